@@ -1,0 +1,102 @@
+/**
+ * The plan data file (`data/plans/*.json`): the plan as printed, one section per
+ * table, with the department directory. This module only describes and checks
+ * its shape; `plan-validation.ts` checks what the shape cannot (totals, names).
+ */
+import { z } from 'zod';
+
+const text = z.string().trim().min(1);
+const positiveInt = z.number().int().positive();
+const amount = z.number().finite().nonnegative();
+
+export const departmentKinds = ['city_bureau', 'county_government', 'county_bureau', 'institution'] as const;
+export type DepartmentKind = (typeof departmentKinds)[number];
+
+const contact = z.object({ name: text, email: z.string().email(), locale: z.enum(['zh-CN', 'en']).default('zh-CN') });
+
+export const planFileSchema = z.object({
+  plan: z.object({
+    code: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens'),
+    name: text,
+    nameEn: text,
+    baselineYear: z.number().int(),
+    startYear: z.number().int(),
+    endYear: z.number().int(),
+    source: z.string().optional(),
+  }),
+  printedTotals: z.object({
+    indicators: positiveInt,
+    targets: positiveInt,
+    tasks: positiveInt,
+    basicServiceItems: positiveInt,
+    plannedProjects: z.object({ count: positiveInt, totalInvestment: amount, planPeriodInvestment: amount, landMu: amount }),
+    reserveProjects: z.object({ count: positiveInt, totalInvestment: amount, planPeriodInvestment: z.null(), landMu: amount }),
+    projectGroups: z.array(
+      z.object({
+        status: z.enum(['planned', 'reserve']),
+        no: text,
+        name: text,
+        count: positiveInt,
+        totalInvestment: amount,
+        planPeriodInvestment: amount.nullable(),
+        landMu: amount,
+      }),
+    ),
+  }),
+  categories: z.array(z.object({ no: positiveInt, name: text, nameEn: text })).min(1),
+  departments: z.array(
+    z.object({
+      code: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens'),
+      name: text,
+      nameEn: text,
+      kind: z.enum(departmentKinds),
+      aliases: z.array(text).default([]),
+      submitter: contact,
+      supervisor: contact,
+    }),
+  ),
+  departmentGroups: z.array(
+    z.object({
+      code: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+      name: text,
+      nameEn: text,
+      /** Concrete members, or null where the bureau resolves the group per cycle. */
+      members: z.array(text).nullable(),
+    }),
+  ),
+  indicators: z.array(
+    z.object({
+      no: positiveInt,
+      category: text,
+      name: text,
+      unit: text,
+      baseline: text,
+      target: text,
+      attribute: z.enum(['binding', 'expected']),
+      polarity: z.enum(['higher_is_better', 'lower_is_better', 'projection']),
+      departments: text,
+    }),
+  ),
+  targets: z.array(z.object({ no: positiveInt, text: text, departments: text })),
+  tasks: z.array(z.object({ no: positiveInt, title: text, details: z.string(), departments: text })),
+  projects: z.array(
+    z.object({
+      no: positiveInt,
+      status: z.enum(['planned', 'reserve']),
+      group: text,
+      name: z.string(),
+      content: z.string(),
+      totalInvestment: amount,
+      planPeriodInvestment: amount.nullable(),
+      landMu: amount.nullable(),
+      owner: z.string(),
+      responsibleUnit: text,
+    }),
+  ),
+  basicServiceItems: z.array(z.object({ no: positiveInt, area: text, goal: text, name: text })),
+});
+
+export type PlanFile = z.infer<typeof planFileSchema>;
+export type PlanIndicator = PlanFile['indicators'][number];
+export type PlanProject = PlanFile['projects'][number];
+export type PlanDepartment = PlanFile['departments'][number];

