@@ -1,0 +1,158 @@
+/**
+ * `plan-eval`: the bureau's command line over the same libraries the API and
+ * the worker use. Output for people is zh-CN with English beside it; `--format
+ * json` output is for other tools.
+ */
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { Command, Option } from 'commander';
+import { catalogSummary } from '@libs/catalog/catalog-summary';
+import { importPlan } from '@libs/catalog/catalog-import';
+import { exportPlan } from '@libs/catalog/plan-export';
+import { readPlanFile } from '@libs/catalog/plan-file-io';
+import { writePlanWorkbook } from '@libs/catalog/plan-workbook';
+import { ConfigError } from '@libs/config/config';
+import { bilingual, PlanValidationError } from '@libs/plan/localized';
+import { loadPlan, withDatabase } from './plan-source';
+
+export const DEFAULT_PLAN_FILE = resolve(__dirname, '../../../data/plans/heyuan-public-services-2021-2025.json');
+
+const program = new Command('plan-eval')
+  .description('规划监测评估命令行 (five-year plan evaluation command line)')
+  .showHelpAfterError();
+
+const fileOption = () => new Option('-f, --file <path>', '规划文件 (.json 或 .xlsx)，不连接数据库 (plan file; no database)');
+const planOption = () => new Option('-p, --plan <code>', '数据库中的规划代码 (plan code in the database)');
+const print = (value: unknown): void => void process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+
+program
+  .command('migrate')
+  .description('执行数据库迁移 (run database migrations)')
+  .option('--revert', '回退最近一次迁移 (revert the last migration)')
+  .action((opts: { revert?: boolean }) =>
+    withDatabase(async (ds) => {
+      if (opts.revert) {
+        await ds.undoLastMigration({ transaction: 'all' });
+        console.log('已回退最近一次迁移 (reverted the last migration)');
+        return;
+      }
+      const applied = await ds.runMigrations({ transaction: 'all' });
+      console.log(`已执行 ${applied.length} 个迁移 (applied ${applied.length} migration(s))${applied.map((m) => `\n  ${m.name}`).join('')}`);
+    }),
+  );
+
+program
+  .command('validate')
+  .description('检查规划文件，不连接数据库 (check a plan file without a database)')
+  .argument('[file]', '规划文件 (plan file)', DEFAULT_PLAN_FILE)
+  .action(async (file: string) => {
+    const plan = await readPlanFile(file);
+    console.log(`规划文件有效 (plan file is valid): ${plan.file.plan.name}`);
+    console.log(
+      `  指标 ${plan.indicators.length} · 目标 ${plan.targets.length} · 任务 ${plan.tasks.length} · 项目 ${plan.projects.length} · 基本公共服务 ${plan.file.basicServiceItems.length}`,
+    );
+    for (const w of plan.warnings) console.log(`  注意 (warning) ${w.where}: ${bilingual(w.message)}`);
+  });
+
+program
+  .command('import')
+  .description('导入规划到数据库（可重复导入）(import a plan into the database; idempotent)')
+  .argument('[file]', '规划文件 (plan file)', DEFAULT_PLAN_FILE)
+  .addOption(new Option('--format <format>', '输出格式 (output)').choices(['table', 'json']).default('table'))
+  .action(async (file: string, opts: { format: string }) => {
+    const plan = await readPlanFile(file);
+    const report = await withDatabase((ds) => importPlan(ds, plan));
+    if (opts.format === 'json') return print(report);
+    console.log(`已导入 (imported) ${plan.file.plan.name}`);
+    console.table(Object.entries(report).map(([table, s]) => ({ 表: table, '新增 added': s.added, '修改 changed': s.changed, '未变 unchanged': s.unchanged })));
+    for (const w of plan.warnings) console.log(`注意 (warning) ${w.where}: ${bilingual(w.message)}`);
+  });
+
+program
+  .command('export')
+  .description('导出规划 (export a plan as JSON or an Excel workbook)')
+  .addOption(new Option('--format <format>', '格式 (format)').choices(['json', 'xlsx']).default('json'))
+  .addOption(fileOption())
+  .addOption(planOption())
+  .option('-o, --out <path>', '写入文件而不是标准输出 (write to a file instead of stdout)')
+  .option('--template', '导出空白模板 (an empty workbook for another plan)')
+  .action(async (opts: { format: string; file?: string; plan?: string; out?: string; template?: boolean }) => {
+    if (opts.format === 'xlsx') {
+      if (!opts.out) throw new UsageError('导出 Excel 需要 --out 指定文件 (xlsx export needs --out <path>)');
+      const plan = opts.template ? null : (await loadPlan(opts)).file;
+      await writeFile(opts.out, await writePlanWorkbook(plan));
+      console.log(`已写入 (written) ${opts.out}`);
+      return;
+    }
+    const json = JSON.stringify(exportPlan(await loadPlan(opts)), null, 2) + '\n';
+    if (opts.out) await writeFile(opts.out, json);
+    else process.stdout.write(json);
+  });
+
+program
+  .command('indicators')
+  .description('列出指标 (list indicators, filtered by department or category)')
+  .addOption(fileOption())
+  .addOption(planOption())
+  .option('-d, --department <name>', '负责部门，含配合单位 (responsible department, lead or co-operating)')
+  .option('-c, --category <name>', '指标类别 (category)')
+  .addOption(new Option('--format <format>', '输出格式 (output)').choices(['table', 'json']).default('table'))
+  .action(async (opts: { file?: string; plan?: string; department?: string; category?: string; format: string }) => {
+    const plan = await loadPlan(opts);
+    const dept = opts.department ? (plan.directory.unit(opts.department)?.name ?? opts.department) : undefined;
+    const rows = exportPlan(plan).indicators.filter(
+      (i) => (!dept || i.leadDepartment === dept || i.coDepartments.includes(dept)) && (!opts.category || i.category === opts.category),
+    );
+    if (opts.format === 'json') return print(rows);
+    console.table(
+      rows.map((i) => ({ 序号: i.no, 类别: i.category, 指标: i.name, 单位: i.unit, 基期: i.baseline, 目标: i.target, 属性: i.attribute === 'binding' ? '约束性' : '预期性', 牵头: i.leadDepartment })),
+    );
+  });
+
+program
+  .command('show')
+  .description('显示一项 (show one item): indicator|target|task|project <no>')
+  .argument('<kind>', 'indicator | target | task | project')
+  .argument('<no>', '序号；储备项目写作 reserve-3 (number; reserve projects as reserve-3)')
+  .addOption(fileOption())
+  .addOption(planOption())
+  .action(async (kind: string, no: string, opts: { file?: string; plan?: string }) => {
+    const exported = exportPlan(await loadPlan(opts));
+    const [status, n] = /^(planned|reserve)-(\d+)$/.exec(no)?.slice(1) ?? ['planned', no];
+    const sections: Record<string, Array<{ no: number; status?: string }>> = {
+      indicator: exported.indicators,
+      target: exported.targets,
+      task: exported.tasks,
+      project: exported.projects,
+    };
+    if (!(kind in sections)) throw new UsageError(`未知的类型“${kind}”(unknown kind "${kind}"): indicator | target | task | project`);
+    const item = sections[kind].find((x) => x.no === Number(n) && (kind !== 'project' || x.status === status));
+    if (!item) throw new UsageError(`没有找到 ${kind} ${no} (no ${kind} ${no})`);
+    print(item);
+  });
+
+program
+  .command('summary')
+  .description('数据库中的目录概况 (what the catalog in the database holds)')
+  .action(() =>
+    withDatabase(async (ds) => {
+      const summary = await catalogSummary(ds);
+      console.log('各表行数 (rows per table)');
+      console.table(summary.tables.map((t) => ({ 表: t.table, 行数: t.rows })));
+      console.log('各牵头单位负责事项 (items per lead department)');
+      console.table(
+        summary.leadDepartments.map((d) => ({ 牵头单位: d.department, 指标: d.indicator, 目标: d.target, 任务: d.task, 项目: d.project, 合计: d.total })),
+      );
+    }),
+  );
+
+class UsageError extends Error {}
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof PlanValidationError || error instanceof ConfigError || error instanceof UsageError) {
+    console.error(error.message);
+  } else {
+    console.error('命令失败 (command failed):', error);
+  }
+  process.exitCode = 1;
+});

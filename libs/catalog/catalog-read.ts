@@ -1,0 +1,112 @@
+/**
+ * Reads a plan back out of PostgreSQL in the plan file's own shape, so that
+ * export, validation and every other reader share one path.
+ */
+import type { DataSource } from 'typeorm';
+import {
+  BasicServiceItem,
+  Category,
+  Department,
+  DepartmentGroupMember,
+  Indicator,
+  MainTarget,
+  MainTask,
+  MajorProject,
+  Plan,
+} from '../persistence/entities';
+import { PlanValidationError } from '../plan/localized';
+import type { PlanFile } from '../plan/plan-file';
+import { validatePlan, type ValidatedPlan } from '../plan/plan-validation';
+
+/** The plan with this code, or the only plan when no code is given. */
+export async function readPlanFromDatabase(dataSource: DataSource, code?: string): Promise<ValidatedPlan> {
+  const plans = await dataSource.getRepository(Plan).find({ where: code ? { code } : {}, order: { code: 'ASC' } });
+  if (plans.length !== 1) {
+    const known = plans.map((p) => p.code).join(', ') || '无 (none)';
+    throw new PlanValidationError([
+      {
+        where: 'plan',
+        message: code
+          ? { zh: `数据库中没有编号为“${code}”的规划`, en: `no plan with code "${code}" in the database` }
+          : { zh: `请用 --plan 指定规划，已有：${known}`, en: `choose a plan with --plan; the database holds: ${known}` },
+      },
+    ]);
+  }
+  return validatePlan(await planFileOf(dataSource, plans[0]));
+}
+
+async function planFileOf(ds: DataSource, plan: Plan): Promise<PlanFile> {
+  const byPlan = { where: { plan: { id: plan.id } }, order: { no: 'ASC' as const } };
+  const [categories, indicators, targets, tasks, projects, basicServiceItems, departments, members] = await Promise.all([
+    ds.getRepository(Category).find(byPlan),
+    ds.getRepository(Indicator).find({ ...byPlan, relations: { category: true } }),
+    ds.getRepository(MainTarget).find(byPlan),
+    ds.getRepository(MainTask).find(byPlan),
+    ds.getRepository(MajorProject).find({ where: byPlan.where, order: { status: 'ASC', no: 'ASC' } }),
+    ds.getRepository(BasicServiceItem).find(byPlan),
+    ds.getRepository(Department).find({ relations: { contacts: true }, order: { code: 'ASC' } }),
+    ds.getRepository(DepartmentGroupMember).find({ relations: { group: true, member: true } }),
+  ]);
+  const contact = (d: Department, role: 'submitter' | 'supervisor') => {
+    const c = d.contacts.find((x) => x.role === role);
+    return c ? { name: c.name, email: c.email, locale: c.locale as 'zh-CN' | 'en' } : { name: '', email: '', locale: 'zh-CN' as const };
+  };
+  return {
+    plan: {
+      code: plan.code,
+      name: plan.name,
+      nameEn: plan.nameEn,
+      baselineYear: plan.baselineYear,
+      startYear: plan.startYear,
+      endYear: plan.endYear,
+      ...(plan.source ? { source: plan.source } : {}),
+    },
+    printedTotals: plan.printedTotals as PlanFile['printedTotals'],
+    categories: categories.map((c) => ({ no: c.no, name: c.name, nameEn: c.nameEn })),
+    departments: departments
+      .filter((d) => d.kind !== 'group')
+      .map((d) => ({
+        code: d.code,
+        name: d.name,
+        nameEn: d.nameEn,
+        kind: d.kind as PlanFile['departments'][number]['kind'],
+        aliases: d.aliases,
+        submitter: contact(d, 'submitter'),
+        supervisor: contact(d, 'supervisor'),
+      })),
+    departmentGroups: departments
+      .filter((d) => d.kind === 'group')
+      .map((g) => {
+        const m = members.filter((x) => x.group.id === g.id).map((x) => x.member.name);
+        return { code: g.code, name: g.name, nameEn: g.nameEn, members: m.length ? m : null };
+      }),
+    indicators: indicators.map((i) => ({
+      no: i.no,
+      category: i.category.name,
+      name: i.name,
+      unit: i.unit,
+      baseline: i.baselinePrinted,
+      target: i.targetPrinted,
+      attribute: i.attribute,
+      polarity: i.polarity,
+      departments: i.departmentsPrinted,
+    })),
+    targets: targets.map((t) => ({ no: t.no, text: t.text, departments: t.departmentsPrinted })),
+    tasks: tasks.map((t) => ({ no: t.no, title: t.title, details: t.details, departments: t.departmentsPrinted })),
+    projects: projects
+      .sort((a, b) => (a.status === b.status ? a.no - b.no : a.status === 'planned' ? -1 : 1))
+      .map((p) => ({
+        no: p.no,
+        status: p.status,
+        group: p.groupName,
+        name: p.name,
+        content: p.content,
+        totalInvestment: p.totalInvestment,
+        planPeriodInvestment: p.planPeriodInvestment,
+        landMu: p.landMu,
+        owner: p.owner,
+        responsibleUnit: p.responsibleUnitPrinted,
+      })),
+    basicServiceItems: basicServiceItems.map((b) => ({ no: b.no, area: b.area, goal: b.goal, name: b.name })),
+  };
+}
