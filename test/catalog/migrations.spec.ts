@@ -1,0 +1,26 @@
+import { createTestDatabase, type TestDatabase } from '../support/database';
+
+describe('migrations on an empty database (real PostgreSQL)', () => {
+  let db: TestDatabase;
+  beforeAll(async () => (db = await createTestDatabase({ migrate: false })));
+  afterAll(() => db.drop());
+
+  const tables = async () =>
+    (
+      await db.dataSource.query(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY 1`,
+      )
+    ).map((r: { table_name: string }) => r.table_name);
+
+  it('go up to the entities exactly and down to nothing', async () => {
+    const applied = await db.dataSource.runMigrations({ transaction: 'all' });
+    expect(applied.length).toBeGreaterThan(0);
+    expect(await tables()).toEqual(db.dataSource.entityMetadatas.map((m) => m.tableName).sort());
+    // The schema the migrations built is the one the entities describe: nothing left to generate.
+    const pending = await db.dataSource.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+
+    for (let i = 0; i < applied.length; i++) await db.dataSource.undoLastMigration({ transaction: 'all' });
+    expect(await tables()).toEqual([]);
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * A fresh, empty PostgreSQL database per test file on the real server that
+ * scripts/services.sh starts, dropped afterwards.
+ */
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { loadConfig } from '@libs/config/config';
+import { createDataSource } from '@libs/persistence/data-source';
+
+export interface TestDatabase {
+  url: string;
+  dataSource: DataSource;
+  drop(): Promise<void>;
+}
+
+function adminUrl(): string {
+  const url = new URL(loadConfig('database').DATABASE_URL);
+  url.pathname = '/postgres';
+  return url.toString();
+}
+
+export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  const name = `plan_eval_test_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: adminUrl() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+
+  const url = new URL(adminUrl());
+  url.pathname = `/${name}`;
+  const dataSource = await createDataSource(url.toString()).initialize();
+  if (options.migrate ?? true) await dataSource.runMigrations({ transaction: 'all' });
+  return {
+    url: url.toString(),
+    dataSource,
+    async drop() {
+      await dataSource.destroy();
+      const c = new Client({ connectionString: adminUrl() });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
