@@ -27,7 +27,7 @@ export interface PlanIssue {
 export class PlanValidationError extends Error {
   constructor(readonly issues: PlanIssue[]) {
     super(
-      `计划数据有 ${issues.length} 处问题 (the plan data has ${issues.length} problem(s)):\n` +
+      `数据有 ${issues.length} 处问题 (the data has ${issues.length} problem(s)):\n` +
         issues.map((i) => `  - ${i.where}: ${bilingual(i.message)}`).join('\n'),
     );
     this.name = 'PlanValidationError';

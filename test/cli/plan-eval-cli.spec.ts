@@ -68,3 +68,39 @@ describe('plan-eval, the contract other tools rely on', () => {
     expect(JSON.parse(stdout).map((i: { no: number }) => i.no)).toEqual([1, 4]);
   });
 });
+
+describe('plan-eval evaluate', () => {
+  it('evaluates a values file without a database, one entry per indicator', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'plan-eval-'));
+    const valuesFile = join(dir, 'values.json');
+    await writeFile(
+      valuesFile,
+      JSON.stringify([
+        { indicator: 3, year: 2023, value: 50.9 },
+        { indicator: 13, year: 2021, value: 2.6 },
+        { indicator: 13, year: 2022, value: 2.4 },
+        { indicator: 13, year: 2023, value: 2.5 },
+        { indicator: 12, year: 2023, value: false },
+      ]),
+    );
+    const { code, stdout } = await planEval('evaluate', '--file', HEYUAN_PLAN_FILE, '--values', valuesFile, '--period', '2023', '--format', 'json');
+    expect(code).toBe(0);
+    const out: Array<{ no: number; expected: number | null; ratio: number | null; status: string }> = JSON.parse(stdout);
+    expect(out).toHaveLength(45);
+    const byNo = new Map(out.map((e) => [e.no, e]));
+    expect(byNo.get(3)).toMatchObject({ status: 'slightly_behind' });
+    expect(byNo.get(3)!.ratio).toBeCloseTo(0.8, 6);
+    expect(byNo.get(13)).toMatchObject({ expected: 7.5, status: 'on_track' });
+    expect(byNo.get(12)).toMatchObject({ expected: null, ratio: null, status: 'lagging' });
+    expect(byNo.get(1)).toMatchObject({ expected: null, ratio: null, status: 'no_data' });
+
+    const lights = await planEval('evaluate', '--file', HEYUAN_PLAN_FILE, '--values', valuesFile, '--period', '2023', '--format', 'json', '--preset', 'traffic_light');
+    expect(JSON.parse(lights.stdout).find((e: { no: number }) => e.no === 3).status).toBe('on_track');
+  });
+
+  it('refuses a period outside the plan with a message', async () => {
+    const result = await planEval('evaluate', '--file', HEYUAN_PLAN_FILE, '--values', HEYUAN_PLAN_FILE, '--period', '2030');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('评价年份应为2021–2025之间的整数');
+  });
+});

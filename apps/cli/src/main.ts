@@ -3,7 +3,7 @@
  * the worker use. Output for people is zh-CN with English beside it; `--format
  * json` output is for other tools.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { catalogSummary } from '@libs/catalog/catalog-summary';
@@ -13,6 +13,9 @@ import { readPlanFile } from '@libs/catalog/plan-file-io';
 import { writePlanWorkbook } from '@libs/catalog/plan-workbook';
 import { ConfigError } from '@libs/config/config';
 import { bilingual, PlanValidationError } from '@libs/plan/localized';
+import { evaluatePlanIndicators, parseIndicatorValues, summarizeEvaluation } from '@libs/rules/plan-evaluation';
+import { STATUS_LABELS } from '@libs/rules/progress';
+import { THRESHOLD_PRESETS, type ThresholdPreset } from '@libs/rules/thresholds';
 import { loadPlan, withDatabase } from './plan-source';
 
 export const DEFAULT_PLAN_FILE = resolve(__dirname, '../../../data/plans/heyuan-public-services-2021-2025.json');
@@ -145,6 +148,44 @@ program
       );
     }),
   );
+
+program
+  .command('evaluate')
+  .description('按时序进度评价指标，不连接数据库时用 --file (judge indicators by time-elapsed progress)')
+  .addOption(fileOption())
+  .addOption(planOption())
+  .requiredOption('--values <path>', '数值文件：[{ "indicator": 序号, "year": 年份, "value": 数值或 true/false }] (values file)')
+  .requiredOption('--period <year>', '评价年份 (the year evaluated)')
+  .addOption(new Option('--preset <preset>', '阈值方案 (threshold preset)').choices(Object.keys(THRESHOLD_PRESETS)).default('time_elapsed'))
+  .addOption(new Option('--format <format>', '输出格式 (output)').choices(['table', 'json']).default('table'))
+  .action(async (opts: { file?: string; plan?: string; values: string; period: string; preset: ThresholdPreset; format: string }) => {
+    const plan = await loadPlan(opts);
+    const year = Number(opts.period);
+    const { baselineYear, endYear } = plan.file.plan;
+    if (!Number.isInteger(year) || year <= baselineYear || year > endYear) {
+      throw new UsageError(`评价年份应为${baselineYear + 1}–${endYear}之间的整数 (--period must be a year from ${baselineYear + 1} to ${endYear})`);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(await readFile(opts.values, 'utf8'));
+    } catch (e) {
+      throw new UsageError(`无法读取数值文件 (cannot read the values file) ${opts.values}: ${(e as Error).message}`);
+    }
+    const thresholds = THRESHOLD_PRESETS[opts.preset];
+    const evaluations = evaluatePlanIndicators(plan, parseIndicatorValues(json, plan), year, thresholds);
+    if (opts.format === 'json') return print(evaluations);
+    const summary = summarizeEvaluation(evaluations);
+    console.log(`${plan.file.plan.name} · ${year}年 · 阈值 (thresholds) ${thresholds.preset}`);
+    console.log(`约束性指标未达进度 (binding indicators not on track): ${summary.bindingNotOnTrack.join('、') || '无 (none)'}`);
+    console.table(
+      evaluations.map((e) => ({
+        序号: e.no, 指标: e.name, 基期: e.baseline, 目标: e.target, 数值: e.value, 预期: e.expected === null ? '' : round(e.expected),
+        进度比: e.ratio === null ? '' : round(e.ratio), 状态: STATUS_LABELS[e.status].zh,
+      })),
+    );
+  });
+
+const round = (n: number) => Math.round(n * 10000) / 10000;
 
 class UsageError extends Error {}
 
