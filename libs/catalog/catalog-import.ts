@@ -6,6 +6,7 @@
  * them after import and a re-import must not undo that.
  */
 import type { DataSource, EntityManager, ObjectLiteral, Repository } from 'typeorm';
+import { canonicalJson } from '../common/canonical-json';
 import {
   BasicServiceItem,
   Category,
@@ -200,13 +201,4 @@ function differs(current: ObjectLiteral, desired: ObjectLiteral): boolean {
     if (value && typeof value === 'object' && 'id' in value) return have?.id !== value.id;
     return canonicalJson(have) !== canonicalJson(value);
   });
-}
-
-/** JSON with sorted keys: PostgreSQL's jsonb does not keep the key order it was given. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
-      : v,
-  );
 }

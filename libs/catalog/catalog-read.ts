@@ -15,6 +15,7 @@ import {
   Plan,
 } from '../persistence/entities';
 import { PlanValidationError } from '../plan/localized';
+import type { DepartmentContacts } from '../cycle/cycle-planning';
 import type { PlanFile } from '../plan/plan-file';
 import { validatePlan, type ValidatedPlan } from '../plan/plan-validation';
 
@@ -109,4 +110,17 @@ async function planFileOf(ds: DataSource, plan: Plan): Promise<PlanFile> {
       })),
     basicServiceItems: basicServiceItems.map((b) => ({ no: b.no, area: b.area, goal: b.goal, name: b.name })),
   };
+}
+
+/** Every department's contacts, as the launch check needs them. */
+export async function directoryContacts(ds: DataSource): Promise<DepartmentContacts[]> {
+  const departments = await ds.getRepository(Department).find({ relations: { contacts: true } });
+  return departments
+    .filter((d) => d.kind !== 'group')
+    .map((d) => ({
+      code: d.code,
+      name: d.name,
+      submitterEmail: d.contacts.find((c) => c.role === 'submitter')?.email ?? null,
+      supervisorEmail: d.contacts.find((c) => c.role === 'supervisor')?.email ?? null,
+    }));
 }

@@ -30,6 +30,11 @@ export const configSchemas = {
   mail: z.object({
     SMTP_URL: url(['smtp', 'smtps']).default('smtp://127.0.0.1:2525'),
     MAIL_FROM: z.string().min(3).default('河源市统计局 <bureau@heyuan.example>'),
+    /** Where notices for the bureau itself go (escalations, report ready). */
+    BUREAU_EMAIL: z.string().email().default('bureau@heyuan.example'),
+  }),
+  storage: z.object({
+    REPORTS_DIR: z.string().min(1).default('out/reports'),
   }),
   http: z.object({
     PORT: port.default(3000),

@@ -5,7 +5,7 @@
 import 'reflect-metadata';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { loadConfig } from '../config/config';
-import { catalogEntities } from './entities';
+import { allEntities } from './entities';
 import { migrations } from './migrations';
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
@@ -14,7 +14,7 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     // gen_random_uuid() is built into PostgreSQL 13+; no extension to install.
     uuidExtension: 'pgcrypto',
     url: databaseUrl,
-    entities: catalogEntities,
+    entities: allEntities,
     migrations,
     migrationsRun: false,
     synchronize: false,

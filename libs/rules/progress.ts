@@ -155,6 +155,14 @@ function cumulative(total: number, values: AnnualValues, year: number, period: P
     if (typeof v !== 'number') return { status: 'no_data', value: null, expected: total * elapsed, ratio: null, basis: 'missing_years' };
     sum += v;
   }
+  return judgeCumulative(total, sum, elapsed, t);
+}
+
+/**
+ * A cumulative target judged from its total so far, as a mid-term or final
+ * evaluation collects it when no annual series exists.
+ */
+export function judgeCumulative(total: number, sum: number, elapsed: number, t: Thresholds): Progress {
   const expected = total * elapsed;
   if (sum >= total) return { status: 'achieved', value: sum, expected, ratio: sum / expected, basis: 'target_met' };
   const ratio = sum / expected;

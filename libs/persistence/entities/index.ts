@@ -1,10 +1,12 @@
 import { Department, DepartmentContact, DepartmentGroupMember } from './department.entity';
 import { BasicServiceItem, Indicator, MainTarget, MainTask, MajorProject, Responsibility } from './plan-items.entity';
 import { Category, Plan } from './plan.entity';
+import { CycleReport, EvaluationCycle, ItemEvent, Notice, SubmissionVersion, WorkItem } from './cycle.entity';
 
 export * from './department.entity';
 export * from './plan-items.entity';
 export * from './plan.entity';
+export * from './cycle.entity';
 
 export const catalogEntities = [
   Plan,
@@ -19,3 +21,7 @@ export const catalogEntities = [
   BasicServiceItem,
   Responsibility,
 ];
+
+export const cycleEntities = [EvaluationCycle, WorkItem, SubmissionVersion, ItemEvent, Notice, CycleReport];
+
+export const allEntities = [...catalogEntities, ...cycleEntities];

@@ -1,4 +1,5 @@
 import { CreateCatalog1795977965268 } from './1795977965268-CreateCatalog';
+import { CreateCycles1795979169688 } from './1795979169688-CreateCycles';
 
 /** Every migration, in order. */
-export const migrations = [CreateCatalog1795977965268];
+export const migrations = [CreateCatalog1795977965268, CreateCycles1795979169688];

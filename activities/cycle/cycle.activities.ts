@@ -1,0 +1,250 @@
+/**
+ * The cycle's I/O: PostgreSQL and SMTP. Every method is idempotent, keyed by
+ * what the workflow passes (cycle, item, request ID, outbox key), because
+ * Temporal retries an activity whenever it is not sure it finished.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { ApplicationFailure, log } from '@temporalio/activity';
+import type { DataSource } from 'typeorm';
+import { directoryContacts, readPlanFromDatabase } from '../../libs/catalog/catalog-read';
+import type {
+  CycleActivities,
+  CycleClosing,
+  DepartmentOutcome,
+  NoticeInput,
+  NoticeResult,
+  PreparedCycle,
+  RecordCommandInput,
+} from '../../libs/cycle/activities-contract';
+import { CYCLE_KIND_LABELS, type CycleDefinition } from '../../libs/cycle/cycle-definition';
+import { planCycle } from '../../libs/cycle/cycle-planning';
+import type { Submission, WorkItemSpec } from '../../libs/cycle/submission';
+import { Mailer, PermanentDeliveryError } from '../../libs/mail/mailer';
+import { renderNotice } from '../../libs/mail/notice-message';
+import {
+  CycleReport,
+  Department,
+  EvaluationCycle,
+  ItemEvent,
+  Notice,
+  SubmissionVersion,
+  WorkItem,
+} from '../../libs/persistence/entities';
+import { buildCycleReport, type ApprovedSubmission } from '../../libs/report/cycle-report';
+import { THRESHOLD_PRESETS } from '../../libs/rules/thresholds';
+
+export interface CycleActivitiesConfig {
+  publicUrl: string;
+  bureauEmail: string;
+  reportsDir: string;
+}
+
+export class CycleActivitiesService implements CycleActivities {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly mailer: Mailer,
+    private readonly config: CycleActivitiesConfig,
+  ) {}
+
+  async prepareCycle({ cycleId, definition }: { cycleId: string; definition: CycleDefinition }): Promise<PreparedCycle> {
+    const plan = await readPlanFromDatabase(this.ds, definition.planCode);
+    const result = planCycle(plan, definition, await directoryContacts(this.ds));
+    if (!result.ok) {
+      throw ApplicationFailure.nonRetryable(result.gaps.map((g) => `${g.zh} (${g.en})`).join('\n'), 'LaunchRefused', result.gaps);
+    }
+    await this.ds.transaction(async (em) => {
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(EvaluationCycle)
+        .values({
+          id: cycleId,
+          planCode: definition.planCode,
+          kind: definition.kind,
+          fromYear: definition.fromYear,
+          toYear: definition.toYear,
+          deadline: new Date(definition.deadline),
+          hardClose: new Date(definition.hardClose),
+          definition,
+        })
+        .orIgnore()
+        .execute();
+      for (let i = 0; i < result.items.length; i += 500) {
+        await em
+          .createQueryBuilder()
+          .insert()
+          .into(WorkItem)
+          .values(
+            result.items.slice(i, i + 500).map((item) => ({
+              cycleId,
+              itemKey: item.key,
+              itemKind: item.kind,
+              itemNo: item.no,
+              title: item.title,
+              department: item.leadDepartment,
+              coDepartments: item.coDepartments,
+              spec: item,
+            })),
+          )
+          .orIgnore()
+          .execute();
+      }
+    });
+    log.info('cycle prepared', { cycleId, items: result.items.length, departments: result.departments.length });
+    const { baselineYear, endYear } = plan.file.plan;
+    return { departments: result.departments, itemCount: result.items.length, years: { baselineYear, endYear, year: definition.toYear } };
+  }
+
+  async loadDepartmentItems({ cycleId, department }: { cycleId: string; department: string }): Promise<WorkItemSpec[]> {
+    const rows = await this.ds.getRepository(WorkItem).find({ where: { cycleId, department }, order: { itemKind: 'ASC', itemNo: 'ASC' } });
+    return rows.map((r) => r.spec as WorkItemSpec);
+  }
+
+  async recordCommand(input: RecordCommandInput): Promise<void> {
+    const { cycleId, command, requestId } = input;
+    await this.ds.transaction(async (em) => {
+      const inserted = await em
+        .createQueryBuilder()
+        .insert()
+        .into(ItemEvent)
+        .values({
+          requestId,
+          cycleId,
+          itemKey: command.itemKey,
+          type: command.type,
+          actor: input.actor,
+          at: new Date(input.at),
+          statusBefore: input.statusBefore,
+          statusAfter: input.statusAfter,
+          detail: command,
+        })
+        .orIgnore()
+        .returning('id')
+        .execute();
+      if (inserted.raw.length === 0) return; // applied by an earlier attempt
+      if (command.type === 'submit') {
+        await em
+          .createQueryBuilder()
+          .insert()
+          .into(SubmissionVersion)
+          .values({ cycleId, itemKey: command.itemKey, version: input.version, payload: input.submission as Submission, submittedBy: input.actor.id, submittedAt: new Date(input.at) })
+          .orIgnore()
+          .execute();
+      }
+      if ((command.type === 'review' || command.type === 'accept') && command.decision === 'approve') {
+        await em.query(
+          `UPDATE submission_version SET approved_by = $3, approved_at = $4
+            WHERE cycle_id = $1 AND item_key = $2 AND version = (SELECT max(version) FROM submission_version WHERE cycle_id = $1 AND item_key = $2)`,
+          [cycleId, command.itemKey, input.actor.id, new Date(input.at)],
+        );
+      }
+      await em.update(WorkItem, { cycleId, itemKey: command.itemKey }, { status: input.statusAfter, ...(input.version ? { version: input.version } : {}) });
+    });
+  }
+
+  async sendNotice(input: NoticeInput): Promise<NoticeResult> {
+    const { recipient, departmentName } = await this.recipientOf(input);
+    const cycle = await this.ds.getRepository(EvaluationCycle).findOneByOrFail({ id: input.cycleId });
+    const rendered = renderNotice(input, { cycleTitle: cycleTitle(cycle), departmentName, publicUrl: this.config.publicUrl });
+    const repo = this.ds.getRepository(Notice);
+    const key = { cycleId: input.cycleId, department: input.department, recipient, event: input.event, seq: input.seq };
+    await repo
+      .createQueryBuilder()
+      .insert()
+      .values({ ...key, audience: input.audience, subject: rendered.subject, itemKeys: input.items.map((i) => i.key) })
+      .orIgnore()
+      .execute();
+    const row = await repo.findOneByOrFail(key);
+    if (row.status !== 'pending') return { status: 'already_sent', recipient };
+
+    const messageId = `<${row.id}@plan-eval>`;
+    await repo.increment({ id: row.id }, 'attempts', 1);
+    try {
+      await this.mailer.send({ to: recipient, subject: rendered.subject, text: rendered.text, html: rendered.html, messageId });
+    } catch (e) {
+      if (e instanceof PermanentDeliveryError) {
+        // Never dropped silently: recorded, and shown to the bureau as undeliverable.
+        await repo.update(row.id, { status: 'undeliverable', error: e.message });
+        log.warn('notice undeliverable', { cycleId: input.cycleId, recipient, event: input.event, error: e.message });
+        return { status: 'undeliverable', recipient };
+      }
+      await repo.update(row.id, { error: (e as Error).message });
+      throw e;
+    }
+    await repo.update(row.id, { status: 'sent', messageId, sentAt: new Date(), error: null });
+    return { status: 'sent', recipient };
+  }
+
+  async closeCycle({ cycleId, outcomes, cancelled }: { cycleId: string; outcomes: DepartmentOutcome[]; cancelled: boolean }): Promise<CycleClosing> {
+    const cycle = await this.ds.getRepository(EvaluationCycle).findOneByOrFail({ id: cycleId });
+    const plan = await readPlanFromDatabase(this.ds, cycle.planCode);
+    const approved: ApprovedSubmission[] = (
+      await this.ds.query(
+        `SELECT DISTINCT ON (item_key) item_key, version, payload, submitted_by, approved_by
+           FROM submission_version WHERE cycle_id = $1 AND approved_at IS NOT NULL
+          ORDER BY item_key, version DESC`,
+        [cycleId],
+      )
+    ).map((r: { item_key: string; version: number; payload: Submission; submitted_by: string; approved_by: string }) => ({
+      itemKey: r.item_key,
+      version: r.version,
+      payload: r.payload,
+      submittedBy: r.submitted_by,
+      approvedBy: r.approved_by,
+    }));
+    const priorAnnual = (
+      await this.ds.query(
+        `SELECT DISTINCT ON (c.to_year, s.item_key) c.to_year AS year, s.item_key, s.payload
+           FROM submission_version s JOIN evaluation_cycle c ON c.id = s.cycle_id
+          WHERE c.plan_code = $1 AND c.kind = 'annual' AND c.to_year < $2 AND s.approved_at IS NOT NULL AND s.item_key LIKE 'indicator-%'
+          ORDER BY c.to_year, s.item_key, s.version DESC`,
+        [cycle.planCode, cycle.toYear],
+      )
+    ).map((r: { year: number; item_key: string; payload: { value: number | boolean } }) => ({
+      indicator: Number(r.item_key.slice('indicator-'.length)),
+      year: r.year,
+      value: r.payload.value,
+    }));
+    const { figures, contentHash } = buildCycleReport({
+      cycle: { id: cycleId, kind: cycle.kind, fromYear: cycle.fromYear, toYear: cycle.toYear },
+      plan,
+      approved,
+      priorAnnual,
+      outcomes,
+      thresholds: THRESHOLD_PRESETS.time_elapsed,
+    });
+
+    const reports = this.ds.getRepository(CycleReport);
+    const same = await reports.findOneBy({ cycleId, contentHash });
+    if (same) return { reportPath: same.path, contentHash, version: same.version };
+    const version = (await reports.countBy({ cycleId })) + 1;
+    const dir = resolve(this.config.reportsDir, cycleId.replace(/[^A-Za-z0-9-]+/g, '_'));
+    await mkdir(dir, { recursive: true });
+    const path = join(dir, `report-v${version}.json`);
+    await writeFile(path, JSON.stringify({ contentHash, ...figures }, null, 2));
+    await this.ds.transaction(async (em) => {
+      await em.createQueryBuilder().insert().into(CycleReport).values({ cycleId, version, contentHash, path, timeliness: outcomes }).orIgnore().execute();
+      await em.update(EvaluationCycle, { id: cycleId }, { status: cancelled ? 'cancelled' : 'closed', closedAt: new Date() });
+    });
+    log.info('cycle closed', { cycleId, version, contentHash, path });
+    return { reportPath: path, contentHash, version };
+  }
+
+  private async recipientOf(input: NoticeInput): Promise<{ recipient: string; departmentName: string }> {
+    if (input.audience === 'bureau') {
+      const name = input.department === 'bureau' ? '市统计局' : ((await this.ds.getRepository(Department).findOneBy({ code: input.department }))?.name ?? input.department);
+      return { recipient: this.config.bureauEmail, departmentName: name };
+    }
+    const department = await this.ds.getRepository(Department).findOneOrFail({ where: { code: input.department }, relations: { contacts: true } });
+    const contact = department.contacts.find((c) => c.role === input.audience);
+    if (!contact) throw ApplicationFailure.nonRetryable(`${department.name}没有${input.audience}联系人`, 'MissingContact');
+    return { recipient: contact.email, departmentName: department.name };
+  }
+}
+
+function cycleTitle(cycle: EvaluationCycle): { zh: string; en: string } {
+  const period = cycle.fromYear === cycle.toYear ? `${cycle.toYear}` : `${cycle.fromYear}–${cycle.toYear}`;
+  const label = CYCLE_KIND_LABELS[cycle.kind];
+  return { zh: `${period}年${label.zh}`, en: `${label.en} ${period}` };
+}

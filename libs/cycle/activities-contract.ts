@@ -1,0 +1,94 @@
+/**
+ * The activities the cycle workflows call, as types only: workflows import
+ * this contract, `activities/` implements it.
+ */
+import type { CycleDefinition } from './cycle-definition';
+import type { Actor, Command, ItemStatus, Timeliness } from './department-state';
+import type { PlanYears, Submission, WorkItemSpec } from './submission';
+
+export type NoticeEvent =
+  | 'assignment'
+  | 'contribution_request'
+  | 'reminder'
+  | 'overdue'
+  | 'escalate_supervisor'
+  | 'escalate_bureau'
+  | 'submitted_for_review'
+  | 'review_reminder'
+  | 'rejected'
+  | 'approved'
+  | 'reopened'
+  | 'deadline_changed'
+  | 'cycle_cancelled'
+  | 'report_ready';
+
+export type Audience = 'submitter' | 'supervisor' | 'bureau';
+
+export interface NoticeItem {
+  key: string;
+  title: string;
+  status: ItemStatus;
+  reason?: string;
+}
+
+export interface NoticeInput {
+  cycleId: string;
+  /** The department the notice is about (its contacts receive it unless the audience is the bureau). */
+  department: string;
+  audience: Audience;
+  event: NoticeEvent;
+  /** Counts notices of this event to this audience: with the rest, the outbox key. */
+  seq: number;
+  items: NoticeItem[];
+  deadline: number;
+  /** For report_ready: where the report is. */
+  reportPath?: string;
+}
+
+export interface NoticeResult {
+  status: 'sent' | 'undeliverable' | 'already_sent';
+  recipient: string;
+}
+
+export interface RecordCommandInput {
+  cycleId: string;
+  department: string;
+  requestId: string;
+  actor: Actor;
+  command: Command;
+  at: number;
+  statusBefore: ItemStatus;
+  statusAfter: ItemStatus;
+  /** The version a submission became; 0 for other commands. */
+  version: number;
+  submission: Submission | null;
+}
+
+export interface DepartmentOutcome {
+  department: string;
+  total: number;
+  done: number;
+  timeliness: Timeliness;
+  cancelled: boolean;
+}
+
+export interface PreparedCycle {
+  /** Lead departments, by code: one child workflow each. */
+  departments: string[];
+  itemCount: number;
+  years: PlanYears;
+}
+
+export interface CycleClosing {
+  reportPath: string;
+  contentHash: string;
+  version: number;
+}
+
+export interface CycleActivities {
+  prepareCycle(input: { cycleId: string; definition: CycleDefinition }): Promise<PreparedCycle>;
+  loadDepartmentItems(input: { cycleId: string; department: string }): Promise<WorkItemSpec[]>;
+  recordCommand(input: RecordCommandInput): Promise<void>;
+  sendNotice(input: NoticeInput): Promise<NoticeResult>;
+  closeCycle(input: { cycleId: string; outcomes: DepartmentOutcome[]; cancelled: boolean }): Promise<CycleClosing>;
+}

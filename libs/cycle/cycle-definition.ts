@@ -1,0 +1,75 @@
+/**
+ * What the bureau launches: which plan, which kind of evaluation, which period,
+ * when it is due, how chasing goes. Pure and shared by the API, the CLI, the
+ * worker and the workflows.
+ */
+export type CycleKind = 'annual' | 'midterm' | 'final';
+
+export const CYCLE_KIND_LABELS: Record<CycleKind, { zh: string; en: string }> = {
+  annual: { zh: '年度监测分析', en: 'annual monitoring' },
+  midterm: { zh: '中期评估', en: 'mid-term evaluation' },
+  final: { zh: '总结评估', en: 'final evaluation' },
+};
+
+export type ItemKind = 'indicator' | 'task' | 'project';
+
+/**
+ * Durations are strings Temporal understands ('7 days', '90s', '36 hours'), so
+ * the same policy runs a real cycle over months and the demo in minutes.
+ */
+export interface ChasingPolicy {
+  /** Reminders before the deadline, e.g. ['7 days', '1 day']. */
+  remindBefore: string[];
+  /** The first overdue notice this long after the deadline, then every `overdueEvery`. */
+  overdueAfter: string;
+  overdueEvery: string;
+  /** Escalation to the department's supervisor, then to the bureau, measured from the deadline. */
+  escalateToSupervisorAfter: string;
+  escalateToBureauAfter: string;
+  /** Supervisors are chased the same way for submissions waiting for review. */
+  reviewReminderAfter: string;
+  reviewReminderEvery: string;
+}
+
+export const DEFAULT_CHASING_POLICY: ChasingPolicy = {
+  remindBefore: ['7 days', '1 day'],
+  overdueAfter: '1 day',
+  overdueEvery: '3 days',
+  escalateToSupervisorAfter: '3 days',
+  escalateToBureauAfter: '7 days',
+  reviewReminderAfter: '3 days',
+  reviewReminderEvery: '3 days',
+};
+
+export interface CycleDefinition {
+  planCode: string;
+  kind: CycleKind;
+  /** The years covered: one year for annual monitoring, e.g. 2021–2023 for a mid-term evaluation. */
+  fromYear: number;
+  toYear: number;
+  /** ISO-8601 instants. */
+  deadline: string;
+  hardClose: string;
+  policy: ChasingPolicy;
+  itemKinds: ItemKind[];
+  /** Second-level acceptance by the bureau after the supervisor approves. */
+  requireBureauAcceptance: boolean;
+  /** Concrete departments for each group the plan names (`相关行业主管部门` → […]). */
+  groupResolution: Record<string, string[]>;
+}
+
+/** One cycle per plan, kind and period: the workflow ID makes a second launch impossible. */
+export function cycleWorkflowId(d: Pick<CycleDefinition, 'planCode' | 'kind' | 'fromYear' | 'toYear'>): string {
+  const period = d.fromYear === d.toYear ? String(d.toYear) : `${d.fromYear}-${d.toYear}`;
+  return `cycle/${d.planCode}/${d.kind}/${period}`;
+}
+
+/** Children are addressed by an ID derived from the parent's, so a retry never makes a second one. */
+export function departmentWorkflowId(cycleId: string, departmentCode: string): string {
+  return `${cycleId}/dept/${departmentCode}`;
+}
+
+/** Work items are keyed `indicator-13`, `task-49`, `project-7` (planned projects). */
+export function itemKey(kind: ItemKind, no: number): string {
+  return `${kind}-${no}`;
+}

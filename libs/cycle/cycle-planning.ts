@@ -1,0 +1,83 @@
+/**
+ * Turns a plan and a launch request into the cycle's work items, one per
+ * (cycle, item), each owned by a concrete lead department. Everything that
+ * would make a cycle fail later (a group not resolved, a department without a
+ * submitter or supervisor) is found here, all at once, before anything starts.
+ */
+import type { ResponsibleUnit } from '../plan/departments';
+import type { Localized } from '../plan/localized';
+import type { ValidatedPlan } from '../plan/plan-validation';
+import type { CycleDefinition } from './cycle-definition';
+import { itemKey } from './cycle-definition';
+import type { WorkItemSpec } from './submission';
+
+export interface DepartmentContacts {
+  code: string;
+  name: string;
+  submitterEmail: string | null;
+  supervisorEmail: string | null;
+}
+
+export type CyclePlan = { ok: true; items: WorkItemSpec[]; departments: string[] } | { ok: false; gaps: Localized[] };
+
+export function planCycle(plan: ValidatedPlan, def: CycleDefinition, contacts: DepartmentContacts[]): CyclePlan {
+  const gaps: Localized[] = [];
+  const byName = new Map(contacts.map((c) => [c.name, c]));
+  const groupMembers = new Map(plan.file.departmentGroups.map((g) => [g.name, def.groupResolution[g.name] ?? g.members ?? null]));
+  const unresolved = new Set<string>();
+
+  /** A group stands for its resolved members: the first leads, the others co-operate. */
+  const expand = (unit: ResponsibleUnit): string[] => {
+    if (unit.kind === 'department') return [unit.name];
+    const members = groupMembers.get(unit.name);
+    if (!members || members.length === 0) {
+      unresolved.add(unit.name);
+      return [];
+    }
+    return members.map((m) => plan.directory.unit(m)?.name ?? m);
+  };
+
+  const items: WorkItemSpec[] = [];
+  const add = (spec: Omit<WorkItemSpec, 'leadDepartment' | 'coDepartments'>, r: { lead: ResponsibleUnit; co: ResponsibleUnit[] }) => {
+    const units = [...new Set([...expand(r.lead), ...r.co.flatMap(expand)])];
+    if (units.length === 0) return;
+    items.push({ ...spec, leadDepartment: units[0], coDepartments: units.slice(1) });
+  };
+
+  if (def.itemKinds.includes('indicator')) {
+    for (const i of plan.indicators) {
+      add(
+        {
+          key: itemKey('indicator', i.no),
+          kind: 'indicator',
+          no: i.no,
+          title: i.name,
+          indicator: { unit: i.unit, target: i.parsedTarget, baseline: i.parsedBaseline, polarity: i.polarity, previousValue: null, cumulative: i.cumulative },
+        },
+        i.responsibility,
+      );
+    }
+  }
+  if (def.itemKinds.includes('task')) for (const t of plan.tasks) add({ key: itemKey('task', t.no), kind: 'task', no: t.no, title: t.title }, t.responsibility);
+  if (def.itemKinds.includes('project')) {
+    for (const p of plan.projects.filter((x) => x.status === 'planned')) add({ key: itemKey('project', p.no), kind: 'project', no: p.no, title: p.name }, p.responsibility);
+  }
+
+  for (const g of unresolved) {
+    gaps.push({ zh: `“${g}”尚未指定具体部门，请在发起前指定`, en: `"${g}" is not resolved to concrete departments; resolve it before launch` });
+  }
+  const involved = [...new Set(items.flatMap((i) => [i.leadDepartment, ...i.coDepartments]))];
+  for (const name of involved) {
+    const c = byName.get(name);
+    if (!c) gaps.push({ zh: `部门“${name}”不在部门名录中`, en: `department "${name}" is not in the directory` });
+    else {
+      if (!c.submitterEmail) gaps.push({ zh: `${name}没有填报人联系方式`, en: `${name} has no submitter contact` });
+      if (!c.supervisorEmail) gaps.push({ zh: `${name}没有审核人联系方式`, en: `${name} has no supervisor contact` });
+    }
+  }
+  if (gaps.length) return { ok: false, gaps };
+  // From here on departments are known by their codes, as actors and workflow IDs name them.
+  const code = (name: string) => byName.get(name)!.code;
+  const coded = items.map((i) => ({ ...i, leadDepartment: code(i.leadDepartment), coDepartments: i.coDepartments.map(code) }));
+  return { ok: true, items: coded, departments: [...new Set(coded.map((i) => i.leadDepartment))].sort() };
+}

@@ -1,0 +1,118 @@
+/**
+ * What a department submits for each kind of item, and the checks a value must
+ * pass before it is accepted. Messages are what the submitter reads.
+ */
+import type { Localized } from '../plan/localized';
+import { checkValueQuality, DEFAULT_QUALITY_CONFIG, type QualityFinding } from '../rules/data-quality';
+import { evaluateIndicator, type Polarity } from '../rules/progress';
+import type { Baseline, Target } from '../rules/target';
+import { THRESHOLD_PRESETS } from '../rules/thresholds';
+
+export interface EvidenceRef {
+  fileId: string;
+  name: string;
+  sha256: string;
+}
+
+export interface IndicatorSubmission {
+  kind: 'indicator';
+  /** The period's value; true/false for qualitative targets (应保尽保, 动态清零). */
+  value: number | boolean;
+  dataSource: string;
+  /** 原因分析 and 下一步措施: required when the value is behind the path. */
+  reasons?: string;
+  measures?: string;
+  evidence?: EvidenceRef[];
+}
+
+export type TaskProgress = 'not_started' | 'in_progress' | 'completed' | 'delayed';
+export interface TaskSubmission {
+  kind: 'task';
+  progress: TaskProgress;
+  narrative: string;
+  evidence?: EvidenceRef[];
+}
+
+export type ConstructionStatus = 'preparing' | 'under_construction' | 'completed' | 'not_started';
+export interface ProjectSubmission {
+  kind: 'project';
+  /** 万元 */
+  investmentInPeriod: number;
+  investmentCumulative: number;
+  constructionStatus: ConstructionStatus;
+  landSecured: boolean;
+  narrative?: string;
+  evidence?: EvidenceRef[];
+}
+
+export type Submission = IndicatorSubmission | TaskSubmission | ProjectSubmission;
+
+/** What the workflow knows of an item, enough to check a submission without I/O. */
+export interface WorkItemSpec {
+  key: string;
+  kind: 'indicator' | 'task' | 'project';
+  no: number;
+  title: string;
+  /** Department codes. */
+  leadDepartment: string;
+  coDepartments: string[];
+  indicator?: { unit: string; target: Target; baseline: Baseline; polarity: Polarity; previousValue: number | null; cumulative: boolean };
+}
+
+export interface PlanYears {
+  baselineYear: number;
+  endYear: number;
+  year: number;
+}
+
+export type SubmissionCheck = { ok: true; warnings: QualityFinding[] } | { ok: false; errors: Localized[] };
+
+const TASK_PROGRESS: TaskProgress[] = ['not_started', 'in_progress', 'completed', 'delayed'];
+const CONSTRUCTION: ConstructionStatus[] = ['not_started', 'preparing', 'under_construction', 'completed'];
+const blank = (s: unknown) => typeof s !== 'string' || s.trim() === '';
+
+export function checkSubmission(item: WorkItemSpec, s: Submission, years: PlanYears): SubmissionCheck {
+  const errors: Localized[] = [];
+  const err = (zh: string, en: string) => errors.push({ zh, en });
+  let warnings: QualityFinding[] = [];
+  if (!s || s.kind !== item.kind) {
+    return { ok: false, errors: [{ zh: `事项${item.key}需要“${item.kind}”类型的填报`, en: `item ${item.key} takes a ${item.kind} submission` }] };
+  }
+  if (s.kind === 'indicator') {
+    const spec = item.indicator!;
+    const qualitative = spec.target.kind === 'qualitative';
+    if (qualitative && typeof s.value !== 'boolean') err('定性指标请选择“已实现”或“未实现”', 'a qualitative target takes achieved yes/no');
+    if (!qualitative && (typeof s.value !== 'number' || !Number.isFinite(s.value))) err(`请填写数值（单位：${spec.unit}）`, `enter a number (unit: ${spec.unit})`);
+    if (blank(s.dataSource)) err('请填写数据来源', 'give the data source');
+    if (errors.length === 0 && typeof s.value === 'number') {
+      warnings = checkValueQuality({ no: item.no, unit: spec.unit }, s.value, spec.previousValue, DEFAULT_QUALITY_CONFIG);
+      for (const w of warnings.filter((f) => f.blocking)) errors.push(w.message);
+    }
+    if (errors.length === 0 && spec.target.kind !== 'cumulative') {
+      // Behind the path: the reasons (原因分析) and next measures (下一步措施) are part of the submission.
+      const progress = evaluateIndicator(
+        spec,
+        new Map([[years.year, s.value]]),
+        years.year,
+        years,
+        THRESHOLD_PRESETS.time_elapsed,
+      );
+      if ((progress.status === 'lagging' || progress.status === 'slightly_behind') && (blank(s.reasons) || blank(s.measures))) {
+        err('数值落后于进度，请填写原因分析和下一步措施', 'the value is behind the path: give the reasons and the next measures');
+      }
+    }
+  } else if (s.kind === 'task') {
+    if (!TASK_PROGRESS.includes(s.progress)) err(`进展状态应为：${TASK_PROGRESS.join('、')}`, `progress must be one of ${TASK_PROGRESS.join(', ')}`);
+    if (blank(s.narrative)) err('请填写进展情况说明', 'describe the progress');
+  } else {
+    const money = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+    if (!money(s.investmentInPeriod)) err('本期完成投资应为不小于0的数值（万元）', 'investment in the period must be a number ≥ 0 (10k yuan)');
+    if (!money(s.investmentCumulative)) err('累计完成投资应为不小于0的数值（万元）', 'cumulative investment must be a number ≥ 0 (10k yuan)');
+    if (money(s.investmentInPeriod) && money(s.investmentCumulative) && s.investmentCumulative < s.investmentInPeriod) {
+      err('累计完成投资不能小于本期完成投资', 'cumulative investment cannot be less than the period’s');
+    }
+    if (!CONSTRUCTION.includes(s.constructionStatus)) err(`建设状态应为：${CONSTRUCTION.join('、')}`, `construction status must be one of ${CONSTRUCTION.join(', ')}`);
+    if (typeof s.landSecured !== 'boolean') err('请说明用地是否落实', 'say whether the land is secured');
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, warnings };
+}

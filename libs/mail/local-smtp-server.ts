@@ -1,0 +1,79 @@
+/**
+ * The embedded mail server of the demo and the tests: a real SMTP server
+ * (the `smtp-server` package) that keeps every message it accepts, as an
+ * `.eml` file when given a folder. It can be told to refuse an address with
+ * a permanent 550, as a real server refuses an unknown mailbox.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMessage {
+  envelopeTo: string[];
+  raw: string;
+  parsed: ParsedMail;
+}
+
+export class LocalSmtpServer {
+  readonly received: ReceivedMessage[] = [];
+  private server: SMTPServer | null = null;
+  private readonly refused = new Set<string>();
+
+  constructor(
+    private readonly port: number,
+    private readonly mailDir?: string,
+  ) {}
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  refuse(address: string): void {
+    this.refused.add(address.toLowerCase());
+  }
+
+  async start(): Promise<void> {
+    if (this.mailDir) await mkdir(this.mailDir, { recursive: true });
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onRcptTo: (address, _session, callback) => {
+        if (this.refused.has(address.address.toLowerCase())) {
+          const error = Object.assign(new Error(`5.1.1 <${address.address}>: mailbox unavailable`), { responseCode: 550 });
+          return callback(error);
+        }
+        callback();
+      },
+      onData: (stream, session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          const raw = Buffer.concat(chunks).toString('utf8');
+          this.keep(raw, session.envelope.rcptTo.map((r) => r.address)).then(() => callback(), callback);
+        });
+      },
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.port, '127.0.0.1', () => resolve());
+    });
+    this.server = server;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private async keep(raw: string, envelopeTo: string[]): Promise<void> {
+    const parsed = await simpleParser(raw);
+    this.received.push({ envelopeTo, raw, parsed });
+    if (this.mailDir) {
+      const name = `${String(this.received.length).padStart(5, '0')}-${(parsed.messageId ?? 'message').replace(/[^A-Za-z0-9@.-]/g, '')}.eml`;
+      await writeFile(join(this.mailDir, name), raw);
+    }
+  }
+}

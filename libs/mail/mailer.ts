@@ -1,0 +1,48 @@
+/**
+ * Sends one message over SMTP with nodemailer (pooled connections) and says
+ * whether a failure is worth retrying: a 5xx answer or a refused address is
+ * permanent, anything else (connection refused, 4xx) is temporary.
+ */
+import nodemailer, { type Transporter } from 'nodemailer';
+
+export interface OutgoingMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Stable per outbox row, so a receiving system can recognise a repeat. */
+  messageId: string;
+}
+
+export class PermanentDeliveryError extends Error {
+  constructor(message: string, readonly responseCode?: number) {
+    super(message);
+    this.name = 'PermanentDeliveryError';
+  }
+}
+
+export class Mailer {
+  private readonly transport: Transporter;
+
+  constructor(smtpUrl: string, private readonly from: string) {
+    const url = new URL(smtpUrl);
+    url.searchParams.set('pool', 'true');
+    this.transport = nodemailer.createTransport(url.toString());
+  }
+
+  async send(message: OutgoingMessage): Promise<void> {
+    try {
+      await this.transport.sendMail({ from: this.from, ...message });
+    } catch (e) {
+      const error = e as { responseCode?: number; code?: string; message: string };
+      if ((error.responseCode ?? 0) >= 500 || error.code === 'EENVELOPE') {
+        throw new PermanentDeliveryError(error.message, error.responseCode);
+      }
+      throw e;
+    }
+  }
+
+  close(): void {
+    this.transport.close();
+  }
+}

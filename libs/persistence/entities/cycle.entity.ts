@@ -1,0 +1,227 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+
+/** A launched cycle; its ID is the workflow ID (`cycle/<plan>/<kind>/<period>`). */
+@Entity('evaluation_cycle')
+export class EvaluationCycle {
+  @PrimaryColumn()
+  id: string;
+
+  @Column({ name: 'plan_code' })
+  planCode: string;
+
+  @Column({ type: 'varchar' })
+  kind: 'annual' | 'midterm' | 'final';
+
+  @Column({ name: 'from_year', type: 'int' })
+  fromYear: number;
+
+  @Column({ name: 'to_year', type: 'int' })
+  toYear: number;
+
+  @Column({ type: 'timestamptz' })
+  deadline: Date;
+
+  @Column({ name: 'hard_close', type: 'timestamptz' })
+  hardClose: Date;
+
+  /** The launch request as given: policy, item kinds, group resolution. */
+  @Column({ type: 'jsonb' })
+  definition: unknown;
+
+  @Column({ type: 'varchar', default: 'running' })
+  status: 'running' | 'closed' | 'cancelled';
+
+  @CreateDateColumn({ name: 'launched_at', type: 'timestamptz' })
+  launchedAt: Date;
+
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+}
+
+/** One item of one cycle, owned by its lead department. */
+@Entity('work_item')
+@Unique(['cycleId', 'itemKey'])
+@Index(['cycleId', 'department'])
+export class WorkItem {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'cycle_id' })
+  cycleId: string;
+
+  @Column({ name: 'item_key' })
+  itemKey: string;
+
+  @Column({ name: 'item_kind', type: 'varchar' })
+  itemKind: 'indicator' | 'task' | 'project';
+
+  @Column({ name: 'item_no', type: 'int' })
+  itemNo: number;
+
+  @Column()
+  title: string;
+
+  /** Lead department code. */
+  @Column()
+  department: string;
+
+  @Column({ name: 'co_departments', type: 'text', array: true, default: '{}' })
+  coDepartments: string[];
+
+  /** What the workflow needs to check submissions (unit, parsed target, …). */
+  @Column({ type: 'jsonb' })
+  spec: unknown;
+
+  @Column({ type: 'varchar', default: 'assigned' })
+  status: string;
+
+  @Column({ type: 'int', default: 0 })
+  version: number;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
+
+/** Every submitted version of an item, kept: value, narrative and evidence as one package. */
+@Entity('submission_version')
+@Unique(['cycleId', 'itemKey', 'version'])
+export class SubmissionVersion {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'cycle_id' })
+  cycleId: string;
+
+  @Column({ name: 'item_key' })
+  itemKey: string;
+
+  @Column({ type: 'int' })
+  version: number;
+
+  @Column({ type: 'jsonb' })
+  payload: unknown;
+
+  @Column({ name: 'submitted_by' })
+  submittedBy: string;
+
+  @Column({ name: 'submitted_at', type: 'timestamptz' })
+  submittedAt: Date;
+
+  /** Set when a supervisor approves this version (and, with bureau acceptance, when accepted). */
+  @Column({ name: 'approved_by', type: 'varchar', nullable: true })
+  approvedBy: string | null;
+
+  @Column({ name: 'approved_at', type: 'timestamptz', nullable: true })
+  approvedAt: Date | null;
+}
+
+/** The audit trail: every command applied to an item, once per request ID. */
+@Entity('item_event')
+@Index(['cycleId', 'itemKey'])
+export class ItemEvent {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'request_id', unique: true })
+  requestId: string;
+
+  @Column({ name: 'cycle_id' })
+  cycleId: string;
+
+  @Column({ name: 'item_key' })
+  itemKey: string;
+
+  @Column()
+  type: string;
+
+  @Column({ type: 'jsonb' })
+  actor: unknown;
+
+  @Column({ type: 'timestamptz' })
+  at: Date;
+
+  @Column({ name: 'status_before' })
+  statusBefore: string;
+
+  @Column({ name: 'status_after' })
+  statusAfter: string;
+
+  @Column({ type: 'jsonb' })
+  detail: unknown;
+}
+
+/** The mail outbox: written before sending, so a retried activity never sends twice. */
+@Entity('notice')
+@Unique(['cycleId', 'department', 'recipient', 'event', 'seq'])
+export class Notice {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'cycle_id' })
+  cycleId: string;
+
+  @Column()
+  department: string;
+
+  @Column()
+  audience: string;
+
+  @Column()
+  recipient: string;
+
+  @Column()
+  event: string;
+
+  @Column({ type: 'int' })
+  seq: number;
+
+  @Column()
+  subject: string;
+
+  @Column({ name: 'item_keys', type: 'text', array: true, default: '{}' })
+  itemKeys: string[];
+
+  @Column({ type: 'varchar', default: 'pending' })
+  status: 'pending' | 'sent' | 'undeliverable';
+
+  @Column({ type: 'int', default: 0 })
+  attempts: number;
+
+  @Column({ name: 'message_id', type: 'varchar', nullable: true })
+  messageId: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  error: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
+  sentAt: Date | null;
+}
+
+/** A compiled report; recompiling after a reopen adds a version and keeps the old. */
+@Entity('cycle_report')
+@Unique(['cycleId', 'version'])
+export class CycleReport {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'cycle_id' })
+  cycleId: string;
+
+  @Column({ type: 'int' })
+  version: number;
+
+  @Column({ name: 'content_hash' })
+  contentHash: string;
+
+  @Column()
+  path: string;
+
+  @Column({ type: 'jsonb' })
+  timeliness: unknown;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

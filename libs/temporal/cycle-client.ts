@@ -1,0 +1,136 @@
+/**
+ * What the bureau, departments and supervisors do to a running cycle, over the
+ * Temporal client: the one path used by the API, the CLI, the demo and the tests.
+ */
+import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { DataSource } from 'typeorm';
+import { directoryContacts, readPlanFromDatabase } from '../catalog/catalog-read';
+import { cycleWorkflowId, departmentWorkflowId, type CycleDefinition } from '../cycle/cycle-definition';
+import { planCycle } from '../cycle/cycle-planning';
+import type { Actor, Command, DepartmentStatus } from '../cycle/department-state';
+import { parseDuration } from '../cycle/duration';
+import type { Localized } from '../plan/localized';
+import type { ItemCommandResult } from '../../workflows/department-cycle.messages';
+import { bulkApproveUpdate, departmentStatusQuery, extendDeadlineSignal, itemCommandUpdate } from '../../workflows/department-cycle.messages';
+import { cancelCycleSignal, cycleStatusQuery, extendCycleDeadlineSignal, remindAllSignal, type CycleStatus } from '../../workflows/evaluation-cycle.messages';
+import type { evaluationCycle } from '../../workflows/evaluation-cycle.workflow';
+
+/** A request refused with reasons a person can act on. */
+export class CycleRequestError extends Error {
+  constructor(
+    readonly code: 'launch_refused' | 'already_launched' | 'command_refused' | 'invalid_request',
+    readonly problems: Localized[],
+  ) {
+    super(problems.map((p) => `${p.zh} (${p.en})`).join('\n'));
+    this.name = 'CycleRequestError';
+  }
+}
+
+export class CycleClient {
+  constructor(
+    private readonly client: Client,
+    private readonly taskQueue: string,
+    private readonly ds: DataSource,
+  ) {}
+
+  /** Checks everything a cycle needs before it starts, then starts it once and only once. */
+  async launch(definition: CycleDefinition): Promise<{ cycleId: string; departments: number; items: number }> {
+    const problems = checkDefinition(definition);
+    if (problems.length) throw new CycleRequestError('invalid_request', problems);
+    const plan = await readPlanFromDatabase(this.ds, definition.planCode);
+    const planned = planCycle(plan, definition, await directoryContacts(this.ds));
+    if (!planned.ok) throw new CycleRequestError('launch_refused', planned.gaps);
+    const cycleId = cycleWorkflowId(definition);
+    try {
+      await this.client.workflow.start<typeof evaluationCycle>('evaluationCycle', {
+        workflowId: cycleId,
+        taskQueue: this.taskQueue,
+        args: [{ definition }],
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+    } catch (e) {
+      if (e instanceof WorkflowExecutionAlreadyStartedError) {
+        throw new CycleRequestError('already_launched', [
+          { zh: `本轮评估（${cycleId}）已经发起过，不能重复发起`, en: `the cycle ${cycleId} was already launched; it cannot be launched twice` },
+        ]);
+      }
+      throw e;
+    }
+    return { cycleId, departments: planned.departments.length, items: planned.items.length };
+  }
+
+  async command(cycleId: string, department: string, requestId: string, actor: Actor, command: Command): Promise<ItemCommandResult> {
+    return this.refusedAsError(() =>
+      this.client.workflow
+        .getHandle(departmentWorkflowId(cycleId, department))
+        .executeUpdate(itemCommandUpdate, { args: [{ requestId, actor, command }], updateId: requestId }),
+    );
+  }
+
+  async bulkApprove(cycleId: string, department: string, requestId: string, actor: Actor, itemKeys: string[]): Promise<ItemCommandResult[]> {
+    return this.refusedAsError(() =>
+      this.client.workflow
+        .getHandle(departmentWorkflowId(cycleId, department))
+        .executeUpdate(bulkApproveUpdate, { args: [{ requestId, actor, itemKeys }], updateId: requestId }),
+    );
+  }
+
+  /** Moves the deadline for every department, or for one; their timers move with it. */
+  async extend(cycleId: string, deadline: string, department?: string): Promise<void> {
+    if (Number.isNaN(Date.parse(deadline))) throw new CycleRequestError('invalid_request', [{ zh: `截止时间“${deadline}”格式不对`, en: `deadline "${deadline}" is not a date` }]);
+    if (department) await this.client.workflow.getHandle(departmentWorkflowId(cycleId, department)).signal(extendDeadlineSignal, { deadline });
+    else await this.client.workflow.getHandle(cycleId).signal(extendCycleDeadlineSignal, { deadline });
+  }
+
+  async remindNow(cycleId: string, department?: string): Promise<void> {
+    await this.client.workflow.getHandle(cycleId).signal(remindAllSignal, { department });
+  }
+
+  async cancel(cycleId: string, reason: string): Promise<void> {
+    await this.client.workflow.getHandle(cycleId).signal(cancelCycleSignal, { reason });
+  }
+
+  async status(cycleId: string): Promise<CycleStatus> {
+    return this.client.workflow.getHandle(cycleId).query(cycleStatusQuery);
+  }
+
+  async departmentStatus(cycleId: string, department: string): Promise<DepartmentStatus> {
+    return this.client.workflow.getHandle(departmentWorkflowId(cycleId, department)).query(departmentStatusQuery);
+  }
+
+  async result(cycleId: string): Promise<CycleStatus> {
+    return this.client.workflow.getHandle<typeof evaluationCycle>(cycleId).result();
+  }
+
+  private async refusedAsError<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (e) {
+      if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure && e.cause.type === 'CommandRefused') {
+        const detail = e.cause.details?.[0] as Localized | undefined;
+        throw new CycleRequestError('command_refused', [detail ?? { zh: e.cause.message, en: e.cause.message }]);
+      }
+      throw e;
+    }
+  }
+}
+
+/** The launch request's own sanity: dates in order, durations readable, a period in years. */
+export function checkDefinition(d: CycleDefinition): Localized[] {
+  const problems: Localized[] = [];
+  const deadline = Date.parse(d.deadline);
+  const hardClose = Date.parse(d.hardClose);
+  if (Number.isNaN(deadline)) problems.push({ zh: `截止时间“${d.deadline}”格式不对`, en: `deadline "${d.deadline}" is not a date` });
+  if (Number.isNaN(hardClose)) problems.push({ zh: `关闭时间“${d.hardClose}”格式不对`, en: `hard close "${d.hardClose}" is not a date` });
+  if (deadline >= hardClose) problems.push({ zh: '关闭时间应晚于截止时间', en: 'the hard close must come after the deadline' });
+  if (d.fromYear > d.toYear) problems.push({ zh: '起始年份不能晚于结束年份', en: 'the first year cannot come after the last' });
+  if (d.kind === 'annual' && d.fromYear !== d.toYear) problems.push({ zh: '年度监测只覆盖一年', en: 'annual monitoring covers one year' });
+  if (d.itemKinds.length === 0) problems.push({ zh: '请至少选择一类事项', en: 'choose at least one kind of item' });
+  const p = d.policy;
+  for (const [name, value] of [...p.remindBefore.map((v) => ['remindBefore', v]), ['overdueAfter', p.overdueAfter], ['overdueEvery', p.overdueEvery], ['escalateToSupervisorAfter', p.escalateToSupervisorAfter], ['escalateToBureauAfter', p.escalateToBureauAfter], ['reviewReminderAfter', p.reviewReminderAfter], ['reviewReminderEvery', p.reviewReminderEvery]]) {
+    if (parseDuration(value) === null) problems.push({ zh: `催办策略 ${name} 的时长“${value}”无法识别（示例：'7 days'、'90s'）`, en: `policy ${name}: "${value}" is not a duration (e.g. '7 days', '90s')` });
+  }
+  if ((parseDuration(p.overdueEvery) ?? 1) === 0) problems.push({ zh: '逾期提醒间隔不能为0', en: 'overdueEvery cannot be zero' });
+  return problems;
+}

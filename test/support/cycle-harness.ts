@@ -1,0 +1,98 @@
+/**
+ * Everything a cycle test runs against, all real: PostgreSQL with the Heyuan
+ * plan imported, an SMTP server counting what it receives, Temporal's
+ * time-skipping server, and the worker with its real activities.
+ */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { Worker } from '@temporalio/worker';
+import { CycleActivitiesService } from '../../activities/cycle/cycle.activities';
+import { createCycleWorker } from '../../apps/worker/src/cycle-worker';
+import { importPlan } from '@libs/catalog/catalog-import';
+import { readPlanFile } from '@libs/catalog/plan-file-io';
+import { DEFAULT_CHASING_POLICY, type CycleDefinition } from '@libs/cycle/cycle-definition';
+import type { Actor } from '@libs/cycle/department-state';
+import { LocalSmtpServer } from '@libs/mail/local-smtp-server';
+import { Mailer } from '@libs/mail/mailer';
+import { CycleClient } from '@libs/temporal/cycle-client';
+import { createTestDatabase, type TestDatabase } from './database';
+import { HEYUAN_PLAN_FILE } from './plans';
+import { createTimeSkippingEnvironment } from './temporal';
+
+export const BUREAU_EMAIL = 'bureau@heyuan.example';
+export const TASK_QUEUE = 'plan-eval-test';
+const DAY = 86_400_000;
+
+export interface CycleHarness {
+  env: TestWorkflowEnvironment;
+  db: TestDatabase;
+  smtp: LocalSmtpServer;
+  mailer: Mailer;
+  cycles: CycleClient;
+  reportsDir: string;
+  newWorker(): Promise<Worker>;
+  /** A definition of a cycle relative to the test server's clock, in days. */
+  definition(overrides: Partial<CycleDefinition> & { deadlineInDays: number; hardCloseInDays: number }): Promise<CycleDefinition>;
+  /** Messages received for an address with the given subject fragment. */
+  mailsTo(address: string, subjectIncludes?: string): Array<{ subject: string; text: string; html: string }>;
+  close(): Promise<void>;
+}
+
+let nextPort = 30000 + Math.floor(Math.random() * 20000);
+
+export async function createCycleHarness(): Promise<CycleHarness> {
+  const db = await createTestDatabase();
+  await importPlan(db.dataSource, await readPlanFile(HEYUAN_PLAN_FILE));
+  const smtp = new LocalSmtpServer(nextPort++);
+  await smtp.start();
+  const mailer = new Mailer(smtp.url, '河源市统计局 <bureau@heyuan.example>');
+  const env = await createTimeSkippingEnvironment();
+  const reportsDir = await mkdtemp(join(tmpdir(), 'plan-eval-reports-'));
+  const activities = new CycleActivitiesService(db.dataSource, mailer, { publicUrl: 'http://portal.test', bureauEmail: BUREAU_EMAIL, reportsDir });
+  const cycles = new CycleClient(env.client, TASK_QUEUE, db.dataSource);
+  return {
+    env,
+    db,
+    smtp,
+    mailer,
+    cycles,
+    reportsDir,
+    // Without a workflow cache every task is replayed from history: no sticky queue ties a
+    // workflow to a worker that was stopped, and each step re-proves determinism.
+    newWorker: () => createCycleWorker({ connection: env.nativeConnection, taskQueue: TASK_QUEUE, activities, maxCachedWorkflows: 0 }),
+    async definition(o) {
+      const now = await env.currentTimeMs();
+      const { deadlineInDays, hardCloseInDays, ...rest } = o;
+      return {
+        planCode: 'heyuan-public-services-2021-2025',
+        kind: 'annual',
+        fromYear: 2021,
+        toYear: 2021,
+        deadline: new Date(now + deadlineInDays * DAY).toISOString(),
+        hardClose: new Date(now + hardCloseInDays * DAY).toISOString(),
+        policy: DEFAULT_CHASING_POLICY,
+        itemKinds: ['indicator'],
+        requireBureauAcceptance: false,
+        groupResolution: {},
+        ...rest,
+      };
+    },
+    mailsTo(address, subjectIncludes) {
+      return smtp.received
+        .filter((m) => m.envelopeTo.includes(address) && (!subjectIncludes || (m.parsed.subject ?? '').includes(subjectIncludes)))
+        .map((m) => ({ subject: m.parsed.subject ?? '', text: m.parsed.text ?? '', html: typeof m.parsed.html === 'string' ? m.parsed.html : '' }));
+    },
+    async close() {
+      await env.teardown();
+      mailer.close();
+      await smtp.stop();
+      await db.drop();
+    },
+  };
+}
+
+export const submitter = (department: string): Actor => ({ id: `submitter@${department}.heyuan.example`, name: `${department} 填报人`, role: 'submitter', department });
+export const supervisor = (department: string): Actor => ({ id: `supervisor@${department}.heyuan.example`, name: `${department} 审核人`, role: 'supervisor', department });
+export const DAYS = (n: number) => n * DAY;

@@ -1,0 +1,14 @@
+/** Temporal's time-skipping test server, from the binary scripts/tools.sh installs. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+
+export function testServerPath(): string {
+  const path = process.env.TEMPORAL_TEST_SERVER_PATH ?? join(__dirname, '../../.tools/venv/bin/temporal-test-server');
+  if (!existsSync(path)) throw new Error(`Temporal test server not found at ${path}: run scripts/tools.sh`);
+  return path;
+}
+
+export function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
+  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: testServerPath() } } });
+}

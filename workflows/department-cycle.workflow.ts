@@ -1,0 +1,305 @@
+/**
+ * One department's part of a cycle: it assigns the department its items,
+ * takes submissions and reviews as updates, chases on the policy's timers
+ * until every item is done or the hard close, and hands its outcome back.
+ * Item state lives here and is persisted through activities after each change.
+ */
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { CycleActivities, DepartmentOutcome, NoticeEvent, Audience } from '../libs/cycle/activities-contract';
+import { chaseKey, chasingSchedule, type ChasePoint } from '../libs/cycle/chasing-schedule';
+import type { ChasingPolicy } from '../libs/cycle/cycle-definition';
+import {
+  applyCommand,
+  checkCommand,
+  departmentStatus,
+  initialItem,
+  isDone,
+  owedBySubmitter,
+  timeliness,
+  waitingForReview,
+  type DepartmentState,
+  type ItemState,
+} from '../libs/cycle/department-state';
+import { durationMs } from '../libs/cycle/duration';
+import { checkSubmission, type PlanYears } from '../libs/cycle/submission';
+import { workflowNow } from './clock';
+import {
+  bulkApproveUpdate,
+  cancelSignal,
+  departmentStatusQuery,
+  extendDeadlineSignal,
+  itemCommandUpdate,
+  remindNowSignal,
+  type ItemCommandRequest,
+  type ItemCommandResult,
+} from './department-cycle.messages';
+
+const activities = proxyActivities<CycleActivities>({
+  startToCloseTimeout: '1 minute',
+  // Mail and database outages are waited out: hours of retries with backoff.
+  retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '10 minutes' },
+});
+
+export interface DepartmentCycleInput {
+  cycleId: string;
+  department: string;
+  years: PlanYears;
+  deadline: string;
+  hardClose: string;
+  requireBureauAcceptance: boolean;
+  policy: ChasingPolicy;
+  /** Present after continue-as-new: everything the workflow knew. */
+  carried?: CarriedState;
+}
+
+interface CarriedState {
+  state: DepartmentState;
+  fired: string[];
+  noticeSeq: Record<string, number>;
+  processed: Record<string, ItemCommandResult>;
+  lastReviewChaseAt: number | null;
+  cancelled: boolean;
+}
+
+/**
+ * Notices caused by people's actions wait this long so that several actions
+ * (five submissions in a row) reach the recipient as one digest.
+ */
+const DIGEST_WINDOW_MS = 5 * 60 * 1000;
+
+interface PendingNotice {
+  audience: Audience;
+  event: NoticeEvent;
+  itemKeys: string[];
+  reasons: Record<string, string>;
+}
+
+export async function departmentCycle(input: DepartmentCycleInput): Promise<DepartmentOutcome> {
+  let carried: CarriedState;
+  if (input.carried) {
+    carried = input.carried;
+  } else {
+    const specs = await activities.loadDepartmentItems({ cycleId: input.cycleId, department: input.department });
+    carried = {
+      state: {
+        cycleId: input.cycleId,
+        department: input.department,
+        years: input.years,
+        deadline: Date.parse(input.deadline),
+        hardClose: Date.parse(input.hardClose),
+        requireBureauAcceptance: input.requireBureauAcceptance,
+        specs: specs.filter((s) => s.leadDepartment === input.department),
+        items: {},
+      },
+      fired: [],
+      noticeSeq: {},
+      processed: {},
+      lastReviewChaseAt: null,
+      cancelled: false,
+    };
+    for (const spec of carried.state.specs) carried.state.items[spec.key] = initialItem(spec.key);
+  }
+  const { state } = carried;
+  const fired = new Set(carried.fired);
+  const pending: PendingNotice[] = [];
+  /** When the oldest queued action notice is due to go out; null when none is queued. */
+  let digestDueAt: number | null = null;
+  let closed = false;
+  let wake = false;
+
+  const allDone = () => Object.values(state.items).every((i) => isDone(state, i));
+  const queueNotice = (audience: Audience, event: NoticeEvent, items: ItemState[], reasons: Record<string, string> = {}) => {
+    if (items.length === 0) return;
+    pending.push({ audience, event, itemKeys: items.map((i) => i.key), reasons });
+    wake = true;
+  };
+  const queueActionNotice = (audience: Audience, event: NoticeEvent, item: ItemState, reasons: Record<string, string>) => {
+    queueNotice(audience, event, [item], reasons);
+    digestDueAt ??= workflowNow() + DIGEST_WINDOW_MS;
+  };
+
+  const run = async (request: ItemCommandRequest): Promise<ItemCommandResult> => {
+    const done = carried.processed[request.requestId];
+    if (done) return done;
+    const item = state.items[request.command.itemKey];
+    const statusBefore = item.status;
+    const now = workflowNow();
+    const notice = applyCommand(state, request.command, request.actor, now);
+    const submission = request.command.type === 'submit' ? request.command.submission : null;
+    const spec = state.specs.find((s) => s.key === item.key)!;
+    const check = submission ? checkSubmission(spec, submission, state.years) : null;
+    const result: ItemCommandResult = {
+      itemKey: item.key,
+      status: item.status,
+      version: item.version,
+      warnings: check?.ok ? check.warnings.map((w) => w.message) : [],
+    };
+    carried.processed[request.requestId] = result;
+    if (notice) {
+      const audience: Audience = notice.event === 'submitted_for_review' ? 'supervisor' : 'submitter';
+      queueActionNotice(audience, notice.event, item, notice.reason ? { [item.key]: notice.reason } : {});
+    }
+    wake = true;
+    await activities.recordCommand({
+      cycleId: state.cycleId,
+      department: state.department,
+      requestId: request.requestId,
+      actor: request.actor,
+      command: request.command,
+      at: now,
+      statusBefore,
+      statusAfter: item.status,
+      version: request.command.type === 'submit' ? item.version : 0,
+      submission,
+    });
+    return result;
+  };
+
+  setHandler(itemCommandUpdate, run, {
+    validator: (request) => {
+      if (carried.processed[request.requestId]) return;
+      const problem = checkCommand(state, request.command, request.actor, closed || carried.cancelled);
+      if (problem) throw ApplicationFailure.nonRetryable(`${problem.zh} (${problem.en})`, 'CommandRefused', problem);
+    },
+  });
+
+  setHandler(
+    bulkApproveUpdate,
+    async (request) => {
+      const results: ItemCommandResult[] = [];
+      for (const itemKey of request.itemKeys) {
+        results.push(await run({ requestId: `${request.requestId}/${itemKey}`, actor: request.actor, command: { type: 'review', itemKey, decision: 'approve' } }));
+      }
+      return results;
+    },
+    {
+      validator: (request) => {
+        if (request.itemKeys.length === 0) throw ApplicationFailure.nonRetryable('请选择要审核的事项 (choose items to approve)', 'CommandRefused');
+        for (const itemKey of request.itemKeys) {
+          if (carried.processed[`${request.requestId}/${itemKey}`]) continue;
+          const problem = checkCommand(state, { type: 'review', itemKey, decision: 'approve' }, request.actor, closed || carried.cancelled);
+          if (problem) throw ApplicationFailure.nonRetryable(`${itemKey}: ${problem.zh} (${problem.en})`, 'CommandRefused', problem);
+        }
+      },
+    },
+  );
+
+  setHandler(extendDeadlineSignal, ({ deadline }) => {
+    const next = Date.parse(deadline);
+    if (Number.isNaN(next) || next === state.deadline) return;
+    state.deadline = next;
+    queueNotice('submitter', 'deadline_changed', owedBySubmitter(state));
+  });
+  setHandler(remindNowSignal, () => queueNotice('submitter', 'reminder', owedBySubmitter(state)));
+  setHandler(cancelSignal, () => {
+    carried.cancelled = true;
+    wake = true;
+  });
+  setHandler(departmentStatusQuery, () => departmentStatus(state, workflowNow()));
+
+  if (!input.carried) {
+    queueNotice('submitter', 'assignment', Object.values(state.items));
+  }
+
+  while (!carried.cancelled && !allDone() && workflowNow() < state.hardClose) {
+    const schedule = chasingSchedule(input.policy, state.deadline, state.hardClose);
+    fireDueChases(schedule);
+    if (digestDueAt === null || digestDueAt <= workflowNow()) await sendPendingNotices();
+    if (workflowInfo().continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      await continueAsNew<typeof departmentCycle>({
+        ...input,
+        carried: { ...carried, fired: [...fired], state },
+      });
+    }
+    const nextAt = Math.min(state.hardClose, nextChaseAt(schedule), nextReviewChaseAt(), digestDueAt ?? Infinity);
+    wake = false;
+    await condition(() => wake || carried.cancelled || allDone(), Math.max(1, nextAt - workflowNow()));
+  }
+
+  closed = true;
+  await condition(allHandlersFinished);
+  if (carried.cancelled) queueNotice('submitter', 'cycle_cancelled', Object.values(state.items));
+  await sendPendingNotices();
+  return {
+    department: state.department,
+    total: Object.keys(state.items).length,
+    done: Object.values(state.items).filter((i) => isDone(state, i)).length,
+    timeliness: timeliness(state),
+    cancelled: carried.cancelled,
+  };
+
+  /** Fires what is due; of several points of one event overdue at once, only the latest is sent. */
+  function fireDueChases(schedule: ChasePoint[]): void {
+    const now = workflowNow();
+    const due = schedule.filter((p) => p.at <= now && !fired.has(chaseKey(p)));
+    const latestByEvent = new Map(due.map((p) => [p.event, p]));
+    for (const p of due) fired.add(chaseKey(p));
+    for (const p of latestByEvent.values()) {
+      const owed = owedBySubmitter(state);
+      if (p.event === 'escalate_supervisor') queueNotice('supervisor', p.event, owed);
+      else if (p.event === 'escalate_bureau') queueNotice('bureau', p.event, owed);
+      else queueNotice('submitter', p.event, owed);
+    }
+    const waiting = waitingForReview(state);
+    if (waiting.length > 0 && nextReviewChaseAt() <= now) {
+      carried.lastReviewChaseAt = now;
+      queueNotice('supervisor', 'review_reminder', waiting);
+    }
+  }
+
+  function nextChaseAt(schedule: ChasePoint[]): number {
+    return schedule.find((p) => !fired.has(chaseKey(p)))?.at ?? Infinity;
+  }
+
+  function nextReviewChaseAt(): number {
+    const waiting = waitingForReview(state);
+    if (waiting.length === 0) return Infinity;
+    const oldest = Math.min(...waiting.map((i) => i.lastSubmittedAt ?? Infinity));
+    const first = oldest + durationMs(input.policy.reviewReminderAfter);
+    const again = carried.lastReviewChaseAt === null ? -Infinity : carried.lastReviewChaseAt + durationMs(input.policy.reviewReminderEvery);
+    return Math.max(first, again);
+  }
+
+  /** Sends queued notices as digests: one per audience and event, listing every item concerned. */
+  async function sendPendingNotices(): Promise<void> {
+    digestDueAt = null;
+    while (pending.length > 0) {
+      const batch = pending.splice(0, pending.length);
+      const groups = new Map<string, PendingNotice>();
+      for (const n of batch) {
+        const key = `${n.audience}/${n.event}`;
+        const g = groups.get(key) ?? { audience: n.audience, event: n.event, itemKeys: [], reasons: {} };
+        g.itemKeys.push(...n.itemKeys.filter((k) => !g.itemKeys.includes(k)));
+        Object.assign(g.reasons, n.reasons);
+        groups.set(key, g);
+      }
+      for (const g of groups.values()) {
+        const seqKey = `${g.audience}/${g.event}`;
+        const seq = (carried.noticeSeq[seqKey] = (carried.noticeSeq[seqKey] ?? 0) + 1);
+        await activities.sendNotice({
+          cycleId: state.cycleId,
+          department: state.department,
+          audience: g.audience,
+          event: g.event,
+          seq,
+          deadline: state.deadline,
+          items: g.itemKeys.map((k) => ({
+            key: k,
+            title: state.specs.find((s) => s.key === k)!.title,
+            status: state.items[k].status,
+            ...(g.reasons[k] ? { reason: g.reasons[k] } : {}),
+          })),
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * An evaluation cycle (年度监测分析, 中期评估, 总结评估): prepares the work items,
+ * runs one child workflow per lead department, forwards the bureau's actions
+ * to them, and when they are all done (or the hard close passes) freezes the
+ * approved data, compiles the report and tells the bureau.
+ */
+import {
+  ParentClosePolicy,
+  getExternalWorkflowHandle,
+  proxyActivities,
+  setHandler,
+  startChild,
+  workflowInfo,
+  type ChildWorkflowHandle,
+} from '@temporalio/workflow';
+import type { CycleActivities, DepartmentOutcome } from '../libs/cycle/activities-contract';
+import { departmentWorkflowId, type CycleDefinition } from '../libs/cycle/cycle-definition';
+import { cancelSignal, extendDeadlineSignal, remindNowSignal } from './department-cycle.messages';
+import { departmentCycle } from './department-cycle.workflow';
+import { cancelCycleSignal, cycleStatusQuery, extendCycleDeadlineSignal, remindAllSignal, type CycleStatus } from './evaluation-cycle.messages';
+
+const activities = proxyActivities<CycleActivities>({
+  startToCloseTimeout: '10 minutes',
+  retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '10 minutes', nonRetryableErrorTypes: ['LaunchRefused'] },
+});
+
+/** Children are started this many at a time, well under Temporal's 2,000 pending children. */
+const CHILD_START_BATCH = 100;
+
+export interface EvaluationCycleInput {
+  definition: CycleDefinition;
+}
+
+export async function evaluationCycle({ definition }: EvaluationCycleInput): Promise<CycleStatus> {
+  const cycleId = workflowInfo().workflowId;
+  const status: CycleStatus = { phase: 'preparing', departments: [], finished: [], deadline: definition.deadline, cancelled: false, reportPath: null };
+  const childId = (department: string) => departmentWorkflowId(cycleId, department);
+  let forwarding = Promise.resolve();
+  /** Bureau actions reach the children in the order they were given. */
+  const forward = (departments: string[], send: (id: string) => Promise<void>) => {
+    forwarding = forwarding.then(async () => {
+      await Promise.all(departments.map((d) => send(childId(d))));
+    });
+  };
+
+  setHandler(cycleStatusQuery, () => status);
+  setHandler(extendCycleDeadlineSignal, ({ deadline, department }) => {
+    if (!department) status.deadline = deadline;
+    forward(department ? [department] : status.departments, (id) => getExternalWorkflowHandle(id).signal(extendDeadlineSignal, { deadline }));
+  });
+  setHandler(remindAllSignal, ({ department }) => {
+    forward(department ? [department] : status.departments, (id) => getExternalWorkflowHandle(id).signal(remindNowSignal));
+  });
+  setHandler(cancelCycleSignal, ({ reason }) => {
+    status.cancelled = true;
+    forward(status.departments, (id) => getExternalWorkflowHandle(id).signal(cancelSignal, { reason }));
+  });
+
+  const prepared = await activities.prepareCycle({ cycleId, definition });
+  status.departments = prepared.departments;
+  status.phase = 'collecting';
+
+  const children: Array<ChildWorkflowHandle<typeof departmentCycle>> = [];
+  for (let i = 0; i < prepared.departments.length; i += CHILD_START_BATCH) {
+    const batch = prepared.departments.slice(i, i + CHILD_START_BATCH);
+    children.push(
+      ...(await Promise.all(
+        batch.map((department) =>
+          startChild(departmentCycle, {
+            workflowId: childId(department),
+            parentClosePolicy: ParentClosePolicy.TERMINATE,
+            args: [
+              {
+                cycleId,
+                department,
+                years: prepared.years,
+                deadline: status.deadline,
+                hardClose: definition.hardClose,
+                requireBureauAcceptance: definition.requireBureauAcceptance,
+                policy: definition.policy,
+              },
+            ],
+          }),
+        ),
+      )),
+    );
+  }
+
+  const outcomes: DepartmentOutcome[] = await Promise.all(
+    children.map(async (child) => {
+      const outcome = await child.result();
+      status.finished.push(outcome);
+      return outcome;
+    }),
+  );
+  await forwarding;
+
+  status.phase = 'closing';
+  const closing = await activities.closeCycle({ cycleId, outcomes, cancelled: status.cancelled });
+  status.reportPath = closing.reportPath;
+  await activities.sendNotice({
+    cycleId,
+    department: 'bureau',
+    audience: 'bureau',
+    event: status.cancelled ? 'cycle_cancelled' : 'report_ready',
+    seq: closing.version,
+    items: [],
+    deadline: Date.parse(status.deadline),
+    reportPath: closing.reportPath,
+  });
+  status.phase = 'closed';
+  return status;
+}
