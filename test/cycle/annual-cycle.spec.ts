@@ -166,7 +166,7 @@ describe('an annual monitoring cycle, end to end', () => {
       const dir = join(__dirname, '../histories');
       await mkdir(dir, { recursive: true });
       for (const { workflowId, history } of histories) {
-        await writeFile(join(dir, `${workflowId.replace(/[^A-Za-z0-9-]+/g, '_')}.json`), JSON.stringify(history, null, 2));
+        await writeFile(join(dir, `${workflowId.replace(/[^A-Za-z0-9-]+/g, '_')}.json`), JSON.stringify({ workflowId, history }));
       }
     }
   });
