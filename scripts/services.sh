@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Starts and stops the embedded services: a private PostgreSQL cluster and the
 # Temporal dev server (state in a SQLite file, web UI on 8233).
-#   scripts/services.sh start [postgres|temporal|all]   (default all)
-#   scripts/services.sh stop  [postgres|temporal|all]
+# the demo's mail server (SMTP on 2525, messages kept under .data/mail) and the worker.
+#   scripts/services.sh start [postgres|temporal|mail|worker|all]   (default all)
+#   scripts/services.sh stop  [postgres|temporal|mail|worker|all]
 # Each start is idempotent and returns only once the service answers.
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
@@ -74,13 +75,40 @@ stop_temporal() {
   rm -f "$pidfile"
 }
 
+# A background process of this repository: pid file and log under .data/<name>/.
+start_node() {
+  local name="$1" entry="$2" ready="$3"
+  local dir="$DATA_DIR/$name"; mkdir -p "$dir"
+  if [ -f "$dir/pid" ] && kill -0 "$(cat "$dir/pid")" 2>/dev/null; then return; fi
+  log "starting $name"
+  (cd "$REPO_ROOT" && nohup node bin/ts-run.js "$entry" >"$dir/out.log" 2>&1 & echo $! > "$dir/pid")
+  wait_until 120 "$name" grep -q "$ready" "$dir/out.log"
+}
+stop_node() {
+  local pidfile="$DATA_DIR/$1/pid"
+  [ -f "$pidfile" ] || return 0
+  local pid; pid="$(cat "$pidfile")"
+  if kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid"
+    for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -KILL "$pid" 2>/dev/null || true
+  fi
+  rm -f "$pidfile"
+}
+start_mail() { start_node mail scripts/mail-server.ts 'mail server listening'; }
+start_worker() { start_node worker apps/worker/src/main.ts 'worker started'; }
+
 action="${1:-start}"; which="${2:-all}"
 case "$action:$which" in
   start:postgres) start_postgres ;;
   start:temporal) start_temporal ;;
-  start:all) start_postgres; start_temporal ;;
+  start:mail) start_mail ;;
+  start:worker) start_worker ;;
+  start:all) start_postgres; start_temporal; start_mail; start_worker ;;
   stop:postgres) stop_postgres ;;
   stop:temporal) stop_temporal ;;
-  stop:all) stop_temporal; stop_postgres ;;
-  *) die "usage: scripts/services.sh start|stop [postgres|temporal|all]" ;;
+  stop:mail) stop_node mail ;;
+  stop:worker) stop_node worker ;;
+  stop:all) stop_node worker; stop_node mail; stop_temporal; stop_postgres ;;
+  *) die "usage: scripts/services.sh start|stop [postgres|temporal|mail|worker|all]" ;;
 esac

@@ -69,11 +69,8 @@ interface CarriedState {
   cancelled: boolean;
 }
 
-/**
- * Notices caused by people's actions wait this long so that several actions
- * (five submissions in a row) reach the recipient as one digest.
- */
-const DIGEST_WINDOW_MS = 5 * 60 * 1000;
+/** For cycles whose policy predates `digestWindow`. */
+const DEFAULT_DIGEST_WINDOW = '5 minutes';
 
 interface PendingNotice {
   audience: Audience;
@@ -123,7 +120,7 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
   };
   const queueActionNotice = (audience: Audience, event: NoticeEvent, item: ItemState, reasons: Record<string, string>) => {
     queueNotice(audience, event, [item], reasons);
-    digestDueAt ??= workflowNow() + DIGEST_WINDOW_MS;
+    digestDueAt ??= workflowNow() + durationMs(input.policy.digestWindow ?? DEFAULT_DIGEST_WINDOW);
   };
 
   const run = async (request: ItemCommandRequest): Promise<ItemCommandResult> => {

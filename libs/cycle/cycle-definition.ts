@@ -29,6 +29,12 @@ export interface ChasingPolicy {
   /** Supervisors are chased the same way for submissions waiting for review. */
   reviewReminderAfter: string;
   reviewReminderEvery: string;
+  /**
+   * Notices caused by people's actions wait this long so that several actions
+   * (five submissions in a row) reach the recipient as one digest. Optional:
+   * cycles launched before it existed use five minutes.
+   */
+  digestWindow?: string;
 }
 
 export const DEFAULT_CHASING_POLICY: ChasingPolicy = {
@@ -39,6 +45,7 @@ export const DEFAULT_CHASING_POLICY: ChasingPolicy = {
   escalateToBureauAfter: '7 days',
   reviewReminderAfter: '3 days',
   reviewReminderEvery: '3 days',
+  digestWindow: '5 minutes',
 };
 
 export interface CycleDefinition {

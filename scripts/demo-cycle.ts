@@ -1,0 +1,134 @@
+/**
+ * The demo's cycle: a mid-term evaluation (中期评估, 2021–2023) of the Heyuan
+ * plan under a policy compressed from months to minutes, with simulated
+ * departments: most submit on time, one late, one is rejected and resubmits,
+ * one never answers. It waits for the hard close and prints the report.
+ */
+import { readFile } from 'node:fs/promises';
+import { Client, Connection } from '@temporalio/client';
+import { loadConfig } from '@libs/config/config';
+import type { CycleDefinition } from '@libs/cycle/cycle-definition';
+import type { Actor } from '@libs/cycle/department-state';
+import type { Submission, WorkItemSpec } from '@libs/cycle/submission';
+import { createDataSource } from '@libs/persistence/data-source';
+import { STATUS_LABELS } from '@libs/rules/progress';
+import { CycleClient } from '@libs/temporal/cycle-client';
+
+const LATE = 'city-education';
+const REJECTED = 'city-disabled-persons';
+const NEVER = 'city-veterans';
+const SECOND = 1000;
+
+const log = (msg: string, extra: Record<string, unknown> = {}) => console.log(JSON.stringify({ level: 'info', msg, ...extra }));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const actor = (role: 'submitter' | 'supervisor', department: string): Actor => ({ id: `${role}@${department}.heyuan.example`, name: `${department} ${role}`, role, department });
+
+/** A value a department might report by 2023: on the planned path, bounds met, reasons always given. */
+function plausible(spec: WorkItemSpec): Submission {
+  if (spec.kind === 'task') return { kind: 'task', progress: 'in_progress', narrative: `${spec.title}：按计划推进，已完成年度重点工作。` };
+  if (spec.kind === 'project') return { kind: 'project', investmentInPeriod: 1000, investmentCumulative: 3000, constructionStatus: 'under_construction', landSecured: true };
+  const ind = spec.indicator!;
+  const t = ind.target;
+  const base = ind.baseline.kind === 'value' ? ind.baseline.value : 0;
+  let value: number | boolean;
+  switch (t.kind) {
+    case 'qualitative': value = true; break;
+    case 'cumulative': value = Math.round(t.total * 0.6 * 100) / 100; break;
+    case 'range': value = t.min; break;
+    case 'point': value = Math.round((base + (t.value - base) * 0.6) * 100) / 100; break;
+    default: value = t.value + (t.kind === 'at_least' && t.strict ? 0.5 : t.kind === 'at_most' && t.strict ? -0.5 : 0);
+  }
+  if (typeof value === 'number' && ind.unit === '%') value = Math.min(value, 100);
+  return { kind: 'indicator', value, dataSource: '2023年统计年报', reasons: '受疫情影响部分工作推迟。', measures: '加快推进，确保完成规划目标。' };
+}
+
+async function main(): Promise<void> {
+  const temporal = loadConfig('temporal');
+  const ds = await createDataSource().initialize();
+  const connection = await Connection.connect({ address: temporal.TEMPORAL_ADDRESS });
+  const client = new Client({ connection, namespace: temporal.TEMPORAL_NAMESPACE });
+  const cycles = new CycleClient(client, temporal.TEMPORAL_TASK_QUEUE, ds);
+  const now = Date.now();
+  const definition: CycleDefinition = {
+    planCode: 'heyuan-public-services-2021-2025',
+    kind: 'midterm',
+    fromYear: 2021,
+    toYear: 2023,
+    deadline: new Date(now + 60 * SECOND).toISOString(),
+    hardClose: new Date(now + 150 * SECOND).toISOString(),
+    policy: {
+      remindBefore: ['30s', '10s'],
+      overdueAfter: '10s',
+      overdueEvery: '30s',
+      escalateToSupervisorAfter: '20s',
+      escalateToBureauAfter: '40s',
+      reviewReminderAfter: '30s',
+      reviewReminderEvery: '30s',
+      digestWindow: '3s',
+    },
+    itemKinds: ['indicator', 'task', 'project'],
+    requireBureauAcceptance: false,
+    groupResolution: { 相关行业主管部门: ['市卫生健康局', '市教育局', '市民政局'], 市有关部门: ['市发展改革局', '市财政局'] },
+  };
+  const { cycleId, departments, items } = await cycles.launch(definition);
+  log('cycle launched', { cycleId, departments, items, deadline: definition.deadline, hardClose: definition.hardClose, temporalUi: 'http://localhost:8233' });
+
+  await sleep(5 * SECOND);
+  const rows: Array<{ department: string; spec: WorkItemSpec }> = await ds.query(`SELECT department, spec FROM work_item WHERE cycle_id = $1`, [cycleId]);
+  const byDept = new Map<string, WorkItemSpec[]>();
+  for (const r of rows) byDept.set(r.department, [...(byDept.get(r.department) ?? []), r.spec]);
+
+  const submitAll = async (dept: string, round = 1) => {
+    for (const spec of byDept.get(dept) ?? []) {
+      await cycles.command(cycleId, dept, `demo/${dept}/${spec.key}/submit-${round}`, actor('submitter', dept), { type: 'submit', itemKey: spec.key, submission: plausible(spec) });
+    }
+  };
+  const approveAll = (dept: string, round = 1) =>
+    cycles.bulkApprove(cycleId, dept, `demo/${dept}/approve-${round}`, actor('supervisor', dept), (byDept.get(dept) ?? []).map((s) => s.key));
+
+  const onTime = [...byDept.keys()].filter((d) => ![LATE, REJECTED, NEVER].includes(d));
+  for (const dept of [...onTime, REJECTED]) await submitAll(dept);
+  log('on-time departments submitted', { departments: onTime.length + 1 });
+  await sleep(5 * SECOND);
+  for (const dept of onTime) await approveAll(dept);
+  const [firstKey] = (byDept.get(REJECTED) ?? []).map((s) => s.key);
+  await cycles.command(cycleId, REJECTED, `demo/${REJECTED}/reject-1`, actor('supervisor', REJECTED), { type: 'review', itemKey: firstKey, decision: 'reject', reason: '数据口径与上年不一致，请核实后重报。' });
+  log('supervisor rejected an item', { department: REJECTED, item: firstKey });
+  await sleep(5 * SECOND);
+  const spec = byDept.get(REJECTED)!.find((s) => s.key === firstKey)!;
+  await cycles.command(cycleId, REJECTED, `demo/${REJECTED}/${firstKey}/submit-2`, actor('submitter', REJECTED), { type: 'submit', itemKey: firstKey, submission: plausible(spec) });
+  await sleep(3 * SECOND);
+  await approveAll(REJECTED, 2);
+  log('corrected, resubmitted and approved', { department: REJECTED });
+
+  await sleep(Math.max(0, Date.parse(definition.deadline) + 15 * SECOND - Date.now()));
+  await submitAll(LATE);
+  await sleep(3 * SECOND);
+  await approveAll(LATE);
+  log('late department submitted after the deadline', { department: LATE });
+
+  log('waiting for the hard close', { hardClose: definition.hardClose, silent: NEVER });
+  let report: { path: string; content_hash: string } | undefined;
+  while (!report) {
+    await sleep(3 * SECOND);
+    [report] = await ds.query(`SELECT path, content_hash FROM cycle_report WHERE cycle_id = $1`, [cycleId]);
+  }
+  const figures = JSON.parse(await readFile(report.path, 'utf8'));
+  const [{ sent, undeliverable }] = await ds.query(
+    `SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent, count(*) FILTER (WHERE status = 'undeliverable')::int AS undeliverable FROM notice WHERE cycle_id = $1`,
+    [cycleId],
+  );
+  console.log(`\n${figures.plan.name} · 中期评估 2021–2023 (mid-term evaluation)`);
+  console.log(`报告 (report): ${report.path}\n内容哈希 (content hash): ${report.content_hash}`);
+  console.log(`邮件 (notices): ${sent} 已发送 sent, ${undeliverable} 无法投递 undeliverable`);
+  console.table(Object.entries(figures.summary.byStatus).map(([s, n]) => ({ 状态: STATUS_LABELS[s as keyof typeof STATUS_LABELS].zh, status: s, 指标数: n })));
+  console.log(`约束性指标未达进度 (binding indicators behind): ${figures.summary.bindingNotOnTrack.join('、') || '无 (none)'}`);
+  console.table(figures.timeliness.map((t: { department: string; timeliness: string; done: number; total: number }) => ({ 部门: t.department, 及时性: t.timeliness, 完成: `${t.done}/${t.total}` })));
+  await connection.close();
+  await ds.destroy();
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
