@@ -1,0 +1,28 @@
+import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import type { Client } from '@temporalio/client';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { TEMPORAL_CLIENT } from './tokens';
+
+/** Liveness, and readiness that checks what the API cannot work without. */
+@Controller()
+export class HealthController {
+  constructor(
+    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+  ) {}
+
+  @Get('health')
+  health() {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  async ready(@Res() res: Response): Promise<void> {
+    const check = async (probe: () => Promise<unknown>) => probe().then(() => 'ok' as const, (e: Error) => e.message);
+    const postgres = await check(() => this.ds.query('SELECT 1'));
+    const temporal = await check(() => this.temporal.workflowService.getSystemInfo({}));
+    const ready = postgres === 'ok' && temporal === 'ok';
+    res.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({ status: ready ? 'ready' : 'not_ready', postgres, temporal });
+  }
+}

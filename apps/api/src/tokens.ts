@@ -1,0 +1,3 @@
+/** Injection tokens of the API's infrastructure. */
+export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
+export const CYCLE_CLIENT = Symbol('CYCLE_CLIENT');
