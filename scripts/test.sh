@@ -17,6 +17,6 @@ export TEMPORAL_TEST_SERVER_PATH="$TEMPORAL_TEST_SERVER"
 export TEMPORAL_CLI_PATH="$TEMPORAL_CLI"
 export DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:$PG_PORT/plan_eval_test}"
 
-log "type-check"; npx tsc --noEmit -p tsconfig.json
+log "build (type-check)"; npm run --silent build
 log "lint"; npx eslint .
 log "jest"; npx jest --maxWorkers=2 "$@"
