@@ -12,3 +12,10 @@ export function testServerPath(): string {
 export function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
   return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: testServerPath() } } });
 }
+
+/** A real Temporal dev server (the `temporal` CLI), for what the test server lacks, such as Schedules. */
+export function createDevServerEnvironment(): Promise<TestWorkflowEnvironment> {
+  const path = process.env.TEMPORAL_CLI_PATH ?? join(__dirname, '../../.tools/venv/bin/temporal');
+  if (!existsSync(path)) throw new Error(`temporal CLI not found at ${path}: run scripts/tools.sh`);
+  return TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path } } });
+}

@@ -1,0 +1,19 @@
+import { cycleForLaunch, heyuanCalendar } from './calendar';
+
+describe('cycleForLaunch', () => {
+  const calendar = heyuanCalendar();
+  it.each<[string, 'annual' | 'midterm' | 'final', string, [number, number]]>([
+    // 2022-03-01 09:00 Shanghai is 01:00 UTC: annual monitoring of 2021.
+    ['annual, March 2022', 'annual', '2022-03-01T01:00:00Z', [2021, 2021]],
+    // 2025-12-31 20:00 UTC is already 2026-01-01 in Shanghai: the year is Shanghai's.
+    ['annual, new year in Shanghai only', 'annual', '2025-12-31T20:00:00Z', [2025, 2025]],
+    ['mid-term', 'midterm', '2023-07-01T01:00:00Z', [2021, 2022]],
+    ['final', 'final', '2026-06-01T01:00:00Z', [2021, 2025]],
+  ])('%s', (_label, kind, launchedAt, [fromYear, toYear]) => {
+    const launch = Date.parse(launchedAt);
+    const d = cycleForLaunch(kind, calendar, launch);
+    expect([d.kind, d.fromYear, d.toYear]).toEqual([kind, fromYear, toYear]);
+    expect(Date.parse(d.deadline) - launch).toBe(60 * 86_400_000);
+    expect(Date.parse(d.hardClose) - launch).toBe(120 * 86_400_000);
+  });
+});
