@@ -1,6 +1,6 @@
 /** Messages of one department's workflow: updates people send, signals the bureau sends, status queries. */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Actor, Command, DepartmentStatus, ItemStatus } from '../libs/cycle/department-state';
+import type { Actor, Command, DepartmentStatus, ItemStatus } from '@libs/cycle/department-state';
 
 export interface ItemCommandRequest {
   /** The caller's idempotency key: the same request applied twice changes nothing. */

@@ -13,9 +13,9 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { CycleActivities, DepartmentOutcome, NoticeEvent, Audience } from '../libs/cycle/activities-contract';
-import { chaseKey, chasingSchedule, type ChasePoint } from '../libs/cycle/chasing-schedule';
-import type { ChasingPolicy } from '../libs/cycle/cycle-definition';
+import type { CycleActivities, DepartmentOutcome, NoticeEvent, Audience } from '@libs/cycle/activities-contract';
+import { chaseKey, chasingSchedule, type ChasePoint } from '@libs/cycle/chasing-schedule';
+import type { ChasingPolicy } from '@libs/cycle/cycle-definition';
 import {
   applyCommand,
   checkCommand,
@@ -27,9 +27,9 @@ import {
   waitingForReview,
   type DepartmentState,
   type ItemState,
-} from '../libs/cycle/department-state';
-import { durationMs } from '../libs/cycle/duration';
-import { checkSubmission, type PlanYears } from '../libs/cycle/submission';
+} from '@libs/cycle/department-state';
+import { durationMs } from '@libs/cycle/duration';
+import { checkSubmission, type PlanYears } from '@libs/cycle/submission';
 import { workflowNow } from './clock';
 import {
   bulkApproveUpdate,

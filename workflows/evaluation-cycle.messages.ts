@@ -1,6 +1,6 @@
 /** Messages of the cycle workflow: the bureau's actions on the whole cycle and its live status. */
 import { defineQuery, defineSignal } from '@temporalio/workflow';
-import type { DepartmentOutcome } from '../libs/cycle/activities-contract';
+import type { DepartmentOutcome } from '@libs/cycle/activities-contract';
 
 export interface CycleStatus {
   phase: 'preparing' | 'collecting' | 'closing' | 'closed';

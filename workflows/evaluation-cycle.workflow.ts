@@ -13,8 +13,8 @@ import {
   workflowInfo,
   type ChildWorkflowHandle,
 } from '@temporalio/workflow';
-import type { CycleActivities, DepartmentOutcome } from '../libs/cycle/activities-contract';
-import { departmentWorkflowId, type CycleDefinition } from '../libs/cycle/cycle-definition';
+import type { CycleActivities, DepartmentOutcome } from '@libs/cycle/activities-contract';
+import { departmentWorkflowId, type CycleDefinition } from '@libs/cycle/cycle-definition';
 import { cancelSignal, extendDeadlineSignal, remindNowSignal } from './department-cycle.messages';
 import { departmentCycle } from './department-cycle.workflow';
 import { cancelCycleSignal, cycleStatusQuery, extendCycleDeadlineSignal, remindAllSignal, type CycleStatus } from './evaluation-cycle.messages';

@@ -5,8 +5,8 @@
  */
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { ParentClosePolicy, startChild } from '@temporalio/workflow';
-import { cycleForLaunch, type EvaluationCalendar } from '../libs/cycle/calendar';
-import { cycleWorkflowId, type CycleKind } from '../libs/cycle/cycle-definition';
+import { cycleForLaunch, type EvaluationCalendar } from '@libs/cycle/calendar';
+import { cycleWorkflowId, type CycleKind } from '@libs/cycle/cycle-definition';
 import { workflowNow } from './clock';
 import { evaluationCycle } from './evaluation-cycle.workflow';
 

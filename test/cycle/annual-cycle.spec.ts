@@ -11,7 +11,7 @@ import { CycleRequestError } from '@libs/temporal/cycle-client';
 import type { DepartmentOutcome } from '@libs/cycle/activities-contract';
 import { departmentWorkflowId } from '@libs/cycle/cycle-definition';
 import { BUREAU_EMAIL, createCycleHarness, DAYS, submitter, supervisor, type CycleHarness } from '../support/cycle-harness';
-import { WORKFLOWS_PATH } from '../../apps/worker/src/cycle-worker';
+import { workflowBundlerOptions, WORKFLOWS_PATH } from '../../apps/worker/src/workflow-bundle';
 
 const ON_TIME = 'city-statistics'; // 市统计局: indicators 1 and 4
 const LATE = 'city-healthcare-security'; // 市医保局: indicator 26
@@ -160,7 +160,7 @@ describe('an annual monitoring cycle, end to end', () => {
   it('replays its own histories deterministically, and records them for the replay suite', async () => {
     const ids = [cycleId, departmentWorkflowId(cycleId, REJECTED), departmentWorkflowId(cycleId, LATE)];
     const histories = await Promise.all(ids.map(async (workflowId) => ({ workflowId, history: await h.env.client.workflow.getHandle(workflowId).fetchHistory() })));
-    const results = Worker.runReplayHistories({ workflowsPath: WORKFLOWS_PATH }, histories);
+    const results = Worker.runReplayHistories({ workflowsPath: WORKFLOWS_PATH, bundlerOptions: workflowBundlerOptions }, histories);
     for await (const result of results) expect(result.error).toBeUndefined();
     if (process.env.RECORD_HISTORIES) {
       const dir = join(__dirname, '../histories');

@@ -8,7 +8,7 @@ import { Worker } from '@temporalio/worker';
 import { heyuanCalendar } from '@libs/cycle/calendar';
 import type { CycleActivities } from '@libs/cycle/activities-contract';
 import { calendarScheduleId, ensureEvaluationCalendar } from '@libs/temporal/calendar-client';
-import { WORKFLOWS_PATH } from '../../apps/worker/src/cycle-worker';
+import { workflowBundlerOptions, WORKFLOWS_PATH } from '../../apps/worker/src/workflow-bundle';
 import { createDevServerEnvironment } from '../support/temporal';
 
 // This test is about launching; a cycle with no departments closes at once.
@@ -41,7 +41,7 @@ describe('the evaluation calendar', () => {
 
   it('starts the cycle a launch stands for, and only once', async () => {
     const calendar = heyuanCalendar();
-    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'calendar-launch', workflowsPath: WORKFLOWS_PATH, activities: emptyCycle });
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'calendar-launch', workflowsPath: WORKFLOWS_PATH, bundlerOptions: workflowBundlerOptions, activities: emptyCycle });
     await worker.runUntil(async () => {
       const launch = () =>
         env.client.workflow.execute('scheduledCycleLaunch', { taskQueue: 'calendar-launch', workflowId: `launch-${Math.random()}`, args: [{ kind: 'final', calendar }] });

@@ -4,6 +4,9 @@
  */
 import { Worker, type NativeConnection, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { CycleActivities } from '@libs/cycle/activities-contract';
+import { workflowBundlerOptions, WORKFLOWS_PATH } from './workflow-bundle';
+
+export { WORKFLOWS_PATH } from './workflow-bundle';
 
 export interface CycleWorkerOptions {
   connection: NativeConnection;
@@ -16,8 +19,6 @@ export interface CycleWorkerOptions {
   maxCachedWorkflows?: number;
 }
 
-export const WORKFLOWS_PATH = require.resolve('../../../workflows');
-
 export function createCycleWorker(options: CycleWorkerOptions): Promise<Worker> {
   const { activities } = options;
   return Worker.create({
@@ -25,7 +26,7 @@ export function createCycleWorker(options: CycleWorkerOptions): Promise<Worker> 
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     ...(options.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
-    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
+    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: WORKFLOWS_PATH, bundlerOptions: workflowBundlerOptions }),
     // Bound methods: Temporal calls activities as plain functions.
     activities: {
       prepareCycle: activities.prepareCycle.bind(activities),
