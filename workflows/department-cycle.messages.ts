@@ -28,4 +28,6 @@ export const bulkApproveUpdate = defineUpdate<ItemCommandResult[], [BulkApproveR
 export const extendDeadlineSignal = defineSignal<[{ deadline: string }]>('extendDeadline');
 export const remindNowSignal = defineSignal('remindNow');
 export const cancelSignal = defineSignal<[{ reason: string }]>('cancel');
+/** From the cycle once every department is done: stop and hand back the outcome. */
+export const closeDepartmentSignal = defineSignal('closeDepartment');
 export const departmentStatusQuery = defineQuery<DepartmentStatus>('departmentStatus');

@@ -9,6 +9,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  getExternalWorkflowHandle,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -31,9 +32,11 @@ import {
 import { durationMs } from '@libs/cycle/duration';
 import { checkSubmission, type PlanYears } from '@libs/cycle/submission';
 import { workflowNow } from './clock';
+import { departmentDoneSignal } from './evaluation-cycle.messages';
 import {
   bulkApproveUpdate,
   cancelSignal,
+  closeDepartmentSignal,
   departmentStatusQuery,
   extendDeadlineSignal,
   itemCommandUpdate,
@@ -67,6 +70,9 @@ interface CarriedState {
   processed: Record<string, ItemCommandResult>;
   lastReviewChaseAt: number | null;
   cancelled: boolean;
+  /** What the cycle was last told: all items done or not. */
+  reportedDone: boolean;
+  closeRequested: boolean;
 }
 
 /** For cycles whose policy predates `digestWindow`. */
@@ -101,6 +107,8 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
       processed: {},
       lastReviewChaseAt: null,
       cancelled: false,
+      reportedDone: false,
+      closeRequested: false,
     };
     for (const spec of carried.state.specs) carried.state.items[spec.key] = initialItem(spec.key);
   }
@@ -200,13 +208,20 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
     carried.cancelled = true;
     wake = true;
   });
+  setHandler(closeDepartmentSignal, () => {
+    carried.closeRequested = true;
+    wake = true;
+  });
   setHandler(departmentStatusQuery, () => departmentStatus(state, workflowNow()));
 
   if (!input.carried) {
     queueNotice('submitter', 'assignment', Object.values(state.items));
   }
 
-  while (!carried.cancelled && !allDone() && workflowNow() < state.hardClose) {
+  // A department stays open after its last approval: the bureau may still reopen an
+  // item until the cycle, told that every department is done, closes them all.
+  while (!carried.cancelled && !carried.closeRequested && workflowNow() < state.hardClose) {
+    await reportDoneToCycle();
     const schedule = chasingSchedule(input.policy, state.deadline, state.hardClose);
     fireDueChases(schedule);
     if (digestDueAt === null || digestDueAt <= workflowNow()) await sendPendingNotices();
@@ -219,7 +234,7 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
     }
     const nextAt = Math.min(state.hardClose, nextChaseAt(schedule), nextReviewChaseAt(), digestDueAt ?? Infinity);
     wake = false;
-    await condition(() => wake || carried.cancelled || allDone(), Math.max(1, nextAt - workflowNow()));
+    await condition(() => wake || carried.cancelled || carried.closeRequested || allDone() !== carried.reportedDone, Math.max(1, nextAt - workflowNow()));
   }
 
   closed = true;
@@ -233,6 +248,15 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
     timeliness: timeliness(state),
     cancelled: carried.cancelled,
   };
+
+  async function reportDoneToCycle(): Promise<void> {
+    const done = allDone();
+    const parent = workflowInfo().parent;
+    if (done === carried.reportedDone || !parent) return;
+    carried.reportedDone = done;
+    if (done) await sendPendingNotices();
+    await getExternalWorkflowHandle(parent.workflowId).signal(departmentDoneSignal, { department: state.department, done });
+  }
 
   /** Fires what is due; of several points of one event overdue at once, only the latest is sent. */
   function fireDueChases(schedule: ChasePoint[]): void {

@@ -15,4 +15,6 @@ export interface CycleStatus {
 export const extendCycleDeadlineSignal = defineSignal<[{ deadline: string; department?: string }]>('extendCycleDeadline');
 export const remindAllSignal = defineSignal<[{ department?: string }]>('remindAll');
 export const cancelCycleSignal = defineSignal<[{ reason: string }]>('cancelCycle');
+/** From a department: all its items are done (or, after a reopen, no longer all done). */
+export const departmentDoneSignal = defineSignal<[{ department: string; done: boolean }]>('departmentDone');
 export const cycleStatusQuery = defineQuery<CycleStatus>('cycleStatus');

@@ -15,9 +15,9 @@ import {
 } from '@temporalio/workflow';
 import type { CycleActivities, DepartmentOutcome } from '@libs/cycle/activities-contract';
 import { departmentWorkflowId, type CycleDefinition } from '@libs/cycle/cycle-definition';
-import { cancelSignal, extendDeadlineSignal, remindNowSignal } from './department-cycle.messages';
+import { cancelSignal, closeDepartmentSignal, extendDeadlineSignal, remindNowSignal } from './department-cycle.messages';
 import { departmentCycle } from './department-cycle.workflow';
-import { cancelCycleSignal, cycleStatusQuery, extendCycleDeadlineSignal, remindAllSignal, type CycleStatus } from './evaluation-cycle.messages';
+import { cancelCycleSignal, cycleStatusQuery, departmentDoneSignal, extendCycleDeadlineSignal, remindAllSignal, type CycleStatus } from './evaluation-cycle.messages';
 
 const activities = proxyActivities<CycleActivities>({
   startToCloseTimeout: '10 minutes',
@@ -50,6 +50,17 @@ export async function evaluationCycle({ definition }: EvaluationCycleInput): Pro
   });
   setHandler(remindAllSignal, ({ department }) => {
     forward(department ? [department] : status.departments, (id) => getExternalWorkflowHandle(id).signal(remindNowSignal));
+  });
+  // When every department is done, the cycle closes them all; a reopen takes one back out.
+  const done = new Set<string>();
+  let closing = false;
+  setHandler(departmentDoneSignal, ({ department, done: isDone }) => {
+    if (isDone) done.add(department);
+    else done.delete(department);
+    if (!closing && status.departments.length > 0 && done.size === status.departments.length) {
+      closing = true;
+      forward(status.departments, (id) => getExternalWorkflowHandle(id).signal(closeDepartmentSignal));
+    }
   });
   setHandler(cancelCycleSignal, ({ reason }) => {
     status.cancelled = true;
@@ -96,17 +107,17 @@ export async function evaluationCycle({ definition }: EvaluationCycleInput): Pro
   await forwarding;
 
   status.phase = 'closing';
-  const closing = await activities.closeCycle({ cycleId, outcomes, cancelled: status.cancelled });
-  status.reportPath = closing.reportPath;
+  const report = await activities.closeCycle({ cycleId, outcomes, cancelled: status.cancelled });
+  status.reportPath = report.reportPath;
   await activities.sendNotice({
     cycleId,
     department: 'bureau',
     audience: 'bureau',
     event: status.cancelled ? 'cycle_cancelled' : 'report_ready',
-    seq: closing.version,
+    seq: report.version,
     items: [],
     deadline: Date.parse(status.deadline),
-    reportPath: closing.reportPath,
+    reportPath: report.reportPath,
   });
   status.phase = 'closed';
   return status;

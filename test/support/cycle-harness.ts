@@ -19,7 +19,7 @@ import { Mailer } from '@libs/mail/mailer';
 import { CycleClient } from '@libs/temporal/cycle-client';
 import { createTestDatabase, type TestDatabase } from './database';
 import { HEYUAN_PLAN_FILE } from './plans';
-import { createTimeSkippingEnvironment } from './temporal';
+import { createDevServerEnvironment, createTimeSkippingEnvironment } from './temporal';
 
 export const BUREAU_EMAIL = 'bureau@heyuan.example';
 export const TASK_QUEUE = 'plan-eval-test';
@@ -33,7 +33,7 @@ export interface CycleHarness {
   cycles: CycleClient;
   reportsDir: string;
   newWorker(): Promise<Worker>;
-  /** A definition of a cycle relative to the test server's clock, in days. */
+  /** A definition of a cycle relative to the test server's clock, in days (fractions for real-time runs). */
   definition(overrides: Partial<CycleDefinition> & { deadlineInDays: number; hardCloseInDays: number }): Promise<CycleDefinition>;
   /** Messages received for an address with the given subject fragment. */
   mailsTo(address: string, subjectIncludes?: string): Array<{ subject: string; text: string; html: string }>;
@@ -42,13 +42,17 @@ export interface CycleHarness {
 
 let nextPort = 30000 + Math.floor(Math.random() * 20000);
 
-export async function createCycleHarness(): Promise<CycleHarness> {
+/**
+ * `time-skipping` (default) runs months in seconds; `dev-server` is the real
+ * Temporal server, in real time, for what the test server gets wrong.
+ */
+export async function createCycleHarness(server: 'time-skipping' | 'dev-server' = 'time-skipping'): Promise<CycleHarness> {
   const db = await createTestDatabase();
   await importPlan(db.dataSource, await readPlanFile(HEYUAN_PLAN_FILE));
   const smtp = new LocalSmtpServer(nextPort++);
   await smtp.start();
   const mailer = new Mailer(smtp.url, '河源市统计局 <bureau@heyuan.example>');
-  const env = await createTimeSkippingEnvironment();
+  const env = server === 'dev-server' ? await createDevServerEnvironment() : await createTimeSkippingEnvironment();
   const reportsDir = await mkdtemp(join(tmpdir(), 'plan-eval-reports-'));
   const activities = new CycleActivitiesService(db.dataSource, mailer, { publicUrl: 'http://portal.test', bureauEmail: BUREAU_EMAIL, reportsDir });
   const cycles = new CycleClient(env.client, TASK_QUEUE, db.dataSource);
