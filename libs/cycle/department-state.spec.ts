@@ -1,0 +1,103 @@
+import {
+  applyCommand,
+  checkCommand,
+  initialItem,
+  timeliness,
+  type Actor,
+  type Command,
+  type DepartmentState,
+  type ItemStatus,
+} from './department-state';
+import type { WorkItemSpec } from './submission';
+
+const spec: WorkItemSpec = {
+  key: 'indicator-2',
+  kind: 'indicator',
+  no: 2,
+  title: '人均预期寿命',
+  leadDepartment: 'city-health',
+  coDepartments: ['city-statistics'],
+  indicator: { unit: '岁', target: { kind: 'point', value: 79.5 }, baseline: { kind: 'value', value: 77.8 }, polarity: 'higher_is_better', previousValue: null, cumulative: false },
+};
+
+function department(status: ItemStatus, requireBureauAcceptance = false): DepartmentState {
+  const item = { ...initialItem(spec.key), status };
+  return {
+    cycleId: 'cycle/x/annual/2022',
+    department: 'city-health',
+    years: { baselineYear: 2020, endYear: 2025, year: 2022 },
+    deadline: 1000,
+    hardClose: 2000,
+    requireBureauAcceptance,
+    specs: [spec],
+    items: { [spec.key]: item },
+  };
+}
+
+const submitter: Actor = { id: 's@health', name: '填报人', role: 'submitter', department: 'city-health' };
+const supervisor: Actor = { id: 'v@health', name: '审核人', role: 'supervisor', department: 'city-health' };
+const otherSupervisor: Actor = { id: 'v@edu', name: '审核人', role: 'supervisor', department: 'city-education' };
+const bureau: Actor = { id: 'b@tjj', name: '统计局', role: 'bureau', department: 'city-statistics' };
+const coDept: Actor = { id: 's@stats', name: '配合', role: 'submitter', department: 'city-statistics' };
+
+const submit: Command = { type: 'submit', itemKey: spec.key, submission: { kind: 'indicator', value: 78.6, dataSource: '卫生统计年报' } };
+const approve: Command = { type: 'review', itemKey: spec.key, decision: 'approve' };
+const reject: Command = { type: 'review', itemKey: spec.key, decision: 'reject', reason: '口径不一致' };
+
+describe('checkCommand: who may do what, in which state', () => {
+  it.each<[string, ItemStatus, Command, Actor, string | null, boolean?]>([
+    ['the submitter submits', 'assigned', submit, submitter, null],
+    ['a returned item is resubmitted', 'returned', submit, submitter, null],
+    ['an approved item changed goes back for approval', 'approved', submit, submitter, null],
+    ['not twice while waiting for review', 'submitted', submit, submitter, '此事项已提交，正在等待审核'],
+    ['not by the supervisor', 'assigned', submit, supervisor, '只有本部门填报人可以填报此事项'],
+    ['a value behind the path needs reasons', 'assigned', { ...submit, submission: { kind: 'indicator', value: 77.9, dataSource: 'x' } }, submitter, '数值落后于进度，请填写原因分析和下一步措施'],
+    ['the supervisor approves', 'submitted', approve, supervisor, null],
+    ['another department’s supervisor does not', 'submitted', approve, otherSupervisor, '只有本部门审核人可以审核此事项'],
+    ['a rejection needs a reason', 'submitted', { ...reject, reason: ' ' }, supervisor, '退回时请写明原因'],
+    ['nothing to review before submission', 'draft', approve, supervisor, '此事项当前为“草稿”，不在待审核状态'],
+    ['only the bureau reopens', 'approved', { type: 'reopen', itemKey: spec.key, reason: '核实' }, supervisor, '只有统计局可以重新打开事项'],
+    ['the bureau accepts when the cycle asks for it', 'approved', { type: 'accept', itemKey: spec.key, decision: 'approve' }, bureau, null, true],
+    ['and not when it does not', 'approved', { type: 'accept', itemKey: spec.key, decision: 'approve' }, bureau, '本轮评估不需要统计局验收'],
+    ['a co-operating department contributes', 'assigned', { type: 'contribute', itemKey: spec.key, text: '提供人口数据' }, coDept, null],
+    ['an unrelated one does not', 'assigned', { type: 'contribute', itemKey: spec.key, text: 'x' }, otherSupervisor, '只有配合单位可以提供材料'],
+    ['an unknown item is named', 'assigned', { ...submit, itemKey: 'task-99' }, submitter, '本部门没有事项“task-99”'],
+  ])('%s', (_label, status, command, actor, refusal, acceptance = false) => {
+    expect(checkCommand(department(status, acceptance), command, actor, false)?.zh ?? null).toBe(refusal);
+  });
+
+  it('refuses everything once the cycle is closed', () => {
+    expect(checkCommand(department('assigned'), submit, submitter, true)?.zh).toBe('本轮评估已结束，不能再修改');
+  });
+});
+
+describe('applyCommand: the item’s path', () => {
+  it('submit, reject (draft kept), resubmit, approve; every version counted', () => {
+    const d = department('assigned');
+    expect(applyCommand(d, submit, submitter, 10)).toEqual({ event: 'submitted_for_review', itemKey: spec.key });
+    expect(applyCommand(d, reject, supervisor, 20)).toEqual({ event: 'rejected', itemKey: spec.key, reason: '口径不一致' });
+    expect(d.items[spec.key]).toMatchObject({ status: 'returned', rejections: 1, draft: submit.type === 'submit' ? submit.submission : null });
+    applyCommand(d, submit, submitter, 30);
+    expect(applyCommand(d, approve, supervisor, 40)).toEqual({ event: 'approved', itemKey: spec.key });
+    expect(d.items[spec.key]).toMatchObject({ status: 'approved', version: 2, firstSubmittedAt: 10, lastSubmittedAt: 30, doneAt: 40 });
+  });
+
+  it('with bureau acceptance an item is done only when accepted', () => {
+    const d = department('submitted', true);
+    applyCommand(d, approve, supervisor, 5);
+    expect(d.items[spec.key].doneAt).toBeNull();
+    applyCommand(d, { type: 'accept', itemKey: spec.key, decision: 'approve' }, bureau, 6);
+    expect(d.items[spec.key]).toMatchObject({ status: 'accepted', doneAt: 6 });
+  });
+
+  it.each<[number | null, 'on_time' | 'late' | 'missing']>([
+    [900, 'on_time'],
+    [1000, 'on_time'],
+    [1001, 'late'],
+    [null, 'missing'],
+  ])('first submitted at %p is %s (deadline 1000)', (at, expected) => {
+    const d = department('assigned');
+    d.items[spec.key].firstSubmittedAt = at;
+    expect(timeliness(d)).toBe(expected);
+  });
+});
