@@ -59,23 +59,12 @@ start_temporal() {
     --db-filename "$DATA_DIR/temporal/dev.sqlite" \
     --port "$TEMPORAL_PORT" --ui-port "$TEMPORAL_UI_PORT" --ip 127.0.0.1 \
     --log-level warn >"$DATA_DIR/temporal/server.log" 2>&1 &
-  echo $! > "$DATA_DIR/temporal/server.pid"
+  echo $! > "$DATA_DIR/temporal/pid"
   wait_until 60 "Temporal dev server" "$TEMPORAL_CLI" operator cluster health --address "127.0.0.1:$TEMPORAL_PORT"
 }
 
-stop_temporal() {
-  local pidfile="$DATA_DIR/temporal/server.pid"
-  [ -f "$pidfile" ] || return 0
-  local pid; pid="$(cat "$pidfile")"
-  if kill -0 "$pid" 2>/dev/null; then
-    kill -TERM "$pid"
-    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-    kill -KILL "$pid" 2>/dev/null || true
-  fi
-  rm -f "$pidfile"
-}
-
-# A background process of this repository: pid file and log under .data/<name>/.
+# A background process of this repository: pid file and log under .data/<name>/;
+# stop_node also stops the Temporal dev server, which keeps its pid file the same way.
 start_node() {
   local name="$1" entry="$2" ready="$3"
   local dir="$DATA_DIR/$name"; mkdir -p "$dir"
@@ -106,9 +95,9 @@ case "$action:$which" in
   start:worker) start_worker ;;
   start:all) start_postgres; start_temporal; start_mail; start_worker ;;
   stop:postgres) stop_postgres ;;
-  stop:temporal) stop_temporal ;;
+  stop:temporal) stop_node temporal ;;
   stop:mail) stop_node mail ;;
   stop:worker) stop_node worker ;;
-  stop:all) stop_node worker; stop_node mail; stop_temporal; stop_postgres ;;
+  stop:all) stop_node worker; stop_node mail; stop_node temporal; stop_postgres ;;
   *) die "usage: scripts/services.sh start|stop [postgres|temporal|mail|worker|all]" ;;
 esac

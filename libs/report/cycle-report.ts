@@ -10,7 +10,7 @@ import type { DepartmentOutcome } from '../cycle/activities-contract';
 import type { CycleKind } from '../cycle/cycle-definition';
 import type { IndicatorSubmission, ProjectSubmission, TaskSubmission, Submission } from '../cycle/submission';
 import type { ValidatedPlan } from '../plan/plan-validation';
-import { summarizeEvaluation, type EvaluationSummary, type IndicatorEvaluation } from '../rules/plan-evaluation';
+import { describeIndicator, summarizeEvaluation, type EvaluationSummary, type IndicatorEvaluation } from '../rules/plan-evaluation';
 import { elapsedShare, evaluateIndicator, judgeCumulative, type Progress } from '../rules/progress';
 import type { Thresholds } from '../rules/thresholds';
 
@@ -75,14 +75,7 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
       progress = evaluateIndicator({ target: i.parsedTarget, baseline: i.parsedBaseline, polarity: i.polarity }, series, cycle.toYear, period, thresholds);
     }
     return {
-      no: i.no,
-      name: i.name,
-      category: i.category,
-      unit: i.unit,
-      attribute: i.attribute,
-      baseline: i.baseline,
-      target: i.target,
-      leadDepartment: i.responsibility.lead.name,
+      ...describeIndicator(i),
       ...progress,
       source: source(approved),
       dataSource: payload?.dataSource ?? null,

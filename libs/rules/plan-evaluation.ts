@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { PlanValidationError, type PlanIssue } from '../plan/localized';
-import type { ValidatedPlan } from '../plan/plan-validation';
+import type { ValidatedIndicator, ValidatedPlan } from '../plan/plan-validation';
 import { evaluateIndicator, type AnnualValues, type Progress, type ProgressStatus } from './progress';
 import type { Thresholds } from './thresholds';
 
@@ -79,18 +79,22 @@ export function evaluatePlanIndicators(plan: ValidatedPlan, values: IndicatorVal
   return plan.indicators.map((i) => {
     const series: AnnualValues = byIndicator.get(i.no) ?? new Map();
     const progress = evaluateIndicator({ target: i.parsedTarget, baseline: i.parsedBaseline, polarity: i.polarity }, series, year, period, thresholds);
-    return {
-      no: i.no,
-      name: i.name,
-      category: i.category,
-      unit: i.unit,
-      attribute: i.attribute,
-      baseline: i.baseline,
-      target: i.target,
-      leadDepartment: i.responsibility.lead.name,
-      ...progress,
-    };
+    return { ...describeIndicator(i), ...progress };
   });
+}
+
+/** What a report or an evaluation shows of an indicator beside its progress. */
+export function describeIndicator(i: ValidatedIndicator): Omit<IndicatorEvaluation, keyof Progress> {
+  return {
+    no: i.no,
+    name: i.name,
+    category: i.category,
+    unit: i.unit,
+    attribute: i.attribute,
+    baseline: i.baseline,
+    target: i.target,
+    leadDepartment: i.responsibility.lead.name,
+  };
 }
 
 export interface EvaluationSummary {
