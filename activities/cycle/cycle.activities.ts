@@ -3,8 +3,7 @@
  * what the workflow passes (cycle, item, request ID, outbox key), because
  * Temporal retries an activity whenever it is not sure it finished.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { ApplicationFailure, log } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
 import { directoryContacts, readPlanFromDatabase } from '../../libs/catalog/catalog-read';
@@ -32,6 +31,7 @@ import {
   WorkItem,
 } from '../../libs/persistence/entities';
 import { buildCycleReport, type ApprovedSubmission } from '../../libs/report/cycle-report';
+import { writeReportFiles } from '../../libs/report/report-files';
 import { THRESHOLD_PRESETS } from '../../libs/rules/thresholds';
 
 export interface CycleActivitiesConfig {
@@ -220,9 +220,7 @@ export class CycleActivitiesService implements CycleActivities {
     if (same) return { reportPath: same.path, contentHash, version: same.version };
     const version = (await reports.countBy({ cycleId })) + 1;
     const dir = resolve(this.config.reportsDir, cycleId.replace(/[^A-Za-z0-9-]+/g, '_'));
-    await mkdir(dir, { recursive: true });
-    const path = join(dir, `report-v${version}.json`);
-    await writeFile(path, JSON.stringify({ contentHash, ...figures }, null, 2));
+    const { json: path } = await writeReportFiles(dir, version, figures, contentHash);
     await this.ds.transaction(async (em) => {
       await em.createQueryBuilder().insert().into(CycleReport).values({ cycleId, version, contentHash, path, timeliness: outcomes }).orIgnore().execute();
       await em.update(EvaluationCycle, { id: cycleId }, { status: cancelled ? 'cancelled' : 'closed', closedAt: new Date() });

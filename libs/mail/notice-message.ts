@@ -3,6 +3,7 @@
  * and event, each item with its deadline and its own link. Markup in any field
  * is escaped in the HTML part.
  */
+import { escapeHtml } from '../common/escape-html';
 import type { NoticeEvent, NoticeInput } from '../cycle/activities-contract';
 import { ITEM_STATUS_LABELS } from '../cycle/department-state';
 
@@ -35,7 +36,6 @@ export interface RenderedNotice {
   html: string;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** Shanghai time, as the departments read it. */
 function formatDeadline(ms: number): string {

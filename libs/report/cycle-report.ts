@@ -51,7 +51,7 @@ export interface CycleReportFigures {
     constructionStatus: ProjectSubmission['constructionStatus'] | null;
     source: Source;
   }>;
-  timeliness: DepartmentOutcome[];
+  timeliness: Array<DepartmentOutcome & { name: string }>;
 }
 
 export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFigures; contentHash: string } {
@@ -118,7 +118,9 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
     indicators,
     tasks,
     projects,
-    timeliness: [...input.outcomes].sort((a, b) => a.department.localeCompare(b.department)),
+    timeliness: [...input.outcomes]
+      .sort((a, b) => a.department.localeCompare(b.department))
+      .map((o) => ({ ...o, name: plan.file.departments.find((d) => d.code === o.department)?.name ?? o.department })),
   };
   return { figures, contentHash: createHash('sha256').update(canonicalJson(figures)).digest('hex') };
 }

@@ -4,6 +4,7 @@
  * time, late, rejected and resubmitted, and never; the worker replaced midway.
  * Every notice is counted where it arrives, on the SMTP server.
  */
+import { existsSync } from 'node:fs';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from '@temporalio/worker';
@@ -130,6 +131,7 @@ describe('an annual monitoring cycle, end to end', () => {
     const byDept = new Map(outcomes.map((o) => [o.department, o.timeliness]));
     expect([byDept.get(ON_TIME), byDept.get(REJECTED), byDept.get(LATE), byDept.get(NEVER)]).toEqual(['on_time', 'on_time', 'late', 'missing']);
     const report = JSON.parse(await readFile(closing.path, 'utf8'));
+    for (const format of ['xlsx', 'docx', 'html']) expect(existsSync(closing.path.replace(/json$/, format))).toBe(true);
     const indicator = (no: number) => report.indicators.find((i: { no: number }) => i.no === no);
     expect(indicator(1)).toMatchObject({ status: 'on_track', value: 284.1, source: { version: 1, submittedBy: mail('submitter', ON_TIME), approvedBy: mail('supervisor', ON_TIME) } });
     expect(indicator(40)).toMatchObject({ status: 'achieved', value: 95.2, source: { version: 2 } });
