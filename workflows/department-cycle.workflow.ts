@@ -313,6 +313,7 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
           event: g.event,
           seq,
           deadline: state.deadline,
+          at: workflowNow(),
           items: g.itemKeys.map((k) => ({
             key: k,
             title: state.specs.find((s) => s.key === k)!.title,

@@ -15,6 +15,7 @@ import {
 } from '@temporalio/workflow';
 import type { CycleActivities, DepartmentOutcome } from '@libs/cycle/activities-contract';
 import { departmentWorkflowId, type CycleDefinition } from '@libs/cycle/cycle-definition';
+import { workflowNow } from './clock';
 import { cancelSignal, closeDepartmentSignal, extendDeadlineSignal, remindNowSignal } from './department-cycle.messages';
 import { departmentCycle } from './department-cycle.workflow';
 import { cancelCycleSignal, cycleStatusQuery, departmentDoneSignal, extendCycleDeadlineSignal, remindAllSignal, type CycleStatus } from './evaluation-cycle.messages';
@@ -97,6 +98,24 @@ export async function evaluationCycle({ definition }: EvaluationCycleInput): Pro
     );
   }
 
+  // Co-operating departments are asked for their input on the items they share, once each.
+  for (let i = 0; i < prepared.contributors.length; i += CHILD_START_BATCH) {
+    await Promise.all(
+      prepared.contributors.slice(i, i + CHILD_START_BATCH).map((c) =>
+        activities.sendNotice({
+          cycleId,
+          department: c.department,
+          audience: 'submitter',
+          event: 'contribution_request',
+          seq: 1,
+          items: c.items.map((item) => ({ ...item, status: 'assigned' as const })),
+          deadline: Date.parse(status.deadline),
+          at: workflowNow(),
+        }),
+      ),
+    );
+  }
+
   const outcomes: DepartmentOutcome[] = await Promise.all(
     children.map(async (child) => {
       const outcome = await child.result();
@@ -117,6 +136,7 @@ export async function evaluationCycle({ definition }: EvaluationCycleInput): Pro
     seq: report.version,
     items: [],
     deadline: Date.parse(status.deadline),
+    at: workflowNow(),
     reportPath: report.reportPath,
   });
   status.phase = 'closed';

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { ApplicationFailure, log } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
 import { directoryContacts, readPlanFromDatabase } from '../../libs/catalog/catalog-read';
+import { recipientFor } from '../../libs/catalog/delegations';
 import type {
   CycleActivities,
   CycleClosing,
@@ -93,7 +94,16 @@ export class CycleActivitiesService implements CycleActivities {
     });
     log.info('cycle prepared', { cycleId, items: result.items.length, departments: result.departments.length });
     const { baselineYear, endYear } = plan.file.plan;
-    return { departments: result.departments, itemCount: result.items.length, years: { baselineYear, endYear, year: definition.toYear } };
+    const contributors = new Map<string, Array<{ key: string; title: string }>>();
+    for (const item of result.items) {
+      for (const co of item.coDepartments) contributors.set(co, [...(contributors.get(co) ?? []), { key: item.key, title: item.title }]);
+    }
+    return {
+      departments: result.departments,
+      itemCount: result.items.length,
+      years: { baselineYear, endYear, year: definition.toYear },
+      contributors: [...contributors].sort(([a], [b]) => a.localeCompare(b)).map(([department, items]) => ({ department, items })),
+    };
   }
 
   async loadDepartmentItems({ cycleId, department }: { cycleId: string; department: string }): Promise<WorkItemSpec[]> {
@@ -230,14 +240,12 @@ export class CycleActivitiesService implements CycleActivities {
   }
 
   private async recipientOf(input: NoticeInput): Promise<{ recipient: string; departmentName: string }> {
-    if (input.audience === 'bureau') {
-      const name = input.department === 'bureau' ? '市统计局' : ((await this.ds.getRepository(Department).findOneBy({ code: input.department }))?.name ?? input.department);
-      return { recipient: this.config.bureauEmail, departmentName: name };
-    }
-    const department = await this.ds.getRepository(Department).findOneOrFail({ where: { code: input.department }, relations: { contacts: true } });
-    const contact = department.contacts.find((c) => c.role === input.audience);
-    if (!contact) throw ApplicationFailure.nonRetryable(`${department.name}没有${input.audience}联系人`, 'MissingContact');
-    return { recipient: contact.email, departmentName: department.name };
+    const department = input.department === 'bureau' ? null : await this.ds.getRepository(Department).findOneBy({ code: input.department });
+    const departmentName = department?.name ?? '市统计局';
+    if (input.audience === 'bureau') return { recipient: this.config.bureauEmail, departmentName };
+    const to = await recipientFor(this.ds, input.department, input.audience, input.at);
+    if (!to) throw ApplicationFailure.nonRetryable(`${departmentName}没有${input.audience}联系人 (no ${input.audience} contact)`, 'MissingContact');
+    return { recipient: to.email, departmentName };
   }
 }
 

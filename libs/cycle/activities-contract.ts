@@ -41,6 +41,8 @@ export interface NoticeInput {
   seq: number;
   items: NoticeItem[];
   deadline: number;
+  /** Workflow time of the notice: whose delegation is in force is decided at this instant. */
+  at: number;
   /** For report_ready: where the report is. */
   reportPath?: string;
 }
@@ -77,6 +79,8 @@ export interface PreparedCycle {
   departments: string[];
   itemCount: number;
   years: PlanYears;
+  /** Co-operating departments and the items they contribute to: each gets one request digest. */
+  contributors: Array<{ department: string; items: Array<{ key: string; title: string }> }>;
 }
 
 export interface CycleClosing {

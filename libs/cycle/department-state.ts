@@ -168,6 +168,8 @@ export interface DepartmentStatus {
   total: number;
   done: number;
   overdue: string[];
+  /** What co-operating departments contributed, for the lead to see before submitting. */
+  contributions: Array<{ itemKey: string; department: string; text: string; at: number }>;
 }
 
 export function departmentStatus(state: DepartmentState, now: number): DepartmentStatus {
@@ -181,6 +183,7 @@ export function departmentStatus(state: DepartmentState, now: number): Departmen
     total: items.length,
     done: items.filter((i) => isDone(state, i)).length,
     overdue: now > state.deadline ? owedBySubmitter(state).map((i) => i.key) : [],
+    contributions: items.flatMap((i) => i.contributions.map((c) => ({ itemKey: i.key, department: c.department, text: c.text, at: c.at }))),
   };
 }
 

@@ -101,7 +101,9 @@ describe('an annual monitoring cycle, end to end', () => {
     const subjects = (address: string) => h.mailsTo(address).map((m) => m.subject.replace(/^【2021年年度监测分析】/, '').replace(/ \/ .*$/, ''));
     expect(subjects(mail('submitter', ON_TIME))).toEqual(['填报任务：市统计局（2项）', '已通过审核：市统计局（2项）']);
     expect(subjects(mail('supervisor', ON_TIME))).toEqual(['待审核：市统计局（2项）']);
-    expect(subjects(mail('submitter', REJECTED))).toEqual(['填报任务：市残联（1项）', '已退回：市残联（1项）', '已通过审核：市残联（1项）']);
+    // 市残联 also co-operates on indicators 38 and 39: one request for its input.
+    expect(subjects(mail('submitter', REJECTED)).filter((s) => !s.startsWith('配合填报'))).toEqual(['填报任务：市残联（1项）', '已退回：市残联（1项）', '已通过审核：市残联（1项）']);
+    expect(subjects(mail('submitter', REJECTED)).filter((s) => s.startsWith('配合填报'))).toEqual(['配合填报：市残联（2项）']);
     // Waiting five days for review (days 1–6): the supervisor is chased once, at three days.
     expect(subjects(mail('supervisor', REJECTED))).toEqual(['待审核：市残联（1项）', '审核提醒：市残联（1项）', '待审核：市残联（1项）']);
     expect(subjects(mail('submitter', LATE))).toEqual([

@@ -5,11 +5,13 @@
  * Temporal dev server (the time-skipping test server fails that path with
  * "invalid history builder state").
  */
+import { delegate } from '@libs/catalog/delegations';
 import type { Actor } from '@libs/cycle/department-state';
 import { BUREAU_EMAIL, createCycleHarness, DAYS, submitter, supervisor, type CycleHarness } from '../support/cycle-harness';
 
 const ON_TIME = 'city-statistics';
 const NEVER = 'city-education';
+const DELEGATED = 'city-housing'; // never submits either; its submitter is away days 21–36
 const bureau: Actor = { id: BUREAU_EMAIL, name: '市统计局', role: 'bureau', department: 'city-statistics' };
 const mail = (role: 'submitter' | 'supervisor', dept: string) => `${role}@${dept}.heyuan.example`;
 
@@ -54,6 +56,10 @@ describe('the bureau acting on a running cycle', () => {
       // Day 20: the deadline moves from day 30 to day 40 for everyone; reminders follow it.
       await sleepUntil(20);
       await h.cycles.extend(cycleId, new Date(start + DAYS(40)).toISOString());
+      await delegate(h.db.dataSource, {
+        department: DELEGATED, role: 'submitter', delegateName: '李四', delegateEmail: 'li.si@zjj.heyuan.example',
+        validFrom: new Date(start + DAYS(21)).toISOString(), validUntil: new Date(start + DAYS(36)).toISOString(), createdBy: BUREAU_EMAIL,
+      });
       await sleepUntil(25);
       expect(count(mail('submitter', NEVER), '截止时间调整')).toBe(1);
       expect(count(mail('submitter', NEVER), '填报提醒')).toBe(0); // day 23 was the old schedule
@@ -68,6 +74,10 @@ describe('the bureau acting on a running cycle', () => {
       await sleepUntil(44);
       expect(count(mail('submitter', NEVER), '逾期提醒')).toBe(1); // day 41
       expect(count(mail('supervisor', NEVER), '逾期督办')).toBe(1); // day 43
+      // The delegate received the department's reminder while the delegation ran; the submitter the rest.
+      expect(count('li.si@zjj.heyuan.example', '填报提醒')).toBe(1); // day 33
+      expect(count(mail('submitter', DELEGATED), '填报提醒')).toBe(1); // day 39
+      expect(count(mail('submitter', DELEGATED), '逾期提醒')).toBe(1); // day 41
     });
   });
 });

@@ -13,7 +13,7 @@ import { createDevServerEnvironment } from '../support/temporal';
 
 // This test is about launching; a cycle with no departments closes at once.
 const emptyCycle: CycleActivities = {
-  prepareCycle: async () => ({ departments: [], itemCount: 0, years: { baselineYear: 2020, endYear: 2025, year: 2025 } }),
+  prepareCycle: async () => ({ departments: [], itemCount: 0, years: { baselineYear: 2020, endYear: 2025, year: 2025 }, contributors: [] }),
   loadDepartmentItems: async () => [],
   recordCommand: async () => undefined,
   sendNotice: async () => ({ status: 'sent', recipient: 'bureau@heyuan.example' }),

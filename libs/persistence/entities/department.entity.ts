@@ -70,3 +70,34 @@ export class DepartmentGroupMember {
   @ManyToOne(() => Department, { onDelete: 'CASCADE', nullable: false })
   member: Department;
 }
+
+/**
+ * Someone acting as a department's submitter or supervisor for a period
+ * (leave, secondment): they receive its notices and may act in its name.
+ */
+@Entity('delegation')
+export class Delegation {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @ManyToOne(() => Department, { onDelete: 'CASCADE', nullable: false })
+  department: Department;
+
+  @Column({ type: 'varchar' })
+  role: ContactRole;
+
+  @Column({ name: 'delegate_name' })
+  delegateName: string;
+
+  @Column({ name: 'delegate_email' })
+  delegateEmail: string;
+
+  @Column({ name: 'valid_from', type: 'timestamptz' })
+  validFrom: Date;
+
+  @Column({ name: 'valid_until', type: 'timestamptz' })
+  validUntil: Date;
+
+  @Column({ name: 'created_by' })
+  createdBy: string;
+}

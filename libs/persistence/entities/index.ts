@@ -1,4 +1,4 @@
-import { Department, DepartmentContact, DepartmentGroupMember } from './department.entity';
+import { Delegation, Department, DepartmentContact, DepartmentGroupMember } from './department.entity';
 import { BasicServiceItem, Indicator, MainTarget, MainTask, MajorProject, Responsibility } from './plan-items.entity';
 import { Category, Plan } from './plan.entity';
 import { CycleReport, EvaluationCycle, ItemEvent, Notice, SubmissionVersion, WorkItem } from './cycle.entity';
@@ -14,6 +14,7 @@ export const catalogEntities = [
   Department,
   DepartmentContact,
   DepartmentGroupMember,
+  Delegation,
   Indicator,
   MainTarget,
   MainTask,

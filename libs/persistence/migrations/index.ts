@@ -1,5 +1,6 @@
 import { CreateCatalog1795977965268 } from './1795977965268-CreateCatalog';
 import { CreateCycles1795979169688 } from './1795979169688-CreateCycles';
+import { AddDelegations1795983865203 } from './1795983865203-AddDelegations';
 
 /** Every migration, in order. */
-export const migrations = [CreateCatalog1795977965268, CreateCycles1795979169688];
+export const migrations = [CreateCatalog1795977965268, CreateCycles1795979169688, AddDelegations1795983865203];

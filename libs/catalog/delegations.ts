@@ -1,0 +1,79 @@
+/**
+ * Delegations and who may act for a department: its own submitter or
+ * supervisor, or whoever holds a delegation for that role at that moment.
+ */
+import type { DataSource } from 'typeorm';
+import type { Actor } from '../cycle/department-state';
+import type { Localized } from '../plan/localized';
+import { Delegation, Department, type ContactRole } from '../persistence/entities';
+
+export interface DelegationRequest {
+  department: string;
+  role: ContactRole;
+  delegateName: string;
+  delegateEmail: string;
+  validFrom: string;
+  validUntil: string;
+  createdBy: string;
+}
+
+export class DelegationError extends Error {
+  constructor(readonly problem: Localized) {
+    super(`${problem.zh} (${problem.en})`);
+    this.name = 'DelegationError';
+  }
+}
+
+export async function delegate(ds: DataSource, r: DelegationRequest): Promise<Delegation> {
+  const from = Date.parse(r.validFrom);
+  const until = Date.parse(r.validUntil);
+  if (Number.isNaN(from) || Number.isNaN(until) || from >= until) {
+    throw new DelegationError({ zh: '委托期限无效：开始时间应早于结束时间', en: 'invalid period: the start must come before the end' });
+  }
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(r.delegateEmail)) {
+    throw new DelegationError({ zh: `邮箱“${r.delegateEmail}”格式不对`, en: `"${r.delegateEmail}" is not an email address` });
+  }
+  const department = await ds.getRepository(Department).findOneBy({ code: r.department });
+  if (!department) throw new DelegationError({ zh: `没有代码为“${r.department}”的部门`, en: `no department "${r.department}"` });
+  return ds.getRepository(Delegation).save({
+    department,
+    role: r.role,
+    delegateName: r.delegateName,
+    delegateEmail: r.delegateEmail,
+    validFrom: new Date(from),
+    validUntil: new Date(until),
+    createdBy: r.createdBy,
+  });
+}
+
+/** Who receives a department role's notices at `at`: the latest delegate in force, else the contact. */
+export async function recipientFor(ds: DataSource, departmentCode: string, role: ContactRole, at: number): Promise<{ name: string; email: string } | null> {
+  const delegation = await activeDelegation(ds, departmentCode, role, at);
+  if (delegation) return { name: delegation.delegateName, email: delegation.delegateEmail };
+  const department = await ds.getRepository(Department).findOne({ where: { code: departmentCode }, relations: { contacts: true } });
+  const contact = department?.contacts.find((c) => c.role === role);
+  return contact ? { name: contact.name, email: contact.email } : null;
+}
+
+/** The actor a person is when acting for a department in a role at `at`, or why they may not. */
+export async function actorFor(ds: DataSource, email: string, departmentCode: string, role: ContactRole, at: number): Promise<Actor> {
+  const department = await ds.getRepository(Department).findOne({ where: { code: departmentCode }, relations: { contacts: true } });
+  const contact = department?.contacts.find((c) => c.role === role && c.email.toLowerCase() === email.toLowerCase());
+  if (contact) return { id: contact.email, name: contact.name, role, department: departmentCode };
+  const delegation = await activeDelegation(ds, departmentCode, role, at);
+  if (delegation && delegation.delegateEmail.toLowerCase() === email.toLowerCase()) {
+    return { id: delegation.delegateEmail, name: delegation.delegateName, role, department: departmentCode };
+  }
+  const label = role === 'submitter' ? '填报人' : '审核人';
+  throw new DelegationError({ zh: `${email}不是${department?.name ?? departmentCode}的${label}，也没有有效的委托`, en: `${email} is not this department's ${role} and holds no delegation in force` });
+}
+
+async function activeDelegation(ds: DataSource, departmentCode: string, role: ContactRole, at: number): Promise<Delegation | null> {
+  return ds
+    .getRepository(Delegation)
+    .createQueryBuilder('d')
+    .innerJoin('d.department', 'dept')
+    .where('dept.code = :departmentCode AND d.role = :role AND d.valid_from <= :at AND d.valid_until > :at', { departmentCode, role, at: new Date(at) })
+    .orderBy('d.valid_from', 'DESC')
+    .getOne();
+}

@@ -1,0 +1,45 @@
+import { importPlan } from '@libs/catalog/catalog-import';
+import { actorFor, delegate, DelegationError, recipientFor } from '@libs/catalog/delegations';
+import { readPlanFile } from '@libs/catalog/plan-file-io';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { HEYUAN_PLAN_FILE } from '../support/plans';
+
+describe('delegations (real PostgreSQL)', () => {
+  let db: TestDatabase;
+  const at = (iso: string) => Date.parse(iso);
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await importPlan(db.dataSource, await readPlanFile(HEYUAN_PLAN_FILE));
+    await delegate(db.dataSource, {
+      department: 'city-health', role: 'supervisor', delegateName: '王芳', delegateEmail: 'wang.fang@wjj.heyuan.example',
+      validFrom: '2024-03-01T00:00:00+08:00', validUntil: '2024-04-01T00:00:00+08:00', createdBy: 'bureau@heyuan.example',
+    });
+  });
+  afterAll(() => db.drop());
+
+  it.each([
+    ['before the period', '2024-02-29T12:00:00+08:00', 'supervisor@city-health.heyuan.example'],
+    ['during it', '2024-03-15T12:00:00+08:00', 'wang.fang@wjj.heyuan.example'],
+    ['after it', '2024-04-01T00:00:00+08:00', 'supervisor@city-health.heyuan.example'],
+  ])('sends the supervisor’s notices %s to %s', async (_label, when, email) => {
+    expect((await recipientFor(db.dataSource, 'city-health', 'supervisor', at(when)))?.email).toBe(email);
+  });
+
+  it('lets the delegate act only during the period, and the contact always', async () => {
+    expect(await actorFor(db.dataSource, 'wang.fang@wjj.heyuan.example', 'city-health', 'supervisor', at('2024-03-15T00:00:00Z'))).toEqual({
+      id: 'wang.fang@wjj.heyuan.example', name: '王芳', role: 'supervisor', department: 'city-health',
+    });
+    await expect(actorFor(db.dataSource, 'wang.fang@wjj.heyuan.example', 'city-health', 'supervisor', at('2024-05-01T00:00:00Z'))).rejects.toThrow('不是市卫生健康局的审核人，也没有有效的委托');
+    await expect(actorFor(db.dataSource, 'wang.fang@wjj.heyuan.example', 'city-health', 'submitter', at('2024-03-15T00:00:00Z'))).rejects.toThrow(DelegationError);
+    expect((await actorFor(db.dataSource, 'supervisor@city-health.heyuan.example', 'city-health', 'supervisor', at('2024-03-15T00:00:00Z'))).id).toBe('supervisor@city-health.heyuan.example');
+  });
+
+  it.each([
+    [{ validFrom: '2024-05-01', validUntil: '2024-04-01' }, '委托期限无效'],
+    [{ delegateEmail: 'not-an-email' }, '邮箱“not-an-email”格式不对'],
+    [{ department: 'city-weather' }, '没有代码为“city-weather”的部门'],
+  ])('refuses a bad delegation: %j', async (change, message) => {
+    const base = { department: 'city-health', role: 'submitter' as const, delegateName: '李四', delegateEmail: 'li.si@heyuan.example', validFrom: '2024-03-01', validUntil: '2024-04-01', createdBy: 'bureau' };
+    await expect(delegate(db.dataSource, { ...base, ...change })).rejects.toThrow(message);
+  });
+});
