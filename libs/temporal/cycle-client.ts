@@ -16,6 +16,13 @@ import { bulkApproveUpdate, departmentStatusQuery, extendDeadlineSignal, itemCom
 import { cancelCycleSignal, cycleStatusQuery, extendCycleDeadlineSignal, remindAllSignal, type CycleStatus } from '../../workflows/evaluation-cycle.messages';
 import type { evaluationCycle } from '../../workflows/evaluation-cycle.workflow';
 
+export interface LiveCycleStatus {
+  phase: CycleStatus['phase'];
+  counts: DepartmentStatus['counts'];
+  departments: DepartmentStatus[];
+  overdue: Array<{ department: string; itemKey: string }>;
+}
+
 /** A request refused with reasons a person can act on. */
 export class CycleRequestError extends Error {
   constructor(
@@ -93,6 +100,24 @@ export class CycleClient {
 
   async status(cycleId: string): Promise<CycleStatus> {
     return this.client.workflow.getHandle(cycleId).query(cycleStatusQuery);
+  }
+
+  /**
+   * The whole cycle's live state, from the workflows themselves (no database):
+   * counts by state, each department's, and every overdue item.
+   */
+  async liveStatus(cycleId: string): Promise<LiveCycleStatus> {
+    const cycle = await this.status(cycleId);
+    const finished = new Set(cycle.finished.map((o) => o.department));
+    const departments = await Promise.all(cycle.departments.filter((d) => !finished.has(d)).map((d) => this.departmentStatus(cycleId, d)));
+    const counts = { assigned: 0, draft: 0, submitted: 0, returned: 0, approved: 0, accepted: 0 };
+    for (const d of departments) for (const [state, n] of Object.entries(d.counts)) counts[state as keyof typeof counts] += n;
+    return {
+      phase: cycle.phase,
+      counts,
+      departments,
+      overdue: departments.flatMap((d) => d.overdue.map((itemKey) => ({ department: d.department, itemKey }))),
+    };
   }
 
   async departmentStatus(cycleId: string, department: string): Promise<DepartmentStatus> {

@@ -88,6 +88,12 @@ describe('an annual monitoring cycle, end to end', () => {
     await secondWorker.runUntil(async () => {
       await sleepUntil(35);
       expect((await h.cycles.departmentStatus(cycleId, LATE)).overdue).toEqual(['indicator-26']);
+      // The cycle's live state comes from the workflows: 4 of 45 items done, everything unsent overdue.
+      const live = await h.cycles.liveStatus(cycleId);
+      expect(live.counts.approved).toBe(3); // 市统计局 ×2, 市残联 ×1
+      expect(live.overdue).toContainEqual({ department: LATE, itemKey: 'indicator-26' });
+      expect(live.overdue).toContainEqual({ department: NEVER, itemKey: 'indicator-8' });
+      expect(live.overdue).toHaveLength(45 - 3);
       await h.cycles.command(cycleId, LATE, 'b-1', submitter(LATE), {
         type: 'submit', itemKey: 'indicator-26', submission: { kind: 'indicator', value: 99.2, dataSource: '医保统计' },
       });
