@@ -70,8 +70,15 @@ start_node() {
   local dir="$DATA_DIR/$name"; mkdir -p "$dir"
   if [ -f "$dir/pid" ] && kill -0 "$(cat "$dir/pid")" 2>/dev/null; then return; fi
   log "starting $name"
-  (cd "$REPO_ROOT" && nohup node bin/ts-run.js "$entry" >"$dir/out.log" 2>&1 & echo $! > "$dir/pid")
-  wait_until 120 "$name" grep -q "$ready" "$dir/out.log"
+  # `cd` apart from the background job, so that $! is node itself and stop_node can stop it.
+  (cd "$REPO_ROOT"; nohup node bin/ts-run.js "$entry" >"$dir/out.log" 2>&1 & echo $! > "$dir/pid")
+  local pid; pid="$(cat "$dir/pid")"
+  for _ in $(seq 1 240); do
+    grep -q "$ready" "$dir/out.log" && return
+    kill -0 "$pid" 2>/dev/null || { tail -20 "$dir/out.log" >&2; die "$name exited during start-up (log: $dir/out.log)"; }
+    sleep 0.5
+  done
+  die "$name did not become ready within 120s (log: $dir/out.log)"
 }
 stop_node() {
   local pidfile="$DATA_DIR/$1/pid"

@@ -83,6 +83,7 @@ interface PendingNotice {
   event: NoticeEvent;
   itemKeys: string[];
   reasons: Record<string, string>;
+  warnings?: Record<string, string[]>;
 }
 
 export async function departmentCycle(input: DepartmentCycleInput): Promise<DepartmentOutcome> {
@@ -126,8 +127,9 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
     pending.push({ audience, event, itemKeys: items.map((i) => i.key), reasons });
     wake = true;
   };
-  const queueActionNotice = (audience: Audience, event: NoticeEvent, item: ItemState, reasons: Record<string, string>) => {
+  const queueActionNotice = (audience: Audience, event: NoticeEvent, item: ItemState, reasons: Record<string, string>, warnings: string[] = []) => {
     queueNotice(audience, event, [item], reasons);
+    if (warnings.length) pending[pending.length - 1].warnings = { [item.key]: warnings };
     digestDueAt ??= workflowNow() + durationMs(input.policy.digestWindow ?? DEFAULT_DIGEST_WINDOW);
   };
 
@@ -150,7 +152,7 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
     carried.processed[request.requestId] = result;
     if (notice) {
       const audience: Audience = notice.event === 'submitted_for_review' ? 'supervisor' : 'submitter';
-      queueActionNotice(audience, notice.event, item, notice.reason ? { [item.key]: notice.reason } : {});
+      queueActionNotice(audience, notice.event, item, notice.reason ? { [item.key]: notice.reason } : {}, result.warnings.map((w) => w.zh));
     }
     wake = true;
     await activities.recordCommand({
@@ -298,9 +300,10 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
       const groups = new Map<string, PendingNotice>();
       for (const n of batch) {
         const key = `${n.audience}/${n.event}`;
-        const g = groups.get(key) ?? { audience: n.audience, event: n.event, itemKeys: [], reasons: {} };
+        const g = groups.get(key) ?? { audience: n.audience, event: n.event, itemKeys: [], reasons: {}, warnings: {} };
         g.itemKeys.push(...n.itemKeys.filter((k) => !g.itemKeys.includes(k)));
         Object.assign(g.reasons, n.reasons);
+        Object.assign(g.warnings!, n.warnings ?? {});
         groups.set(key, g);
       }
       for (const g of groups.values()) {
@@ -319,6 +322,7 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
             title: state.specs.find((s) => s.key === k)!.title,
             status: state.items[k].status,
             ...(g.reasons[k] ? { reason: g.reasons[k] } : {}),
+            ...(g.warnings?.[k]?.length ? { warnings: g.warnings[k] } : {}),
           })),
         });
       }

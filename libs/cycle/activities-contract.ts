@@ -29,6 +29,8 @@ export interface NoticeItem {
   title: string;
   status: ItemStatus;
   reason?: string;
+  /** Data-quality warnings on the submitted value, for the supervisor to weigh. */
+  warnings?: string[];
 }
 
 export interface NoticeInput {

@@ -48,7 +48,9 @@ export function renderNotice(n: NoticeInput, ctx: RenderContext): RenderedNotice
   const link = (key: string) => `${ctx.publicUrl}/cycles/${encodeURIComponent(n.cycleId)}/items/${encodeURIComponent(key)}`;
   const deadline = formatDeadline(n.deadline);
   const lines = n.items.map(
-    (i) => `- ${i.title}（${ITEM_STATUS_LABELS[i.status].zh} / ${ITEM_STATUS_LABELS[i.status].en}）截止 ${deadline}${i.reason ? ` 原因：${i.reason}` : ''}\n  ${link(i.key)}`,
+    (i) =>
+      `- ${i.title}（${ITEM_STATUS_LABELS[i.status].zh} / ${ITEM_STATUS_LABELS[i.status].en}）截止 ${deadline}${i.reason ? ` 原因：${i.reason}` : ''}` +
+      `${i.warnings?.length ? `\n  数据质量提示 (data-quality warnings)：${i.warnings.join('；')}` : ''}\n  ${link(i.key)}`,
   );
   const report = n.reportPath ? [`报告 (report): ${n.reportPath}`] : [];
   const text = [`${ctx.departmentName}：`, label.lead.zh, label.lead.en, '', ...lines, ...report, '', `${ctx.cycleTitle.zh} (${ctx.cycleTitle.en})`].join('\n');
@@ -61,7 +63,7 @@ export function renderNotice(n: NoticeInput, ctx: RenderContext): RenderedNotice
             (i) =>
               `<li><a href="${escapeHtml(link(i.key))}">${escapeHtml(i.title)}</a>（${escapeHtml(ITEM_STATUS_LABELS[i.status].zh)}）截止 ${escapeHtml(deadline)}${
                 i.reason ? `<br>原因：${escapeHtml(i.reason)}` : ''
-              }</li>`,
+              }${i.warnings?.length ? `<br>数据质量提示：${escapeHtml(i.warnings.join('；'))}` : ''}</li>`,
           )
           .join('')}</ul>`
       : '',
