@@ -14,7 +14,7 @@ import {
   MajorProject,
   Plan,
 } from '../persistence/entities';
-import { PlanValidationError } from '../plan/localized';
+import { PlanNotFoundError, PlanValidationError } from '../plan/localized';
 import type { DepartmentContacts } from '../cycle/cycle-planning';
 import type { PlanFile } from '../plan/plan-file';
 import { validatePlan, type ValidatedPlan } from '../plan/plan-validation';
@@ -22,15 +22,13 @@ import { validatePlan, type ValidatedPlan } from '../plan/plan-validation';
 /** The plan with this code, or the only plan when no code is given. */
 export async function readPlanFromDatabase(dataSource: DataSource, code?: string): Promise<ValidatedPlan> {
   const plans = await dataSource.getRepository(Plan).find({ where: code ? { code } : {}, order: { code: 'ASC' } });
+  if (plans.length === 0 && code) {
+    throw new PlanNotFoundError({ where: 'plan', message: { zh: `数据库中没有编号为“${code}”的规划`, en: `no plan with code "${code}" in the database` } });
+  }
   if (plans.length !== 1) {
     const known = plans.map((p) => p.code).join(', ') || '无 (none)';
     throw new PlanValidationError([
-      {
-        where: 'plan',
-        message: code
-          ? { zh: `数据库中没有编号为“${code}”的规划`, en: `no plan with code "${code}" in the database` }
-          : { zh: `请用 --plan 指定规划，已有：${known}`, en: `choose a plan with --plan; the database holds: ${known}` },
-      },
+      { where: 'plan', message: { zh: `请用 --plan 指定规划，已有：${known}`, en: `choose a plan with --plan; the database holds: ${known}` } },
     ]);
   }
   return validatePlan(await planFileOf(dataSource, plans[0]));

@@ -33,3 +33,11 @@ export class PlanValidationError extends Error {
     this.name = 'PlanValidationError';
   }
 }
+
+/** The plan asked for is not there (a 404 to the API, an error message to the CLI). */
+export class PlanNotFoundError extends PlanValidationError {
+  constructor(issue: PlanIssue) {
+    super([issue]);
+    this.name = 'PlanNotFoundError';
+  }
+}

@@ -50,9 +50,9 @@ describe('the API', () => {
     expect(res.body.items.map((i: { no: number }) => i.no)).toEqual([1, 4]);
   });
 
-  it('answers 400 with the plan named when it does not exist', async () => {
-    const res = await request(app.getHttpServer()).get('/api/plans/nope/indicators').expect(400);
-    expect(res.body).toMatchObject({ code: 'invalid_data', message: expect.stringContaining('数据库中没有编号为“nope”的规划') });
+  it('answers 404 with the plan named when it does not exist', async () => {
+    const res = await request(app.getHttpServer()).get('/api/plans/nope/indicators').expect(404);
+    expect(res.body).toMatchObject({ code: 'not_found', message: expect.stringContaining('数据库中没有编号为“nope”的规划') });
   });
 
   const launch = (body: object) => request(app.getHttpServer()).post('/api/cycles').send(body);

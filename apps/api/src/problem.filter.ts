@@ -4,7 +4,7 @@
  */
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { PlanValidationError } from '@libs/plan/localized';
+import { PlanNotFoundError, PlanValidationError } from '@libs/plan/localized';
 import { CycleRequestError } from '@libs/temporal/cycle-client';
 
 const STATUS: Record<CycleRequestError['code'], number> = {
@@ -23,7 +23,8 @@ export class ProblemFilter implements ExceptionFilter {
     if (error instanceof CycleRequestError) {
       res.status(STATUS[error.code]).json({ code: error.code, message: error.problems.map((p) => p.zh).join('；'), messageEn: error.problems.map((p) => p.en).join('; '), details: error.problems });
     } else if (error instanceof PlanValidationError) {
-      res.status(HttpStatus.BAD_REQUEST).json({ code: 'invalid_data', message: error.issues.map((i) => `${i.where}: ${i.message.zh}`).join('；'), messageEn: error.issues.map((i) => `${i.where}: ${i.message.en}`).join('; '), details: error.issues });
+      const notFound = error instanceof PlanNotFoundError;
+      res.status(notFound ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST).json({ code: notFound ? 'not_found' : 'invalid_data', message: error.issues.map((i) => `${i.where}: ${i.message.zh}`).join('；'), messageEn: error.issues.map((i) => `${i.where}: ${i.message.en}`).join('; '), details: error.issues });
     } else if (error instanceof HttpException) {
       const status = error.getStatus();
       res.status(status).json({ code: status === 404 ? 'not_found' : 'http_error', message: status === 404 ? '没有找到' : error.message, messageEn: error.message, details: [] });
