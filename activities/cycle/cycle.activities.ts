@@ -21,6 +21,7 @@ import { CYCLE_KIND_LABELS, type CycleDefinition } from '../../libs/cycle/cycle-
 import { planCycle } from '../../libs/cycle/cycle-planning';
 import type { Submission, WorkItemSpec } from '../../libs/cycle/submission';
 import { Mailer, PermanentDeliveryError } from '../../libs/mail/mailer';
+import type { Locale } from '../../libs/plan/localized';
 import { renderNotice } from '../../libs/mail/notice-message';
 import {
   CycleReport,
@@ -154,9 +155,9 @@ export class CycleActivitiesService implements CycleActivities {
   }
 
   async sendNotice(input: NoticeInput): Promise<NoticeResult> {
-    const { recipient, departmentName } = await this.recipientOf(input);
+    const { recipient, departmentName, locale } = await this.recipientOf(input);
     const cycle = await this.ds.getRepository(EvaluationCycle).findOneByOrFail({ id: input.cycleId });
-    const rendered = renderNotice(input, { cycleTitle: cycleTitle(cycle), departmentName, publicUrl: this.config.publicUrl });
+    const rendered = renderNotice(input, { cycleTitle: cycleTitle(cycle), departmentName, publicUrl: this.config.publicUrl, locale });
     const repo = this.ds.getRepository(Notice);
     const key = { cycleId: input.cycleId, department: input.department, recipient, event: input.event, seq: input.seq };
     await repo
@@ -239,13 +240,13 @@ export class CycleActivitiesService implements CycleActivities {
     return { reportPath: path, contentHash, version };
   }
 
-  private async recipientOf(input: NoticeInput): Promise<{ recipient: string; departmentName: string }> {
+  private async recipientOf(input: NoticeInput): Promise<{ recipient: string; departmentName: string; locale: Locale }> {
     const department = input.department === 'bureau' ? null : await this.ds.getRepository(Department).findOneBy({ code: input.department });
     const departmentName = department?.name ?? '市统计局';
-    if (input.audience === 'bureau') return { recipient: this.config.bureauEmail, departmentName };
+    if (input.audience === 'bureau') return { recipient: this.config.bureauEmail, departmentName, locale: 'zh-CN' };
     const to = await recipientFor(this.ds, input.department, input.audience, input.at);
     if (!to) throw ApplicationFailure.nonRetryable(`${departmentName}没有${input.audience}联系人 (no ${input.audience} contact)`, 'MissingContact');
-    return { recipient: to.email, departmentName };
+    return { recipient: to.email, departmentName, locale: to.locale };
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../cycle/department-state';
-import type { Localized } from '../plan/localized';
+import type { Locale, Localized } from '../plan/localized';
 import { Delegation, Department, type ContactRole } from '../persistence/entities';
 
 export interface DelegationRequest {
@@ -47,12 +47,12 @@ export async function delegate(ds: DataSource, r: DelegationRequest): Promise<De
 }
 
 /** Who receives a department role's notices at `at`: the latest delegate in force, else the contact. */
-export async function recipientFor(ds: DataSource, departmentCode: string, role: ContactRole, at: number): Promise<{ name: string; email: string } | null> {
+export async function recipientFor(ds: DataSource, departmentCode: string, role: ContactRole, at: number): Promise<{ name: string; email: string; locale: Locale } | null> {
   const delegation = await activeDelegation(ds, departmentCode, role, at);
-  if (delegation) return { name: delegation.delegateName, email: delegation.delegateEmail };
+  if (delegation) return { name: delegation.delegateName, email: delegation.delegateEmail, locale: 'zh-CN' };
   const department = await ds.getRepository(Department).findOne({ where: { code: departmentCode }, relations: { contacts: true } });
   const contact = department?.contacts.find((c) => c.role === role);
-  return contact ? { name: contact.name, email: contact.email } : null;
+  return contact ? { name: contact.name, email: contact.email, locale: contact.locale === 'en' ? 'en' : 'zh-CN' } : null;
 }
 
 /** The actor a person is when acting for a department in a role at `at`, or why they may not. */

@@ -38,4 +38,10 @@ describe('renderNotice', () => {
     expect(n.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(n.html).not.toContain('<script>');
   });
+
+  it('puts English first for a recipient who prefers it', () => {
+    const en = renderNotice(base, { ...ctx, locale: 'en' });
+    expect(en.subject).toBe('[annual monitoring 2022] Waiting for your review: 市卫生健康局 (2 items) / 待审核');
+    expect(en.text.indexOf('These items were submitted for your review:')).toBeLessThan(en.text.indexOf('以下事项已提交，请审核：'));
+  });
 });
