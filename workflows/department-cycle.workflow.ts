@@ -16,7 +16,7 @@ import {
 } from '@temporalio/workflow';
 import type { CycleActivities, DepartmentOutcome, NoticeEvent, Audience } from '@libs/cycle/activities-contract';
 import { chaseKey, chasingSchedule, type ChasePoint } from '@libs/cycle/chasing-schedule';
-import type { ChasingPolicy } from '@libs/cycle/cycle-definition';
+import { DEFAULT_DIGEST_WINDOW, type ChasingPolicy } from '@libs/cycle/cycle-definition';
 import {
   applyCommand,
   checkCommand,
@@ -74,9 +74,6 @@ interface CarriedState {
   reportedDone: boolean;
   closeRequested: boolean;
 }
-
-/** For cycles whose policy predates `digestWindow`. */
-const DEFAULT_DIGEST_WINDOW = '5 minutes';
 
 interface PendingNotice {
   audience: Audience;

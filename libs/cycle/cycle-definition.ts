@@ -37,6 +37,9 @@ export interface ChasingPolicy {
   digestWindow?: string;
 }
 
+/** The digest window of cycles whose policy does not set one (and of those launched before it existed). */
+export const DEFAULT_DIGEST_WINDOW = '5 minutes';
+
 export const DEFAULT_CHASING_POLICY: ChasingPolicy = {
   remindBefore: ['7 days', '1 day'],
   overdueAfter: '1 day',
@@ -45,7 +48,7 @@ export const DEFAULT_CHASING_POLICY: ChasingPolicy = {
   escalateToBureauAfter: '7 days',
   reviewReminderAfter: '3 days',
   reviewReminderEvery: '3 days',
-  digestWindow: '5 minutes',
+  digestWindow: DEFAULT_DIGEST_WINDOW,
 };
 
 export interface CycleDefinition {

@@ -124,10 +124,6 @@ export class CycleClient {
     return this.client.workflow.getHandle(departmentWorkflowId(cycleId, department)).query(departmentStatusQuery);
   }
 
-  async result(cycleId: string): Promise<CycleStatus> {
-    return this.client.workflow.getHandle<typeof evaluationCycle>(cycleId).result();
-  }
-
   private async refusedAsError<T>(call: () => Promise<T>): Promise<T> {
     try {
       return await call();
@@ -153,7 +149,7 @@ export function checkDefinition(d: CycleDefinition): Localized[] {
   if (d.kind === 'annual' && d.fromYear !== d.toYear) problems.push({ zh: '年度监测只覆盖一年', en: 'annual monitoring covers one year' });
   if (d.itemKinds.length === 0) problems.push({ zh: '请至少选择一类事项', en: 'choose at least one kind of item' });
   const p = d.policy;
-  for (const [name, value] of [...p.remindBefore.map((v) => ['remindBefore', v]), ['overdueAfter', p.overdueAfter], ['overdueEvery', p.overdueEvery], ['escalateToSupervisorAfter', p.escalateToSupervisorAfter], ['escalateToBureauAfter', p.escalateToBureauAfter], ['reviewReminderAfter', p.reviewReminderAfter], ['reviewReminderEvery', p.reviewReminderEvery], ['digestWindow', p.digestWindow ?? '5 minutes']]) {
+  for (const [name, value] of [...p.remindBefore.map((v) => ['remindBefore', v]), ['overdueAfter', p.overdueAfter], ['overdueEvery', p.overdueEvery], ['escalateToSupervisorAfter', p.escalateToSupervisorAfter], ['escalateToBureauAfter', p.escalateToBureauAfter], ['reviewReminderAfter', p.reviewReminderAfter], ['reviewReminderEvery', p.reviewReminderEvery], ...(p.digestWindow === undefined ? [] : [['digestWindow', p.digestWindow]])]) {
     if (parseDuration(value) === null) problems.push({ zh: `催办策略 ${name} 的时长“${value}”无法识别（示例：'7 days'、'90s'）`, en: `policy ${name}: "${value}" is not a duration (e.g. '7 days', '90s')` });
   }
   if ((parseDuration(p.overdueEvery) ?? 1) === 0) problems.push({ zh: '逾期提醒间隔不能为0', en: 'overdueEvery cannot be zero' });

@@ -29,9 +29,7 @@ export interface CycleHarness {
   env: TestWorkflowEnvironment;
   db: TestDatabase;
   smtp: LocalSmtpServer;
-  mailer: Mailer;
   cycles: CycleClient;
-  reportsDir: string;
   newWorker(): Promise<Worker>;
   /** A definition of a cycle relative to the test server's clock, in days (fractions for real-time runs). */
   definition(overrides: Partial<CycleDefinition> & { deadlineInDays: number; hardCloseInDays: number }): Promise<CycleDefinition>;
@@ -60,9 +58,7 @@ export async function createCycleHarness(server: 'time-skipping' | 'dev-server' 
     env,
     db,
     smtp,
-    mailer,
     cycles,
-    reportsDir,
     // Without a workflow cache every task is replayed from history: no sticky queue ties a
     // workflow to a worker that was stopped, and each step re-proves determinism.
     newWorker: () => createCycleWorker({ connection: env.nativeConnection, taskQueue: TASK_QUEUE, activities, maxCachedWorkflows: 0 }),
