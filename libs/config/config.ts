@@ -33,6 +33,11 @@ export const configSchemas = {
     /** Where notices for the bureau itself go (escalations, report ready). */
     BUREAU_EMAIL: z.string().email().default('bureau@heyuan.example'),
   }),
+  /** The embedded mail server of the demo: where it keeps messages, and the port of its page. */
+  mailbox: z.object({
+    MAIL_DIR: z.string().min(1).default('.data/mail'),
+    MAIL_PAGE_PORT: port.default(8025),
+  }),
   storage: z.object({
     REPORTS_DIR: z.string().min(1).default('out/reports'),
   }),

@@ -2,9 +2,12 @@
  * The embedded mail server of the demo and the tests: a real SMTP server
  * (the `smtp-server` package) that keeps every message it accepts, as an
  * `.eml` file when given a folder. It can be told to refuse an address with
- * a permanent 550, as a real server refuses an unknown mailbox.
+ * a permanent 550, as a real server refuses an unknown mailbox. Stopped and
+ * started again (the same instance, the same port) it keeps counting what it
+ * received, so a test can stop it in the middle of a cycle.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
@@ -19,9 +22,12 @@ export class LocalSmtpServer {
   readonly received: ReceivedMessage[] = [];
   private server: SMTPServer | null = null;
   private readonly refused = new Set<string>();
+  /** Distinguishes files written in the same millisecond. */
+  private fileSeq = 0;
 
+  /** Port 0 picks a free port on the first start; a later start reuses it. */
   constructor(
-    private readonly port: number,
+    private port: number,
     private readonly mailDir?: string,
   ) {}
 
@@ -39,6 +45,8 @@ export class LocalSmtpServer {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      // On stop, connections still open (a client's pool) answer 421 and close after a second, as a crash would.
+      closeTimeout: 1000,
       onRcptTo: (address, _session, callback) => {
         if (this.refused.has(address.address.toLowerCase())) {
           const error = Object.assign(new Error(`5.1.1 <${address.address}>: mailbox unavailable`), { responseCode: 550 });
@@ -59,6 +67,7 @@ export class LocalSmtpServer {
       server.once('error', reject);
       server.listen(this.port, '127.0.0.1', () => resolve());
     });
+    this.port = (server.server.address() as AddressInfo).port;
     this.server = server;
   }
 
@@ -72,7 +81,10 @@ export class LocalSmtpServer {
     const parsed = await simpleParser(raw);
     this.received.push({ envelopeTo, raw, parsed });
     if (this.mailDir) {
-      const name = `${String(this.received.length).padStart(5, '0')}-${(parsed.messageId ?? 'message').replace(/[^A-Za-z0-9@.-]/g, '')}.eml`;
+      // Sortable by arrival and unique across restarts of the process: see mail-store.ts, which reads them.
+      const stamp = new Date().toISOString().replace(/[-:.]/g, '');
+      const seq = String(++this.fileSeq).padStart(5, '0');
+      const name = `${stamp}-${seq}-${(parsed.messageId ?? 'message').replace(/[^A-Za-z0-9@.-]/g, '')}.eml`;
       await writeFile(join(this.mailDir, name), raw);
     }
   }

@@ -12,7 +12,8 @@ import { importPlan } from '@libs/catalog/catalog-import';
 import { exportPlan } from '@libs/catalog/plan-export';
 import { readPlanFile } from '@libs/catalog/plan-file-io';
 import { writePlanWorkbook } from '@libs/catalog/plan-workbook';
-import { ConfigError } from '@libs/config/config';
+import { ConfigError, loadConfig } from '@libs/config/config';
+import { MailStore } from '@libs/mail/mail-store';
 import { bilingual, PlanValidationError } from '@libs/plan/localized';
 import { evaluatePlanIndicators, parseIndicatorValues, summarizeEvaluation } from '@libs/rules/plan-evaluation';
 import { STATUS_LABELS } from '@libs/rules/progress';
@@ -205,6 +206,43 @@ program
       console.log(`已委托 (delegated): ${opts.department} ${opts.role} → ${d.delegateName} <${d.delegateEmail}> ${d.validFrom.toISOString()} – ${d.validUntil.toISOString()}`);
     }),
   );
+
+const mail = program.command('mail').description('阅读内置邮件服务器收到的邮件 (read the mail the embedded mail server received)');
+const mailStore = (opts: { dir?: string }) => new MailStore(resolve(opts.dir ?? loadConfig('mailbox').MAIL_DIR));
+const dirOption = () => new Option('--dir <path>', '邮件目录 (mail folder), 默认 MAIL_DIR 或 .data/mail');
+const shanghai = (d: Date) => new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'medium' }).format(d);
+
+mail
+  .command('list')
+  .description('列出邮件，最新的在前 (list messages, newest first)')
+  .addOption(dirOption())
+  .option('-n, --limit <n>', '最多列出几封 (at most this many)')
+  .addOption(new Option('--format <format>', '输出格式 (output)').choices(['table', 'json']).default('table'))
+  .action(async (opts: { dir?: string; limit?: string; format: string }) => {
+    const store = mailStore(opts);
+    const all = await store.list();
+    const messages = opts.limit ? all.slice(0, Number(opts.limit)) : all;
+    if (opts.format === 'json') return print(messages);
+    console.log(`共 ${all.length} 封 (${all.length} messages) · ${store.dir}`);
+    for (const m of messages) console.log(`${m.id}\n  ${shanghai(m.date)} · ${m.from} → ${m.to}\n  ${m.subject}`);
+  });
+
+mail
+  .command('read')
+  .description('阅读一封邮件：信头和纯文本部分 (read one message: headers and text part)')
+  .argument('<id>', '邮件编号，见 mail list (message ID, from mail list)')
+  .addOption(dirOption())
+  .option('--html', '显示 HTML 部分而不是纯文本 (show the HTML part instead of the text)')
+  .addOption(new Option('--format <format>', '输出格式 (output)').choices(['text', 'json']).default('text'))
+  .action(async (id: string, opts: { dir?: string; html?: boolean; format: string }) => {
+    const m = await mailStore(opts).read(id.replace(/\.eml$/, ''));
+    if (!m) throw new UsageError(`没有编号为“${id}”的邮件 (no message "${id}")`);
+    if (opts.format === 'json') return print(m);
+    console.log(`发件人 (From): ${m.from}\n收件人 (To): ${m.to}\n主题 (Subject): ${m.subject}\n时间 (Date): ${shanghai(m.date)}`);
+    for (const a of m.attachments) console.log(`附件 (attachment): ${a.filename} (${a.contentType}, ${a.size} bytes)`);
+    console.log('');
+    console.log(opts.html ? (m.html ?? '（没有 HTML 部分 no HTML part）') : m.text);
+  });
 
 const round = (n: number) => Math.round(n * 10000) / 10000;
 
