@@ -23,6 +23,7 @@ import type { Submission, WorkItemSpec } from '../../libs/cycle/submission';
 import { Mailer, PermanentDeliveryError } from '../../libs/mail/mailer';
 import type { Locale } from '../../libs/plan/localized';
 import { renderNotice } from '../../libs/mail/notice-message';
+import { reportAttachments } from '../../libs/mail/report-attachments';
 import {
   CycleReport,
   Department,
@@ -155,9 +156,14 @@ export class CycleActivitiesService implements CycleActivities {
   }
 
   async sendNotice(input: NoticeInput): Promise<NoticeResult> {
-    const { recipient, departmentName, locale } = await this.recipientOf(input);
+    const { recipient, recipientName, departmentName, locale } = await this.recipientOf(input);
+    const attachments = await reportAttachments(input.reportPath, locale);
     const cycle = await this.ds.getRepository(EvaluationCycle).findOneByOrFail({ id: input.cycleId });
-    const rendered = renderNotice(input, { cycleTitle: cycleTitle(cycle), departmentName, publicUrl: this.config.publicUrl, locale });
+    const rendered = renderNotice(input, {
+      cycleTitle: cycleTitle(cycle), departmentName, publicUrl: this.config.publicUrl, locale,
+      recipientName,
+      attachments: attachments.map((a) => a.filename),
+    });
     const repo = this.ds.getRepository(Notice);
     const key = { cycleId: input.cycleId, department: input.department, recipient, event: input.event, seq: input.seq };
     await repo
@@ -172,7 +178,8 @@ export class CycleActivitiesService implements CycleActivities {
     const messageId = `<${row.id}@plan-eval>`;
     await repo.increment({ id: row.id }, 'attempts', 1);
     try {
-      await this.mailer.send({ to: recipient, subject: rendered.subject, text: rendered.text, html: rendered.html, messageId });
+      const to = { name: recipientName, address: recipient };
+      await this.mailer.send({ to, subject: rendered.subject, text: rendered.text, html: rendered.html, messageId, attachments });
     } catch (e) {
       if (e instanceof PermanentDeliveryError) {
         // Never dropped silently: recorded, and shown to the bureau as undeliverable.
@@ -240,13 +247,13 @@ export class CycleActivitiesService implements CycleActivities {
     return { reportPath: path, contentHash, version };
   }
 
-  private async recipientOf(input: NoticeInput): Promise<{ recipient: string; departmentName: string; locale: Locale }> {
+  private async recipientOf(input: NoticeInput): Promise<{ recipient: string; recipientName: string; departmentName: string; locale: Locale }> {
     const department = input.department === 'bureau' ? null : await this.ds.getRepository(Department).findOneBy({ code: input.department });
     const departmentName = department?.name ?? '市统计局';
-    if (input.audience === 'bureau') return { recipient: this.config.bureauEmail, departmentName, locale: 'zh-CN' };
+    if (input.audience === 'bureau') return { recipient: this.config.bureauEmail, recipientName: '市统计局', departmentName, locale: 'zh-CN' };
     const to = await recipientFor(this.ds, input.department, input.audience, input.at);
     if (!to) throw ApplicationFailure.nonRetryable(`${departmentName}没有${input.audience}联系人 (no ${input.audience} contact)`, 'MissingContact');
-    return { recipient: to.email, departmentName, locale: to.locale };
+    return { recipient: to.email, recipientName: to.name, departmentName, locale: to.locale };
   }
 }
 

@@ -4,14 +4,18 @@
  * permanent, anything else (connection refused, 4xx) is temporary.
  */
 import nodemailer, { type Transporter } from 'nodemailer';
+import type { Attachment } from './report-attachments';
 
 export interface OutgoingMessage {
-  to: string;
+  /** With a display name (`市教育局填报人`), which nodemailer encodes as RFC 2047 like the subject. */
+  to: string | { name: string; address: string };
   subject: string;
   text: string;
   html: string;
   /** Stable per outbox row, so a receiving system can recognise a repeat. */
   messageId: string;
+  /** Files read from disk when sent (the report). */
+  attachments?: Attachment[];
 }
 
 export class PermanentDeliveryError extends Error {

@@ -1,8 +1,10 @@
 /**
  * The text of a notice, from the templates in `templates/` (Handlebars: the
  * HTML part escapes every value, so a narrative containing markup arrives as
- * text). One digest per department and event, each item with its deadline
- * and its own link; zh-CN first, English first for recipients who prefer it.
+ * text). One digest per department and event, each item with its own link:
+ * `events.json` says, per event, the subject, the opening line and which
+ * deadline to show; `labels.json` holds the words around the values. zh-CN
+ * first, English first for recipients who prefer it.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,15 +15,41 @@ import type { Locale } from '../plan/localized';
 
 const TEMPLATES = join(__dirname, 'templates');
 const read = (name: string) => readFileSync(join(TEMPLATES, name), 'utf8');
-const EVENTS: Record<NoticeEvent, { zh: string; en: string; leadZh: string; leadEn: string }> = JSON.parse(read('events.json'));
-const html = Handlebars.compile(read('digest.html.hbs'), { strict: false });
-const text = Handlebars.compile(read('digest.txt.hbs'), { noEscape: true });
+
+interface EventTemplate {
+  zh: string;
+  en: string;
+  /** Opening lines; `{{department}}` names the department the notice is about. */
+  leadZh: string;
+  leadEn: string;
+  /** Which deadline the notice shows: the one ahead, the one passed, the one just set, or none. */
+  deadline: 'due' | 'passed' | 'new' | null;
+}
+type Labels = Record<'greetingBefore' | 'greetingAfter' | 'due' | 'passed' | 'new' | 'reason' | 'warnings' | 'report' | 'attached' | 'footer' | 'beijingTime', string>;
+
+const plain = (source: string) => Handlebars.compile(source, { noEscape: true });
+const EVENTS: Record<NoticeEvent, EventTemplate & { lead: { zh: HandlebarsTemplateDelegate; en: HandlebarsTemplateDelegate } }> = Object.fromEntries(
+  Object.entries(JSON.parse(read('events.json')) as Record<NoticeEvent, EventTemplate>).map(([event, t]) => [
+    event,
+    { ...t, lead: { zh: plain(t.leadZh), en: plain(t.leadEn) } },
+  ]),
+) as never;
+const LABELS: Record<Locale, Labels> = JSON.parse(read('labels.json'));
+const html = Handlebars.compile(read('digest.html.hbs'));
+const text = plain(read('digest.txt.hbs'));
 
 export interface RenderContext {
   cycleTitle: { zh: string; en: string };
+  /** The department the notice is about. */
   departmentName: string;
+  /** Who reads it: a contact's or a delegate's name, or the bureau; the department when not given. */
+  recipientName?: string;
   publicUrl: string;
+  /** Builds each item's link (signed links, see libs/access); the plain link when not given. */
+  itemLink?: (itemKey: string) => string;
   locale?: Locale;
+  /** File names of what travels with the message (the report, for report_ready). */
+  attachments?: string[];
 }
 
 export interface RenderedNotice {
@@ -30,33 +58,53 @@ export interface RenderedNotice {
   html: string;
 }
 
+/** An item's page, without a token: what a notice links to when no `itemLink` is given. */
+export function plainItemLink(publicUrl: string, cycleId: string, itemKey: string): string {
+  return `${publicUrl}/cycles/${encodeURIComponent(cycleId)}/items/${encodeURIComponent(itemKey)}`;
+}
+
 /** Shanghai time, as the departments read it. */
-function formatDeadline(ms: number): string {
-  return new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long', timeStyle: 'short' }).format(ms);
+function formatDeadline(ms: number, locale: Locale): string {
+  const format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long', timeStyle: 'short' });
+  return format.format(ms) + LABELS[locale].beijingTime;
 }
 
 export function renderNotice(n: NoticeInput, ctx: RenderContext): RenderedNotice {
   const event = EVENTS[n.event];
-  const english = ctx.locale === 'en';
-  const pair = (zh: string, en: string) => (english ? { first: en, second: zh } : { first: zh, second: en });
-  const count = n.items.length ? (english ? ` (${n.items.length} items)` : `（${n.items.length}项）`) : '';
-  const subject = english
+  const locale: Locale = ctx.locale === 'en' ? 'en' : 'zh-CN';
+  const other: Locale = locale === 'en' ? 'zh-CN' : 'en';
+  const pair = (zh: string, en: string) => (locale === 'en' ? { first: en, second: zh } : { first: zh, second: en });
+  const count = n.items.length ? (locale === 'en' ? ` (${n.items.length} items)` : `（${n.items.length}项）`) : '';
+  const subject = locale === 'en'
     ? `[${ctx.cycleTitle.en}] ${event.en}: ${ctx.departmentName}${count} / ${event.zh}`
     : `【${ctx.cycleTitle.zh}】${event.zh}：${ctx.departmentName}${count} / ${event.en}`;
+  const labels = LABELS[locale];
+  const leadData = { department: ctx.departmentName };
+  const link = ctx.itemLink ?? ((key: string) => plainItemLink(ctx.publicUrl, n.cycleId, key));
   const data = {
-    department: ctx.departmentName,
-    lead: pair(event.leadZh, event.leadEn),
+    subject,
+    lang: locale,
+    labels,
+    recipient: ctx.recipientName ?? ctx.departmentName,
+    lead: pair(event.lead.zh(leadData), event.lead.en(leadData)),
     cycle: pair(ctx.cycleTitle.zh, ctx.cycleTitle.en),
-    deadline: formatDeadline(n.deadline),
-    reportPath: n.reportPath,
-    items: n.items.map((i) => ({
-      title: i.title,
-      statusZh: ITEM_STATUS_LABELS[i.status].zh,
-      statusEn: ITEM_STATUS_LABELS[i.status].en,
-      reason: i.reason,
-      warnings: i.warnings?.join('；'),
-      link: `${ctx.publicUrl}/cycles/${encodeURIComponent(n.cycleId)}/items/${encodeURIComponent(i.key)}`,
-    })),
+    deadline: event.deadline && {
+      label: labels[event.deadline],
+      first: formatDeadline(n.deadline, locale),
+      second: formatDeadline(n.deadline, other),
+    },
+    report: n.reportPath ? { path: n.reportPath, attachments: ctx.attachments ?? [] } : null,
+    items: n.items.map((i) => {
+      const status = pair(ITEM_STATUS_LABELS[i.status].zh, ITEM_STATUS_LABELS[i.status].en);
+      return {
+        title: i.title,
+        statusFirst: status.first,
+        statusSecond: status.second,
+        reason: i.reason,
+        warnings: i.warnings?.join('；'),
+        link: link(i.key),
+      };
+    }),
   };
   return { subject, text: text(data), html: html(data) };
 }
