@@ -4,6 +4,7 @@
  */
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../cycle/department-state';
+import { validateContactEmail } from '../plan/contact-email';
 import type { Locale, Localized } from '../plan/localized';
 import { Delegation, Department, type ContactRole } from '../persistence/entities';
 
@@ -30,11 +31,10 @@ export async function delegate(ds: DataSource, r: DelegationRequest): Promise<De
   if (Number.isNaN(from) || Number.isNaN(until) || from >= until) {
     throw new DelegationError({ zh: '委托期限无效：开始时间应早于结束时间', en: 'invalid period: the start must come before the end' });
   }
-  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(r.delegateEmail)) {
-    throw new DelegationError({ zh: `邮箱“${r.delegateEmail}”格式不对`, en: `"${r.delegateEmail}" is not an email address` });
-  }
   const department = await ds.getRepository(Department).findOneBy({ code: r.department });
   if (!department) throw new DelegationError({ zh: `没有代码为“${r.department}”的部门`, en: `no department "${r.department}"` });
+  const badEmail = validateContactEmail(department.name, 'delegate', r.delegateEmail);
+  if (badEmail) throw new DelegationError(badEmail);
   return ds.getRepository(Delegation).save({
     department,
     role: r.role,

@@ -12,7 +12,8 @@ const amount = z.number().finite().nonnegative();
 export const departmentKinds = ['city_bureau', 'county_government', 'county_bureau', 'institution'] as const;
 export type DepartmentKind = (typeof departmentKinds)[number];
 
-const contact = z.object({ name: text, email: z.string().email(), locale: z.enum(['zh-CN', 'en']).default('zh-CN') });
+// The address is checked by plan-validation (validateContactEmail), with a message naming the department.
+const contact = z.object({ name: text, email: z.string().trim(), locale: z.enum(['zh-CN', 'en']).default('zh-CN') });
 
 export const planFileSchema = z.object({
   plan: z.object({

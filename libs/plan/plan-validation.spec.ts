@@ -56,7 +56,10 @@ describe('validatePlan refuses a plan that does not add up, naming what is off',
     ['an unknown target form', (p) => (p.indicators[5].target = '大约95'), '指标6“适龄儿童免疫规划疫苗接种率”的目标值“大约95”格式无法识别'],
     ['an unknown baseline form', (p) => (p.indicators[0].baseline = '约283'), '指标1“常住人口数”的基期值“约283”格式无法识别'],
     ['an unknown department', (p) => (p.tasks[0].departments = '市发展改革局、市气象局'), 'tasks[no=1].departments: 未知的责任单位：市气象局'],
-    ['a malformed email', (p) => (p.departments[0].submitter.email = 'not-an-email'), 'departments.0.submitter.email'],
+    ['a malformed email', (p) => (p.departments[0].submitter.email = 'not-an-email'),
+      'departments[city-agriculture].submitter.email: 市农业农村局填报人的邮箱“not-an-email”格式不对：应恰好包含一个 @'],
+    ['a full-width ＠', (p) => (p.departments[1].supervisor.email = 'supervisor＠city-audit.heyuan.example'),
+      '市审计局 supervisor: "supervisor＠city-audit.heyuan.example" is not a usable email address: it contains full-width characters'],
     ['a missing attribute', (p) => delete (p.indicators[0] as Partial<PlanFile['indicators'][number]>).attribute, 'indicators.0.attribute'],
   ])('%s', (_label, mutate, expected) => {
     expect(problemsOf(mutate).join('\n')).toContain(expected);

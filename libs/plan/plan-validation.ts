@@ -6,6 +6,7 @@
  */
 import type { ZodIssue } from 'zod';
 import { parseBaseline, parseTarget, isCumulative, type Baseline, type Target } from '../rules/target';
+import { validateContactEmail } from './contact-email';
 import { DepartmentDirectory, type Responsibility } from './departments';
 import { PlanValidationError, type PlanIssue, type Localized } from './localized';
 import { planFileSchema, type PlanFile, type PlanIndicator, type PlanProject } from './plan-file';
@@ -161,6 +162,10 @@ function checkProjectTotals(file: PlanFile, fail: Fail): void {
 function checkDirectory(file: PlanFile, fail: Fail): void {
   const seen = new Map<string, string>();
   for (const d of file.departments) {
+    for (const role of ['submitter', 'supervisor'] as const) {
+      const wrong = validateContactEmail(d.name, role, d[role].email);
+      if (wrong) fail(`departments[${d.code}].${role}.email`, wrong.zh, wrong.en);
+    }
     for (const name of [d.name, ...d.aliases]) {
       const owner = seen.get(name);
       if (owner && owner !== d.code) fail(`departments[${d.code}]`, `名称“${name}”同时属于${owner}`, `name "${name}" also belongs to ${owner}`);
