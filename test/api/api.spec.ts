@@ -2,60 +2,30 @@
  * The HTTP API against real PostgreSQL and Temporal's test server: health and
  * readiness, the catalog, and launching a cycle with its refusals.
  */
-import { Test } from '@nestjs/testing';
-import type { INestApplication } from '@nestjs/common';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import request from 'supertest';
-import { DataSource } from 'typeorm';
-import { importPlan } from '@libs/catalog/catalog-import';
-import { readPlanFile } from '@libs/catalog/plan-file-io';
-import { ApiModule } from '../../apps/api/src/api.module';
-import { configureApi } from '../../apps/api/src/configure-api';
-import { TEMPORAL_CLIENT } from '../../apps/api/src/tokens';
-import { createTestDatabase, type TestDatabase } from '../support/database';
-import { HEYUAN_PLAN_FILE } from '../support/plans';
-import { createTimeSkippingEnvironment } from '../support/temporal';
+import { createApiHarness, type ApiHarness } from '../support/api-harness';
 
 describe('the API', () => {
-  let db: TestDatabase;
-  let env: TestWorkflowEnvironment;
-  let app: INestApplication;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    await importPlan(db.dataSource, await readPlanFile(HEYUAN_PLAN_FILE));
-    env = await createTimeSkippingEnvironment();
-    const moduleRef = await Test.createTestingModule({ imports: [ApiModule] })
-      .overrideProvider(DataSource)
-      .useValue(db.dataSource)
-      .overrideProvider(TEMPORAL_CLIENT)
-      .useValue(env.client)
-      .compile();
-    app = configureApi(moduleRef.createNestApplication({ logger: false }));
-    await app.init();
-  });
-  afterAll(async () => {
-    // The test owns the database and the environment; the module must not close them first.
-    await env.teardown();
-    await db.drop();
-  });
+  let h: ApiHarness;
+  beforeAll(async () => (h = await createApiHarness()));
+  afterAll(() => h?.close());
+  const asAdmin = (r: ReturnType<ApiHarness['http']>['get']) => r.set('Authorization', `Bearer ${h.tokens.admin}`);
 
   it('is ready when PostgreSQL and Temporal answer', async () => {
-    await request(app.getHttpServer()).get('/api/health').expect(200, { status: 'ok' });
-    await request(app.getHttpServer()).get('/api/ready').expect(200, { status: 'ready', postgres: 'ok', temporal: 'ok' });
+    await h.http().get('/api/health').expect(200, { status: 'ok' });
+    await h.http().get('/api/ready').expect(200, { status: 'ready', postgres: 'ok', temporal: 'ok' });
   });
 
   it('lists a department’s indicators, variants of its name accepted', async () => {
-    const res = await request(app.getHttpServer()).get('/api/plans/heyuan-public-services-2021-2025/indicators').query({ department: '统计局' }).expect(200);
+    const res = await asAdmin(h.http().get('/api/plans/heyuan-public-services-2021-2025/indicators')).query({ department: '统计局' }).expect(200);
     expect(res.body.items.map((i: { no: number }) => i.no)).toEqual([1, 4]);
   });
 
   it('answers 404 with the plan named when it does not exist', async () => {
-    const res = await request(app.getHttpServer()).get('/api/plans/nope/indicators').expect(404);
+    const res = await asAdmin(h.http().get('/api/plans/nope/indicators')).expect(404);
     expect(res.body).toMatchObject({ code: 'not_found', message: expect.stringContaining('数据库中没有编号为“nope”的规划') });
   });
 
-  const launch = (body: object) => request(app.getHttpServer()).post('/api/cycles').send(body);
+  const launch = (body: object) => asAdmin(h.http().post('/api/cycles')).send(body);
   const valid = { planCode: 'heyuan-public-services-2021-2025', kind: 'annual', fromYear: 2022, toYear: 2022, deadline: '2023-03-31T00:00:00+08:00', hardClose: '2023-05-31T00:00:00+08:00', itemKinds: ['indicator'] };
 
   it('launches a cycle once: a second launch is a 409 conflict', async () => {
@@ -77,8 +47,10 @@ describe('the API', () => {
     [{ ...valid, deadline: 'soon' }, '截止时间“soon”格式不对'],
     [{ ...valid, hardClose: '2023-01-01T00:00:00Z' }, '关闭时间应晚于截止时间'],
     [{ ...valid, policy: { overdueEvery: 'often' } }, '催办策略 overdueEvery 的时长“often”无法识别'],
-    [{ ...valid, kind: 'weekly' }, 'kind 应为 annual、midterm 或 final'],
-    [{ planCode: valid.planCode }, '缺少字段 kind'],
+    [{ ...valid, kind: 'weekly' }, 'kind 应为以下之一：annual, midterm, final'],
+    [{ planCode: valid.planCode }, 'kind 应为以下之一'],
+    [{ ...valid, fromYear: '2022' }, 'fromYear 应为整数'],
+    [{ ...valid, colour: 'red' }, '不接受字段 colour'],
   ])('refuses a malformed launch with 400: %#', async (body, message) => {
     const res = await launch(body).expect(400);
     expect(res.body.code).toBe('invalid_request');
@@ -86,6 +58,7 @@ describe('the API', () => {
   });
 
   it('shows a cycle’s state from the database, and 404 for an unknown one', async () => {
-    await request(app.getHttpServer()).get(`/api/cycles/${encodeURIComponent('cycle/none/annual/2021')}`).expect(404);
+    const missing = await asAdmin(h.http().get(`/api/cycles/${encodeURIComponent('cycle/none/annual/2021')}`)).expect(404);
+    expect(missing.body.message).toContain('没有找到评估轮次“cycle/none/annual/2021”');
   });
 });

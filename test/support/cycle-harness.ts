@@ -10,7 +10,9 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { CycleActivitiesService } from '../../activities/cycle/cycle.activities';
 import { createCycleWorker } from '../../apps/worker/src/cycle-worker';
+import { linkSigning } from '@libs/access/tokens';
 import { importPlan } from '@libs/catalog/catalog-import';
+import { loadConfig } from '@libs/config/config';
 import { readPlanFile } from '@libs/catalog/plan-file-io';
 import { DEFAULT_CHASING_POLICY, type CycleDefinition } from '@libs/cycle/cycle-definition';
 import type { Actor } from '@libs/cycle/department-state';
@@ -29,6 +31,8 @@ export interface CycleHarness {
   env: TestWorkflowEnvironment;
   db: TestDatabase;
   smtp: LocalSmtpServer;
+  /** The worker's activities, for tests that call one directly. */
+  activities: CycleActivitiesService;
   cycles: CycleClient;
   newWorker(): Promise<Worker>;
   /** A definition of a cycle relative to the test server's clock, in days (fractions for real-time runs). */
@@ -52,12 +56,13 @@ export async function createCycleHarness(server: 'time-skipping' | 'dev-server' 
   const mailer = new Mailer(smtp.url, '河源市统计局 <bureau@heyuan.example>');
   const env = server === 'dev-server' ? await createDevServerEnvironment() : await createTimeSkippingEnvironment();
   const reportsDir = await mkdtemp(join(tmpdir(), 'plan-eval-reports-'));
-  const activities = new CycleActivitiesService(db.dataSource, mailer, { publicUrl: 'http://portal.test', bureauEmail: BUREAU_EMAIL, reportsDir });
+  const activities = new CycleActivitiesService(db.dataSource, mailer, { publicUrl: 'http://portal.test', bureauEmail: BUREAU_EMAIL, reportsDir, links: linkSigning(loadConfig('auth')) });
   const cycles = new CycleClient(env.client, TASK_QUEUE, db.dataSource);
   return {
     env,
     db,
     smtp,
+    activities,
     cycles,
     // Without a workflow cache every task is replayed from history: no sticky queue ties a
     // workflow to a worker that was stopped, and each step re-proves determinism.

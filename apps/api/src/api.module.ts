@@ -1,17 +1,43 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
+import { TokenSigner } from '@libs/access/tokens';
 import { loadConfig } from '@libs/config/config';
 import { createDataSource } from '@libs/persistence/data-source';
 import { CycleClient } from '@libs/temporal/cycle-client';
-import { CatalogController } from './catalog.controller';
-import { CyclesController } from './cycles.controller';
+import { AuditController } from './audit/audit.controller';
+import { AuditService } from './audit/audit.service';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { LinkPageController } from './auth/link-page.controller';
+import { LinkService } from './auth/link.service';
+import { DepartmentsController } from './catalog/departments.controller';
+import { PlansController } from './catalog/plans.controller';
+import { UsersController } from './catalog/users.controller';
+import { CyclesController } from './cycles/cycles.controller';
+import { EvidenceController } from './cycles/evidence.controller';
+import { ItemAccess } from './cycles/item-access.service';
+import { ItemsController } from './cycles/items.controller';
+import { ReportsController } from './cycles/reports.controller';
 import { HealthController } from './health.controller';
 import { CYCLE_CLIENT, TEMPORAL_CLIENT } from './tokens';
 
 /** The HTTP API; its infrastructure (database, Temporal) is created here and closed with the app. */
 @Module({
-  controllers: [HealthController, CatalogController, CyclesController],
+  controllers: [
+    HealthController,
+    AuthController,
+    LinkPageController,
+    PlansController,
+    DepartmentsController,
+    UsersController,
+    CyclesController,
+    ItemsController,
+    EvidenceController,
+    ReportsController,
+    AuditController,
+  ],
   providers: [
     { provide: DataSource, useFactory: () => createDataSource().initialize() },
     {
@@ -26,6 +52,11 @@ import { CYCLE_CLIENT, TEMPORAL_CLIENT } from './tokens';
       inject: [TEMPORAL_CLIENT, DataSource],
       useFactory: (client: Client, ds: DataSource) => new CycleClient(client, loadConfig('temporal').TEMPORAL_TASK_QUEUE, ds),
     },
+    { provide: TokenSigner, useFactory: () => new TokenSigner(loadConfig('auth').AUTH_SECRET) },
+    { provide: APP_GUARD, useClass: AuthGuard },
+    AuditService,
+    LinkService,
+    ItemAccess,
   ],
 })
 export class ApiModule implements OnApplicationShutdown {

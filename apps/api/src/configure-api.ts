@@ -1,9 +1,27 @@
-import type { INestApplication } from '@nestjs/common';
-import { ProblemFilter } from './problem.filter';
+import { RequestMethod, type INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ProblemFilter } from './common/problem.filter';
+import { validationPipe } from './common/validation';
 
-/** What the running API and its tests share: the prefix and the one error body. */
+/**
+ * What the running API and its tests share: the /api prefix (email links stay
+ * short at /l/<token>), the one error body, request validation, and the
+ * OpenAPI description generated from the code (Swagger UI at /api/docs, JSON
+ * at /api/docs-json).
+ */
 export function configureApi<T extends INestApplication>(app: T): T {
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix('api', { exclude: [{ path: 'l/:token', method: RequestMethod.GET }] });
   app.useGlobalFilters(new ProblemFilter());
+  app.useGlobalPipes(validationPipe());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('规划监测评估 API (plan evaluation)')
+      .setDescription('统计局、部门填报人和审核人的全部操作 (every action of the bureau, departments and supervisors). Errors: { code, message, messageEn, details }.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

@@ -1,10 +1,13 @@
+import { ApiTags } from '@nestjs/swagger';
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { Public } from './auth/auth.decorators';
 import { TEMPORAL_CLIENT } from './tokens';
 
 /** Liveness, and readiness that checks what the API cannot work without. */
+@ApiTags('health 健康检查')
 @Controller()
 export class HealthController {
   constructor(
@@ -13,11 +16,13 @@ export class HealthController {
   ) {}
 
   @Get('health')
+  @Public()
   health() {
     return { status: 'ok' };
   }
 
   @Get('ready')
+  @Public()
   async ready(@Res() res: Response): Promise<void> {
     const check = async (probe: () => Promise<unknown>) => probe().then(() => 'ok' as const, (e: Error) => e.message);
     const postgres = await check(() => this.ds.query('SELECT 1'));

@@ -6,7 +6,7 @@ import { configureApi } from './configure-api';
 import { ApiModule } from './api.module';
 
 async function main(): Promise<void> {
-  (['database', 'temporal', 'http'] as const).forEach((area) => loadConfig(area));
+  (['database', 'temporal', 'http', 'auth', 'storage'] as const).forEach((area) => loadConfig(area));
   const app = configureApi(await NestFactory.create(ApiModule));
   app.enableShutdownHooks();
   const { PORT } = loadConfig('http');

@@ -5,6 +5,7 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CycleActivitiesService } from '@activities/cycle/cycle.activities';
+import { linkSigning } from '@libs/access/tokens';
 import { loadConfig } from '@libs/config/config';
 import { Mailer } from '@libs/mail/mailer';
 import { createDataSource } from '@libs/persistence/data-source';
@@ -27,6 +28,7 @@ import { createDataSource } from '@libs/persistence/data-source';
           publicUrl: loadConfig('http').PUBLIC_URL,
           bureauEmail: loadConfig('mail').BUREAU_EMAIL,
           reportsDir: loadConfig('storage').REPORTS_DIR,
+          links: linkSigning(loadConfig('auth')),
         }),
     },
   ],

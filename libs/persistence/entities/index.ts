@@ -1,12 +1,14 @@
 import { Delegation, Department, DepartmentContact, DepartmentGroupMember } from './department.entity';
 import { BasicServiceItem, Indicator, MainTarget, MainTask, MajorProject, Responsibility } from './plan-items.entity';
 import { Category, Plan } from './plan.entity';
+import { AuditEntry, EvidenceFile, UserAccount } from './access.entity';
 import { CycleReport, EvaluationCycle, ItemEvent, Notice, SubmissionVersion, WorkItem } from './cycle.entity';
 
 export * from './department.entity';
 export * from './plan-items.entity';
 export * from './plan.entity';
 export * from './cycle.entity';
+export * from './access.entity';
 
 export const catalogEntities = [
   Plan,
@@ -25,4 +27,6 @@ export const catalogEntities = [
 
 export const cycleEntities = [EvaluationCycle, WorkItem, SubmissionVersion, ItemEvent, Notice, CycleReport];
 
-export const allEntities = [...catalogEntities, ...cycleEntities];
+export const accessEntities = [UserAccount, AuditEntry, EvidenceFile];
+
+export const allEntities = [...catalogEntities, ...cycleEntities, ...accessEntities];

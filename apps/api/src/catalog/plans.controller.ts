@@ -1,20 +1,97 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+/** Plans: list, the catalog as the portal reads it, export (JSON or Excel) and import of a new version. */
+import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString } from 'class-validator';
+import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { importPlan } from '@libs/catalog/catalog-import';
 import { readPlanFromDatabase } from '@libs/catalog/catalog-read';
 import { exportPlan } from '@libs/catalog/plan-export';
+import { parsePlanUpload } from '@libs/catalog/plan-file-io';
+import { writePlanWorkbook } from '@libs/catalog/plan-workbook';
+import { Plan } from '@libs/persistence/entities';
+import { badRequest } from '../common/problem.filter';
+import { pageOf, PageQuery } from '../common/pagination';
+import { AuditService } from '../audit/audit.service';
+import { Requires, type AuthenticatedRequest } from '../auth/auth.decorators';
 
-/** The plan catalog as the portal and other tools read it. */
+class IndicatorQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'department code or name (variants such as 统计局 accepted)' })
+  @IsOptional()
+  @IsString()
+  department?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  category?: string;
+}
+
+class ExportQuery {
+  @ApiPropertyOptional({ enum: ['json', 'xlsx'], default: 'json' })
+  @IsOptional()
+  @IsIn(['json', 'xlsx'])
+  format: 'json' | 'xlsx' = 'json';
+}
+
+/** Plan files are small; anything bigger than this is not a plan. */
+const MAX_PLAN_BYTES = 10 * 1024 * 1024;
+
+@ApiTags('plans 规划')
+@ApiBearerAuth()
 @Controller('plans')
-export class CatalogController {
-  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+export class PlansController {
+  constructor(
+    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(AuditService) private readonly audit: AuditService,
+  ) {}
+
+  @Get()
+  @Requires('catalog:read')
+  @ApiOperation({ summary: '规划列表 Plans in the catalog' })
+  async list(@Query() q: PageQuery) {
+    const plans = await this.ds.getRepository(Plan).find({ order: { code: 'ASC' } });
+    return pageOf(
+      plans.map(({ code, name, nameEn, baselineYear, startYear, endYear, updatedAt }) => ({ code, name, nameEn, baselineYear, startYear, endYear, updatedAt })),
+      q,
+    );
+  }
 
   @Get(':code/indicators')
-  async indicators(@Param('code') code: string, @Query('department') department?: string, @Query('category') category?: string) {
+  @Requires('catalog:read')
+  @ApiOperation({ summary: '主要指标 The plan’s indicators, by department and category' })
+  async indicators(@Param('code') code: string, @Query() q: IndicatorQuery) {
     const plan = await readPlanFromDatabase(this.ds, code);
-    const dept = department ? (plan.directory.unit(department)?.name ?? department) : undefined;
-    const items = exportPlan(plan).indicators.filter(
-      (i) => (!dept || i.leadDepartment === dept || i.coDepartments.includes(dept)) && (!category || i.category === category),
-    );
-    return { total: items.length, items };
+    const dept = q.department ? (plan.directory.unit(q.department)?.name ?? q.department) : undefined;
+    const items = exportPlan(plan).indicators.filter((i) => (!dept || i.leadDepartment === dept || i.coDepartments.includes(dept)) && (!q.category || i.category === q.category));
+    return pageOf(items, q);
+  }
+
+  @Get(':code/export')
+  @Requires('catalog:read')
+  @ApiOperation({ summary: '导出规划 The plan as a JSON file or an Excel workbook (the import template)' })
+  async export(@Param('code') code: string, @Query() q: ExportQuery, @Res() res: Response): Promise<void> {
+    const plan = await readPlanFromDatabase(this.ds, code);
+    if (q.format === 'xlsx') {
+      res.attachment(`${code}.xlsx`).type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await writePlanWorkbook(plan.file));
+    } else {
+      res.attachment(`${code}.json`).type('application/json').send(JSON.stringify(exportPlan(plan), null, 2));
+    }
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @Requires('catalog:write')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_PLAN_BYTES, files: 1 } }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: '.json or .xlsx' } }, required: ['file'] } })
+  @ApiOperation({ summary: '导入规划 Import a plan file; all or nothing, with rows added/changed/unchanged. A refused file names sheet, row and column' })
+  async import(@UploadedFile() file: Express.Multer.File | undefined, @Req() req: AuthenticatedRequest) {
+    if (!file) throw badRequest('请上传规划文件（字段名 file）', 'upload the plan file in the field "file"');
+    const plan = await parsePlanUpload(file.originalname, file.buffer);
+    const report = await importPlan(this.ds, plan);
+    await this.audit.record(req, { action: 'import_plan', entityType: 'plan', entityId: plan.file.plan.code, after: { file: file.originalname, report } });
+    return { plan: plan.file.plan.code, report };
   }
 }

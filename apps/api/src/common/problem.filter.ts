@@ -1,17 +1,45 @@
 /**
- * One error body everywhere: `code`, `message` (zh-CN), `messageEn`, `details`.
- * Domain refusals map to the HTTP status that says what happened.
+ * One error body everywhere: `code`, `message` in the caller's language
+ * (zh-CN unless Accept-Language prefers English), `messageEn`, and `details`
+ * naming each problem (with `field` for a bad request field). Domain refusals
+ * map to the HTTP status that says what happened.
  */
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
-import { PlanNotFoundError, PlanValidationError } from '@libs/plan/localized';
+import type { Request, Response } from 'express';
+import { PlanNotFoundError, PlanValidationError, type Localized } from '@libs/plan/localized';
 import { CycleRequestError } from '@libs/temporal/cycle-client';
+import { RequestValidationError } from './validation';
 
-const STATUS: Record<CycleRequestError['code'], number> = {
+const CYCLE_STATUS: Record<CycleRequestError['code'], number> = {
   invalid_request: HttpStatus.BAD_REQUEST,
   launch_refused: HttpStatus.UNPROCESSABLE_ENTITY,
   already_launched: HttpStatus.CONFLICT,
   command_refused: HttpStatus.CONFLICT,
+};
+
+/** One reason for a refusal; `field` names a bad request field, `where` a place in an uploaded file. */
+export type Problem = Localized & { field?: string; where?: string };
+
+/** A refusal the API itself raises: status, machine code, and reasons a person can act on. */
+export class ApiProblem extends HttpException {
+  constructor(
+    status: number,
+    readonly code: string,
+    readonly problems: Problem[],
+  ) {
+    super(problems.map((p) => p.en).join('; '), status);
+  }
+}
+
+export const notFound = (zh: string, en: string) => new ApiProblem(HttpStatus.NOT_FOUND, 'not_found', [{ zh, en }]);
+export const forbidden = (p: Localized) => new ApiProblem(HttpStatus.FORBIDDEN, 'forbidden', [p]);
+export const badRequest = (zh: string, en: string) => new ApiProblem(HttpStatus.BAD_REQUEST, 'invalid_request', [{ zh, en }]);
+
+const GENERIC: Record<number, Localized & { code: string }> = {
+  401: { code: 'unauthorized', zh: '请先登录', en: 'please sign in' },
+  403: { code: 'forbidden', zh: '无权执行此操作', en: 'not allowed' },
+  404: { code: 'not_found', zh: '没有找到', en: 'not found' },
+  413: { code: 'too_large', zh: '请求内容过大', en: 'request too large' },
 };
 
 @Catch()
@@ -19,18 +47,28 @@ export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('api');
 
   catch(error: unknown, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<Response>();
-    if (error instanceof CycleRequestError) {
-      res.status(STATUS[error.code]).json({ code: error.code, message: error.problems.map((p) => p.zh).join('；'), messageEn: error.problems.map((p) => p.en).join('; '), details: error.problems });
-    } else if (error instanceof PlanValidationError) {
-      const notFound = error instanceof PlanNotFoundError;
-      res.status(notFound ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST).json({ code: notFound ? 'not_found' : 'invalid_data', message: error.issues.map((i) => `${i.where}: ${i.message.zh}`).join('；'), messageEn: error.issues.map((i) => `${i.where}: ${i.message.en}`).join('; '), details: error.issues });
-    } else if (error instanceof HttpException) {
-      const status = error.getStatus();
-      res.status(status).json({ code: status === 404 ? 'not_found' : 'http_error', message: status === 404 ? '没有找到' : error.message, messageEn: error.message, details: [] });
-    } else {
-      this.logger.error(error);
-      res.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ code: 'internal_error', message: '服务器内部错误，请稍后重试', messageEn: 'internal error; please try again later', details: [] });
+    const http = host.switchToHttp();
+    const english = /^en\b/i.test(http.getRequest<Request>().headers['accept-language'] ?? '');
+    const send = (status: number, code: string, details: Problem[]): void => {
+      http
+        .getResponse<Response>()
+        .status(status)
+        .json({ code, message: details.map((p) => (english ? p.en : p.zh)).join(english ? '; ' : '；'), messageEn: details.map((p) => p.en).join('; '), details });
+    };
+
+    if (error instanceof ApiProblem) return send(error.getStatus(), error.code, error.problems);
+    if (error instanceof RequestValidationError) return send(HttpStatus.BAD_REQUEST, 'invalid_request', error.problems);
+    if (error instanceof CycleRequestError) return send(CYCLE_STATUS[error.code], error.code, error.problems);
+    if (error instanceof PlanValidationError) {
+      const missing = error instanceof PlanNotFoundError;
+      return send(missing ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST, missing ? 'not_found' : 'invalid_data', error.issues.map((i) => ({ where: i.where, zh: `${i.where}: ${i.message.zh}`, en: `${i.where}: ${i.message.en}` })));
     }
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      const generic = GENERIC[status] ?? { code: 'http_error', zh: error.message, en: error.message };
+      return send(status, generic.code, [{ zh: generic.zh, en: generic.en }]);
+    }
+    this.logger.error(error);
+    return send(HttpStatus.INTERNAL_SERVER_ERROR, 'internal_error', [{ zh: '服务器内部错误，请稍后重试', en: 'internal error; please try again later' }]);
   }
 }

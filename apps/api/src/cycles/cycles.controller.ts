@@ -1,47 +1,277 @@
-import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post } from '@nestjs/common';
+/**
+ * Cycles: launch, list, state (from PostgreSQL, kept current by the
+ * workflows) and live state (from the workflows themselves), and the bureau's
+ * actions on a running cycle: extend, remind now, reopen, cancel. Cycle IDs
+ * contain slashes: clients URL-encode them (cycle%2Fheyuan…).
+ */
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { DEFAULT_CHASING_POLICY, type CycleDefinition } from '@libs/cycle/cycle-definition';
+import { actorOf } from '@libs/access/principal';
+import { DEFAULT_CHASING_POLICY, type ChasingPolicy, type CycleDefinition } from '@libs/cycle/cycle-definition';
+import { EvaluationCycle, Notice, WorkItem } from '@libs/persistence/entities';
 import { CycleRequestError, type CycleClient } from '@libs/temporal/cycle-client';
-import { CYCLE_CLIENT } from './tokens';
+import { limitOffset, PageQuery } from '../common/pagination';
+import { AuditService } from '../audit/audit.service';
+import { Requires, type AuthenticatedRequest } from '../auth/auth.decorators';
+import { CYCLE_CLIENT } from '../tokens';
+import { ItemAccess } from './item-access.service';
 
-type LaunchBody = Partial<CycleDefinition>;
+const KINDS = ['annual', 'midterm', 'final'] as const;
 
-/** Launching a cycle and reading its state; the state comes from PostgreSQL, kept current by the workflows. */
+class LaunchBody {
+  @ApiProperty({ example: 'heyuan-public-services-2021-2025' })
+  @IsString()
+  @MinLength(1)
+  planCode: string;
+
+  @ApiProperty({ enum: KINDS, description: 'annual 年度监测, midterm 中期评估, final 总结评估' })
+  @IsIn(KINDS)
+  kind: CycleDefinition['kind'];
+
+  @ApiProperty({ example: 2023 })
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  fromYear: number;
+
+  @ApiProperty({ example: 2023 })
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  toYear: number;
+
+  @ApiProperty({ example: '2024-03-31T18:00:00+08:00' })
+  @IsString()
+  deadline: string;
+
+  @ApiProperty({ example: '2024-05-31T18:00:00+08:00' })
+  @IsString()
+  hardClose: string;
+
+  @ApiPropertyOptional({ type: [String], enum: ['indicator', 'task', 'project'], default: ['indicator', 'task', 'project'] })
+  @IsOptional()
+  @IsArray()
+  @IsIn(['indicator', 'task', 'project'], { each: true })
+  itemKinds?: CycleDefinition['itemKinds'];
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
+  requireBureauAcceptance?: boolean;
+
+  @ApiPropertyOptional({ description: 'group name → department codes, e.g. {"市有关部门": ["city-education"]}' })
+  @IsOptional()
+  @IsObject()
+  groupResolution?: Record<string, string[]>;
+
+  @ApiPropertyOptional({ description: 'chasing policy overrides (durations such as "7 days")' })
+  @IsOptional()
+  @IsObject()
+  policy?: Partial<ChasingPolicy>;
+
+  @ApiPropertyOptional({ enum: ['time_elapsed', 'traffic_light'], default: 'time_elapsed' })
+  @IsOptional()
+  @IsString()
+  thresholdPreset?: string;
+}
+
+class CycleListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ['running', 'closed', 'cancelled'] })
+  @IsOptional()
+  @IsIn(['running', 'closed', 'cancelled'])
+  status?: string;
+
+  @ApiPropertyOptional({ enum: KINDS })
+  @IsOptional()
+  @IsIn(KINDS)
+  kind?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  planCode?: string;
+}
+
+class ExtendBody {
+  @ApiProperty({ example: '2024-04-15T18:00:00+08:00' })
+  @IsString()
+  deadline: string;
+
+  @ApiPropertyOptional({ description: 'one department only; all when absent' })
+  @IsOptional()
+  @IsString()
+  department?: string;
+}
+
+class RemindBody {
+  @ApiPropertyOptional({ description: 'one department only; all when absent' })
+  @IsOptional()
+  @IsString()
+  department?: string;
+}
+
+class ReasonBody {
+  @ApiProperty({ example: '规划调整，本轮评估取消' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  reason: string;
+}
+
+class ReopenBody extends ReasonBody {
+  @ApiProperty({ type: [String], example: ['indicator-5'] })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(500)
+  @IsString({ each: true })
+  itemKeys: string[];
+}
+
+class NoticeQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ['pending', 'sent', 'undeliverable'] })
+  @IsOptional()
+  @IsIn(['pending', 'sent', 'undeliverable'])
+  status?: Notice['status'];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  department?: string;
+}
+
+@ApiTags('cycles 评估轮次')
+@ApiBearerAuth()
 @Controller('cycles')
 export class CyclesController {
   constructor(
     @Inject(DataSource) private readonly ds: DataSource,
     @Inject(CYCLE_CLIENT) private readonly cycles: CycleClient,
+    @Inject(ItemAccess) private readonly access: ItemAccess,
+    @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
   @Post()
   @HttpCode(201)
-  launch(@Body() body: LaunchBody) {
-    const missing = (['planCode', 'kind', 'fromYear', 'toYear', 'deadline', 'hardClose'] as const).filter((k) => body?.[k] === undefined);
-    if (missing.length) {
-      throw new CycleRequestError('invalid_request', missing.map((k) => ({ zh: `缺少字段 ${k}`, en: `${k} is required` })));
-    }
-    if (!['annual', 'midterm', 'final'].includes(body.kind!)) {
-      throw new CycleRequestError('invalid_request', [{ zh: 'kind 应为 annual、midterm 或 final', en: 'kind must be annual, midterm or final' }]);
-    }
-    return this.cycles.launch({
+  @Requires('cycle:manage')
+  @ApiOperation({ summary: '发起评估 Launch a cycle (400 bad request, 409 already launched, 422 the plan is not ready)' })
+  async launch(@Body() body: LaunchBody, @Req() req: AuthenticatedRequest) {
+    // DTO fields the caller left out exist as undefined; they must not hide the defaults.
+    const given = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
+    const definition = {
       itemKinds: ['indicator', 'task', 'project'],
       requireBureauAcceptance: false,
       groupResolution: {},
-      ...body,
+      ...given,
       policy: { ...DEFAULT_CHASING_POLICY, ...body.policy },
-    } as CycleDefinition);
+    } as CycleDefinition;
+    const launched = await this.cycles.launch(definition);
+    await this.audit.record(req, { action: 'launch', entityType: 'cycle', entityId: launched.cycleId, after: definition });
+    return launched;
   }
 
-  /** Cycle IDs contain slashes: clients URL-encode them (cycle%2Fheyuan…). */
+  @Get()
+  @Requires('cycle:read')
+  @ApiOperation({ summary: '评估轮次列表 Cycles, newest first' })
+  async list(@Query() q: CycleListQuery) {
+    const where = { ...(q.status ? { status: q.status as EvaluationCycle['status'] } : {}), ...(q.kind ? { kind: q.kind as EvaluationCycle['kind'] } : {}), ...(q.planCode ? { planCode: q.planCode } : {}) };
+    const [take, skip] = limitOffset(q);
+    const [items, total] = await this.ds.getRepository(EvaluationCycle).findAndCount({ where, order: { toYear: 'DESC', id: 'ASC' }, take, skip });
+    return { total, page: q.page, pageSize: q.pageSize, items: items.map(({ definition: _, ...c }) => c) };
+  }
+
   @Get(':id')
+  @Requires('cycle:read')
+  @ApiOperation({ summary: '评估轮次状态 A cycle and its items counted by department and state' })
   async status(@Param('id') id: string) {
-    const [cycle] = await this.ds.query(`SELECT id, plan_code, kind, from_year, to_year, deadline, hard_close, status FROM evaluation_cycle WHERE id = $1`, [id]);
-    if (!cycle) throw new NotFoundException(`cycle ${id}`);
-    const byDepartment = await this.ds.query(
-      `SELECT department, status, count(*)::int AS items FROM work_item WHERE cycle_id = $1 GROUP BY department, status ORDER BY department, status`,
-      [id],
-    );
+    const { definition: _, ...cycle } = await this.access.cycle(id);
+    const byDepartment = await this.ds
+      .getRepository(WorkItem)
+      .createQueryBuilder('w')
+      .select(['w.department AS department', 'w.status AS status', 'count(*)::int AS items'])
+      .where('w.cycle_id = :id', { id })
+      .groupBy('w.department, w.status')
+      .orderBy('w.department')
+      .addOrderBy('w.status')
+      .getRawMany();
     return { cycle, byDepartment };
+  }
+
+  @Get(':id/live')
+  @Requires('cycle:read')
+  @ApiOperation({ summary: '实时状态 Live state from the running workflows: counts, departments, overdue items' })
+  async live(@Param('id') id: string) {
+    const cycle = await this.access.cycle(id);
+    if (cycle.status !== 'running') return { phase: 'closed', status: cycle.status };
+    return this.cycles.liveStatus(id);
+  }
+
+  @Post(':id/extend')
+  @HttpCode(200)
+  @Requires('cycle:manage')
+  @ApiOperation({ summary: '延期 Move the deadline, for all departments or one' })
+  async extend(@Param('id') id: string, @Body() body: ExtendBody, @Req() req: AuthenticatedRequest) {
+    const cycle = await this.running(id);
+    await this.cycles.extend(id, body.deadline, body.department);
+    await this.audit.record(req, { action: 'extend', entityType: 'cycle', entityId: id, before: { deadline: cycle.deadline }, after: body });
+    return { cycleId: id, deadline: body.deadline, department: body.department ?? null };
+  }
+
+  @Post(':id/remind')
+  @HttpCode(200)
+  @Requires('cycle:manage')
+  @ApiOperation({ summary: '立即催办 Remind now, all departments or one' })
+  async remind(@Param('id') id: string, @Body() body: RemindBody, @Req() req: AuthenticatedRequest) {
+    await this.running(id);
+    await this.cycles.remindNow(id, body.department);
+    await this.audit.record(req, { action: 'remind', entityType: 'cycle', entityId: id, after: body });
+    return { cycleId: id, department: body.department ?? null };
+  }
+
+  @Post(':id/reopen')
+  @HttpCode(200)
+  @Requires('cycle:manage')
+  @ApiOperation({ summary: '重新打开 Send approved items back to their submitters, with the reason' })
+  async reopen(@Param('id') id: string, @Body() body: ReopenBody, @Req() req: AuthenticatedRequest) {
+    await this.running(id);
+    const results = [];
+    for (const [i, itemKey] of body.itemKeys.entries()) {
+      const item = await this.access.item(req.principal, 'cycle:manage', id, itemKey);
+      const result = await this.cycles.command(id, item.department, `${req.requestId}/${i}`, actorOf(req.principal), { type: 'reopen', itemKey, reason: body.reason });
+      await this.audit.record(req, { action: 'reopen', entityType: 'item', entityId: `${id}#${itemKey}`, before: { status: item.status }, after: { status: result.status, reason: body.reason } }, undefined, `/${i}`);
+      results.push(result);
+    }
+    return { results };
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Requires('cycle:manage')
+  @ApiOperation({ summary: '取消 Cancel the cycle; every department is told why' })
+  async cancel(@Param('id') id: string, @Body() body: ReasonBody, @Req() req: AuthenticatedRequest) {
+    await this.running(id);
+    await this.cycles.cancel(id, body.reason);
+    await this.audit.record(req, { action: 'cancel', entityType: 'cycle', entityId: id, before: { status: 'running' }, after: { status: 'cancelling', reason: body.reason } });
+    return { cycleId: id, cancelled: true };
+  }
+
+  @Get(':id/notices')
+  @Requires('audit:read')
+  @ApiOperation({ summary: '通知记录 Notices sent, pending and undeliverable (filter status=undeliverable)' })
+  async notices(@Param('id') id: string, @Query() q: NoticeQuery) {
+    await this.access.cycle(id);
+    const where = { cycleId: id, ...(q.status ? { status: q.status } : {}), ...(q.department ? { department: q.department } : {}) };
+    const [take, skip] = limitOffset(q);
+    const [items, total] = await this.ds.getRepository(Notice).findAndCount({ where, order: { createdAt: 'ASC' }, take, skip });
+    return { total, page: q.page, pageSize: q.pageSize, items };
+  }
+
+  private async running(id: string): Promise<EvaluationCycle> {
+    const cycle = await this.access.cycle(id);
+    if (cycle.status !== 'running') {
+      throw new CycleRequestError('command_refused', [{ zh: '本轮评估已结束，不能再修改', en: 'this cycle is closed; nothing can be changed' }]);
+    }
+    return cycle;
   }
 }

@@ -1,0 +1,41 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { AuditEntry } from '@libs/persistence/entities';
+import { limitOffset, PageQuery } from '../common/pagination';
+import { Requires } from '../auth/auth.decorators';
+
+class AuditQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'e.g. item, cycle, contact, user' })
+  @IsOptional()
+  @IsString()
+  entityType?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  entityId?: string;
+
+  @ApiPropertyOptional({ description: 'email of the person who acted' })
+  @IsOptional()
+  @IsString()
+  actor?: string;
+}
+
+@ApiTags('audit 审计')
+@ApiBearerAuth()
+@Controller('audit')
+export class AuditController {
+  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+
+  @Get()
+  @Requires('audit:read')
+  @ApiOperation({ summary: '审计日志 The audit trail, newest first' })
+  async list(@Query() q: AuditQuery) {
+    const where = { ...(q.entityType ? { entityType: q.entityType } : {}), ...(q.entityId ? { entityId: q.entityId } : {}), ...(q.actor ? { actor: q.actor } : {}) };
+    const [take, skip] = limitOffset(q);
+    const [items, total] = await this.ds.getRepository(AuditEntry).findAndCount({ where, order: { at: 'DESC' }, take, skip });
+    return { total, page: q.page, pageSize: q.pageSize, items };
+  }
+}

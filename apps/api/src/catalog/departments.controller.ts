@@ -1,0 +1,173 @@
+/**
+ * The department directory: units, their submitter (填报人) and supervisor
+ * (审核人), the groups that stand for several units, and delegations. Editing
+ * a contact is audited with before and after; a plan import never overwrites it.
+ */
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { authorize } from '@libs/access/permissions';
+import { delegate, DelegationError } from '@libs/catalog/delegations';
+import { Delegation, Department, DepartmentContact, DepartmentGroupMember, type ContactRole } from '@libs/persistence/entities';
+import { ApiProblem, forbidden, notFound } from '../common/problem.filter';
+import { pageOf, PageQuery } from '../common/pagination';
+import { AuditService } from '../audit/audit.service';
+import { Caller, Requires, type AuthenticatedRequest } from '../auth/auth.decorators';
+import type { Principal } from '@libs/access/principal';
+
+class DepartmentQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'part of the name, English name or code' })
+  @IsOptional()
+  @IsString()
+  q?: string;
+
+  @ApiPropertyOptional({ enum: ['city_bureau', 'county_government', 'county_bureau', 'institution', 'group'] })
+  @IsOptional()
+  @IsIn(['city_bureau', 'county_government', 'county_bureau', 'institution', 'group'])
+  kind?: string;
+}
+
+class ContactBody {
+  @ApiProperty({ example: '张三' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  name: string;
+
+  @ApiProperty({ example: 'zhangsan@heyuan.gov.example' })
+  @IsEmail()
+  email: string;
+
+  @ApiPropertyOptional({ enum: ['zh-CN', 'en'], default: 'zh-CN' })
+  @IsOptional()
+  @IsIn(['zh-CN', 'en'])
+  locale?: string;
+}
+
+class DelegationBody {
+  @ApiProperty({ example: 'city-education' })
+  @IsString()
+  department: string;
+
+  @ApiProperty({ enum: ['submitter', 'supervisor'] })
+  @IsIn(['submitter', 'supervisor'])
+  role: ContactRole;
+
+  @ApiProperty({ example: '李四' })
+  @IsString()
+  @MinLength(1)
+  delegateName: string;
+
+  @ApiProperty({ example: 'lisi@heyuan.gov.example' })
+  @IsEmail()
+  delegateEmail: string;
+
+  @ApiProperty({ example: '2026-03-01T00:00:00+08:00' })
+  @IsString()
+  validFrom: string;
+
+  @ApiProperty({ example: '2026-03-31T23:59:59+08:00' })
+  @IsString()
+  validUntil: string;
+}
+
+class DelegationQuery extends PageQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  department?: string;
+}
+
+@ApiTags('departments 部门')
+@ApiBearerAuth()
+@Controller()
+export class DepartmentsController {
+  constructor(
+    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(AuditService) private readonly audit: AuditService,
+  ) {}
+
+  @Get('departments')
+  @Requires('catalog:read')
+  @ApiOperation({ summary: '部门名录 The directory, with contacts and group members' })
+  async list(@Query() q: DepartmentQuery) {
+    const all = await this.ds.getRepository(Department).find({ relations: { contacts: true }, order: { code: 'ASC' } });
+    const needle = q.q?.toLowerCase();
+    const members = await this.groupMembers();
+    const matching = all.filter((d) => (!q.kind || d.kind === q.kind) && (!needle || [d.code, d.name, d.nameEn, ...d.aliases].some((s) => s.toLowerCase().includes(needle))));
+    return pageOf(matching.map((d) => view(d, members.get(d.code))), q);
+  }
+
+  @Get('departments/:code')
+  @Requires('catalog:read')
+  @ApiOperation({ summary: '部门 One department with its contacts and, for a group, its members' })
+  async get(@Param('code') code: string) {
+    return view(await this.department(code), (await this.groupMembers()).get(code));
+  }
+
+  @Put('departments/:code/contacts/:role')
+  @Requires('catalog:write')
+  @ApiOperation({ summary: '修改联系人 Set a department’s submitter or supervisor (audited; imports never overwrite it)' })
+  async setContact(@Param('code') code: string, @Param('role') role: string, @Body() body: ContactBody, @Req() req: AuthenticatedRequest) {
+    if (role !== 'submitter' && role !== 'supervisor') throw notFound(`联系人角色应为 submitter 或 supervisor，而不是“${role}”`, `the contact role is submitter or supervisor, not "${role}"`);
+    const department = await this.department(code);
+    const after = { name: body.name.trim(), email: body.email.trim().toLowerCase(), locale: body.locale ?? 'zh-CN' };
+    return this.ds.transaction(async (em) => {
+      const repo = em.getRepository(DepartmentContact);
+      const existing = await repo.findOne({ where: { department: { id: department.id }, role } });
+      const before = existing ? { name: existing.name, email: existing.email, locale: existing.locale } : null;
+      if (existing) await repo.update(existing.id, after);
+      else await repo.insert({ department, role, ...after });
+      await this.audit.record(req, { action: 'edit_contact', entityType: 'contact', entityId: `${code}/${role}`, before, after }, em);
+      return { department: code, role, ...after };
+    });
+  }
+
+  @Get('delegations')
+  @Requires('catalog:read')
+  @ApiOperation({ summary: '委托 Delegations, newest first' })
+  async delegations(@Query() q: DelegationQuery) {
+    const rows = await this.ds.getRepository(Delegation).find({ where: q.department ? { department: { code: q.department } } : {}, relations: { department: true }, order: { validFrom: 'DESC' } });
+    return pageOf(rows.map(({ department, ...d }) => ({ ...d, department: department.code })), q);
+  }
+
+  @Post('delegations')
+  @HttpCode(201)
+  @Requires('delegation:manage')
+  @ApiOperation({ summary: '新建委托 Let someone act as a department’s submitter or supervisor for a period' })
+  async delegate(@Body() body: DelegationBody, @Req() req: AuthenticatedRequest, @Caller() p: Principal) {
+    const refusal = authorize(p, 'delegation:manage', { department: body.department });
+    if (refusal) throw forbidden(refusal);
+    try {
+      const d = await delegate(this.ds, { ...body, createdBy: p.email });
+      const after = { id: d.id, department: body.department, role: d.role, delegateName: d.delegateName, delegateEmail: d.delegateEmail, validFrom: d.validFrom, validUntil: d.validUntil };
+      await this.audit.record(req, { action: 'delegate', entityType: 'delegation', entityId: d.id, after });
+      return after;
+    } catch (e) {
+      if (e instanceof DelegationError) throw new ApiProblem(422, 'invalid_delegation', [e.problem]);
+      throw e;
+    }
+  }
+
+  private async department(code: string): Promise<Department> {
+    const d = await this.ds.getRepository(Department).findOne({ where: { code }, relations: { contacts: true } });
+    if (!d) throw notFound(`没有代码为“${code}”的部门`, `no department "${code}"`);
+    return d;
+  }
+
+  private async groupMembers(): Promise<Map<string, string[]>> {
+    const rows = await this.ds.getRepository(DepartmentGroupMember).find({ relations: { group: true, member: true } });
+    const map = new Map<string, string[]>();
+    for (const r of rows) map.set(r.group.code, [...(map.get(r.group.code) ?? []), r.member.code]);
+    return map;
+  }
+}
+
+function view(d: Department, members: string[] | undefined) {
+  const contact = (role: ContactRole) => {
+    const c = d.contacts.find((x) => x.role === role);
+    return c ? { name: c.name, email: c.email, locale: c.locale } : null;
+  };
+  return { code: d.code, name: d.name, nameEn: d.nameEn, kind: d.kind, aliases: d.aliases, submitter: contact('submitter'), supervisor: contact('supervisor'), ...(d.kind === 'group' ? { members: members ?? [] } : {}) };
+}

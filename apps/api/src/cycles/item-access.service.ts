@@ -1,0 +1,32 @@
+/** Finds the item a request is about and checks the caller may act on it: 404 first, then 403. */
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { authorize, type Permission } from '@libs/access/permissions';
+import type { Principal } from '@libs/access/principal';
+import { EvaluationCycle, WorkItem } from '@libs/persistence/entities';
+import { forbidden, notFound } from '../common/problem.filter';
+
+@Injectable()
+export class ItemAccess {
+  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+
+  async cycle(cycleId: string): Promise<EvaluationCycle> {
+    const cycle = await this.ds.getRepository(EvaluationCycle).findOneBy({ id: cycleId });
+    if (!cycle) throw notFound(`没有找到评估轮次“${cycleId}”`, `no cycle "${cycleId}"`);
+    return cycle;
+  }
+
+  async item(principal: Principal, permission: Permission, cycleId: string, itemKey: string): Promise<WorkItem> {
+    const item = await this.ds.getRepository(WorkItem).findOneBy({ cycleId, itemKey });
+    if (!item) throw notFound(`评估轮次“${cycleId}”中没有事项“${itemKey}”`, `cycle "${cycleId}" has no item "${itemKey}"`);
+    const refusal = authorize(principal, permission, { department: item.department, cycleId, itemKey, coDepartments: item.coDepartments });
+    if (refusal) throw forbidden(refusal);
+    return item;
+  }
+
+  /** A department-level check (lists, bulk actions) for a department code. */
+  department(principal: Principal, permission: Permission, department: string): void {
+    const refusal = authorize(principal, permission, { department });
+    if (refusal) throw forbidden(refusal);
+  }
+}

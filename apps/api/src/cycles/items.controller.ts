@@ -1,0 +1,211 @@
+/**
+ * Items of a cycle: a department's inbox, an item with its versions, saving a
+ * draft, submitting, contributing, reviewing, bulk approval, and the item's
+ * whole history in one request. Changes go to the department's workflow
+ * (Temporal Updates, keyed by the request ID so a retry is the same change).
+ */
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsObject, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { actorOf, type Principal } from '@libs/access/principal';
+import type { Command } from '@libs/cycle/department-state';
+import { checkSubmission, type Submission, type WorkItemSpec } from '@libs/cycle/submission';
+import { AuditEntry, EvidenceFile, ItemEvent, Plan, SubmissionVersion, WorkItem } from '@libs/persistence/entities';
+import type { CycleClient } from '@libs/temporal/cycle-client';
+import { ApiProblem, forbidden } from '../common/problem.filter';
+import { limitOffset, PageQuery } from '../common/pagination';
+import { AuditService } from '../audit/audit.service';
+import { Caller, Requires, type AuthenticatedRequest } from '../auth/auth.decorators';
+import { CYCLE_CLIENT } from '../tokens';
+import { ItemAccess } from './item-access.service';
+
+const ITEM_STATUSES = ['assigned', 'draft', 'submitted', 'returned', 'approved', 'accepted'];
+
+class InboxQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'department code; departments always see their own' })
+  @IsOptional()
+  @IsString()
+  department?: string;
+
+  @ApiPropertyOptional({ enum: ITEM_STATUSES })
+  @IsOptional()
+  @IsIn(ITEM_STATUSES)
+  status?: string;
+
+  @ApiPropertyOptional({ enum: ['indicator', 'task', 'project'] })
+  @IsOptional()
+  @IsIn(['indicator', 'task', 'project'])
+  kind?: string;
+}
+
+class SubmissionBody {
+  @ApiProperty({
+    description: 'by item kind: indicator {kind, value, dataSource, reasons?, measures?, evidence?}; task {kind, progress, narrative, evidence?}; project {kind, investmentInPeriod, investmentCumulative, constructionStatus, landSecured, narrative?, evidence?}',
+    example: { kind: 'indicator', value: 3.6, dataSource: '河源市统计年鉴' },
+  })
+  @IsObject()
+  submission: Submission;
+}
+
+class ContributionBody {
+  @ApiProperty({ example: '我局已完成辖区内数据核对。' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(4000)
+  text: string;
+}
+
+class ReviewBody {
+  @ApiProperty({ enum: ['approve', 'reject'] })
+  @IsIn(['approve', 'reject'])
+  decision: 'approve' | 'reject';
+
+  @ApiPropertyOptional({ description: 'required when rejecting', example: '数据来源与统计公报不一致，请核实' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+}
+
+class BulkApproveBody {
+  @ApiProperty({ example: 'city-education' })
+  @IsString()
+  department: string;
+
+  @ApiProperty({ type: [String], example: ['indicator-5', 'indicator-6'] })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(500)
+  @IsString({ each: true })
+  itemKeys: string[];
+}
+
+@ApiTags('items 事项')
+@ApiBearerAuth()
+@Controller('cycles/:cycleId')
+export class ItemsController {
+  constructor(
+    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(CYCLE_CLIENT) private readonly cycles: CycleClient,
+    @Inject(ItemAccess) private readonly access: ItemAccess,
+    @Inject(AuditService) private readonly audit: AuditService,
+  ) {}
+
+  @Get('items')
+  @Requires('item:read')
+  @ApiOperation({ summary: '事项列表（部门收件箱） Items of the cycle; a department sees its own' })
+  async inbox(@Param('cycleId') cycleId: string, @Query() q: InboxQuery, @Caller() p: Principal) {
+    await this.access.cycle(cycleId);
+    const department = p.role === 'admin' || p.role === 'viewer' ? q.department : (p.department ?? '');
+    if (q.department && department !== q.department) this.access.department(p, 'item:read', q.department);
+    const where = { cycleId, ...(department ? { department } : {}), ...(q.status ? { status: q.status } : {}), ...(q.kind ? { itemKind: q.kind as WorkItem['itemKind'] } : {}) };
+    const [take, skip] = limitOffset(q);
+    const [rows, total] = await this.ds.getRepository(WorkItem).findAndCount({ where, order: { department: 'ASC', itemKind: 'ASC', itemNo: 'ASC' }, take, skip });
+    return { total, page: q.page, pageSize: q.pageSize, items: rows.map(summary) };
+  }
+
+  @Get('items/:itemKey')
+  @Requires('item:read')
+  @ApiOperation({ summary: '事项详情 An item: what it asks for, its state, its submitted versions and evidence' })
+  async item(@Param('cycleId') cycleId: string, @Param('itemKey') itemKey: string, @Caller() p: Principal) {
+    const item = await this.access.item(p, 'item:read', cycleId, itemKey);
+    const versions = await this.ds.getRepository(SubmissionVersion).find({ where: { cycleId, itemKey }, order: { version: 'ASC' } });
+    const evidence = await this.ds.getRepository(EvidenceFile).find({ where: { cycleId, itemKey }, order: { uploadedAt: 'ASC' } });
+    const draft = await this.latestDraft(cycleId, itemKey);
+    return { ...summary(item), spec: item.spec, versions, draft, evidence: evidence.map(({ id, name, mediaType, size, sha256, uploadedBy, uploadedAt }) => ({ id, name, mediaType, size, sha256, uploadedBy, uploadedAt })) };
+  }
+
+  @Put('items/:itemKey/draft')
+  @Requires('item:submit')
+  @ApiOperation({ summary: '保存草稿 Save a draft (not checked, not sent for review)' })
+  async saveDraft(@Param('cycleId') cycleId: string, @Param('itemKey') itemKey: string, @Body() body: SubmissionBody, @Req() req: AuthenticatedRequest) {
+    const item = await this.access.item(req.principal, 'item:submit', cycleId, itemKey);
+    return this.send(req, item, { type: 'save_draft', itemKey, submission: body.submission });
+  }
+
+  @Post('items/:itemKey/submit')
+  @HttpCode(200)
+  @Requires('item:submit')
+  @ApiOperation({ summary: '提交审核 Submit for the supervisor’s review; checked first (422 names each problem)' })
+  async submit(@Param('cycleId') cycleId: string, @Param('itemKey') itemKey: string, @Body() body: SubmissionBody, @Req() req: AuthenticatedRequest) {
+    const item = await this.access.item(req.principal, 'item:submit', cycleId, itemKey);
+    const cycle = await this.access.cycle(cycleId);
+    const plan = await this.ds.getRepository(Plan).findOneByOrFail({ code: cycle.planCode });
+    const check = checkSubmission(item.spec as WorkItemSpec, body.submission, { baselineYear: plan.baselineYear, endYear: plan.endYear, year: cycle.toYear });
+    if (!check.ok) throw new ApiProblem(422, 'invalid_submission', check.errors);
+    return this.send(req, item, { type: 'submit', itemKey, submission: body.submission });
+  }
+
+  @Post('items/:itemKey/contributions')
+  @HttpCode(200)
+  @Requires('item:contribute')
+  @ApiOperation({ summary: '配合单位提供情况 A co-operating department’s contribution to an item' })
+  async contribute(@Param('cycleId') cycleId: string, @Param('itemKey') itemKey: string, @Body() body: ContributionBody, @Req() req: AuthenticatedRequest) {
+    const item = await this.access.item(req.principal, 'item:contribute', cycleId, itemKey);
+    if (req.principal.department === item.department) throw forbidden({ zh: '牵头单位直接填报，无需提供配合意见', en: 'the lead department submits; contributions are for co-operating departments' });
+    return this.send(req, item, { type: 'contribute', itemKey, text: body.text });
+  }
+
+  @Post('items/:itemKey/review')
+  @HttpCode(200)
+  @Requires('item:review')
+  @ApiOperation({ summary: '审核 Approve, or reject with a reason (the bureau’s review of an approved item is its acceptance)' })
+  async review(@Param('cycleId') cycleId: string, @Param('itemKey') itemKey: string, @Body() body: ReviewBody, @Req() req: AuthenticatedRequest) {
+    const item = await this.access.item(req.principal, 'item:review', cycleId, itemKey);
+    const type = req.principal.role === 'admin' && item.status === 'approved' ? 'accept' : 'review';
+    return this.send(req, item, { type, itemKey, decision: body.decision, reason: body.reason });
+  }
+
+  @Post('reviews/bulk-approve')
+  @HttpCode(200)
+  @Requires('item:review')
+  @ApiOperation({ summary: '批量审核通过 Approve several submitted items of one department at once' })
+  async bulkApprove(@Param('cycleId') cycleId: string, @Body() body: BulkApproveBody, @Req() req: AuthenticatedRequest) {
+    await this.access.cycle(cycleId);
+    this.access.department(req.principal, 'item:review', body.department);
+    if (req.principal.scope) throw forbidden({ zh: '通过邮件链接进入不能批量审核，请登录', en: 'sign in to approve in bulk' });
+    const before = await this.ds.getRepository(WorkItem).findBy(body.itemKeys.map((itemKey) => ({ cycleId, itemKey, department: body.department })));
+    if (before.length !== new Set(body.itemKeys).size) {
+      const known = new Set(before.map((i) => i.itemKey));
+      throw new ApiProblem(404, 'not_found', body.itemKeys.filter((k) => !known.has(k)).map((k) => ({ zh: `${body.department}没有事项“${k}”`, en: `${body.department} has no item "${k}"` })));
+    }
+    const results = await this.cycles.bulkApprove(cycleId, body.department, req.requestId, actorOf(req.principal), body.itemKeys);
+    for (const [i, r] of results.entries()) {
+      const was = before.find((b) => b.itemKey === r.itemKey);
+      await this.audit.record(req, { action: 'approve', entityType: 'item', entityId: `${cycleId}#${r.itemKey}`, before: { status: was?.status }, after: { status: r.status } }, undefined, `/${i}`);
+    }
+    return { results };
+  }
+
+  @Get('items/:itemKey/history')
+  @Requires('item:read')
+  @ApiOperation({ summary: '事项全部历史 Every event, version and audited change of an item, oldest first' })
+  async history(@Param('cycleId') cycleId: string, @Param('itemKey') itemKey: string, @Caller() p: Principal) {
+    await this.access.item(p, 'item:read', cycleId, itemKey);
+    const events = await this.ds.getRepository(ItemEvent).find({ where: { cycleId, itemKey }, order: { at: 'ASC' } });
+    const versions = await this.ds.getRepository(SubmissionVersion).find({ where: { cycleId, itemKey }, order: { version: 'ASC' } });
+    const audit = await this.ds.getRepository(AuditEntry).find({ where: { entityType: 'item', entityId: `${cycleId}#${itemKey}` }, order: { at: 'ASC' } });
+    return {
+      events: events.map((e) => ({ at: e.at, type: e.type, actor: e.actor, statusBefore: e.statusBefore, statusAfter: e.statusAfter, detail: e.detail })),
+      versions,
+      audit: audit.map(({ at, actor, actorRole, ip, action, before, after }) => ({ at, actor, actorRole, ip, action, before, after })),
+    };
+  }
+
+  private async send(req: AuthenticatedRequest, item: WorkItem, command: Command) {
+    const result = await this.cycles.command(item.cycleId, item.department, req.requestId, actorOf(req.principal), command);
+    const after = 'submission' in command ? { status: result.status, submission: command.submission } : { status: result.status, ...command };
+    await this.audit.record(req, { action: command.type, entityType: 'item', entityId: `${item.cycleId}#${item.itemKey}`, before: { status: item.status, version: item.version }, after });
+    return result;
+  }
+
+  private async latestDraft(cycleId: string, itemKey: string): Promise<Submission | null> {
+    const last = await this.ds.getRepository(ItemEvent).findOne({ where: [{ cycleId, itemKey, type: 'save_draft' }, { cycleId, itemKey, type: 'submit' }], order: { at: 'DESC' } });
+    return last?.type === 'save_draft' ? ((last.detail as { submission: Submission }).submission ?? null) : null;
+  }
+}
+
+function summary(i: WorkItem) {
+  return { cycleId: i.cycleId, itemKey: i.itemKey, kind: i.itemKind, no: i.itemNo, title: i.title, department: i.department, coDepartments: i.coDepartments, status: i.status, version: i.version, updatedAt: i.updatedAt };
+}

@@ -1,0 +1,60 @@
+/** A cycle's report versions and their files: Word, Excel, HTML, JSON; zh-CN, or English with lang=en. */
+import { access } from 'node:fs/promises';
+import { Controller, Get, Inject, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { CycleReport } from '@libs/persistence/entities';
+import { notFound } from '../common/problem.filter';
+import { Requires } from '../auth/auth.decorators';
+import { ItemAccess } from './item-access.service';
+
+const FORMATS = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  html: 'text/html; charset=utf-8',
+  json: 'application/json',
+} as const;
+
+class ReportFileQuery {
+  @ApiPropertyOptional({ enum: ['zh-CN', 'en'], default: 'zh-CN' })
+  @IsOptional()
+  @IsIn(['zh-CN', 'en'])
+  lang?: string;
+}
+
+@ApiTags('reports 报告')
+@ApiBearerAuth()
+@Controller('cycles/:cycleId/reports')
+export class ReportsController {
+  constructor(
+    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(ItemAccess) private readonly access: ItemAccess,
+  ) {}
+
+  @Get()
+  @Requires('report:read')
+  @ApiOperation({ summary: '报告版本 Every compiled version (a reopen adds one and keeps the old)' })
+  async list(@Param('cycleId') cycleId: string) {
+    await this.access.cycle(cycleId);
+    const rows = await this.ds.getRepository(CycleReport).find({ where: { cycleId }, order: { version: 'ASC' } });
+    return { total: rows.length, items: rows.map((r) => ({ version: r.version, contentHash: r.contentHash, createdAt: r.createdAt, formats: Object.keys(FORMATS) })) };
+  }
+
+  @Get(':version/:format')
+  @Requires('report:read')
+  @ApiOperation({ summary: '下载报告 Download one version in one format' })
+  async file(@Param('cycleId') cycleId: string, @Param('version', ParseIntPipe) version: number, @Param('format') format: string, @Query() q: ReportFileQuery, @Res() res: Response): Promise<void> {
+    const report = await this.ds.getRepository(CycleReport).findOneBy({ cycleId, version });
+    if (!report) throw notFound(`评估轮次“${cycleId}”没有第${version}版报告`, `cycle "${cycleId}" has no report version ${version}`);
+    if (!(format in FORMATS)) throw notFound(`报告格式应为 ${Object.keys(FORMATS).join('、')}`, `the report format is one of ${Object.keys(FORMATS).join(', ')}`);
+    const base = report.path.replace(/\.json$/, '');
+    const path = `${base}${q.lang === 'en' ? '.en' : ''}.${format}`;
+    const exists = await access(path).then(() => true, () => false);
+    if (!exists) throw notFound(`第${version}版报告没有${q.lang === 'en' ? '英文' : ''}${format}文件`, `report version ${version} has no ${q.lang === 'en' ? 'English ' : ''}${format} file`);
+    res.type(FORMATS[format as keyof typeof FORMATS]);
+    if (format !== 'html') res.attachment(`report-v${version}${q.lang === 'en' ? '.en' : ''}.${format}`);
+    res.sendFile(path);
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Signed tokens: a session after sign-in, and the single-purpose links that
+ * notices carry (submit item X for department D; review item X). Both are
+ * JWTs (HS256) with an expiry; a link's audience keeps it from being used as
+ * a session and the reverse.
+ */
+import jwt from 'jsonwebtoken';
+import { durationMs } from '../cycle/duration';
+import type { UserRole } from '../persistence/entities/access.entity';
+import type { LinkScope, Principal } from './principal';
+
+const SESSION = 'plan-eval/session';
+const LINK = 'plan-eval/link';
+
+export interface LinkClaims extends LinkScope {
+  email: string;
+  name: string;
+}
+
+export type TokenCheck<T> = { ok: true; claims: T } | { ok: false; reason: 'expired' | 'invalid' };
+
+export class TokenSigner {
+  constructor(private readonly secret: string) {}
+
+  session(p: Principal, ttlMs: number): { token: string; expiresAt: string } {
+    const exp = Math.floor((Date.now() + ttlMs) / 1000);
+    const claims = { email: p.email, name: p.name, role: p.role, department: p.department, scope: p.scope };
+    const token = jwt.sign({ ...claims, exp }, this.secret, { algorithm: 'HS256', audience: SESSION, subject: p.id });
+    return { token, expiresAt: new Date(exp * 1000).toISOString() };
+  }
+
+  /** A link that expires at `expiresAt` (ms since epoch). */
+  link(claims: LinkClaims, expiresAt: number): string {
+    return jwt.sign({ ...claims, exp: Math.floor(expiresAt / 1000) }, this.secret, { algorithm: 'HS256', audience: LINK });
+  }
+
+  verifySession(token: string): TokenCheck<Principal> {
+    const checked = this.verify<{ sub: string; email: string; name: string; role: UserRole; department: string | null; scope?: LinkScope }>(token, SESSION);
+    if (!checked.ok) return checked;
+    const c = checked.claims;
+    return { ok: true, claims: { id: c.sub, email: c.email, name: c.name, role: c.role, department: c.department, ...(c.scope ? { scope: c.scope } : {}) } };
+  }
+
+  verifyLink(token: string): TokenCheck<LinkClaims> {
+    return this.verify<LinkClaims>(token, LINK);
+  }
+
+  private verify<T>(token: string, audience: string): TokenCheck<T> {
+    try {
+      return { ok: true, claims: jwt.verify(token, this.secret, { algorithms: ['HS256'], audience }) as T };
+    } catch (e) {
+      return { ok: false, reason: e instanceof jwt.TokenExpiredError ? 'expired' : 'invalid' };
+    }
+  }
+}
+
+/** The signer and link lifetime from the validated `auth` configuration. */
+export function linkSigning(auth: { AUTH_SECRET: string; LINK_TTL: string }): { signer: TokenSigner; ttlMs: number } {
+  return { signer: new TokenSigner(auth.AUTH_SECRET), ttlMs: durationMs(auth.LINK_TTL) };
+}

@@ -1,0 +1,77 @@
+/** Creating and changing user accounts: the rules shared by the API and the command line. */
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Localized } from '../plan/localized';
+import { Department, UserAccount, type UserRole } from '../persistence/entities';
+import { checkPasswordStrength, hashPassword } from './passwords';
+
+export const USER_ROLES: UserRole[] = ['admin', 'submitter', 'supervisor', 'viewer'];
+
+export interface UserInput {
+  email: string;
+  name: string;
+  role: UserRole;
+  department?: string | null;
+  password?: string;
+  locale?: string;
+  active?: boolean;
+}
+
+export class UserError extends Error {
+  constructor(
+    readonly problems: Localized[],
+    readonly conflict = false,
+  ) {
+    super(problems.map((p) => `${p.zh} (${p.en})`).join('\n'));
+    this.name = 'UserError';
+  }
+}
+
+export type UserView = Omit<UserAccount, 'passwordHash'> & { hasPassword: boolean };
+
+export const userView = ({ passwordHash, ...u }: UserAccount): UserView => ({ ...u, hasPassword: passwordHash !== null });
+
+async function checkUser(db: DataSource | EntityManager, u: Pick<UserInput, 'role' | 'department' | 'password'>): Promise<Localized[]> {
+  const problems: Localized[] = [];
+  const perDepartment = u.role === 'submitter' || u.role === 'supervisor';
+  if (perDepartment && !u.department) problems.push({ zh: '填报人和审核人必须属于一个部门', en: 'submitters and supervisors belong to a department' });
+  if (!perDepartment && u.department) problems.push({ zh: '统计局管理员和查看人不属于具体部门', en: 'admins and viewers do not belong to a department' });
+  if (u.department && !(await db.getRepository(Department).existsBy({ code: u.department }))) {
+    problems.push({ zh: `没有代码为“${u.department}”的部门`, en: `no department "${u.department}"` });
+  }
+  const weak = u.password === undefined ? null : checkPasswordStrength(u.password);
+  if (weak) problems.push(weak);
+  return problems;
+}
+
+export async function createUser(ds: DataSource, input: UserInput): Promise<UserView> {
+  const problems = await checkUser(ds, input);
+  if (problems.length) throw new UserError(problems);
+  const email = input.email.trim().toLowerCase();
+  if (await ds.getRepository(UserAccount).existsBy({ email })) throw new UserError([{ zh: `用户“${email}”已存在`, en: `user "${email}" already exists` }], true);
+  const saved = await ds.getRepository(UserAccount).save({
+    email,
+    name: input.name.trim(),
+    role: input.role,
+    department: input.department ?? null,
+    passwordHash: input.password ? await hashPassword(input.password) : null,
+    locale: input.locale ?? 'zh-CN',
+    active: input.active ?? true,
+  });
+  return userView(saved);
+}
+
+/** Applies a change; returns the account before and after, for the audit trail. */
+export async function updateUser(db: DataSource | EntityManager, id: string, change: Partial<Omit<UserInput, 'email'>>): Promise<{ before: UserView; after: UserView } | null> {
+  const repo = db.getRepository(UserAccount);
+  const user = await repo.findOneBy({ id });
+  if (!user) return null;
+  const role = change.role ?? user.role;
+  const department = change.department !== undefined ? change.department : role === 'admin' || role === 'viewer' ? null : user.department;
+  const problems = await checkUser(db, { role, department, password: change.password });
+  if (problems.length) throw new UserError(problems);
+  const before = userView(user);
+  const { password, name, locale, active } = change;
+  const given = Object.fromEntries(Object.entries({ name, locale, active }).filter(([, v]) => v !== undefined));
+  await repo.update(id, { ...given, role, department, ...(password ? { passwordHash: await hashPassword(password) } : {}) });
+  return { before, after: userView(await repo.findOneByOrFail({ id })) };
+}

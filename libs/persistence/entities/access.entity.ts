@@ -1,0 +1,118 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export type UserRole = 'admin' | 'submitter' | 'supervisor' | 'viewer';
+
+/**
+ * A person who signs in: bureau staff (admin), a department's submitter or
+ * supervisor, or a read-only viewer such as a third-party evaluator (第三方评估).
+ * Department submitters may also have no password and enter only through the
+ * signed links in their email.
+ */
+@Entity('user_account')
+export class UserAccount {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index({ unique: true })
+  @Column()
+  email: string;
+
+  @Column()
+  name: string;
+
+  @Column({ type: 'varchar' })
+  role: UserRole;
+
+  /** Department code for submitters and supervisors; null for the bureau and viewers. */
+  @Column({ type: 'varchar', nullable: true })
+  department: string | null;
+
+  @Column({ name: 'password_hash', type: 'varchar', nullable: true })
+  passwordHash: string | null;
+
+  @Column({ default: 'zh-CN' })
+  locale: string;
+
+  @Column({ default: true })
+  active: boolean;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
+
+/**
+ * One state change, appended and never updated: who, when, from where, what,
+ * before and after. The request ID makes a retried request one entry, not two.
+ */
+@Entity('audit_entry')
+@Index(['entityType', 'entityId'])
+export class AuditEntry {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'request_id', type: 'varchar', unique: true })
+  requestId: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  at: Date;
+
+  @Column()
+  actor: string;
+
+  @Column({ name: 'actor_role' })
+  actorRole: string;
+
+  /** The client's address as the API saw it. */
+  @Column({ type: 'varchar', nullable: true })
+  ip: string | null;
+
+  @Column()
+  action: string;
+
+  @Column({ name: 'entity_type' })
+  entityType: string;
+
+  @Column({ name: 'entity_id' })
+  entityId: string;
+
+  @Column({ type: 'jsonb', nullable: true })
+  before: unknown;
+
+  @Column({ type: 'jsonb', nullable: true })
+  after: unknown;
+}
+
+/** An evidence file attached to an item; the bytes live in the evidence folder, named by content hash. */
+@Entity('evidence_file')
+@Index(['cycleId', 'itemKey'])
+export class EvidenceFile {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'cycle_id' })
+  cycleId: string;
+
+  @Column({ name: 'item_key' })
+  itemKey: string;
+
+  @Column()
+  department: string;
+
+  @Column()
+  name: string;
+
+  @Column({ name: 'media_type' })
+  mediaType: string;
+
+  @Column({ type: 'int' })
+  size: number;
+
+  @Column()
+  sha256: string;
+
+  @Column({ name: 'uploaded_by' })
+  uploadedBy: string;
+
+  @CreateDateColumn({ name: 'uploaded_at', type: 'timestamptz' })
+  uploadedAt: Date;
+}

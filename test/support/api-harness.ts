@@ -1,0 +1,68 @@
+/**
+ * The API on top of the cycle harness: the real NestJS app (guard, pipes,
+ * filter, OpenAPI) over the test's PostgreSQL, Temporal server and SMTP
+ * server, with one account per role signed in.
+ */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createUser } from '@libs/access/users';
+import { ApiModule } from '../../apps/api/src/api.module';
+import { configureApi } from '../../apps/api/src/configure-api';
+import { CYCLE_CLIENT, TEMPORAL_CLIENT } from '../../apps/api/src/tokens';
+import { BUREAU_EMAIL, createCycleHarness, type CycleHarness } from './cycle-harness';
+
+export const PASSWORD = 'Heyuan-2026-test';
+export const OWN = 'city-statistics';
+export const OTHER = 'city-education';
+
+export const ACCOUNTS = {
+  admin: { email: BUREAU_EMAIL, role: 'admin', department: null },
+  viewer: { email: 'evaluator@third-party.example', role: 'viewer', department: null },
+  submitter: { email: `submitter@${OWN}.heyuan.example`, role: 'submitter', department: OWN },
+  supervisor: { email: `supervisor@${OWN}.heyuan.example`, role: 'supervisor', department: OWN },
+  otherSubmitter: { email: `submitter@${OTHER}.heyuan.example`, role: 'submitter', department: OTHER },
+  otherSupervisor: { email: `supervisor@${OTHER}.heyuan.example`, role: 'supervisor', department: OTHER },
+} as const;
+export type AccountName = keyof typeof ACCOUNTS;
+
+export interface ApiHarness extends CycleHarness {
+  app: INestApplication;
+  http: () => ReturnType<typeof request>;
+  /** Session tokens by account. */
+  tokens: Record<AccountName, string>;
+}
+
+export async function createApiHarness(): Promise<ApiHarness> {
+  process.env.EVIDENCE_DIR = await mkdtemp(join(tmpdir(), 'plan-eval-evidence-'));
+  const h = await createCycleHarness();
+  const moduleRef = await Test.createTestingModule({ imports: [ApiModule] })
+    .overrideProvider(DataSource)
+    .useValue(h.db.dataSource)
+    .overrideProvider(TEMPORAL_CLIENT)
+    .useValue(h.env.client)
+    .overrideProvider(CYCLE_CLIENT)
+    .useValue(h.cycles)
+    .compile();
+  const app = configureApi(moduleRef.createNestApplication({ logger: process.env.API_TEST_LOG ? undefined : false }));
+  await app.init();
+  const http = () => request(app.getHttpServer());
+  const tokens = {} as Record<AccountName, string>;
+  for (const [name, a] of Object.entries(ACCOUNTS) as Array<[AccountName, (typeof ACCOUNTS)[AccountName]]>) {
+    await createUser(h.db.dataSource, { email: a.email, name: name, role: a.role, department: a.department, password: PASSWORD });
+    const res = await http().post('/api/auth/login').send({ email: a.email, password: PASSWORD }).expect(200);
+    tokens[name] = res.body.token;
+  }
+  return {
+    ...h,
+    app,
+    http,
+    tokens,
+    // The test owns the database and the environment; the app is closed without closing them.
+    close: async () => h.close(),
+  };
+}
