@@ -11,7 +11,8 @@ import type { CycleKind } from '../cycle/cycle-definition';
 import type { IndicatorSubmission, ProjectSubmission, TaskSubmission, Submission } from '../cycle/submission';
 import type { ValidatedPlan } from '../plan/plan-validation';
 import { describeIndicator, summarizeEvaluation, type EvaluationSummary, type IndicatorEvaluation } from '../rules/plan-evaluation';
-import { elapsedShare, evaluateIndicator, judgeCumulative, type Progress } from '../rules/progress';
+import { elapsedShare, evaluateIndicator, judgeCumulative, type Progress, type ProgressStatus } from '../rules/progress';
+import { judgeTask } from '../rules/task-status';
 import type { Thresholds } from '../rules/thresholds';
 
 export interface ApprovedSubmission {
@@ -34,13 +35,32 @@ export interface SnapshotInput {
 
 type Source = { version: number; submittedBy: string; approvedBy: string | null } | null;
 
+export interface ProjectTotals {
+  /** Planned projects, and those with an approved submission. */
+  count: number;
+  reported: number;
+  /** 万元: the 14th-FYP planned investment of every planned project, and what the reported ones completed. */
+  planPeriodInvestment: number;
+  investmentCumulative: number;
+  completionShare: number | null;
+}
+
 export interface CycleReportFigures {
   cycle: SnapshotInput['cycle'];
-  plan: { code: string; name: string };
+  plan: { code: string; name: string; nameEn: string };
   thresholds: Thresholds;
-  summary: EvaluationSummary;
+  summary: EvaluationSummary & { tasksByStatus: Record<ProgressStatus, number>; projects: ProjectTotals };
   indicators: Array<IndicatorEvaluation & { source: Source; dataSource: string | null; reasons: string | null; measures: string | null }>;
-  tasks: Array<{ no: number; title: string; leadDepartment: string; progress: TaskSubmission['progress'] | null; narrative: string | null; source: Source }>;
+  tasks: Array<{
+    no: number;
+    title: string;
+    leadDepartment: string;
+    progress: TaskSubmission['progress'] | null;
+    /** Judged from the progress and the share of the period elapsed (libs/rules/task-status.ts). */
+    status: ProgressStatus;
+    narrative: string | null;
+    source: Source;
+  }>;
   projects: Array<{
     no: number;
     name: string;
@@ -52,7 +72,11 @@ export interface CycleReportFigures {
     source: Source;
   }>;
   timeliness: Array<DepartmentOutcome & { name: string }>;
+  /** English names of the plan's categories, departments and groups (the Chinese name is the key), for the English rendition. */
+  glossary: Record<string, string>;
 }
+
+const share = (part: number, whole: number | null) => (whole ? Math.round((part / whole) * 10000) / 10000 : null);
 
 export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFigures; contentHash: string } {
   const { plan, cycle, thresholds } = input;
@@ -89,7 +113,16 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
   const tasks = plan.tasks.map((t) => {
     const approved = byKey.get(`task-${t.no}`);
     const payload = approved?.payload as TaskSubmission | undefined;
-    return { no: t.no, title: t.title, leadDepartment: t.responsibility.lead.name, progress: payload?.progress ?? null, narrative: payload?.narrative ?? null, source: source(approved) };
+    const progress = payload?.progress ?? null;
+    return {
+      no: t.no,
+      title: t.title,
+      leadDepartment: t.responsibility.lead.name,
+      progress,
+      status: judgeTask(progress, elapsedShare(cycle.toYear, period)),
+      narrative: payload?.narrative ?? null,
+      source: source(approved),
+    };
   });
 
   const projects = plan.projects
@@ -104,23 +137,36 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
         leadDepartment: p.responsibility.lead.name,
         planPeriodInvestment: p.planPeriodInvestment,
         investmentCumulative: cumulative,
-        completionShare: cumulative !== null && p.planPeriodInvestment ? Math.round((cumulative / p.planPeriodInvestment) * 10000) / 10000 : null,
+        completionShare: cumulative === null ? null : share(cumulative, p.planPeriodInvestment),
         constructionStatus: payload?.constructionStatus ?? null,
         source: source(approved),
       };
     });
 
+  const tasksByStatus: Record<ProgressStatus, number> = { achieved: 0, on_track: 0, slightly_behind: 0, lagging: 0, no_data: 0 };
+  for (const t of tasks) tasksByStatus[t.status]++;
+  const reported = projects.filter((p) => p.investmentCumulative !== null);
+  const round2 = (n: number) => Math.round(n * 100) / 100;
+  const planned = round2(projects.reduce((sum, p) => sum + (p.planPeriodInvestment ?? 0), 0));
+  const completed = round2(reported.reduce((sum, p) => sum + p.investmentCumulative!, 0));
+  const { file } = plan;
+
   const figures: CycleReportFigures = {
     cycle,
-    plan: { code: plan.file.plan.code, name: plan.file.plan.name },
+    plan: { code: file.plan.code, name: file.plan.name, nameEn: file.plan.nameEn },
     thresholds,
-    summary: summarizeEvaluation(indicators),
+    summary: {
+      ...summarizeEvaluation(indicators),
+      tasksByStatus,
+      projects: { count: projects.length, reported: reported.length, planPeriodInvestment: planned, investmentCumulative: completed, completionShare: share(completed, planned) },
+    },
     indicators,
     tasks,
     projects,
     timeliness: [...input.outcomes]
       .sort((a, b) => a.department.localeCompare(b.department))
-      .map((o) => ({ ...o, name: plan.file.departments.find((d) => d.code === o.department)?.name ?? o.department })),
+      .map((o) => ({ ...o, name: file.departments.find((d) => d.code === o.department)?.name ?? o.department })),
+    glossary: Object.fromEntries([...file.categories, ...file.departments, ...file.departmentGroups].map((n) => [n.name, n.nameEn])),
   };
   return { figures, contentHash: createHash('sha256').update(canonicalJson(figures)).digest('hex') };
 }

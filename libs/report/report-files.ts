@@ -1,25 +1,42 @@
-/** Writes one report version in every format, side by side: JSON figures, Excel annex, Word document, HTML page. */
+/**
+ * Writes one report version in every format, side by side: the JSON figures,
+ * and the Excel annex, Word document and HTML page in zh-CN (the default,
+ * `report-v<N>.xlsx`) and in English (`report-v<N>.en.xlsx`). Both renditions
+ * come from the same figures, so they share the content hash.
+ */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CycleReportFigures } from './cycle-report';
 import { writeReportDocument } from './report-document';
 import { renderReportHtml } from './report-html';
+import type { Locale } from './report-text';
 import { writeReportWorkbook } from './report-workbook';
 
-export interface ReportFiles {
-  json: string;
+export interface RenditionFiles {
   xlsx: string;
   docx: string;
   html: string;
 }
 
+export interface ReportFiles extends RenditionFiles {
+  json: string;
+  /** The English rendition. */
+  en: RenditionFiles;
+}
+
+async function writeRendition(base: string, figures: CycleReportFigures, locale: Locale): Promise<RenditionFiles> {
+  const files: RenditionFiles = { xlsx: `${base}.xlsx`, docx: `${base}.docx`, html: `${base}.html` };
+  await writeFile(files.xlsx, await writeReportWorkbook(figures, locale));
+  await writeFile(files.docx, await writeReportDocument(figures, locale));
+  await writeFile(files.html, renderReportHtml(figures, locale));
+  return files;
+}
+
 export async function writeReportFiles(dir: string, version: number, figures: CycleReportFigures, contentHash: string): Promise<ReportFiles> {
   await mkdir(dir, { recursive: true });
   const base = join(dir, `report-v${version}`);
-  const files: ReportFiles = { json: `${base}.json`, xlsx: `${base}.xlsx`, docx: `${base}.docx`, html: `${base}.html` };
-  await writeFile(files.json, JSON.stringify({ contentHash, ...figures }, null, 2));
-  await writeFile(files.xlsx, await writeReportWorkbook(figures));
-  await writeFile(files.docx, await writeReportDocument(figures));
-  await writeFile(files.html, renderReportHtml(figures));
-  return files;
+  await writeFile(`${base}.json`, JSON.stringify({ contentHash, ...figures }, null, 2));
+  const zh = await writeRendition(base, figures, 'zh-CN');
+  const en = await writeRendition(`${base}.en`, figures, 'en');
+  return { json: `${base}.json`, ...zh, en };
 }

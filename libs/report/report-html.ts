@@ -1,39 +1,79 @@
 /**
  * The report as one HTML page with charts rendered on the server by Apache
- * ECharts (SVG, no script in the page). Every text is escaped.
+ * ECharts (SVG, no script in the page): status by category, binding
+ * indicators against the on-track line, projects' investment completed,
+ * departments' timeliness. Every text is escaped.
  */
 import * as echarts from 'echarts';
 import { escapeHtml } from '../common/escape-html';
-import { STATUS_LABELS, type ProgressStatus } from '../rules/progress';
+import type { ProgressStatus } from '../rules/progress';
 import type { CycleReportFigures } from './cycle-report';
-import { fmt, pct, reportTitle, statusText, summaryText, TIMELINESS_LABELS } from './report-text';
+import { behindPath, REPORT_TEXT, reportRows, type Locale, type ReportText } from './report-text';
 
 const STATUSES: ProgressStatus[] = ['achieved', 'on_track', 'slightly_behind', 'lagging', 'no_data'];
 const COLORS = ['#2e7d32', '#66bb6a', '#ffa726', '#e53935', '#9e9e9e'];
+const STATUS_COLOR = Object.fromEntries(STATUSES.map((s, i) => [s, COLORS[i]])) as Record<ProgressStatus, string>;
+const TITLE_STYLE = { fontSize: 14 };
 
-function chart(option: echarts.EChartsOption, width = 720, height = 320): string {
+function chart(id: string, option: echarts.EChartsOption, width = 720, height = 320): string {
   const c = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   c.setOption({ animation: false, color: COLORS, ...option });
   const svg = c.renderToSVGString();
   c.dispose();
-  return svg;
+  return `<figure class="chart" id="chart-${id}">${svg}</figure>`;
 }
 
-export function renderReportHtml(f: CycleReportFigures): string {
-  const title = reportTitle(f);
+function statusByCategory(t: ReportText, f: CycleReportFigures): string {
   const categories = [...new Set(f.indicators.map((i) => i.category))];
-  const byCategory = chart({
-    title: { text: '各类别指标状态 Status by category', textStyle: { fontSize: 14 } },
+  return chart('status-by-category', {
+    title: { text: t.charts.byCategory, textStyle: TITLE_STYLE },
     legend: { bottom: 0 },
-    grid: { left: 110, right: 20, top: 40, bottom: 50 },
+    grid: { left: t.locale === 'en' ? 220 : 110, right: 20, top: 40, bottom: 50 },
     xAxis: { type: 'value', minInterval: 1 },
-    yAxis: { type: 'category', data: categories },
-    series: STATUSES.map((s) => ({ type: 'bar', stack: 'all', name: STATUS_LABELS[s].zh, data: categories.map((c) => f.indicators.filter((i) => i.category === c && i.status === s).length) })),
+    yAxis: { type: 'category', data: categories.map((c) => t.name(f, c)) },
+    series: STATUSES.map((s) => ({ type: 'bar', stack: 'all', name: t.status(s), data: categories.map((c) => f.indicators.filter((i) => i.category === c && i.status === s).length) })),
   });
-  const projects = f.projects.filter((p) => p.completionShare !== null);
-  const projectChart = chart(
+}
+
+/**
+ * Each binding indicator judged on a path, its progress ratio as a bar coloured
+ * by status, against the on-track and slightly-behind lines of the report's
+ * thresholds. Those judged met or not (bounds, qualitative) have no ratio and
+ * appear in the table under the chart.
+ */
+function bindingRatios(t: ReportText, f: CycleReportFigures): string {
+  const binding = f.indicators.filter((i) => i.attribute === 'binding' && i.ratio !== null);
+  const line = (name: string, x: number, color: string) => ({ name, xAxis: x, lineStyle: { color, type: 'dashed' as const }, label: { formatter: `${name} ${x}` } });
+  return chart(
+    'binding',
     {
-      title: { text: '重大项目投资完成比例 Project investment completed', textStyle: { fontSize: 14 } },
+      title: { text: t.charts.binding, textStyle: TITLE_STYLE },
+      grid: { left: 60, right: 40, top: 40, bottom: 30 },
+      xAxis: { type: 'value', min: 0 },
+      yAxis: { type: 'category', inverse: true, data: binding.map((i) => String(i.no)) },
+      series: [
+        {
+          type: 'bar',
+          data: binding.map((i) => ({ value: Math.round(i.ratio! * 1000) / 1000, itemStyle: { color: STATUS_COLOR[i.status] } })),
+          label: { show: true, position: 'right' },
+          markLine: {
+            symbol: 'none',
+            data: [line(t.charts.onTrackLine, f.thresholds.onTrack, STATUS_COLOR.on_track), line(t.charts.slightlyBehindLine, f.thresholds.slightlyBehind, STATUS_COLOR.lagging)],
+          },
+        },
+      ],
+    },
+    720,
+    Math.max(160, 80 + binding.length * 28),
+  );
+}
+
+function projectCompletion(t: ReportText, f: CycleReportFigures): string {
+  const projects = f.projects.filter((p) => p.completionShare !== null);
+  return chart(
+    'projects',
+    {
+      title: { text: t.charts.projects, textStyle: TITLE_STYLE },
       grid: { left: 50, right: 20, top: 40, bottom: 30 },
       xAxis: { type: 'category', data: projects.map((p) => String(p.no)) },
       yAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
@@ -42,34 +82,49 @@ export function renderReportHtml(f: CycleReportFigures): string {
     720,
     280,
   );
-  const timelinessChart = chart(
+}
+
+function timeliness(t: ReportText, f: CycleReportFigures): string {
+  return chart(
+    'timeliness',
     {
-      title: { text: '部门报送及时性 Timeliness', textStyle: { fontSize: 14 } },
+      title: { text: t.charts.timeliness, textStyle: TITLE_STYLE },
       legend: { bottom: 0 },
-      series: [{ type: 'pie', radius: '60%', data: (['on_time', 'late', 'missing'] as const).map((t) => ({ name: TIMELINESS_LABELS[t], value: f.timeliness.filter((x) => x.timeliness === t).length })) }],
+      series: [{ type: 'pie', radius: '60%', data: (['on_time', 'late', 'missing'] as const).map((x) => ({ name: t.timeliness(x), value: f.timeliness.filter((d) => d.timeliness === x).length })) }],
     },
     480,
     300,
   );
-  const row = (cells: Array<string | number>) => `<tr>${cells.map((c) => `<td>${escapeHtml(String(c))}</td>`).join('')}</tr>`;
-  const indicatorRows = (rows: CycleReportFigures['indicators']) =>
-    rows.map((i) => row([i.no, i.name, i.baseline, fmt(i.value), i.target, fmt(i.expected), i.ratio === null ? '—' : fmt(i.ratio, 3), statusText(i.status)])).join('');
-  const head = `<tr>${['序号', '指标', '基期', '本期值', '目标', '预期值', '进度比', '状态'].map((h) => `<th>${h}</th>`).join('')}</tr>`;
-  const behind = f.indicators.filter((i) => i.status === 'lagging' || i.status === 'slightly_behind');
+}
+
+export function renderReportHtml(f: CycleReportFigures, locale: Locale = 'zh-CN'): string {
+  const t = REPORT_TEXT[locale];
+  const title = t.title(f);
+  const table = (headers: string[], rows: string[][]) =>
+    `<table><tr>${headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr>${rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('')}</table>`;
+  const indicatorTable = (rows: CycleReportFigures['indicators']) => table(t.headers.indicators, rows.map((i) => reportRows.indicator(t, i)));
+  const behind = behindPath(f);
+  const p = (text: string) => `<p>${escapeHtml(text)}</p>`;
   return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(title.zh)}</title>
-<style>body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;max-width:980px;margin:2em auto;color:#222}table{border-collapse:collapse;width:100%;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 6px;font-size:13px}th{background:#f3f3f3}h1{text-align:center}</style>
+<html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
+<style>body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;max-width:980px;margin:2em auto;color:#222}table{border-collapse:collapse;width:100%;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 6px;font-size:13px}th{background:#f3f3f3}h1{text-align:center}figure{margin:1em 0}</style>
 </head><body>
-<h1>${escapeHtml(title.zh)}</h1><p style="text-align:center">${escapeHtml(title.en)}</p>
-<h2>一、总体情况 Overview</h2><p>${escapeHtml(summaryText(f))}</p>
-${byCategory}
-<h2>二、约束性指标 Binding indicators</h2><table>${head}${indicatorRows(f.indicators.filter((i) => i.attribute === 'binding'))}</table>
-<h2>三、主要指标 All indicators</h2><table>${head}${indicatorRows(f.indicators)}</table>
-<h2>四、滞后指标 Items behind</h2>${behind.length ? behind.map((i) => `<p><b>${escapeHtml(`${i.no}. ${i.name}`)}</b>（${escapeHtml(i.leadDepartment)}）<br>原因分析：${escapeHtml(i.reasons ?? '未填报')}<br>下一步措施：${escapeHtml(i.measures ?? '未填报')}</p>`).join('') : '<p>无滞后指标。</p>'}
-<h2>五、重大项目 Projects</h2>${projectChart}
-<table><tr><th>序号</th><th>项目</th><th>计划投资（万元）</th><th>累计完成（万元）</th><th>完成比例</th></tr>${f.projects.map((p) => row([p.no, p.name, fmt(p.planPeriodInvestment), fmt(p.investmentCumulative), pct(p.completionShare)])).join('')}</table>
-<h2>六、报送及时性 Timeliness</h2>${timelinessChart}
-<table><tr><th>部门</th><th>及时性</th><th>完成/事项</th></tr>${f.timeliness.map((t) => row([t.name, TIMELINESS_LABELS[t.timeliness], `${t.done}/${t.total}`])).join('')}</table>
+<h1>${escapeHtml(title)}</h1><p style="text-align:center">${escapeHtml(t.subtitle(f))}</p>
+<h2>${escapeHtml(t.headings.overview)}</h2>${p(t.summary(f))}${p(t.method(f))}
+${statusByCategory(t, f)}
+<h2>${escapeHtml(t.headings.binding)}</h2>
+${bindingRatios(t, f)}
+${indicatorTable(f.indicators.filter((i) => i.attribute === 'binding'))}
+<h2>${escapeHtml(t.headings.indicators)}</h2>${indicatorTable(f.indicators)}
+<h2>${escapeHtml(t.headings.behind)}</h2>${behind.length ? behind.map((i) => `<p><b>${escapeHtml(t.behindItem(f, i))}</b><br>${escapeHtml(t.reasons(i.reasons))}<br>${escapeHtml(t.measures(i.measures))}</p>`).join('') : p(t.noneBehind)}
+<h2>${escapeHtml(t.headings.tasks)}</h2>${table(t.headers.tasks, f.tasks.map((x) => reportRows.task(t, f, x)))}
+<h2>${escapeHtml(t.headings.projects)}</h2>${p(t.projectTotals(f))}
+${projectCompletion(t, f)}
+${table(t.headers.projects, [...f.projects.map((x) => reportRows.project(t, f, x)), reportRows.projectTotal(t, f)])}
+<h2>${escapeHtml(t.headings.timeliness)}</h2>
+${timeliness(t, f)}
+${table(t.headers.timeliness, f.timeliness.map((x) => reportRows.timeliness(t, f, x)))}
+<h2>${escapeHtml(t.headings.appendix)}</h2>${p(t.appendix)}
 </body></html>
 `;
 }

@@ -1,32 +1,245 @@
-/** Labels the report formats share: zh-CN first, English beside. */
-import type { CycleKind } from '../cycle/cycle-definition';
-import { CYCLE_KIND_LABELS } from '../cycle/cycle-definition';
+/**
+ * The words of the report, one label set per language: every format (Word,
+ * Excel, HTML) is written once in zh-CN, the default, and once in English,
+ * from the same figures. Names the plan prints only in Chinese (indicators,
+ * tasks, projects) stay Chinese in the English rendition; categories and
+ * departments take their English names from the figures' glossary.
+ */
+import { CYCLE_KIND_LABELS, type CycleKind } from '../cycle/cycle-definition';
+import type { ConstructionStatus, TaskProgress } from '../cycle/submission';
+import type { Timeliness } from '../cycle/department-state';
+import type { Locale } from '../plan/localized';
 import { STATUS_LABELS, type ProgressStatus } from '../rules/progress';
 import type { CycleReportFigures } from './cycle-report';
 
-export const TIMELINESS_LABELS = { on_time: '按时 on time', late: '逾期 late', missing: '未报 missing' } as const;
-export const TASK_PROGRESS_LABELS = { not_started: '未开始', in_progress: '推进中', completed: '已完成', delayed: '滞后' } as const;
-export const CONSTRUCTION_LABELS = { not_started: '未开工', preparing: '前期工作', under_construction: '在建', completed: '已建成' } as const;
+export type { Locale } from '../plan/localized';
+export const REPORT_LOCALES: Locale[] = ['zh-CN', 'en'];
 
-export function reportTitle(f: CycleReportFigures): { zh: string; en: string } {
-  const period = f.cycle.fromYear === f.cycle.toYear ? `${f.cycle.toYear}` : `${f.cycle.fromYear}–${f.cycle.toYear}`;
-  const kind = CYCLE_KIND_LABELS[f.cycle.kind as CycleKind];
-  return { zh: `${f.plan.name}${period}年${kind.zh}报告`, en: `${kind.en} report ${period}` };
+type Indicator = CycleReportFigures['indicators'][number];
+
+export interface ReportText {
+  locale: Locale;
+  title(f: CycleReportFigures): string;
+  /** The line under the title: the other language's title. */
+  subtitle(f: CycleReportFigures): string;
+  headings: {
+    overview: string;
+    binding: string;
+    indicators: string;
+    behind: string;
+    tasks: string;
+    projects: string;
+    timeliness: string;
+    appendix: string;
+  };
+  headers: {
+    indicators: string[];
+    tasks: string[];
+    projects: string[];
+    timeliness: string[];
+    /** The Excel annex's fuller columns. */
+    indicatorSheet: string[];
+    taskSheet: string[];
+    projectSheet: string[];
+    timelinessSheet: string[];
+  };
+  sheets: { indicators: string; tasks: string; projects: string; timeliness: string };
+  charts: { byCategory: string; binding: string; onTrackLine: string; slightlyBehindLine: string; projects: string; timeliness: string };
+  status(s: ProgressStatus): string;
+  timeliness(t: Timeliness): string;
+  taskProgress(p: TaskProgress | null): string;
+  construction(c: ConstructionStatus | null): string;
+  attribute(a: Indicator['attribute']): string;
+  yesNo(b: boolean): string;
+  /** A category, department or group in this language. */
+  name(f: CycleReportFigures, zh: string): string;
+  summary(f: CycleReportFigures): string;
+  method(f: CycleReportFigures): string;
+  projectTotals(f: CycleReportFigures): string;
+  total: string;
+  behindItem(f: CycleReportFigures, i: Indicator): string;
+  reasons(text: string | null): string;
+  measures(text: string | null): string;
+  noneBehind: string;
+  appendix: string;
 }
 
-export const statusText = (s: ProgressStatus) => `${STATUS_LABELS[s].zh} ${STATUS_LABELS[s].en}`;
-export const fmt = (n: number | null | boolean | undefined, digits = 2): string =>
-  n === null || n === undefined ? '—' : typeof n === 'boolean' ? (n ? '是 yes' : '否 no') : String(Math.round(n * 10 ** digits) / 10 ** digits);
+const period = (f: CycleReportFigures) => (f.cycle.fromYear === f.cycle.toYear ? `${f.cycle.toYear}` : `${f.cycle.fromYear}–${f.cycle.toYear}`);
+const kind = (f: CycleReportFigures) => CYCLE_KIND_LABELS[f.cycle.kind as CycleKind];
+const titleZh = (f: CycleReportFigures) => `${f.plan.name}${period(f)}年${kind(f).zh}报告`;
+const titleEn = (f: CycleReportFigures) => `${f.plan.nameEn}: ${kind(f).en} report ${period(f)}`;
+const list = (nos: number[], sep: string) => nos.join(sep);
+
+export const fmt = (n: number | null | boolean | undefined, digits = 2, yesNo: (b: boolean) => string = ZH.yesNo): string =>
+  n === null || n === undefined ? '—' : typeof n === 'boolean' ? yesNo(n) : String(Math.round(n * 10 ** digits) / 10 ** digits);
 export const pct = (n: number | null) => (n === null ? '—' : `${Math.round(n * 1000) / 10}%`);
 
-/** The summary paragraph every format opens with. */
-export function summaryText(f: CycleReportFigures): string {
-  const s = f.summary.byStatus;
-  const total = f.indicators.length;
-  const binding = f.summary.bindingNotOnTrack;
-  return (
-    `本次评估共${total}项主要指标：已完成${s.achieved}项，符合进度${s.on_track}项，略滞后${s.slightly_behind}项，滞后${s.lagging}项，无数据${s.no_data}项。` +
-    (binding.length ? `约束性指标中第${binding.join('、')}项未达到时序进度，须重点关注。` : '约束性指标均达到时序进度或已完成。') +
-    (f.summary.bindingNoData.length ? `约束性指标第${f.summary.bindingNoData.join('、')}项无数据。` : '')
-  );
-}
+const ZH_TIMELINESS: Record<Timeliness, string> = { on_time: '按时', late: '逾期', missing: '未报' };
+const EN_TIMELINESS: Record<Timeliness, string> = { on_time: 'on time', late: 'late', missing: 'missing' };
+const ZH_TASK: Record<TaskProgress, string> = { not_started: '未开始', in_progress: '推进中', completed: '已完成', delayed: '滞后' };
+const EN_TASK: Record<TaskProgress, string> = { not_started: 'not started', in_progress: 'in progress', completed: 'completed', delayed: 'delayed' };
+const ZH_CONSTRUCTION: Record<ConstructionStatus, string> = { not_started: '未开工', preparing: '前期工作', under_construction: '在建', completed: '已建成' };
+const EN_CONSTRUCTION: Record<ConstructionStatus, string> = { not_started: 'not started', preparing: 'preparatory work', under_construction: 'under construction', completed: 'completed' };
+
+const ZH: ReportText = {
+  locale: 'zh-CN',
+  title: titleZh,
+  subtitle: titleEn,
+  headings: {
+    overview: '一、总体情况',
+    binding: '二、约束性指标',
+    indicators: '三、主要指标完成情况',
+    behind: '四、滞后指标原因分析及下一步措施',
+    tasks: '五、主要任务进展',
+    projects: '六、重大项目投资完成情况',
+    timeliness: '七、各部门报送及时性',
+    appendix: '附录',
+  },
+  headers: {
+    indicators: ['序号', '指标', '基期', '本期值', '目标', '预期值', '进度比', '状态'],
+    tasks: ['序号', '任务', '牵头单位', '进展', '状态'],
+    projects: ['序号', '项目', '牵头单位', '“十四五”计划投资（万元）', '累计完成（万元）', '完成比例', '建设状态'],
+    timeliness: ['部门', '及时性', '完成/事项'],
+    indicatorSheet: ['序号', '指标', '类别', '单位', '属性', '基期', '目标', '本期值', '预期值', '进度比', '状态', '牵头单位', '版本', '填报人', '审核人'],
+    taskSheet: ['序号', '任务', '牵头单位', '进展', '状态', '说明', '版本', '填报人', '审核人'],
+    projectSheet: ['序号', '项目', '牵头单位', '“十四五”计划投资（万元）', '累计完成投资（万元）', '完成比例', '建设状态', '版本', '填报人', '审核人'],
+    timelinessSheet: ['部门', '代码', '及时性', '已完成', '事项数'],
+  },
+  sheets: { indicators: '指标', tasks: '任务', projects: '项目', timeliness: '报送及时性' },
+  charts: {
+    byCategory: '各类别指标状态',
+    binding: '约束性指标进度比',
+    onTrackLine: '符合进度',
+    slightlyBehindLine: '略滞后',
+    projects: '重大项目投资完成比例',
+    timeliness: '部门报送及时性',
+  },
+  status: (s) => STATUS_LABELS[s].zh,
+  timeliness: (t) => ZH_TIMELINESS[t],
+  taskProgress: (p) => (p ? ZH_TASK[p] : '未报'),
+  construction: (c) => (c ? ZH_CONSTRUCTION[c] : '未报'),
+  attribute: (a) => (a === 'binding' ? '约束性' : '预期性'),
+  yesNo: (b) => (b ? '是' : '否'),
+  name: (_f, zh) => zh,
+  summary(f) {
+    const s = f.summary.byStatus;
+    const t = f.summary.tasksByStatus;
+    const binding = f.summary.bindingNotOnTrack;
+    return (
+      `本次评估共${f.indicators.length}项主要指标：已完成${s.achieved}项，符合进度${s.on_track}项，略滞后${s.slightly_behind}项，滞后${s.lagging}项，无数据${s.no_data}项。` +
+      (binding.length ? `约束性指标中第${list(binding, '、')}项未达到时序进度，须重点关注。` : '约束性指标均达到时序进度或已完成。') +
+      (f.summary.bindingNoData.length ? `约束性指标第${list(f.summary.bindingNoData, '、')}项无数据。` : '') +
+      (f.tasks.length
+        ? `${f.tasks.length}项主要任务中，已完成${t.achieved}项，符合进度${t.on_track}项，略滞后${t.slightly_behind}项，滞后${t.lagging}项，无数据${t.no_data}项。`
+        : '')
+    );
+  },
+  method: (f) =>
+    `评价方法：时序进度（时间过半、任务过半），阈值方案 ${f.thresholds.preset}：符合进度 ≥ ${f.thresholds.onTrack}，略滞后 ≥ ${f.thresholds.slightlyBehind}。` +
+    '主要任务按填报进展评定：已完成为已完成；推进中为符合进度（规划期末仍推进中为略滞后）；未开始在规划期过半前为略滞后、过半后为滞后；滞后为滞后。',
+  projectTotals(f) {
+    const p = f.summary.projects;
+    return `${p.count}个重大项目“十四五”计划投资${fmt(p.planPeriodInvestment)}万元，已报送${p.reported}个项目累计完成投资${fmt(p.investmentCumulative)}万元，占计划投资的${pct(p.completionShare)}。`;
+  },
+  total: '合计',
+  behindItem: (_f, i) => `${i.no}. ${i.name}（${ZH.status(i.status)}，牵头单位：${i.leadDepartment}）`,
+  reasons: (text) => `原因分析：${text ?? '未填报'}`,
+  measures: (text) => `下一步措施：${text ?? '未填报'}`,
+  noneBehind: '无滞后指标。',
+  appendix: '每项数据均可追溯至其填报版本、填报人与审核人，详见 Excel 附表。',
+};
+
+const EN: ReportText = {
+  locale: 'en',
+  title: titleEn,
+  subtitle: titleZh,
+  headings: {
+    overview: '1. Overview',
+    binding: '2. Binding indicators',
+    indicators: '3. All indicators',
+    behind: '4. Indicators behind: reasons and next measures',
+    tasks: '5. Main tasks',
+    projects: '6. Major projects: investment completed',
+    timeliness: '7. Timeliness of departments’ submissions',
+    appendix: 'Appendix',
+  },
+  headers: {
+    indicators: ['No.', 'Indicator', 'Baseline', 'Value', 'Target', 'Expected', 'Ratio', 'Status'],
+    tasks: ['No.', 'Task', 'Lead department', 'Progress', 'Status'],
+    projects: ['No.', 'Project', 'Lead department', 'Planned 2021–2025 (10k yuan)', 'Completed (10k yuan)', 'Share', 'Construction'],
+    timeliness: ['Department', 'Timeliness', 'Done/items'],
+    indicatorSheet: ['No.', 'Indicator', 'Category', 'Unit', 'Attribute', 'Baseline', 'Target', 'Value', 'Expected', 'Ratio', 'Status', 'Lead department', 'Version', 'Submitter', 'Approver'],
+    taskSheet: ['No.', 'Task', 'Lead department', 'Progress', 'Status', 'Narrative', 'Version', 'Submitter', 'Approver'],
+    projectSheet: ['No.', 'Project', 'Lead department', 'Planned 2021–2025 (10k yuan)', 'Completed, cumulative (10k yuan)', 'Share', 'Construction', 'Version', 'Submitter', 'Approver'],
+    timelinessSheet: ['Department', 'Code', 'Timeliness', 'Done', 'Items'],
+  },
+  sheets: { indicators: 'Indicators', tasks: 'Tasks', projects: 'Projects', timeliness: 'Timeliness' },
+  charts: {
+    byCategory: 'Indicator status by category',
+    binding: 'Binding indicators: progress ratio',
+    onTrackLine: 'on track',
+    slightlyBehindLine: 'slightly behind',
+    projects: 'Major projects: investment completed',
+    timeliness: 'Timeliness of submissions',
+  },
+  status: (s) => STATUS_LABELS[s].en,
+  timeliness: (t) => EN_TIMELINESS[t],
+  taskProgress: (p) => (p ? EN_TASK[p] : 'not reported'),
+  construction: (c) => (c ? EN_CONSTRUCTION[c] : 'not reported'),
+  attribute: (a) => (a === 'binding' ? 'binding' : 'expected'),
+  yesNo: (b) => (b ? 'yes' : 'no'),
+  name: (f, zh) => f.glossary[zh] ?? zh,
+  summary(f) {
+    const s = f.summary.byStatus;
+    const t = f.summary.tasksByStatus;
+    const binding = f.summary.bindingNotOnTrack;
+    return (
+      `Of the ${f.indicators.length} main indicators, ${s.achieved} are achieved, ${s.on_track} on track, ${s.slightly_behind} slightly behind, ${s.lagging} lagging and ${s.no_data} without data. ` +
+      (binding.length
+        ? `Binding indicator${binding.length > 1 ? 's' : ''} no. ${list(binding, ', ')} ${binding.length > 1 ? 'are' : 'is'} behind the time-elapsed path and need${binding.length > 1 ? '' : 's'} attention first.`
+        : 'Every binding indicator is on the time-elapsed path or achieved.') +
+      (f.summary.bindingNoData.length ? ` Binding indicator(s) no. ${list(f.summary.bindingNoData, ', ')} have no data.` : '') +
+      (f.tasks.length
+        ? ` Of the ${f.tasks.length} main tasks, ${t.achieved} are achieved, ${t.on_track} on track, ${t.slightly_behind} slightly behind, ${t.lagging} lagging and ${t.no_data} without data.`
+        : '')
+    );
+  },
+  method: (f) =>
+    `Method: time-elapsed progress (half the time, half the work); threshold preset ${f.thresholds.preset}: on track at a ratio ≥ ${f.thresholds.onTrack}, slightly behind ≥ ${f.thresholds.slightlyBehind}. ` +
+    'Main tasks are judged from the progress submitted: completed is achieved; in progress is on track (slightly behind once the period has ended); not started is slightly behind before half the period has passed and lagging after; delayed is lagging.',
+  projectTotals(f) {
+    const p = f.summary.projects;
+    return `${p.count} major projects plan ${fmt(p.planPeriodInvestment)} (10k yuan) of investment in 2021–2025; the ${p.reported} reported have completed ${fmt(p.investmentCumulative)}, ${pct(p.completionShare)} of the plan.`;
+  },
+  total: 'Total',
+  behindItem: (f, i) => `${i.no}. ${i.name} (${EN.status(i.status)}; lead department: ${EN.name(f, i.leadDepartment)})`,
+  reasons: (text) => `Reasons: ${text ?? 'not given'}`,
+  measures: (text) => `Next measures: ${text ?? 'not given'}`,
+  noneBehind: 'No indicator is behind.',
+  appendix: 'Every figure traces to its submission version, submitter and approver: see the Excel annex.',
+};
+
+export const REPORT_TEXT: Record<Locale, ReportText> = { 'zh-CN': ZH, en: EN };
+
+/** The rows the Word document and the HTML page share, as text in one language. */
+export const reportRows = {
+  indicator: (t: ReportText, i: Indicator): string[] => [
+    String(i.no), i.name, i.baseline, fmt(i.value, 2, t.yesNo), i.target, fmt(i.expected), i.ratio === null ? '—' : fmt(i.ratio, 3), t.status(i.status),
+  ],
+  task: (t: ReportText, f: CycleReportFigures, x: CycleReportFigures['tasks'][number]): string[] => [
+    String(x.no), x.title, t.name(f, x.leadDepartment), t.taskProgress(x.progress), t.status(x.status),
+  ],
+  project: (t: ReportText, f: CycleReportFigures, p: CycleReportFigures['projects'][number]): string[] => [
+    String(p.no), p.name, t.name(f, p.leadDepartment), fmt(p.planPeriodInvestment), fmt(p.investmentCumulative), pct(p.completionShare), t.construction(p.constructionStatus),
+  ],
+  projectTotal: (t: ReportText, f: CycleReportFigures): string[] => {
+    const p = f.summary.projects;
+    return ['', t.total, '', fmt(p.planPeriodInvestment), fmt(p.investmentCumulative), pct(p.completionShare), ''];
+  },
+  timeliness: (t: ReportText, f: CycleReportFigures, x: CycleReportFigures['timeliness'][number]): string[] => [
+    t.name(f, x.name), t.timeliness(x.timeliness), `${x.done}/${x.total}`,
+  ],
+};
+
+/** Indicators a report discusses one by one: behind their path. */
+export const behindPath = (f: CycleReportFigures) => f.indicators.filter((i) => i.status === 'lagging' || i.status === 'slightly_behind');

@@ -1,7 +1,8 @@
 /**
- * The report from a frozen snapshot, in every format, opened and read back:
- * the figures, statuses and totals in the files are what the snapshot says,
- * the same snapshot gives the same hash, and markup in a narrative stays text.
+ * The report from a frozen snapshot, in every format and both languages,
+ * opened and read back: the figures, statuses and totals in the files are what
+ * the snapshot says, the same snapshot gives the same hash, and markup in a
+ * narrative stays text.
  */
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -18,8 +19,11 @@ const HOSTILE = '<b>疫苗供应短缺</b><script>alert(1)</script>';
 const approved: ApprovedSubmission[] = [
   { itemKey: 'indicator-1', version: 1, submittedBy: 's@stats', approvedBy: 'v@stats', payload: { kind: 'indicator', value: 285.2, dataSource: '抽样调查' } },
   { itemKey: 'indicator-6', version: 2, submittedBy: 's@health', approvedBy: 'v@health', payload: { kind: 'indicator', value: 94, dataSource: '免疫规划系统', reasons: HOSTILE, measures: '加强疫苗调配' } },
+  { itemKey: 'indicator-11', version: 1, submittedBy: 's@edu', approvedBy: 'v@edu', payload: { kind: 'indicator', value: 11.4, dataSource: '教育统计', reasons: '高等教育扩招滞后', measures: '扩大职业教育' } },
   { itemKey: 'indicator-13', version: 1, submittedBy: 's@hr', approvedBy: 'v@hr', payload: { kind: 'indicator', value: 7, dataSource: '就业统计' } },
+  { itemKey: 'indicator-17', version: 1, submittedBy: 's@hr', approvedBy: 'v@hr', payload: { kind: 'indicator', value: 40, dataSource: '社保统计' } },
   { itemKey: 'task-1', version: 1, submittedBy: 's@drc', approvedBy: 'v@drc', payload: { kind: 'task', progress: 'in_progress', narrative: '标准体系已印发' } },
+  { itemKey: 'task-2', version: 3, submittedBy: 's@drc', approvedBy: 'v@drc', payload: { kind: 'task', progress: 'not_started', narrative: '待省级文件出台' } },
   { itemKey: 'project-1', version: 1, submittedBy: 's@poly', approvedBy: 'v@poly', payload: { kind: 'project', investmentInPeriod: 5000, investmentCumulative: 11014.5, constructionStatus: 'under_construction', landSecured: true } },
 ];
 
@@ -42,14 +46,25 @@ describe('the evaluation report', () => {
   it('judges the snapshot: binding indicators first, each figure with its source', async () => {
     const { figures } = buildCycleReport(await snapshot());
     expect(figures.indicators.slice(0, 16).every((i) => i.attribute === 'binding')).toBe(true);
-    expect(figures.summary.bindingNotOnTrack).toEqual([6]);
+    expect(figures.summary.bindingNotOnTrack).toEqual([6, 11]);
     const byNo = new Map(figures.indicators.map((i) => [i.no, i]));
     // #6 ＞95 held in 2020 (99.9); 94 breaks it.
     expect(byNo.get(6)).toMatchObject({ status: 'lagging', value: 94, source: { version: 2, submittedBy: 's@health', approvedBy: 'v@health' } });
+    // #11 11.05 → 11.76 by 2025: expected 11.05 + 0.71 × 0.6 = 11.476; ratio (11.4 − 11.05) / 0.426 = 0.8216.
+    expect(byNo.get(11)).toMatchObject({ status: 'slightly_behind', expected: 11.476 });
+    expect(byNo.get(11)!.ratio).toBeCloseTo(0.8216, 4);
+    // #17 35.02 → 42: expected 35.02 + 6.98 × 0.6 = 39.208; ratio (40 − 35.02) / 4.188 = 1.1891.
+    expect(byNo.get(17)!.ratio).toBeCloseTo(1.1891, 4);
+    expect(byNo.get(17)!.status).toBe('on_track');
     // #13 〔12.5〕 collected as its total so far at mid-term: 7 against 12.5 × 0.6 = 7.5, ratio 0.9333.
     expect(byNo.get(13)).toMatchObject({ status: 'slightly_behind', expected: 7.5 });
     expect(byNo.get(13)!.ratio).toBeCloseTo(0.9333, 4);
-    expect(figures.projects[0]).toMatchObject({ no: 1, planPeriodInvestment: 22029, investmentCumulative: 11014.5, completionShare: 0.5 });
+    expect(figures.projects[0]).toMatchObject({ no: 1, planPeriodInvestment: 22029, investmentCumulative: 11014.5, completionShare: 0.5, constructionStatus: 'under_construction' });
+    // 41 planned projects, 1,085,769.7 (10k yuan) planned as the plan prints it; 11,014.5 / 1,085,769.7 = 1.01%.
+    expect(figures.summary.projects).toEqual({ count: 41, reported: 1, planPeriodInvestment: 1085769.7, investmentCumulative: 11014.5, completionShare: 0.0101 });
+    // Tasks at mid-term (elapsed 0.6): in progress is on track, not started is lagging, the other 47 have no data.
+    expect(figures.tasks.slice(0, 2).map((t) => [t.no, t.progress, t.status, t.source?.version])).toEqual([[1, 'in_progress', 'on_track', 1], [2, 'not_started', 'lagging', 3]]);
+    expect(figures.summary.tasksByStatus).toEqual({ achieved: 0, on_track: 1, slightly_behind: 0, lagging: 1, no_data: 47 });
     expect(figures.timeliness.map((t) => [t.name, t.timeliness])).toEqual([['市卫生健康局', 'late'], ['市统计局', 'on_time']]);
   });
 
@@ -61,31 +76,89 @@ describe('the evaluation report', () => {
     expect(changed.contentHash).not.toBe(a.contentHash);
   });
 
-  it('writes Excel, Word and HTML that read back as the snapshot', async () => {
+  it('records the thresholds it judged by: the same snapshot under the traffic-light preset', async () => {
+    const { figures } = buildCycleReport(await snapshot({ thresholds: THRESHOLD_PRESETS.traffic_light }));
+    expect(figures.thresholds.preset).toBe('traffic_light');
+    // #11's ratio 0.8216 is on track at ≥ 0.8.
+    expect(figures.indicators.find((i) => i.no === 11)!.status).toBe('on_track');
+    expect(figures.summary.bindingNotOnTrack).toEqual([6]);
+  });
+
+  it('writes Excel, Word and HTML in zh-CN and English that read back as the snapshot', async () => {
     const { figures, contentHash } = buildCycleReport(await snapshot());
     const files = await writeReportFiles(await mkdtemp(join(tmpdir(), 'report-')), 1, figures, contentHash);
+    expect(files.en).toEqual({ xlsx: files.xlsx.replace(/xlsx$/, 'en.xlsx'), docx: files.docx.replace(/docx$/, 'en.docx'), html: files.html.replace(/html$/, 'en.html') });
+    const workbook = async (path: string) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path);
+      return wb;
+    };
+    const cells = (row: ExcelJS.Row, columns: number[]) => columns.map((c) => row.getCell(c).value);
+    const byNo = (ws: ExcelJS.Worksheet, no: number) => ws.getRows(2, ws.actualRowCount - 1)!.find((r) => r.getCell(1).value === no)!;
 
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(files.xlsx);
-    const indicators = wb.getWorksheet('指标')!;
+    const zh = await workbook(files.xlsx);
+    const indicators = zh.getWorksheet('指标')!;
     expect(indicators.actualRowCount).toBe(46);
-    const row6 = indicators.getRows(2, 45)!.find((r) => r.getCell(1).value === 6)!;
-    expect([row6.getCell(8).value, row6.getCell(11).value, row6.getCell(13).value, row6.getCell(14).value]).toEqual([94, '滞后 lagging', 2, 's@health']);
-    const project = wb.getWorksheet('项目')!.getRow(2);
-    expect([project.getCell(1).value, project.getCell(4).value, project.getCell(5).value, project.getCell(6).value]).toEqual([1, 22029, 11014.5, 0.5]);
-    expect(wb.getWorksheet('报送及时性')!.getRow(2).getCell(3).value).toBe('逾期 late');
+    expect(cells(byNo(indicators, 6), [5, 8, 11, 12, 13, 14, 15])).toEqual(['约束性', 94, '滞后', '市卫生健康局', 2, 's@health', 'v@health']);
+    expect(cells(byNo(indicators, 11), [9, 10, 11])).toEqual([11.476, 0.8216, '略滞后']);
+    const tasks = zh.getWorksheet('任务')!;
+    expect(tasks.actualRowCount).toBe(50);
+    expect(cells(tasks.getRow(2), [1, 4, 5, 7, 8, 9])).toEqual([1, '推进中', '符合进度', 1, 's@drc', 'v@drc']);
+    expect(cells(tasks.getRow(3), [1, 4, 5, 7])).toEqual([2, '未开始', '滞后', 3]);
+    expect(cells(tasks.getRow(4), [1, 4, 5, 7])).toEqual([3, '未报', '无数据', null]);
+    const projects = zh.getWorksheet('项目')!;
+    expect(projects.actualRowCount).toBe(43); // header, 41 projects, total
+    expect(cells(projects.getRow(2), [1, 4, 5, 6, 7, 8])).toEqual([1, 22029, 11014.5, 0.5, '在建', 1]);
+    expect(cells(projects.getRow(43), [2, 4, 5, 6])).toEqual(['合计', 1085769.7, 11014.5, 0.0101]);
+    expect(zh.getWorksheet('报送及时性')!.getRow(2).getCell(3).value).toBe('逾期');
 
-    const xml = await (await JSZip.loadAsync(await readFile(files.docx))).file('word/document.xml')!.async('string');
-    const text = xml.replace(/<[^>]+>/g, '');
-    expect(text).toContain('约束性指标中第6项未达到时序进度，须重点关注。');
-    expect(text).toContain('人均预期寿命');
-    expect(text).toContain('6. 适龄儿童免疫规划疫苗接种率（滞后 lagging，牵头单位：市卫生健康局）');
-    expect(xml).toContain('原因分析：&lt;b&gt;疫苗供应短缺&lt;/b&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
+    const en = await workbook(files.en.xlsx);
+    expect(en.worksheets.map((w) => w.name)).toEqual(['Indicators', 'Tasks', 'Projects', 'Timeliness']);
+    expect(cells(byNo(en.getWorksheet('Indicators')!, 6), [3, 5, 8, 11, 12, 13])).toEqual(['Childcare', 'binding', 94, 'lagging', 'Municipal Health Commission', 2]);
+    expect(cells(en.getWorksheet('Tasks')!.getRow(3), [1, 4, 5])).toEqual([2, 'not started', 'lagging']);
+    expect(cells(en.getWorksheet('Projects')!.getRow(2), [1, 4, 5, 6, 7])).toEqual([1, 22029, 11014.5, 0.5, 'under construction']);
+    expect(cells(en.getWorksheet('Projects')!.getRow(43), [2, 4, 5, 6])).toEqual(['Total', 1085769.7, 11014.5, 0.0101]);
+    expect(cells(en.getWorksheet('Timeliness')!.getRow(2), [1, 3])).toEqual(['Municipal Health Commission', 'late']);
+
+    const documentText = async (path: string) => {
+      const xml = await (await JSZip.loadAsync(await readFile(path))).file('word/document.xml')!.async('string');
+      // Paragraphs and table cells as lines, tags dropped.
+      return { xml, text: xml.replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '') };
+    };
+    const zhDoc = await documentText(files.docx);
+    expect(zhDoc.text).toContain('约束性指标中第6、11项未达到时序进度，须重点关注。');
+    expect(zhDoc.text).toContain('49项主要任务中，已完成0项，符合进度1项，略滞后0项，滞后1项，无数据47项。');
+    expect(zhDoc.text).toContain('人均预期寿命');
+    expect(zhDoc.text).toContain('6. 适龄儿童免疫规划疫苗接种率（滞后，牵头单位：市卫生健康局）');
+    expect(zhDoc.text).toContain('41个重大项目“十四五”计划投资1085769.7万元，已报送1个项目累计完成投资11014.5万元，占计划投资的1%。');
+    expect(zhDoc.text).toMatch(/\n2\n扩大普惠性非基本公共服务供给\n市发展改革局\n未开始\n滞后\n/);
+    expect(zhDoc.text).toMatch(/\n1\n河源职业技术学院教育建筑群\n河源职业技术学院\n22029\n11014.5\n50%\n在建\n/);
+    expect(zhDoc.text).toMatch(/\n合计\n\n1085769.7\n11014.5\n1%\n/);
+    expect(zhDoc.xml).toContain('原因分析：&lt;b&gt;疫苗供应短缺&lt;/b&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
+    const enDoc = await documentText(files.en.docx);
+    expect(enDoc.text).toContain('Heyuan City Public Services Plan for the 14th Five-Year Period (2021–2025): mid-term evaluation report 2021–2023');
+    expect(enDoc.text).toContain('Binding indicators no. 6, 11 are behind the time-elapsed path and need attention first.');
+    expect(enDoc.text).toContain('6. 适龄儿童免疫规划疫苗接种率 (lagging; lead department: Municipal Health Commission)');
+    expect(enDoc.text).toContain('Reasons: &lt;b&gt;疫苗供应短缺&lt;/b&gt;');
+    expect(enDoc.text).toMatch(/\n2\n扩大普惠性非基本公共服务供给\nMunicipal Development and Reform Bureau\nnot started\nlagging\n/);
+    expect(enDoc.text).not.toMatch(/[按逾]时|符合进度|约束性/);
 
     const html = await readFile(files.html, 'utf8');
-    expect(html.match(/<svg/g)).toHaveLength(3);
-    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(html).not.toContain('<script>');
+    const enHtml = await readFile(files.en.html, 'utf8');
+    for (const page of [html, enHtml]) {
+      expect(page.match(/<svg/g)).toHaveLength(4);
+      expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+      expect(page).not.toContain('<script>');
+    }
+    // The binding chart: a bar per binding indicator judged on a path (#11 0.822, #17 1.189) against the thresholds' lines.
+    const bindingChart = (page: string) => page.match(/<figure class="chart" id="chart-binding">([\s\S]*?)<\/figure>/)![1];
+    expect(bindingChart(html)).toContain('约束性指标进度比');
+    for (const label of ['0.822', '1.189', '符合进度 1', '略滞后 0.8']) expect(bindingChart(html)).toContain(label);
+    for (const label of ['Binding indicators: progress ratio', '0.822', '1.189', 'on track 1', 'slightly behind 0.8']) expect(bindingChart(enHtml)).toContain(label);
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(enHtml).toContain('<html lang="en">');
+    expect(html).toContain('<td>扩大普惠性非基本公共服务供给</td><td>市发展改革局</td><td>未开始</td><td>滞后</td>');
+    expect(enHtml).toContain('<td>under construction</td>');
     expect(JSON.parse(await readFile(files.json, 'utf8')).contentHash).toBe(contentHash);
   });
 });
