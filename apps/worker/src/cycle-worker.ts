@@ -34,6 +34,8 @@ export function createCycleWorker(options: CycleWorkerOptions): Promise<Worker> 
       recordCommand: activities.recordCommand.bind(activities),
       sendNotice: activities.sendNotice.bind(activities),
       closeCycle: activities.closeCycle.bind(activities),
+      reopenCycle: activities.reopenCycle.bind(activities),
+      restoreDepartment: activities.restoreDepartment.bind(activities),
     } satisfies CycleActivities,
   });
 }

@@ -97,6 +97,7 @@ export class ItemsController {
   @ApiOperation({ summary: '事项列表（部门收件箱） Items of the cycle; a department sees its own' })
   async inbox(@Param('cycleId') cycleId: string, @Query() q: InboxQuery, @Caller() p: Principal) {
     await this.access.cycle(cycleId);
+    if (p.scope) throw forbidden({ zh: '通过邮件链接进入只能处理该链接对应的事项；如需查看全部事项请登录', en: 'an email link only opens the item it was sent for; sign in to see all items' });
     const department = p.role === 'admin' || p.role === 'viewer' ? q.department : (p.department ?? '');
     if (q.department && department !== q.department) this.access.department(p, 'item:read', q.department);
     const where = { cycleId, ...(department ? { department } : {}), ...(q.status ? { status: q.status } : {}), ...(q.kind ? { itemKind: q.kind as WorkItem['itemKind'] } : {}) };
