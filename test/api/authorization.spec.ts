@@ -1,0 +1,115 @@
+/**
+ * The authorization matrix: every endpoint × every role, own department and
+ * another's, plus a session opened from an email link and no session at all.
+ * Allowed means the request gets past authorization (any answer but 401/403:
+ * some are 400/404/409 because the body or state is deliberately not right);
+ * refused means exactly 403 with a reason; no session means 401.
+ */
+import { DAYS } from '../support/cycle-harness';
+import { createApiHarness, OWN, type AccountName, type ApiHarness } from '../support/api-harness';
+
+type Role = AccountName | 'link';
+const ROLES: Role[] = ['admin', 'viewer', 'submitter', 'supervisor', 'otherSubmitter', 'otherSupervisor', 'link'];
+const ALL_SIGNED_IN: Role[] = ['admin', 'viewer', 'submitter', 'supervisor', 'otherSubmitter', 'otherSupervisor'];
+const READ_ITEM: Role[] = ['admin', 'viewer', 'submitter', 'supervisor'];
+
+interface Endpoint {
+  name: string;
+  method: 'get' | 'post' | 'put' | 'patch';
+  path: (cycle: string) => string;
+  body?: object;
+  allowed: Role[];
+}
+
+const PLAN = 'heyuan-public-services-2021-2025';
+const item = (c: string, key = 'indicator-4') => `/api/cycles/${c}/items/${key}`;
+
+// indicator-4 belongs to city-statistics (OWN); the link session is for indicator-1 only.
+const ENDPOINTS: Endpoint[] = [
+  { name: 'list plans', method: 'get', path: () => '/api/plans', allowed: ALL_SIGNED_IN },
+  { name: 'plan indicators', method: 'get', path: () => `/api/plans/${PLAN}/indicators`, allowed: ALL_SIGNED_IN },
+  { name: 'export plan', method: 'get', path: () => `/api/plans/${PLAN}/export`, allowed: ALL_SIGNED_IN },
+  { name: 'import plan', method: 'post', path: () => '/api/plans/import', allowed: ['admin'] },
+  { name: 'list departments', method: 'get', path: () => '/api/departments', allowed: ALL_SIGNED_IN },
+  { name: 'one department', method: 'get', path: () => `/api/departments/${OWN}`, allowed: ALL_SIGNED_IN },
+  { name: 'edit a contact', method: 'put', path: () => `/api/departments/${OWN}/contacts/submitter`, body: { name: '统计局填报人', email: `submitter@${OWN}.heyuan.example` }, allowed: ['admin'] },
+  { name: 'list delegations', method: 'get', path: () => '/api/delegations', allowed: ALL_SIGNED_IN },
+  { name: 'delegate', method: 'post', path: () => '/api/delegations', body: { department: OWN, role: 'submitter', delegateName: '李四', delegateEmail: 'li@x.example', validFrom: '2026-02-01T00:00:00Z', validUntil: '2026-01-01T00:00:00Z' }, allowed: ['admin', 'supervisor'] },
+  { name: 'list users', method: 'get', path: () => '/api/users', allowed: ['admin'] },
+  { name: 'create user', method: 'post', path: () => '/api/users', body: {}, allowed: ['admin'] },
+  { name: 'change user', method: 'patch', path: () => '/api/users/00000000-0000-0000-0000-000000000000', body: {}, allowed: ['admin'] },
+  { name: 'launch', method: 'post', path: () => '/api/cycles', body: {}, allowed: ['admin'] },
+  { name: 'list cycles', method: 'get', path: () => '/api/cycles', allowed: ALL_SIGNED_IN },
+  { name: 'cycle state', method: 'get', path: (c) => `/api/cycles/${c}`, allowed: ALL_SIGNED_IN },
+  { name: 'live state', method: 'get', path: (c) => `/api/cycles/${c}/live`, allowed: ALL_SIGNED_IN },
+  { name: 'extend', method: 'post', path: (c) => `/api/cycles/${c}/extend`, body: { deadline: 'someday' }, allowed: ['admin'] },
+  { name: 'remind now', method: 'post', path: (c) => `/api/cycles/${c}/remind`, body: { department: OWN }, allowed: ['admin'] },
+  { name: 'reopen', method: 'post', path: (c) => `/api/cycles/${c}/reopen`, body: { itemKeys: ['indicator-4'], reason: '核实' }, allowed: ['admin'] },
+  { name: 'cancel', method: 'post', path: (c) => `/api/cycles/${c}/cancel`, body: {}, allowed: ['admin'] },
+  { name: 'notices', method: 'get', path: (c) => `/api/cycles/${c}/notices`, allowed: ['admin', 'viewer'] },
+  { name: 'inbox', method: 'get', path: (c) => `/api/cycles/${c}/items`, allowed: ALL_SIGNED_IN },
+  { name: 'inbox of a named department', method: 'get', path: (c) => `/api/cycles/${c}/items?department=${OWN}`, allowed: READ_ITEM },
+  { name: 'item', method: 'get', path: (c) => item(c), allowed: READ_ITEM },
+  { name: 'save draft', method: 'put', path: (c) => `${item(c)}/draft`, body: { submission: { kind: 'indicator', value: 12 } }, allowed: ['admin', 'submitter'] },
+  { name: 'submit', method: 'post', path: (c) => `${item(c)}/submit`, body: { submission: { kind: 'indicator' } }, allowed: ['admin', 'submitter'] },
+  { name: 'contribute (lead department)', method: 'post', path: (c) => `${item(c)}/contributions`, body: { text: '情况' }, allowed: [] },
+  { name: 'review', method: 'post', path: (c) => `${item(c)}/review`, body: { decision: 'approve' }, allowed: ['admin', 'supervisor'] },
+  { name: 'bulk approve', method: 'post', path: (c) => `/api/cycles/${c}/reviews/bulk-approve`, body: { department: OWN, itemKeys: ['indicator-4'] }, allowed: ['admin', 'supervisor'] },
+  { name: 'history', method: 'get', path: (c) => `${item(c)}/history`, allowed: READ_ITEM },
+  { name: 'upload evidence', method: 'post', path: (c) => `${item(c)}/evidence`, allowed: ['admin', 'submitter'] },
+  { name: 'download evidence', method: 'get', path: (c) => `${item(c)}/evidence/00000000-0000-0000-0000-000000000000`, allowed: READ_ITEM },
+  { name: 'report versions', method: 'get', path: (c) => `/api/cycles/${c}/reports`, allowed: ALL_SIGNED_IN },
+  { name: 'report file', method: 'get', path: (c) => `/api/cycles/${c}/reports/1/docx`, allowed: ALL_SIGNED_IN },
+  { name: 'audit trail', method: 'get', path: () => '/api/audit', allowed: ['admin', 'viewer'] },
+  { name: 'who am I', method: 'get', path: () => '/api/auth/me', allowed: [...ALL_SIGNED_IN, 'link'] },
+];
+
+describe('the authorization matrix', () => {
+  let h: ApiHarness;
+  let cycle: string;
+  const tokens = {} as Record<Role, string>;
+  let stopWorker: () => Promise<void>;
+
+  beforeAll(async () => {
+    h = await createApiHarness();
+    Object.assign(tokens, h.tokens);
+    const worker = await h.newWorker();
+    const running = worker.run();
+    stopWorker = async () => {
+      worker.shutdown();
+      await running;
+    };
+    const { itemKinds, ...definition } = await h.definition({ fromYear: 2022, toYear: 2022, deadlineInDays: 30, hardCloseInDays: 60 });
+    const launched = await h.http().post('/api/cycles').set('Authorization', `Bearer ${h.tokens.admin}`).send({ ...definition, itemKinds }).expect(201);
+    cycle = encodeURIComponent(launched.body.cycleId);
+    await h.env.sleep(DAYS(1));
+    const link = /http:\/\/portal\.test\/l\/([\w.-]+)/.exec(h.mailsTo(`submitter@${OWN}.heyuan.example`, '填报任务')[0].text)![1];
+    const opened = await h.http().post('/api/auth/link').send({ token: link }).expect(200);
+    expect(opened.body.item.itemKey).toBe('indicator-1');
+    tokens.link = opened.body.token;
+  });
+  afterAll(async () => {
+    await stopWorker?.();
+    await h?.close();
+  });
+
+  const cases = ENDPOINTS.flatMap((e) => ROLES.map((role) => [e.name, role, e.allowed.includes(role), e] as const));
+
+  it.each(cases)('%s as %s: allowed=%s', async (_, role, allowed, e) => {
+    const res = await h.http()[e.method](e.path(cycle)).set('Authorization', `Bearer ${tokens[role]}`).send(e.body);
+    if (allowed) {
+      expect([401, 403]).not.toContain(res.status);
+      expect(res.status).toBeLessThan(500);
+    } else {
+      expect(res.status).toBe(403);
+      expect(res.body.code).toBe('forbidden');
+      expect(res.body.message).toMatch(/[\u4e00-\u9fa5]/);
+    }
+  });
+
+  it.each(ENDPOINTS.map((e) => [e.name, e] as const))('%s without a session: 401', async (_, e) => {
+    const res = await h.http()[e.method](e.path(cycle)).send(e.body);
+    expect(res.status).toBe(401);
+    expect(res.body).toMatchObject({ code: 'unauthorized', message: '请先登录' });
+  });
+});
