@@ -9,7 +9,8 @@ import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '@libs/config/config';
 import type { CycleDefinition } from '@libs/cycle/cycle-definition';
 import type { Actor } from '@libs/cycle/department-state';
-import type { Submission, WorkItemSpec } from '@libs/cycle/submission';
+import { plausibleSubmission } from '@libs/cycle/plausible-submission';
+import type { WorkItemSpec } from '@libs/cycle/submission';
 import { createDataSource } from '@libs/persistence/data-source';
 import { STATUS_LABELS } from '@libs/rules/progress';
 import { CycleClient } from '@libs/temporal/cycle-client';
@@ -22,25 +23,6 @@ const SECOND = 1000;
 const log = (msg: string, extra: Record<string, unknown> = {}) => console.log(JSON.stringify({ level: 'info', msg, ...extra }));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const actor = (role: 'submitter' | 'supervisor', department: string): Actor => ({ id: `${role}@${department}.heyuan.example`, name: `${department} ${role}`, role, department });
-
-/** A value a department might report by 2023: on the planned path, bounds met, reasons always given. */
-function plausible(spec: WorkItemSpec): Submission {
-  if (spec.kind === 'task') return { kind: 'task', progress: 'in_progress', narrative: `${spec.title}：按计划推进，已完成年度重点工作。` };
-  if (spec.kind === 'project') return { kind: 'project', investmentInPeriod: 1000, investmentCumulative: 3000, constructionStatus: 'under_construction', landSecured: true };
-  const ind = spec.indicator!;
-  const t = ind.target;
-  const base = ind.baseline.kind === 'value' ? ind.baseline.value : 0;
-  let value: number | boolean;
-  switch (t.kind) {
-    case 'qualitative': value = true; break;
-    case 'cumulative': value = Math.round(t.total * 0.6 * 100) / 100; break;
-    case 'range': value = t.min; break;
-    case 'point': value = Math.round((base + (t.value - base) * 0.6) * 100) / 100; break;
-    default: value = t.value + (t.kind === 'at_least' && t.strict ? 0.5 : t.kind === 'at_most' && t.strict ? -0.5 : 0);
-  }
-  if (typeof value === 'number' && ind.unit === '%') value = Math.min(value, 100);
-  return { kind: 'indicator', value, dataSource: '2023年统计年报', reasons: '受疫情影响部分工作推迟。', measures: '加快推进，确保完成规划目标。' };
-}
 
 async function main(): Promise<void> {
   const temporal = loadConfig('temporal');
@@ -80,7 +62,7 @@ async function main(): Promise<void> {
 
   const submitAll = async (dept: string, round = 1) => {
     for (const spec of byDept.get(dept) ?? []) {
-      await cycles.command(cycleId, dept, `demo/${dept}/${spec.key}/submit-${round}`, actor('submitter', dept), { type: 'submit', itemKey: spec.key, submission: plausible(spec) });
+      await cycles.command(cycleId, dept, `demo/${dept}/${spec.key}/submit-${round}`, actor('submitter', dept), { type: 'submit', itemKey: spec.key, submission: plausibleSubmission(spec) });
     }
   };
   const approveAll = (dept: string, round = 1) =>
@@ -96,7 +78,7 @@ async function main(): Promise<void> {
   log('supervisor rejected an item', { department: REJECTED, item: firstKey });
   await sleep(5 * SECOND);
   const spec = byDept.get(REJECTED)!.find((s) => s.key === firstKey)!;
-  await cycles.command(cycleId, REJECTED, `demo/${REJECTED}/${firstKey}/submit-2`, actor('submitter', REJECTED), { type: 'submit', itemKey: firstKey, submission: plausible(spec) });
+  await cycles.command(cycleId, REJECTED, `demo/${REJECTED}/${firstKey}/submit-2`, actor('submitter', REJECTED), { type: 'submit', itemKey: firstKey, submission: plausibleSubmission(spec) });
   await sleep(3 * SECOND);
   await approveAll(REJECTED, 2);
   log('corrected, resubmitted and approved', { department: REJECTED });

@@ -2,7 +2,8 @@
  * The Temporal worker of the cycle workflows, built the same way by the
  * worker app, the demo and the tests.
  */
-import { Worker, type NativeConnection, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Worker, type ActivityInterceptorsFactory, type NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
+import type { Duration } from '@temporalio/common';
 import type { CycleActivities } from '@libs/cycle/activities-contract';
 import { workflowBundlerOptions, WORKFLOWS_PATH } from './workflow-bundle';
 
@@ -13,8 +14,13 @@ export interface CycleWorkerOptions {
   namespace?: string;
   taskQueue: string;
   activities: CycleActivities;
-  /** A prebuilt bundle (production); without one the workflows are bundled from source at start. */
-  workflowBundle?: WorkflowBundleWithSourceMap;
+  /** A prebuilt bundle (production: its code or a file path); without one the workflows are bundled from source at start. */
+  workflowBundle?: WorkflowBundleOption;
+  /** Metrics and the like around every activity execution. */
+  activityInterceptors?: ActivityInterceptorsFactory[];
+  /** On shutdown: how long in-flight activities may finish before they are cancelled, and when to give up. */
+  shutdownGraceTime?: Duration;
+  shutdownForceTime?: Duration;
   /** 0 replays every workflow task from history (tests that replace the worker midway). */
   maxCachedWorkflows?: number;
 }
@@ -26,6 +32,9 @@ export function createCycleWorker(options: CycleWorkerOptions): Promise<Worker> 
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     ...(options.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
+    ...(options.activityInterceptors ? { interceptors: { activity: options.activityInterceptors } } : {}),
+    ...(options.shutdownGraceTime !== undefined ? { shutdownGraceTime: options.shutdownGraceTime } : {}),
+    ...(options.shutdownForceTime !== undefined ? { shutdownForceTime: options.shutdownForceTime } : {}),
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: WORKFLOWS_PATH, bundlerOptions: workflowBundlerOptions }),
     // Bound methods: Temporal calls activities as plain functions.
     activities: {

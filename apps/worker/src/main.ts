@@ -1,21 +1,51 @@
 /**
- * The worker process: validates its configuration, builds its activities in a
- * NestJS context, runs the cycle workflows until SIGTERM/SIGINT (Temporal's
- * runtime turns either into a graceful shutdown), then closes everything.
+ * The worker process: validates its configuration, installs the Temporal
+ * runtime (JSON logs, the SDK's Prometheus metrics), serves /metrics, builds
+ * its activities in a NestJS context and runs the cycle workflows. On SIGTERM
+ * or SIGINT the runtime shuts the worker down gracefully: it stops polling,
+ * lets in-flight activities finish (WORKER_SHUTDOWN_GRACE_TIME), then the
+ * process closes its connections and exits 0.
  */
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
-import { NativeConnection } from '@temporalio/worker';
+import { NativeConnection, Runtime } from '@temporalio/worker';
 import { CycleActivitiesService } from '@activities/cycle/cycle.activities';
 import { ConfigError, loadConfig } from '@libs/config/config';
+import { durationMs } from '@libs/cycle/duration';
+import { createJsonLogger, NestJsonLogger, temporalJsonLogger, type Level } from '@libs/observability/logger';
+import { createAppMetrics, fetchMetricsText, serveMetrics } from '@libs/observability/metrics';
+import { activityMetricsInterceptor } from './activity-metrics';
 import { createCycleWorker } from './cycle-worker';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
   // Every area is checked before anything connects, so a bad setting is named at once.
-  (['database', 'temporal', 'mail', 'http', 'storage'] as const).forEach((area) => loadConfig(area));
+  (['database', 'temporal', 'mail', 'http', 'storage', 'observability', 'worker'] as const).forEach((area) => loadConfig(area));
   const temporal = loadConfig('temporal');
-  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn', 'log'] });
+  const observability = loadConfig('observability');
+  const settings = loadConfig('worker');
+  const log = createJsonLogger(observability.LOG_LEVEL.toLowerCase() as Level);
+
+  Runtime.install({
+    logger: temporalJsonLogger(observability.LOG_LEVEL),
+    telemetryOptions: {
+      logging: { forward: {}, filter: { core: 'WARN', other: 'ERROR' } },
+      ...(observability.TEMPORAL_METRICS_ADDRESS ? { metrics: { prometheus: { bindAddress: observability.TEMPORAL_METRICS_ADDRESS } } } : {}),
+    },
+  });
+  const metrics = createAppMetrics('worker');
+  let metricsServer: Server | null = null;
+  if (observability.WORKER_METRICS_ADDRESS) {
+    const sdk = observability.TEMPORAL_METRICS_ADDRESS;
+    metricsServer = await serveMetrics(
+      observability.WORKER_METRICS_ADDRESS,
+      async () => (await metrics.registry.metrics()) + (sdk ? await fetchMetricsText(sdk) : ''),
+      metrics.registry.contentType,
+    );
+  }
+
+  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: new NestJsonLogger(log) });
   const connection = await NativeConnection.connect({ address: temporal.TEMPORAL_ADDRESS });
   try {
     const worker = await createCycleWorker({
@@ -23,16 +53,28 @@ async function main(): Promise<void> {
       namespace: temporal.TEMPORAL_NAMESPACE,
       taskQueue: temporal.TEMPORAL_TASK_QUEUE,
       activities: app.get(CycleActivitiesService),
+      ...(settings.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: settings.WORKFLOW_BUNDLE_PATH } } : {}),
+      activityInterceptors: [activityMetricsInterceptor(metrics)],
+      shutdownGraceTime: durationMs(settings.WORKER_SHUTDOWN_GRACE_TIME),
+      shutdownForceTime: durationMs(settings.WORKER_SHUTDOWN_FORCE_TIME),
     });
-    console.log(JSON.stringify({ level: 'info', msg: 'worker started', taskQueue: temporal.TEMPORAL_TASK_QUEUE, address: temporal.TEMPORAL_ADDRESS }));
+    log.info('worker started', {
+      taskQueue: temporal.TEMPORAL_TASK_QUEUE,
+      address: temporal.TEMPORAL_ADDRESS,
+      pid: process.pid,
+      metrics: observability.WORKER_METRICS_ADDRESS ?? null,
+    });
     await worker.run();
+    log.info('worker stopped', { taskQueue: temporal.TEMPORAL_TASK_QUEUE });
   } finally {
+    await new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve()));
     await connection.close();
     await app.close();
   }
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error(JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: 'worker failed', error: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }));
   process.exit(1);
 });

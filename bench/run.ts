@@ -1,0 +1,388 @@
+/**
+ * The benchmarks of issue 8, in one run on one Temporal dev server and one
+ * worker process (the real apps/worker, with a prebuilt bundle holding the
+ * production workflows and the bare baseline), against a throw-away
+ * PostgreSQL database and a counting SMTP server:
+ *
+ * - fan-out: launch → every item of an N-item cycle assigned and its
+ *   department notified (one assignment mail per department received by SMTP),
+ *   against a bare parent starting as many no-op children in the same batches;
+ * - report: buildCycleReport + writeReportFiles for N indicators, each size in
+ *   a child process of its own (time and peak RSS);
+ * - worker memory: the worker's RSS sampled through a whole N-item cycle
+ *   (fan-out, every item submitted and approved, close and report).
+ *
+ *   npm run bench -- [--sizes 1000,10000] [--report-sizes 100,1000,10000] [--memory-size 10000] [--only fanout,report,memory]
+ *
+ * Prints a table and writes bench/results/<timestamp>.json.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { Command } from 'commander';
+import { importPlan } from '@libs/catalog/catalog-import';
+import { DEFAULT_CHASING_POLICY, type CycleDefinition } from '@libs/cycle/cycle-definition';
+import type { Actor } from '@libs/cycle/department-state';
+import { plausibleSubmission } from '@libs/cycle/plausible-submission';
+import type { WorkItemSpec } from '@libs/cycle/submission';
+import { LocalSmtpServer } from '@libs/mail/local-smtp-server';
+import { validatePlan } from '@libs/plan/plan-validation';
+import { CycleClient } from '@libs/temporal/cycle-client';
+import { buildWorkflowBundle } from '../scripts/build-workflow-bundle';
+import { createTestDatabase, type TestDatabase } from '../test/support/database';
+import type { ReportCompileResult } from './report-compile';
+import { freePort, waitFor } from './stack/ports';
+import { TemporalDevServer } from './stack/temporal-dev-server';
+import { WorkerProcess } from './stack/worker-process';
+import { splitItems, syntheticPlan } from './synthetic-plan';
+
+const ROOT = join(__dirname, '..');
+const TASK_QUEUE = 'plan-eval-bench';
+/** The batch in which evaluationCycle starts its children (CHILD_START_BATCH in workflows/evaluation-cycle.workflow.ts). */
+const CHILD_START_BATCH = 100;
+const FAN_OUT_GOAL = 1.5;
+const DAY = 86_400_000;
+
+interface Options {
+  sizes: number[];
+  departments: number;
+  reportSizes: number[];
+  memorySize: number;
+  only: string[];
+  repeat: number;
+  outDir: string;
+}
+
+interface FanOutRow {
+  items: number;
+  departments: number;
+  baselineMs: number[];
+  cycleMs: number[];
+  ratio: number;
+  importMs: number;
+  verified: { workItems: number; assignmentNotices: number; itemsInNotices: number };
+}
+
+interface MemoryPhase {
+  phase: string;
+  seconds: number;
+  peakRssMiB: number;
+  endRssMiB: number;
+}
+
+const list = (v: string) => v.split(',').map(Number).filter((n) => n > 0);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const mib = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+const round2 = (x: number) => Math.round(x * 100) / 100;
+const log = (msg: string, fields: Record<string, unknown> = {}) => console.error(JSON.stringify({ time: new Date().toISOString(), msg, ...fields }));
+
+function parseOptions(): Options {
+  const o = new Command()
+    .option('--sizes <list>', 'fan-out cycle sizes, in items', '1000,10000')
+    .option('--departments <n>', 'lead departments of the synthetic plans', '200')
+    .option('--report-sizes <list>', 'report sizes, in indicators', '100,1000,10000')
+    .option('--memory-size <n>', 'items of the cycle whose worker memory is sampled (0: skip; default the largest fan-out size)')
+    .option('--only <list>', 'fanout,report,memory', 'fanout,report,memory')
+    .option('--repeat <n>', 'runs of each fan-out measurement (the median is reported; at most 5)', '1')
+    .option('--out-dir <dir>', 'where the JSON result goes', join(ROOT, 'bench/results'))
+    .parse()
+    .opts<{ sizes: string; departments: string; reportSizes: string; memorySize?: string; only: string; repeat: string; outDir: string }>();
+  const sizes = list(o.sizes);
+  return {
+    sizes,
+    departments: Number(o.departments),
+    reportSizes: list(o.reportSizes),
+    memorySize: o.memorySize !== undefined ? Number(o.memorySize) : Math.max(...sizes),
+    only: o.only.split(','),
+    repeat: Math.min(5, Math.max(1, Number(o.repeat))),
+    outDir: o.outDir,
+  };
+}
+
+/** The Temporal server, database, SMTP server and worker process every measurement shares. */
+class Stack {
+  private constructor(
+    readonly work: string,
+    readonly temporal: TemporalDevServer,
+    readonly db: TestDatabase,
+    readonly smtp: LocalSmtpServer,
+    readonly worker: WorkerProcess,
+    readonly client: Client,
+    readonly cycles: CycleClient,
+  ) {}
+
+  static async start(): Promise<Stack> {
+    const work = mkdtempSync(join(tmpdir(), 'plan-eval-bench-'));
+    const cleanup: Array<() => Promise<unknown>> = [async () => rmSync(work, { recursive: true, force: true })];
+    try {
+      const temporal = await TemporalDevServer.start(join(work, 'temporal.sqlite'));
+      cleanup.unshift(() => temporal.stop());
+      const db = await createTestDatabase();
+      cleanup.unshift(() => db.drop());
+      const smtp = new LocalSmtpServer(await freePort());
+      await smtp.start();
+      cleanup.unshift(() => smtp.stop());
+      const bundle = await buildWorkflowBundle(join(work, 'workflow-bundle.js'), join(__dirname, 'workflows/index.ts'));
+      const worker = await WorkerProcess.start({
+        DATABASE_URL: db.url,
+        TEMPORAL_ADDRESS: temporal.address,
+        TEMPORAL_NAMESPACE: 'default',
+        TEMPORAL_TASK_QUEUE: TASK_QUEUE,
+        SMTP_URL: smtp.url,
+        REPORTS_DIR: join(work, 'reports'),
+        WORKFLOW_BUNDLE_PATH: bundle,
+        WORKER_METRICS_ADDRESS: `127.0.0.1:${await freePort()}`,
+        TEMPORAL_METRICS_ADDRESS: `127.0.0.1:${await freePort()}`,
+        LOG_LEVEL: 'info',
+      });
+      cleanup.unshift(() => worker.stop());
+      const connection = await Connection.connect({ address: temporal.address });
+      const client = new Client({ connection, namespace: 'default' });
+      const stack = new Stack(work, temporal, db, smtp, worker, client, new CycleClient(client, TASK_QUEUE, db.dataSource));
+      stack.cleanup = [() => connection.close(), ...cleanup];
+      return stack;
+    } catch (e) {
+      for (const step of cleanup) await step().catch(() => undefined);
+      throw e;
+    }
+  }
+
+  private cleanup: Array<() => Promise<unknown>> = [];
+
+  async stop(): Promise<void> {
+    for (const step of this.cleanup) await step().catch((e: Error) => log('cleanup failed', { error: e.message }));
+  }
+
+  /** Imports the synthetic plan of N items (once per size). */
+  async plan(items: number, departments: number): Promise<{ planCode: string; importMs: number }> {
+    const planCode = `bench-${items}`;
+    const [{ n }] = await this.db.dataSource.query(`SELECT count(*)::int AS n FROM plan WHERE code = $1`, [planCode]);
+    if (n > 0) return { planCode, importMs: 0 };
+    const t0 = performance.now();
+    await importPlan(this.db.dataSource, validatePlan(syntheticPlan({ code: planCode, departments, ...splitItems(items) })));
+    return { planCode, importMs: Math.round(performance.now() - t0) };
+  }
+
+  definition(planCode: string, period: Pick<CycleDefinition, 'kind' | 'fromYear' | 'toYear'>, digestWindow = '5 minutes'): CycleDefinition {
+    return {
+      planCode,
+      ...period,
+      deadline: new Date(Date.now() + 30 * DAY).toISOString(),
+      hardClose: new Date(Date.now() + 60 * DAY).toISOString(),
+      policy: { ...DEFAULT_CHASING_POLICY, digestWindow },
+      itemKinds: ['indicator', 'task', 'project'],
+      requireBureauAcceptance: false,
+      groupResolution: {},
+    };
+  }
+
+  /** Launches a cycle and resolves once every department's assignment notice reached the SMTP server. */
+  async launchAndWaitForAssignments(definition: CycleDefinition, items: number): Promise<{ cycleId: string; departments: number; ms: number }> {
+    const before = this.smtp.received.length;
+    const t0 = performance.now();
+    const { cycleId, departments } = await this.cycles.launch(definition);
+    await waitFor('every department notified', () => this.smtp.received.length - before >= departments, Math.max(120_000, items * 60), 10);
+    return { cycleId, departments, ms: Math.round(performance.now() - t0) };
+  }
+
+  async verifyAssignments(cycleId: string): Promise<FanOutRow['verified']> {
+    const [row] = await this.db.dataSource.query(
+      `SELECT (SELECT count(*)::int FROM work_item WHERE cycle_id = $1) AS "workItems",
+              count(*)::int AS "assignmentNotices", coalesce(sum(cardinality(item_keys)), 0)::int AS "itemsInNotices"
+         FROM notice WHERE cycle_id = $1 AND event = 'assignment' AND status = 'sent'`,
+      [cycleId],
+    );
+    return row;
+  }
+}
+
+async function benchFanOut(stack: Stack, opts: Options): Promise<FanOutRow[]> {
+  const rows: FanOutRow[] = [];
+  for (const items of opts.sizes) {
+    const { planCode, importMs } = await stack.plan(items, opts.departments);
+    const baselineMs: number[] = [];
+    const cycleMs: number[] = [];
+    let verified: FanOutRow['verified'] | undefined;
+    let departments = 0;
+    for (let r = 0; r < opts.repeat; r++) {
+      const definition = stack.definition(planCode, { kind: 'annual', fromYear: 2021 + r, toYear: 2021 + r });
+      // The baseline first, with the number of children the cycle will start (one per lead department).
+      departments = Math.min(opts.departments, items);
+      const t0 = performance.now();
+      await stack.client.workflow.execute('benchFanOutBaseline', {
+        workflowId: `bench/baseline/${items}/${r}`,
+        taskQueue: TASK_QUEUE,
+        args: [{ children: departments, batch: CHILD_START_BATCH }],
+      });
+      baselineMs.push(Math.round(performance.now() - t0));
+
+      const run = await stack.launchAndWaitForAssignments(definition, items);
+      cycleMs.push(run.ms);
+      departments = run.departments;
+      verified = await stack.verifyAssignments(run.cycleId);
+      await stack.client.workflow.getHandle(run.cycleId).terminate('benchmark measured');
+      log('fan-out measured', { items, departments, baselineMs: baselineMs.at(-1), cycleMs: run.ms, verified });
+    }
+    rows.push({ items, departments, baselineMs, cycleMs, ratio: round2(median(cycleMs) / median(baselineMs)), importMs, verified: verified! });
+  }
+  return rows;
+}
+
+function benchReport(sizes: number[]): { rows: ReportCompileResult[]; growth: Record<string, { time: number; peakRss: number; items: number }> } {
+  const rows = sizes.map((n) => {
+    const out = execFileSync(process.execPath, ['--expose-gc', join(ROOT, 'bin/ts-run.js'), 'bench/report-compile.ts', String(n)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
+    const row = JSON.parse(out.trim().split('\n').at(-1)!) as ReportCompileResult;
+    log('report measured', { ...row });
+    return row;
+  });
+  const growth: Record<string, { time: number; peakRss: number; items: number }> = {};
+  for (let i = 1; i < rows.length; i++) {
+    const [a, b] = [rows[i - 1], rows[i]];
+    growth[`${a.indicators}→${b.indicators}`] = {
+      items: round2(b.indicators / a.indicators),
+      time: round2(b.totalMs / a.totalMs),
+      // Growth of what the compile itself added on top of the process before it started.
+      peakRss: round2((b.peakRssMiB - b.rssBeforeMiB) / Math.max(1, a.peakRssMiB - a.rssBeforeMiB)),
+    };
+  }
+  return { rows, growth };
+}
+
+async function benchWorkerMemory(stack: Stack, items: number, departments: number) {
+  const { planCode } = await stack.plan(items, departments);
+  const samples: Array<{ at: number; rss: number }> = [];
+  const sample = () => samples.push({ at: performance.now(), rss: stack.worker.memory().rss });
+  sample();
+  const idleRss = samples[0].rss;
+  const timer = setInterval(sample, 200);
+  const phases: MemoryPhase[] = [];
+  let phaseStart = performance.now();
+  const endPhase = (phase: string) => {
+    sample();
+    const inPhase = samples.filter((s) => s.at >= phaseStart);
+    phases.push({ phase, seconds: round2((performance.now() - phaseStart) / 1000), peakRssMiB: mib(Math.max(...inPhase.map((s) => s.rss))), endRssMiB: mib(samples.at(-1)!.rss) });
+    phaseStart = performance.now();
+  };
+  try {
+    const definition = stack.definition(planCode, { kind: 'midterm', fromYear: 2021, toYear: 2023 }, '2s');
+    const { cycleId } = await stack.launchAndWaitForAssignments(definition, items);
+    endPhase('fan-out');
+
+    const rows: Array<{ department: string; spec: WorkItemSpec }> = await stack.db.dataSource.query(`SELECT department, spec FROM work_item WHERE cycle_id = $1`, [cycleId]);
+    const actor = (role: 'submitter' | 'supervisor', department: string): Actor => ({ id: `${role}@${department}.bench`, name: `${department} ${role}`, role, department });
+    await pool(rows, 32, ({ department, spec }) =>
+      stack.cycles.command(cycleId, department, `bench/${spec.key}/submit`, actor('submitter', department), { type: 'submit', itemKey: spec.key, submission: plausibleSubmission(spec) }),
+    );
+    endPhase('submissions');
+
+    const byDepartment = new Map<string, string[]>();
+    for (const r of rows) byDepartment.set(r.department, [...(byDepartment.get(r.department) ?? []), r.spec.key]);
+    await pool([...byDepartment], 16, ([department, keys]) => stack.cycles.bulkApprove(cycleId, department, `bench/${department}/approve`, actor('supervisor', department), keys));
+    endPhase('approvals');
+
+    await stack.client.workflow.getHandle(cycleId).result();
+    endPhase('close and report');
+    const submitted = rows.length;
+    const submissionsPhase = phases.find((p) => p.phase === 'submissions')!;
+    return {
+      items,
+      idleRssMiB: mib(idleRss),
+      peakRssMiB: mib(Math.max(...samples.map((s) => s.rss))),
+      highWaterMarkMiB: mib(stack.worker.memory().peak),
+      endRssMiB: mib(samples.at(-1)!.rss),
+      phases,
+      submissionsPerSecond: round2(submitted / submissionsPhase.seconds),
+      samples: samples.map((s) => ({ seconds: round2((s.at - samples[0].at) / 1000), rssMiB: mib(s.rss) })),
+    };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** Runs `task` over `items`, at most `concurrency` at a time. */
+async function pool<T>(items: T[], concurrency: number, task: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (next < items.length) await task(items[next++]);
+    }),
+  );
+}
+
+function table(headers: string[], rows: Array<Array<string | number>>): string {
+  const cells = [headers, ...rows.map((r) => r.map(String))];
+  const widths = headers.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  return [line(cells[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.slice(1).map(line)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const opts = parseOptions();
+  const startedAt = new Date();
+  const result: Record<string, unknown> = {
+    startedAt: startedAt.toISOString(),
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, loadAverageAtStart: loadavg().map(round2) },
+    temporalCli: execFileSync(process.env.TEMPORAL_CLI_PATH ?? join(ROOT, '.tools/venv/bin/temporal'), ['--version'], { encoding: 'utf8' }).trim(),
+    settings: { ...opts, childStartBatch: CHILD_START_BATCH, taskQueue: TASK_QUEUE, worker: 'apps/worker/src/main.ts, SDK default worker options, one process' },
+    notMeasured: ['submissions through the HTTP API against a bare Temporal Update: the submit endpoint is being built; to be added when it lands'],
+  };
+  const out: string[] = [];
+
+  if (opts.only.includes('report') && opts.reportSizes.length) {
+    const report = benchReport(opts.reportSizes);
+    result.report = report;
+    out.push(
+      '报告编制 Report compile (buildCycleReport + writeReportFiles, each size in its own process)',
+      table(
+        ['indicators', 'tasks+projects', 'build ms', 'write ms', 'total ms', 'RSS before MiB', 'peak RSS MiB'],
+        report.rows.map((r) => [r.indicators, r.tasks + r.projects, r.buildMs, r.writeMs, r.totalMs, r.rssBeforeMiB, r.peakRssMiB]),
+      ),
+      ...Object.entries(report.growth).map(([k, g]) => `growth ${k}: items ×${g.items}, time ×${g.time}, memory added ×${g.peakRss} (linear would be ×${g.items})`),
+      '',
+    );
+  }
+
+  const needStack = (opts.only.includes('fanout') && opts.sizes.length) || (opts.only.includes('memory') && opts.memorySize > 0);
+  if (needStack) {
+    const stack = await Stack.start();
+    try {
+      if (opts.only.includes('fanout')) {
+        const rows = await benchFanOut(stack, opts);
+        result.fanOut = { goalRatio: FAN_OUT_GOAL, rows };
+        out.push(
+          `扇出 Fan-out: launch → every item assigned and its department notified, against ${'bare Temporal'} (parent + no-op children, batches of ${CHILD_START_BATCH}); median of ${opts.repeat}`,
+          table(
+            ['items', 'departments', 'bare Temporal ms', 'cycle ms', 'ratio', `goal ≤ ${FAN_OUT_GOAL}`],
+            rows.map((r) => [r.items, r.departments, median(r.baselineMs), median(r.cycleMs), r.ratio, r.ratio <= FAN_OUT_GOAL ? 'met' : 'not met']),
+          ),
+          '',
+        );
+      }
+      if (opts.only.includes('memory') && opts.memorySize > 0) {
+        const memory = await benchWorkerMemory(stack, opts.memorySize, opts.departments);
+        result.workerMemory = memory;
+        out.push(
+          `工作进程内存 Worker RSS through a ${memory.items}-item cycle (idle ${memory.idleRssMiB} MiB, peak ${memory.peakRssMiB} MiB, end ${memory.endRssMiB} MiB; ${memory.submissionsPerSecond} submissions/s as Temporal Updates at concurrency 32)`,
+          table(['phase', 'seconds', 'peak RSS MiB', 'RSS at end MiB'], memory.phases.map((p) => [p.phase, p.seconds, p.peakRssMiB, p.endRssMiB])),
+          '',
+        );
+      }
+    } finally {
+      await stack.stop();
+    }
+  }
+
+  out.push('Not measured: submissions through the HTTP API (the submit endpoint is being built).');
+  console.log(out.join('\n'));
+  mkdirSync(opts.outDir, { recursive: true });
+  const file = join(opts.outDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify({ ...result, finishedAt: new Date().toISOString(), loadAverageAtEnd: loadavg().map(round2), table: out.join('\n') }, null, 2));
+  console.log(`\n结果 (results): ${file}`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
