@@ -1,0 +1,107 @@
+/**
+ * The catalog through HTTP: the OpenAPI description, importing a workbook
+ * (a malformed one refused by sheet, row and column, nothing written),
+ * exporting, editing a contact (validated, audited with before and after),
+ * delegations and user accounts.
+ */
+import ExcelJS from 'exceljs';
+import { readPlanFile } from '@libs/catalog/plan-file-io';
+import { writePlanWorkbook } from '@libs/catalog/plan-workbook';
+import { HEYUAN_PLAN_FILE } from '../support/plans';
+import { createApiHarness, OWN, type ApiHarness } from '../support/api-harness';
+
+describe('the catalog through the API', () => {
+  let h: ApiHarness;
+  beforeAll(async () => (h = await createApiHarness()));
+  afterAll(() => h?.close());
+  const admin = () => ({
+    get: (p: string) => h.http().get(p).set('Authorization', `Bearer ${h.tokens.admin}`),
+    post: (p: string) => h.http().post(p).set('Authorization', `Bearer ${h.tokens.admin}`),
+    put: (p: string) => h.http().put(p).set('Authorization', `Bearer ${h.tokens.admin}`),
+    patch: (p: string) => h.http().patch(p).set('Authorization', `Bearer ${h.tokens.admin}`),
+  });
+
+  it('describes itself in OpenAPI, generated from the code', async () => {
+    const doc = (await h.http().get('/api/docs-json').expect(200)).body;
+    expect(doc.openapi).toMatch(/^3\./);
+    for (const path of ['/api/cycles', '/api/cycles/{cycleId}/items/{itemKey}/submit', '/api/cycles/{cycleId}/reviews/bulk-approve', '/api/plans/import', '/api/users', '/api/audit']) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
+    expect(doc.components.schemas.LaunchBody.required).toEqual(expect.arrayContaining(['planCode', 'kind', 'fromYear', 'toYear', 'deadline', 'hardClose']));
+    const ui = await h.http().get('/api/docs').expect(200);
+    expect(ui.text).toContain('swagger-ui');
+  });
+
+  it('imports a workbook, and refuses a malformed one naming sheet, row and column', async () => {
+    const plan = await readPlanFile(HEYUAN_PLAN_FILE);
+    const good = await writePlanWorkbook(plan.file);
+    const imported = await admin().post('/api/plans/import').attach('file', good, 'heyuan.xlsx').expect(200);
+    expect(imported.body.plan).toBe('heyuan-public-services-2021-2025');
+    expect(imported.body.report.indicator).toMatchObject({ added: 0, changed: 0 });
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(good as unknown as ArrayBuffer);
+    workbook.getWorksheet('重大项目')!.getCell('F5').value = '两万';
+    const bad = Buffer.from(await workbook.xlsx.writeBuffer());
+    const refused = await admin().post('/api/plans/import').attach('file', bad, 'heyuan.xlsx').expect(400);
+    expect(refused.body.code).toBe('invalid_data');
+    expect(refused.body.message).toContain('重大项目!F5');
+    expect(refused.body.message).toContain('应为数字，实际为“两万”');
+    expect(refused.body.details[0].where).toContain('重大项目!F5');
+
+    const wrongType = await admin().post('/api/plans/import').attach('file', Buffer.from('a,b'), 'plan.csv').expect(400);
+    expect(wrongType.body.message).toContain('只接受 .json 或 .xlsx');
+    const missing = await admin().post('/api/plans/import').expect(400);
+    expect(missing.body.message).toContain('请上传规划文件');
+
+    const exported = await admin().get('/api/plans/heyuan-public-services-2021-2025/export?format=json').expect(200);
+    expect(JSON.parse(exported.text).indicators).toHaveLength(45);
+  });
+
+  it('edits a contact: a bad address is refused by field; the change is audited before and after', async () => {
+    const bad = await admin().put(`/api/departments/${OWN}/contacts/submitter`).send({ name: '李华', email: 'li.hua@' }).expect(400);
+    expect(bad.body.details).toEqual([expect.objectContaining({ field: 'email', zh: 'email 不是有效的邮箱地址' })]);
+    await admin().put(`/api/departments/${OWN}/contacts/reviewer`).send({ name: '李华', email: 'li.hua@tjj.heyuan.example' }).expect(404);
+
+    await admin().put(`/api/departments/${OWN}/contacts/submitter`).send({ name: '李华', email: 'Li.Hua@tjj.heyuan.example' }).expect(200);
+    const dept = await admin().get(`/api/departments/${OWN}`).expect(200);
+    expect(dept.body.submitter).toEqual({ name: '李华', email: 'li.hua@tjj.heyuan.example', locale: 'zh-CN' });
+    const audit = await admin().get(`/api/audit?entityType=contact&entityId=${OWN}/submitter`).expect(200);
+    expect(audit.body.items).toHaveLength(1);
+    expect(audit.body.items[0]).toMatchObject({ action: 'edit_contact', before: { email: `submitter@${OWN}.heyuan.example` }, after: { email: 'li.hua@tjj.heyuan.example' } });
+
+    const groups = await admin().get('/api/departments?kind=group').expect(200);
+    expect(groups.body.items.length).toBeGreaterThan(0);
+    expect(groups.body.items[0]).toHaveProperty('members');
+    const page = await admin().get('/api/departments?pageSize=5&page=2').expect(200);
+    expect(page.body).toMatchObject({ page: 2, pageSize: 5 });
+    expect(page.body.items).toHaveLength(5);
+    const badPage = await admin().get('/api/departments?pageSize=500').expect(400);
+    expect(badPage.body.message).toContain('pageSize 不能大于 200');
+  });
+
+  it('lets a supervisor delegate for its own department only, with a clear refusal for a bad period', async () => {
+    const supervisor = (p: string) => h.http().post(p).set('Authorization', `Bearer ${h.tokens.supervisor}`);
+    const body = { department: OWN, role: 'submitter', delegateName: '王五', delegateEmail: 'wang.wu@tjj.heyuan.example', validFrom: '2026-12-01T00:00:00+08:00', validUntil: '2026-12-31T00:00:00+08:00' };
+    const created = await supervisor('/api/delegations').send(body).expect(201);
+    expect(created.body).toMatchObject({ department: OWN, delegateEmail: 'wang.wu@tjj.heyuan.example' });
+    await supervisor('/api/delegations').send({ ...body, department: 'city-education' }).expect(403);
+    const backwards = await supervisor('/api/delegations').send({ ...body, validUntil: '2026-11-01T00:00:00+08:00' }).expect(422);
+    expect(backwards.body.message).toContain('开始时间应早于结束时间');
+  });
+
+  it('manages accounts: weak passwords, wrong departments and duplicates are refused', async () => {
+    const weak = await admin().post('/api/users').send({ email: 'new@x.example', name: '新人', role: 'submitter', department: OWN, password: 'short' }).expect(422);
+    expect(weak.body.message).toContain('密码至少需要10个字符');
+    const noDept = await admin().post('/api/users').send({ email: 'new@x.example', name: '新人', role: 'supervisor' }).expect(422);
+    expect(noDept.body.message).toContain('必须属于一个部门');
+    const created = await admin().post('/api/users').send({ email: 'new@x.example', name: '新人', role: 'submitter', department: OWN }).expect(201);
+    expect(created.body).toMatchObject({ role: 'submitter', hasPassword: false });
+    expect(created.body).not.toHaveProperty('passwordHash');
+    await admin().post('/api/users').send({ email: 'NEW@x.example', name: '新人', role: 'submitter', department: OWN }).expect(409);
+    const promoted = await admin().patch(`/api/users/${created.body.id}`).send({ role: 'viewer' }).expect(200);
+    expect(promoted.body).toMatchObject({ role: 'viewer', department: null });
+    const list = await admin().get('/api/users?role=viewer').expect(200);
+    expect(list.body.items.map((u: { email: string }) => u.email)).toEqual(['evaluator@third-party.example', 'new@x.example']);
+  });
+});
