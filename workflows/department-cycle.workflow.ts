@@ -26,6 +26,7 @@ import {
   owedBySubmitter,
   timeliness,
   waitingForReview,
+  type Actor,
   type DepartmentState,
   type ItemState,
 } from '@libs/cycle/department-state';
@@ -61,6 +62,16 @@ export interface DepartmentCycleInput {
   policy: ChasingPolicy;
   /** Present after continue-as-new: everything the workflow knew. */
   carried?: CarriedState;
+  /**
+   * A run that continues a closed cycle: these items' state comes from PostgreSQL
+   * (not 'assigned'), and the bureau's reopen is applied to each before anything else.
+   */
+  restore?: DepartmentRestore;
+}
+
+export interface DepartmentRestore {
+  itemKeys: string[];
+  reopen: { requestId: string; actor: Actor; reason: string };
 }
 
 interface CarriedState {
@@ -87,6 +98,28 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
   let carried: CarriedState;
   if (input.carried) {
     carried = input.carried;
+  } else if (input.restore) {
+    const restored = await activities.restoreDepartment({ cycleId: input.cycleId, department: input.department, itemKeys: input.restore.itemKeys });
+    carried = {
+      state: {
+        cycleId: input.cycleId,
+        department: input.department,
+        years: input.years,
+        deadline: Date.parse(input.deadline),
+        hardClose: Date.parse(input.hardClose),
+        requireBureauAcceptance: input.requireBureauAcceptance,
+        specs: restored.specs,
+        items: Object.fromEntries(restored.items.map((i) => [i.key, i])),
+      },
+      fired: [],
+      // The outbox key includes the seq: continuing from the highest sent keeps every new notice new.
+      noticeSeq: restored.noticeSeq,
+      processed: {},
+      lastReviewChaseAt: null,
+      cancelled: false,
+      reportedDone: false,
+      closeRequested: false,
+    };
   } else {
     const specs = await activities.loadDepartmentItems({ cycleId: input.cycleId, department: input.department });
     carried = {
@@ -213,7 +246,14 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
   });
   setHandler(departmentStatusQuery, () => departmentStatus(state, workflowNow()));
 
-  if (!input.carried) {
+  if (!input.carried && input.restore) {
+    // The bureau's reopen, item by item, through the same path as any command: persisted, audited, noticed with the reason.
+    const { requestId, actor, reason } = input.restore.reopen;
+    for (const itemKey of Object.keys(state.items)) {
+      const request: ItemCommandRequest = { requestId: `${requestId}/${itemKey}`, actor, command: { type: 'reopen', itemKey, reason } };
+      if (!checkCommand(state, request.command, actor, false)) await run(request);
+    }
+  } else if (!input.carried) {
     queueNotice('submitter', 'assignment', Object.values(state.items));
   }
 

@@ -13,8 +13,10 @@ import {
   workflowInfo,
   type ChildWorkflowHandle,
 } from '@temporalio/workflow';
-import type { CycleActivities, DepartmentOutcome } from '@libs/cycle/activities-contract';
+import type { CycleActivities, DepartmentOutcome, PreparedCycle, ReopenedCycle } from '@libs/cycle/activities-contract';
 import { departmentWorkflowId, type CycleDefinition } from '@libs/cycle/cycle-definition';
+import { durationMs } from '@libs/cycle/duration';
+import { mergeReopenedOutcomes, REOPEN_HARD_CLOSE_AFTER, REOPEN_RESPONSE_TIME, type ReopenRequest } from '@libs/cycle/reopen';
 import { workflowNow } from './clock';
 import { cancelSignal, closeDepartmentSignal, extendDeadlineSignal, remindNowSignal } from './department-cycle.messages';
 import { departmentCycle } from './department-cycle.workflow';
@@ -30,11 +32,19 @@ const CHILD_START_BATCH = 100;
 
 export interface EvaluationCycleInput {
   definition: CycleDefinition;
+  /**
+   * A later run under the same workflow ID that reopens items of the closed
+   * cycle: only their departments run again, and the close writes the next report version.
+   */
+  reopen?: ReopenRequest;
 }
 
-export async function evaluationCycle({ definition }: EvaluationCycleInput): Promise<CycleStatus> {
+export async function evaluationCycle({ definition, reopen }: EvaluationCycleInput): Promise<CycleStatus> {
   const cycleId = workflowInfo().workflowId;
-  const status: CycleStatus = { phase: 'preparing', departments: [], finished: [], deadline: definition.deadline, cancelled: false, reportPath: null };
+  const startedAt = workflowNow();
+  const deadline = reopen ? (reopen.deadline ?? new Date(startedAt + durationMs(REOPEN_RESPONSE_TIME)).toISOString()) : definition.deadline;
+  const hardClose = reopen ? (reopen.hardClose ?? new Date(startedAt + durationMs(REOPEN_HARD_CLOSE_AFTER)).toISOString()) : definition.hardClose;
+  const status: CycleStatus = { phase: 'preparing', departments: [], finished: [], deadline, cancelled: false, reportPath: null };
   const childId = (department: string) => departmentWorkflowId(cycleId, department);
   let forwarding = Promise.resolve();
   /** Bureau actions reach the children in the order they were given. */
@@ -68,7 +78,19 @@ export async function evaluationCycle({ definition }: EvaluationCycleInput): Pro
     forward(status.departments, (id) => getExternalWorkflowHandle(id).signal(cancelSignal, { reason }));
   });
 
-  const prepared = await activities.prepareCycle({ cycleId, definition });
+  let prepared: Pick<PreparedCycle, 'departments' | 'years' | 'contributors'>;
+  let reopened: ReopenedCycle | null = null;
+  if (reopen) {
+    reopened = await activities.reopenCycle({ cycleId, itemKeys: reopen.items });
+    // Co-operating departments gave their input the first time; a reopen asks only the leads.
+    prepared = { departments: reopened.departments.map((d) => d.department), years: reopened.years, contributors: [] };
+  } else {
+    prepared = await activities.prepareCycle({ cycleId, definition });
+  }
+  const restoreFor = (department: string) => {
+    const d = reopened?.departments.find((x) => x.department === department);
+    return d && reopen ? { restore: { itemKeys: d.itemKeys, reopen: { requestId: reopen.requestId, actor: reopen.actor, reason: reopen.reason } } } : {};
+  };
   status.departments = prepared.departments;
   status.phase = 'collecting';
 
@@ -87,9 +109,10 @@ export async function evaluationCycle({ definition }: EvaluationCycleInput): Pro
                 department,
                 years: prepared.years,
                 deadline: status.deadline,
-                hardClose: definition.hardClose,
+                hardClose,
                 requireBureauAcceptance: definition.requireBureauAcceptance,
                 policy: definition.policy,
+                ...restoreFor(department),
               },
             ],
           }),
@@ -116,7 +139,7 @@ export async function evaluationCycle({ definition }: EvaluationCycleInput): Pro
     );
   }
 
-  const outcomes: DepartmentOutcome[] = await Promise.all(
+  const finished: DepartmentOutcome[] = await Promise.all(
     children.map(async (child) => {
       const outcome = await child.result();
       status.finished.push(outcome);
@@ -124,6 +147,12 @@ export async function evaluationCycle({ definition }: EvaluationCycleInput): Pro
     }),
   );
   await forwarding;
+  const outcomes = reopened
+    ? mergeReopenedOutcomes(
+        reopened.previousOutcomes,
+        reopened.departments.map((d) => ({ ...d, outcome: finished.find((o) => o.department === d.department)! })),
+      )
+    : finished;
 
   status.phase = 'closing';
   const report = await activities.closeCycle({ cycleId, outcomes, cancelled: status.cancelled });

@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { ApplicationFailure, log } from '@temporalio/activity';
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import { directoryContacts, readPlanFromDatabase } from '../../libs/catalog/catalog-read';
 import { recipientFor } from '../../libs/catalog/delegations';
 import type {
@@ -16,8 +16,12 @@ import type {
   NoticeResult,
   PreparedCycle,
   RecordCommandInput,
+  ReopenedCycle,
+  RestoredDepartment,
 } from '../../libs/cycle/activities-contract';
-import { CYCLE_KIND_LABELS, type CycleDefinition } from '../../libs/cycle/cycle-definition';
+import type { ItemState, ItemStatus } from '../../libs/cycle/department-state';
+import type { ReopenedDepartment } from '../../libs/cycle/reopen';
+import { CYCLE_KIND_LABELS, cycleThresholds, type CycleDefinition } from '../../libs/cycle/cycle-definition';
 import { planCycle } from '../../libs/cycle/cycle-planning';
 import type { Submission, WorkItemSpec } from '../../libs/cycle/submission';
 import { Mailer, PermanentDeliveryError } from '../../libs/mail/mailer';
@@ -35,7 +39,6 @@ import {
 } from '../../libs/persistence/entities';
 import { buildCycleReport, type ApprovedSubmission } from '../../libs/report/cycle-report';
 import { writeReportFiles } from '../../libs/report/report-files';
-import { THRESHOLD_PRESETS } from '../../libs/rules/thresholds';
 
 export interface CycleActivitiesConfig {
   publicUrl: string;
@@ -230,7 +233,8 @@ export class CycleActivitiesService implements CycleActivities {
       approved,
       priorAnnual,
       outcomes,
-      thresholds: THRESHOLD_PRESETS.time_elapsed,
+      // The cycle's own preset, as launched; figures.thresholds records it with the report.
+      thresholds: cycleThresholds(cycle.definition as CycleDefinition),
     });
 
     const reports = this.ds.getRepository(CycleReport);
@@ -245,6 +249,59 @@ export class CycleActivitiesService implements CycleActivities {
     });
     log.info('cycle closed', { cycleId, version, contentHash, path });
     return { reportPath: path, contentHash, version };
+  }
+
+  async reopenCycle({ cycleId, itemKeys }: { cycleId: string; itemKeys: string[] }): Promise<ReopenedCycle> {
+    const cycle = await this.ds.getRepository(EvaluationCycle).findOneByOrFail({ id: cycleId });
+    const { requireBureauAcceptance } = cycle.definition as CycleDefinition;
+    const plan = await readPlanFromDatabase(this.ds, cycle.planCode);
+    // Only what was approved is reopened; the client refused anything else before the run started.
+    const rows = (await this.ds.getRepository(WorkItem).find({ where: { cycleId, itemKey: In(itemKeys) }, order: { department: 'ASC', itemKind: 'ASC', itemNo: 'ASC' } }))
+      .filter((r) => r.status === 'approved' || r.status === 'accepted');
+    const departments = new Map<string, ReopenedDepartment>();
+    for (const r of rows) {
+      const d = departments.get(r.department) ?? { department: r.department, itemKeys: [], doneBefore: 0 };
+      d.itemKeys.push(r.itemKey);
+      if (r.status === 'accepted' || !requireBureauAcceptance) d.doneBefore += 1;
+      departments.set(r.department, d);
+    }
+    const [latest] = await this.ds.query(`SELECT timeliness FROM cycle_report WHERE cycle_id = $1 ORDER BY version DESC LIMIT 1`, [cycleId]);
+    await this.ds.getRepository(EvaluationCycle).update({ id: cycleId }, { status: 'running', closedAt: null });
+    log.info('cycle reopened', { cycleId, items: rows.length, departments: departments.size });
+    return {
+      departments: [...departments.values()],
+      years: { baselineYear: plan.file.plan.baselineYear, endYear: plan.file.plan.endYear, year: cycle.toYear },
+      previousOutcomes: (latest?.timeliness as DepartmentOutcome[] | undefined) ?? [],
+    };
+  }
+
+  async restoreDepartment({ cycleId, department, itemKeys }: { cycleId: string; department: string; itemKeys: string[] }): Promise<RestoredDepartment> {
+    const rows: Array<{ item_key: string; status: ItemStatus; version: number; spec: WorkItemSpec; first: string | null; last: string | null; rejections: number }> = await this.ds.query(
+      `SELECT w.item_key, w.status, w.version, w.spec,
+              (SELECT extract(epoch FROM min(s.submitted_at)) * 1000 FROM submission_version s WHERE s.cycle_id = w.cycle_id AND s.item_key = w.item_key) AS first,
+              (SELECT extract(epoch FROM max(s.submitted_at)) * 1000 FROM submission_version s WHERE s.cycle_id = w.cycle_id AND s.item_key = w.item_key) AS last,
+              (SELECT count(*)::int FROM item_event e WHERE e.cycle_id = w.cycle_id AND e.item_key = w.item_key AND e.type IN ('review', 'accept') AND e.status_after = 'returned') AS rejections
+         FROM work_item w WHERE w.cycle_id = $1 AND w.department = $2 AND w.item_key = ANY($3)
+        ORDER BY w.item_kind, w.item_no`,
+      [cycleId, department, itemKeys],
+    );
+    const seqs: Array<{ audience: string; event: string; seq: number }> = await this.ds.query(
+      `SELECT audience, event, max(seq)::int AS seq FROM notice WHERE cycle_id = $1 AND department = $2 GROUP BY audience, event`,
+      [cycleId, department],
+    );
+    const time = (v: string | null) => (v === null ? null : Math.round(Number(v)));
+    const items: ItemState[] = rows.map((r) => ({
+      key: r.item_key,
+      status: r.status,
+      version: r.version,
+      draft: null,
+      firstSubmittedAt: time(r.first),
+      lastSubmittedAt: time(r.last),
+      doneAt: null,
+      rejections: r.rejections,
+      contributions: [],
+    }));
+    return { specs: rows.map((r) => r.spec), items, noticeSeq: Object.fromEntries(seqs.map((s) => [`${s.audience}/${s.event}`, s.seq])) };
   }
 
   private async recipientOf(input: NoticeInput): Promise<{ recipient: string; recipientName: string; departmentName: string; locale: Locale }> {

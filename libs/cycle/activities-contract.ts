@@ -3,7 +3,8 @@
  * this contract, `activities/` implements it.
  */
 import type { CycleDefinition } from './cycle-definition';
-import type { Actor, Command, ItemStatus, Timeliness } from './department-state';
+import type { Actor, Command, ItemState, ItemStatus, Timeliness } from './department-state';
+import type { ReopenedDepartment } from './reopen';
 import type { PlanYears, Submission, WorkItemSpec } from './submission';
 
 export type NoticeEvent =
@@ -91,10 +92,29 @@ export interface CycleClosing {
   version: number;
 }
 
+/** A closed cycle taken back by a reopen: the departments concerned and the outcomes of the last close. */
+export interface ReopenedCycle {
+  departments: ReopenedDepartment[];
+  years: PlanYears;
+  /** The outcomes the latest report was compiled with: the departments not reopened keep them. */
+  previousOutcomes: DepartmentOutcome[];
+}
+
+/** A department's items as PostgreSQL holds them, for a run that continues a closed cycle. */
+export interface RestoredDepartment {
+  specs: WorkItemSpec[];
+  items: ItemState[];
+  /** The highest outbox seq already used per `audience/event`, so the new run never reuses one. */
+  noticeSeq: Record<string, number>;
+}
+
 export interface CycleActivities {
   prepareCycle(input: { cycleId: string; definition: CycleDefinition }): Promise<PreparedCycle>;
   loadDepartmentItems(input: { cycleId: string; department: string }): Promise<WorkItemSpec[]>;
   recordCommand(input: RecordCommandInput): Promise<void>;
   sendNotice(input: NoticeInput): Promise<NoticeResult>;
   closeCycle(input: { cycleId: string; outcomes: DepartmentOutcome[]; cancelled: boolean }): Promise<CycleClosing>;
+  /** Marks a closed cycle running again and says which departments the reopened items belong to. */
+  reopenCycle(input: { cycleId: string; itemKeys: string[] }): Promise<ReopenedCycle>;
+  restoreDepartment(input: { cycleId: string; department: string; itemKeys: string[] }): Promise<RestoredDepartment>;
 }

@@ -3,6 +3,8 @@
  * when it is due, how chasing goes. Pure and shared by the API, the CLI, the
  * worker and the workflows.
  */
+import { THRESHOLD_PRESETS, type ThresholdPreset, type Thresholds } from '../rules/thresholds';
+
 export type CycleKind = 'annual' | 'midterm' | 'final';
 
 export const CYCLE_KIND_LABELS: Record<CycleKind, { zh: string; en: string }> = {
@@ -66,6 +68,22 @@ export interface CycleDefinition {
   requireBureauAcceptance: boolean;
   /** Concrete departments for each group the plan names (`相关行业主管部门` → […]). */
   groupResolution: Record<string, string[]>;
+  /**
+   * How progress ratios turn into statuses in this cycle's report (recorded with
+   * the report). Optional: `time_elapsed` where not given, as for cycles launched before it existed.
+   */
+  thresholdPreset?: ThresholdPreset;
+}
+
+export const DEFAULT_THRESHOLD_PRESET: ThresholdPreset = 'time_elapsed';
+
+export function isThresholdPreset(value: unknown): value is ThresholdPreset {
+  return typeof value === 'string' && Object.hasOwn(THRESHOLD_PRESETS, value);
+}
+
+/** The thresholds a cycle's report judges by: its preset, or the default. */
+export function cycleThresholds(d: Pick<CycleDefinition, 'thresholdPreset'>): Thresholds {
+  return THRESHOLD_PRESETS[d.thresholdPreset ?? DEFAULT_THRESHOLD_PRESET];
 }
 
 /** One cycle per plan, kind and period: the workflow ID makes a second launch impossible. */

@@ -2,14 +2,18 @@
  * What the bureau, departments and supervisors do to a running cycle, over the
  * Temporal client: the one path used by the API, the CLI, the demo and the tests.
  */
+import { randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import type { DataSource } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
 import { directoryContacts, readPlanFromDatabase } from '../catalog/catalog-read';
-import { cycleWorkflowId, departmentWorkflowId, type CycleDefinition } from '../cycle/cycle-definition';
+import { cycleWorkflowId, departmentWorkflowId, isThresholdPreset, type CycleDefinition } from '../cycle/cycle-definition';
+import { THRESHOLD_PRESETS } from '../rules/thresholds';
 import { planCycle } from '../cycle/cycle-planning';
 import type { Actor, Command, DepartmentStatus } from '../cycle/department-state';
 import { parseDuration } from '../cycle/duration';
+import { checkReopen, type ReopenRequest } from '../cycle/reopen';
+import { EvaluationCycle, WorkItem } from '../persistence/entities';
 import type { Localized } from '../plan/localized';
 import type { ItemCommandResult } from '../../workflows/department-cycle.messages';
 import { bulkApproveUpdate, departmentStatusQuery, extendDeadlineSignal, itemCommandUpdate } from '../../workflows/department-cycle.messages';
@@ -65,6 +69,43 @@ export class CycleClient {
       throw e;
     }
     return { cycleId, departments: planned.departments.length, items: planned.items.length };
+  }
+
+  /**
+   * Reopens named items of a closed cycle, with the reason their submitters will
+   * read: a new run of the cycle's workflow (same ID) takes back only the items'
+   * departments, restores their state from PostgreSQL, returns the items, waits
+   * for the corrections to be approved and writes the next report version; the
+   * earlier versions stay. Refused, with every reason at once, unless the cycle
+   * is closed and each item was approved.
+   */
+  async reopenClosed(
+    cycleId: string,
+    request: Omit<ReopenRequest, 'requestId'> & { requestId?: string },
+  ): Promise<{ cycleId: string; runId: string; departments: string[]; items: string[] }> {
+    const items = [...new Set(request.items)];
+    const cycle = await this.ds.getRepository(EvaluationCycle).findOneBy({ id: cycleId });
+    const rows = items.length ? await this.ds.getRepository(WorkItem).find({ where: { cycleId, itemKey: In(items) } }) : [];
+    const problems = checkReopen({ ...request, items }, { cycle, items: rows });
+    if (problems.length) throw new CycleRequestError(cycle ? 'command_refused' : 'invalid_request', problems);
+    const reopen: ReopenRequest = { ...request, items, requestId: request.requestId ?? `reopen/${randomUUID()}` };
+    try {
+      const handle = await this.client.workflow.start<typeof evaluationCycle>('evaluationCycle', {
+        workflowId: cycleId,
+        taskQueue: this.taskQueue,
+        args: [{ definition: cycle!.definition as CycleDefinition, reopen }],
+        // A cycle that has finished may run again, for a reopen; a running one may not.
+        workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+      });
+      return { cycleId, runId: handle.firstExecutionRunId, departments: [...new Set(rows.map((r) => r.department))].sort(), items };
+    } catch (e) {
+      if (e instanceof WorkflowExecutionAlreadyStartedError) {
+        throw new CycleRequestError('command_refused', [
+          { zh: `本轮评估（${cycleId}）仍在进行或正在结束，请稍后再试`, en: `the cycle ${cycleId} is still running or closing; try again shortly` },
+        ]);
+      }
+      throw e;
+    }
   }
 
   async command(cycleId: string, department: string, requestId: string, actor: Actor, command: Command): Promise<ItemCommandResult> {
@@ -148,6 +189,10 @@ export function checkDefinition(d: CycleDefinition): Localized[] {
   if (d.fromYear > d.toYear) problems.push({ zh: '起始年份不能晚于结束年份', en: 'the first year cannot come after the last' });
   if (d.kind === 'annual' && d.fromYear !== d.toYear) problems.push({ zh: '年度监测只覆盖一年', en: 'annual monitoring covers one year' });
   if (d.itemKinds.length === 0) problems.push({ zh: '请至少选择一类事项', en: 'choose at least one kind of item' });
+  if (d.thresholdPreset !== undefined && !isThresholdPreset(d.thresholdPreset)) {
+    const presets = Object.keys(THRESHOLD_PRESETS).join(', ');
+    problems.push({ zh: `阈值方案“${d.thresholdPreset}”不存在，可选：${presets}`, en: `threshold preset "${d.thresholdPreset}" does not exist; choose one of ${presets}` });
+  }
   const p = d.policy;
   for (const [name, value] of [...p.remindBefore.map((v) => ['remindBefore', v]), ['overdueAfter', p.overdueAfter], ['overdueEvery', p.overdueEvery], ['escalateToSupervisorAfter', p.escalateToSupervisorAfter], ['escalateToBureauAfter', p.escalateToBureauAfter], ['reviewReminderAfter', p.reviewReminderAfter], ['reviewReminderEvery', p.reviewReminderEvery], ...(p.digestWindow === undefined ? [] : [['digestWindow', p.digestWindow]])]) {
     if (parseDuration(value) === null) problems.push({ zh: `催办策略 ${name} 的时长“${value}”无法识别（示例：'7 days'、'90s'）`, en: `policy ${name}: "${value}" is not a duration (e.g. '7 days', '90s')` });

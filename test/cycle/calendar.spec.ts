@@ -18,6 +18,8 @@ const emptyCycle: CycleActivities = {
   recordCommand: async () => undefined,
   sendNotice: async () => ({ status: 'sent', recipient: 'bureau@heyuan.example' }),
   closeCycle: async () => ({ reportPath: 'none', contentHash: 'none', version: 1 }),
+  reopenCycle: async () => ({ departments: [], years: { baselineYear: 2020, endYear: 2025, year: 2025 }, previousOutcomes: [] }),
+  restoreDepartment: async () => ({ specs: [], items: [], noticeSeq: {} }),
 };
 
 describe('the evaluation calendar', () => {

@@ -21,10 +21,12 @@ import { ItemAccess } from './cycles/item-access.service';
 import { ItemsController } from './cycles/items.controller';
 import { ReportsController } from './cycles/reports.controller';
 import { HealthController } from './health.controller';
+import { MetricsModule } from './metrics.controller';
 import { CYCLE_CLIENT, TEMPORAL_CLIENT } from './tokens';
 
 /** The HTTP API; its infrastructure (database, Temporal) is created here and closed with the app. */
 @Module({
+  imports: [MetricsModule],
   controllers: [
     HealthController,
     AuthController,
