@@ -1,0 +1,148 @@
+/**
+ * The worker as it is deployed: apps/worker/src/main.ts in a process of its
+ * own against the real Temporal dev server, PostgreSQL and an SMTP server
+ * that holds every message until told. It serves /metrics (its own and the
+ * Temporal SDK's), logs JSON lines only, and on SIGTERM in the middle of
+ * activities lets them finish, then exits 0.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { SMTPServer } from 'smtp-server';
+import { importPlan } from '@libs/catalog/catalog-import';
+import { readPlanFile } from '@libs/catalog/plan-file-io';
+import { DEFAULT_CHASING_POLICY } from '@libs/cycle/cycle-definition';
+import { CycleClient } from '@libs/temporal/cycle-client';
+import { freePort, waitFor } from '../../bench/stack/ports';
+import { TemporalDevServer } from '../../bench/stack/temporal-dev-server';
+import { WorkerProcess } from '../../bench/stack/worker-process';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { HEYUAN_PLAN_FILE } from '../support/plans';
+
+jest.setTimeout(240_000);
+
+/** Accepts mail but answers DATA only once released: activities stay in flight meanwhile. */
+class HeldSmtpServer {
+  readonly accepted: string[] = [];
+  arrived = 0;
+  private release!: () => void;
+  private readonly released = new Promise<void>((r) => (this.release = r));
+  private readonly server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData: (stream, session, callback) => {
+      this.arrived++;
+      stream.resume();
+      stream.on('end', () => {
+        void this.released.then(() => {
+          this.accepted.push(session.envelope.rcptTo.map((r) => r.address).join(','));
+          callback();
+        });
+      });
+    },
+  });
+
+  constructor(readonly port: number) {}
+
+  start = () => new Promise<void>((resolve) => this.server.listen(this.port, '127.0.0.1', () => resolve()));
+  open = () => this.release();
+  stop = () => new Promise<void>((resolve) => this.server.close(() => resolve()));
+}
+
+describe('the worker process', () => {
+  const work = mkdtempSync(join(tmpdir(), 'plan-eval-ops-'));
+  let temporal: TemporalDevServer;
+  let db: TestDatabase;
+  let smtp: HeldSmtpServer;
+  let worker: WorkerProcess;
+  let connection: Connection;
+  let metricsAddress: string;
+
+  beforeAll(async () => {
+    temporal = await TemporalDevServer.start(join(work, 'temporal.sqlite'));
+    db = await createTestDatabase();
+    await importPlan(db.dataSource, await readPlanFile(HEYUAN_PLAN_FILE));
+    smtp = new HeldSmtpServer(await freePort());
+    await smtp.start();
+    metricsAddress = `127.0.0.1:${await freePort()}`;
+    worker = await WorkerProcess.start({
+      DATABASE_URL: db.url,
+      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_TASK_QUEUE: 'plan-eval-ops',
+      SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+      REPORTS_DIR: join(work, 'reports'),
+      WORKER_METRICS_ADDRESS: metricsAddress,
+      TEMPORAL_METRICS_ADDRESS: `127.0.0.1:${await freePort()}`,
+      WORKER_SHUTDOWN_GRACE_TIME: '60s',
+      WORKER_SHUTDOWN_FORCE_TIME: '90s',
+      LOG_LEVEL: 'info',
+    });
+    connection = await Connection.connect({ address: temporal.address });
+  });
+
+  afterAll(async () => {
+    worker?.signal('SIGKILL');
+    smtp?.open();
+    await connection?.close();
+    await smtp?.stop();
+    await temporal?.stop();
+    await db?.drop();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('serves its own metrics and the Temporal SDK’s on one /metrics page', async () => {
+    const page = await waitFor('worker metrics', async () => {
+      const text = await (await fetch(`http://${metricsAddress}/metrics`)).text();
+      return text.includes('temporal_') ? text : undefined;
+    }, 30_000, 500);
+    expect(page).toContain('plan_eval_process_resident_memory_bytes{app="worker"}');
+    expect(page).toContain('plan_eval_activity_duration_seconds');
+    expect(page).toMatch(/^temporal_\w+/m);
+  });
+
+  it('on SIGTERM finishes the activities in flight, records their mail as sent, and exits 0', async () => {
+    const cycles = new CycleClient(new Client({ connection }), 'plan-eval-ops', db.dataSource);
+    const now = Date.now();
+    const { cycleId } = await cycles.launch({
+      planCode: 'heyuan-public-services-2021-2025',
+      kind: 'annual',
+      fromYear: 2021,
+      toYear: 2021,
+      deadline: new Date(now + 7 * 86_400_000).toISOString(),
+      hardClose: new Date(now + 14 * 86_400_000).toISOString(),
+      policy: DEFAULT_CHASING_POLICY,
+      itemKinds: ['indicator'],
+      requireBureauAcceptance: false,
+      groupResolution: {},
+    });
+    // Assignment notices are being sent: their activities are now waiting on SMTP.
+    await waitFor('notices in flight', () => smtp.arrived >= 1, 60_000);
+    const sigtermAt = Date.now();
+    worker.signal('SIGTERM');
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(worker.running).toBe(true); // waiting for its activities, not killed by the signal
+
+    smtp.open();
+    const exit = await worker.exited;
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect(Date.now() - sigtermAt).toBeLessThan(60_000);
+
+    // Every message the server accepted was recorded as sent by the activity that sent it.
+    const rows: Array<{ status: string; n: number }> = await db.dataSource.query(
+      `SELECT status, count(*)::int AS n FROM notice WHERE cycle_id = $1 GROUP BY status`,
+      [cycleId],
+    );
+    const sent = rows.find((r) => r.status === 'sent')?.n ?? 0;
+    expect(sent).toBeGreaterThanOrEqual(1);
+    expect(sent).toBe(smtp.accepted.length);
+    const stranded = await db.dataSource.query(`SELECT count(*)::int AS n FROM notice WHERE cycle_id = $1 AND status = 'pending' AND attempts > 0`, [cycleId]);
+    expect(stranded[0].n).toBe(0);
+
+    // Structured logs: every line is a JSON object, the stop included.
+    const parsed = worker.lines.map((l) => JSON.parse(l) as { level: string; msg: string });
+    expect(parsed.map((l) => l.msg)).toEqual(expect.arrayContaining(['worker started', 'worker stopped']));
+    expect(parsed.every((l) => typeof l.level === 'string' && typeof l.msg === 'string')).toBe(true);
+  });
+});
