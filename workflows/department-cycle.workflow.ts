@@ -31,7 +31,7 @@ import {
   type ItemState,
 } from '@libs/cycle/department-state';
 import { durationMs } from '@libs/cycle/duration';
-import { checkSubmission, type PlanYears } from '@libs/cycle/submission';
+import { checkSubmission, type PlanYears, type WorkItemSpec } from '@libs/cycle/submission';
 import { workflowNow } from './clock';
 import { departmentDoneSignal } from './evaluation-cycle.messages';
 import {
@@ -94,54 +94,41 @@ interface PendingNotice {
   warnings?: Record<string, string[]>;
 }
 
+/** What a run knows before anything happens: its items, new ('assigned') or restored from PostgreSQL. */
+function startingState(input: DepartmentCycleInput, specs: WorkItemSpec[], items: ItemState[], noticeSeq: Record<string, number>): CarriedState {
+  return {
+    state: {
+      cycleId: input.cycleId,
+      department: input.department,
+      years: input.years,
+      deadline: Date.parse(input.deadline),
+      hardClose: Date.parse(input.hardClose),
+      requireBureauAcceptance: input.requireBureauAcceptance,
+      specs,
+      items: Object.fromEntries(items.map((i) => [i.key, i])),
+    },
+    fired: [],
+    noticeSeq,
+    processed: {},
+    lastReviewChaseAt: null,
+    cancelled: false,
+    reportedDone: false,
+    closeRequested: false,
+  };
+}
+
 export async function departmentCycle(input: DepartmentCycleInput): Promise<DepartmentOutcome> {
   let carried: CarriedState;
   if (input.carried) {
     carried = input.carried;
   } else if (input.restore) {
     const restored = await activities.restoreDepartment({ cycleId: input.cycleId, department: input.department, itemKeys: input.restore.itemKeys });
-    carried = {
-      state: {
-        cycleId: input.cycleId,
-        department: input.department,
-        years: input.years,
-        deadline: Date.parse(input.deadline),
-        hardClose: Date.parse(input.hardClose),
-        requireBureauAcceptance: input.requireBureauAcceptance,
-        specs: restored.specs,
-        items: Object.fromEntries(restored.items.map((i) => [i.key, i])),
-      },
-      fired: [],
-      // The outbox key includes the seq: continuing from the highest sent keeps every new notice new.
-      noticeSeq: restored.noticeSeq,
-      processed: {},
-      lastReviewChaseAt: null,
-      cancelled: false,
-      reportedDone: false,
-      closeRequested: false,
-    };
+    // The outbox key includes the seq: continuing from the highest sent keeps every new notice new.
+    carried = startingState(input, restored.specs, restored.items, restored.noticeSeq);
   } else {
     const specs = await activities.loadDepartmentItems({ cycleId: input.cycleId, department: input.department });
-    carried = {
-      state: {
-        cycleId: input.cycleId,
-        department: input.department,
-        years: input.years,
-        deadline: Date.parse(input.deadline),
-        hardClose: Date.parse(input.hardClose),
-        requireBureauAcceptance: input.requireBureauAcceptance,
-        specs: specs.filter((s) => s.leadDepartment === input.department),
-        items: {},
-      },
-      fired: [],
-      noticeSeq: {},
-      processed: {},
-      lastReviewChaseAt: null,
-      cancelled: false,
-      reportedDone: false,
-      closeRequested: false,
-    };
-    for (const spec of carried.state.specs) carried.state.items[spec.key] = initialItem(spec.key);
+    const own = specs.filter((s) => s.leadDepartment === input.department);
+    carried = startingState(input, own, own.map((spec) => initialItem(spec.key)), {});
   }
   const { state } = carried;
   const fired = new Set(carried.fired);
