@@ -12,12 +12,15 @@ import { importPlan } from '@libs/catalog/catalog-import';
 import { exportPlan } from '@libs/catalog/plan-export';
 import { readPlanFile } from '@libs/catalog/plan-file-io';
 import { writePlanWorkbook } from '@libs/catalog/plan-workbook';
+import { UserError } from '@libs/access/users';
 import { ConfigError, loadConfig } from '@libs/config/config';
 import { MailStore } from '@libs/mail/mail-store';
 import { bilingual, PlanValidationError } from '@libs/plan/localized';
 import { evaluatePlanIndicators, parseIndicatorValues, summarizeEvaluation } from '@libs/rules/plan-evaluation';
 import { STATUS_LABELS } from '@libs/rules/progress';
 import { THRESHOLD_PRESETS, type ThresholdPreset } from '@libs/rules/thresholds';
+import { CycleRequestError } from '@libs/temporal/cycle-client';
+import { registerBureauCommands } from './bureau-commands';
 import { loadPlan, withDatabase } from './plan-source';
 
 export const DEFAULT_PLAN_FILE = resolve(__dirname, '../../../data/plans/heyuan-public-services-2021-2025.json');
@@ -244,12 +247,14 @@ mail
     console.log(opts.html ? (m.html ?? '（没有 HTML 部分 no HTML part）') : m.text);
   });
 
+registerBureauCommands(program);
+
 const round = (n: number) => Math.round(n * 10000) / 10000;
 
 class UsageError extends Error {}
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  if (error instanceof PlanValidationError || error instanceof ConfigError || error instanceof UsageError || error instanceof DelegationError) {
+  if (error instanceof PlanValidationError || error instanceof ConfigError || error instanceof UsageError || error instanceof DelegationError || error instanceof CycleRequestError || error instanceof UserError) {
     console.error(error.message);
   } else {
     console.error('命令失败 (command failed):', error);

@@ -1,0 +1,128 @@
+/**
+ * The bureau's scripted actions over the same services the API uses: launch
+ * a cycle, show its state, remind, extend; and create the accounts people
+ * sign in with (the first admin among them). Each change is audited.
+ */
+import { randomUUID } from 'node:crypto';
+import { Connection, Client } from '@temporalio/client';
+import { Option, type Command } from 'commander';
+import type { DataSource } from 'typeorm';
+import { appendAudit } from '@libs/access/audit-log';
+import type { Principal } from '@libs/access/principal';
+import { createUser, USER_ROLES } from '@libs/access/users';
+import { loadConfig } from '@libs/config/config';
+import { DEFAULT_CHASING_POLICY, type CycleDefinition, type ItemKind } from '@libs/cycle/cycle-definition';
+import { ITEM_STATUS_LABELS, type ItemStatus } from '@libs/cycle/department-state';
+import { EvaluationCycle, WorkItem, type UserRole } from '@libs/persistence/entities';
+import { CycleClient } from '@libs/temporal/cycle-client';
+import { withDatabase } from './plan-source';
+
+async function withCycles<T>(fn: (cycles: CycleClient, ds: DataSource) => Promise<T>): Promise<T> {
+  const t = loadConfig('temporal');
+  const connection = await Connection.connect({ address: t.TEMPORAL_ADDRESS });
+  try {
+    return await withDatabase((ds) => fn(new CycleClient(new Client({ connection, namespace: t.TEMPORAL_NAMESPACE }), t.TEMPORAL_TASK_QUEUE, ds), ds));
+  } finally {
+    await connection.close();
+  }
+}
+
+const bureau = (by: string): Principal => ({ id: by, email: by, name: '市统计局', role: 'admin', department: null });
+const audit = (ds: DataSource, by: string, action: string, entityId: string, after: unknown) =>
+  appendAudit(ds, { requestId: randomUUID(), actor: bureau(by), ip: null, action, entityType: 'cycle', entityId, after });
+const byOption = () => new Option('--by <email>', '操作人邮箱，记入审计日志 (who acts, for the audit trail)').default(loadConfig('mail').BUREAU_EMAIL);
+
+export function registerBureauCommands(program: Command): void {
+  const cycle = program.command('cycle').description('评估轮次：发起、查看、催办、延期 (cycles: launch, status, remind, extend)');
+
+  cycle
+    .command('launch')
+    .description('发起一轮评估 (launch a cycle)')
+    .requiredOption('-p, --plan <code>', '规划代码 (plan code)')
+    .addOption(new Option('-k, --kind <kind>', '类型 (kind)').choices(['annual', 'midterm', 'final']).makeOptionMandatory())
+    .requiredOption('--from <year>', '起始年份 (first year)')
+    .requiredOption('--to <year>', '结束年份 (last year)')
+    .requiredOption('--deadline <date>', '填报截止时间 (deadline), ISO 8601')
+    .requiredOption('--hard-close <date>', '关闭时间 (hard close), ISO 8601')
+    .option('--items <kinds>', '事项类型，逗号分隔 (item kinds, comma-separated)', 'indicator,task,project')
+    .option('--groups <json>', '部门组的具体部门 (group resolution), JSON {"组名": ["code"]}', '{}')
+    .addOption(byOption())
+    .action((o: { plan: string; kind: CycleDefinition['kind']; from: string; to: string; deadline: string; hardClose: string; items: string; groups: string; by: string }) =>
+      withCycles(async (cycles, ds) => {
+        const definition: CycleDefinition = {
+          planCode: o.plan, kind: o.kind, fromYear: Number(o.from), toYear: Number(o.to), deadline: o.deadline, hardClose: o.hardClose,
+          itemKinds: o.items.split(',').map((s) => s.trim()) as ItemKind[], requireBureauAcceptance: false, groupResolution: JSON.parse(o.groups), policy: DEFAULT_CHASING_POLICY,
+        };
+        const launched = await cycles.launch(definition);
+        await audit(ds, o.by, 'launch', launched.cycleId, definition);
+        console.log(`已发起 (launched) ${launched.cycleId}: ${launched.items} 项事项 (items), ${launched.departments} 个部门 (departments)`);
+      }),
+    );
+
+  cycle
+    .command('status')
+    .description('评估轮次状态：各部门事项按状态计数 (a cycle’s items by department and state)')
+    .argument('<cycleId>')
+    .addOption(new Option('--format <format>', '输出格式 (output)').choices(['table', 'json']).default('table'))
+    .action((cycleId: string, o: { format: string }) =>
+      withDatabase(async (ds) => {
+        const c = await ds.getRepository(EvaluationCycle).findOneBy({ id: cycleId });
+        if (!c) throw new Error(`没有评估轮次“${cycleId}” (no cycle "${cycleId}")`);
+        const rows: Array<{ department: string; status: ItemStatus; items: number }> = await ds
+          .getRepository(WorkItem)
+          .createQueryBuilder('w')
+          .select(['w.department AS department', 'w.status AS status', 'count(*)::int AS items'])
+          .where('w.cycle_id = :cycleId', { cycleId })
+          .groupBy('w.department, w.status')
+          .orderBy('w.department')
+          .getRawMany();
+        if (o.format === 'json') return void console.log(JSON.stringify({ cycle: c, byDepartment: rows }, null, 2));
+        console.log(`${c.id} · ${c.status} · 截止 (deadline) ${c.deadline.toISOString()}`);
+        console.table(rows.map((r) => ({ 部门: r.department, 状态: `${ITEM_STATUS_LABELS[r.status]?.zh ?? r.status} ${r.status}`, 事项: r.items })));
+      }),
+    );
+
+  cycle
+    .command('remind')
+    .description('立即催办 (remind now), 全部或一个部门 (all departments or one)')
+    .argument('<cycleId>')
+    .option('-d, --department <code>', '部门代码 (department code)')
+    .addOption(byOption())
+    .action((cycleId: string, o: { department?: string; by: string }) =>
+      withCycles(async (cycles, ds) => {
+        await cycles.remindNow(cycleId, o.department);
+        await audit(ds, o.by, 'remind', cycleId, { department: o.department ?? null });
+        console.log(`已催办 (reminded) ${o.department ?? '全部部门 (all departments)'}`);
+      }),
+    );
+
+  cycle
+    .command('extend')
+    .description('延期 (move the deadline), 全部或一个部门 (all departments or one)')
+    .argument('<cycleId>')
+    .requiredOption('--deadline <date>', '新的截止时间 (new deadline), ISO 8601')
+    .option('-d, --department <code>', '部门代码 (department code)')
+    .addOption(byOption())
+    .action((cycleId: string, o: { deadline: string; department?: string; by: string }) =>
+      withCycles(async (cycles, ds) => {
+        await cycles.extend(cycleId, o.deadline, o.department);
+        await audit(ds, o.by, 'extend', cycleId, { deadline: o.deadline, department: o.department ?? null });
+        console.log(`已延期至 (deadline moved to) ${o.deadline} · ${o.department ?? '全部部门 (all departments)'}`);
+      }),
+    );
+
+  program
+    .command('user-add')
+    .description('新建登录账号，例如第一个统计局管理员 (create an account, e.g. the first bureau admin)')
+    .requiredOption('--email <email>')
+    .requiredOption('--name <name>')
+    .addOption(new Option('--role <role>').choices(USER_ROLES).makeOptionMandatory())
+    .option('-d, --department <code>', '填报人和审核人所属部门 (department, for submitters and supervisors)')
+    .option('--password-env <variable>', '从环境变量读取密码，不写在命令行上 (read the password from this environment variable)', 'PLAN_EVAL_PASSWORD')
+    .action((o: { email: string; name: string; role: UserRole; department?: string; passwordEnv: string }) =>
+      withDatabase(async (ds) => {
+        const user = await createUser(ds, { email: o.email, name: o.name, role: o.role, department: o.department ?? null, password: process.env[o.passwordEnv] || undefined });
+        console.log(`已创建 (created) ${user.email} · ${user.role}${user.department ? ` · ${user.department}` : ''}${user.hasPassword ? '' : ' · 无密码，仅能通过邮件链接进入 (no password: email links only)'}`);
+      }),
+    );
+}
