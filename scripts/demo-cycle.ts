@@ -101,7 +101,7 @@ async function main(): Promise<void> {
     [cycleId],
   );
   console.log(`\n${figures.plan.name} · 中期评估 2021–2023 (mid-term evaluation)`);
-  console.log(`报告 (report): ${report.path.replace(/\.json$/, '.{docx,xlsx,html,json}')}\n内容哈希 (content hash): ${report.content_hash}`);
+  console.log(`报告 (report): ${report.path.replace(/\.json$/, '.{docx,xlsx,html,json}')}\n英文版 (English): ${report.path.replace(/\.json$/, '.en.{docx,xlsx,html}')}\n内容哈希 (content hash): ${report.content_hash}`);
   console.log(`邮件 (notices): ${sent} 已发送 sent, ${undeliverable} 无法投递 undeliverable`);
   console.table(Object.entries(figures.summary.byStatus).map(([s, n]) => ({ 状态: STATUS_LABELS[s as keyof typeof STATUS_LABELS].zh, status: s, 指标数: n })));
   console.log(`约束性指标未达进度 (binding indicators behind): ${figures.summary.bindingNotOnTrack.join('、') || '无 (none)'}`);
