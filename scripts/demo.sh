@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The demo on embedded defaults: installs what is missing, starts PostgreSQL,
-# the Temporal dev server (web UI http://localhost:8233), the mail server and
-# the worker; loads the Heyuan plan into a fresh demo database; runs a whole
-# mid-term evaluation with simulated departments in about three minutes and
-# prints its report. Services stay up afterwards: scripts/services.sh stop
+# the Temporal dev server (web UI http://localhost:8233), the mail server (its
+# page http://localhost:8025) and the worker; loads the Heyuan plan into a fresh
+# demo database; runs a whole mid-term evaluation with simulated departments in
+# about three minutes and prints its report. Services stay up afterwards: scripts/services.sh stop
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 cd "$REPO_ROOT"
 
@@ -30,4 +30,4 @@ bash scripts/services.sh stop worker
 bash scripts/services.sh start worker
 log "run a mid-term evaluation (namespace $run; watch it at http://localhost:$TEMPORAL_UI_PORT/namespaces/$run/workflows)"
 node bin/ts-run.js scripts/demo-cycle.ts
-log "done. Mail received: .data/mail/ · stop the services with: scripts/services.sh stop"
+log "done. Mail received: http://localhost:$MAIL_PAGE_PORT (or npx plan-eval mail list; files in .data/mail/) · stop the services with: scripts/services.sh stop"

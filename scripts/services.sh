@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts and stops the embedded services: a private PostgreSQL cluster and the
 # Temporal dev server (state in a SQLite file, web UI on 8233).
-# the demo's mail server (SMTP on 2525, messages kept under .data/mail) and the worker.
+# the demo's mail server (SMTP on 2525, messages kept under .data/mail, read them at
+# http://localhost:8025) and the worker.
 #   scripts/services.sh start [postgres|temporal|mail|worker|all]   (default all)
 #   scripts/services.sh stop  [postgres|temporal|mail|worker|all]
 # Each start is idempotent and returns only once the service answers.
@@ -91,7 +92,10 @@ stop_node() {
   fi
   rm -f "$pidfile"
 }
-start_mail() { start_node mail scripts/mail-server.ts 'mail server listening'; }
+start_mail() {
+  MAIL_DIR="$DATA_DIR/mail" MAIL_PAGE_PORT="$MAIL_PAGE_PORT" start_node mail scripts/mail-server.ts 'mail server listening'
+  log "mail received: http://localhost:$MAIL_PAGE_PORT (or npx plan-eval mail list)"
+}
 start_worker() { start_node worker apps/worker/src/main.ts 'worker started'; }
 
 action="${1:-start}"; which="${2:-all}"

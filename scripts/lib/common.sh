@@ -16,6 +16,7 @@ TEMPORAL_TEST_SERVER="$TOOLS_DIR/venv/bin/temporal-test-server"
 PG_PORT="${PLAN_EVAL_PG_PORT:-54329}"
 TEMPORAL_PORT="${PLAN_EVAL_TEMPORAL_PORT:-7233}"
 TEMPORAL_UI_PORT="${PLAN_EVAL_TEMPORAL_UI_PORT:-8233}"
+MAIL_PAGE_PORT="${PLAN_EVAL_MAIL_PAGE_PORT:-8025}"
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
