@@ -138,6 +138,25 @@ describe('each role’s path through the API', () => {
       const audit = await as('admin').get(`/api/audit?entityType=cycle&entityId=${enc(cycleId)}`).expect(200);
       expect(audit.body.items.filter((a: { action: string }) => a.action === 'remind')).toHaveLength(1);
       expect(audit.body.items.map((a: { actor: string }) => a.actor)).toContain(BUREAU_EMAIL);
+
+      // At the hard close the cycle closes with what was approved; everyone signed in downloads the report.
+      await h.env.sleep(DAYS(61));
+      const reports = await as('submitter').get(`/api/cycles/${enc(cycleId)}/reports`).expect(200);
+      expect(reports.body.items).toEqual([expect.objectContaining({ version: 1, contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) })]);
+      const docx = await as('viewer').get(`/api/cycles/${enc(cycleId)}/reports/1/docx`).buffer(true).parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      }).expect(200);
+      expect((docx.body as Buffer).subarray(0, 2).toString()).toBe('PK');
+      const html = await as('viewer').get(`/api/cycles/${enc(cycleId)}/reports/1/html`).expect(200);
+      expect(html.text).toContain('284.6');
+      await as('viewer').get(`/api/cycles/${enc(cycleId)}/reports/2/docx`).expect(404);
+      // A closed cycle refuses changes, and its links say so.
+      const closed = await as('admin').post(`/api/cycles/${enc(cycleId)}/remind`, {}).expect(409);
+      expect(closed.body.message).toContain('本轮评估已结束');
+      const late = await h.http().get(`/l/${links[1]}`).expect(409);
+      expect(late.text).toContain('本轮评估已结束');
     });
   });
 
