@@ -50,6 +50,7 @@ interface Options {
   departments: number;
   reportSizes: number[];
   memorySize: number;
+  memoryShare: number;
   only: string[];
   repeat: number;
   outDir: string;
@@ -84,17 +85,19 @@ function parseOptions(): Options {
     .option('--departments <n>', 'lead departments of the synthetic plans', '200')
     .option('--report-sizes <list>', 'report sizes, in indicators', '100,1000,10000')
     .option('--memory-size <n>', 'items of the cycle whose worker memory is sampled (0: skip; default the largest fan-out size)')
+    .option('--memory-share <fraction>', 'share of the departments that submit and approve everything in the memory cycle; below 1 the bureau then cancels it, which closes it with its report', '1')
     .option('--only <list>', 'fanout,report,memory', 'fanout,report,memory')
     .option('--repeat <n>', 'runs of each fan-out measurement (the median is reported; at most 5)', '1')
     .option('--out-dir <dir>', 'where the JSON result goes', join(ROOT, 'bench/results'))
     .parse()
-    .opts<{ sizes: string; departments: string; reportSizes: string; memorySize?: string; only: string; repeat: string; outDir: string }>();
+    .opts<{ sizes: string; departments: string; reportSizes: string; memorySize?: string; memoryShare: string; only: string; repeat: string; outDir: string }>();
   const sizes = list(o.sizes);
   return {
     sizes,
     departments: Number(o.departments),
     reportSizes: list(o.reportSizes),
     memorySize: o.memorySize !== undefined ? Number(o.memorySize) : Math.max(...sizes),
+    memoryShare: Math.min(1, Math.max(0, Number(o.memoryShare))),
     only: o.only.split(','),
     repeat: Math.min(5, Math.max(1, Number(o.repeat))),
     outDir: o.outDir,
@@ -111,6 +114,7 @@ class Stack {
     readonly worker: WorkerProcess,
     readonly client: Client,
     readonly cycles: CycleClient,
+    readonly metricsAddress: string,
   ) {}
 
   static async start(): Promise<Stack> {
@@ -125,6 +129,7 @@ class Stack {
       await smtp.start();
       cleanup.unshift(() => smtp.stop());
       const bundle = await buildWorkflowBundle(join(work, 'workflow-bundle.js'), join(__dirname, 'workflows/index.ts'));
+      const metricsAddress = `127.0.0.1:${await freePort()}`;
       const worker = await WorkerProcess.start({
         DATABASE_URL: db.url,
         TEMPORAL_ADDRESS: temporal.address,
@@ -133,14 +138,14 @@ class Stack {
         SMTP_URL: smtp.url,
         REPORTS_DIR: join(work, 'reports'),
         WORKFLOW_BUNDLE_PATH: bundle,
-        WORKER_METRICS_ADDRESS: `127.0.0.1:${await freePort()}`,
+        WORKER_METRICS_ADDRESS: metricsAddress,
         TEMPORAL_METRICS_ADDRESS: `127.0.0.1:${await freePort()}`,
         LOG_LEVEL: 'info',
       });
       cleanup.unshift(() => worker.stop());
       const connection = await Connection.connect({ address: temporal.address });
       const client = new Client({ connection, namespace: 'default' });
-      const stack = new Stack(work, temporal, db, smtp, worker, client, new CycleClient(client, TASK_QUEUE, db.dataSource));
+      const stack = new Stack(work, temporal, db, smtp, worker, client, new CycleClient(client, TASK_QUEUE, db.dataSource), metricsAddress);
       stack.cleanup = [() => connection.close(), ...cleanup];
       return stack;
     } catch (e) {
@@ -153,6 +158,28 @@ class Stack {
 
   async stop(): Promise<void> {
     for (const step of this.cleanup) await step().catch((e: Error) => log('cleanup failed', { error: e.message }));
+  }
+
+  /**
+   * Mean latencies from the worker's /metrics (the Temporal SDK's and its own), in ms:
+   * where the time went (waiting for a worker slot, executing, activities).
+   */
+  async latencies(): Promise<Record<string, { count: number; meanMs: number }>> {
+    const text = await (await fetch(`http://${this.metricsAddress}/metrics`)).text();
+    const totals = new Map<string, { sum: number; count: number; seconds: boolean }>();
+    for (const line of text.split('\n')) {
+      const m = /^(temporal_[a-z_]*latency[a-z_]*|plan_eval_activity_duration_seconds)_(sum|count)(\{[^}]*\})? ([0-9.e+-]+)$/.exec(line);
+      if (!m) continue;
+      const activity = /activity="(\w+)"/.exec(m[3] ?? '')?.[1];
+      const key = activity ? `${m[1]}{${activity}}` : m[1];
+      const t = totals.get(key) ?? { sum: 0, count: 0, seconds: m[1].endsWith('seconds') };
+      if (m[2] === 'sum') t.sum += Number(m[4]);
+      else t.count += Number(m[4]);
+      totals.set(key, t);
+    }
+    return Object.fromEntries(
+      [...totals].filter(([, t]) => t.count > 0).map(([k, t]) => [k, { count: t.count, meanMs: round2((t.sum / t.count) * (t.seconds ? 1000 : 1)) }]),
+    );
   }
 
   /** Imports the synthetic plan of N items (once per size). */
@@ -250,7 +277,7 @@ function benchReport(sizes: number[]): { rows: ReportCompileResult[]; growth: Re
   return { rows, growth };
 }
 
-async function benchWorkerMemory(stack: Stack, items: number, departments: number) {
+async function benchWorkerMemory(stack: Stack, items: number, departments: number, share: number) {
   const { planCode } = await stack.plan(items, departments);
   const samples: Array<{ at: number; rss: number }> = [];
   const sample = () => samples.push({ at: performance.now(), rss: stack.worker.memory().rss });
@@ -270,7 +297,10 @@ async function benchWorkerMemory(stack: Stack, items: number, departments: numbe
     const { cycleId } = await stack.launchAndWaitForAssignments(definition, items);
     endPhase('fan-out');
 
-    const rows: Array<{ department: string; spec: WorkItemSpec }> = await stack.db.dataSource.query(`SELECT department, spec FROM work_item WHERE cycle_id = $1`, [cycleId]);
+    const all: Array<{ department: string; spec: WorkItemSpec }> = await stack.db.dataSource.query(`SELECT department, spec FROM work_item WHERE cycle_id = $1 ORDER BY department`, [cycleId]);
+    const codes = [...new Set(all.map((r) => r.department))];
+    const active = new Set(codes.slice(0, Math.ceil(codes.length * share)));
+    const rows = all.filter((r) => active.has(r.department));
     const actor = (role: 'submitter' | 'supervisor', department: string): Actor => ({ id: `${role}@${department}.bench`, name: `${department} ${role}`, role, department });
     await pool(rows, 32, ({ department, spec }) =>
       stack.cycles.command(cycleId, department, `bench/${spec.key}/submit`, actor('submitter', department), { type: 'submit', itemKey: spec.key, submission: plausibleSubmission(spec) }),
@@ -282,12 +312,16 @@ async function benchWorkerMemory(stack: Stack, items: number, departments: numbe
     await pool([...byDepartment], 16, ([department, keys]) => stack.cycles.bulkApprove(cycleId, department, `bench/${department}/approve`, actor('supervisor', department), keys));
     endPhase('approvals');
 
+    // Every department done closes the cycle; otherwise the bureau cancels it, which closes it too.
+    if (active.size < codes.length) await stack.cycles.cancel(cycleId, 'benchmark: the sampled departments are done');
     await stack.client.workflow.getHandle(cycleId).result();
-    endPhase('close and report');
+    endPhase(active.size < codes.length ? 'cancel, close and report' : 'close and report');
     const submitted = rows.length;
     const submissionsPhase = phases.find((p) => p.phase === 'submissions')!;
     return {
       items,
+      departmentsSubmitting: active.size,
+      itemsSubmitted: rows.length,
       idleRssMiB: mib(idleRss),
       peakRssMiB: mib(Math.max(...samples.map((s) => s.rss))),
       highWaterMarkMiB: mib(stack.worker.memory().peak),
@@ -361,10 +395,11 @@ async function main(): Promise<void> {
         );
       }
       if (opts.only.includes('memory') && opts.memorySize > 0) {
-        const memory = await benchWorkerMemory(stack, opts.memorySize, opts.departments);
+        const memory = await benchWorkerMemory(stack, opts.memorySize, opts.departments, opts.memoryShare);
         result.workerMemory = memory;
+        result.workerLatencies = await stack.latencies();
         out.push(
-          `工作进程内存 Worker RSS through a ${memory.items}-item cycle (idle ${memory.idleRssMiB} MiB, peak ${memory.peakRssMiB} MiB, end ${memory.endRssMiB} MiB; ${memory.submissionsPerSecond} submissions/s as Temporal Updates at concurrency 32)`,
+          `工作进程内存 Worker RSS through a ${memory.items}-item cycle, ${memory.itemsSubmitted} items submitted and approved by ${memory.departmentsSubmitting} departments (idle ${memory.idleRssMiB} MiB, peak ${memory.peakRssMiB} MiB, end ${memory.endRssMiB} MiB; ${memory.submissionsPerSecond} submissions/s as Temporal Updates at concurrency 32)`,
           table(['phase', 'seconds', 'peak RSS MiB', 'RSS at end MiB'], memory.phases.map((p) => [p.phase, p.seconds, p.peakRssMiB, p.endRssMiB])),
           '',
         );
