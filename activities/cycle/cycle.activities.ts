@@ -24,6 +24,7 @@ import type { ReopenedDepartment } from '../../libs/cycle/reopen';
 import { CYCLE_KIND_LABELS, cycleThresholds, type CycleDefinition } from '../../libs/cycle/cycle-definition';
 import { planCycle } from '../../libs/cycle/cycle-planning';
 import type { Submission, WorkItemSpec } from '../../libs/cycle/submission';
+import { TokenSigner } from '../../libs/access/tokens';
 import { Mailer, PermanentDeliveryError } from '../../libs/mail/mailer';
 import type { Locale } from '../../libs/plan/localized';
 import { renderNotice } from '../../libs/mail/notice-message';
@@ -44,6 +45,8 @@ export interface CycleActivitiesConfig {
   publicUrl: string;
   bureauEmail: string;
   reportsDir: string;
+  /** Signs each item's link for its recipient's purpose; see libs/access/tokens. */
+  links: { signer: TokenSigner; ttlMs: number };
 }
 
 export class CycleActivitiesService implements CycleActivities {
@@ -162,8 +165,9 @@ export class CycleActivitiesService implements CycleActivities {
     const { recipient, recipientName, departmentName, locale } = await this.recipientOf(input);
     const attachments = await reportAttachments(input.reportPath, locale);
     const cycle = await this.ds.getRepository(EvaluationCycle).findOneByOrFail({ id: input.cycleId });
+    const itemLink = this.itemLinks(input, recipient, departmentName);
     const rendered = renderNotice(input, {
-      cycleTitle: cycleTitle(cycle), departmentName, publicUrl: this.config.publicUrl, locale,
+      cycleTitle: cycleTitle(cycle), departmentName, publicUrl: this.config.publicUrl, locale, itemLink,
       recipientName,
       attachments: attachments.map((a) => a.filename),
     });
@@ -249,6 +253,17 @@ export class CycleActivitiesService implements CycleActivities {
     });
     log.info('cycle closed', { cycleId, version, contentHash, path });
     return { reportPath: path, contentHash, version };
+  }
+
+  /** Submitters' links open the item to fill in, supervisors' to review, co-operating departments' to contribute. */
+  private itemLinks(input: NoticeInput, email: string, name: string): ((itemKey: string) => string) | undefined {
+    if (input.audience === 'bureau') return undefined;
+    const purpose = input.audience === 'supervisor' ? 'review' : input.event === 'contribution_request' ? 'contribute' : 'submit';
+    const expiresAt = Date.now() + this.config.links.ttlMs;
+    return (itemKey) => {
+      const token = this.config.links.signer.link({ purpose, cycleId: input.cycleId, department: input.department, itemKey, email, name }, expiresAt);
+      return `${this.config.publicUrl}/l/${token}`;
+    };
   }
 
   async reopenCycle({ cycleId, itemKeys }: { cycleId: string; itemKeys: string[] }): Promise<ReopenedCycle> {

@@ -2,13 +2,14 @@
  * The HTTP API against real PostgreSQL and Temporal's test server: health and
  * readiness, the catalog, and launching a cycle with its refusals.
  */
+import type { Test } from 'supertest';
 import { createApiHarness, type ApiHarness } from '../support/api-harness';
 
 describe('the API', () => {
   let h: ApiHarness;
   beforeAll(async () => (h = await createApiHarness()));
   afterAll(() => h?.close());
-  const asAdmin = (r: ReturnType<ApiHarness['http']>['get']) => r.set('Authorization', `Bearer ${h.tokens.admin}`);
+  const asAdmin = (r: Test) => r.set('Authorization', `Bearer ${h.tokens.admin}`);
 
   it('is ready when PostgreSQL and Temporal answer', async () => {
     await h.http().get('/api/health').expect(200, { status: 'ok' });

@@ -8,6 +8,8 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Worker } from '@temporalio/worker';
+import { linkSigning } from '@libs/access/tokens';
+import { loadConfig } from '@libs/config/config';
 import { CycleRequestError } from '@libs/temporal/cycle-client';
 import type { DepartmentOutcome } from '@libs/cycle/activities-contract';
 import { departmentWorkflowId } from '@libs/cycle/cycle-definition';
@@ -133,7 +135,9 @@ describe('an annual monitoring cycle, end to end', () => {
     // A digest lists each item with its link; the text is zh-CN first.
     const [assignment] = h.mailsTo(mail('submitter', NEVER), '填报任务');
     expect(assignment.text).toContain('以下事项请按时填报：\nPlease report on the following items:');
-    expect(assignment.text).toContain(`http://portal.test/cycles/${encodeURIComponent(cycleId)}/items/indicator-8`);
+    // Each link is signed for its recipient, its item and its purpose.
+    const links = [...assignment.text.matchAll(/http:\/\/portal\.test\/l\/([\w.-]+)/g)].map((m) => linkSigning(loadConfig('auth')).signer.verifyLink(m[1]));
+    expect(links).toContainEqual({ ok: true, claims: expect.objectContaining({ cycleId, itemKey: 'indicator-8', purpose: 'submit', email: mail('submitter', NEVER) }) });
 
     // Timeliness and the report come from what was approved.
     const byDept = new Map(outcomes.map((o) => [o.department, o.timeliness]));
