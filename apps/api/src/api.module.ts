@@ -19,6 +19,7 @@ import { CyclesController } from './cycles/cycles.controller';
 import { EvidenceController } from './cycles/evidence.controller';
 import { ItemAccess } from './cycles/item-access.service';
 import { ItemsController } from './cycles/items.controller';
+import { PortalController } from './cycles/portal.controller';
 import { ReportsController } from './cycles/reports.controller';
 import { HealthController } from './health.controller';
 import { MetricsModule } from './metrics.controller';
@@ -38,6 +39,7 @@ import { CYCLE_CLIENT, TEMPORAL_CLIENT } from './tokens';
     ItemsController,
     EvidenceController,
     ReportsController,
+    PortalController,
     AuditController,
   ],
   providers: [

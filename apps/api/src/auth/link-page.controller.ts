@@ -1,13 +1,18 @@
 /**
  * The page an email link opens (outside /api): the item it is for and what
  * to do, or, for a used, expired or altered link, a page saying so and what
- * to do instead. Never a stack trace.
+ * to do instead. Never a stack trace. Where the web portal is built, a good
+ * link goes on to it at once (/link#<token>): the portal exchanges the token
+ * for the item's session (POST /api/auth/link, audited) and opens the item.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Controller, Get, Header, Inject, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { escapeHtml } from '@libs/common/escape-html';
 import { ITEM_STATUS_LABELS, type ItemStatus } from '@libs/cycle/department-state';
+import { PORTAL_DIR } from '../portal-static';
 import { Public } from './auth.decorators';
 import { LinkService } from './link.service';
 
@@ -21,6 +26,14 @@ const page = (title: string, body: string) => `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title>
 <style>body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;max-width:640px;margin:3em auto;padding:0 1em;color:#222;line-height:1.6}.en{color:#666}</style>
 </head><body>${body}</body></html>`;
+
+/** On to the portal, when it is built: a link for the reader and an immediate forward. */
+function portal(token: string): string {
+  if (!existsSync(join(PORTAL_DIR, 'index.html'))) return '';
+  const href = `/link#${encodeURIComponent(token)}`;
+  return `<p><a id="open-portal" href="${escapeHtml(href)}">进入系统办理 <span class="en">Open it in the portal</span></a></p>
+<script>location.replace(document.getElementById('open-portal').href)</script>`;
+}
 
 @ApiExcludeController()
 @Controller('l')
@@ -37,7 +50,7 @@ export class LinkPageController {
       res.status(opened.status).type('html').send(page('链接无法使用 Link cannot be used', `<h1>链接无法使用</h1><p>${escapeHtml(opened.problem.zh)}</p><p class="en">${escapeHtml(opened.problem.en)}</p>`));
       return;
     }
-    const { item, principal, departmentName, cycle, session } = opened;
+    const { item, principal, departmentName, cycle } = opened;
     const purpose = PURPOSE[principal.scope!.purpose];
     const status = ITEM_STATUS_LABELS[item.status as ItemStatus];
     const deadline = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long', timeStyle: 'short' }).format(cycle.deadline);
@@ -50,7 +63,7 @@ export class LinkPageController {
           `<h1>${escapeHtml(item.title)}</h1>
 <p>${escapeHtml(principal.name)}（${escapeHtml(principal.email)}），您好：您已通过邮件链接进入，可为${escapeHtml(departmentName)}${purpose.zh}此事项。截止时间：${escapeHtml(deadline)}。当前状态：${escapeHtml(status?.zh ?? item.status)}。</p>
 <p class="en">You have entered through your email link and may ${purpose.en} this item for ${escapeHtml(departmentName)}. Deadline: ${escapeHtml(deadline)}. Status: ${escapeHtml(status?.en ?? item.status)}.</p>
-<div id="plan-eval-item" data-cycle="${escapeHtml(item.cycleId)}" data-item="${escapeHtml(item.itemKey)}" data-purpose="${escapeHtml(principal.scope!.purpose)}" data-session="${escapeHtml(session.token)}" data-expires="${escapeHtml(session.expiresAt)}"></div>`,
+<div id="plan-eval-item" data-cycle="${escapeHtml(item.cycleId)}" data-item="${escapeHtml(item.itemKey)}" data-purpose="${escapeHtml(principal.scope!.purpose)}"></div>${portal(token)}`,
         ),
       );
   }
