@@ -65,15 +65,18 @@ export interface PlanYears {
   year: number;
 }
 
-export type SubmissionCheck = { ok: true; warnings: QualityFinding[] } | { ok: false; errors: Localized[] };
+/** A refusal, naming the submission's field where there is one (the portal shows it beside that input). */
+export type SubmissionError = Localized & { field?: string };
+
+export type SubmissionCheck = { ok: true; warnings: QualityFinding[] } | { ok: false; errors: SubmissionError[] };
 
 const TASK_PROGRESS: TaskProgress[] = ['not_started', 'in_progress', 'completed', 'delayed'];
 const CONSTRUCTION: ConstructionStatus[] = ['not_started', 'preparing', 'under_construction', 'completed'];
 const blank = (s: unknown) => typeof s !== 'string' || s.trim() === '';
 
 export function checkSubmission(item: WorkItemSpec, s: Submission, years: PlanYears): SubmissionCheck {
-  const errors: Localized[] = [];
-  const err = (zh: string, en: string) => errors.push({ zh, en });
+  const errors: SubmissionError[] = [];
+  const err = (zh: string, en: string, field?: string) => errors.push(field ? { zh, en, field } : { zh, en });
   let warnings: QualityFinding[] = [];
   if (!s || s.kind !== item.kind) {
     return { ok: false, errors: [{ zh: `事项${item.key}需要“${item.kind}”类型的填报`, en: `item ${item.key} takes a ${item.kind} submission` }] };
@@ -81,12 +84,12 @@ export function checkSubmission(item: WorkItemSpec, s: Submission, years: PlanYe
   if (s.kind === 'indicator') {
     const spec = item.indicator!;
     const qualitative = spec.target.kind === 'qualitative';
-    if (qualitative && typeof s.value !== 'boolean') err('定性指标请选择“已实现”或“未实现”', 'a qualitative target takes achieved yes/no');
-    if (!qualitative && (typeof s.value !== 'number' || !Number.isFinite(s.value))) err(`请填写数值（单位：${spec.unit}）`, `enter a number (unit: ${spec.unit})`);
-    if (blank(s.dataSource)) err('请填写数据来源', 'give the data source');
+    if (qualitative && typeof s.value !== 'boolean') err('定性指标请选择“已实现”或“未实现”', 'a qualitative target takes achieved yes/no', 'value');
+    if (!qualitative && (typeof s.value !== 'number' || !Number.isFinite(s.value))) err(`请填写数值（单位：${spec.unit}）`, `enter a number (unit: ${spec.unit})`, 'value');
+    if (blank(s.dataSource)) err('请填写数据来源', 'give the data source', 'dataSource');
     if (errors.length === 0 && typeof s.value === 'number') {
       warnings = checkValueQuality({ no: item.no, unit: spec.unit }, s.value, spec.previousValue, DEFAULT_QUALITY_CONFIG);
-      for (const w of warnings.filter((f) => f.blocking)) errors.push(w.message);
+      for (const w of warnings.filter((f) => f.blocking)) errors.push({ ...w.message, field: 'value' });
     }
     if (errors.length === 0 && spec.target.kind !== 'cumulative') {
       // Behind the path: the reasons (原因分析) and next measures (下一步措施) are part of the submission.
@@ -98,21 +101,21 @@ export function checkSubmission(item: WorkItemSpec, s: Submission, years: PlanYe
         THRESHOLD_PRESETS.time_elapsed,
       );
       if ((progress.status === 'lagging' || progress.status === 'slightly_behind') && (blank(s.reasons) || blank(s.measures))) {
-        err('数值落后于进度，请填写原因分析和下一步措施', 'the value is behind the path: give the reasons and the next measures');
+        err('数值落后于进度，请填写原因分析和下一步措施', 'the value is behind the path: give the reasons and the next measures', blank(s.reasons) ? 'reasons' : 'measures');
       }
     }
   } else if (s.kind === 'task') {
-    if (!TASK_PROGRESS.includes(s.progress)) err(`进展状态应为：${TASK_PROGRESS.join('、')}`, `progress must be one of ${TASK_PROGRESS.join(', ')}`);
-    if (blank(s.narrative)) err('请填写进展情况说明', 'describe the progress');
+    if (!TASK_PROGRESS.includes(s.progress)) err(`进展状态应为：${TASK_PROGRESS.join('、')}`, `progress must be one of ${TASK_PROGRESS.join(', ')}`, 'progress');
+    if (blank(s.narrative)) err('请填写进展情况说明', 'describe the progress', 'narrative');
   } else {
     const money = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-    if (!money(s.investmentInPeriod)) err('本期完成投资应为不小于0的数值（万元）', 'investment in the period must be a number ≥ 0 (10k yuan)');
-    if (!money(s.investmentCumulative)) err('累计完成投资应为不小于0的数值（万元）', 'cumulative investment must be a number ≥ 0 (10k yuan)');
+    if (!money(s.investmentInPeriod)) err('本期完成投资应为不小于0的数值（万元）', 'investment in the period must be a number ≥ 0 (10k yuan)', 'investmentInPeriod');
+    if (!money(s.investmentCumulative)) err('累计完成投资应为不小于0的数值（万元）', 'cumulative investment must be a number ≥ 0 (10k yuan)', 'investmentCumulative');
     if (money(s.investmentInPeriod) && money(s.investmentCumulative) && s.investmentCumulative < s.investmentInPeriod) {
-      err('累计完成投资不能小于本期完成投资', 'cumulative investment cannot be less than the period’s');
+      err('累计完成投资不能小于本期完成投资', 'cumulative investment cannot be less than the period’s', 'investmentCumulative');
     }
-    if (!CONSTRUCTION.includes(s.constructionStatus)) err(`建设状态应为：${CONSTRUCTION.join('、')}`, `construction status must be one of ${CONSTRUCTION.join(', ')}`);
-    if (typeof s.landSecured !== 'boolean') err('请说明用地是否落实', 'say whether the land is secured');
+    if (!CONSTRUCTION.includes(s.constructionStatus)) err(`建设状态应为：${CONSTRUCTION.join('、')}`, `construction status must be one of ${CONSTRUCTION.join(', ')}`, 'constructionStatus');
+    if (typeof s.landSecured !== 'boolean') err('请说明用地是否落实', 'say whether the land is secured', 'landSecured');
   }
   return errors.length ? { ok: false, errors } : { ok: true, warnings };
 }
