@@ -59,8 +59,12 @@ describe('the catalog through the API', () => {
   });
 
   it('edits a contact: a bad address is refused by field; the change is audited before and after', async () => {
-    const bad = await admin().put(`/api/departments/${OWN}/contacts/submitter`).send({ name: '李华', email: 'li.hua@' }).expect(400);
-    expect(bad.body.details).toEqual([expect.objectContaining({ field: 'email', zh: 'email 不是有效的邮箱地址' })]);
+    const bad = await admin().put(`/api/departments/${OWN}/contacts/submitter`).send({ name: '李华', email: 'li.hua＠tjj.heyuan.example' }).expect(422);
+    expect(bad.body.details).toEqual([expect.objectContaining({ field: 'email' })]);
+    expect(bad.body.message).toContain('市统计局');
+    expect(bad.body.message).toContain('全角');
+    const noName = await admin().put(`/api/departments/${OWN}/contacts/submitter`).send({ email: 'li.hua@tjj.heyuan.example' }).expect(400);
+    expect(noName.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'name', zh: 'name 应为文本' })]));
     await admin().put(`/api/departments/${OWN}/contacts/reviewer`).send({ name: '李华', email: 'li.hua@tjj.heyuan.example' }).expect(404);
 
     await admin().put(`/api/departments/${OWN}/contacts/submitter`).send({ name: '李华', email: 'Li.Hua@tjj.heyuan.example' }).expect(200);

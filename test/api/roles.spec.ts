@@ -157,6 +157,22 @@ describe('each role’s path through the API', () => {
       expect(closed.body.message).toContain('本轮评估已结束');
       const late = await h.http().get(`/l/${links[1]}`).expect(409);
       expect(late.text).toContain('本轮评估已结束');
+
+      // The bureau reopens an item of the closed cycle: only its department runs again, and the
+      // corrected, approved value makes report version 2 while version 1 stays.
+      await as('supervisor').post(`/api/cycles/${enc(cycleId)}/reopen`, { itemKeys: [indicator1], reason: '统计公报更正' }).expect(403);
+      const unknown = await as('admin').post(`/api/cycles/${enc(cycleId)}/reopen`, { itemKeys: ['indicator-99'], reason: '更正' }).expect(409);
+      expect(unknown.body.message).toContain('indicator-99');
+      const reopened = await as('admin').post(`/api/cycles/${enc(cycleId)}/reopen`, { itemKeys: [indicator1], reason: '统计公报更正' }).expect(200);
+      expect(reopened.body).toMatchObject({ departments: [OWN], items: [indicator1] });
+      while ((await as('submitter').get(item(indicator1)).expect(200)).body.status !== 'returned') await h.env.sleep(60_000);
+      await as('submitter').post(`${item(indicator1)}/submit`, { submission: { kind: 'indicator', value: 284.9, dataSource: '统计公报（更正）', reasons: '人口回流慢于预期', measures: '完善落户政策' } }).expect(200);
+      await as('supervisor').post(`${item(indicator1)}/review`, { decision: 'approve' }).expect(200);
+      await h.env.sleep(DAYS(1));
+      const versions = await as('viewer').get(`/api/cycles/${enc(cycleId)}/reports`).expect(200);
+      expect(versions.body.items.map((r: { version: number }) => r.version)).toEqual([1, 2]);
+      expect((await as('viewer').get(`/api/cycles/${enc(cycleId)}/reports/2/html`).expect(200)).text).toContain('284.9');
+      expect((await as('viewer').get(`/api/cycles/${enc(cycleId)}/reports/1/html`).expect(200)).text).toContain('284.6');
     });
   });
 

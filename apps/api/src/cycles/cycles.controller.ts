@@ -127,6 +127,16 @@ class ReopenBody extends ReasonBody {
   @ArrayMaxSize(500)
   @IsString({ each: true })
   itemKeys: string[];
+
+  @ApiPropertyOptional({ description: 'closed cycles: when the corrections are due (default: two weeks)' })
+  @IsOptional()
+  @IsString()
+  deadline?: string;
+
+  @ApiPropertyOptional({ description: 'closed cycles: when the reopened run closes regardless (default: four weeks)' })
+  @IsOptional()
+  @IsString()
+  hardClose?: string;
 }
 
 class NoticeQuery extends PageQuery {
@@ -232,8 +242,14 @@ export class CyclesController {
   @Post(':id/reopen')
   @HttpCode(200)
   @Requires('cycle:manage')
-  @ApiOperation({ summary: '重新打开 Send approved items back to their submitters, with the reason' })
+  @ApiOperation({ summary: '重新打开 Send approved items back to their submitters, with the reason; a closed cycle runs again for them and its report gets a new version' })
   async reopen(@Param('id') id: string, @Body() body: ReopenBody, @Req() req: AuthenticatedRequest) {
+    const cycle = await this.access.cycle(id);
+    if (cycle.status === 'closed') {
+      const reopened = await this.cycles.reopenClosed(id, { items: body.itemKeys, reason: body.reason, actor: actorOf(req.principal), requestId: req.requestId, deadline: body.deadline, hardClose: body.hardClose });
+      await this.audit.record(req, { action: 'reopen_cycle', entityType: 'cycle', entityId: id, before: { status: 'closed' }, after: { status: 'running', ...reopened, reason: body.reason } });
+      return reopened;
+    }
     await this.running(id);
     const results = [];
     for (const [i, itemKey] of body.itemKeys.entries()) {
