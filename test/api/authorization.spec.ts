@@ -33,6 +33,7 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'list departments', method: 'get', path: () => '/api/departments', allowed: ALL_SIGNED_IN },
   { name: 'one department', method: 'get', path: () => `/api/departments/${OWN}`, allowed: ALL_SIGNED_IN },
   { name: 'edit a contact', method: 'put', path: () => `/api/departments/${OWN}/contacts/submitter`, body: { name: '统计局填报人', email: `submitter@${OWN}.heyuan.example` }, allowed: ['admin'] },
+  { name: 'resolve a group', method: 'put', path: () => `/api/departments/${OWN}/members`, body: { members: [] }, allowed: ['admin'] },
   { name: 'list delegations', method: 'get', path: () => '/api/delegations', allowed: ALL_SIGNED_IN },
   { name: 'delegate', method: 'post', path: () => '/api/delegations', body: { department: OWN, role: 'submitter', delegateName: '李四', delegateEmail: 'li@x.example', validFrom: '2026-02-01T00:00:00Z', validUntil: '2026-01-01T00:00:00Z' }, allowed: ['admin', 'supervisor'] },
   { name: 'list users', method: 'get', path: () => '/api/users', allowed: ['admin'] },

@@ -84,6 +84,18 @@ describe('the catalog through the API', () => {
     expect(badPage.body.message).toContain('pageSize 不能大于 200');
   });
 
+  it('resolves a group to its departments once, refusing unknown codes and nested groups', async () => {
+    const [group] = (await admin().get('/api/departments?kind=group').expect(200)).body.items as Array<{ code: string }>;
+    const refused = await admin().put(`/api/departments/${group.code}/members`).send({ members: ['city-education', 'nope', group.code] }).expect(422);
+    expect(refused.body.details.map((d: { zh: string }) => d.zh)).toEqual(['没有代码为“nope”的部门', expect.stringContaining('本身是部门组')]);
+    await admin().put(`/api/departments/${OWN}/members`).send({ members: [] }).expect(422);
+    const set = await admin().put(`/api/departments/${group.code}/members`).send({ members: ['city-health', 'city-education'] }).expect(200);
+    expect(set.body.members).toEqual(['city-education', 'city-health']);
+    expect((await admin().get(`/api/departments/${group.code}`).expect(200)).body.members.sort()).toEqual(['city-education', 'city-health']);
+    const audit = await admin().get(`/api/audit?entityType=department&entityId=${encodeURIComponent(group.code)}`).expect(200);
+    expect(audit.body.items[0]).toMatchObject({ action: 'set_group_members', after: ['city-education', 'city-health'] });
+  });
+
   it('lets a supervisor delegate for its own department only, with a clear refusal for a bad period', async () => {
     const supervisor = (p: string) => h.http().post(p).set('Authorization', `Bearer ${h.tokens.supervisor}`);
     const body = { department: OWN, role: 'submitter', delegateName: '王五', delegateEmail: 'wang.wu@tjj.heyuan.example', validFrom: '2026-12-01T00:00:00+08:00', validUntil: '2026-12-31T00:00:00+08:00' };

@@ -6,6 +6,8 @@
  * resubmits with evidence; the supervisor approves; the item's history tells
  * all of it in one request; the viewer reads and cannot change anything.
  */
+import { linkSigning, TokenSigner } from '@libs/access/tokens';
+import { loadConfig } from '@libs/config/config';
 import { BUREAU_EMAIL, DAYS } from '../support/cycle-harness';
 import { ACCOUNTS, createApiHarness, OWN, type AccountName, type ApiHarness } from '../support/api-harness';
 
@@ -176,6 +178,21 @@ describe('each role’s path through the API', () => {
     });
   });
 
+  it('answers an expired or forged link with a page saying what to do', async () => {
+    const claims = { purpose: 'submit' as const, cycleId: 'cycle/x/annual/2022', department: OWN, itemKey: 'indicator-1', email: ACCOUNTS.submitter.email, name: '填报人' };
+    const expired = linkSigning(loadConfig('auth')).signer.link(claims, Date.now() - 60_000);
+    const page = await h.http().get(`/l/${expired}`).expect(410);
+    expect(page.text).toContain('此链接已过期');
+    expect(page.text).not.toMatch(/at \w+ \(|Error:/);
+    const forged = new TokenSigner('another-secret-of-at-least-thirty-two-chars').link(claims, Date.now() + 60_000);
+    expect((await h.http().get(`/l/${forged}`).expect(400)).text).toContain('此链接无效');
+    const asSession = await h.http().post('/api/auth/link').send({ token: expired }).expect(410);
+    expect(asSession.body.code).toBe('link_expired');
+    // A link is not a session, nor a session a link.
+    await h.http().get('/api/auth/me').set('Authorization', `Bearer ${expired}`).expect(401);
+    await h.http().post('/api/auth/link').send({ token: h.tokens.submitter }).expect(400);
+  });
+
   it('signs in only with the right password, and sessions expire', async () => {
     const wrong = await h.http().post('/api/auth/login').send({ email: ACCOUNTS.admin.email, password: 'nope' }).expect(401);
     expect(wrong.body).toMatchObject({ code: 'login_failed', message: '邮箱或密码不正确' });
@@ -183,5 +200,9 @@ describe('each role’s path through the API', () => {
     await h.http().get('/api/auth/me').set('Authorization', 'Bearer not-a-token').expect(401);
     const me = await as('supervisor').get('/api/auth/me').expect(200);
     expect(me.body).toMatchObject({ email: ACCOUNTS.supervisor.email, role: 'supervisor', department: OWN });
+    const principal = { id: 'x', email: ACCOUNTS.supervisor.email, name: 'x', role: 'supervisor' as const, department: OWN };
+    const stale = new TokenSigner(loadConfig('auth').AUTH_SECRET).session(principal, -1000).token;
+    const expired = await h.http().get('/api/auth/me').set('Authorization', `Bearer ${stale}`).expect(401);
+    expect(expired.body).toMatchObject({ code: 'session_expired', message: '登录已过期，请重新登录' });
   });
 });

@@ -5,8 +5,8 @@
  */
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { DataSource } from 'typeorm';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { DataSource, In } from 'typeorm';
 import { authorize } from '@libs/access/permissions';
 import { delegate, DelegationError } from '@libs/catalog/delegations';
 import { validateContactEmail } from '@libs/plan/contact-email';
@@ -45,6 +45,14 @@ class ContactBody {
   @IsOptional()
   @IsIn(['zh-CN', 'en'])
   locale?: string;
+}
+
+class MembersBody {
+  @ApiProperty({ type: [String], example: ['city-education', 'city-health'], description: 'department codes; empty to resolve the group per cycle again' })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  members: string[];
 }
 
 class DelegationBody {
@@ -127,6 +135,28 @@ export class DepartmentsController {
       await this.audit.record(req, { action: 'edit_contact', entityType: 'contact', entityId: `${code}/${role}`, before, after }, em);
       return { department: code, role, ...after };
     });
+  }
+
+  @Put('departments/:code/members')
+  @Requires('catalog:write')
+  @ApiOperation({ summary: '指定部门组成员 Resolve a group (相关行业主管部门) to its departments once, instead of at every launch (audited)' })
+  async setMembers(@Param('code') code: string, @Body() body: MembersBody, @Req() req: AuthenticatedRequest) {
+    const group = await this.department(code);
+    if (group.kind !== 'group') throw new ApiProblem(422, 'not_a_group', [{ zh: `“${group.name}”不是部门组`, en: `"${group.nameEn}" is not a group`, field: 'code' }]);
+    const codes = [...new Set(body.members)];
+    const members = codes.length ? await this.ds.getRepository(Department).findBy({ code: In(codes) }) : [];
+    const problems = [
+      ...codes.filter((c) => !members.some((m) => m.code === c)).map((c) => ({ zh: `没有代码为“${c}”的部门`, en: `no department "${c}"`, field: 'members' })),
+      ...members.filter((m) => m.kind === 'group').map((m) => ({ zh: `“${m.name}”本身是部门组，不能作为成员`, en: `"${m.nameEn}" is itself a group`, field: 'members' })),
+    ];
+    if (problems.length) throw new ApiProblem(422, 'invalid_members', problems);
+    const before = (await this.groupMembers()).get(code) ?? [];
+    await this.ds.transaction(async (em) => {
+      await em.getRepository(DepartmentGroupMember).delete({ group: { id: group.id } });
+      if (members.length) await em.getRepository(DepartmentGroupMember).insert(members.map((member) => ({ group, member })));
+      await this.audit.record(req, { action: 'set_group_members', entityType: 'department', entityId: code, before, after: codes.sort() }, em);
+    });
+    return view(group, codes);
   }
 
   @Get('delegations')
