@@ -21,6 +21,19 @@ export default tseslint.config(
     },
   },
   {
+    // The web portal: TSX in the browser, type-checked by its own tsconfig (apps/web/tsconfig.json: DOM, JSX).
+    files: ['apps/web/**/*.{ts,tsx,mts}'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { window: 'readonly', document: 'readonly', location: 'readonly', history: 'readonly', localStorage: 'readonly', sessionStorage: 'readonly', fetch: 'readonly', URL: 'readonly' },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
     // Workflow code runs in Temporal's deterministic sandbox and is replayed:
     // no I/O, no Node built-ins, no wall clock or randomness of its own.
     files: ['workflows/**/*.ts'],

@@ -41,14 +41,20 @@ export class PortalController {
     const spec = item.spec as WorkItemSpec;
     const year = cycle.toYear;
     const latest = await this.ds.getRepository(SubmissionVersion).findOne({ where: { cycleId, itemKey }, order: { version: 'DESC' } });
-    if (!spec.indicator) return { year, kind: spec.kind, indicator: null, latest: latest?.payload ?? null, warnings: [] };
+    const department = await this.ds.getRepository(Department).findOneBy({ code: item.department });
+    const context = {
+      year,
+      kind: spec.kind,
+      cycle: { id: cycle.id, kind: cycle.kind, fromYear: cycle.fromYear, toYear: cycle.toYear, deadline: cycle.deadline, status: cycle.status },
+      department: { code: item.department, zh: department?.name ?? item.department, en: department?.nameEn ?? item.department },
+    };
+    if (!spec.indicator) return { ...context, indicator: null, latest: latest?.payload ?? null, warnings: [] };
     const printed = await this.ds.getRepository(Indicator).findOne({ where: { plan: { code: plan.code }, no: spec.no }, relations: { category: true } });
     const previous = await this.previousValue(cycle, plan, spec);
     const value = (latest?.payload as { value?: unknown } | undefined)?.value;
     const warnings = typeof value === 'number' ? checkValueQuality({ no: spec.no, unit: spec.indicator.unit }, value, previous?.value ?? null).map((w) => ({ ...w.message, rule: w.rule, blocking: w.blocking })) : [];
     return {
-      year,
-      kind: spec.kind,
+      ...context,
       indicator: {
         unit: spec.indicator.unit,
         category: printed ? { zh: printed.category.name, en: printed.category.nameEn } : null,

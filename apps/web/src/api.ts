@@ -1,0 +1,87 @@
+/**
+ * The API client: bearer token from the session, the caller's language, and
+ * the one error body ({ code, message, messageEn, details }) as an ApiError.
+ */
+import { clearSession, readSession } from './session';
+import { currentLocale } from './i18n';
+
+export interface Problem {
+  zh: string;
+  en: string;
+  field?: string;
+  where?: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: Problem[],
+  ) {
+    super(message);
+  }
+}
+
+export interface Page<T> {
+  total: number;
+  page: number;
+  pageSize: number;
+  items: T[];
+}
+
+export const enc = encodeURIComponent;
+
+type Body = object | FormData | undefined;
+
+async function send(method: string, path: string, body?: Body): Promise<Response> {
+  const headers: Record<string, string> = { 'Accept-Language': currentLocale() === 'en' ? 'en' : 'zh-CN' };
+  const session = readSession();
+  if (session) headers.Authorization = `Bearer ${session.token}`;
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) payload = body;
+  else if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  const res = await fetch(path, { method, headers, body: payload });
+  if (res.ok) return res;
+  const problem = (await res.json().catch(() => null)) as { code?: string; message?: string; details?: Problem[] } | null;
+  if (res.status === 401 && session) {
+    clearSession();
+    window.dispatchEvent(new Event('plan-eval:signed-out'));
+  }
+  throw new ApiError(res.status, problem?.code ?? 'http_error', problem?.message ?? res.statusText, problem?.details ?? []);
+}
+
+export const api = {
+  get: async <T>(path: string): Promise<T> => (await send('GET', path)).json() as Promise<T>,
+  post: async <T>(path: string, body?: Body): Promise<T> => (await send('POST', path, body ?? {})).json() as Promise<T>,
+  put: async <T>(path: string, body: Body): Promise<T> => (await send('PUT', path, body)).json() as Promise<T>,
+  text: async (path: string): Promise<string> => (await send('GET', path)).text(),
+  /** Fetches a file with the session and hands it to the browser as a download. */
+  async download(path: string, fallbackName: string): Promise<void> {
+    const res = await send('GET', path);
+    const disposition = res.headers.get('Content-Disposition') ?? '';
+    const name = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1] ?? /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+    const url = URL.createObjectURL(await res.blob());
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name ? decodeURIComponent(name) : fallbackName;
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  },
+};
+
+/** Every page of a list (pageSize ≤ 200). */
+export async function all<T>(path: string): Promise<T[]> {
+  const items: T[] = [];
+  for (let page = 1; ; page++) {
+    const sep = path.includes('?') ? '&' : '?';
+    const res = await api.get<Page<T>>(`${path}${sep}page=${page}&pageSize=200`);
+    items.push(...res.items);
+    if (items.length >= res.total || res.items.length === 0) return items;
+  }
+}

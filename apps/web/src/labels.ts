@@ -1,0 +1,96 @@
+/** The words the portal shows for the domain's codes, zh-CN and English; the item states come from the domain itself. */
+import { CYCLE_KIND_LABELS } from '@libs/cycle/cycle-definition';
+import { ITEM_STATUS_LABELS } from '@libs/cycle/department-state';
+import type { Localized } from './i18n';
+
+export { CYCLE_KIND_LABELS, ITEM_STATUS_LABELS };
+
+export const STATUS_COLORS: Record<string, string> = { assigned: 'default', draft: 'gold', submitted: 'processing', returned: 'error', approved: 'success', accepted: 'green' };
+
+export const ITEM_KIND_LABELS: Record<string, Localized> = {
+  indicator: { zh: '主要指标', en: 'Indicator' },
+  task: { zh: '主要任务', en: 'Task' },
+  project: { zh: '重大项目', en: 'Project' },
+};
+
+export const TASK_PROGRESS_LABELS: Record<string, Localized> = {
+  not_started: { zh: '未开始', en: 'not started' },
+  in_progress: { zh: '推进中', en: 'in progress' },
+  completed: { zh: '已完成', en: 'completed' },
+  delayed: { zh: '滞后', en: 'delayed' },
+};
+
+export const CONSTRUCTION_LABELS: Record<string, Localized> = {
+  not_started: { zh: '未开工', en: 'not started' },
+  preparing: { zh: '前期工作', en: 'preparatory work' },
+  under_construction: { zh: '在建', en: 'under construction' },
+  completed: { zh: '已建成', en: 'completed' },
+};
+
+export const TIMELINESS_LABELS: Record<string, Localized & { color: string }> = {
+  on_time: { zh: '按时', en: 'on time', color: 'success' },
+  late: { zh: '逾期', en: 'late', color: 'warning' },
+  missing: { zh: '未报', en: 'missing', color: 'error' },
+  pending: { zh: '进行中', en: 'in progress', color: 'processing' },
+};
+
+export const CYCLE_STATUS_LABELS: Record<string, Localized & { color: string }> = {
+  running: { zh: '进行中', en: 'running', color: 'processing' },
+  closed: { zh: '已结束', en: 'closed', color: 'default' },
+  cancelled: { zh: '已取消', en: 'cancelled', color: 'error' },
+};
+
+export const NOTICE_STATUS_LABELS: Record<string, Localized & { color: string }> = {
+  pending: { zh: '待发送', en: 'pending', color: 'default' },
+  sent: { zh: '已发送', en: 'sent', color: 'success' },
+  undeliverable: { zh: '无法投递', en: 'undeliverable', color: 'error' },
+};
+
+export const ROLE_LABELS: Record<string, Localized> = {
+  admin: { zh: '市统计局', en: 'Statistics bureau' },
+  viewer: { zh: '查看', en: 'Viewer' },
+  submitter: { zh: '填报人', en: 'Submitter' },
+  supervisor: { zh: '审核人', en: 'Supervisor' },
+};
+
+export const PURPOSE_LABELS: Record<string, Localized> = {
+  submit: { zh: '填报', en: 'fill in and submit' },
+  review: { zh: '审核', en: 'review' },
+  contribute: { zh: '提供配合意见', en: 'contribute' },
+};
+
+export const EVENT_LABELS: Record<string, Localized> = {
+  save_draft: { zh: '保存草稿', en: 'draft saved' },
+  submit: { zh: '提交', en: 'submitted' },
+  review: { zh: '审核', en: 'reviewed' },
+  accept: { zh: '验收', en: 'accepted' },
+  reopen: { zh: '重新打开', en: 'reopened' },
+  contribute: { zh: '配合意见', en: 'contribution' },
+};
+
+export interface Cycle {
+  id: string;
+  planCode: string;
+  kind: 'annual' | 'midterm' | 'final';
+  fromYear: number;
+  toYear: number;
+  deadline: string;
+  hardClose: string;
+  status: 'running' | 'closed' | 'cancelled';
+  launchedAt: string;
+}
+
+/** 2022年年度监测 / Annual monitoring 2022 */
+export function cycleTitle(c: Pick<Cycle, 'kind' | 'fromYear' | 'toYear'>): Localized {
+  const period = c.fromYear === c.toYear ? `${c.toYear}` : `${c.fromYear}–${c.toYear}`;
+  const label = CYCLE_KIND_LABELS[c.kind];
+  return { zh: `${period}年${label.zh}`, en: `${label.en} ${period}` };
+}
+
+export function itemLabel(kind: string, no: number): Localized {
+  const k = ITEM_KIND_LABELS[kind] ?? { zh: kind, en: kind };
+  return { zh: `${k.zh} ${no}`, en: `${k.en} ${no}` };
+}
+
+export const itemPath = (cycleId: string, itemKey: string) => `/cycles/${encodeURIComponent(cycleId)}/items/${encodeURIComponent(itemKey)}`;
+export const cyclePath = (cycleId: string) => `/cycles/${encodeURIComponent(cycleId)}`;

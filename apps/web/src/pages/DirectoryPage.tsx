@@ -1,0 +1,106 @@
+/** The department directory with each unit's submitter and supervisor; the bureau edits contacts (audited). */
+import { useState } from 'react';
+import { Button, Card, Form, Input, Modal, Radio, Select, Table, Typography } from 'antd';
+import { all, api, enc } from '../api';
+import { LoadError, useAction, useLoad } from '../common';
+import { useI18n } from '../i18n';
+import type { Session } from '../session';
+
+interface Contact {
+  name: string;
+  email: string;
+  locale: string;
+}
+interface Department {
+  code: string;
+  name: string;
+  nameEn: string;
+  kind: string;
+  submitter: Contact | null;
+  supervisor: Contact | null;
+}
+
+const KIND_LABELS: Record<string, { zh: string; en: string }> = {
+  city_bureau: { zh: '市直部门', en: 'City bureau' },
+  county_government: { zh: '县（区）政府', en: 'County government' },
+  county_bureau: { zh: '县级部门', en: 'County bureau' },
+  institution: { zh: '事业单位', en: 'Institution' },
+  group: { zh: '部门组', en: 'Group' },
+};
+
+export function DirectoryPage({ session }: { session: Session }) {
+  const { t, lx } = useI18n();
+  const act = useAction();
+  const [q, setQ] = useState('');
+  const departments = useLoad(() => all<Department>(`/api/departments${q ? `?q=${enc(q)}` : ''}`), [q]);
+  const [editing, setEditing] = useState<{ department: Department; role: 'submitter' | 'supervisor' } | null>(null);
+  const [form] = Form.useForm<Contact & { role: 'submitter' | 'supervisor' }>();
+  const admin = session.user.role === 'admin';
+  const edit = (department: Department, role: 'submitter' | 'supervisor') => {
+    setEditing({ department, role });
+    form.setFieldsValue({ role, ...(department[role] ?? { name: '', email: '', locale: 'zh-CN' }) });
+  };
+  const save = async () => {
+    const v = await form.validateFields();
+    if (await act(() => api.put(`/api/departments/${enc(editing!.department.code)}/contacts/${v.role}`, { name: v.name, email: v.email, locale: v.locale }), t('联系人已更新', 'Contact updated'))) {
+      setEditing(null);
+      departments.reload();
+    }
+  };
+  const contact = (d: Department, role: 'submitter' | 'supervisor') => {
+    const c = d[role];
+    return (
+      <>
+        {c ? (
+          <>
+            {c.name}
+            <br />
+            <Typography.Text type="secondary">{c.email}</Typography.Text>
+          </>
+        ) : (
+          <Typography.Text type="danger">{t('未设置', 'not set')}</Typography.Text>
+        )}
+        {admin && d.kind !== 'group' ? (
+          <Button size="small" type="link" onClick={() => edit(d, role)} aria-label={t(`修改${d.name}${role === 'submitter' ? '填报人' : '审核人'}`, `Edit ${d.nameEn} ${role}`)}>
+            {t('修改', 'Edit')}
+          </Button>
+        ) : null}
+      </>
+    );
+  };
+  return (
+    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('部门名录', 'Departments')}</Typography.Title>} extra={<Input.Search allowClear aria-label={t('搜索部门', 'Search departments')} placeholder={t('名称或代码', 'Name or code')} onSearch={setQ} style={{ width: 260 }} />}>
+      <LoadError error={departments.error} />
+      <Table<Department>
+        size="small"
+        rowKey="code"
+        loading={departments.loading}
+        dataSource={departments.data ?? []}
+        pagination={{ pageSize: 30, hideOnSinglePage: true }}
+        columns={[
+          { title: t('部门', 'Department'), key: 'name', render: (_, d) => lx({ zh: d.name, en: d.nameEn }) },
+          { title: t('代码', 'Code'), dataIndex: 'code', width: 200 },
+          { title: t('类型', 'Kind'), dataIndex: 'kind', width: 120, render: (k: string) => lx(KIND_LABELS[k]) || k },
+          { title: t('填报人', 'Submitter'), key: 'submitter', render: (_, d) => contact(d, 'submitter') },
+          { title: t('审核人', 'Supervisor'), key: 'supervisor', render: (_, d) => contact(d, 'supervisor') },
+        ]}
+      />
+      <Modal open={editing !== null} title={editing ? lx({ zh: editing.department.name, en: editing.department.nameEn }) : ''} okText={t('保存', 'Save')} cancelText={t('取消', 'Cancel')} onOk={() => void save()} onCancel={() => setEditing(null)} forceRender>
+        <Form form={form} layout="vertical">
+          <Form.Item name="role" label={t('角色', 'Role')}>
+            <Radio.Group options={[{ value: 'submitter', label: t('填报人', 'Submitter') }, { value: 'supervisor', label: t('审核人', 'Supervisor') }]} onChange={(e) => editing && edit(editing.department, e.target.value as 'submitter' | 'supervisor')} />
+          </Form.Item>
+          <Form.Item name="name" label={t('姓名', 'Name')} rules={[{ required: true, whitespace: true, message: t('请填写姓名', 'Enter the name') }]}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name="email" label={t('邮箱', 'Email')} rules={[{ required: true, type: 'email', message: t('请填写有效邮箱', 'Enter a valid email') }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="locale" label={t('通知语言', 'Notice language')}>
+            <Select options={[{ value: 'zh-CN', label: '中文' }, { value: 'en', label: 'English' }]} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}

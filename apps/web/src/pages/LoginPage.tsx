@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Form, Input, Segmented, Typography } from 'antd';
+import { api, ApiError } from '../api';
+import { useI18n } from '../i18n';
+import { saveSession, type Session } from '../session';
+
+export function LoginPage({ onSignedIn }: { onSignedIn(s: Session): void }) {
+  const { t, locale, setLocale } = useI18n();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (v: { email: string; password: string }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const s = await api.post<Session>('/api/auth/login', v);
+      saveSession({ token: s.token, expiresAt: s.expiresAt, user: s.user });
+      onSignedIn(s);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : t('无法连接服务器，请稍后重试', 'Cannot reach the server; please try again'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <main style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f5f0ee' }}>
+      <Card style={{ width: 400 }}>
+        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'baseline' }}>
+          <Typography.Title level={3} style={{ marginTop: 0 }}>
+            {t('规划监测评估系统', 'Plan evaluation portal')}
+          </Typography.Title>
+          <Segmented size="small" aria-label={t('语言', 'Language')} value={locale} onChange={(v) => setLocale(v as 'zh-CN' | 'en')} options={[{ label: '中文', value: 'zh-CN' }, { label: 'EN', value: 'en' }]} />
+        </div>
+        <Typography.Paragraph type="secondary">{t('河源市公共服务“十四五”规划 · 监测评估', 'Heyuan public services plan 2021–2025 · monitoring and evaluation')}</Typography.Paragraph>
+        {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" /> : null}
+        <Form layout="vertical" onFinish={submit} requiredMark={false}>
+          <Form.Item name="email" label={t('邮箱', 'Email')} rules={[{ required: true, type: 'email', message: t('请输入邮箱', 'Enter your email') }]}>
+            <Input autoComplete="username" autoFocus />
+          </Form.Item>
+          <Form.Item name="password" label={t('密码', 'Password')} rules={[{ required: true, message: t('请输入密码', 'Enter your password') }]}>
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            {t('登录', 'Sign in')}
+          </Button>
+        </Form>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
+          {t('收到通知邮件的同志可直接点击邮件中的链接办理，无需登录。', 'If you received a notice by email, follow its link: no sign-in needed.')}
+        </Typography.Paragraph>
+      </Card>
+    </main>
+  );
+}
