@@ -8,6 +8,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 cd "$REPO_ROOT"
 
 bash scripts/tools.sh
+log "web portal"; npm run --silent build:web
 bash scripts/services.sh start postgres
 bash scripts/services.sh start temporal
 bash scripts/services.sh start mail

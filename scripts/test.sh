@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite on a fresh machine: installs what is missing, starts
 # PostgreSQL (and stops it again if it was not running before), then type-checks,
-# lints and runs jest against the real services.
+# builds the web portal (skipped when dist/web is newer than its sources), lints
+# and runs jest against the real services.
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 cd "$REPO_ROOT"
 
@@ -18,5 +19,6 @@ export TEMPORAL_CLI_PATH="$TEMPORAL_CLI"
 export DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:$PG_PORT/plan_eval_test}"
 
 log "build (type-check)"; npm run --silent build
+log "web portal"; npm run --silent build:web
 log "lint"; npx eslint .
 log "jest"; npx jest --maxWorkers=2 "$@"

