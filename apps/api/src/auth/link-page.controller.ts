@@ -23,7 +23,7 @@ const PURPOSE = {
 };
 
 const page = (title: string, body: string) => `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><link rel="icon" href="data:,"><title>${escapeHtml(title)}</title>
 <style>body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;max-width:640px;margin:3em auto;padding:0 1em;color:#222;line-height:1.6}.en{color:#666}</style>
 </head><body>${body}</body></html>`;
 

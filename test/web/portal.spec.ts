@@ -1,0 +1,196 @@
+/**
+ * The web portal in a real browser (Debian's Chromium driven by
+ * playwright-core), against the built portal (dist/web) served by the real API
+ * app over the test's PostgreSQL, time-skipping Temporal server and SMTP
+ * server. A submitter follows the link in the email received and submits
+ * (refused in place first); the supervisor returns it with a reason; the
+ * submitter signs in, corrects, attaches evidence and resubmits; the
+ * supervisor approves in bulk; the bureau's dashboard shows it and, after the
+ * hard close, the report downloads. No errors in the browser console; a
+ * screenshot of each page in out/screenshots/.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Server } from 'node:http';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { PORTAL_DIR } from '../../apps/api/src/portal-static';
+import { DAYS } from '../support/cycle-harness';
+import { ACCOUNTS, createApiHarness, PASSWORD, type ApiHarness } from '../support/api-harness';
+
+const SHOTS = resolve(__dirname, '../../out/screenshots');
+const CHROMIUM = '/usr/bin/chromium';
+/** Headless, and no background connections: this machine's network is closed. */
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/** Values on the straight path for 2021 (see the reference figures beside the input). */
+const VALUES: Record<string, [first: string, corrected: string]> = { 'indicator-1': ['284.2', '284.1'], 'indicator-4': ['12.4', '12.3'] };
+
+describe('the web portal in a real browser', () => {
+  let h: ApiHarness;
+  let context: BrowserContext;
+  let origin: string;
+  let profile: string;
+  /** Console errors and uncaught exceptions, by page. */
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(join(PORTAL_DIR, 'index.html'))) throw new Error('the portal is not built: npm run build:web');
+    h = await createApiHarness();
+    await h.app.listen(0, '127.0.0.1');
+    origin = `http://127.0.0.1:${(h.app.getHttpServer().address() as AddressInfo).port}`;
+    await mkdir(SHOTS, { recursive: true });
+    profile = await mkdtemp(join(tmpdir(), 'plan-eval-chromium-'));
+    // A fresh profile (--user-data-dir) per run; each person gets a tab of their own (sessionStorage is per tab).
+    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1366, height: 800 }, locale: 'zh-CN', acceptDownloads: true });
+  });
+  afterAll(async () => {
+    await context?.close();
+    if (profile) await rm(profile, { recursive: true, force: true });
+    const server = h?.app.getHttpServer() as Server | undefined;
+    server?.closeAllConnections();
+    await new Promise((done) => (server ? server.close(done) : done(undefined)));
+    await h?.close();
+  });
+
+  const open = async (who: string): Promise<Page> => {
+    const page = await context.newPage();
+    page.on('console', (m) => m.type() === 'error' && problems.push(`${who}: ${m.text()}`));
+    page.on('pageerror', (e) => problems.push(`${who}: ${e.message}`));
+    return page;
+  };
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  const signIn = async (page: Page, email: string) => {
+    await page.goto(`${origin}/login`);
+    // Keyboard only: the email field has focus, Tab to the password, Enter signs in.
+    await page.keyboard.type(email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: '退出' }).waitFor();
+  };
+
+  it('link → submit → return → correct → approve → dashboard → report', async () => {
+    const definition = await h.definition({ deadlineInDays: 30, hardCloseInDays: 60 });
+    const worker = await h.newWorker();
+    await worker.runUntil(async () => {
+      const { itemKinds, ...launch } = definition;
+      const launched = await h.http().post('/api/cycles').set('Authorization', `Bearer ${h.tokens.admin}`).send({ ...launch, itemKinds }).expect(201);
+      const cycleId: string = launched.body.cycleId;
+      await h.env.sleep(DAYS(1));
+
+      // The submitter follows the first link of the assignment email and lands on the item, signed in for it.
+      const [digest] = h.mailsTo(ACCOUNTS.submitter.email, '填报任务');
+      const token = /http:\/\/portal\.test\/l\/([\w.-]+)/.exec(digest.text)![1];
+      const byLink = await open('submitter (link)');
+      await byLink.goto(`${origin}/l/${token}`);
+      await byLink.waitForURL(/\/cycles\/.+\/items\/indicator-\d+$/);
+      const itemKey = decodeURIComponent(byLink.url().split('/').pop()!);
+      const [first, corrected] = VALUES[itemKey];
+      await byLink.getByText('邮件链接：仅限此事项').waitFor();
+      await byLink.getByText('本年预期值（2021年）').waitFor();
+      await byLink.getByText('基期值（2020年）').waitFor();
+      await shot(byLink, '01-submitter-link-item');
+
+      // Submitting nothing: each refusal beside its input.
+      await byLink.getByRole('button', { name: '提交审核' }).click();
+      await byLink.locator('#dataSource_help, .ant-form-item-explain-error').filter({ hasText: '请填写数据来源' }).first().waitFor();
+      await byLink.locator('.ant-form-item-explain-error').filter({ hasText: '请填写数值' }).waitFor();
+      await shot(byLink, '02-submitter-refused-in-place');
+      await byLink.locator('#value').fill(first);
+      await byLink.locator('#dataSource').fill('人口抽样调查');
+      await byLink.getByRole('button', { name: '保存草稿' }).click();
+      await byLink.getByText('草稿已保存').waitFor();
+      await byLink.getByRole('button', { name: '提交审核' }).click();
+      await byLink.getByText('已提交，等待审核').waitFor();
+      await byLink.locator('.ant-descriptions').getByText('待审核').first().waitFor();
+      await shot(byLink, '03-submitter-submitted');
+
+      // The supervisor signs in (keyboard only) and returns it with a reason.
+      const supervisor = await open('supervisor');
+      await signIn(supervisor, ACCOUNTS.supervisor.email);
+      await supervisor.waitForURL(/\/reviews/);
+      const row = supervisor.locator('tr', { hasText: first });
+      await row.waitFor();
+      await supervisor.getByText('未发现问题').first().waitFor();
+      await shot(supervisor, '04-supervisor-review-queue');
+      await row.getByRole('button', { name: '退回' }).click();
+      await supervisor.getByRole('dialog').getByRole('textbox').fill('与统计公报不一致，请核实');
+      await supervisor.getByRole('dialog').getByRole('button', { name: '退回' }).click();
+      await supervisor.getByText('已退回填报人').waitFor();
+      await supervisor.getByText('没有待审核的事项').waitFor();
+
+      // The submitter signs in, finds it returned in the inbox, reads why, corrects, attaches evidence, resubmits.
+      const submitter = await open('submitter');
+      await signIn(submitter, ACCOUNTS.submitter.email);
+      await submitter.waitForURL(/\/inbox/);
+      const returnedRow = submitter.locator('tr', { hasText: '已退回' });
+      await returnedRow.waitFor();
+      await shot(submitter, '05-submitter-inbox');
+      await returnedRow.getByRole('link').click();
+      await submitter.getByText('与统计公报不一致，请核实').first().waitFor();
+      await submitter.locator('input[type=file]').setInputFiles({ name: '统计公报.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% 河源市统计公报\n') });
+      await submitter.getByRole('button', { name: '统计公报.pdf' }).waitFor();
+      await submitter.locator('#value').fill(corrected);
+      await submitter.locator('#dataSource').fill('河源市统计公报');
+      await shot(submitter, '06-submitter-correcting');
+      await submitter.getByRole('button', { name: '提交审核' }).click();
+      await submitter.getByText('已提交，等待审核').waitFor();
+      await submitter.locator('.ant-timeline').getByText('与统计公报不一致，请核实').waitFor();
+      await shot(submitter, '07-submitter-resubmitted-history');
+
+      // The supervisor approves in bulk.
+      await supervisor.reload();
+      const again = supervisor.locator('tr', { hasText: corrected });
+      await again.waitFor();
+      await again.getByRole('checkbox').check();
+      await supervisor.getByRole('button', { name: /批量通过（1）/ }).click();
+      await supervisor.getByText('已批量通过 1 项').waitFor();
+      // In English too.
+      await supervisor.getByText('English', { exact: true }).click();
+      await supervisor.getByText('Nothing waiting for review').waitFor();
+      await shot(supervisor, '08-supervisor-done-english');
+      await supervisor.getByText('中文', { exact: true }).click();
+
+      // The bureau's dashboard: 市统计局 has one of its two items approved.
+      const bureau = await open('bureau');
+      await signIn(bureau, ACCOUNTS.admin.email);
+      await bureau.waitForURL(/\/cycles$/);
+      await shot(bureau, '09-bureau-cycles');
+      await bureau.getByRole('link', { name: '2021年年度监测' }).click();
+      await bureau.waitForURL(/\/cycles\/cycle/);
+      const statistics = bureau.locator('tr', { hasText: '市统计局' }).first();
+      await statistics.locator('.ant-progress').waitFor();
+      await expect(statistics.locator('td').nth(6).innerText()).resolves.toBe('1'); // approved
+      await expect(statistics.locator('.ant-progress-text, .ant-progress-indicator').first().innerText()).resolves.toContain('50');
+      await shot(bureau, '10-bureau-dashboard');
+      await bureau.getByRole('tab', { name: '通知记录' }).click();
+      await bureau.locator('.ant-tabs-tabpane-active tr', { hasText: ACCOUNTS.submitter.email }).first().waitFor();
+      await shot(bureau, '11-bureau-notices');
+      await bureau.getByRole('link', { name: '部门名录' }).click();
+      await bureau.getByText('city-statistics').waitFor();
+      await shot(bureau, '12-bureau-directory');
+      await bureau.getByRole('link', { name: '规划目录' }).click();
+      await bureau.getByText('常住人口数').waitFor();
+      await shot(bureau, '13-bureau-catalog');
+
+      // The hard close compiles the report; the bureau views it and downloads the Word file.
+      await h.env.sleep(DAYS(60));
+      await bureau.goto(`${origin}/cycles/${encodeURIComponent(cycleId)}`);
+      await bureau.getByText('已结束').first().waitFor();
+      await bureau.getByRole('tab', { name: '评估报告' }).click();
+      const [download] = await Promise.all([bureau.waitForEvent('download'), bureau.getByRole('button', { name: 'Word', exact: true }).click()]);
+      expect(download.suggestedFilename()).toBe('report-v1.docx');
+      const docx = await readFile((await download.path())!);
+      expect(docx.subarray(0, 2).toString()).toBe('PK');
+      await shot(bureau, '14-bureau-reports');
+      await bureau.getByRole('link', { name: '在线查看' }).click();
+      await expect(bureau.frameLocator('iframe').locator('body').innerText()).resolves.toContain(corrected);
+      await shot(bureau, '15-bureau-report-html');
+    });
+
+    // A 422 from the first, empty submission is the one failed request the browser may report.
+    expect(problems.filter((p) => !/Failed to load resource: the server responded with a status of 422/.test(p))).toEqual([]);
+  }, 600_000);
+});
