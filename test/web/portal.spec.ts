@@ -64,6 +64,7 @@ describe('the web portal in a real browser', () => {
   const signIn = async (page: Page, email: string) => {
     await page.goto(`${origin}/login`);
     // Keyboard only: the email field has focus, Tab to the password, Enter signs in.
+    await page.waitForFunction(() => document.activeElement?.id === 'email');
     await page.keyboard.type(email);
     await page.keyboard.press('Tab');
     await page.keyboard.type(PASSWORD);
@@ -166,13 +167,13 @@ describe('the web portal in a real browser', () => {
       await expect(statistics.locator('.ant-progress-text, .ant-progress-indicator').first().innerText()).resolves.toContain('50');
       await shot(bureau, '10-bureau-dashboard');
       await bureau.getByRole('tab', { name: '通知记录' }).click();
-      await bureau.locator('.ant-tabs-tabpane-active tr', { hasText: ACCOUNTS.submitter.email }).first().waitFor();
+      await bureau.getByRole('cell', { name: ACCOUNTS.submitter.email }).first().waitFor();
       await shot(bureau, '11-bureau-notices');
       await bureau.getByRole('link', { name: '部门名录' }).click();
-      await bureau.getByText('city-statistics').waitFor();
+      await bureau.getByRole('cell', { name: 'city-statistics', exact: true }).waitFor();
       await shot(bureau, '12-bureau-directory');
       await bureau.getByRole('link', { name: '规划目录' }).click();
-      await bureau.getByText('常住人口数').waitFor();
+      await bureau.getByRole('cell', { name: '常住人口数', exact: true }).waitFor();
       await shot(bureau, '13-bureau-catalog');
 
       // The hard close compiles the report; the bureau views it and downloads the Word file.

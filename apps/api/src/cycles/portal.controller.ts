@@ -109,7 +109,9 @@ export class PortalController {
       // A closed cycle's timeliness is the one its report recorded; a running one's is judged as it stands.
       d.timeliness = recorded.get(d.department) ?? (d.submitted === d.total ? (d.lastFirstSubmission! <= deadline ? 'on_time' : 'late') : now > deadline ? 'missing' : 'pending');
     }
-    return { cycleId, status: cycle.status, deadline: cycle.deadline, departments: [...departments.values()], categories: [...categories.values()] };
+    // Indicator categories in the plan's order (专栏1), then tasks, then projects.
+    const order = (key: string) => (key.startsWith('indicator/') ? Number(key.split('/')[1]) : key === 'task' ? 1000 : 1001);
+    return { cycleId, status: cycle.status, deadline: cycle.deadline, departments: [...departments.values()], categories: [...categories.values()].sort((a, b) => order(a.key) - order(b.key)) };
   }
 
   /** Last year's approved value: the base year's printed figure, or the previous annual cycle's approved version. */
