@@ -46,6 +46,12 @@ interface Notice {
 }
 
 const DONE = ['approved', 'accepted'];
+/** Approved (or accepted) items among counts by state. */
+const doneOf = (counts: Record<string, number>) => DONE.reduce((n, s) => n + (counts[s] ?? 0), 0);
+
+function DoneBar({ counts, total }: { counts: Record<string, number>; total: number }) {
+  return <Progress percent={total ? Math.round((100 * doneOf(counts)) / total) : 0} size="small" />;
+}
 
 export function DashboardPage({ cycleId, session }: { cycleId: string; session: Session }) {
   const { t, lx, when } = useI18n();
@@ -71,8 +77,7 @@ export function DashboardPage({ cycleId, session }: { cycleId: string; session: 
   const title = (key: string) => items.find((i) => i.itemKey === key)?.title ?? key;
   const nameOf = (code: string) => lx(overview.departments.find((d) => d.department === code)?.name) || code;
   const total = overview.departments.reduce((n, d) => n + d.total, 0);
-  const count = (s: string) => overview.departments.reduce((n, d) => n + (d.counts[s] ?? 0), 0);
-  const done = DONE.reduce((n, s) => n + count(s), 0);
+  const done = overview.departments.reduce((n, d) => n + doneOf(d.counts), 0);
 
   return (
     <Flex vertical gap={16}>
@@ -113,7 +118,7 @@ export function DashboardPage({ cycleId, session }: { cycleId: string; session: 
                       { title: t('部门', 'Department'), key: 'name', render: (_, d) => lx(d.name) },
                       { title: t('事项', 'Items'), dataIndex: 'total', width: 70 },
                       ...['assigned', 'draft', 'submitted', 'returned', 'approved'].map((s) => ({ title: lx(ITEM_STATUS_LABELS[s as keyof typeof ITEM_STATUS_LABELS]), key: s, width: 80, render: (_: unknown, d: Overview['departments'][number]) => d.counts[s] ?? 0 })),
-                      { title: t('完成度', 'Done'), key: 'done', width: 160, render: (_, d) => <Progress percent={Math.round((100 * DONE.reduce((n, s) => n + (d.counts[s] ?? 0), 0)) / d.total)} size="small" /> },
+                      { title: t('完成度', 'Done'), key: 'done', width: 160, render: (_, d) => <DoneBar counts={d.counts} total={d.total} /> },
                       { title: t('截止时间', 'Deadline'), dataIndex: 'deadline', width: 170, render: (v: string) => when(v) },
                       { title: t('及时性', 'Timeliness'), dataIndex: 'timeliness', width: 90, render: (v: string) => <Tag color={TIMELINESS_LABELS[v]?.color}>{lx(TIMELINESS_LABELS[v])}</Tag> },
                     ]}
@@ -130,8 +135,8 @@ export function DashboardPage({ cycleId, session }: { cycleId: string; session: 
                         columns={[
                           { title: t('类别', 'Category'), key: 'name', render: (_, c) => lx(c.name) },
                           { title: t('事项', 'Items'), dataIndex: 'total', width: 70 },
-                          { title: t('已通过', 'Approved'), key: 'approved', width: 80, render: (_, c) => DONE.reduce((n, s) => n + (c.counts[s] ?? 0), 0) },
-                          { title: t('完成度', 'Done'), key: 'p', width: 150, render: (_, c) => <Progress percent={Math.round((100 * DONE.reduce((n, s) => n + (c.counts[s] ?? 0), 0)) / c.total)} size="small" /> },
+                          { title: t('已通过', 'Approved'), key: 'approved', width: 80, render: (_, c) => doneOf(c.counts) },
+                          { title: t('完成度', 'Done'), key: 'p', width: 150, render: (_, c) => <DoneBar counts={c.counts} total={c.total} /> },
                         ]}
                       />
                     </Card>
