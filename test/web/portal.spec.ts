@@ -72,6 +72,18 @@ describe('the web portal in a real browser', () => {
     await page.getByRole('button', { name: '退出' }).waitFor();
   };
 
+  it('serves the portal outside /api: its files, its page for its own routes, and nothing in place of the API or a missing file', async () => {
+    const page = await h.http().get('/cycles/cycle%2Fheyuan%2Fannual%2F2021/items/indicator-1').expect(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.text).toContain('<div id="root">');
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(page.text)![1];
+    await h.http().get(script).expect(200).expect('Content-Type', /javascript/);
+    await h.http().get('/assets/missing.js').expect(404);
+    const api = await h.http().get('/api/no-such-endpoint').expect(404);
+    expect(api.body.code).toBe('not_found');
+    await h.http().post('/inbox').expect(404);
+  });
+
   it('link → submit → return → correct → approve → dashboard → report', async () => {
     const definition = await h.definition({ deadlineInDays: 30, hardCloseInDays: 60 });
     const worker = await h.newWorker();
