@@ -16,6 +16,7 @@ bash scripts/services.sh start postgres
 
 export TEMPORAL_TEST_SERVER_PATH="$TEMPORAL_TEST_SERVER"
 export TEMPORAL_CLI_PATH="$TEMPORAL_CLI"
+export SCHEMATHESIS_PATH="$TOOLS_DIR/venv/bin/st"
 export DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:$PG_PORT/plan_eval_test}"
 
 log "build (type-check)"; npm run --silent build

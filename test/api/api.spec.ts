@@ -58,6 +58,19 @@ describe('the API', () => {
     expect(res.body.message).toContain(message);
   });
 
+  // Found by fuzzing (test/fuzz): each was a 500.
+  it('refuses out-of-range numbers and answers concurrent duplicates once', async () => {
+    const page = await asAdmin(h.http().get('/api/cycles?page=1.0747854861245082e%2B73')).expect(400);
+    expect(page.body.message).toContain('page 不能大于 100000');
+    await asAdmin(h.http().get(`/api/cycles/${encodeURIComponent('cycle/x/annual/2021')}/reports/16113688634582582/docx`)).expect(404);
+    const body = { email: 'twin@x.example', name: '同名', role: 'admin', department: '' };
+    const answers = await Promise.all([1, 2, 3].map(() => asAdmin(h.http().post('/api/users')).send(body)));
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    // null where an optional value goes is the same as leaving it out.
+    await asAdmin(h.http().post('/api/users')).send({ email: 'nulls@x.example', name: '空值', role: 'viewer', password: null, locale: null }).expect(201);
+    await asAdmin(h.http().post('/api/cycles')).send({ ...valid, fromYear: 2024, toYear: 2024, itemKinds: null, policy: null, groupResolution: null }).expect(422);
+  });
+
   it('shows a cycle’s state from the database, and 404 for an unknown one', async () => {
     const missing = await asAdmin(h.http().get(`/api/cycles/${encodeURIComponent('cycle/none/annual/2021')}`)).expect(404);
     expect(missing.body.message).toContain('没有找到评估轮次“cycle/none/annual/2021”');

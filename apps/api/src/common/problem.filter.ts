@@ -6,6 +6,7 @@
  */
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { QueryFailedError } from 'typeorm';
 import { PlanNotFoundError, PlanValidationError, type Localized } from '@libs/plan/localized';
 import { CycleRequestError } from '@libs/temporal/cycle-client';
 import { RequestValidationError } from './validation';
@@ -35,6 +36,9 @@ export const notFound = (zh: string, en: string) => new ApiProblem(HttpStatus.NO
 export const forbidden = (p: Localized) => new ApiProblem(HttpStatus.FORBIDDEN, 'forbidden', [p]);
 export const badRequest = (zh: string, en: string) => new ApiProblem(HttpStatus.BAD_REQUEST, 'invalid_request', [{ zh, en }]);
 
+/** PostgreSQL's data exceptions (class 22): invalid text, numeric out of range, string too long, bad date. */
+const DATA_ERRORS = new Set(['22P02', '22003', '22001', '22007', '22008']);
+
 const GENERIC: Record<number, Localized & { code: string }> = {
   401: { code: 'unauthorized', zh: '请先登录', en: 'please sign in' },
   403: { code: 'forbidden', zh: '无权执行此操作', en: 'not allowed' },
@@ -62,6 +66,10 @@ export class ProblemFilter implements ExceptionFilter {
     if (error instanceof PlanValidationError) {
       const missing = error instanceof PlanNotFoundError;
       return send(missing ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST, missing ? 'not_found' : 'invalid_data', error.issues.map((i) => ({ where: i.where, zh: `${i.where}: ${i.message.zh}`, en: `${i.where}: ${i.message.en}` })));
+    }
+    if (error instanceof QueryFailedError && DATA_ERRORS.has((error.driverError as { code?: string }).code ?? '')) {
+      // A value PostgreSQL cannot hold (a number out of range, text where a number goes) is the caller's to fix.
+      return send(HttpStatus.BAD_REQUEST, 'invalid_request', [{ zh: '请求中的值超出范围或格式不对', en: 'a value in the request is out of range or malformed' }]);
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();

@@ -167,8 +167,8 @@ export class CyclesController {
   @Requires('cycle:manage')
   @ApiOperation({ summary: '发起评估 Launch a cycle (400 bad request, 409 already launched, 422 the plan is not ready)' })
   async launch(@Body() body: LaunchBody, @Req() req: AuthenticatedRequest) {
-    // DTO fields the caller left out exist as undefined; they must not hide the defaults.
-    const given = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
+    // Optional fields left out (undefined) or sent as null must not hide the defaults.
+    const given = Object.fromEntries(Object.entries(body).filter(([, v]) => v != null));
     const definition = {
       itemKinds: ['indicator', 'task', 'project'],
       requireBureauAcceptance: false,

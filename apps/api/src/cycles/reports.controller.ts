@@ -46,7 +46,8 @@ export class ReportsController {
   @Requires('report:read')
   @ApiOperation({ summary: '下载报告 Download one version in one format' })
   async file(@Param('cycleId') cycleId: string, @Param('version', ParseIntPipe) version: number, @Param('format') format: string, @Query() q: ReportFileQuery, @Res() res: Response): Promise<void> {
-    const report = await this.ds.getRepository(CycleReport).findOneBy({ cycleId, version });
+    // Versions are small counters; anything else names no report (and must not reach PostgreSQL's int).
+    const report = version >= 1 && version <= 100000 ? await this.ds.getRepository(CycleReport).findOneBy({ cycleId, version }) : null;
     if (!report) throw notFound(`评估轮次“${cycleId}”没有第${version}版报告`, `cycle "${cycleId}" has no report version ${version}`);
     if (!(format in FORMATS)) throw notFound(`报告格式应为 ${Object.keys(FORMATS).join('、')}`, `the report format is one of ${Object.keys(FORMATS).join(', ')}`);
     const base = report.path.replace(/\.json$/, '');
