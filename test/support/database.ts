@@ -14,20 +14,21 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-function adminUrl(): string {
-  const url = new URL(loadConfig('database').DATABASE_URL);
+function adminUrl(serverUrl = loadConfig('database').DATABASE_URL): string {
+  const url = new URL(serverUrl);
   url.pathname = '/postgres';
   return url.toString();
 }
 
-export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+/** `serverUrl`: another server than DATABASE_URL's (a fault test's own, which it restarts). */
+export async function createTestDatabase(options: { migrate?: boolean; serverUrl?: string } = {}): Promise<TestDatabase> {
   const name = `plan_eval_test_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: adminUrl() });
+  const admin = new Client({ connectionString: adminUrl(options.serverUrl) });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
 
-  const url = new URL(adminUrl());
+  const url = new URL(adminUrl(options.serverUrl));
   url.pathname = `/${name}`;
   const dataSource = await createDataSource(url.toString()).initialize();
   if (options.migrate ?? true) await dataSource.runMigrations({ transaction: 'all' });
@@ -36,7 +37,7 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
     dataSource,
     async drop() {
       await dataSource.destroy();
-      const c = new Client({ connectionString: adminUrl() });
+      const c = new Client({ connectionString: adminUrl(options.serverUrl) });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
