@@ -64,7 +64,7 @@ describe('the web portal in a real browser', () => {
   const signIn = async (page: Page, email: string) => {
     await page.goto(`${origin}/login`);
     // Keyboard only: the email field has focus, Tab to the password, Enter signs in.
-    await page.waitForFunction(() => document.activeElement?.id === 'email');
+    await page.waitForFunction("document.activeElement?.id === 'email'");
     await page.keyboard.type(email);
     await page.keyboard.press('Tab');
     await page.keyboard.type(PASSWORD);
