@@ -26,9 +26,17 @@ export REPORTS_DIR="$REPO_ROOT/out/reports/$run"
 log "migrate"; npx plan-eval migrate
 log "import the Heyuan plan"; npx plan-eval import
 log "catalog summary"; npx plan-eval summary
+# Accounts to look around the portal with afterwards (department staff also enter through their email links).
+DEMO_PASSWORD="heyuan-demo-2026"
+for account in "bureau@heyuan.example|市统计局|admin|" "supervisor@city-education.heyuan.example|市教育局审核人|supervisor|city-education" \
+               "submitter@city-education.heyuan.example|市教育局填报人|submitter|city-education" "evaluator@third-party.example|第三方评估|viewer|"; do
+  IFS='|' read -r email name role dept <<<"$account"
+  PLAN_EVAL_PASSWORD="$DEMO_PASSWORD" npx plan-eval user-add --email "$email" --name "$name" --role "$role" ${dept:+--department "$dept"}
+done
 
-bash scripts/services.sh stop worker
-bash scripts/services.sh start worker
+bash scripts/services.sh stop worker; bash scripts/services.sh stop api
+bash scripts/services.sh start worker; bash scripts/services.sh start api
 log "run a mid-term evaluation (namespace $run; watch it at http://localhost:$TEMPORAL_UI_PORT/namespaces/$run/workflows)"
 node bin/ts-run.js scripts/demo-cycle.ts
+log "portal: http://localhost:${PORT:-3000} — sign in as bureau@heyuan.example (or supervisor@city-education.heyuan.example, evaluator@third-party.example) with password $DEMO_PASSWORD"
 log "done. Mail received: http://localhost:$MAIL_PAGE_PORT (or npx plan-eval mail list; files in .data/mail/) · stop the services with: scripts/services.sh stop"

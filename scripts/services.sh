@@ -2,9 +2,9 @@
 # Starts and stops the embedded services: a private PostgreSQL cluster and the
 # Temporal dev server (state in a SQLite file, web UI on 8233).
 # the demo's mail server (SMTP on 2525, messages kept under .data/mail, read them at
-# http://localhost:8025) and the worker.
-#   scripts/services.sh start [postgres|temporal|mail|worker|all]   (default all)
-#   scripts/services.sh stop  [postgres|temporal|mail|worker|all]
+# http://localhost:8025), the worker and the API with the portal (http://localhost:3000).
+#   scripts/services.sh start [postgres|temporal|mail|worker|api|all]   (default all)
+#   scripts/services.sh stop  [postgres|temporal|mail|worker|api|all]
 # Each start is idempotent and returns only once the service answers.
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
@@ -97,6 +97,10 @@ start_mail() {
   log "mail received: http://localhost:$MAIL_PAGE_PORT (or npx plan-eval mail list)"
 }
 start_worker() { start_node worker apps/worker/src/main.ts 'worker started'; }
+start_api() {
+  start_node api apps/api/src/main.ts 'api listening'
+  log "portal and API: http://localhost:${PORT:-3000} (API description: /api/docs)"
+}
 
 action="${1:-start}"; which="${2:-all}"
 case "$action:$which" in
@@ -104,11 +108,13 @@ case "$action:$which" in
   start:temporal) start_temporal ;;
   start:mail) start_mail ;;
   start:worker) start_worker ;;
-  start:all) start_postgres; start_temporal; start_mail; start_worker ;;
+  start:api) start_api ;;
+  start:all) start_postgres; start_temporal; start_mail; start_worker; start_api ;;
   stop:postgres) stop_postgres ;;
   stop:temporal) stop_node temporal ;;
   stop:mail) stop_node mail ;;
   stop:worker) stop_node worker ;;
-  stop:all) stop_node worker; stop_node mail; stop_node temporal; stop_postgres ;;
-  *) die "usage: scripts/services.sh start|stop [postgres|temporal|mail|worker|all]" ;;
+  stop:api) stop_node api ;;
+  stop:all) stop_node api; stop_node worker; stop_node mail; stop_node temporal; stop_postgres ;;
+  *) die "usage: scripts/services.sh start|stop [postgres|temporal|mail|worker|api|all]" ;;
 esac

@@ -197,7 +197,7 @@ export class CycleActivitiesService implements CycleActivities {
       await repo.update(row.id, { error: (e as Error).message });
       throw e;
     }
-    await repo.update(row.id, { status: 'sent', messageId, sentAt: new Date(), error: null });
+    await recordDelivery(() => repo.update(row.id, { status: 'sent', messageId, sentAt: new Date(), error: null }));
     return { status: 'sent', recipient };
   }
 
@@ -326,6 +326,26 @@ export class CycleActivitiesService implements CycleActivities {
     const to = await recipientFor(this.ds, input.department, input.audience, input.at);
     if (!to) throw ApplicationFailure.nonRetryable(`${departmentName}没有${input.audience}联系人 (no ${input.audience} contact)`, 'MissingContact');
     return { recipient: to.email, recipientName: to.name, departmentName, locale: to.locale };
+  }
+}
+
+/**
+ * Once the SMTP server has accepted a notice, recording that is retried here
+ * (PostgreSQL restarting, say) rather than failing the activity: a failed
+ * activity is retried from the start and would mail the notice again. Only a
+ * crash of the worker between the two leaves a notice to be sent twice, with
+ * the same Message-ID, so mail clients show it once.
+ */
+async function recordDelivery(update: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await update();
+      return;
+    } catch (e) {
+      if (attempt >= 40) throw e;
+      log.warn('recording a sent notice failed; retrying', { attempt, error: (e as Error).message });
+      await new Promise((resolve) => setTimeout(resolve, Math.min(500 * 2 ** attempt, 15_000)));
+    }
   }
 }
 

@@ -67,6 +67,12 @@ export class LocalSmtpServer {
       server.once('error', reject);
       server.listen(this.port, '127.0.0.1', () => resolve());
     });
+    // A client that dies mid-session (a worker killed, a pool closed) resets its connection: that is
+    // the client's problem, not the server's, and must not bring the process down.
+    server.removeAllListeners('error');
+    server.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ECONNRESET' && e.code !== 'EPIPE') console.error(JSON.stringify({ level: 'error', msg: 'smtp server error', error: e.message }));
+    });
     this.port = (server.server.address() as AddressInfo).port;
     this.server = server;
   }

@@ -101,6 +101,14 @@ describe('each role’s path through the API', () => {
       expect(resubmitted.body).toMatchObject({ status: 'submitted', version: 2 });
       await as('supervisor').post(`/api/cycles/${enc(cycleId)}/reviews/bulk-approve`, { department: OWN, itemKeys: [indicator1] }).expect(200);
 
+      // A co-operating department (市卫生健康局 on indicator 29, led by 市民政局) contributes; the lead sees it.
+      await as('admin').post('/api/users', { email: 'submitter@city-health.heyuan.example', name: '卫健局填报人', role: 'submitter', department: 'city-health', password: 'Heyuan-2026-test' }).expect(201);
+      const health = (await h.http().post('/api/auth/login').send({ email: 'submitter@city-health.heyuan.example', password: 'Heyuan-2026-test' }).expect(200)).body.token;
+      await as(health).post(`${item('indicator-29')}/contributions`, { text: '全市医养结合机构护理型床位已核实' }).expect(200);
+      await as(health).post(`${item('indicator-29')}/submit`, { submission: { kind: 'indicator', value: 60, dataSource: 'x' } }).expect(403);
+      const contributed = await as('admin').get(`${item('indicator-29')}/history`).expect(200);
+      expect(contributed.body.events).toEqual([expect.objectContaining({ type: 'contribute', detail: expect.objectContaining({ text: '全市医养结合机构护理型床位已核实' }) })]);
+
       // The viewer reads everything and changes nothing.
       await as('viewer').get(item(indicator1)).expect(200);
       await as('viewer').post(`${item(other)}/submit`, { submission: { kind: 'indicator', value: 12.8, dataSource: 'x' } }).expect(403);
