@@ -83,13 +83,19 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
   const byKey = new Map(input.approved.map((a) => [a.itemKey, a]));
   const source = (a: ApprovedSubmission | undefined): Source => (a ? { version: a.version, submittedBy: a.submittedBy, approvedBy: a.approvedBy } : null);
   const period = { baselineYear: plan.file.plan.baselineYear, endYear: plan.file.plan.endYear };
+  // Earlier years' values grouped once by indicator: looking them up per indicator stays linear in the plan's size.
+  const priorByIndicator = new Map<number, Array<[number, number | boolean]>>();
+  for (const v of input.priorAnnual) {
+    if (v.year >= cycle.toYear) continue;
+    const values = priorByIndicator.get(v.indicator) ?? [];
+    values.push([v.year, v.value]);
+    priorByIndicator.set(v.indicator, values);
+  }
 
   const indicators = plan.indicators.map((i) => {
     const approved = byKey.get(`indicator-${i.no}`);
     const payload = approved?.payload as IndicatorSubmission | undefined;
-    const series = new Map<number, number | boolean>(
-      input.priorAnnual.filter((v) => v.indicator === i.no && v.year < cycle.toYear).map((v) => [v.year, v.value]),
-    );
+    const series = new Map<number, number | boolean>(priorByIndicator.get(i.no) ?? []);
     if (payload) series.set(cycle.toYear, payload.value);
     let progress: Progress;
     if (i.parsedTarget.kind === 'cumulative' && cycle.kind !== 'annual' && typeof payload?.value === 'number') {

@@ -9,7 +9,6 @@ import { PrivatePostgres } from './private-postgres';
 
 jest.setTimeout(9 * 60_000);
 const PLAN = 'faults-postgres-restart';
-const CRASHES = 2;
 
 describe('a PostgreSQL restart during a 1,000-item cycle', () => {
   let pg: PrivatePostgres;

@@ -8,7 +8,6 @@ import { expectClean, FaultStack, runFaultScenario, sleep } from './fault-stack'
 
 jest.setTimeout(9 * 60_000);
 const PLAN = 'faults-temporal-restart';
-const CRASHES = 2;
 
 describe('a Temporal server restart during a 1,000-item cycle', () => {
   let stack: FaultStack;
