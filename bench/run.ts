@@ -10,9 +10,12 @@
  * - report: buildCycleReport + writeReportFiles for N indicators, each size in
  *   a child process of its own (time and peak RSS);
  * - worker memory: the worker's RSS sampled through a whole N-item cycle
- *   (fan-out, every item submitted and approved, close and report).
+ *   (fan-out, every item submitted and approved, close and report);
+ * - submissions: every item of an N-item cycle submitted through the HTTP API
+ *   under concurrent load (autocannon), against a bare no-op Temporal Update
+ *   round trip at the same concurrency (bench/submissions.ts).
  *
- *   npm run bench -- [--sizes 1000,10000] [--report-sizes 100,1000,10000] [--memory-size 10000] [--only fanout,report,memory]
+ *   npm run bench -- [--sizes 1000,10000] [--report-sizes 100,1000,10000] [--memory-size 10000] [--submissions 1000 --concurrency 16] [--only fanout,report,memory,submissions]
  *
  * Prints a table and writes bench/results/<timestamp>.json.
  */
@@ -36,6 +39,7 @@ import type { ReportCompileResult } from './report-compile';
 import { freePort, waitFor } from './stack/ports';
 import { TemporalDevServer } from './stack/temporal-dev-server';
 import { WorkerProcess } from './stack/worker-process';
+import { benchSubmissions } from './submissions';
 import { splitItems, syntheticPlan } from './synthetic-plan';
 
 const ROOT = join(__dirname, '..');
@@ -43,6 +47,7 @@ const TASK_QUEUE = 'plan-eval-bench';
 /** The batch in which evaluationCycle starts its children (CHILD_START_BATCH in workflows/evaluation-cycle.workflow.ts). */
 const CHILD_START_BATCH = 100;
 const FAN_OUT_GOAL = 1.5;
+const SUBMISSION_GOAL = 2;
 const DAY = 86_400_000;
 
 interface Options {
@@ -54,6 +59,8 @@ interface Options {
   only: string[];
   repeat: number;
   outDir: string;
+  submissions: number;
+  concurrency: number;
 }
 
 interface FanOutRow {
@@ -86,11 +93,13 @@ function parseOptions(): Options {
     .option('--report-sizes <list>', 'report sizes, in indicators', '100,1000,10000')
     .option('--memory-size <n>', 'items of the cycle whose worker memory is sampled (0: skip; default the largest fan-out size)')
     .option('--memory-share <fraction>', 'share of the departments that submit and approve everything in the memory cycle; below 1 the bureau then cancels it, which closes it with its report', '1')
-    .option('--only <list>', 'fanout,report,memory', 'fanout,report,memory')
+    .option('--only <list>', 'fanout,report,memory,submissions', 'fanout,report,memory,submissions')
+    .option('--submissions <n>', 'items submitted through the API in the submissions benchmark', '1000')
+    .option('--concurrency <n>', 'concurrent API connections (and bare Updates) in the submissions benchmark', '16')
     .option('--repeat <n>', 'runs of each fan-out measurement (the median is reported; at most 5)', '1')
     .option('--out-dir <dir>', 'where the JSON result goes', join(ROOT, 'bench/results'))
     .parse()
-    .opts<{ sizes: string; departments: string; reportSizes: string; memorySize?: string; memoryShare: string; only: string; repeat: string; outDir: string }>();
+    .opts<{ sizes: string; departments: string; reportSizes: string; memorySize?: string; memoryShare: string; only: string; repeat: string; outDir: string; submissions: string; concurrency: string }>();
   const sizes = list(o.sizes);
   return {
     sizes,
@@ -101,6 +110,8 @@ function parseOptions(): Options {
     only: o.only.split(','),
     repeat: Math.min(5, Math.max(1, Number(o.repeat))),
     outDir: o.outDir,
+    submissions: Number(o.submissions),
+    concurrency: Math.max(1, Number(o.concurrency)),
   };
 }
 
@@ -360,7 +371,6 @@ async function main(): Promise<void> {
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, loadAverageAtStart: loadavg().map(round2) },
     temporalCli: execFileSync(process.env.TEMPORAL_CLI_PATH ?? join(ROOT, '.tools/venv/bin/temporal'), ['--version'], { encoding: 'utf8' }).trim(),
     settings: { ...opts, childStartBatch: CHILD_START_BATCH, taskQueue: TASK_QUEUE, worker: 'apps/worker/src/main.ts, SDK default worker options, one process' },
-    notMeasured: ['submissions through the HTTP API against a bare Temporal Update: the submit endpoint is being built; to be added when it lands'],
   };
   const out: string[] = [];
 
@@ -378,7 +388,8 @@ async function main(): Promise<void> {
     );
   }
 
-  const needStack = (opts.only.includes('fanout') && opts.sizes.length) || (opts.only.includes('memory') && opts.memorySize > 0);
+  const needStack =
+    (opts.only.includes('fanout') && opts.sizes.length) || (opts.only.includes('memory') && opts.memorySize > 0) || (opts.only.includes('submissions') && opts.submissions > 0);
   if (needStack) {
     const stack = await Stack.start();
     try {
@@ -391,6 +402,27 @@ async function main(): Promise<void> {
             ['items', 'departments', 'bare Temporal ms', 'cycle ms', 'ratio', `goal ≤ ${FAN_OUT_GOAL}`],
             rows.map((r) => [r.items, r.departments, median(r.baselineMs), median(r.cycleMs), r.ratio, r.ratio <= FAN_OUT_GOAL ? 'met' : 'not met']),
           ),
+          '',
+        );
+      }
+      if (opts.only.includes('submissions') && opts.submissions > 0) {
+        const sub = await benchSubmissions(
+          { client: stack.client, taskQueue: TASK_QUEUE, temporalAddress: stack.temporal.address, db: stack.db, plan: (n, d) => stack.plan(n, d), definition: (c, p) => stack.definition(c, p), launchAndWaitForAssignments: (d, n) => stack.launchAndWaitForAssignments(d, n) },
+          opts.submissions,
+          opts.departments,
+          opts.concurrency,
+        );
+        result.submissions = { goalRatio: SUBMISSION_GOAL, ...sub };
+        out.push(
+          `填报 Submissions: ${sub.items} items submitted through the HTTP API at concurrency ${sub.concurrency}, against a bare no-op Temporal Update to ${sub.departments} workflows at the same concurrency`,
+          table(
+            ['path', 'requests', 'per second', 'p50 ms', 'p99 ms'],
+            [
+              ['HTTP API submit', sub.api.ok, sub.api.perSecond, sub.api.p50Ms, sub.api.p99Ms],
+              ['bare Temporal Update', sub.bareUpdate.ok, sub.bareUpdate.perSecond, sub.bareUpdate.p50Ms, sub.bareUpdate.p99Ms],
+            ],
+          ),
+          `ratio: p50 ×${sub.ratioP50}, throughput ×${sub.ratioThroughput} (goal ≤ ${SUBMISSION_GOAL}: ${Math.max(sub.ratioP50, sub.ratioThroughput) <= SUBMISSION_GOAL ? 'met' : 'not met'})`,
           '',
         );
       }
@@ -409,7 +441,6 @@ async function main(): Promise<void> {
     }
   }
 
-  out.push('Not measured: submissions through the HTTP API (the submit endpoint is being built).');
   console.log(out.join('\n'));
   mkdirSync(opts.outDir, { recursive: true });
   const file = join(opts.outDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);

@@ -3,7 +3,7 @@
  * the same number of children as a cycle (one per department), in the same
  * batches and with the same parent-close policy, children that do nothing.
  */
-import { ParentClosePolicy, startChild, workflowInfo } from '@temporalio/workflow';
+import { ParentClosePolicy, condition, defineSignal, defineUpdate, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
 
 export async function benchNoopChild(): Promise<void> {
   // Nothing: the cost of a child workflow itself.
@@ -25,3 +25,15 @@ export async function benchFanOutBaseline({ children, batch }: { children: numbe
   await Promise.all(handles.map((h) => h.result()));
   return handles.length;
 }
+
+/** The bare baseline of the submissions benchmark: a workflow whose Update does nothing, one per department. */
+export const benchNoopUpdate = defineUpdate<void, [string]>('benchNoop');
+
+export async function benchUpdateTarget(): Promise<void> {
+  let stopped = false;
+  setHandler(benchNoopUpdate, () => undefined);
+  setHandler(benchStopSignal, () => void (stopped = true));
+  await condition(() => stopped);
+}
+
+export const benchStopSignal = defineSignal('benchStop');

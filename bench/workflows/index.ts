@@ -1,3 +1,3 @@
 /** The bench worker's bundle: every production workflow plus the bare baseline, on one worker. */
 export * from '../../workflows';
-export { benchFanOutBaseline, benchNoopChild } from './baseline.workflow';
+export { benchFanOutBaseline, benchNoopChild, benchUpdateTarget } from './baseline.workflow';

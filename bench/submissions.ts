@@ -1,0 +1,145 @@
+/**
+ * Submissions through the HTTP API under concurrent load (autocannon: every
+ * item of an N-item cycle submitted once, by the bureau's session, through
+ * the real NestJS app: guard, validation, the submission check, the Temporal
+ * Update to the department's workflow, its activity writing the version and
+ * the audit entry), against the bare round trip it is built on: a no-op
+ * Temporal Update to one workflow per department, at the same concurrency,
+ * on the same server and worker.
+ */
+import { mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import autocannon from 'autocannon';
+import { createUser } from '@libs/access/users';
+import { plausibleSubmission } from '@libs/cycle/plausible-submission';
+import type { WorkItemSpec } from '@libs/cycle/submission';
+import { ApiModule } from '../apps/api/src/api.module';
+import { configureApi } from '../apps/api/src/configure-api';
+import { benchNoopUpdate, benchStopSignal } from './workflows/baseline.workflow';
+import type { Client } from '@temporalio/client';
+import type { CycleDefinition } from '@libs/cycle/cycle-definition';
+import type { DataSource } from 'typeorm';
+
+export interface SubmissionsStack {
+  client: Client;
+  taskQueue: string;
+  temporalAddress: string;
+  db: { url: string; dataSource: DataSource };
+  plan(items: number, departments: number): Promise<{ planCode: string }>;
+  definition(planCode: string, period: Pick<CycleDefinition, 'kind' | 'fromYear' | 'toYear'>): CycleDefinition;
+  launchAndWaitForAssignments(definition: CycleDefinition, items: number): Promise<{ cycleId: string; departments: number }>;
+}
+
+export interface LoadFigures {
+  requests: number;
+  ok: number;
+  seconds: number;
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+export interface SubmissionsResult {
+  items: number;
+  departments: number;
+  concurrency: number;
+  api: LoadFigures;
+  bareUpdate: LoadFigures;
+  /** API latency ÷ bare latency (p50), and bare throughput ÷ API throughput. */
+  ratioP50: number;
+  ratioThroughput: number;
+}
+
+const PASSWORD = 'bench-admin-2026';
+const round2 = (x: number) => Math.round(x * 100) / 100;
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
+
+async function startApi(stack: SubmissionsStack): Promise<INestApplication> {
+  Object.assign(process.env, {
+    DATABASE_URL: stack.db.url,
+    TEMPORAL_ADDRESS: stack.temporalAddress,
+    TEMPORAL_NAMESPACE: 'default',
+    TEMPORAL_TASK_QUEUE: stack.taskQueue,
+    EVIDENCE_DIR: mkdtempSync(join(tmpdir(), 'plan-eval-bench-evidence-')),
+  });
+  const app = configureApi(await NestFactory.create(ApiModule, { logger: false }));
+  await app.listen(0, '127.0.0.1');
+  return app;
+}
+
+export async function benchSubmissions(stack: SubmissionsStack, items: number, departments: number, concurrency: number): Promise<SubmissionsResult> {
+  const { planCode } = await stack.plan(items, departments);
+  const { cycleId } = await stack.launchAndWaitForAssignments(stack.definition(planCode, { kind: 'annual', fromYear: 2021, toYear: 2021 }), items);
+  const rows: Array<{ item_key: string; spec: WorkItemSpec }> = await stack.db.dataSource.query(`SELECT item_key, spec FROM work_item WHERE cycle_id = $1 ORDER BY item_key`, [cycleId]);
+
+  const app = await startApi(stack);
+  try {
+    await createUser(stack.db.dataSource, { email: 'bench-admin@bench.example', name: 'bench', role: 'admin', password: PASSWORD });
+    const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench-admin@bench.example', password: PASSWORD }) });
+    const { token } = (await login.json()) as { token: string };
+
+    let next = 0;
+    const started = performance.now();
+    const result = await autocannon({
+      url: base,
+      connections: concurrency,
+      amount: rows.length,
+      timeout: 60,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (req) => {
+            const row = rows[next++ % rows.length];
+            return { ...req, path: `/api/cycles/${encodeURIComponent(cycleId)}/items/${row.item_key}/submit`, body: JSON.stringify({ submission: plausibleSubmission(row.spec) }) };
+          },
+        },
+      ],
+    });
+    const apiSeconds = (performance.now() - started) / 1000;
+    const api: LoadFigures = {
+      requests: result.requests.total,
+      ok: result['2xx'],
+      seconds: round2(apiSeconds),
+      perSecond: round2(result['2xx'] / apiSeconds),
+      p50Ms: result.latency.p50,
+      p99Ms: result.latency.p99,
+    };
+    const [{ submitted }] = await stack.db.dataSource.query(`SELECT count(*)::int AS submitted FROM submission_version WHERE cycle_id = $1`, [cycleId]);
+    if (submitted !== rows.length) throw new Error(`expected ${rows.length} submitted versions, found ${submitted} (API answered ${api.ok} × 2xx of ${api.requests})`);
+
+    const bareUpdate = await bareUpdates(stack, departments, rows.length, concurrency);
+    return { items, departments, concurrency, api, bareUpdate, ratioP50: round2(api.p50Ms / bareUpdate.p50Ms), ratioThroughput: round2(bareUpdate.perSecond / api.perSecond) };
+  } finally {
+    // Only the HTTP side: the app's shutdown would also close what the stack owns.
+    await new Promise((resolve) => app.getHttpServer().close(resolve));
+  }
+}
+
+async function bareUpdates(stack: SubmissionsStack, targets: number, count: number, concurrency: number): Promise<LoadFigures> {
+  const handles = await Promise.all(
+    Array.from({ length: targets }, (_, i) => stack.client.workflow.start('benchUpdateTarget', { workflowId: `bench-update-target/${Date.now()}/${i}`, taskQueue: stack.taskQueue })),
+  );
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const i = next++;
+        const t0 = performance.now();
+        await handles[i % handles.length].executeUpdate(benchNoopUpdate, { args: [`request-${i}`] });
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await Promise.all(handles.map((h) => h.signal(benchStopSignal)));
+  latencies.sort((a, b) => a - b);
+  return { requests: count, ok: count, seconds: round2(seconds), perSecond: round2(count / seconds), p50Ms: round2(percentile(latencies, 50)), p99Ms: round2(percentile(latencies, 99)) };
+}
