@@ -10,10 +10,11 @@ import type { DataSource } from 'typeorm';
 import { appendAudit } from '@libs/access/audit-log';
 import type { Principal } from '@libs/access/principal';
 import { createUser, USER_ROLES } from '@libs/access/users';
+import { countItemsByDepartment } from '@libs/catalog/cycle-progress';
 import { loadConfig } from '@libs/config/config';
 import { DEFAULT_CHASING_POLICY, type CycleDefinition, type ItemKind } from '@libs/cycle/cycle-definition';
-import { ITEM_STATUS_LABELS, type ItemStatus } from '@libs/cycle/department-state';
-import { EvaluationCycle, WorkItem, type UserRole } from '@libs/persistence/entities';
+import { ITEM_STATUS_LABELS } from '@libs/cycle/department-state';
+import { EvaluationCycle, type UserRole } from '@libs/persistence/entities';
 import { CycleClient } from '@libs/temporal/cycle-client';
 import { withDatabase } from './plan-source';
 
@@ -68,14 +69,7 @@ export function registerBureauCommands(program: Command): void {
       withDatabase(async (ds) => {
         const c = await ds.getRepository(EvaluationCycle).findOneBy({ id: cycleId });
         if (!c) throw new Error(`没有评估轮次“${cycleId}” (no cycle "${cycleId}")`);
-        const rows: Array<{ department: string; status: ItemStatus; items: number }> = await ds
-          .getRepository(WorkItem)
-          .createQueryBuilder('w')
-          .select(['w.department AS department', 'w.status AS status', 'count(*)::int AS items'])
-          .where('w.cycle_id = :cycleId', { cycleId })
-          .groupBy('w.department, w.status')
-          .orderBy('w.department')
-          .getRawMany();
+        const rows = await countItemsByDepartment(ds, cycleId);
         if (o.format === 'json') return void console.log(JSON.stringify({ cycle: c, byDepartment: rows }, null, 2));
         console.log(`${c.id} · ${c.status} · 截止 (deadline) ${c.deadline.toISOString()}`);
         console.table(rows.map((r) => ({ 部门: r.department, 状态: `${ITEM_STATUS_LABELS[r.status]?.zh ?? r.status} ${r.status}`, 事项: r.items })));

@@ -10,7 +10,8 @@ import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsInt, IsObject,
 import { DataSource } from 'typeorm';
 import { actorOf } from '@libs/access/principal';
 import { DEFAULT_CHASING_POLICY, type ChasingPolicy, type CycleDefinition } from '@libs/cycle/cycle-definition';
-import { EvaluationCycle, Notice, WorkItem } from '@libs/persistence/entities';
+import { countItemsByDepartment } from '@libs/catalog/cycle-progress';
+import { EvaluationCycle, Notice } from '@libs/persistence/entities';
 import { CycleRequestError, type CycleClient } from '@libs/temporal/cycle-client';
 import { limitOffset, PageQuery } from '../common/pagination';
 import { AuditService } from '../audit/audit.service';
@@ -196,16 +197,7 @@ export class CyclesController {
   @ApiOperation({ summary: '评估轮次状态 A cycle and its items counted by department and state' })
   async status(@Param('id') id: string) {
     const { definition: _, ...cycle } = await this.access.cycle(id);
-    const byDepartment = await this.ds
-      .getRepository(WorkItem)
-      .createQueryBuilder('w')
-      .select(['w.department AS department', 'w.status AS status', 'count(*)::int AS items'])
-      .where('w.cycle_id = :id', { id })
-      .groupBy('w.department, w.status')
-      .orderBy('w.department')
-      .addOrderBy('w.status')
-      .getRawMany();
-    return { cycle, byDepartment };
+    return { cycle, byDepartment: await countItemsByDepartment(this.ds, id) };
   }
 
   @Get(':id/live')
