@@ -20,9 +20,13 @@ export interface LinkClaims extends LinkScope {
 export type TokenCheck<T> = { ok: true; claims: T } | { ok: false; reason: 'expired' | 'invalid' };
 
 export class TokenSigner {
-  constructor(private readonly secret: string) {}
+  constructor(
+    private readonly secret: string,
+    /** How long a session lasts unless a caller says otherwise (SESSION_TTL). */
+    private readonly sessionTtlMs = 8 * 3_600_000,
+  ) {}
 
-  session(p: Principal, ttlMs: number): { token: string; expiresAt: string } {
+  session(p: Principal, ttlMs = this.sessionTtlMs): { token: string; expiresAt: string } {
     const exp = Math.floor((Date.now() + ttlMs) / 1000);
     const claims = { email: p.email, name: p.name, role: p.role, department: p.department, scope: p.scope };
     const token = jwt.sign({ ...claims, exp }, this.secret, { algorithm: 'HS256', audience: SESSION, subject: p.id });

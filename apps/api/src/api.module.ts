@@ -4,6 +4,7 @@ import { Client, Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { TokenSigner } from '@libs/access/tokens';
 import { loadConfig } from '@libs/config/config';
+import { durationMs } from '@libs/cycle/duration';
 import { createDataSource } from '@libs/persistence/data-source';
 import { CycleClient } from '@libs/temporal/cycle-client';
 import { AuditController } from './audit/audit.controller';
@@ -56,7 +57,13 @@ import { CYCLE_CLIENT, TEMPORAL_CLIENT } from './tokens';
       inject: [TEMPORAL_CLIENT, DataSource],
       useFactory: (client: Client, ds: DataSource) => new CycleClient(client, loadConfig('temporal').TEMPORAL_TASK_QUEUE, ds),
     },
-    { provide: TokenSigner, useFactory: () => new TokenSigner(loadConfig('auth').AUTH_SECRET) },
+    {
+      provide: TokenSigner,
+      useFactory: () => {
+        const auth = loadConfig('auth');
+        return new TokenSigner(auth.AUTH_SECRET, durationMs(auth.SESSION_TTL));
+      },
+    },
     { provide: APP_GUARD, useClass: AuthGuard },
     AuditService,
     LinkService,

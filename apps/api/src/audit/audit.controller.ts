@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { IsOptional, IsString } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AuditEntry } from '@libs/persistence/entities';
-import { limitOffset, PageQuery } from '../common/pagination';
+import { findPage, PageQuery } from '../common/pagination';
 import { Requires } from '../auth/auth.decorators';
 
 class AuditQuery extends PageQuery {
@@ -34,8 +34,6 @@ export class AuditController {
   @ApiOperation({ summary: '审计日志 The audit trail, newest first' })
   async list(@Query() q: AuditQuery) {
     const where = { ...(q.entityType ? { entityType: q.entityType } : {}), ...(q.entityId ? { entityId: q.entityId } : {}), ...(q.actor ? { actor: q.actor } : {}) };
-    const [take, skip] = limitOffset(q);
-    const [items, total] = await this.ds.getRepository(AuditEntry).findAndCount({ where, order: { at: 'DESC' }, take, skip });
-    return { total, page: q.page, pageSize: q.pageSize, items };
+    return findPage(this.ds.getRepository(AuditEntry), q, { where, order: { at: 'DESC' } });
   }
 }

@@ -5,8 +5,6 @@ import { DataSource } from 'typeorm';
 import { verifyPassword } from '@libs/access/passwords';
 import type { Principal } from '@libs/access/principal';
 import { TokenSigner } from '@libs/access/tokens';
-import { loadConfig } from '@libs/config/config';
-import { durationMs } from '@libs/cycle/duration';
 import { UserAccount } from '@libs/persistence/entities';
 import { ApiProblem } from '../common/problem.filter';
 import { AuditService } from '../audit/audit.service';
@@ -55,7 +53,7 @@ export class AuthController {
     const principal: Principal = { id: user.id, email: user.email, name: user.name, role: user.role, department: user.department };
     req.principal = principal;
     await this.audit.record(req, { action: 'sign_in', entityType: 'user', entityId: user.id });
-    return { ...this.tokens.session(principal, durationMs(loadConfig('auth').SESSION_TTL)), user: principal };
+    return { ...this.tokens.session(principal), user: principal };
   }
 
   @Post('link')

@@ -8,8 +8,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@libs/access/principal';
 import { TokenSigner, type LinkClaims } from '@libs/access/tokens';
-import { loadConfig } from '@libs/config/config';
-import { durationMs } from '@libs/cycle/duration';
 import type { Localized } from '@libs/plan/localized';
 import { Department, EvaluationCycle, WorkItem } from '@libs/persistence/entities';
 
@@ -58,7 +56,7 @@ export class LinkService {
       department: c.department,
       scope: { purpose: c.purpose, cycleId: c.cycleId, department: c.department, itemKey: c.itemKey },
     };
-    const session = this.tokens.session(principal, durationMs(loadConfig('auth').SESSION_TTL));
+    const session = this.tokens.session(principal);
     return { ok: true, session, principal, item, departmentName: department?.name ?? item.department, cycle };
   }
 }

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { createUser, updateUser, USER_ROLES, UserError, userView } from '@libs/access/users';
 import { UserAccount, type UserRole } from '@libs/persistence/entities';
 import { ApiProblem, notFound } from '../common/problem.filter';
-import { limitOffset, PageQuery } from '../common/pagination';
+import { findPage, PageQuery } from '../common/pagination';
 import { AuditService } from '../audit/audit.service';
 import { Requires, type AuthenticatedRequest } from '../auth/auth.decorators';
 
@@ -100,9 +100,8 @@ export class UsersController {
   @Requires('users:manage')
   @ApiOperation({ summary: '用户列表 User accounts' })
   async list(@Query() q: UserQuery) {
-    const [take, skip] = limitOffset(q);
-    const [rows, total] = await this.ds.getRepository(UserAccount).findAndCount({ where: { ...(q.role ? { role: q.role } : {}), ...(q.department ? { department: q.department } : {}) }, order: { email: 'ASC' }, take, skip });
-    return { total, page: q.page, pageSize: q.pageSize, items: rows.map(userView) };
+    const where = { ...(q.role ? { role: q.role } : {}), ...(q.department ? { department: q.department } : {}) };
+    return findPage(this.ds.getRepository(UserAccount), q, { where, order: { email: 'ASC' } }, userView);
   }
 
   @Post()

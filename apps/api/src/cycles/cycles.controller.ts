@@ -13,7 +13,7 @@ import { DEFAULT_CHASING_POLICY, type ChasingPolicy, type CycleDefinition } from
 import { countItemsByDepartment } from '@libs/catalog/cycle-progress';
 import { EvaluationCycle, Notice } from '@libs/persistence/entities';
 import { CycleRequestError, type CycleClient } from '@libs/temporal/cycle-client';
-import { limitOffset, PageQuery } from '../common/pagination';
+import { findPage, PageQuery } from '../common/pagination';
 import { AuditService } from '../audit/audit.service';
 import { Requires, type AuthenticatedRequest } from '../auth/auth.decorators';
 import { CYCLE_CLIENT } from '../tokens';
@@ -187,9 +187,7 @@ export class CyclesController {
   @ApiOperation({ summary: '评估轮次列表 Cycles, newest first' })
   async list(@Query() q: CycleListQuery) {
     const where = { ...(q.status ? { status: q.status as EvaluationCycle['status'] } : {}), ...(q.kind ? { kind: q.kind as EvaluationCycle['kind'] } : {}), ...(q.planCode ? { planCode: q.planCode } : {}) };
-    const [take, skip] = limitOffset(q);
-    const [items, total] = await this.ds.getRepository(EvaluationCycle).findAndCount({ where, order: { toYear: 'DESC', id: 'ASC' }, take, skip });
-    return { total, page: q.page, pageSize: q.pageSize, items: items.map(({ definition: _, ...c }) => c) };
+    return findPage(this.ds.getRepository(EvaluationCycle), q, { where, order: { toYear: 'DESC', id: 'ASC' } }, ({ definition: _, ...c }) => c);
   }
 
   @Get(':id')
@@ -270,9 +268,7 @@ export class CyclesController {
   async notices(@Param('id') id: string, @Query() q: NoticeQuery) {
     await this.access.cycle(id);
     const where = { cycleId: id, ...(q.status ? { status: q.status } : {}), ...(q.department ? { department: q.department } : {}) };
-    const [take, skip] = limitOffset(q);
-    const [items, total] = await this.ds.getRepository(Notice).findAndCount({ where, order: { createdAt: 'ASC' }, take, skip });
-    return { total, page: q.page, pageSize: q.pageSize, items };
+    return findPage(this.ds.getRepository(Notice), q, { where, order: { createdAt: 'ASC' } });
   }
 
   private async running(id: string): Promise<EvaluationCycle> {
