@@ -199,7 +199,10 @@ describe('the web portal in a real browser', () => {
       expect(docx.subarray(0, 2).toString()).toBe('PK');
       await shot(bureau, '14-bureau-reports');
       await bureau.getByRole('link', { name: '在线查看' }).click();
-      await expect(bureau.frameLocator('iframe').locator('body').innerText()).resolves.toContain(corrected);
+      // The report arrives in its frame after the page: wait for it before reading it.
+      const reportBody = bureau.frameLocator('iframe').locator('body');
+      await reportBody.getByText(corrected).first().waitFor();
+      await expect(reportBody.innerText()).resolves.toContain(corrected);
       await shot(bureau, '15-bureau-report-html');
     });
 
