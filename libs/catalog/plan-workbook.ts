@@ -4,9 +4,11 @@
  * template and read an upload back, so the three cannot drift apart. A bad cell
  * is reported by sheet, row and column, and nothing is returned.
  */
+import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { PlanValidationError, type PlanIssue } from '../plan/localized';
 import type { PlanFile } from '../plan/plan-file';
+import { checkWorkbookLimits } from './workbook-limits';
 
 type Kind = 'text' | 'optionalText' | 'int' | 'number' | 'optionalNumber' | 'list' | 'nullableList';
 interface Column {
@@ -101,8 +103,10 @@ const PLAN_FIELDS: Column[] = [
 /** Grand totals of the project tables are rows of 项目合计 with an empty group number. */
 const GRAND_TOTAL = '合计';
 
-/** Refuses absurd uploads before reading them cell by cell. */
+/** Refuses absurd uploads before ExcelJS reads them (see workbook-limits.ts). */
 const MAX_ROWS_PER_SHEET = 20000;
+/** Every sheet at its row limit still fits; the Heyuan plan unpacks to 0.2 MB. */
+const MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
 
 export async function writePlanWorkbook(plan: PlanFile | null): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -137,9 +141,12 @@ function sectionRows(plan: PlanFile, section: string): object[] {
 export async function readPlanWorkbook(source: string | Buffer): Promise<unknown> {
   const wb = new ExcelJS.Workbook();
   try {
-    if (typeof source === 'string') await wb.xlsx.readFile(source);
-    else await wb.xlsx.load(source as unknown as ArrayBuffer);
+    const bytes = typeof source === 'string' ? await readFile(source) : source;
+    const beyond = checkWorkbookLimits(bytes, { maxRowsPerSheet: MAX_ROWS_PER_SHEET, maxUnpackedBytes: MAX_UNPACKED_BYTES });
+    if (beyond.length > 0) throw new PlanValidationError(beyond);
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
+    if (e instanceof PlanValidationError) throw e;
     throw new PlanValidationError([{ where: '(workbook)', message: { zh: `无法读取 Excel 文件：${(e as Error).message}`, en: `cannot read the Excel file: ${(e as Error).message}` } }]);
   }
   const issues: PlanIssue[] = [];
@@ -155,10 +162,6 @@ export async function readPlanWorkbook(source: string | Buffer): Promise<unknown
   for (const def of SHEETS) {
     const sheet = requireSheet(wb, def.name, issues);
     if (!sheet) continue;
-    if (sheet.actualRowCount > MAX_ROWS_PER_SHEET) {
-      issues.push({ where: def.name, message: { zh: `工作表行数超过上限${MAX_ROWS_PER_SHEET}`, en: `more than ${MAX_ROWS_PER_SHEET} rows` } });
-      continue;
-    }
     checkHeader(sheet, def, issues);
     const rows: Record<string, unknown>[] = [];
     sheet.eachRow((row, rowNo) => {

@@ -1,6 +1,5 @@
 /** Plans: list, the catalog as the portal reads it, export (JSON or Excel) and import of a new version. */
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import type { Response } from 'express';
@@ -11,6 +10,7 @@ import { exportPlan } from '@libs/catalog/plan-export';
 import { parsePlanUpload } from '@libs/catalog/plan-file-io';
 import { writePlanWorkbook } from '@libs/catalog/plan-workbook';
 import { Plan } from '@libs/persistence/entities';
+import { FileUpload } from '../common/file-upload';
 import { badRequest } from '../common/problem.filter';
 import { pageOf, PageQuery } from '../common/pagination';
 import { AuditService } from '../audit/audit.service';
@@ -83,10 +83,10 @@ export class PlansController {
   @Post('import')
   @HttpCode(200)
   @Requires('catalog:write')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_PLAN_BYTES, files: 1 } }))
+  @UseInterceptors(FileUpload(MAX_PLAN_BYTES, { zh: '规划文件', en: 'the plan file' }))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: '.json or .xlsx' } }, required: ['file'] } })
-  @ApiOperation({ summary: '导入规划 Import a plan file; all or nothing, with rows added/changed/unchanged. A refused file names sheet, row and column' })
+  @ApiOperation({ summary: '导入规划 Import a plan file; all or nothing, with rows added/changed/unchanged. A refused file names sheet, row and column (413 larger than 10 MB)' })
   async import(@UploadedFile() file: Express.Multer.File | undefined, @Req() req: AuthenticatedRequest) {
     if (!file) throw badRequest('请上传规划文件（字段名 file）', 'upload the plan file in the field "file"');
     const plan = await parsePlanUpload(file.originalname, file.buffer);

@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Controller, Get, HttpCode, Inject, Param, Post, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -15,6 +14,7 @@ import type { Principal } from '@libs/access/principal';
 import { loadConfig } from '@libs/config/config';
 import { checkEvidenceFile } from '@libs/evidence/evidence-type';
 import { EvidenceFile } from '@libs/persistence/entities';
+import { FileUpload } from '../common/file-upload';
 import { ApiProblem, badRequest, notFound } from '../common/problem.filter';
 import { AuditService } from '../audit/audit.service';
 import { Caller, Requires, type AuthenticatedRequest } from '../auth/auth.decorators';
@@ -35,8 +35,7 @@ export class EvidenceController {
   @Post()
   @HttpCode(201)
   @Requires('item:submit')
-  // One byte over the limit is enough to refuse; multer stops reading there.
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: storage().EVIDENCE_MAX_BYTES + 1, files: 1 } }))
+  @UseInterceptors(FileUpload(storage().EVIDENCE_MAX_BYTES, { zh: '佐证材料', en: 'the evidence file' }))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: 'pdf, png, jpg, docx, xlsx, csv or txt' } }, required: ['file'] } })
   @ApiOperation({ summary: '上传佐证材料 Attach an evidence file (413 too large, 415 wrong or mislabelled type)' })
