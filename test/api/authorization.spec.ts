@@ -51,6 +51,9 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'notices', method: 'get', path: (c) => `/api/cycles/${c}/notices`, allowed: ['admin', 'viewer'] },
   { name: 'inbox', method: 'get', path: (c) => `/api/cycles/${c}/items`, allowed: ALL_SIGNED_IN },
   { name: 'inbox of a named department', method: 'get', path: (c) => `/api/cycles/${c}/items?department=${OWN}`, allowed: READ_ITEM },
+  // The bureau and viewers must name the department for role=cooperate (400): past authorization all the same.
+  { name: 'inbox, items co-operated on', method: 'get', path: (c) => `/api/cycles/${c}/items?role=cooperate`, allowed: ALL_SIGNED_IN },
+  { name: 'items a named department co-operates on', method: 'get', path: (c) => `/api/cycles/${c}/items?role=cooperate&department=${OWN}`, allowed: READ_ITEM },
   { name: 'item', method: 'get', path: (c) => item(c), allowed: READ_ITEM },
   { name: 'save draft', method: 'put', path: (c) => `${item(c)}/draft`, body: { submission: { kind: 'indicator', value: 12 } }, allowed: ['admin', 'submitter'] },
   { name: 'submit', method: 'post', path: (c) => `${item(c)}/submit`, body: { submission: { kind: 'indicator' } }, allowed: ['admin', 'submitter'] },

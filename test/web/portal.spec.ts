@@ -5,9 +5,11 @@
  * server. A submitter follows the link in the email received and submits
  * (refused in place first); the supervisor returns it with a reason; the
  * submitter signs in, corrects, attaches evidence and resubmits; the
- * supervisor approves in bulk; the bureau's dashboard shows it and, after the
- * hard close, the report downloads. No errors in the browser console; a
- * screenshot of each page in out/screenshots/.
+ * supervisor approves in bulk; a co-operating department signs in, finds the
+ * item it is asked to contribute to under 需我配合的 and contributes; the
+ * bureau's dashboard shows it and, after the hard close, the report
+ * downloads. No errors in the browser console; a screenshot of each page in
+ * out/screenshots/.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -165,6 +167,35 @@ describe('the web portal in a real browser', () => {
       await supervisor.getByText('Nothing waiting for review').waitFor();
       await shot(supervisor, '08-supervisor-done-english');
       await supervisor.getByText('中文', { exact: true }).click();
+
+      // A co-operating department (市卫生健康局 on indicator 29, led by 市民政局) signs in, finds the item
+      // under 需我配合的, contributes on the item's page, and finds it marked as contributed.
+      const healthEmail = 'submitter@city-health.heyuan.example';
+      await h.http().post('/api/users').set('Authorization', `Bearer ${h.tokens.admin}`).send({ email: healthEmail, name: '卫健局填报人', role: 'submitter', department: 'city-health', password: PASSWORD }).expect(201);
+      const health = await open('co-operating submitter');
+      await signIn(health, healthEmail);
+      await health.waitForURL(/\/inbox/);
+      await health.getByRole('tab', { name: '需我配合的 (1)' }).click();
+      const shared = health.locator('tr', { hasText: '养老机构护理型床位占比' });
+      await shared.getByText('未提供').waitFor();
+      await shared.getByText('市民政局').waitFor();
+      await shot(health, '08a-co-operating-inbox');
+      await shared.getByRole('link').click();
+      await health.waitForURL(/\/items\/indicator-29$/);
+      await health.getByLabel('本单位配合推进情况').fill('全市医养结合机构护理型床位已核实');
+      await health.getByRole('button', { name: '提交配合意见' }).click();
+      await health.getByText('已提交配合意见').waitFor();
+      await health.locator('.ant-timeline').getByText('全市医养结合机构护理型床位已核实').waitFor();
+      await health.goBack();
+      await health.waitForURL(/\/inbox\?.*tab=cooperate/);
+      await health.getByText('没有待提供配合意见的事项').waitFor();
+      await health.getByText('全部', { exact: true }).click();
+      await health.locator('tr', { hasText: '养老机构护理型床位占比' }).getByText('已提供').waitFor();
+      await health.getByText('English', { exact: true }).click();
+      await health.getByRole('tab', { name: 'Items we co-operate on (1)' }).waitFor();
+      await health.locator('tr', { hasText: '养老机构护理型床位占比' }).getByText('contributed', { exact: true }).waitFor();
+      await shot(health, '08b-co-operating-contributed-english');
+      await health.getByText('中文', { exact: true }).click();
 
       // The bureau's dashboard: 市统计局 has one of its two items approved.
       const bureau = await open('bureau');

@@ -59,6 +59,12 @@ export const PURPOSE_LABELS: Record<string, Localized> = {
   contribute: { zh: '提供配合意见', en: 'contribute' },
 };
 
+/** The inbox's two lists, by the department's part in an item (the API's `role=lead|cooperate`). */
+export const INBOX_ROLE_LABELS: Record<'lead' | 'cooperate', Localized> = {
+  lead: { zh: '我牵头的', en: 'Items we lead' },
+  cooperate: { zh: '需我配合的', en: 'Items we co-operate on' },
+};
+
 export const EVENT_LABELS: Record<string, Localized> = {
   save_draft: { zh: '保存草稿', en: 'draft saved' },
   submit: { zh: '提交', en: 'submitted' },

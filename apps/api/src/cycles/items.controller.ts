@@ -7,26 +7,37 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsObject, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { DataSource } from 'typeorm';
+import { ArrayContains, DataSource, In, type FindOptionsWhere } from 'typeorm';
 import { actorOf, type Principal } from '@libs/access/principal';
 import type { Command } from '@libs/cycle/department-state';
 import { checkSubmission, type Submission, type WorkItemSpec } from '@libs/cycle/submission';
-import { AuditEntry, EvidenceFile, ItemEvent, Plan, SubmissionVersion, WorkItem } from '@libs/persistence/entities';
+import { AuditEntry, Department, EvidenceFile, ItemEvent, Plan, SubmissionVersion, WorkItem } from '@libs/persistence/entities';
 import type { CycleClient } from '@libs/temporal/cycle-client';
 import { ApiProblem, forbidden } from '../common/problem.filter';
 import { findPage, PageQuery } from '../common/pagination';
+import { RequestValidationError } from '../common/validation';
 import { AuditService } from '../audit/audit.service';
 import { Caller, Requires, type AuthenticatedRequest } from '../auth/auth.decorators';
 import { CYCLE_CLIENT } from '../tokens';
 import { ItemAccess } from './item-access.service';
 
 const ITEM_STATUSES = ['assigned', 'draft', 'submitted', 'returned', 'approved', 'accepted'];
+const INBOX_ROLES = ['lead', 'cooperate'] as const;
 
 class InboxQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'department code; departments always see their own' })
+  @ApiPropertyOptional({ description: 'department code; departments always see their own (the bureau and viewers name one, required with role=cooperate)' })
   @IsOptional()
   @IsString()
   department?: string;
+
+  @ApiPropertyOptional({
+    enum: INBOX_ROLES,
+    default: 'lead',
+    description: 'lead (我牵头的): the items the department leads; cooperate (需我配合的): the items it co-operates on (配合单位), each with `contributed` and `contributedAt` (its latest contribution) and the lead department’s names',
+  })
+  @IsOptional()
+  @IsIn(INBOX_ROLES)
+  role?: (typeof INBOX_ROLES)[number];
 
   @ApiPropertyOptional({ enum: ITEM_STATUSES })
   @IsOptional()
@@ -94,14 +105,18 @@ export class ItemsController {
 
   @Get('items')
   @Requires('item:read')
-  @ApiOperation({ summary: '事项列表（部门收件箱） Items of the cycle; a department sees its own' })
+  @ApiOperation({ summary: '事项列表（部门收件箱） Items of the cycle: a department sees those it leads (role=lead, default) or co-operates on (role=cooperate, with whether it contributed)' })
   async inbox(@Param('cycleId') cycleId: string, @Query() q: InboxQuery, @Caller() p: Principal) {
     await this.access.cycle(cycleId);
     if (p.scope) throw forbidden({ zh: '通过邮件链接进入只能处理该链接对应的事项；如需查看全部事项请登录', en: 'an email link only opens the item it was sent for; sign in to see all items' });
     const department = p.role === 'admin' || p.role === 'viewer' ? q.department : (p.department ?? '');
     if (q.department && department !== q.department) this.access.department(p, 'item:read', q.department);
-    const where = { cycleId, ...(department ? { department } : {}), ...(q.status ? { status: q.status } : {}), ...(q.kind ? { itemKind: q.kind as WorkItem['itemKind'] } : {}) };
-    return findPage(this.ds.getRepository(WorkItem), q, { where, order: { department: 'ASC', itemKind: 'ASC', itemNo: 'ASC' } }, summary);
+    const filters: FindOptionsWhere<WorkItem> = { cycleId, ...(q.status ? { status: q.status } : {}), ...(q.kind ? { itemKind: q.kind as WorkItem['itemKind'] } : {}) };
+    const order = { department: 'ASC', itemKind: 'ASC', itemNo: 'ASC' } as const;
+    if (q.role !== 'cooperate') return findPage(this.ds.getRepository(WorkItem), q, { where: { ...filters, ...(department ? { department } : {}) }, order }, summary);
+    if (!department) throw new RequestValidationError([{ field: 'department', zh: '查看配合事项时请指定部门（department）', en: 'name the department (department) to list the items it co-operates on' }]);
+    const page = await findPage(this.ds.getRepository(WorkItem), q, { where: { ...filters, coDepartments: ArrayContains([department]) }, order });
+    return { ...page, items: await this.cooperating(department, page.items) };
   }
 
   @Get('items/:itemKey')
@@ -196,6 +211,30 @@ export class ItemsController {
     const after = 'submission' in command ? { status: result.status, submission: command.submission } : { status: result.status, ...command };
     await this.audit.record(req, { action: command.type, entityType: 'item', entityId: `${item.cycleId}#${item.itemKey}`, before: { status: item.status, version: item.version }, after });
     return result;
+  }
+
+  /** Items a department co-operates on, each with the lead department's names and whether (and when last) the department contributed. */
+  private async cooperating(department: string, items: WorkItem[]) {
+    if (items.length === 0) return [];
+    const { cycleId } = items[0];
+    const contributed: Array<{ itemKey: string; at: Date }> = await this.ds
+      .getRepository(ItemEvent)
+      .createQueryBuilder('e')
+      .select('e.itemKey', 'itemKey')
+      .addSelect('max(e.at)', 'at')
+      .where('e.cycleId = :cycleId AND e.type = :type AND e.itemKey IN (:...keys)', { cycleId, type: 'contribute', keys: items.map((i) => i.itemKey) })
+      .andWhere("e.actor ->> 'department' = :department", { department })
+      .groupBy('e.itemKey')
+      .getRawMany();
+    const lastAt = new Map(contributed.map((c) => [c.itemKey, new Date(c.at)]));
+    const leads = await this.ds.getRepository(Department).findBy({ code: In([...new Set(items.map((i) => i.department))]) });
+    const names = new Map(leads.map((d) => [d.code, { code: d.code, zh: d.name, en: d.nameEn }]));
+    return items.map((i) => ({
+      ...summary(i),
+      leadDepartment: names.get(i.department) ?? { code: i.department, zh: i.department, en: i.department },
+      contributed: lastAt.has(i.itemKey),
+      contributedAt: lastAt.get(i.itemKey) ?? null,
+    }));
   }
 
   private async latestDraft(cycleId: string, itemKey: string): Promise<Submission | null> {

@@ -1,11 +1,16 @@
-/** A department's items in a cycle: what is still to do first, with the deadline and each item's state. */
+/**
+ * A department's items in a cycle, in two tabs: those it leads (我牵头的), what is
+ * still to do first, with the deadline and each item's state; and those it
+ * co-operates on (需我配合的), with the lead department and whether it has
+ * contributed, each opening the item's page where the contribution form is.
+ */
 import { useState } from 'react';
-import { Card, Flex, Segmented, Table, Tag, Typography } from 'antd';
+import { Card, Flex, Segmented, Table, Tabs, Tag, Typography } from 'antd';
 import { all, enc } from '../api';
 import { ItemStatusTag, LoadError, useCyclePicker, useLoad } from '../common';
-import { useI18n } from '../i18n';
-import { ITEM_KIND_LABELS, itemLabel, itemPath } from '../labels';
-import { Link } from '../router';
+import { useI18n, type Localized } from '../i18n';
+import { INBOX_ROLE_LABELS, ITEM_KIND_LABELS, itemLabel, itemPath } from '../labels';
+import { Link, useRouter } from '../router';
 import type { Session } from '../session';
 
 export interface ItemSummary {
@@ -21,15 +26,43 @@ export interface ItemSummary {
   updatedAt: string;
 }
 
+/** An item the department co-operates on (`role=cooperate`). */
+export interface CooperatingItem extends ItemSummary {
+  leadDepartment: { code: string } & Localized;
+  contributed: boolean;
+  contributedAt: string | null;
+}
+
+type Role = keyof typeof INBOX_ROLE_LABELS;
+
 const TODO = ['assigned', 'draft', 'returned'];
 
 export function InboxPage({ session }: { session: Session }) {
   const { t, lx, when } = useI18n();
+  const { path, search, navigate } = useRouter();
   const { cycle, picker, error } = useCyclePicker();
   const [filter, setFilter] = useState<'todo' | 'all'>('todo');
-  const items = useLoad(async () => (cycle ? all<ItemSummary>(`/api/cycles/${enc(cycle.id)}/items`) : []), [cycle?.id]);
-  const rows = (items.data ?? []).filter((i) => filter === 'all' || TODO.includes(i.status) || (session.user.role === 'supervisor' && i.status === 'submitted'));
+  // The tab lives in the address, so coming back from an item returns to it.
+  const role: Role = search.get('tab') === 'cooperate' ? 'cooperate' : 'lead';
+  const showTab = (next: string) => {
+    const query = new URLSearchParams(search);
+    if (next === 'cooperate') query.set('tab', next);
+    else query.delete('tab');
+    navigate(query.toString() ? `${path}?${query}` : path, { replace: true });
+  };
+  const list = cycle ? `/api/cycles/${enc(cycle.id)}/items` : null;
+  const led = useLoad(async () => (list ? all<ItemSummary>(list) : []), [list]);
+  const cooperating = useLoad(async () => (list ? all<CooperatingItem>(`${list}?role=cooperate`) : []), [list]);
+  const ledRows = (led.data ?? []).filter((i) => filter === 'all' || TODO.includes(i.status) || (session.user.role === 'supervisor' && i.status === 'submitted'));
+  const cooperatingRows = (cooperating.data ?? []).filter((i) => filter === 'all' || !i.contributed);
   const overdue = cycle && cycle.status === 'running' && Date.parse(cycle.deadline) < Date.now();
+  const count = (n: number | undefined) => (n === undefined ? '' : ` (${n})`);
+  const itemColumns = {
+    no: { title: t('编号', 'No.'), key: 'no', width: 120, render: (_: unknown, i: ItemSummary) => lx(itemLabel(i.kind, i.no)) },
+    title: { title: t('事项', 'Item'), dataIndex: 'title', render: (title: string, i: ItemSummary) => <Link to={itemPath(i.cycleId, i.itemKey)}>{title}</Link> },
+    kind: { title: t('类型', 'Kind'), dataIndex: 'kind', width: 110, render: (k: string) => lx(ITEM_KIND_LABELS[k]) },
+    status: { title: t('状态', 'State'), dataIndex: 'status', width: 120, render: (s: string) => <ItemStatusTag status={s} /> },
+  };
   return (
     <Card
       title={
@@ -39,7 +72,7 @@ export function InboxPage({ session }: { session: Session }) {
       }
       extra={picker}
     >
-      <LoadError error={error ?? items.error} />
+      <LoadError error={error ?? (role === 'lead' ? led.error : cooperating.error)} />
       <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 12 }}>
         <span>
           {t('截止时间', 'Deadline')}：<strong>{when(cycle?.deadline)}</strong> {overdue ? <Tag color="error">{t('已逾期', 'overdue')}</Tag> : null}
@@ -51,20 +84,66 @@ export function InboxPage({ session }: { session: Session }) {
           options={[{ value: 'todo', label: t('待办', 'To do') }, { value: 'all', label: t('全部', 'All') }]}
         />
       </Flex>
-      <Table<ItemSummary>
-        rowKey="itemKey"
-        size="middle"
-        loading={items.loading}
-        dataSource={rows}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        locale={{ emptyText: filter === 'todo' ? t('没有待办事项', 'Nothing to do') : t('没有事项', 'No items') }}
-        columns={[
-          { title: t('编号', 'No.'), key: 'no', width: 120, render: (_, i) => lx(itemLabel(i.kind, i.no)) },
-          { title: t('事项', 'Item'), dataIndex: 'title', render: (title: string, i) => <Link to={itemPath(i.cycleId, i.itemKey)}>{title}</Link> },
-          { title: t('类型', 'Kind'), dataIndex: 'kind', width: 110, render: (k: string) => lx(ITEM_KIND_LABELS[k]) },
-          { title: t('状态', 'State'), dataIndex: 'status', width: 120, render: (s: string) => <ItemStatusTag status={s} /> },
-          { title: t('版本', 'Version'), dataIndex: 'version', width: 80 },
-          { title: t('更新时间', 'Updated'), dataIndex: 'updatedAt', width: 180, render: (v: string) => when(v) },
+      <Tabs
+        activeKey={role}
+        onChange={showTab}
+        items={[
+          {
+            key: 'lead',
+            label: `${lx(INBOX_ROLE_LABELS.lead)}${count(led.data?.length)}`,
+            children: (
+              <Table<ItemSummary>
+                rowKey="itemKey"
+                size="middle"
+                loading={led.loading}
+                dataSource={ledRows}
+                pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                locale={{ emptyText: filter === 'todo' ? t('没有待办事项', 'Nothing to do') : t('没有事项', 'No items') }}
+                columns={[
+                  itemColumns.no,
+                  itemColumns.title,
+                  itemColumns.kind,
+                  itemColumns.status,
+                  { title: t('版本', 'Version'), dataIndex: 'version', width: 80 },
+                  { title: t('更新时间', 'Updated'), dataIndex: 'updatedAt', width: 180, render: (v: string) => when(v) },
+                ]}
+              />
+            ),
+          },
+          {
+            key: 'cooperate',
+            label: `${lx(INBOX_ROLE_LABELS.cooperate)}${count(cooperating.data?.length)}`,
+            children: (
+              <Table<CooperatingItem>
+                rowKey="itemKey"
+                size="middle"
+                loading={cooperating.loading}
+                dataSource={cooperatingRows}
+                pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                locale={{ emptyText: filter === 'todo' ? t('没有待提供配合意见的事项', 'No item is waiting for your contribution') : t('本轮没有需要本部门配合的事项', 'No item asks for your department’s contribution') }}
+                columns={[
+                  itemColumns.no,
+                  itemColumns.title,
+                  { title: t('牵头单位', 'Lead department'), key: 'lead', width: 240, render: (_, i) => lx(i.leadDepartment) },
+                  itemColumns.status,
+                  {
+                    title: t('配合意见', 'Contribution'),
+                    key: 'contributed',
+                    width: 230,
+                    render: (_, i) =>
+                      i.contributed ? (
+                        <span>
+                          <Tag color="success">{t('已提供', 'contributed')}</Tag>
+                          {when(i.contributedAt)}
+                        </span>
+                      ) : (
+                        <Tag color="warning">{t('未提供', 'not yet')}</Tag>
+                      ),
+                  },
+                ]}
+              />
+            ),
+          },
         ]}
       />
     </Card>
