@@ -73,7 +73,7 @@ async function startApi(stack: SubmissionsStack): Promise<INestApplication> {
 
 export async function benchSubmissions(stack: SubmissionsStack, items: number, departments: number, concurrency: number): Promise<SubmissionsResult> {
   const { planCode } = await stack.plan(items, departments);
-  const { cycleId } = await stack.launchAndWaitForAssignments(stack.definition(planCode, { kind: 'annual', fromYear: 2021, toYear: 2021 }), items);
+  const { cycleId } = await stack.launchAndWaitForAssignments(stack.definition(planCode, { kind: 'final', fromYear: 2021, toYear: 2025 }), items);
   const rows: Array<{ item_key: string; spec: WorkItemSpec }> = await stack.db.dataSource.query(`SELECT item_key, spec FROM work_item WHERE cycle_id = $1 ORDER BY item_key`, [cycleId]);
 
   const app = await startApi(stack);
