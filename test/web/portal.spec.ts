@@ -11,48 +11,33 @@
  * downloads. No errors in the browser console; a screenshot of each page in
  * out/screenshots/.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Server } from 'node:http';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { PORTAL_DIR } from '../../apps/api/src/portal-static';
+import type { BrowserContext, Page } from 'playwright-core';
 import { DAYS } from '../support/cycle-harness';
 import { ACCOUNTS, createApiHarness, PASSWORD, type ApiHarness } from '../support/api-harness';
+import { openPortalBrowser, type PortalBrowser } from '../support/browser';
 
 const SHOTS = resolve(__dirname, '../../out/screenshots');
-const CHROMIUM = '/usr/bin/chromium';
-/** Headless, and no background connections: this machine's network is closed. */
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 /** Values on the straight path for 2021 (see the reference figures beside the input). */
 const VALUES: Record<string, [first: string, corrected: string]> = { 'indicator-1': ['284.2', '284.1'], 'indicator-4': ['12.4', '12.3'] };
 
 describe('the web portal in a real browser', () => {
   let h: ApiHarness;
+  let browser: PortalBrowser;
   let context: BrowserContext;
   let origin: string;
-  let profile: string;
   /** Console errors and uncaught exceptions, by page. */
   const problems: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(join(PORTAL_DIR, 'index.html'))) throw new Error('the portal is not built: npm run build:web');
     h = await createApiHarness();
-    await h.app.listen(0, '127.0.0.1');
-    origin = `http://127.0.0.1:${(h.app.getHttpServer().address() as AddressInfo).port}`;
     await mkdir(SHOTS, { recursive: true });
-    profile = await mkdtemp(join(tmpdir(), 'plan-eval-chromium-'));
-    // A fresh profile (--user-data-dir) per run; each person gets a tab of their own (sessionStorage is per tab).
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1366, height: 800 }, locale: 'zh-CN', acceptDownloads: true });
+    browser = await openPortalBrowser(h, { acceptDownloads: true });
+    ({ context, origin } = browser);
   });
   afterAll(async () => {
-    await context?.close();
-    if (profile) await rm(profile, { recursive: true, force: true });
-    const server = h?.app.getHttpServer() as Server | undefined;
-    server?.closeAllConnections();
-    await new Promise((done) => (server ? server.close(done) : done(undefined)));
+    await browser?.close();
     await h?.close();
   });
 
