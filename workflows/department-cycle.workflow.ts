@@ -16,7 +16,8 @@ import {
 } from '@temporalio/workflow';
 import type { CycleActivities, DepartmentOutcome, NoticeEvent, Audience } from '@libs/cycle/activities-contract';
 import { chaseKey, chasingSchedule, type ChasePoint } from '@libs/cycle/chasing-schedule';
-import { DEFAULT_DIGEST_WINDOW, type ChasingPolicy } from '@libs/cycle/cycle-definition';
+import { cycleThresholds, DEFAULT_DIGEST_WINDOW, type ChasingPolicy } from '@libs/cycle/cycle-definition';
+import type { ThresholdPreset } from '@libs/rules/thresholds';
 import {
   applyCommand,
   checkCommand,
@@ -59,6 +60,8 @@ export interface DepartmentCycleInput {
   deadline: string;
   hardClose: string;
   requireBureauAcceptance: boolean;
+  /** Absent in runs started before it was passed down: the default preset. */
+  thresholdPreset?: ThresholdPreset;
   policy: ChasingPolicy;
   /** Present after continue-as-new: everything the workflow knew. */
   carried?: CarriedState;
@@ -81,6 +84,8 @@ interface CarriedState {
   processed: Record<string, ItemCommandResult>;
   lastReviewChaseAt: number | null;
   cancelled: boolean;
+  /** The bureau's words when it cancelled, passed on to the departments. */
+  cancelReason?: string;
   /** What the cycle was last told: all items done or not. */
   reportedDone: boolean;
   closeRequested: boolean;
@@ -104,6 +109,7 @@ function startingState(input: DepartmentCycleInput, specs: WorkItemSpec[], items
       deadline: Date.parse(input.deadline),
       hardClose: Date.parse(input.hardClose),
       requireBureauAcceptance: input.requireBureauAcceptance,
+      ...(input.thresholdPreset ? { thresholdPreset: input.thresholdPreset } : {}),
       specs,
       items: Object.fromEntries(items.map((i) => [i.key, i])),
     },
@@ -159,7 +165,7 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
     const notice = applyCommand(state, request.command, request.actor, now);
     const submission = request.command.type === 'submit' ? request.command.submission : null;
     const spec = state.specs.find((s) => s.key === item.key)!;
-    const check = submission ? checkSubmission(spec, submission, state.years) : null;
+    const check = submission ? checkSubmission(spec, submission, state.years, cycleThresholds(state)) : null;
     const result: ItemCommandResult = {
       itemKey: item.key,
       status: item.status,
@@ -223,8 +229,9 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
     queueNotice('submitter', 'deadline_changed', owedBySubmitter(state));
   });
   setHandler(remindNowSignal, () => queueNotice('submitter', 'reminder', owedBySubmitter(state)));
-  setHandler(cancelSignal, () => {
+  setHandler(cancelSignal, ({ reason }) => {
     carried.cancelled = true;
+    if (reason) carried.cancelReason = reason;
     wake = true;
   });
   setHandler(closeDepartmentSignal, () => {
@@ -341,6 +348,7 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
           seq,
           deadline: state.deadline,
           at: workflowNow(),
+          ...(g.event === 'cycle_cancelled' && carried.cancelReason ? { reason: carried.cancelReason } : {}),
           items: g.itemKeys.map((k) => ({
             key: k,
             title: state.specs.find((s) => s.key === k)!.title,

@@ -8,6 +8,8 @@ export interface CycleStatus {
   finished: DepartmentOutcome[];
   deadline: string;
   cancelled: boolean;
+  /** The bureau's reason, when it cancelled. */
+  cancelReason?: string;
   reportPath: string | null;
 }
 

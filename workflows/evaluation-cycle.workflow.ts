@@ -75,6 +75,7 @@ export async function evaluationCycle({ definition, reopen }: EvaluationCycleInp
   });
   setHandler(cancelCycleSignal, ({ reason }) => {
     status.cancelled = true;
+    if (reason) status.cancelReason = reason;
     forward(status.departments, (id) => getExternalWorkflowHandle(id).signal(cancelSignal, { reason }));
   });
 
@@ -111,6 +112,7 @@ export async function evaluationCycle({ definition, reopen }: EvaluationCycleInp
                 deadline: status.deadline,
                 hardClose,
                 requireBureauAcceptance: definition.requireBureauAcceptance,
+                ...(definition.thresholdPreset ? { thresholdPreset: definition.thresholdPreset } : {}),
                 policy: definition.policy,
                 ...restoreFor(department),
               },
@@ -167,6 +169,7 @@ export async function evaluationCycle({ definition, reopen }: EvaluationCycleInp
     deadline: Date.parse(status.deadline),
     at: workflowNow(),
     reportPath: report.reportPath,
+    ...(status.cancelled && status.cancelReason ? { reason: status.cancelReason } : {}),
   });
   status.phase = 'closed';
   return status;

@@ -48,6 +48,8 @@ export interface NoticeInput {
   at: number;
   /** For report_ready: where the report is. */
   reportPath?: string;
+  /** Why the bureau did it, in its words (cycle_cancelled). */
+  reason?: string;
 }
 
 export interface NoticeResult {

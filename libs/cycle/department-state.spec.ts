@@ -8,6 +8,7 @@ import {
   type DepartmentState,
   type ItemStatus,
 } from './department-state';
+import type { ThresholdPreset } from '../rules/thresholds';
 import type { WorkItemSpec } from './submission';
 
 const spec: WorkItemSpec = {
@@ -61,9 +62,21 @@ describe('checkCommand: who may do what, in which state', () => {
     ['and not when it does not', 'approved', { type: 'accept', itemKey: spec.key, decision: 'approve' }, bureau, '本轮评估不需要统计局验收'],
     ['a co-operating department contributes', 'assigned', { type: 'contribute', itemKey: spec.key, text: '提供人口数据' }, coDept, null],
     ['an unrelated one does not', 'assigned', { type: 'contribute', itemKey: spec.key, text: 'x' }, otherSupervisor, '只有配合单位可以提供材料'],
+    ['nor anyone once the item is approved', 'approved', { type: 'contribute', itemKey: spec.key, text: '补充' }, coDept, '此事项已审核通过，不再需要配合材料；如需补充请联系牵头单位'],
     ['an unknown item is named', 'assigned', { ...submit, itemKey: 'task-99' }, submitter, '本部门没有事项“task-99”'],
   ])('%s', (_label, status, command, actor, refusal, acceptance = false) => {
     expect(checkCommand(department(status, acceptance), command, actor, false)?.zh ?? null).toBe(refusal);
+  });
+
+  // 2022 on the path 77.8 (2020) → 79.5 (2025) expects 78.48; 78.42 is 91 % of the way there.
+  it.each<[ThresholdPreset | undefined, string | null]>([
+    [undefined, '数值落后于进度，请填写原因分析和下一步措施'],
+    ['time_elapsed', '数值落后于进度，请填写原因分析和下一步措施'],
+    ['traffic_light', null],
+  ])('a value at 91 %% of the path under the %s preset: %s', (thresholdPreset, refusal) => {
+    const state = { ...department('assigned'), ...(thresholdPreset ? { thresholdPreset } : {}) };
+    const nearlyThere: Command = { ...submit, submission: { kind: 'indicator', value: 78.42, dataSource: '卫生统计年报' } };
+    expect(checkCommand(state, nearlyThere, submitter, false)?.zh ?? null).toBe(refusal);
   });
 
   it('refuses everything once the cycle is closed', () => {

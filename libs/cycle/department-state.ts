@@ -5,6 +5,8 @@
  * says which notice follows. No I/O, no clock: `now` is passed in.
  */
 import type { Localized } from '../plan/localized';
+import type { ThresholdPreset } from '../rules/thresholds';
+import { cycleThresholds } from './cycle-definition';
 import { checkSubmission, type PlanYears, type Submission, type WorkItemSpec } from './submission';
 
 export type ItemStatus = 'assigned' | 'draft' | 'submitted' | 'returned' | 'approved' | 'accepted';
@@ -47,6 +49,8 @@ export interface DepartmentState {
   deadline: number;
   hardClose: number;
   requireBureauAcceptance: boolean;
+  /** The cycle's thresholds preset; absent in runs started before it was passed down (the default then). */
+  thresholdPreset?: ThresholdPreset;
   specs: WorkItemSpec[];
   items: Record<string, ItemState>;
 }
@@ -97,7 +101,7 @@ export function checkCommand(state: DepartmentState, command: Command, actor: Ac
       if (item.status === 'submitted') return fail('此事项已提交，正在等待审核', 'this item is already submitted and waiting for review');
       if (item.status === 'accepted') return fail('此事项已验收，如需修改请联系统计局重新打开', 'this item is accepted; ask the bureau to reopen it');
       if (command.type === 'save_draft') return null;
-      const check = checkSubmission(spec, command.submission, state.years);
+      const check = checkSubmission(spec, command.submission, state.years, cycleThresholds(state));
       return check.ok ? null : { zh: check.errors.map((e) => e.zh).join('；'), en: check.errors.map((e) => e.en).join('; ') };
     }
     case 'review':
@@ -118,6 +122,8 @@ export function checkCommand(state: DepartmentState, command: Command, actor: Ac
       return null;
     case 'contribute':
       if (!spec.coDepartments.includes(actor.department)) return fail('只有配合单位可以提供材料', 'only co-operating departments contribute');
+      // As the email link says once the item is done: the approved figure no longer waits for input.
+      if (isDone(state, item)) return fail('此事项已审核通过，不再需要配合材料；如需补充请联系牵头单位', 'this item is already approved and takes no more contributions; contact the lead department');
       if (!command.text.trim()) return fail('请填写提供的情况', 'write the contribution');
       return null;
   }

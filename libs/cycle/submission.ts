@@ -6,7 +6,7 @@ import type { Localized } from '../plan/localized';
 import { checkValueQuality, DEFAULT_QUALITY_CONFIG, type QualityFinding } from '../rules/data-quality';
 import { evaluateIndicator, type Polarity } from '../rules/progress';
 import type { Baseline, Target } from '../rules/target';
-import { THRESHOLD_PRESETS } from '../rules/thresholds';
+import type { Thresholds } from '../rules/thresholds';
 
 export interface EvidenceRef {
   fileId: string;
@@ -74,7 +74,8 @@ const TASK_PROGRESS: TaskProgress[] = ['not_started', 'in_progress', 'completed'
 const CONSTRUCTION: ConstructionStatus[] = ['not_started', 'preparing', 'under_construction', 'completed'];
 const blank = (s: unknown) => typeof s !== 'string' || s.trim() === '';
 
-export function checkSubmission(item: WorkItemSpec, s: Submission, years: PlanYears): SubmissionCheck {
+/** `thresholds`: the cycle's, so that "behind the path" means here what it will mean in the report. */
+export function checkSubmission(item: WorkItemSpec, s: Submission, years: PlanYears, thresholds: Thresholds): SubmissionCheck {
   const errors: SubmissionError[] = [];
   const err = (zh: string, en: string, field?: string) => errors.push(field ? { zh, en, field } : { zh, en });
   let warnings: QualityFinding[] = [];
@@ -93,13 +94,7 @@ export function checkSubmission(item: WorkItemSpec, s: Submission, years: PlanYe
     }
     if (errors.length === 0 && spec.target.kind !== 'cumulative') {
       // Behind the path: the reasons (原因分析) and next measures (下一步措施) are part of the submission.
-      const progress = evaluateIndicator(
-        spec,
-        new Map([[years.year, s.value]]),
-        years.year,
-        years,
-        THRESHOLD_PRESETS.time_elapsed,
-      );
+      const progress = evaluateIndicator(spec, new Map([[years.year, s.value]]), years.year, years, thresholds);
       if ((progress.status === 'lagging' || progress.status === 'slightly_behind') && (blank(s.reasons) || blank(s.measures))) {
         err('数值落后于进度，请填写原因分析和下一步措施', 'the value is behind the path: give the reasons and the next measures', blank(s.reasons) ? 'reasons' : 'measures');
       }

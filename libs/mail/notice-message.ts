@@ -93,6 +93,7 @@ export function renderNotice(n: NoticeInput, ctx: RenderContext): RenderedNotice
       first: formatDeadline(n.deadline, locale),
       second: formatDeadline(n.deadline, other),
     },
+    reason: n.reason,
     report: n.reportPath ? { path: n.reportPath, attachments: ctx.attachments ?? [] } : null,
     items: n.items.map((i) => {
       const status = pair(ITEM_STATUS_LABELS[i.status].zh, ITEM_STATUS_LABELS[i.status].en);

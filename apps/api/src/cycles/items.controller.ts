@@ -10,6 +10,7 @@ import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsObject, IsOptional, IsStr
 import { ArrayContains, DataSource, In, type FindOptionsWhere } from 'typeorm';
 import { actorOf, type Principal } from '@libs/access/principal';
 import type { Command } from '@libs/cycle/department-state';
+import { cycleThresholds, type CycleDefinition } from '@libs/cycle/cycle-definition';
 import { checkSubmission, type Submission, type WorkItemSpec } from '@libs/cycle/submission';
 import { AuditEntry, Department, EvidenceFile, ItemEvent, Plan, SubmissionVersion, WorkItem } from '@libs/persistence/entities';
 import type { CycleClient } from '@libs/temporal/cycle-client';
@@ -146,7 +147,7 @@ export class ItemsController {
     const item = await this.access.item(req.principal, 'item:submit', cycleId, itemKey);
     const cycle = await this.access.cycle(cycleId);
     const plan = await this.ds.getRepository(Plan).findOneByOrFail({ code: cycle.planCode });
-    const check = checkSubmission(item.spec as WorkItemSpec, body.submission, { baselineYear: plan.baselineYear, endYear: plan.endYear, year: cycle.toYear });
+    const check = checkSubmission(item.spec as WorkItemSpec, body.submission, { baselineYear: plan.baselineYear, endYear: plan.endYear, year: cycle.toYear }, cycleThresholds(cycle.definition as CycleDefinition));
     if (!check.ok) throw new ApiProblem(422, 'invalid_submission', check.errors);
     return this.send(req, item, { type: 'submit', itemKey, submission: body.submission });
   }
