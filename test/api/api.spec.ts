@@ -1,9 +1,29 @@
 /**
  * The HTTP API against real PostgreSQL and Temporal's test server: health and
- * readiness, the catalog, and launching a cycle with its refusals.
+ * readiness, the catalog, and launching a cycle with its refusals; with a
+ * cycle running, what fuzzing found, and the security headers of the portal
+ * and the email link pages.
  */
-import type { Test } from 'supertest';
-import { createApiHarness, type ApiHarness } from '../support/api-harness';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Response, Test } from 'supertest';
+import { linkSigning } from '@libs/access/tokens';
+import { loadConfig } from '@libs/config/config';
+import { PORTAL_DIR } from '../../apps/api/src/portal-static';
+import { ACCOUNTS, createApiHarness, OWN, type ApiHarness } from '../support/api-harness';
+import { DAYS } from '../support/cycle-harness';
+import { HEYUAN_PLAN_FILE } from '../support/plans';
+
+/** A Content-Security-Policy header as directive → sources. */
+const directives = (res: Response): Record<string, string[]> =>
+  Object.fromEntries(
+    String(res.headers['content-security-policy'] ?? '')
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter(([name]) => name)
+      .map(([name, ...sources]) => [name, sources]),
+  );
 
 describe('the API', () => {
   let h: ApiHarness;
@@ -74,5 +94,85 @@ describe('the API', () => {
   it('shows a cycle’s state from the database, and 404 for an unknown one', async () => {
     const missing = await asAdmin(h.http().get(`/api/cycles/${encodeURIComponent('cycle/none/annual/2021')}`)).expect(404);
     expect(missing.body.message).toContain('没有找到评估轮次“cycle/none/annual/2021”');
+  });
+
+  describe('with a cycle running', () => {
+    let cycleId: string;
+    let cycle: string;
+    let stopWorker: () => Promise<void>;
+    beforeAll(async () => {
+      const worker = await h.newWorker();
+      const running = worker.run();
+      stopWorker = async () => {
+        worker.shutdown();
+        await running;
+      };
+      const { itemKinds, ...definition } = await h.definition({ fromYear: 2025, toYear: 2025, deadlineInDays: 30, hardCloseInDays: 60 });
+      cycleId = (await launch({ ...definition, itemKinds }).expect(201)).body.cycleId;
+      cycle = `/api/cycles/${encodeURIComponent(cycleId)}`;
+      await h.env.sleep(DAYS(1));
+    });
+    afterAll(() => stopWorker?.());
+
+    // Found by fuzzing (test/fuzz): a NUL byte reached PostgreSQL, which can store none (22021): a 500. In a
+    // submission it was worse: the department's workflow retried writing it for ever and the request never answered.
+    it('refuses a NUL byte in a query, a path or a body (400), naming where, before anything reads it', async () => {
+      const zh = (field: string) => `${field} 含有空字符（\\u0000），请删除后重试`;
+      const en = (field: string) => `${field} contains a NUL character (\\u0000), which is not accepted`;
+      const query = await asAdmin(h.http().get(`${cycle}/items?department=%00`)).expect(400);
+      expect(query.body).toEqual({ code: 'invalid_request', message: zh('department'), messageEn: en('department'), details: [{ field: 'department', zh: zh('department'), en: en('department') }] });
+      const path = await asAdmin(h.http().get('/api/cycles/x%00y')).set('Accept-Language', 'en').expect(400);
+      expect(path.body.message).toBe(en('id'));
+      await asAdmin(h.http().get('/api/audit?actor=bureau%00')).expect(400);
+
+      const draft = (submission: object) => h.http().put(`${cycle}/items/indicator-1/draft`).set('Authorization', `Bearer ${h.tokens.submitter}`).send({ submission });
+      const body = await draft({ kind: 'indicator', value: 3.6, dataSource: '河源市统计年鉴\u0000', evidence: ['ok', '\u0000'], ['note\u0000']: '' }).expect(400);
+      expect(body.body.details.map((d: { field: string }) => d.field)).toEqual(['submission.dataSource', 'submission.evidence.1', 'submission.note\\u0000']);
+      // The department's workflow never saw it: the same draft without the NUL is saved at once.
+      await draft({ kind: 'indicator', value: 3.6, dataSource: '河源市统计年鉴' }).expect(200);
+
+      // In an uploaded file it reaches PostgreSQL, which refuses it: the caller's to fix, a 400.
+      const plan = readFileSync(HEYUAN_PLAN_FILE, 'utf8').replace('常住人口', '常住\\u0000人口');
+      const upload = await asAdmin(h.http().post('/api/plans/import')).attach('file', Buffer.from(plan), 'plan.json').expect(400);
+      expect(upload.body).toMatchObject({ code: 'invalid_request', messageEn: 'a value in the request is out of range or malformed' });
+    });
+
+    it('serves the portal and the email link pages with a strict Content-Security-Policy, nosniff and no referrer', async () => {
+      const index = readFileSync(join(PORTAL_DIR, 'index.html'), 'utf8'); // npm run build:web
+      // Vite emits no inline script, so none needs allowing.
+      expect(index).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+      const asset = /<script[^>]*src="(\/assets\/[^"]+\.js)"/.exec(index)![1];
+      const link = linkSigning(loadConfig('auth')).signer.link(
+        { purpose: 'submit', cycleId, department: OWN, itemKey: 'indicator-4', email: ACCOUNTS.submitter.email, name: '填报人' },
+        Date.now() + DAYS(7),
+      );
+      const pages = {
+        portal: await h.http().get('/').expect(200).expect('Content-Type', /html/),
+        route: await h.http().get('/cycles').expect(200).expect('Content-Type', /html/),
+        asset: await h.http().get(asset).expect(200).expect('Content-Type', /javascript/),
+        link: await h.http().get(`/l/${link}`).expect(200).expect('Content-Type', /html/),
+        // Whatever a link holds, even a NUL, its answer is the page saying what to do.
+        badLink: await h.http().get('/l/not-a-link%00').expect(400).expect('Content-Type', /html/),
+      };
+      for (const res of Object.values(pages)) {
+        expect(res.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' });
+        expect(directives(res)).toMatchObject({
+          'default-src': ["'self'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+          'frame-src': ["'self'"],
+          'object-src': ["'none'"],
+          'base-uri': ["'self'"],
+          'form-action': ["'self'"],
+          'frame-ancestors': ["'none'"],
+        });
+      }
+      expect(directives(pages.portal)['script-src']).toEqual(["'self'"]);
+      // The link page's one inline script (on to the portal) is allowed by its hash, and no other.
+      const [, forward] = /<script>(.*?)<\/script>/s.exec(pages.link.text)!;
+      expect(directives(pages.link)['script-src']).toEqual(["'self'", `'sha256-${createHash('sha256').update(forward).digest('base64')}'`]);
+      // The API's own answers are not sniffed either, and pass no referrer on.
+      expect((await h.http().get('/api/health').expect(200)).headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' });
+    });
   });
 });

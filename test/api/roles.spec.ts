@@ -181,7 +181,10 @@ describe('each role’s path through the API', () => {
       await h.env.sleep(DAYS(1));
       const versions = await as('viewer').get(`/api/cycles/${enc(cycleId)}/reports`).expect(200);
       expect(versions.body.items.map((r: { version: number }) => r.version)).toEqual([1, 2]);
-      expect((await as('viewer').get(`/api/cycles/${enc(cycleId)}/reports/2/html`).expect(200)).text).toContain('284.9');
+      const report = await as('viewer').get(`/api/cycles/${enc(cycleId)}/reports/2/html`).expect(200);
+      expect(report.text).toContain('284.9');
+      // Shown by the portal in a sandboxed frame; opened or framed by its address, it runs and loads nothing either.
+      expect(report.headers['content-security-policy']).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; sandbox");
       expect((await as('viewer').get(`/api/cycles/${enc(cycleId)}/reports/1/html`).expect(200)).text).toContain('284.6');
     });
   });

@@ -3,15 +3,18 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ProblemFilter } from './common/problem.filter';
 import { validationPipe } from './common/validation';
 import { servePortal } from './portal-static';
+import { securityHeaders } from './security-headers';
 
 /**
  * What the running API and its tests share: the /api prefix (email links stay
- * short at /l/<token>), the one error body, request validation, and the
- * OpenAPI description generated from the code (Swagger UI at /api/docs, JSON
- * at /api/docs-json), and the web portal at / when it is built.
+ * short at /l/<token>), the security headers, the one error body, request
+ * validation, and the OpenAPI description generated from the code (Swagger UI
+ * at /api/docs, JSON at /api/docs-json), and the web portal at / when it is
+ * built.
  */
 export function configureApi<T extends INestApplication>(app: T): T {
   app.setGlobalPrefix('api', { exclude: [{ path: 'l/:token', method: RequestMethod.GET }] });
+  securityHeaders(app);
   servePortal(app);
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(validationPipe());

@@ -7,12 +7,13 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Controller, Get, Header, Inject, Param, Res } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { escapeHtml } from '@libs/common/escape-html';
 import { ITEM_STATUS_LABELS, type ItemStatus } from '@libs/cycle/department-state';
 import { PORTAL_DIR } from '../portal-static';
+import { portalPolicy } from '../security-headers';
 import { Public } from './auth.decorators';
 import { LinkService } from './link.service';
 
@@ -27,12 +28,16 @@ const page = (title: string, body: string) => `<!doctype html>
 <style>body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;max-width:640px;margin:3em auto;padding:0 1em;color:#222;line-height:1.6}.en{color:#666}</style>
 </head><body>${body}</body></html>`;
 
+/** The page's one script, the same on every page: allowed by its hash in the page's Content-Security-Policy. */
+const FORWARD = `location.replace(document.getElementById('open-portal').href)`;
+const POLICY = portalPolicy([FORWARD]);
+
 /** On to the portal, when it is built: a link for the reader and an immediate forward. */
 function portal(token: string): string {
   if (!existsSync(join(PORTAL_DIR, 'index.html'))) return '';
   const href = `/link#${encodeURIComponent(token)}`;
   return `<p><a id="open-portal" href="${escapeHtml(href)}">进入系统办理 <span class="en">Open it in the portal</span></a></p>
-<script>location.replace(document.getElementById('open-portal').href)</script>`;
+<script>${FORWARD}</script>`;
 }
 
 @ApiExcludeController()
@@ -43,8 +48,10 @@ export class LinkPageController {
   @Get(':token')
   @Public()
   @Header('Cache-Control', 'no-store')
-  @Header('Referrer-Policy', 'no-referrer')
-  async open(@Param('token') token: string, @Res() res: Response): Promise<void> {
+  @Header('Content-Security-Policy', POLICY)
+  async open(@Req() req: Request, @Res() res: Response): Promise<void> {
+    // Read as it came, past the request pipes: whatever a link holds, the answer is this page, never the API's JSON.
+    const token = String(req.params.token);
     const opened = await this.links.open(token);
     if (!opened.ok) {
       res.status(opened.status).type('html').send(page('链接无法使用 Link cannot be used', `<h1>链接无法使用</h1><p>${escapeHtml(opened.problem.zh)}</p><p class="en">${escapeHtml(opened.problem.en)}</p>`));

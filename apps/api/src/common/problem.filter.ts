@@ -36,8 +36,12 @@ export const notFound = (zh: string, en: string) => new ApiProblem(HttpStatus.NO
 export const forbidden = (p: Localized) => new ApiProblem(HttpStatus.FORBIDDEN, 'forbidden', [p]);
 export const badRequest = (zh: string, en: string) => new ApiProblem(HttpStatus.BAD_REQUEST, 'invalid_request', [{ zh, en }]);
 
-/** PostgreSQL's data exceptions (class 22): invalid text, numeric out of range, string too long, bad date. */
-const DATA_ERRORS = new Set(['22P02', '22003', '22001', '22007', '22008']);
+/**
+ * PostgreSQL's data exceptions (class 22): invalid text, numeric out of range, string too long, bad date, and a NUL
+ * byte in text (22021) or in JSON (22P05). Request fields with a NUL never get this far (validation.ts); this is
+ * for what an uploaded file carries.
+ */
+const DATA_ERRORS = new Set(['22P02', '22003', '22001', '22007', '22008', '22021', '22P05']);
 
 const GENERIC: Record<number, Localized & { code: string }> = {
   401: { code: 'unauthorized', zh: '请先登录', en: 'please sign in' },

@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { CycleReport } from '@libs/persistence/entities';
 import { notFound } from '../common/problem.filter';
 import { Requires } from '../auth/auth.decorators';
+import { REPORT_POLICY } from '../security-headers';
 import { ItemAccess } from './item-access.service';
 
 const FORMATS = {
@@ -55,7 +56,8 @@ export class ReportsController {
     const exists = await access(path).then(() => true, () => false);
     if (!exists) throw notFound(`第${version}版报告没有${q.lang === 'en' ? '英文' : ''}${format}文件`, `report version ${version} has no ${q.lang === 'en' ? 'English ' : ''}${format} file`);
     res.type(FORMATS[format as keyof typeof FORMATS]);
-    if (format !== 'html') res.attachment(`report-v${version}${q.lang === 'en' ? '.en' : ''}.${format}`);
+    if (format === 'html') res.setHeader('Content-Security-Policy', REPORT_POLICY);
+    else res.attachment(`report-v${version}${q.lang === 'en' ? '.en' : ''}.${format}`);
     res.sendFile(path);
   }
 }
