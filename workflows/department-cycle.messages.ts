@@ -1,5 +1,6 @@
 /** Messages of one department's workflow: updates people send, signals the bureau sends, status queries. */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { RecordCommandInput } from '@libs/cycle/activities-contract';
 import type { Actor, Command, DepartmentStatus, ItemStatus } from '@libs/cycle/department-state';
 
 export interface ItemCommandRequest {
@@ -17,14 +18,21 @@ export interface ItemCommandResult {
   warnings: Array<{ zh: string; en: string }>;
 }
 
+/**
+ * What the Update answers: the result, and the first time a command is applied
+ * the record for the sender to write at once (the workflow writes it too,
+ * after answering). A repeated request answers the result alone.
+ */
+export type ItemCommandOutcome = ItemCommandResult & { record?: RecordCommandInput };
+
 export interface BulkApproveRequest {
   requestId: string;
   actor: Actor;
   itemKeys: string[];
 }
 
-export const itemCommandUpdate = defineUpdate<ItemCommandResult, [ItemCommandRequest]>('itemCommand');
-export const bulkApproveUpdate = defineUpdate<ItemCommandResult[], [BulkApproveRequest]>('bulkApprove');
+export const itemCommandUpdate = defineUpdate<ItemCommandOutcome, [ItemCommandRequest]>('itemCommand');
+export const bulkApproveUpdate = defineUpdate<ItemCommandOutcome[], [BulkApproveRequest]>('bulkApprove');
 export const extendDeadlineSignal = defineSignal<[{ deadline: string }]>('extendDeadline');
 export const remindNowSignal = defineSignal('remindNow');
 export const cancelSignal = defineSignal<[{ reason: string }]>('cancel');

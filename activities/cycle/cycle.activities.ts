@@ -33,13 +33,12 @@ import {
   CycleReport,
   Department,
   EvaluationCycle,
-  ItemEvent,
   Notice,
-  SubmissionVersion,
   WorkItem,
 } from '../../libs/persistence/entities';
 import { buildCycleReport, type ApprovedSubmission } from '../../libs/report/cycle-report';
 import { writeReportFiles } from '../../libs/report/report-files';
+import { recordItemCommand } from '../../libs/persistence/item-records';
 
 export interface CycleActivitiesConfig {
   publicUrl: string;
@@ -119,46 +118,14 @@ export class CycleActivitiesService implements CycleActivities {
     return rows.map((r) => r.spec as WorkItemSpec);
   }
 
+  /** Runs that answer an Update only after its record is written (before the record-after-answer patch). */
   async recordCommand(input: RecordCommandInput): Promise<void> {
-    const { cycleId, command, requestId } = input;
-    await this.ds.transaction(async (em) => {
-      const inserted = await em
-        .createQueryBuilder()
-        .insert()
-        .into(ItemEvent)
-        .values({
-          requestId,
-          cycleId,
-          itemKey: command.itemKey,
-          type: command.type,
-          actor: input.actor,
-          at: new Date(input.at),
-          statusBefore: input.statusBefore,
-          statusAfter: input.statusAfter,
-          detail: command,
-        })
-        .orIgnore()
-        .returning('id')
-        .execute();
-      if (inserted.raw.length === 0) return; // applied by an earlier attempt
-      if (command.type === 'submit') {
-        await em
-          .createQueryBuilder()
-          .insert()
-          .into(SubmissionVersion)
-          .values({ cycleId, itemKey: command.itemKey, version: input.version, payload: input.submission as Submission, submittedBy: input.actor.id, submittedAt: new Date(input.at) })
-          .orIgnore()
-          .execute();
-      }
-      if ((command.type === 'review' || command.type === 'accept') && command.decision === 'approve') {
-        await em.query(
-          `UPDATE submission_version SET approved_by = $3, approved_at = $4
-            WHERE cycle_id = $1 AND item_key = $2 AND version = (SELECT max(version) FROM submission_version WHERE cycle_id = $1 AND item_key = $2)`,
-          [cycleId, command.itemKey, input.actor.id, new Date(input.at)],
-        );
-      }
-      await em.update(WorkItem, { cycleId, itemKey: command.itemKey }, { status: input.statusAfter, ...(input.version ? { version: input.version } : {}) });
-    });
+    await recordItemCommand(this.ds, input);
+  }
+
+  /** The records a department's workflow queued after answering, oldest first. */
+  async recordCommands(inputs: RecordCommandInput[]): Promise<void> {
+    for (const input of inputs) await recordItemCommand(this.ds, input);
   }
 
   async sendNotice(input: NoticeInput): Promise<NoticeResult> {

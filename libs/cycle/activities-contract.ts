@@ -66,7 +66,11 @@ export interface RecordCommandInput {
   at: number;
   statusBefore: ItemStatus;
   statusAfter: ItemStatus;
-  /** The version a submission became; 0 for other commands. */
+  /**
+   * The item's version after the command (the one a submission became, the
+   * one a review approved). Runs from before the record-after-answer patch
+   * give it for submissions only, 0 otherwise.
+   */
   version: number;
   submission: Submission | null;
 }
@@ -114,6 +118,7 @@ export interface CycleActivities {
   prepareCycle(input: { cycleId: string; definition: CycleDefinition }): Promise<PreparedCycle>;
   loadDepartmentItems(input: { cycleId: string; department: string }): Promise<WorkItemSpec[]>;
   recordCommand(input: RecordCommandInput): Promise<void>;
+  recordCommands(inputs: RecordCommandInput[]): Promise<void>;
   sendNotice(input: NoticeInput): Promise<NoticeResult>;
   closeCycle(input: { cycleId: string; outcomes: DepartmentOutcome[]; cancelled: boolean }): Promise<CycleClosing>;
   /** Marks a closed cycle running again and says which departments the reopened items belong to. */

@@ -63,6 +63,8 @@ describe('checkCommand: who may do what, in which state', () => {
     ['a co-operating department contributes', 'assigned', { type: 'contribute', itemKey: spec.key, text: '提供人口数据' }, coDept, null],
     ['an unrelated one does not', 'assigned', { type: 'contribute', itemKey: spec.key, text: 'x' }, otherSupervisor, '只有配合单位可以提供材料'],
     ['nor anyone once the item is approved', 'approved', { type: 'contribute', itemKey: spec.key, text: '补充' }, coDept, '此事项已审核通过，不再需要配合材料；如需补充请联系牵头单位'],
+    ['a NUL character is refused before it reaches the database', 'assigned', { type: 'contribute', itemKey: spec.key, text: '人口\u0000数据' }, coDept, '填报内容含有空字符（\\u0000），请删除后重试'],
+    ['a backslash and u0000 typed as text is just text', 'assigned', { type: 'contribute', itemKey: spec.key, text: '路径 C:\\u0000' }, coDept, null],
     ['an unknown item is named', 'assigned', { ...submit, itemKey: 'task-99' }, submitter, '本部门没有事项“task-99”'],
   ])('%s', (_label, status, command, actor, refusal, acceptance = false) => {
     expect(checkCommand(department(status, acceptance), command, actor, false)?.zh ?? null).toBe(refusal);

@@ -85,9 +85,17 @@ export function waitingForReview(state: DepartmentState): ItemState[] {
 
 const fail = (zh: string, en: string): Localized => ({ zh, en });
 
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\0');
+  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => k.includes('\0') || containsNul(v));
+  return false;
+}
+
 /** Null when the command may be applied; otherwise why not, in words the person can act on. */
 export function checkCommand(state: DepartmentState, command: Command, actor: Actor, closed: boolean): Localized | null {
   if (closed) return fail('本轮评估已结束，不能再修改', 'this cycle is closed; nothing can be changed');
+  // PostgreSQL cannot store it: refused here, before it enters the workflow, not retried forever when written.
+  if (containsNul(command)) return fail('填报内容含有空字符（\\u0000），请删除后重试', 'the text contains a NUL character (\\u0000); remove it and try again');
   const item = state.items[command.itemKey];
   const spec = state.specs.find((s) => s.key === command.itemKey);
   if (!item || !spec) return fail(`本部门没有事项“${command.itemKey}”`, `this department has no item "${command.itemKey}"`);

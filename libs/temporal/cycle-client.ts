@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { In, type DataSource } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { directoryContacts, readPlanFromDatabase } from '../catalog/catalog-read';
 import { cycleWorkflowId, departmentWorkflowId, isThresholdPreset, type CycleDefinition } from '../cycle/cycle-definition';
 import { THRESHOLD_PRESETS } from '../rules/thresholds';
@@ -15,7 +15,8 @@ import { parseDuration } from '../cycle/duration';
 import { checkReopen, type ReopenRequest } from '../cycle/reopen';
 import { EvaluationCycle, WorkItem } from '../persistence/entities';
 import type { Localized } from '../plan/localized';
-import type { ItemCommandResult } from '../../workflows/department-cycle.messages';
+import type { ItemCommandOutcome, ItemCommandResult } from '../../workflows/department-cycle.messages';
+import { recordItemCommand } from '../persistence/item-records';
 import { bulkApproveUpdate, departmentStatusQuery, extendDeadlineSignal, itemCommandUpdate } from '../../workflows/department-cycle.messages';
 import { cancelCycleSignal, cycleStatusQuery, extendCycleDeadlineSignal, remindAllSignal, type CycleStatus } from '../../workflows/evaluation-cycle.messages';
 import type { evaluationCycle } from '../../workflows/evaluation-cycle.workflow';
@@ -108,20 +109,37 @@ export class CycleClient {
     }
   }
 
-  async command(cycleId: string, department: string, requestId: string, actor: Actor, command: Command): Promise<ItemCommandResult> {
-    return this.refusedAsError(() =>
+  /**
+   * Applies a command through the department's workflow; once it answers, the
+   * change is in PostgreSQL too, with whatever `alongside` writes (the API's
+   * audit entry) in the same transaction.
+   */
+  async command(cycleId: string, department: string, requestId: string, actor: Actor, command: Command, alongside?: (em: EntityManager, result: ItemCommandResult) => Promise<void>): Promise<ItemCommandResult> {
+    const outcome = await this.refusedAsError(() =>
       this.client.workflow
         .getHandle(departmentWorkflowId(cycleId, department))
         .executeUpdate(itemCommandUpdate, { args: [{ requestId, actor, command }], updateId: requestId }),
     );
+    return this.written(outcome, alongside);
   }
 
   async bulkApprove(cycleId: string, department: string, requestId: string, actor: Actor, itemKeys: string[]): Promise<ItemCommandResult[]> {
-    return this.refusedAsError(() =>
+    const outcomes = await this.refusedAsError(() =>
       this.client.workflow
         .getHandle(departmentWorkflowId(cycleId, department))
         .executeUpdate(bulkApproveUpdate, { args: [{ requestId, actor, itemKeys }], updateId: requestId }),
     );
+    const results: ItemCommandResult[] = [];
+    for (const outcome of outcomes) results.push(await this.written(outcome));
+    return results;
+  }
+
+  /** Writes the record the workflow answered with (it writes it too, later), so the caller reads its own change. */
+  private async written({ record, ...result }: ItemCommandOutcome, alongside?: (em: EntityManager, result: ItemCommandResult) => Promise<void>): Promise<ItemCommandResult> {
+    const also = alongside && ((em: EntityManager) => alongside(em, result));
+    if (record) await recordItemCommand(this.ds, record, also);
+    else if (also) await this.ds.transaction(also);
+    return result;
   }
 
   /** Moves the deadline for every department, or for one; their timers move with it. */

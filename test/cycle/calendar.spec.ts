@@ -16,6 +16,7 @@ const emptyCycle: CycleActivities = {
   prepareCycle: async () => ({ departments: [], itemCount: 0, years: { baselineYear: 2020, endYear: 2025, year: 2025 }, contributors: [] }),
   loadDepartmentItems: async () => [],
   recordCommand: async () => undefined,
+  recordCommands: async () => undefined,
   sendNotice: async () => ({ status: 'sent', recipient: 'bureau@heyuan.example' }),
   closeCycle: async () => ({ reportPath: 'none', contentHash: 'none', version: 1 }),
   reopenCycle: async () => ({ departments: [], years: { baselineYear: 2020, endYear: 2025, year: 2025 }, previousOutcomes: [] }),

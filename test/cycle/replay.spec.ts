@@ -2,8 +2,10 @@
  * Histories recorded from real cycle runs (committed under test/histories)
  * must replay against today's workflow code: a change that breaks determinism
  * for cycles already running fails here, in CI, not in production.
- * Re-record with `RECORD_HISTORIES=1 npx jest test/cycle/annual-cycle` after a
- * deliberate, versioned change.
+ * Re-record with `RECORD_HISTORIES=1 npx jest test/cycle/annual-cycle test/cycle/reopen-closed`
+ * after a deliberate, versioned change (`patched()`), keeping the earlier
+ * recordings beside the new ones under a suffix naming what changed
+ * (`_awaited-record`: before record-after-answer), so both branches replay.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -1,14 +1,41 @@
+export interface SubmissionRules {
+  years: PlanYears;
+  thresholds: Thresholds;
+}
+
 /** Finds the item a request is about and checks the caller may act on it: 404 first, then 403. */
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { authorize, type Permission } from '@libs/access/permissions';
 import type { Principal } from '@libs/access/principal';
-import { EvaluationCycle, WorkItem } from '@libs/persistence/entities';
+import { cycleThresholds, type CycleDefinition } from '@libs/cycle/cycle-definition';
+import type { PlanYears } from '@libs/cycle/submission';
+import { EvaluationCycle, Plan, WorkItem } from '@libs/persistence/entities';
+import type { Thresholds } from '@libs/rules/thresholds';
 import { forbidden, notFound } from '../common/problem.filter';
 
 @Injectable()
 export class ItemAccess {
+  /** A cycle's plan years and thresholds never change once launched: read once per cycle, not on every submission. */
+  private readonly rules = new Map<string, Promise<SubmissionRules>>();
+
   constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+
+  submissionRules(cycleId: string): Promise<SubmissionRules> {
+    let rules = this.rules.get(cycleId);
+    if (!rules) {
+      rules = this.readSubmissionRules(cycleId);
+      this.rules.set(cycleId, rules);
+      rules.catch(() => this.rules.delete(cycleId));
+    }
+    return rules;
+  }
+
+  private async readSubmissionRules(cycleId: string): Promise<SubmissionRules> {
+    const cycle = await this.cycle(cycleId);
+    const plan = await this.ds.getRepository(Plan).findOneByOrFail({ code: cycle.planCode });
+    return { years: { baselineYear: plan.baselineYear, endYear: plan.endYear, year: cycle.toYear }, thresholds: cycleThresholds(cycle.definition as CycleDefinition) };
+  }
 
   async cycle(cycleId: string): Promise<EvaluationCycle> {
     const cycle = await this.ds.getRepository(EvaluationCycle).findOneBy({ id: cycleId });

@@ -10,9 +10,8 @@ import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsObject, IsOptional, IsStr
 import { ArrayContains, DataSource, In, type FindOptionsWhere } from 'typeorm';
 import { actorOf, type Principal } from '@libs/access/principal';
 import type { Command } from '@libs/cycle/department-state';
-import { cycleThresholds, type CycleDefinition } from '@libs/cycle/cycle-definition';
 import { checkSubmission, type Submission, type WorkItemSpec } from '@libs/cycle/submission';
-import { AuditEntry, Department, EvidenceFile, ItemEvent, Plan, SubmissionVersion, WorkItem } from '@libs/persistence/entities';
+import { AuditEntry, Department, EvidenceFile, ItemEvent, SubmissionVersion, WorkItem } from '@libs/persistence/entities';
 import type { CycleClient } from '@libs/temporal/cycle-client';
 import { ApiProblem, forbidden } from '../common/problem.filter';
 import { findPage, PageQuery } from '../common/pagination';
@@ -145,9 +144,8 @@ export class ItemsController {
   @ApiOperation({ summary: '提交审核 Submit for the supervisor’s review; checked first (422 names each problem)' })
   async submit(@Param('cycleId') cycleId: string, @Param('itemKey') itemKey: string, @Body() body: SubmissionBody, @Req() req: AuthenticatedRequest) {
     const item = await this.access.item(req.principal, 'item:submit', cycleId, itemKey);
-    const cycle = await this.access.cycle(cycleId);
-    const plan = await this.ds.getRepository(Plan).findOneByOrFail({ code: cycle.planCode });
-    const check = checkSubmission(item.spec as WorkItemSpec, body.submission, { baselineYear: plan.baselineYear, endYear: plan.endYear, year: cycle.toYear }, cycleThresholds(cycle.definition as CycleDefinition));
+    const { years, thresholds } = await this.access.submissionRules(cycleId);
+    const check = checkSubmission(item.spec as WorkItemSpec, body.submission, years, thresholds);
     if (!check.ok) throw new ApiProblem(422, 'invalid_submission', check.errors);
     return this.send(req, item, { type: 'submit', itemKey, submission: body.submission });
   }
@@ -208,10 +206,11 @@ export class ItemsController {
   }
 
   private async send(req: AuthenticatedRequest, item: WorkItem, command: Command) {
-    const result = await this.cycles.command(item.cycleId, item.department, req.requestId, actorOf(req.principal), command);
-    const after = 'submission' in command ? { status: result.status, submission: command.submission } : { status: result.status, ...command };
-    await this.audit.record(req, { action: command.type, entityType: 'item', entityId: `${item.cycleId}#${item.itemKey}`, before: { status: item.status, version: item.version }, after });
-    return result;
+    // The audit entry goes in with the change, in one transaction.
+    return this.cycles.command(item.cycleId, item.department, req.requestId, actorOf(req.principal), command, (em, result) => {
+      const after = 'submission' in command ? { status: result.status, submission: command.submission } : { status: result.status, ...command };
+      return this.audit.record(req, { action: command.type, entityType: 'item', entityId: `${item.cycleId}#${item.itemKey}`, before: { status: item.status, version: item.version }, after }, em);
+    });
   }
 
   /** Items a department co-operates on, each with the lead department's names and whether (and when last) the department contributed. */
