@@ -215,10 +215,12 @@ describe('the web portal in a real browser', () => {
       expect(docx.subarray(0, 2).toString()).toBe('PK');
       await shot(bureau, '14-bureau-reports');
       await bureau.getByRole('link', { name: '在线查看' }).click();
-      // The report arrives in its frame after the page: wait for it before reading it.
+      // The report arrives in its frame after the page: wait for it before reading it. The frame must
+      // be shown; its cells are read from the document (under load Chromium may not have laid them out yet).
+      await bureau.locator('iframe').waitFor();
       const reportBody = bureau.frameLocator('iframe').locator('body');
-      await reportBody.getByText(corrected).first().waitFor();
-      await expect(reportBody.innerText()).resolves.toContain(corrected);
+      await reportBody.getByText(corrected).first().waitFor({ state: 'attached', timeout: 60_000 });
+      expect(await reportBody.textContent()).toContain(corrected);
       await shot(bureau, '15-bureau-report-html');
     });
 
