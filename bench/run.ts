@@ -30,12 +30,12 @@ import { DEFAULT_CHASING_POLICY, type CycleDefinition } from '@libs/cycle/cycle-
 import type { Actor } from '@libs/cycle/department-state';
 import { plausibleSubmission } from '@libs/cycle/plausible-submission';
 import type { WorkItemSpec } from '@libs/cycle/submission';
-import { LocalSmtpServer } from '@libs/mail/local-smtp-server';
 import { validatePlan } from '@libs/plan/plan-validation';
 import { CycleClient } from '@libs/temporal/cycle-client';
 import { buildWorkflowBundle } from '../scripts/build-workflow-bundle';
 import { createTestDatabase, type TestDatabase } from '../test/support/database';
 import type { ReportCompileResult } from './report-compile';
+import { CountingSmtpServer } from './stack/counting-smtp-server';
 import { freePort, waitFor } from './stack/ports';
 import { TemporalDevServer } from './stack/temporal-dev-server';
 import { WorkerProcess } from './stack/worker-process';
@@ -132,7 +132,7 @@ class Stack {
     readonly work: string,
     readonly temporal: TemporalDevServer,
     readonly db: TestDatabase,
-    readonly smtp: LocalSmtpServer,
+    readonly smtp: CountingSmtpServer,
     readonly worker: WorkerProcess,
     readonly client: Client,
     readonly cycles: CycleClient,
@@ -147,7 +147,7 @@ class Stack {
       cleanup.unshift(() => temporal.stop());
       const db = await createTestDatabase();
       cleanup.unshift(() => db.drop());
-      const smtp = new LocalSmtpServer(await freePort());
+      const smtp = new CountingSmtpServer(await freePort());
       await smtp.start();
       cleanup.unshift(() => smtp.stop());
       const bundle = await buildWorkflowBundle(join(work, 'workflow-bundle.js'), join(__dirname, 'workflows/index.ts'));
@@ -229,7 +229,7 @@ class Stack {
 
   /** Launches a cycle and resolves once every department's assignment notice reached the SMTP server. */
   async launchAndWaitForAssignments(definition: CycleDefinition, items: number): Promise<{ cycleId: string; departments: number; ms: number; phases: FanOutPhases }> {
-    const before = this.smtp.received.length;
+    const before = this.smtp.received;
     const t0 = performance.now();
     const launchedAt = Date.now();
     const { cycleId, departments } = await this.cycles.launch(definition);
@@ -237,7 +237,7 @@ class Stack {
     await waitFor(
       'every department notified',
       () => {
-        const arrived = this.smtp.received.length - before;
+        const arrived = this.smtp.received - before;
         if (arrived > 0 && !firstMailMs) firstMailMs = Math.round(performance.now() - t0);
         return arrived >= departments;
       },
@@ -432,7 +432,8 @@ async function main(): Promise<void> {
     try {
       if (opts.only.includes('fanout')) {
         const rows = await benchFanOut(stack, opts);
-        result.fanOut = { goalRatio: FAN_OUT_GOAL, rows };
+        // Where the time went, from the worker's /metrics over the fan-out runs (activities, task latencies).
+        result.fanOut = { goalRatio: FAN_OUT_GOAL, rows, workerLatencies: await stack.latencies() };
         out.push(
           `扇出 Fan-out: launch → every item assigned and its department notified, against ${'bare Temporal'} (parent + no-op children, batches of ${CHILD_START_BATCH}); median of ${opts.repeat}`,
           table(
