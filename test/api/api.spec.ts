@@ -101,12 +101,7 @@ describe('the API', () => {
     let cycle: string;
     let stopWorker: () => Promise<void>;
     beforeAll(async () => {
-      const worker = await h.newWorker();
-      const running = worker.run();
-      stopWorker = async () => {
-        worker.shutdown();
-        await running;
-      };
+      stopWorker = await h.startWorker();
       const { itemKinds, ...definition } = await h.definition({ fromYear: 2025, toYear: 2025, deadlineInDays: 30, hardCloseInDays: 60 });
       cycleId = (await launch({ ...definition, itemKinds }).expect(201)).body.cycleId;
       cycle = `/api/cycles/${encodeURIComponent(cycleId)}`;

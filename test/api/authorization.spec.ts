@@ -79,12 +79,7 @@ describe('the authorization matrix', () => {
   beforeAll(async () => {
     h = await createApiHarness();
     Object.assign(tokens, h.tokens);
-    const worker = await h.newWorker();
-    const running = worker.run();
-    stopWorker = async () => {
-      worker.shutdown();
-      await running;
-    };
+    stopWorker = await h.startWorker();
     const { itemKinds, ...definition } = await h.definition({ fromYear: 2022, toYear: 2022, deadlineInDays: 30, hardCloseInDays: 60 });
     const launched = await h.http().post('/api/cycles').set('Authorization', `Bearer ${h.tokens.admin}`).send({ ...definition, itemKinds }).expect(201);
     cycle = encodeURIComponent(launched.body.cycleId);

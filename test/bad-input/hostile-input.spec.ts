@@ -61,12 +61,7 @@ describe('bad input, refused or neutralised end to end', () => {
   beforeAll(async () => {
     h = await createApiHarness();
     good = await writePlanWorkbook((await readPlanFile(HEYUAN_PLAN_FILE)).file);
-    const worker = await h.newWorker();
-    const running = worker.run();
-    stopWorker = async () => {
-      worker.shutdown();
-      await running;
-    };
+    stopWorker = await h.startWorker();
     const { itemKinds, ...definition } = await h.definition({ deadlineInDays: 30, hardCloseInDays: 60 });
     cycleId = (await h.http().post('/api/cycles').set('Authorization', `Bearer ${h.tokens.admin}`).send({ ...definition, itemKinds }).expect(201)).body.cycleId;
     await h.env.sleep(DAYS(1));

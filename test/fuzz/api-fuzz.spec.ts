@@ -20,12 +20,7 @@ describe('the API under fuzzing', () => {
   let stopWorker: () => Promise<void>;
   beforeAll(async () => {
     h = await createApiHarness();
-    const worker = await h.newWorker();
-    const running = worker.run();
-    stopWorker = async () => {
-      worker.shutdown();
-      await running;
-    };
+    stopWorker = await h.startWorker();
     const { itemKinds, ...definition } = await h.definition({ fromYear: 2022, toYear: 2022, deadlineInDays: 30, hardCloseInDays: 60 });
     await h.http().post('/api/cycles').set('Authorization', `Bearer ${h.tokens.admin}`).send({ ...definition, itemKinds }).expect(201);
     await h.env.sleep(DAYS(1));

@@ -35,6 +35,8 @@ export interface CycleHarness {
   activities: CycleActivitiesService;
   cycles: CycleClient;
   newWorker(): Promise<Worker>;
+  /** A new worker polling in the background; the function returned shuts it down and waits for it. */
+  startWorker(): Promise<() => Promise<void>>;
   /** A definition of a cycle relative to the test server's clock, in days (fractions for real-time runs). */
   definition(overrides: Partial<CycleDefinition> & { deadlineInDays: number; hardCloseInDays: number }): Promise<CycleDefinition>;
   /** Messages received for an address with the given subject fragment. */
@@ -58,15 +60,24 @@ export async function createCycleHarness(server: 'time-skipping' | 'dev-server' 
   const reportsDir = await mkdtemp(join(tmpdir(), 'plan-eval-reports-'));
   const activities = new CycleActivitiesService(db.dataSource, mailer, { publicUrl: 'http://portal.test', bureauEmail: BUREAU_EMAIL, reportsDir, links: linkSigning(loadConfig('auth')) });
   const cycles = new CycleClient(env.client, TASK_QUEUE, db.dataSource);
+  // Without a workflow cache every task is replayed from history: no sticky queue ties a
+  // workflow to a worker that was stopped, and each step re-proves determinism.
+  const newWorker = () => createCycleWorker({ connection: env.nativeConnection, taskQueue: TASK_QUEUE, activities, maxCachedWorkflows: 0 });
   return {
     env,
     db,
     smtp,
     activities,
     cycles,
-    // Without a workflow cache every task is replayed from history: no sticky queue ties a
-    // workflow to a worker that was stopped, and each step re-proves determinism.
-    newWorker: () => createCycleWorker({ connection: env.nativeConnection, taskQueue: TASK_QUEUE, activities, maxCachedWorkflows: 0 }),
+    newWorker,
+    async startWorker() {
+      const worker = await newWorker();
+      const running = worker.run();
+      return async () => {
+        worker.shutdown();
+        await running;
+      };
+    },
     async definition(o) {
       const now = await env.currentTimeMs();
       const { deadlineInDays, hardCloseInDays, ...rest } = o;
