@@ -9,8 +9,8 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
-  patched,
   getExternalWorkflowHandle,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -205,14 +205,15 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
       at: now,
       statusBefore,
       statusAfter: item.status,
-      version: request.command.type === 'submit' ? item.version : 0,
+      version: item.version,
       submission,
     };
     if (patched(RECORD_AFTER_ANSWER)) {
-      unrecorded.push({ ...record, version: item.version });
-      return { ...result, record: { ...record, version: item.version } };
+      unrecorded.push(record);
+      return { ...result, record };
     }
-    await activities.recordCommand(record);
+    // Before the patch only a submission carried its version.
+    await activities.recordCommand({ ...record, version: request.command.type === 'submit' ? item.version : 0 });
     return result;
   };
 
