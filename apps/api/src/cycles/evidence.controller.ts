@@ -45,7 +45,8 @@ export class EvidenceController {
     // Multer reads names as latin1; browsers send UTF-8 (Chinese file names).
     const name = Buffer.from(file.originalname, 'latin1').toString('utf8');
     const check = checkEvidenceFile(name, file.buffer, storage().EVIDENCE_MAX_BYTES);
-    if (!check.ok) throw new ApiProblem(file.buffer.length > storage().EVIDENCE_MAX_BYTES ? 413 : 415, 'invalid_file', [check.problem]);
+    // Too large never gets here: the upload itself was refused with 413.
+    if (!check.ok) throw new ApiProblem(415, 'invalid_file', [check.problem]);
     const sha256 = createHash('sha256').update(file.buffer).digest('hex');
     const dir = resolve(storage().EVIDENCE_DIR);
     await mkdir(dir, { recursive: true });
