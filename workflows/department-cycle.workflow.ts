@@ -59,6 +59,13 @@ import {
  */
 const RECORD_AFTER_ANSWER = 'record-after-answer';
 /**
+ * Runs from here on load their items and send the assignment notice in one
+ * activity (`assignDepartment`): at launch a department then costs two
+ * workflow tasks, not three, which is what a cycle's fan-out waits on.
+ * Earlier histories load, then send, as two activities.
+ */
+const ASSIGN_IN_ONE_STEP = 'assign-in-one-step';
+/**
  * How long answered records gather before the workflow writes them, as one
  * activity: the sender has normally written each at once, so this is the
  * backstop, and a burst of submissions costs one activity, not one each.
@@ -143,12 +150,19 @@ function startingState(input: DepartmentCycleInput, specs: WorkItemSpec[], items
 
 export async function departmentCycle(input: DepartmentCycleInput): Promise<DepartmentOutcome> {
   let carried: CarriedState;
+  /** Whether a new run still has its assignment notice to send. */
+  let assignmentPending = !input.carried && !input.restore;
   if (input.carried) {
     carried = input.carried;
   } else if (input.restore) {
     const restored = await activities.restoreDepartment({ cycleId: input.cycleId, department: input.department, itemKeys: input.restore.itemKeys });
     // The outbox key includes the seq: continuing from the highest sent keeps every new notice new.
     carried = startingState(input, restored.specs, restored.items, restored.noticeSeq);
+  } else if (patched(ASSIGN_IN_ONE_STEP)) {
+    const assigned = await activities.assignDepartment({ cycleId: input.cycleId, department: input.department, deadline: Date.parse(input.deadline), at: workflowNow() });
+    assignmentPending = assigned.assignmentPending;
+    // Seq 1 is the assignment's: when it already went out, the next one is 2.
+    carried = startingState(input, assigned.specs, assigned.specs.map((spec) => initialItem(spec.key)), assignmentPending ? {} : { 'submitter/assignment': 1 });
   } else {
     const specs = await activities.loadDepartmentItems({ cycleId: input.cycleId, department: input.department });
     const own = specs.filter((s) => s.leadDepartment === input.department);
@@ -292,7 +306,7 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
       const request: ItemCommandRequest = { requestId: `${requestId}/${itemKey}`, actor, command: { type: 'reopen', itemKey, reason } };
       if (!checkCommand(state, request.command, actor, false)) await run(request);
     }
-  } else if (!input.carried) {
+  } else if (assignmentPending) {
     queueNotice('submitter', 'assignment', Object.values(state.items));
   }
 

@@ -9,6 +9,8 @@ import { In, type DataSource } from 'typeorm';
 import { directoryContacts, readPlanFromDatabase } from '../../libs/catalog/catalog-read';
 import { recipientFor } from '../../libs/catalog/delegations';
 import type {
+  AssignDepartmentInput,
+  AssignedDepartment,
   CycleActivities,
   CycleClosing,
   DepartmentOutcome,
@@ -116,6 +118,27 @@ export class CycleActivitiesService implements CycleActivities {
   async loadDepartmentItems({ cycleId, department }: { cycleId: string; department: string }): Promise<WorkItemSpec[]> {
     const rows = await this.ds.getRepository(WorkItem).find({ where: { cycleId, department }, order: { itemKind: 'ASC', itemNo: 'ASC' } });
     return rows.map((r) => r.spec as WorkItemSpec);
+  }
+
+  /**
+   * A new department's items and their assignment notice in one activity: at
+   * launch every department would otherwise cost a second activity and a
+   * second workflow task before it waits, and on a plan of hundreds of
+   * departments those queue ahead of the cycle's own child starts. If the mail
+   * cannot go out now the items still come back, so submissions are taken at
+   * once, and the workflow sends the notice (the same outbox row) with retries.
+   */
+  async assignDepartment({ cycleId, department, deadline, at }: AssignDepartmentInput): Promise<AssignedDepartment> {
+    const specs = await this.loadDepartmentItems({ cycleId, department });
+    if (specs.length === 0) return { specs, assignmentPending: false };
+    const items = specs.map((s) => ({ key: s.key, title: s.title, status: 'assigned' as const }));
+    try {
+      await this.sendNotice({ cycleId, department, audience: 'submitter', event: 'assignment', seq: 1, deadline, at, items });
+      return { specs, assignmentPending: false };
+    } catch (e) {
+      log.warn('assignment notice deferred to the workflow', { cycleId, department, error: (e as Error).message });
+      return { specs, assignmentPending: true };
+    }
   }
 
   /** Runs that answer an Update only after its record is written (before the record-after-answer patch). */

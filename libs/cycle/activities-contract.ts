@@ -114,9 +114,30 @@ export interface RestoredDepartment {
   noticeSeq: Record<string, number>;
 }
 
+/** A new department's first step: its items, and their assignment notice sent alongside. */
+export interface AssignDepartmentInput {
+  cycleId: string;
+  department: string;
+  /** The department's deadline and the workflow time of the notice, as a notice carries them. */
+  deadline: number;
+  at: number;
+}
+
+export interface AssignedDepartment {
+  /** The items the department leads, in catalog order. */
+  specs: WorkItemSpec[];
+  /**
+   * True when the assignment notice could not go out in the same step (the
+   * mail server was away): the workflow sends it, as seq 1, the usual way.
+   */
+  assignmentPending: boolean;
+}
+
 export interface CycleActivities {
   prepareCycle(input: { cycleId: string; definition: CycleDefinition }): Promise<PreparedCycle>;
+  /** Runs started before the assign-in-one-step patch: the items only. */
   loadDepartmentItems(input: { cycleId: string; department: string }): Promise<WorkItemSpec[]>;
+  assignDepartment(input: AssignDepartmentInput): Promise<AssignedDepartment>;
   recordCommand(input: RecordCommandInput): Promise<void>;
   recordCommands(inputs: RecordCommandInput[]): Promise<void>;
   sendNotice(input: NoticeInput): Promise<NoticeResult>;

@@ -15,6 +15,7 @@ import { createDevServerEnvironment } from '../support/temporal';
 const emptyCycle: CycleActivities = {
   prepareCycle: async () => ({ departments: [], itemCount: 0, years: { baselineYear: 2020, endYear: 2025, year: 2025 }, contributors: [] }),
   loadDepartmentItems: async () => [],
+  assignDepartment: async () => ({ specs: [], assignmentPending: false }),
   recordCommand: async () => undefined,
   recordCommands: async () => undefined,
   sendNotice: async () => ({ status: 'sent', recipient: 'bureau@heyuan.example' }),

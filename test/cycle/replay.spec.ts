@@ -5,7 +5,8 @@
  * Re-record with `RECORD_HISTORIES=1 npx jest test/cycle/annual-cycle test/cycle/reopen-closed`
  * after a deliberate, versioned change (`patched()`), keeping the earlier
  * recordings beside the new ones under a suffix naming what changed
- * (`_awaited-record`: before record-after-answer), so both branches replay.
+ * (`_awaited-record`: before record-after-answer; `_load-then-assign`: before
+ * assign-in-one-step), so every branch replays.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -156,6 +156,48 @@ describe('notices through a real SMTP server', () => {
     });
   });
 
+  it('assigns every item and takes submissions while the SMTP server is down at launch, and sends each assignment once it is back', async () => {
+    const ON_TIME = 'city-statistics';
+    const refused = address('submitter', 'city-education'); // refused (550): undeliverable, not waited for
+    h.smtp.refuse(refused);
+    const definition = await h.definition({ fromYear: 2023, toYear: 2023, deadlineInDays: 30, hardCloseInDays: 40 });
+    const start = await h.env.currentTimeMs();
+    const sleepUntil = async (ms: number) => h.env.sleep(Math.max(0, start + ms - (await h.env.currentTimeMs())));
+    const assignments = async (cycleId: string) => (await noticeRows(cycleId)).filter((r: { event: string }) => r.event === 'assignment');
+    const before = h.smtp.received.length;
+    let cycleId = '';
+
+    await h.smtp.stop();
+    const worker = await h.newWorker();
+    await worker.runUntil(async () => {
+      let departments = 0;
+      ({ cycleId, departments } = await h.cycles.launch(definition));
+      await sleepUntil(HOURS(1));
+      // Each department tried its assignment once in the step that loaded its items, then handed it to the workflow.
+      const waiting = await assignments(cycleId);
+      expect(waiting).toHaveLength(departments);
+      for (const row of waiting) expect(row).toMatchObject({ status: 'pending', error: expect.stringMatching(/ECONNREFUSED|connect/i) });
+      const result = await h.cycles.command(cycleId, ON_TIME, 'launch-outage-1', submitter(ON_TIME), {
+        type: 'submit', itemKey: 'indicator-1',
+        submission: { kind: 'indicator', value: 284.7, dataSource: '人口抽样调查', reasons: '统计口径调整', measures: '按新口径补报' },
+      });
+      expect(result.status).toBe('submitted');
+
+      await h.smtp.start();
+      await sleepUntil(HOURS(3));
+      const rows = await assignments(cycleId);
+      expect(rows.map((r: { recipient: string; status: string }) => [r.recipient, r.status])).toEqual(
+        rows.map((r: { recipient: string }) => [r.recipient, r.recipient === refused ? 'undeliverable' : 'sent']),
+      );
+      for (const row of rows.filter((r: { recipient: string }) => r.recipient !== refused)) {
+        expect(row.attempts).toBeGreaterThan(1);
+        expect(h.smtp.received.slice(before).filter((m) => m.parsed.messageId === row.message_id)).toHaveLength(1);
+      }
+      await h.cycles.cancel(cycleId, '测试结束');
+      await sleepUntil(HOURS(4));
+    });
+  });
+
   it('delivers every notice of a cycle exactly once across two outages of the SMTP server, and records refusals', async () => {
     const ON_TIME = 'city-statistics'; // 市统计局: indicators 1 and 4
     const REFUSED = 'city-education'; // 市教育局: its submitter's mailbox refuses (550), from the start
