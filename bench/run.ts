@@ -38,7 +38,7 @@ import type { ReportCompileResult } from './report-compile';
 import { CountingSmtpServer } from './stack/counting-smtp-server';
 import { freePort, waitFor } from './stack/ports';
 import { TemporalDevServer } from './stack/temporal-dev-server';
-import { WorkerProcess } from './stack/worker-process';
+import { AppProcess } from './stack/app-process';
 import { benchSubmissions } from './submissions';
 import { splitItems, syntheticPlan } from './synthetic-plan';
 
@@ -133,7 +133,7 @@ class Stack {
     readonly temporal: TemporalDevServer,
     readonly db: TestDatabase,
     readonly smtp: CountingSmtpServer,
-    readonly worker: WorkerProcess,
+    readonly worker: AppProcess,
     readonly client: Client,
     readonly cycles: CycleClient,
     readonly metricsAddress: string,
@@ -152,7 +152,7 @@ class Stack {
       cleanup.unshift(() => smtp.stop());
       const bundle = await buildWorkflowBundle(join(work, 'workflow-bundle.js'), join(__dirname, 'workflows/index.ts'));
       const metricsAddress = `127.0.0.1:${await freePort()}`;
-      const worker = await WorkerProcess.start({
+      const worker = await AppProcess.worker({
         DATABASE_URL: db.url,
         TEMPORAL_ADDRESS: temporal.address,
         TEMPORAL_NAMESPACE: 'default',

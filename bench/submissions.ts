@@ -1,24 +1,22 @@
 /**
  * Submissions through the HTTP API under concurrent load (autocannon: every
  * item of an N-item cycle submitted once, by the bureau's session, through
- * the real NestJS app: guard, validation, the submission check, the Temporal
- * Update to the department's workflow, its activity writing the version and
- * the audit entry), against the bare round trip it is built on: a no-op
+ * the real API process as deployed: guard, validation, the submission check,
+ * the Temporal Update to the department's workflow, the version and the audit
+ * entry written), against the bare round trip it is built on: a no-op
  * Temporal Update to one workflow per department, at the same concurrency,
- * on the same server and worker.
+ * on the same server and worker. The API runs in a process of its own, as in
+ * production, so the load generator does not share its event loop.
  */
 import { mkdtempSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import autocannon from 'autocannon';
 import { createUser } from '@libs/access/users';
 import { plausibleSubmission } from '@libs/cycle/plausible-submission';
 import type { WorkItemSpec } from '@libs/cycle/submission';
-import { ApiModule } from '../apps/api/src/api.module';
-import { configureApi } from '../apps/api/src/configure-api';
+import { AppProcess } from './stack/app-process';
+import { freePort } from './stack/ports';
 import { benchNoopUpdate, benchStopSignal } from './workflows/baseline.workflow';
 import type { Client } from '@temporalio/client';
 import type { CycleDefinition } from '@libs/cycle/cycle-definition';
@@ -58,17 +56,17 @@ const PASSWORD = 'bench-admin-2026';
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
 
-async function startApi(stack: SubmissionsStack): Promise<INestApplication> {
-  Object.assign(process.env, {
+async function startApi(stack: SubmissionsStack): Promise<{ api: AppProcess; base: string }> {
+  const port = await freePort();
+  const api = await AppProcess.api({
     DATABASE_URL: stack.db.url,
     TEMPORAL_ADDRESS: stack.temporalAddress,
     TEMPORAL_NAMESPACE: 'default',
     TEMPORAL_TASK_QUEUE: stack.taskQueue,
     EVIDENCE_DIR: mkdtempSync(join(tmpdir(), 'plan-eval-bench-evidence-')),
+    PORT: String(port),
   });
-  const app = configureApi(await NestFactory.create(ApiModule, { logger: false }));
-  await app.listen(0, '127.0.0.1');
-  return app;
+  return { api, base: `http://127.0.0.1:${port}` };
 }
 
 export async function benchSubmissions(stack: SubmissionsStack, items: number, departments: number, concurrency: number): Promise<SubmissionsResult> {
@@ -76,10 +74,9 @@ export async function benchSubmissions(stack: SubmissionsStack, items: number, d
   const { cycleId } = await stack.launchAndWaitForAssignments(stack.definition(planCode, { kind: 'final', fromYear: 2021, toYear: 2025 }), items);
   const rows: Array<{ item_key: string; spec: WorkItemSpec }> = await stack.db.dataSource.query(`SELECT item_key, spec FROM work_item WHERE cycle_id = $1 ORDER BY item_key`, [cycleId]);
 
-  const app = await startApi(stack);
+  const { api: apiProcess, base } = await startApi(stack);
   try {
     await createUser(stack.db.dataSource, { email: 'bench-admin@bench.example', name: 'bench', role: 'admin', password: PASSWORD });
-    const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench-admin@bench.example', password: PASSWORD }) });
     const { token } = (await login.json()) as { token: string };
 
@@ -116,8 +113,7 @@ export async function benchSubmissions(stack: SubmissionsStack, items: number, d
     const bareUpdate = await bareUpdates(stack, departments, rows.length, concurrency);
     return { items, departments, concurrency, api, bareUpdate, ratioP50: round2(api.p50Ms / bareUpdate.p50Ms), ratioThroughput: round2(bareUpdate.perSecond / api.perSecond) };
   } finally {
-    // Only the HTTP side: the app's shutdown would also close what the stack owns.
-    await new Promise((resolve) => app.getHttpServer().close(resolve));
+    await apiProcess.stop();
   }
 }
 

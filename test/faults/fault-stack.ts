@@ -20,7 +20,7 @@ import { validatePlan } from '@libs/plan/plan-validation';
 import { CycleClient } from '@libs/temporal/cycle-client';
 import { freePort, waitFor } from '../../bench/stack/ports';
 import { TemporalDevServer } from '../../bench/stack/temporal-dev-server';
-import { WorkerProcess } from '../../bench/stack/worker-process';
+import { AppProcess } from '../../bench/stack/app-process';
 import { splitItems, syntheticPlan } from '../../bench/synthetic-plan';
 import { buildWorkflowBundle } from '../../scripts/build-workflow-bundle';
 import { createTestDatabase, type TestDatabase } from '../support/database';
@@ -30,7 +30,7 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const DAY = 86_400_000;
 
 export class FaultStack {
-  worker!: WorkerProcess;
+  worker!: AppProcess;
   readonly cycles: CycleClient;
   private constructor(
     readonly work: string,
@@ -66,7 +66,7 @@ export class FaultStack {
   }
 
   async startWorker(): Promise<void> {
-    this.worker = await WorkerProcess.start({ ...this.workerEnv, LOG_LEVEL: 'info' });
+    this.worker = await AppProcess.worker({ ...this.workerEnv, LOG_LEVEL: 'info' });
   }
 
   /** A crash: no shutdown, activities in flight abandoned mid-way. */

@@ -16,7 +16,7 @@ import { DEFAULT_CHASING_POLICY } from '@libs/cycle/cycle-definition';
 import { CycleClient } from '@libs/temporal/cycle-client';
 import { freePort, waitFor } from '../../bench/stack/ports';
 import { TemporalDevServer } from '../../bench/stack/temporal-dev-server';
-import { WorkerProcess } from '../../bench/stack/worker-process';
+import { AppProcess } from '../../bench/stack/app-process';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { HEYUAN_PLAN_FILE } from '../support/plans';
 
@@ -56,7 +56,7 @@ describe('the worker process', () => {
   let temporal: TemporalDevServer;
   let db: TestDatabase;
   let smtp: HeldSmtpServer;
-  let worker: WorkerProcess;
+  let worker: AppProcess;
   let connection: Connection;
   let metricsAddress: string;
 
@@ -67,7 +67,7 @@ describe('the worker process', () => {
     smtp = new HeldSmtpServer(await freePort());
     await smtp.start();
     metricsAddress = `127.0.0.1:${await freePort()}`;
-    worker = await WorkerProcess.start({
+    worker = await AppProcess.worker({
       DATABASE_URL: db.url,
       TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_TASK_QUEUE: 'plan-eval-ops',

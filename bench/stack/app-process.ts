@@ -1,7 +1,8 @@
 /**
- * The real worker (apps/worker/src/main.ts) as a child process, configured
- * through its environment like a deployed one: what the benchmarks measure
- * (its RSS) and what the ops tests stop with signals.
+ * The real worker (apps/worker/src/main.ts) or API (apps/api/src/main.ts) as
+ * a child process, configured through its environment like a deployed one:
+ * what the benchmarks measure (the worker's RSS, the API under load in its
+ * own event loop) and what the ops tests stop with signals.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -9,15 +10,15 @@ import { join } from 'node:path';
 
 const ROOT = join(__dirname, '../..');
 
-export interface WorkerExit {
+export interface AppExit {
   code: number | null;
   signal: NodeJS.Signals | null;
 }
 
-export class WorkerProcess {
-  /** Every line the worker wrote (JSON logs), most recent last. */
+export class AppProcess {
+  /** Every line the process wrote (JSON logs), most recent last. */
   readonly lines: string[] = [];
-  readonly exited: Promise<WorkerExit>;
+  readonly exited: Promise<AppExit>;
 
   private constructor(private readonly child: ChildProcess) {
     this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
@@ -34,23 +35,32 @@ export class WorkerProcess {
   }
 
   /** Starts the worker and resolves once it logs "worker started" (or rejects with its output). */
-  static async start(env: Record<string, string>, timeoutMs = 120_000): Promise<WorkerProcess> {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/ts-run.js'), 'apps/worker/src/main.ts'], {
+  static worker(env: Record<string, string>, timeoutMs = 120_000): Promise<AppProcess> {
+    return AppProcess.start('the worker', 'apps/worker/src/main.ts', '"worker started"', env, timeoutMs);
+  }
+
+  /** Starts the API and resolves once it logs "api listening" on env.PORT. */
+  static api(env: Record<string, string> & { PORT: string }, timeoutMs = 120_000): Promise<AppProcess> {
+    return AppProcess.start('the API', 'apps/api/src/main.ts', '"api listening"', env, timeoutMs);
+  }
+
+  private static async start(name: string, entry: string, ready: string, env: Record<string, string>, timeoutMs: number): Promise<AppProcess> {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/ts-run.js'), entry], {
       cwd: ROOT,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const worker = new WorkerProcess(child);
+    const app = new AppProcess(child);
     const started = Date.now();
-    while (!worker.lines.some((l) => l.includes('"worker started"'))) {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the worker exited before it started:\n${worker.lines.slice(-30).join('\n')}`);
+    while (!app.lines.some((l) => l.includes(ready))) {
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited before it started:\n${app.lines.slice(-30).join('\n')}`);
       if (Date.now() - started > timeoutMs) {
         child.kill('SIGKILL');
-        throw new Error(`the worker did not start within ${timeoutMs} ms:\n${worker.lines.slice(-30).join('\n')}`);
+        throw new Error(`${name} did not start within ${timeoutMs} ms:\n${app.lines.slice(-30).join('\n')}`);
       }
       await new Promise((r) => setTimeout(r, 50));
     }
-    return worker;
+    return app;
   }
 
   get pid(): number {
@@ -73,7 +83,7 @@ export class WorkerProcess {
   }
 
   /** SIGTERM, then waits for the exit; SIGKILL if it takes longer than `graceMs`. */
-  async stop(graceMs = 60_000): Promise<WorkerExit> {
+  async stop(graceMs = 60_000): Promise<AppExit> {
     if (!this.running) return this.exited;
     this.signal('SIGTERM');
     const timer = setTimeout(() => this.signal('SIGKILL'), graceMs);
