@@ -9,61 +9,68 @@
  */
 import type { DataSource, EntityManager } from 'typeorm';
 import type { RecordCommandInput } from '../cycle/activities-contract';
-import type { Submission } from '../cycle/submission';
-import { ItemEvent, SubmissionVersion } from './entities';
+
+/**
+ * The whole record as one statement, so it is atomic without a transaction
+ * and costs one round trip, not six: the API writes it on every submission
+ * while its caller waits. Each part after the event is written only if the
+ * event was (`EXISTS (SELECT 1 FROM event)`): a second writer changes nothing.
+ */
+const RECORD_COMMAND = `
+WITH event AS (
+  INSERT INTO item_event (request_id, cycle_id, item_key, type, actor, at, status_before, status_after, detail)
+  VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9::jsonb)
+  ON CONFLICT DO NOTHING
+  RETURNING id
+),
+-- A submission's version. Written late, after its approval was, it carries that
+-- approval: the last one before the next submission.
+submitted AS (
+  INSERT INTO submission_version (cycle_id, item_key, version, payload, submitted_by, submitted_at, approved_by, approved_at)
+  SELECT $2, $3, $10, $11::jsonb, $12, $6, late.actor->>'id', late.at
+    FROM event
+    LEFT JOIN LATERAL (
+      SELECT e.actor, e.at FROM item_event e
+       WHERE e.cycle_id = $2 AND e.item_key = $3 AND e.type IN ('review', 'accept') AND e.detail->>'decision' = 'approve' AND e.at > $6
+         AND NOT EXISTS (SELECT 1 FROM item_event s WHERE s.cycle_id = $2 AND s.item_key = $3 AND s.type = 'submit' AND s.at > $6 AND s.at < e.at)
+       ORDER BY e.at DESC LIMIT 1
+    ) late ON true
+   WHERE $13::boolean
+  ON CONFLICT DO NOTHING
+),
+-- An approval: of the version it names (runs before record-after-answer name none: the latest).
+approved AS (
+  UPDATE submission_version SET approved_by = $12, approved_at = $6
+   WHERE $14::boolean AND EXISTS (SELECT 1 FROM event) AND cycle_id = $2 AND item_key = $3
+     AND version = CASE WHEN $10::int > 0 THEN $10::int ELSE (SELECT max(version) FROM submission_version WHERE cycle_id = $2 AND item_key = $3) END
+),
+-- The item's status, unless a later command is already recorded.
+status AS (
+  UPDATE work_item SET status = $8, version = CASE WHEN $10::int > 0 THEN $10::int ELSE version END
+   WHERE EXISTS (SELECT 1 FROM event) AND cycle_id = $2 AND item_key = $3
+     AND NOT EXISTS (SELECT 1 FROM item_event e WHERE e.cycle_id = $2 AND e.item_key = $3 AND e.at > $6)
+)
+SELECT count(*)::int AS written FROM event`;
 
 /**
  * True when this call wrote it; false when it was already there. `alongside`
  * writes in the same transaction either way (the sender's audit entry).
  */
 export async function recordItemCommand(ds: DataSource, input: RecordCommandInput, alongside?: (em: EntityManager) => Promise<void>): Promise<boolean> {
-  const { cycleId, command, requestId } = input;
-  const itemKey = command.itemKey;
-  const at = new Date(input.at);
+  const { command } = input;
+  const approves = (command.type === 'review' || command.type === 'accept') && command.decision === 'approve';
+  const params = [
+    input.requestId, input.cycleId, command.itemKey, command.type, JSON.stringify(input.actor), new Date(input.at), input.statusBefore, input.statusAfter, JSON.stringify(command),
+    input.version, JSON.stringify(input.submission), input.actor.id, command.type === 'submit', approves,
+  ];
+  const write = async (db: DataSource | EntityManager) => {
+    const [{ written }]: Array<{ written: number }> = await db.query(RECORD_COMMAND, params);
+    return written > 0;
+  };
+  if (!alongside) return write(ds);
   return ds.transaction(async (em) => {
-    const inserted = await em
-      .createQueryBuilder()
-      .insert()
-      .into(ItemEvent)
-      .values({ requestId, cycleId, itemKey, type: command.type, actor: input.actor, at, statusBefore: input.statusBefore, statusAfter: input.statusAfter, detail: command })
-      .orIgnore()
-      .returning('id')
-      .execute();
-    await alongside?.(em);
-    if (inserted.raw.length === 0) return false;
-    if (command.type === 'submit') {
-      await em
-        .createQueryBuilder()
-        .insert()
-        .into(SubmissionVersion)
-        .values({ cycleId, itemKey, version: input.version, payload: input.submission as Submission, submittedBy: input.actor.id, submittedAt: at })
-        .orIgnore()
-        .execute();
-      // Written late, after its approval was: the approval (the last before the next submission) applies now.
-      await em.query(
-        `UPDATE submission_version v SET approved_by = a.actor->>'id', approved_at = a.at
-           FROM (SELECT e.actor, e.at FROM item_event e
-                  WHERE e.cycle_id = $1 AND e.item_key = $2 AND e.type IN ('review', 'accept') AND e.detail->>'decision' = 'approve' AND e.at > $3
-                    AND NOT EXISTS (SELECT 1 FROM item_event s WHERE s.cycle_id = $1 AND s.item_key = $2 AND s.type = 'submit' AND s.at > $3 AND s.at < e.at)
-                  ORDER BY e.at DESC LIMIT 1) a
-          WHERE v.cycle_id = $1 AND v.item_key = $2 AND v.version = $4`,
-        [cycleId, itemKey, at, input.version],
-      );
-    }
-    if ((command.type === 'review' || command.type === 'accept') && command.decision === 'approve') {
-      await em.query(
-        `UPDATE submission_version SET approved_by = $3, approved_at = $4
-          WHERE cycle_id = $1 AND item_key = $2
-            AND version = CASE WHEN $5::int > 0 THEN $5::int ELSE (SELECT max(version) FROM submission_version WHERE cycle_id = $1 AND item_key = $2) END`,
-        [cycleId, itemKey, input.actor.id, at, input.version],
-      );
-    }
-    await em.query(
-      `UPDATE work_item SET status = $3, version = CASE WHEN $4::int > 0 THEN $4::int ELSE version END
-        WHERE cycle_id = $1 AND item_key = $2
-          AND NOT EXISTS (SELECT 1 FROM item_event e WHERE e.cycle_id = $1 AND e.item_key = $2 AND e.at > $5)`,
-      [cycleId, itemKey, input.statusAfter, input.version, at],
-    );
-    return true;
+    const written = await write(em);
+    await alongside(em);
+    return written;
   });
 }

@@ -57,6 +57,18 @@ describe('recordItemCommand (real PostgreSQL)', () => {
     expect(await state()).toEqual(expected);
   });
 
+  it('an approval from a run before record-after-answer (version 0) approves the latest version, and a rejection none', async () => {
+    const reject = record('r-2', 2_000, { type: 'review', itemKey: 'indicator-2', decision: 'reject', reason: '口径不一致' }, 'submitted', 'returned', 0);
+    const resubmit = record('r-3', 3_000, submit(78.7), 'returned', 'submitted', 2);
+    const oldApproval = record('r-4', 4_000, approve, 'submitted', 'approved', 0);
+    for (const w of [first, reject, resubmit, oldApproval]) await recordItemCommand(db.dataSource, w);
+    expect(await state()).toEqual({
+      item: { status: 'approved', version: 2 },
+      versions: [{ version: 1, approved_by: null }, { version: 2, approved_by: 'v@health' }],
+      events: 4,
+    });
+  });
+
   it('both writers at once: one of them writes, the other finds it written', async () => {
     const written = await Promise.all([recordItemCommand(db.dataSource, first), recordItemCommand(db.dataSource, first)]);
     expect(written.sort()).toEqual([false, true]);
