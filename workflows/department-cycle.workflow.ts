@@ -66,6 +66,14 @@ const RECORD_AFTER_ANSWER = 'record-after-answer';
  */
 const ASSIGN_IN_ONE_STEP = 'assign-in-one-step';
 /**
+ * Runs from here on wake their main loop after an item command only when the
+ * command brought its next wake-up forward (the first action notice of a
+ * digest window does; the rest of a burst of submissions does not). Before,
+ * every submission cancelled the loop's timer and started the same one again:
+ * two more history events and commands on every Update.
+ */
+const WAKE_WHEN_SOONER = 'wake-when-sooner';
+/**
  * How long answered records gather before the workflow writes them, as one
  * activity: the sender has normally written each at once, so this is the
  * backstop, and a burst of submissions costs one activity, not one each.
@@ -175,6 +183,8 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
   let digestDueAt: number | null = null;
   let closed = false;
   let wake = false;
+  /** When the main loop's current wait ends by itself. */
+  let wakesAt = Infinity;
 
   const allDone = () => Object.values(state.items).every((i) => isDone(state, i));
   const queueNotice = (audience: Audience, event: NoticeEvent, items: ItemState[], reasons: Record<string, string> = {}) => {
@@ -182,9 +192,9 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
     pending.push({ audience, event, itemKeys: items.map((i) => i.key), reasons });
     wake = true;
   };
+  /** An action notice waits for its digest; the caller decides whether the loop must wake for it. */
   const queueActionNotice = (audience: Audience, event: NoticeEvent, item: ItemState, reasons: Record<string, string>, warnings: string[] = []) => {
-    queueNotice(audience, event, [item], reasons);
-    if (warnings.length) pending[pending.length - 1].warnings = { [item.key]: warnings };
+    pending.push({ audience, event, itemKeys: [item.key], reasons, ...(warnings.length ? { warnings: { [item.key]: warnings } } : {}) });
     digestDueAt ??= workflowNow() + durationMs(input.policy.digestWindow ?? DEFAULT_DIGEST_WINDOW);
   };
 
@@ -209,7 +219,7 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
       const audience: Audience = notice.event === 'submitted_for_review' ? 'supervisor' : 'submitter';
       queueActionNotice(audience, notice.event, item, notice.reason ? { [item.key]: notice.reason } : {}, result.warnings.map((w) => w.zh));
     }
-    wake = true;
+    if (!patched(WAKE_WHEN_SOONER) || nextWakeAt() < wakesAt || workflowInfo().continueAsNewSuggested) wake = true;
     const record: RecordCommandInput = {
       cycleId: state.cycleId,
       department: state.department,
@@ -314,8 +324,7 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
   // item until the cycle, told that every department is done, closes them all.
   while (!carried.cancelled && !carried.closeRequested && workflowNow() < state.hardClose) {
     await reportDoneToCycle();
-    const schedule = chasingSchedule(input.policy, state.deadline, state.hardClose);
-    fireDueChases(schedule);
+    fireDueChases(chasingSchedule(input.policy, state.deadline, state.hardClose));
     if (digestDueAt === null || digestDueAt <= workflowNow()) await sendPendingNotices();
     if (workflowInfo().continueAsNewSuggested) {
       await everythingWritten();
@@ -324,9 +333,9 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
         carried: { ...carried, fired: [...fired], state },
       });
     }
-    const nextAt = Math.min(state.hardClose, nextChaseAt(schedule), nextReviewChaseAt(), digestDueAt ?? Infinity);
+    wakesAt = nextWakeAt();
     wake = false;
-    await condition(() => wake || carried.cancelled || carried.closeRequested || allDone() !== carried.reportedDone, Math.max(1, nextAt - workflowNow()));
+    await condition(() => wake || carried.cancelled || carried.closeRequested || allDone() !== carried.reportedDone, Math.max(1, wakesAt - workflowNow()));
   }
 
   closed = true;
@@ -368,6 +377,12 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
       carried.lastReviewChaseAt = now;
       queueNotice('supervisor', 'review_reminder', waiting);
     }
+  }
+
+  /** The next moment something is due by the clock: the hard close, a chase, a review reminder, a digest. */
+  function nextWakeAt(): number {
+    const schedule = chasingSchedule(input.policy, state.deadline, state.hardClose);
+    return Math.min(state.hardClose, nextChaseAt(schedule), nextReviewChaseAt(), digestDueAt ?? Infinity);
   }
 
   function nextChaseAt(schedule: ChasePoint[]): number {

@@ -7,6 +7,7 @@
  */
 import { delegate } from '@libs/catalog/delegations';
 import type { Actor } from '@libs/cycle/department-state';
+import { departmentWorkflowId } from '@libs/cycle/cycle-definition';
 import { BUREAU_EMAIL, createCycleHarness, DAYS, submitter, supervisor, type CycleHarness } from '../support/cycle-harness';
 
 const ON_TIME = 'city-statistics';
@@ -32,8 +33,14 @@ describe('the bureau acting on a running cycle', () => {
       const submit = (id: string, itemKey: string, value: number) =>
         h.cycles.command(cycleId, ON_TIME, id, submitter(ON_TIME), { type: 'submit', itemKey, submission: { kind: 'indicator', value, dataSource: '人口抽样调查' } });
       await sleepUntil(1);
+      // The first submission of a digest window moves the department's wake-up forward; the next
+      // one in the same window leaves its timer alone (no timer cancelled and started again).
+      const department = h.env.client.workflow.getHandle(departmentWorkflowId(cycleId, ON_TIME));
+      const timersStarted = async () => (await department.fetchHistory()).events!.filter((e) => e.timerStartedEventAttributes).length;
       await submit('s-1', 'indicator-1', 284.7);
+      const afterFirst = await timersStarted();
       await submit('s-4', 'indicator-4', 12.8);
+      expect(await timersStarted()).toBe(afterFirst);
       await sleepUntil(2);
       await h.cycles.bulkApprove(cycleId, ON_TIME, 'approve-1', supervisor(ON_TIME), ['indicator-1', 'indicator-4']);
 
