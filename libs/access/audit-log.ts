@@ -4,7 +4,6 @@
  * entry, not two; never updated or deleted.
  */
 import type { DataSource, EntityManager } from 'typeorm';
-import { AuditEntry } from '../persistence/entities/access.entity';
 import type { Principal } from './principal';
 
 export interface AuditRecord {
@@ -18,22 +17,15 @@ export interface AuditRecord {
   after?: unknown;
 }
 
+/** The audit_entry columns an entry fills, in the order of `auditValues`: for writers that insert it in a statement of their own. */
+export const AUDIT_COLUMNS = 'request_id, actor, actor_role, ip, action, entity_type, entity_id, before, after';
+
+export function auditValues(r: AuditRecord): unknown[] {
+  const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+  const role = r.actor.scope ? `${r.actor.role} (link: ${r.actor.scope.purpose})` : r.actor.role;
+  return [r.requestId, r.actor.email, role, r.ip, r.action, r.entityType, r.entityId, json(r.before), json(r.after)];
+}
+
 export async function appendAudit(db: DataSource | EntityManager, r: AuditRecord): Promise<void> {
-  await db
-    .createQueryBuilder()
-    .insert()
-    .into(AuditEntry)
-    .values({
-      requestId: r.requestId,
-      actor: r.actor.email,
-      actorRole: r.actor.scope ? `${r.actor.role} (link: ${r.actor.scope.purpose})` : r.actor.role,
-      ip: r.ip,
-      action: r.action,
-      entityType: r.entityType,
-      entityId: r.entityId,
-      before: (r.before ?? null) as object,
-      after: (r.after ?? null) as object,
-    })
-    .orIgnore()
-    .execute();
+  await db.query(`INSERT INTO audit_entry (${AUDIT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb) ON CONFLICT DO NOTHING`, auditValues(r));
 }

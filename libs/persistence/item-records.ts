@@ -7,14 +7,17 @@
  * so it is idempotent on the request ID, and an older command written late
  * never overwrites the status a newer one left.
  */
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { AUDIT_COLUMNS, auditValues, type AuditRecord } from '../access/audit-log';
 import type { RecordCommandInput } from '../cycle/activities-contract';
 
 /**
- * The whole record as one statement, so it is atomic without a transaction
- * and costs one round trip, not six: the API writes it on every submission
- * while its caller waits. Each part after the event is written only if the
- * event was (`EXISTS (SELECT 1 FROM event)`): a second writer changes nothing.
+ * The whole record, and the sender's audit entry, as one statement: atomic
+ * without a transaction, and one round trip, not eight, which the API pays on
+ * every submission while its caller waits. Each part after the event is
+ * written only if the event was (`EXISTS (SELECT 1 FROM event)`): a second
+ * writer changes nothing. The audit entry (none from the workflow's writes) is
+ * idempotent on its own request ID.
  */
 const RECORD_COMMAND = `
 WITH event AS (
@@ -49,28 +52,22 @@ status AS (
   UPDATE work_item SET status = $8, version = CASE WHEN $10::int > 0 THEN $10::int ELSE version END
    WHERE EXISTS (SELECT 1 FROM event) AND cycle_id = $2 AND item_key = $3
      AND NOT EXISTS (SELECT 1 FROM item_event e WHERE e.cycle_id = $2 AND e.item_key = $3 AND e.at > $6)
+),
+audit AS (
+  INSERT INTO audit_entry (${AUDIT_COLUMNS})
+  SELECT $15, $16, $17, $18, $19, $20, $21, $22::jsonb, $23::jsonb WHERE $15::varchar IS NOT NULL
+  ON CONFLICT DO NOTHING
 )
 SELECT count(*)::int AS written FROM event`;
 
-/**
- * True when this call wrote it; false when it was already there. `alongside`
- * writes in the same transaction either way (the sender's audit entry).
- */
-export async function recordItemCommand(ds: DataSource, input: RecordCommandInput, alongside?: (em: EntityManager) => Promise<void>): Promise<boolean> {
+/** True when this call wrote the record; false when it was already there. `audit` is written either way. */
+export async function recordItemCommand(ds: DataSource, input: RecordCommandInput, audit?: AuditRecord): Promise<boolean> {
   const { command } = input;
   const approves = (command.type === 'review' || command.type === 'accept') && command.decision === 'approve';
-  const params = [
+  const [{ written }]: Array<{ written: number }> = await ds.query(RECORD_COMMAND, [
     input.requestId, input.cycleId, command.itemKey, command.type, JSON.stringify(input.actor), new Date(input.at), input.statusBefore, input.statusAfter, JSON.stringify(command),
     input.version, JSON.stringify(input.submission), input.actor.id, command.type === 'submit', approves,
-  ];
-  const write = async (db: DataSource | EntityManager) => {
-    const [{ written }]: Array<{ written: number }> = await db.query(RECORD_COMMAND, params);
-    return written > 0;
-  };
-  if (!alongside) return write(ds);
-  return ds.transaction(async (em) => {
-    const written = await write(em);
-    await alongside(em);
-    return written;
-  });
+    ...(audit ? auditValues(audit) : Array(9).fill(null)),
+  ]);
+  return written > 0;
 }

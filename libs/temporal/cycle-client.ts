@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { In, type DataSource } from 'typeorm';
+import { appendAudit, type AuditRecord } from '../access/audit-log';
 import { directoryContacts, readPlanFromDatabase } from '../catalog/catalog-read';
 import { cycleWorkflowId, departmentWorkflowId, isThresholdPreset, type CycleDefinition } from '../cycle/cycle-definition';
 import { THRESHOLD_PRESETS } from '../rules/thresholds';
@@ -111,34 +112,35 @@ export class CycleClient {
 
   /**
    * Applies a command through the department's workflow; once it answers, the
-   * change is in PostgreSQL too, with whatever `alongside` writes (the API's
-   * audit entry) in the same transaction.
+   * change is in PostgreSQL too, with its audit entry (`audit`, made from the
+   * answer) in the same statement.
    */
-  async command(cycleId: string, department: string, requestId: string, actor: Actor, command: Command, alongside?: (em: EntityManager, result: ItemCommandResult) => Promise<void>): Promise<ItemCommandResult> {
+  async command(cycleId: string, department: string, requestId: string, actor: Actor, command: Command, audit?: (result: ItemCommandResult) => AuditRecord): Promise<ItemCommandResult> {
     const outcome = await this.refusedAsError(() =>
       this.client.workflow
         .getHandle(departmentWorkflowId(cycleId, department))
         .executeUpdate(itemCommandUpdate, { args: [{ requestId, actor, command }], updateId: requestId }),
     );
-    return this.written(outcome, alongside);
+    return this.written(outcome, audit);
   }
 
-  async bulkApprove(cycleId: string, department: string, requestId: string, actor: Actor, itemKeys: string[]): Promise<ItemCommandResult[]> {
+  /** Approves several items at once; each approval written with its own audit entry (`audit`, made from its answer and position). */
+  async bulkApprove(cycleId: string, department: string, requestId: string, actor: Actor, itemKeys: string[], audit?: (result: ItemCommandResult, index: number) => AuditRecord): Promise<ItemCommandResult[]> {
     const outcomes = await this.refusedAsError(() =>
       this.client.workflow
         .getHandle(departmentWorkflowId(cycleId, department))
         .executeUpdate(bulkApproveUpdate, { args: [{ requestId, actor, itemKeys }], updateId: requestId }),
     );
     const results: ItemCommandResult[] = [];
-    for (const outcome of outcomes) results.push(await this.written(outcome));
+    for (const [i, outcome] of outcomes.entries()) results.push(await this.written(outcome, audit && ((result) => audit(result, i))));
     return results;
   }
 
   /** Writes the record the workflow answered with (it writes it too, later), so the caller reads its own change. */
-  private async written({ record, ...result }: ItemCommandOutcome, alongside?: (em: EntityManager, result: ItemCommandResult) => Promise<void>): Promise<ItemCommandResult> {
-    const also = alongside && ((em: EntityManager) => alongside(em, result));
-    if (record) await recordItemCommand(this.ds, record, also);
-    else if (also) await this.ds.transaction(also);
+  private async written({ record, ...result }: ItemCommandOutcome, audit?: (result: ItemCommandResult) => AuditRecord): Promise<ItemCommandResult> {
+    const entry = audit?.(result);
+    if (record) await recordItemCommand(this.ds, record, entry);
+    else if (entry) await appendAudit(this.ds, entry);
     return result;
   }
 

@@ -244,8 +244,9 @@ export class CyclesController {
     const results = [];
     for (const [i, itemKey] of body.itemKeys.entries()) {
       const item = await this.access.item(req.principal, 'cycle:manage', id, itemKey);
-      const result = await this.cycles.command(id, item.department, `${req.requestId}/${i}`, actorOf(req.principal), { type: 'reopen', itemKey, reason: body.reason });
-      await this.audit.record(req, { action: 'reopen', entityType: 'item', entityId: `${id}#${itemKey}`, before: { status: item.status }, after: { status: result.status, reason: body.reason } }, undefined, `/${i}`);
+      const result = await this.cycles.command(id, item.department, `${req.requestId}/${i}`, actorOf(req.principal), { type: 'reopen', itemKey, reason: body.reason }, (r) =>
+        this.audit.entry(req, { action: 'reopen', entityType: 'item', entityId: `${id}#${itemKey}`, before: { status: item.status }, after: { status: r.status, reason: body.reason } }, `/${i}`),
+      );
       results.push(result);
     }
     return { results };

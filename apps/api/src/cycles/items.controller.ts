@@ -182,11 +182,10 @@ export class ItemsController {
       const known = new Set(before.map((i) => i.itemKey));
       throw new ApiProblem(404, 'not_found', body.itemKeys.filter((k) => !known.has(k)).map((k) => ({ zh: `${body.department}没有事项“${k}”`, en: `${body.department} has no item "${k}"` })));
     }
-    const results = await this.cycles.bulkApprove(cycleId, body.department, req.requestId, actorOf(req.principal), body.itemKeys);
-    for (const [i, r] of results.entries()) {
+    const results = await this.cycles.bulkApprove(cycleId, body.department, req.requestId, actorOf(req.principal), body.itemKeys, (r, i) => {
       const was = before.find((b) => b.itemKey === r.itemKey);
-      await this.audit.record(req, { action: 'approve', entityType: 'item', entityId: `${cycleId}#${r.itemKey}`, before: { status: was?.status }, after: { status: r.status } }, undefined, `/${i}`);
-    }
+      return this.audit.entry(req, { action: 'approve', entityType: 'item', entityId: `${cycleId}#${r.itemKey}`, before: { status: was?.status }, after: { status: r.status } }, `/${i}`);
+    });
     return { results };
   }
 
@@ -206,10 +205,10 @@ export class ItemsController {
   }
 
   private async send(req: AuthenticatedRequest, item: WorkItem, command: Command) {
-    // The audit entry goes in with the change, in one transaction.
-    return this.cycles.command(item.cycleId, item.department, req.requestId, actorOf(req.principal), command, (em, result) => {
+    // The audit entry goes in with the change, in one statement.
+    return this.cycles.command(item.cycleId, item.department, req.requestId, actorOf(req.principal), command, (result) => {
       const after = 'submission' in command ? { status: result.status, submission: command.submission } : { status: result.status, ...command };
-      return this.audit.record(req, { action: command.type, entityType: 'item', entityId: `${item.cycleId}#${item.itemKey}`, before: { status: item.status, version: item.version }, after }, em);
+      return this.audit.entry(req, { action: command.type, entityType: 'item', entityId: `${item.cycleId}#${item.itemKey}`, before: { status: item.status, version: item.version }, after });
     });
   }
 
