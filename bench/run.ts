@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { Command } from 'commander';
 import { importPlan } from '@libs/catalog/catalog-import';
-import { DEFAULT_CHASING_POLICY, type CycleDefinition } from '@libs/cycle/cycle-definition';
+import { DEFAULT_CHASING_POLICY, departmentWorkflowId, type CycleDefinition } from '@libs/cycle/cycle-definition';
 import type { Actor } from '@libs/cycle/department-state';
 import { plausibleSubmission } from '@libs/cycle/plausible-submission';
 import type { WorkItemSpec } from '@libs/cycle/submission';
@@ -228,6 +228,17 @@ class Stack {
   }
 
   /** Launches a cycle and resolves once every department's assignment notice reached the SMTP server. */
+  /**
+   * Terminates a measured cycle and waits until its departments are closed
+   * too: their termination is server work, and the next measurement (a
+   * baseline) would otherwise run through it.
+   */
+  async retire(cycleId: string): Promise<void> {
+    await this.client.workflow.getHandle(cycleId).terminate('benchmark measured');
+    const rows: Array<{ department: string }> = await this.db.dataSource.query(`SELECT DISTINCT department FROM work_item WHERE cycle_id = $1`, [cycleId]);
+    await Promise.all(rows.map(({ department }) => this.client.workflow.getHandle(departmentWorkflowId(cycleId, department)).result().catch(() => undefined)));
+  }
+
   async launchAndWaitForAssignments(definition: CycleDefinition, items: number): Promise<{ cycleId: string; departments: number; ms: number; phases: FanOutPhases }> {
     const before = this.smtp.received;
     const t0 = performance.now();
@@ -297,7 +308,7 @@ async function benchFanOut(stack: Stack, opts: Options): Promise<FanOutRow[]> {
       phases.push(run.phases);
       departments = run.departments;
       verified = await stack.verifyAssignments(run.cycleId);
-      await stack.client.workflow.getHandle(run.cycleId).terminate('benchmark measured');
+      await stack.retire(run.cycleId);
       log('fan-out measured', { items, departments, baselineMs: baselineMs.at(-1), cycleMs: run.ms, phases: run.phases, verified });
     }
     rows.push({ items, departments, baselineMs, cycleMs, phases, ratio: round2(median(cycleMs) / median(baselineMs)), importMs, verified: verified! });
