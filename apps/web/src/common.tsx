@@ -85,7 +85,12 @@ export function useCyclePicker(): { cycles: Cycle[]; cycle: Cycle | null; picker
       loading={loaded.loading}
       value={cycle?.id}
       placeholder={t('选择评估轮次', 'Choose a cycle')}
-      onChange={(id: string) => navigate(`${path}?cycle=${encodeURIComponent(id)}`, { replace: true })}
+      onChange={(id: string) => {
+        // Only the cycle changes: the rest of the address (the inbox's ?tab=) stays.
+        const query = new URLSearchParams(search);
+        query.set('cycle', id);
+        navigate(`${path}?${query}`, { replace: true });
+      }}
       options={cycles.map((c) => ({ value: c.id, label: `${lx(cycleTitle(c))}（${lx(CYCLE_STATUS_LABELS[c.status])}）` }))}
     />
   );
