@@ -62,7 +62,9 @@ const RECORD_AFTER_ANSWER = 'record-after-answer';
  * Runs from here on load their items and send the assignment notice in one
  * activity (`assignDepartment`): at launch a department then costs two
  * workflow tasks, not three, which is what a cycle's fan-out waits on.
- * Earlier histories load, then send, as two activities.
+ * Earlier histories load, then send, as two activities. Cycles now say so in
+ * the input (`assignInOneStep`) instead: a patch marker also upserts a search
+ * attribute, two more history events and a visibility write per department.
  */
 const ASSIGN_IN_ONE_STEP = 'assign-in-one-step';
 /**
@@ -95,6 +97,8 @@ export interface DepartmentCycleInput {
   requireBureauAcceptance: boolean;
   /** Absent in runs started before it was passed down: the default preset. */
   thresholdPreset?: ThresholdPreset;
+  /** Set by cycles that start departments with `assignDepartment` (see ASSIGN_IN_ONE_STEP). */
+  assignInOneStep?: boolean;
   policy: ChasingPolicy;
   /** Present after continue-as-new: everything the workflow knew. */
   carried?: CarriedState;
@@ -166,7 +170,7 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
     const restored = await activities.restoreDepartment({ cycleId: input.cycleId, department: input.department, itemKeys: input.restore.itemKeys });
     // The outbox key includes the seq: continuing from the highest sent keeps every new notice new.
     carried = startingState(input, restored.specs, restored.items, restored.noticeSeq);
-  } else if (patched(ASSIGN_IN_ONE_STEP)) {
+  } else if (input.assignInOneStep || patched(ASSIGN_IN_ONE_STEP)) {
     const assigned = await activities.assignDepartment({ cycleId: input.cycleId, department: input.department, deadline: Date.parse(input.deadline), at: workflowNow() });
     assignmentPending = assigned.assignmentPending;
     // Seq 1 is the assignment's: when it already went out, the next one is 2.

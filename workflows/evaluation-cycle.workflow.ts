@@ -114,6 +114,7 @@ export async function evaluationCycle({ definition, reopen }: EvaluationCycleInp
                 requireBureauAcceptance: definition.requireBureauAcceptance,
                 ...(definition.thresholdPreset ? { thresholdPreset: definition.thresholdPreset } : {}),
                 policy: definition.policy,
+                assignInOneStep: true,
                 ...restoreFor(department),
               },
             ],
