@@ -262,14 +262,12 @@ class Stack {
   /** When the cycle had its items written and its children started, from its history (ms after launch). */
   private async cyclePhases(cycleId: string, launchedAt: number): Promise<Pick<FanOutPhases, 'preparedMs' | 'childrenStartedMs'>> {
     const history = await this.client.workflow.getHandle(cycleId).fetchHistory();
-    const at = (types: string[]) => {
-      const times = (history.events ?? [])
-        .filter((e) => types.some((t) => e[t as keyof typeof e]))
-        .map((e) => Number(e.eventTime!.seconds) * 1000 + Math.round((e.eventTime!.nanos ?? 0) / 1e6) - launchedAt);
-      return times.length ? Math.max(...times) : -1;
-    };
-    return { preparedMs: at(['activityTaskCompletedEventAttributes']), childrenStartedMs: at(['childWorkflowExecutionStartedEventAttributes']) };
+    const times = (type: 'activityTaskCompletedEventAttributes' | 'childWorkflowExecutionStartedEventAttributes') =>
+      (history.events ?? []).filter((e) => e[type]).map((e) => Number(e.eventTime!.seconds) * 1000 + Math.round((e.eventTime!.nanos ?? 0) / 1e6) - launchedAt);
+    // The cycle's first activity is prepareCycle; the assignment notices come after it.
+    return { preparedMs: times('activityTaskCompletedEventAttributes')[0] ?? -1, childrenStartedMs: Math.max(-1, ...times('childWorkflowExecutionStartedEventAttributes')) };
   }
+
 
   async verifyAssignments(cycleId: string): Promise<FanOutRow['verified']> {
     const [row] = await this.db.dataSource.query(

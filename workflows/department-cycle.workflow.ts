@@ -33,6 +33,7 @@ import {
   type ItemState,
 } from '@libs/cycle/department-state';
 import { durationMs } from '@libs/cycle/duration';
+import type { Localized } from '@libs/plan/localized';
 import { checkSubmission, type PlanYears, type WorkItemSpec } from '@libs/cycle/submission';
 import { workflowNow } from './clock';
 import { departmentDoneSignal } from './evaluation-cycle.messages';
@@ -44,6 +45,7 @@ import {
   extendDeadlineSignal,
   itemCommandUpdate,
   remindNowSignal,
+  type BulkApproveRequest,
   type ItemCommandOutcome,
   type ItemCommandRequest,
   type ItemCommandResult,
@@ -99,6 +101,14 @@ export interface DepartmentCycleInput {
   thresholdPreset?: ThresholdPreset;
   /** Set by cycles that start departments with `assignDepartment` (see ASSIGN_IN_ONE_STEP). */
   assignInOneStep?: boolean;
+  /**
+   * The keys of the items the department leads, from cycles that assign them
+   * and send the assignment notice themselves: the department then starts
+   * without an activity, and reads the items' specifications when it first
+   * needs them (a command, a notice). At launch each department costs the
+   * server a workflow task, no more, which is what a cycle's fan-out waits on.
+   */
+  items?: string[];
   policy: ChasingPolicy;
   /** Present after continue-as-new: everything the workflow knew. */
   carried?: CarriedState;
@@ -136,8 +146,13 @@ interface PendingNotice {
   warnings?: Record<string, string[]>;
 }
 
+/** A command refused, in words the person can act on: the API answers it in both languages. */
+function refusal(problem: Localized, itemKey?: string): ApplicationFailure {
+  return ApplicationFailure.nonRetryable(`${itemKey ? `${itemKey}: ` : ''}${problem.zh} (${problem.en})`, 'CommandRefused', problem);
+}
+
 /** What a run knows before anything happens: its items, new ('assigned') or restored from PostgreSQL. */
-function startingState(input: DepartmentCycleInput, specs: WorkItemSpec[], items: ItemState[], noticeSeq: Record<string, number>): CarriedState {
+function startingState(input: DepartmentCycleInput, specs: WorkItemSpec[] | undefined, items: ItemState[], noticeSeq: Record<string, number>): CarriedState {
   return {
     state: {
       cycleId: input.cycleId,
@@ -147,7 +162,7 @@ function startingState(input: DepartmentCycleInput, specs: WorkItemSpec[], items
       hardClose: Date.parse(input.hardClose),
       requireBureauAcceptance: input.requireBureauAcceptance,
       ...(input.thresholdPreset ? { thresholdPreset: input.thresholdPreset } : {}),
-      specs,
+      ...(specs ? { specs } : {}),
       items: Object.fromEntries(items.map((i) => [i.key, i])),
     },
     fired: [],
@@ -163,9 +178,12 @@ function startingState(input: DepartmentCycleInput, specs: WorkItemSpec[], items
 export async function departmentCycle(input: DepartmentCycleInput): Promise<DepartmentOutcome> {
   let carried: CarriedState;
   /** Whether a new run still has its assignment notice to send. */
-  let assignmentPending = !input.carried && !input.restore;
+  let assignmentPending = !input.carried && !input.restore && !input.items;
   if (input.carried) {
     carried = input.carried;
+  } else if (input.items) {
+    // The cycle sent the assignment (seq 1): the next one is 2.
+    carried = startingState(input, undefined, input.items.map(initialItem), { 'submitter/assignment': 1 });
   } else if (input.restore) {
     const restored = await activities.restoreDepartment({ cycleId: input.cycleId, department: input.department, itemKeys: input.restore.itemKeys });
     // The outbox key includes the seq: continuing from the highest sent keeps every new notice new.
@@ -202,7 +220,20 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
     digestDueAt ??= workflowNow() + durationMs(input.policy.digestWindow ?? DEFAULT_DIGEST_WINDOW);
   };
 
+  /** Reads the items' specifications once, for every caller waiting on them at the time. */
+  let specsRead: Promise<void> | null = null;
+  const readSpecs = () =>
+    (specsRead ??= activities.loadDepartmentItems({ cycleId: state.cycleId, department: state.department }).then((specs) => {
+      state.specs = specs;
+    }));
+
   const run = async (request: ItemCommandRequest): Promise<ItemCommandOutcome> => {
+    if (!state.specs) {
+      // The validator could not check what depends on the specifications: checked now, before anything changes.
+      await readSpecs();
+      const problem = carried.processed[request.requestId] ? null : checkCommand(state, request.command, request.actor, closed || carried.cancelled);
+      if (problem) throw refusal(problem);
+    }
     const done = carried.processed[request.requestId];
     if (done) return done;
     const item = state.items[request.command.itemKey];
@@ -210,7 +241,7 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
     const now = workflowNow();
     const notice = applyCommand(state, request.command, request.actor, now);
     const submission = request.command.type === 'submit' ? request.command.submission : null;
-    const spec = state.specs.find((s) => s.key === item.key)!;
+    const spec = state.specs!.find((s) => s.key === item.key)!;
     const check = submission ? checkSubmission(spec, submission, state.years, cycleThresholds(state)) : null;
     const result: ItemCommandResult = {
       itemKey: item.key,
@@ -270,29 +301,33 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
     validator: (request) => {
       if (carried.processed[request.requestId]) return;
       const problem = checkCommand(state, request.command, request.actor, closed || carried.cancelled);
-      if (problem) throw ApplicationFailure.nonRetryable(`${problem.zh} (${problem.en})`, 'CommandRefused', problem);
+      if (problem) throw refusal(problem);
     },
   });
 
+  /** Every item of a bulk approval is checked before any is approved: all or none. */
+  const checkBulkApprove = (request: BulkApproveRequest) => {
+    if (request.itemKeys.length === 0) throw ApplicationFailure.nonRetryable('请选择要审核的事项 (choose items to approve)', 'CommandRefused');
+    for (const itemKey of request.itemKeys) {
+      if (carried.processed[`${request.requestId}/${itemKey}`]) continue;
+      const problem = checkCommand(state, { type: 'review', itemKey, decision: 'approve' }, request.actor, closed || carried.cancelled);
+      if (problem) throw refusal(problem, itemKey);
+    }
+  };
   setHandler(
     bulkApproveUpdate,
     async (request) => {
+      if (!state.specs) {
+        await readSpecs();
+        checkBulkApprove(request);
+      }
       const results: ItemCommandOutcome[] = [];
       for (const itemKey of request.itemKeys) {
         results.push(await run({ requestId: `${request.requestId}/${itemKey}`, actor: request.actor, command: { type: 'review', itemKey, decision: 'approve' } }));
       }
       return results;
     },
-    {
-      validator: (request) => {
-        if (request.itemKeys.length === 0) throw ApplicationFailure.nonRetryable('请选择要审核的事项 (choose items to approve)', 'CommandRefused');
-        for (const itemKey of request.itemKeys) {
-          if (carried.processed[`${request.requestId}/${itemKey}`]) continue;
-          const problem = checkCommand(state, { type: 'review', itemKey, decision: 'approve' }, request.actor, closed || carried.cancelled);
-          if (problem) throw ApplicationFailure.nonRetryable(`${itemKey}: ${problem.zh} (${problem.en})`, 'CommandRefused', problem);
-        }
-      },
-    },
+    { validator: checkBulkApprove },
   );
 
   setHandler(extendDeadlineSignal, ({ deadline }) => {
@@ -405,6 +440,7 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
   /** Sends queued notices as digests: one per audience and event, listing every item concerned. */
   async function sendPendingNotices(): Promise<void> {
     digestDueAt = null;
+    if (pending.length > 0 && !state.specs) await readSpecs();
     while (pending.length > 0) {
       const batch = pending.splice(0, pending.length);
       const groups = new Map<string, PendingNotice>();
@@ -430,7 +466,7 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
           ...(g.event === 'cycle_cancelled' && carried.cancelReason ? { reason: carried.cancelReason } : {}),
           items: g.itemKeys.map((k) => ({
             key: k,
-            title: state.specs.find((s) => s.key === k)!.title,
+            title: state.specs!.find((s) => s.key === k)!.title,
             status: state.items[k].status,
             ...(g.reasons[k] ? { reason: g.reasons[k] } : {}),
             ...(g.warnings?.[k]?.length ? { warnings: g.warnings[k] } : {}),

@@ -29,6 +29,8 @@ const activities = proxyActivities<CycleActivities>({
 
 /** Children are started this many at a time, well under Temporal's 2,000 pending children. */
 const CHILD_START_BATCH = 100;
+/** Assignment notices go out per this many started departments: one activity each. */
+const ASSIGNMENT_NOTICE_GROUP = 20;
 
 export interface EvaluationCycleInput {
   definition: CycleDefinition;
@@ -79,7 +81,7 @@ export async function evaluationCycle({ definition, reopen }: EvaluationCycleInp
     forward(status.departments, (id) => getExternalWorkflowHandle(id).signal(cancelSignal, { reason }));
   });
 
-  let prepared: Pick<PreparedCycle, 'departments' | 'years' | 'contributors'>;
+  let prepared: Pick<PreparedCycle, 'departments' | 'leadItems' | 'years' | 'contributors'>;
   let reopened: ReopenedCycle | null = null;
   if (reopen) {
     reopened = await activities.reopenCycle({ cycleId, itemKeys: reopen.items });
@@ -95,33 +97,43 @@ export async function evaluationCycle({ definition, reopen }: EvaluationCycleInp
   status.departments = prepared.departments;
   status.phase = 'collecting';
 
+  const { leadItems } = prepared;
+  /** How each department gets its items: from the cycle (which then sends the assignment), restored, or (older runs) by itself. */
+  const assignment = (department: string) => (leadItems ? { items: leadItems[department] } : reopen ? restoreFor(department) : { assignInOneStep: true });
   const children: Array<ChildWorkflowHandle<typeof departmentCycle>> = [];
+  const assignmentNotices: Array<Promise<void>> = [];
   for (let i = 0; i < prepared.departments.length; i += CHILD_START_BATCH) {
     const batch = prepared.departments.slice(i, i + CHILD_START_BATCH);
-    children.push(
-      ...(await Promise.all(
-        batch.map((department) =>
-          startChild(departmentCycle, {
-            workflowId: childId(department),
-            parentClosePolicy: ParentClosePolicy.TERMINATE,
-            args: [
-              {
-                cycleId,
-                department,
-                years: prepared.years,
-                deadline: status.deadline,
-                hardClose,
-                requireBureauAcceptance: definition.requireBureauAcceptance,
-                ...(definition.thresholdPreset ? { thresholdPreset: definition.thresholdPreset } : {}),
-                policy: definition.policy,
-                assignInOneStep: true,
-                ...restoreFor(department),
-              },
-            ],
-          }),
-        ),
-      )),
+    const starting = batch.map((department) =>
+      startChild(departmentCycle, {
+        workflowId: childId(department),
+        parentClosePolicy: ParentClosePolicy.TERMINATE,
+        args: [
+          {
+            cycleId,
+            department,
+            years: prepared.years,
+            deadline: status.deadline,
+            hardClose,
+            requireBureauAcceptance: definition.requireBureauAcceptance,
+            ...(definition.thresholdPreset ? { thresholdPreset: definition.thresholdPreset } : {}),
+            policy: definition.policy,
+            ...assignment(department),
+          },
+        ],
+      }),
     );
+    // Each group is mailed once its departments have started (so a link followed at
+    // once finds its department), while the rest of the batch is still starting.
+    for (let g = 0; leadItems && g < batch.length; g += ASSIGNMENT_NOTICE_GROUP) {
+      const group = batch.slice(g, g + ASSIGNMENT_NOTICE_GROUP);
+      assignmentNotices.push(
+        Promise.all(starting.slice(g, g + ASSIGNMENT_NOTICE_GROUP)).then(() =>
+          activities.sendAssignmentNotices({ cycleId, departments: group, deadline: Date.parse(status.deadline), at: workflowNow() }),
+        ),
+      );
+    }
+    children.push(...(await Promise.all(starting)));
   }
 
   // Co-operating departments are asked for their input on the items they share, once each.
@@ -141,6 +153,8 @@ export async function evaluationCycle({ definition, reopen }: EvaluationCycleInp
       ),
     );
   }
+
+  await Promise.all(assignmentNotices);
 
   const finished: DepartmentOutcome[] = await Promise.all(
     children.map(async (child) => {

@@ -4,13 +4,14 @@
  * Temporal retries an activity whenever it is not sure it finished.
  */
 import { resolve } from 'node:path';
-import { ApplicationFailure, log } from '@temporalio/activity';
+import { ApplicationFailure, heartbeat, log } from '@temporalio/activity';
 import { In, type DataSource } from 'typeorm';
 import { directoryContacts, readPlanFromDatabase } from '../../libs/catalog/catalog-read';
 import { recipientFor } from '../../libs/catalog/delegations';
 import type {
   AssignDepartmentInput,
   AssignedDepartment,
+  AssignmentNoticesInput,
   CycleActivities,
   CycleClosing,
   DepartmentOutcome,
@@ -51,6 +52,8 @@ export interface CycleActivitiesConfig {
 }
 
 const WORK_ITEM_INSERT_CHUNK = 5_000;
+/** Assignment notices in flight at once: the mail transport's pool has five connections. */
+const ASSIGNMENT_NOTICES_AT_ONCE = 10;
 
 export class CycleActivitiesService implements CycleActivities {
   constructor(
@@ -101,8 +104,13 @@ export class CycleActivitiesService implements CycleActivities {
     for (const item of result.items) {
       for (const co of item.coDepartments) contributors.set(co, [...(contributors.get(co) ?? []), { key: item.key, title: item.title }]);
     }
+    const leadItems: Record<string, string[]> = Object.fromEntries(result.departments.map((d) => [d, []]));
+    // In the order the department's notices list them (as loadDepartmentItems reads them).
+    const byKindAndNo = [...result.items].sort((a, b) => (a.kind === b.kind ? a.no - b.no : a.kind < b.kind ? -1 : 1));
+    for (const item of byKindAndNo) leadItems[item.leadDepartment].push(item.key);
     return {
       departments: result.departments,
+      leadItems,
       itemCount: result.items.length,
       years: { baselineYear, endYear, year: definition.toYear },
       contributors: [...contributors].sort(([a], [b]) => a.localeCompare(b)).map(([department, items]) => ({ department, items })),
@@ -135,6 +143,36 @@ export class CycleActivitiesService implements CycleActivities {
     }
   }
 
+  /**
+   * The assignment notices of departments the cycle has just started. Every
+   * department is tried once per attempt; the attempt fails while any could
+   * not go out, and the retry finds the ones sent in the outbox.
+   */
+  async sendAssignmentNotices({ cycleId, departments, deadline, at }: AssignmentNoticesInput): Promise<void> {
+    const rows: Array<{ department: string; key: string; title: string }> = await this.ds.query(
+      `SELECT department, item_key AS key, title FROM work_item WHERE cycle_id = $1 AND department = ANY($2) ORDER BY item_kind, item_no`,
+      [cycleId, departments],
+    );
+    const itemsOf = new Map<string, Array<{ key: string; title: string; status: 'assigned' }>>();
+    for (const r of rows) itemsOf.set(r.department, [...(itemsOf.get(r.department) ?? []), { key: r.key, title: r.title, status: 'assigned' }]);
+    const failed: string[] = [];
+    const withItems = departments.filter((d) => itemsOf.has(d));
+    for (let i = 0; i < withItems.length; i += ASSIGNMENT_NOTICES_AT_ONCE) {
+      const batch = withItems.slice(i, i + ASSIGNMENT_NOTICES_AT_ONCE);
+      const results = await Promise.allSettled(
+        batch.map((department) => this.sendNotice({ cycleId, department, audience: 'submitter', event: 'assignment', seq: 1, deadline, at, items: itemsOf.get(department)! })),
+      );
+      results.forEach((r, j) => {
+        if (r.status === 'rejected') failed.push(`${batch[j]}: ${(r.reason as Error).message}`);
+      });
+      heartbeat({ tried: i + batch.length });
+    }
+    if (failed.length > 0) {
+      log.warn('assignment notices waiting for the mail server', { cycleId, failed: failed.length, of: withItems.length });
+      throw new Error(`${failed.length} of ${withItems.length} assignment notices not sent yet; first: ${failed[0]}`);
+    }
+  }
+
   /** Runs that answer an Update only after its record is written (before the record-after-answer patch). */
   async recordCommand(input: RecordCommandInput): Promise<void> {
     await recordItemCommand(this.ds, input);
@@ -156,18 +194,19 @@ export class CycleActivitiesService implements CycleActivities {
       attachments: attachments.map((a) => a.filename),
     });
     const repo = this.ds.getRepository(Notice);
-    const key = { cycleId: input.cycleId, department: input.department, recipient, event: input.event, seq: input.seq };
-    await repo
-      .createQueryBuilder()
-      .insert()
-      .values({ ...key, audience: input.audience, subject: rendered.subject, itemKeys: input.items.map((i) => i.key) })
-      .orIgnore()
-      .execute();
-    const row = await repo.findOneByOrFail(key);
-    if (row.status !== 'pending') return { status: 'already_sent', recipient };
+    // The outbox row, claimed in one statement: inserted as the first attempt,
+    // or counted as one more while still pending; one already sent (or
+    // refused) comes back empty, and is not sent again.
+    const [row]: Array<{ id: string }> = await this.ds.query(
+      `INSERT INTO notice (cycle_id, department, recipient, event, seq, audience, subject, item_keys, attempts)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1)
+       ON CONFLICT (cycle_id, department, recipient, event, seq) DO UPDATE SET attempts = notice.attempts + 1 WHERE notice.status = 'pending'
+       RETURNING id`,
+      [input.cycleId, input.department, recipient, input.event, input.seq, input.audience, rendered.subject, input.items.map((i) => i.key)],
+    );
+    if (!row) return { status: 'already_sent', recipient };
 
     const messageId = `<${row.id}@plan-eval>`;
-    await repo.increment({ id: row.id }, 'attempts', 1);
     try {
       const to = { name: recipientName, address: recipient };
       await this.mailer.send({ to, subject: rendered.subject, text: rendered.text, html: rendered.html, messageId, attachments });
@@ -304,13 +343,17 @@ export class CycleActivitiesService implements CycleActivities {
   }
 
   private async recipientOf(input: NoticeInput): Promise<{ recipient: string; recipientName: string; departmentName: string; locale: Locale }> {
-    const department = input.department === 'bureau' ? null : await this.ds.getRepository(Department).findOneBy({ code: input.department });
-    const departmentName = department?.name ?? '市统计局';
-    if (input.audience === 'bureau') return { recipient: this.config.bureauEmail, recipientName: '市统计局', departmentName, locale: 'zh-CN' };
-    const to = await recipientFor(this.ds, input.department, input.audience, input.at);
-    if (!to) throw ApplicationFailure.nonRetryable(`${departmentName}没有${input.audience}联系人 (no ${input.audience} contact)`, 'MissingContact');
-    return { recipient: to.email, recipientName: to.name, departmentName, locale: to.locale };
+    if (input.audience === 'bureau') {
+      // An escalation names the department it is about; the bureau's own notices name the bureau.
+      const about = input.department === 'bureau' ? null : await this.ds.getRepository(Department).findOneBy({ code: input.department });
+      return { recipient: this.config.bureauEmail, recipientName: '市统计局', departmentName: about?.name ?? '市统计局', locale: 'zh-CN' };
+    }
+    const found = await recipientFor(this.ds, input.department, input.audience, input.at);
+    const departmentName = found?.departmentName ?? input.department;
+    if (!found?.to) throw ApplicationFailure.nonRetryable(`${departmentName}没有${input.audience}联系人 (no ${input.audience} contact)`, 'MissingContact');
+    return { recipient: found.to.email, recipientName: found.to.name, departmentName, locale: found.to.locale };
   }
+
 }
 
 /**

@@ -86,6 +86,12 @@ export interface DepartmentOutcome {
 export interface PreparedCycle {
   /** Lead departments, by code: one child workflow each. */
   departments: string[];
+  /**
+   * Each lead department's item keys, in catalog order: the cycle starts the
+   * department with them and sends its assignment notice itself. Absent in
+   * results recorded before it did (their departments assign themselves).
+   */
+  leadItems?: Record<string, string[]>;
   itemCount: number;
   years: PlanYears;
   /** Co-operating departments and the items they contribute to: each gets one request digest. */
@@ -114,7 +120,16 @@ export interface RestoredDepartment {
   noticeSeq: Record<string, number>;
 }
 
-/** A new department's first step: its items, and their assignment notice sent alongside. */
+/** The assignment notices of a batch of departments the cycle has just started. */
+export interface AssignmentNoticesInput {
+  cycleId: string;
+  departments: string[];
+  /** The cycle's deadline and the workflow time of the notices, as a notice carries them. */
+  deadline: number;
+  at: number;
+}
+
+/** A new department's first step (runs started before the cycle sent assignments): its items, and their assignment notice sent alongside. */
 export interface AssignDepartmentInput {
   cycleId: string;
   department: string;
@@ -135,9 +150,11 @@ export interface AssignedDepartment {
 
 export interface CycleActivities {
   prepareCycle(input: { cycleId: string; definition: CycleDefinition }): Promise<PreparedCycle>;
-  /** Runs started before the assign-in-one-step patch: the items only. */
+  /** The specifications of the items a department leads (read when it first needs them, or at the start of older runs). */
   loadDepartmentItems(input: { cycleId: string; department: string }): Promise<WorkItemSpec[]>;
   assignDepartment(input: AssignDepartmentInput): Promise<AssignedDepartment>;
+  /** Sends each department its assignment notice (seq 1); fails, to be retried, while any could not go out. */
+  sendAssignmentNotices(input: AssignmentNoticesInput): Promise<void>;
   recordCommand(input: RecordCommandInput): Promise<void>;
   recordCommands(inputs: RecordCommandInput[]): Promise<void>;
   sendNotice(input: NoticeInput): Promise<NoticeResult>;

@@ -81,6 +81,19 @@ describe('checkCommand: who may do what, in which state', () => {
     expect(checkCommand(state, nearlyThere, submitter, false)?.zh ?? null).toBe(refusal);
   });
 
+  // A department the cycle assigned holds its item keys only until it reads the specifications.
+  const behindThePath: Command = { ...submit, submission: { kind: 'indicator', value: 77.9, dataSource: 'x' } };
+  it.each<[string, ItemStatus, Command, Actor, string | null]>([
+    ['a submission’s content waits for the specifications', 'assigned', behindThePath, submitter, null],
+    ['who co-operates waits too', 'assigned', { type: 'contribute', itemKey: spec.key, text: 'x' }, otherSupervisor, null],
+    ['who may submit does not', 'assigned', submit, supervisor, '只有本部门填报人可以填报此事项'],
+    ['nor the item’s state', 'submitted', submit, submitter, '此事项已提交，正在等待审核'],
+    ['an unknown item is still named', 'assigned', { ...submit, itemKey: 'task-99' }, submitter, '本部门没有事项“task-99”'],
+  ])('before the specifications are read: %s', (_label, status, command, actor, refusal) => {
+    const { specs: _unread, ...keysOnly } = department(status);
+    expect(checkCommand(keysOnly, command, actor, false)?.zh ?? null).toBe(refusal);
+  });
+
   it('refuses everything once the cycle is closed', () => {
     expect(checkCommand(department('assigned'), submit, submitter, true)?.zh).toBe('本轮评估已结束，不能再修改');
   });

@@ -51,7 +51,12 @@ export interface DepartmentState {
   requireBureauAcceptance: boolean;
   /** The cycle's thresholds preset; absent in runs started before it was passed down (the default then). */
   thresholdPreset?: ThresholdPreset;
-  specs: WorkItemSpec[];
+  /**
+   * The items' specifications (targets, co-operating departments, titles).
+   * Absent in a department the cycle assigned, until the workflow first needs
+   * them (a command, a notice) and reads them: at launch it holds keys only.
+   */
+  specs?: WorkItemSpec[];
   items: Record<string, ItemState>;
 }
 
@@ -91,14 +96,19 @@ function containsNul(value: unknown): boolean {
   return false;
 }
 
-/** Null when the command may be applied; otherwise why not, in words the person can act on. */
+/**
+ * Null when the command may be applied; otherwise why not, in words the person
+ * can act on. Before the specifications are read, what depends on them (the
+ * submission's content, who co-operates) passes here: the workflow checks the
+ * command again once it has read them, before applying it.
+ */
 export function checkCommand(state: DepartmentState, command: Command, actor: Actor, closed: boolean): Localized | null {
   if (closed) return fail('本轮评估已结束，不能再修改', 'this cycle is closed; nothing can be changed');
   // PostgreSQL cannot store it: refused here, before it enters the workflow, not retried forever when written.
   if (containsNul(command)) return fail('填报内容含有空字符（\\u0000），请删除后重试', 'the text contains a NUL character (\\u0000); remove it and try again');
   const item = state.items[command.itemKey];
-  const spec = state.specs.find((s) => s.key === command.itemKey);
-  if (!item || !spec) return fail(`本部门没有事项“${command.itemKey}”`, `this department has no item "${command.itemKey}"`);
+  const spec = state.specs?.find((s) => s.key === command.itemKey);
+  if (!item || (state.specs && !spec)) return fail(`本部门没有事项“${command.itemKey}”`, `this department has no item "${command.itemKey}"`);
   const own = actor.department === state.department;
   const bureau = actor.role === 'bureau';
 
@@ -108,7 +118,7 @@ export function checkCommand(state: DepartmentState, command: Command, actor: Ac
       if (!(own && actor.role === 'submitter') && !bureau) return fail('只有本部门填报人可以填报此事项', 'only this department’s submitter can fill in this item');
       if (item.status === 'submitted') return fail('此事项已提交，正在等待审核', 'this item is already submitted and waiting for review');
       if (item.status === 'accepted') return fail('此事项已验收，如需修改请联系统计局重新打开', 'this item is accepted; ask the bureau to reopen it');
-      if (command.type === 'save_draft') return null;
+      if (command.type === 'save_draft' || !spec) return null;
       const check = checkSubmission(spec, command.submission, state.years, cycleThresholds(state));
       return check.ok ? null : { zh: check.errors.map((e) => e.zh).join('；'), en: check.errors.map((e) => e.en).join('; ') };
     }
@@ -129,7 +139,7 @@ export function checkCommand(state: DepartmentState, command: Command, actor: Ac
       if (!command.reason.trim()) return fail('请写明重新打开的原因', 'give a reason for reopening');
       return null;
     case 'contribute':
-      if (!spec.coDepartments.includes(actor.department)) return fail('只有配合单位可以提供材料', 'only co-operating departments contribute');
+      if (spec && !spec.coDepartments.includes(actor.department)) return fail('只有配合单位可以提供材料', 'only co-operating departments contribute');
       // As the email link says once the item is done: the approved figure no longer waits for input.
       if (isDone(state, item)) return fail('此事项已审核通过，不再需要配合材料；如需补充请联系牵头单位', 'this item is already approved and takes no more contributions; contact the lead department');
       if (!command.text.trim()) return fail('请填写提供的情况', 'write the contribution');

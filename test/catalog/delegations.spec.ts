@@ -22,7 +22,7 @@ describe('delegations (real PostgreSQL)', () => {
     ['during it', '2024-03-15T12:00:00+08:00', 'wang.fang@wjj.heyuan.example'],
     ['after it', '2024-04-01T00:00:00+08:00', 'supervisor@city-health.heyuan.example'],
   ])('sends the supervisor’s notices %s to %s', async (_label, when, email) => {
-    expect((await recipientFor(db.dataSource, 'city-health', 'supervisor', at(when)))?.email).toBe(email);
+    expect((await recipientFor(db.dataSource, 'city-health', 'supervisor', at(when)))?.to?.email).toBe(email);
   });
 
   it('lets the delegate act only during the period, and the contact always', async () => {

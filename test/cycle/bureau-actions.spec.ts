@@ -33,6 +33,13 @@ describe('the bureau acting on a running cycle', () => {
       const submit = (id: string, itemKey: string, value: number) =>
         h.cycles.command(cycleId, ON_TIME, id, submitter(ON_TIME), { type: 'submit', itemKey, submission: { kind: 'indicator', value, dataSource: '人口抽样调查' } });
       await sleepUntil(1);
+      // The department holds its item keys only, until a command needs the specifications: a
+      // submission they refuse is refused after they are read, and changes nothing.
+      await expect(
+        h.cycles.command(cycleId, ON_TIME, 's-0', submitter(ON_TIME), { type: 'submit', itemKey: 'indicator-1', submission: { kind: 'indicator', value: 284.7, dataSource: ' ' } }),
+      ).rejects.toThrow('请填写数据来源');
+      expect((await h.cycles.departmentStatus(cycleId, ON_TIME)).counts).toMatchObject({ assigned: 2, submitted: 0 });
+      expect(await h.db.dataSource.query(`SELECT 1 FROM item_event WHERE cycle_id = $1 AND request_id = 's-0'`, [cycleId])).toEqual([]);
       // The first submission of a digest window moves the department's wake-up forward; the next
       // one in the same window leaves its timer alone (no timer cancelled and started again).
       const department = h.env.client.workflow.getHandle(departmentWorkflowId(cycleId, ON_TIME));

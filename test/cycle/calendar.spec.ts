@@ -13,9 +13,10 @@ import { createDevServerEnvironment } from '../support/temporal';
 
 // This test is about launching; a cycle with no departments closes at once.
 const emptyCycle: CycleActivities = {
-  prepareCycle: async () => ({ departments: [], itemCount: 0, years: { baselineYear: 2020, endYear: 2025, year: 2025 }, contributors: [] }),
+  prepareCycle: async () => ({ departments: [], leadItems: {}, itemCount: 0, years: { baselineYear: 2020, endYear: 2025, year: 2025 }, contributors: [] }),
   loadDepartmentItems: async () => [],
   assignDepartment: async () => ({ specs: [], assignmentPending: false }),
+  sendAssignmentNotices: async () => undefined,
   recordCommand: async () => undefined,
   recordCommands: async () => undefined,
   sendNotice: async () => ({ status: 'sent', recipient: 'bureau@heyuan.example' }),

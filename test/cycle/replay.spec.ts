@@ -6,8 +6,9 @@
  * after a deliberate, versioned change (`patched()`), keeping the earlier
  * recordings beside the new ones under a suffix naming what changed
  * (`_awaited-record`: before record-after-answer; `_load-then-assign`: before
- * assign-in-one-step; `_wake-every-command`: before wake-when-sooner), so
- * every branch replays.
+ * assign-in-one-step; `_wake-every-command`: before wake-when-sooner;
+ * `_department-assigns`: before the cycle started departments with their
+ * item keys and sent the assignments itself), so every branch replays.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';

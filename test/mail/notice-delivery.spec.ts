@@ -173,7 +173,7 @@ describe('notices through a real SMTP server', () => {
       let departments = 0;
       ({ cycleId, departments } = await h.cycles.launch(definition));
       await sleepUntil(HOURS(1));
-      // Each department tried its assignment once in the step that loaded its items, then handed it to the workflow.
+      // The cycle started every department, tried each assignment once, and retries them with backoff.
       const waiting = await assignments(cycleId);
       expect(waiting).toHaveLength(departments);
       for (const row of waiting) expect(row).toMatchObject({ status: 'pending', error: expect.stringMatching(/ECONNREFUSED|connect/i) });

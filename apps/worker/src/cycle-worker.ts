@@ -41,6 +41,7 @@ export function createCycleWorker(options: CycleWorkerOptions): Promise<Worker> 
       prepareCycle: activities.prepareCycle.bind(activities),
       loadDepartmentItems: activities.loadDepartmentItems.bind(activities),
       assignDepartment: activities.assignDepartment.bind(activities),
+      sendAssignmentNotices: activities.sendAssignmentNotices.bind(activities),
       recordCommand: activities.recordCommand.bind(activities),
       recordCommands: activities.recordCommands.bind(activities),
       sendNotice: activities.sendNotice.bind(activities),
