@@ -27,6 +27,17 @@ const activities = proxyActivities<CycleActivities>({
   retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '10 minutes', nonRetryableErrorTypes: ['LaunchRefused'] },
 });
 
+/**
+ * Assignment notices for a group of departments: a worker that dies mid-way
+ * is noticed by its missing heartbeat within a minute (as a department's own
+ * notice would be by its one-minute timeout), not after ten.
+ */
+const assignmentActivities = proxyActivities<Pick<CycleActivities, 'sendAssignmentNotices'>>({
+  startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: '1 minute',
+  retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '10 minutes' },
+});
+
 /** Children are started this many at a time, well under Temporal's 2,000 pending children. */
 const CHILD_START_BATCH = 100;
 /** Assignment notices go out per this many started departments: one activity each. */
@@ -129,7 +140,7 @@ export async function evaluationCycle({ definition, reopen }: EvaluationCycleInp
       const group = batch.slice(g, g + ASSIGNMENT_NOTICE_GROUP);
       assignmentNotices.push(
         Promise.all(starting.slice(g, g + ASSIGNMENT_NOTICE_GROUP)).then(() =>
-          activities.sendAssignmentNotices({ cycleId, departments: group, deadline: Date.parse(status.deadline), at: workflowNow() }),
+          assignmentActivities.sendAssignmentNotices({ cycleId, departments: group, deadline: Date.parse(status.deadline), at: workflowNow() }),
         ),
       );
     }

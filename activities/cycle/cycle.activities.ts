@@ -160,12 +160,14 @@ export class CycleActivitiesService implements CycleActivities {
     for (let i = 0; i < withItems.length; i += ASSIGNMENT_NOTICES_AT_ONCE) {
       const batch = withItems.slice(i, i + ASSIGNMENT_NOTICES_AT_ONCE);
       const results = await Promise.allSettled(
-        batch.map((department) => this.sendNotice({ cycleId, department, audience: 'submitter', event: 'assignment', seq: 1, deadline, at, items: itemsOf.get(department)! })),
+        batch.map((department) =>
+          // Each notice sent is a sign of life: a worker that dies mid-way is noticed within the heartbeat timeout.
+          this.sendNotice({ cycleId, department, audience: 'submitter', event: 'assignment', seq: 1, deadline, at, items: itemsOf.get(department)! }).finally(() => heartbeat()),
+        ),
       );
       results.forEach((r, j) => {
         if (r.status === 'rejected') failed.push(`${batch[j]}: ${(r.reason as Error).message}`);
       });
-      heartbeat({ tried: i + batch.length });
     }
     if (failed.length > 0) {
       log.warn('assignment notices waiting for the mail server', { cycleId, failed: failed.length, of: withItems.length });
