@@ -41,7 +41,7 @@ const assignmentActivities = proxyActivities<Pick<CycleActivities, 'sendAssignme
 /** Children are started this many at a time, well under Temporal's 2,000 pending children. */
 const CHILD_START_BATCH = 100;
 /** Assignment notices go out per this many started departments: one activity each. */
-const ASSIGNMENT_NOTICE_GROUP = 20;
+const ASSIGNMENT_NOTICE_GROUP = 10;
 
 export interface EvaluationCycleInput {
   definition: CycleDefinition;

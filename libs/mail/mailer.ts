@@ -31,6 +31,9 @@ export class Mailer {
   constructor(smtpUrl: string, private readonly from: string) {
     const url = new URL(smtpUrl);
     url.searchParams.set('pool', 'true');
+    // A cycle's launch mails every department within seconds; nodemailer's default is 5.
+    // The URL may set its own (`?maxConnections=2` for a relay that allows fewer).
+    if (!url.searchParams.has('maxConnections')) url.searchParams.set('maxConnections', '10');
     this.transport = nodemailer.createTransport(url.toString());
   }
 
