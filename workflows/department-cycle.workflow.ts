@@ -67,6 +67,8 @@ const RECORD_AFTER_ANSWER = 'record-after-answer';
  * Earlier histories load, then send, as two activities. Cycles now say so in
  * the input (`assignInOneStep`) instead: a patch marker also upserts a search
  * attribute, two more history events and a visibility write per department.
+ * Later cycles start departments with their item keys (`items`) and send the
+ * assignment themselves; this path stays for runs already started with it.
  */
 const ASSIGN_IN_ONE_STEP = 'assign-in-one-step';
 /**
