@@ -38,9 +38,13 @@ const assignmentActivities = proxyActivities<Pick<CycleActivities, 'sendAssignme
   retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 
-/** Children are started this many at a time, well under Temporal's 2,000 pending children. */
+/**
+ * Children are started this many at a time, well under Temporal's 2,000
+ * pending children; assignment notices go out per group of started
+ * departments, one activity each. Both sizes shape the commands every cycle
+ * records: change them only behind `patched()`, or running cycles fail to replay.
+ */
 const CHILD_START_BATCH = 100;
-/** Assignment notices go out per this many started departments: one activity each. */
 const ASSIGNMENT_NOTICE_GROUP = 10;
 
 export interface EvaluationCycleInput {
