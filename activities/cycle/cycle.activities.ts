@@ -52,7 +52,7 @@ export interface CycleActivitiesConfig {
 }
 
 const WORK_ITEM_INSERT_CHUNK = 5_000;
-/** Assignment notices in flight at once: the mail transport's pool has five connections. */
+/** Assignment notices in flight at once, as many as the mail transport's pooled connections. */
 const ASSIGNMENT_NOTICES_AT_ONCE = 10;
 
 export class CycleActivitiesService implements CycleActivities {
@@ -154,7 +154,10 @@ export class CycleActivitiesService implements CycleActivities {
       [cycleId, departments],
     );
     const itemsOf = new Map<string, Array<{ key: string; title: string; status: 'assigned' }>>();
-    for (const r of rows) itemsOf.set(r.department, [...(itemsOf.get(r.department) ?? []), { key: r.key, title: r.title, status: 'assigned' }]);
+    for (const r of rows) {
+      if (!itemsOf.has(r.department)) itemsOf.set(r.department, []);
+      itemsOf.get(r.department)!.push({ key: r.key, title: r.title, status: 'assigned' });
+    }
     const failed: string[] = [];
     const withItems = departments.filter((d) => itemsOf.has(d));
     for (let i = 0; i < withItems.length; i += ASSIGNMENT_NOTICES_AT_ONCE) {
@@ -355,7 +358,6 @@ export class CycleActivitiesService implements CycleActivities {
     if (!found?.to) throw ApplicationFailure.nonRetryable(`${departmentName}没有${input.audience}联系人 (no ${input.audience} contact)`, 'MissingContact');
     return { recipient: found.to.email, recipientName: found.to.name, departmentName, locale: found.to.locale };
   }
-
 }
 
 /**

@@ -63,13 +63,13 @@ export function plainItemLink(publicUrl: string, cycleId: string, itemKey: strin
   return `${publicUrl}/cycles/${encodeURIComponent(cycleId)}/items/${encodeURIComponent(itemKey)}`;
 }
 
-/** Shanghai time, as the departments read it. */
 /** Made once per locale: building an Intl formatter takes about 0.3 ms, formatting with one 4 µs. */
 const DEADLINE_FORMATS: Record<Locale, Intl.DateTimeFormat> = {
   'zh-CN': new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long', timeStyle: 'short' }),
   en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'long', timeStyle: 'short' }),
 };
 
+/** Shanghai time, as the departments read it. */
 function formatDeadline(ms: number, locale: Locale): string {
   return DEADLINE_FORMATS[locale].format(ms) + LABELS[locale].beijingTime;
 }
