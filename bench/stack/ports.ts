@@ -1,15 +1,29 @@
-/** Free loopback ports for the processes a bench or an ops test starts (never the demo's 7233/8233/2525). */
+/** Free loopback ports for the processes a bench or a test starts (never the demo's 2525/3000/7233/8233/54329). */
 import { createServer } from 'node:net';
 
+/*
+ * Ports are drawn below Linux's ephemeral range (32768–60999 by default), never
+ * with listen(0): a server stopped and started again on its port (an SMTP
+ * outage, a PostgreSQL restart) would otherwise find the port taken by some
+ * outgoing connection in the meantime, and fail with EADDRINUSE. CI did.
+ */
+const LOWEST = 20_000;
+const HIGHEST = 32_767;
+
 export async function freePort(): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    const port = LOWEST + Math.floor(Math.random() * (HIGHEST - LOWEST + 1));
+    if (await canListen(port)) return port;
+    if (attempt === 50) throw new Error(`no free port between ${LOWEST} and ${HIGHEST} after ${attempt} tries`);
+  }
+}
+
+function canListen(port: number): Promise<boolean> {
   const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+  return new Promise((resolve) => {
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** Polls until `check` succeeds or `timeoutMs` passes; the last error explains a timeout. */

@@ -20,6 +20,7 @@ import { LocalSmtpServer } from '@libs/mail/local-smtp-server';
 import { Mailer } from '@libs/mail/mailer';
 import { CycleClient } from '@libs/temporal/cycle-client';
 import { createTestDatabase, type TestDatabase } from './database';
+import { freePort } from '../../bench/stack/ports';
 import { HEYUAN_PLAN_FILE } from './plans';
 import { createDevServerEnvironment, createTimeSkippingEnvironment } from './temporal';
 
@@ -44,8 +45,6 @@ export interface CycleHarness {
   close(): Promise<void>;
 }
 
-let nextPort = 30000 + Math.floor(Math.random() * 20000);
-
 /**
  * `time-skipping` (default) runs months in seconds; `dev-server` is the real
  * Temporal server, in real time, for what the test server gets wrong.
@@ -53,7 +52,7 @@ let nextPort = 30000 + Math.floor(Math.random() * 20000);
 export async function createCycleHarness(server: 'time-skipping' | 'dev-server' = 'time-skipping'): Promise<CycleHarness> {
   const db = await createTestDatabase();
   await importPlan(db.dataSource, await readPlanFile(HEYUAN_PLAN_FILE));
-  const smtp = new LocalSmtpServer(nextPort++);
+  const smtp = new LocalSmtpServer(await freePort());
   await smtp.start();
   const mailer = new Mailer(smtp.url, '河源市统计局 <bureau@heyuan.example>');
   const env = server === 'dev-server' ? await createDevServerEnvironment() : await createTimeSkippingEnvironment();
