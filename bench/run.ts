@@ -1,8 +1,8 @@
 /**
  * The benchmarks of issue 8, in one run on one Temporal dev server and one
  * worker process (the real apps/worker, with a prebuilt bundle holding the
- * production workflows and the bare baseline), against a throw-away
- * PostgreSQL database and a counting SMTP server:
+ * production workflows and the bare baseline) and one mail relay process,
+ * against a throw-away PostgreSQL database and a counting SMTP server:
  *
  * - fan-out: launch → every item of an N-item cycle assigned and its
  *   department notified (one assignment mail per department received by SMTP),
@@ -126,7 +126,7 @@ function parseOptions(): Options {
   };
 }
 
-/** The Temporal server, database, SMTP server and worker process every measurement shares. */
+/** The Temporal server, database, SMTP server, worker and mail relay processes every measurement shares. */
 class Stack {
   private constructor(
     readonly work: string,
@@ -165,6 +165,8 @@ class Stack {
         LOG_LEVEL: 'info',
       });
       cleanup.unshift(() => worker.stop());
+      const relay = await AppProcess.mailRelay({ DATABASE_URL: db.url, SMTP_URL: smtp.url, LOG_LEVEL: 'info' });
+      cleanup.unshift(() => relay.stop());
       const connection = await Connection.connect({ address: temporal.address });
       const client = new Client({ connection, namespace: 'default' });
       const stack = new Stack(work, temporal, db, smtp, worker, client, new CycleClient(client, TASK_QUEUE, db.dataSource), metricsAddress);
@@ -416,7 +418,7 @@ async function main(): Promise<void> {
     startedAt: startedAt.toISOString(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, loadAverageAtStart: loadavg().map(round2) },
     temporalCli: execFileSync(process.env.TEMPORAL_CLI_PATH ?? join(ROOT, '.tools/venv/bin/temporal'), ['--version'], { encoding: 'utf8' }).trim(),
-    settings: { ...opts, childStartBatch: CHILD_START_BATCH, taskQueue: TASK_QUEUE, worker: 'apps/worker/src/main.ts, SDK default worker options, one process' },
+    settings: { ...opts, childStartBatch: CHILD_START_BATCH, taskQueue: TASK_QUEUE, worker: 'apps/worker/src/main.ts, SDK default worker options, one process', mailRelay: 'apps/mail-relay/src/main.ts, one process' },
   };
   const out: string[] = [];
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The demo on embedded defaults: installs what is missing, starts PostgreSQL,
 # the Temporal dev server (web UI http://localhost:8233), the mail server (its
-# page http://localhost:8025) and the worker; loads the Heyuan plan into a fresh
+# page http://localhost:8025), the worker and the mail relay; loads the Heyuan plan into a fresh
 # demo database; runs a whole mid-term evaluation with simulated departments in
 # about three minutes and prints its report. Services stay up afterwards: scripts/services.sh stop
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
@@ -34,8 +34,8 @@ for account in "bureau@heyuan.example|市统计局|admin|" "supervisor@city-educ
   PLAN_EVAL_PASSWORD="$DEMO_PASSWORD" npx plan-eval user-add --email "$email" --name "$name" --role "$role" ${dept:+--department "$dept"}
 done
 
-bash scripts/services.sh stop worker; bash scripts/services.sh stop api
-bash scripts/services.sh start worker; bash scripts/services.sh start api
+for app in worker relay api; do bash scripts/services.sh stop "$app"; done
+for app in worker relay api; do bash scripts/services.sh start "$app"; done
 log "run a mid-term evaluation (namespace $run; watch it at http://localhost:$TEMPORAL_UI_PORT/namespaces/$run/workflows)"
 node bin/ts-run.js scripts/demo-cycle.ts
 log "portal: http://localhost:${PORT:-3000} — sign in as bureau@heyuan.example (or supervisor@city-education.heyuan.example, evaluator@third-party.example) with password $DEMO_PASSWORD"

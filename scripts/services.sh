@@ -2,9 +2,10 @@
 # Starts and stops the embedded services: a private PostgreSQL cluster and the
 # Temporal dev server (state in a SQLite file, web UI on 8233).
 # the demo's mail server (SMTP on 2525, messages kept under .data/mail, read them at
-# http://localhost:8025), the worker and the API with the portal (http://localhost:3000).
-#   scripts/services.sh start [postgres|temporal|mail|worker|api|all]   (default all)
-#   scripts/services.sh stop  [postgres|temporal|mail|worker|api|all]
+# http://localhost:8025), the worker, the mail relay (sends the worker's notices) and
+# the API with the portal (http://localhost:3000).
+#   scripts/services.sh start [postgres|temporal|mail|worker|relay|api|all]   (default all)
+#   scripts/services.sh stop  [postgres|temporal|mail|worker|relay|api|all]
 # Each start is idempotent and returns only once the service answers.
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
@@ -97,6 +98,7 @@ start_mail() {
   log "mail received: http://localhost:$MAIL_PAGE_PORT (or npx plan-eval mail list)"
 }
 start_worker() { start_node worker apps/worker/src/main.ts 'worker started'; }
+start_relay() { start_node relay apps/mail-relay/src/main.ts 'mail relay started'; }
 start_api() {
   start_node api apps/api/src/main.ts 'api listening'
   log "portal and API: http://localhost:${PORT:-3000} (API description: /api/docs)"
@@ -108,13 +110,15 @@ case "$action:$which" in
   start:temporal) start_temporal ;;
   start:mail) start_mail ;;
   start:worker) start_worker ;;
+  start:relay) start_relay ;;
   start:api) start_api ;;
-  start:all) start_postgres; start_temporal; start_mail; start_worker; start_api ;;
+  start:all) start_postgres; start_temporal; start_mail; start_worker; start_relay; start_api ;;
   stop:postgres) stop_postgres ;;
   stop:temporal) stop_node temporal ;;
   stop:mail) stop_node mail ;;
   stop:worker) stop_node worker ;;
+  stop:relay) stop_node relay ;;
   stop:api) stop_node api ;;
-  stop:all) stop_node api; stop_node worker; stop_node mail; stop_node temporal; stop_postgres ;;
-  *) die "usage: scripts/services.sh start|stop [postgres|temporal|mail|worker|api|all]" ;;
+  stop:all) stop_node api; stop_node relay; stop_node worker; stop_node mail; stop_node temporal; stop_postgres ;;
+  *) die "usage: scripts/services.sh start|stop [postgres|temporal|mail|worker|relay|api|all]" ;;
 esac

@@ -26,22 +26,19 @@ import type { ItemState, ItemStatus } from '../../libs/cycle/department-state';
 import type { ReopenedDepartment } from '../../libs/cycle/reopen';
 import { CYCLE_KIND_LABELS, cycleThresholds, type CycleDefinition } from '../../libs/cycle/cycle-definition';
 import { planCycle } from '../../libs/cycle/cycle-planning';
+import { preparedCycle } from '../../libs/cycle/prepared-cycle';
 import type { Submission, WorkItemSpec } from '../../libs/cycle/submission';
 import { TokenSigner } from '../../libs/access/tokens';
-import { Mailer, PermanentDeliveryError } from '../../libs/mail/mailer';
+import type { QueuedMessage } from '../../libs/mail/mailer';
 import type { Locale } from '../../libs/plan/localized';
 import { renderNotice } from '../../libs/mail/notice-message';
 import { reportAttachments } from '../../libs/mail/report-attachments';
-import {
-  CycleReport,
-  Department,
-  EvaluationCycle,
-  Notice,
-  WorkItem,
-} from '../../libs/persistence/entities';
+import { CycleReport, Department, EvaluationCycle, WorkItem } from '../../libs/persistence/entities';
 import { buildCycleReport, type ApprovedSubmission } from '../../libs/report/cycle-report';
 import { writeReportFiles } from '../../libs/report/report-files';
+import { insertCycleRow, insertWorkItems, readWorkItemSpecs } from '../../libs/persistence/cycle-records';
 import { recordItemCommand } from '../../libs/persistence/item-records';
+import { NoticeDeliveries, type Delivery } from './notice-deliveries';
 
 export interface CycleActivitiesConfig {
   publicUrl: string;
@@ -51,70 +48,40 @@ export interface CycleActivitiesConfig {
   links: { signer: TokenSigner; ttlMs: number };
 }
 
-const WORK_ITEM_INSERT_CHUNK = 5_000;
-/** Assignment notices in flight at once, as many as the mail transport's pooled connections. */
-const ASSIGNMENT_NOTICES_AT_ONCE = 10;
-
 export class CycleActivitiesService implements CycleActivities {
+  private readonly deliveries: NoticeDeliveries;
+
   constructor(
     private readonly ds: DataSource,
-    private readonly mailer: Mailer,
     private readonly config: CycleActivitiesConfig,
-  ) {}
+  ) {
+    this.deliveries = new NoticeDeliveries(ds);
+  }
 
+  /**
+   * The cycle's items, written once. A launch through CycleClient has already
+   * planned and written them, in the transaction that started this workflow:
+   * they are read back. Otherwise (a scheduled launch) the plan is read,
+   * checked and written here.
+   */
   async prepareCycle({ cycleId, definition }: { cycleId: string; definition: CycleDefinition }): Promise<PreparedCycle> {
-    const plan = await readPlanFromDatabase(this.ds, definition.planCode);
-    const result = planCycle(plan, definition, await directoryContacts(this.ds));
-    if (!result.ok) {
-      throw ApplicationFailure.nonRetryable(result.gaps.map((g) => `${g.zh} (${g.en})`).join('\n'), 'LaunchRefused', result.gaps);
-    }
-    await this.ds.transaction(async (em) => {
-      await em
-        .createQueryBuilder()
-        .insert()
-        .into(EvaluationCycle)
-        .values({
-          id: cycleId,
-          planCode: definition.planCode,
-          kind: definition.kind,
-          fromYear: definition.fromYear,
-          toYear: definition.toYear,
-          deadline: new Date(definition.deadline),
-          hardClose: new Date(definition.hardClose),
-          definition,
-        })
-        .orIgnore()
-        .execute();
-      // One statement per 5,000 items, the rows passed as one JSON parameter:
-      // TypeORM's multi-row insert took 1.8 s for 10,000 items.
-      for (let i = 0; i < result.items.length; i += WORK_ITEM_INSERT_CHUNK) {
-        const rows = result.items.slice(i, i + WORK_ITEM_INSERT_CHUNK).map((item) => ({ key: item.key, kind: item.kind, no: item.no, title: item.title, lead: item.leadDepartment, co: item.coDepartments, spec: item }));
-        await em.query(
-          `INSERT INTO work_item (cycle_id, item_key, item_kind, item_no, title, department, co_departments, spec)
-           SELECT $1, r.key, r.kind, r.no, r.title, r.lead, r.co, r.spec
-             FROM jsonb_to_recordset($2::jsonb) AS r(key text, kind text, no int, title text, lead text, co text[], spec jsonb)
-           ON CONFLICT DO NOTHING`,
-          [cycleId, JSON.stringify(rows)],
-        );
+    const year = definition.toYear;
+    const prepared = await this.ds.transaction(async (em) => {
+      if (!(await insertCycleRow(em, cycleId, definition))) {
+        const [plan]: Array<{ baseline_year: number; end_year: number }> = await em.query(`SELECT baseline_year, end_year FROM plan WHERE code = $1`, [definition.planCode]);
+        return preparedCycle(await readWorkItemSpecs(em, cycleId), { baselineYear: plan.baseline_year, endYear: plan.end_year, year });
       }
+      const plan = await readPlanFromDatabase(this.ds, definition.planCode);
+      const result = planCycle(plan, definition, await directoryContacts(this.ds));
+      if (!result.ok) {
+        // The transaction rolls back: nothing of the refused cycle stays.
+        throw ApplicationFailure.nonRetryable(result.gaps.map((g) => `${g.zh} (${g.en})`).join('\n'), 'LaunchRefused', result.gaps);
+      }
+      await insertWorkItems(em, cycleId, result.items);
+      return preparedCycle(result.items, { baselineYear: plan.file.plan.baselineYear, endYear: plan.file.plan.endYear, year });
     });
-    log.info('cycle prepared', { cycleId, items: result.items.length, departments: result.departments.length });
-    const { baselineYear, endYear } = plan.file.plan;
-    const contributors = new Map<string, Array<{ key: string; title: string }>>();
-    for (const item of result.items) {
-      for (const co of item.coDepartments) contributors.set(co, [...(contributors.get(co) ?? []), { key: item.key, title: item.title }]);
-    }
-    const leadItems: Record<string, string[]> = Object.fromEntries(result.departments.map((d) => [d, []]));
-    // In the order the department's notices list them (as loadDepartmentItems reads them).
-    const byKindAndNo = [...result.items].sort((a, b) => (a.kind === b.kind ? a.no - b.no : a.kind < b.kind ? -1 : 1));
-    for (const item of byKindAndNo) leadItems[item.leadDepartment].push(item.key);
-    return {
-      departments: result.departments,
-      leadItems,
-      itemCount: result.items.length,
-      years: { baselineYear, endYear, year: definition.toYear },
-      contributors: [...contributors].sort(([a], [b]) => a.localeCompare(b)).map(([department, items]) => ({ department, items })),
-    };
+    log.info('cycle prepared', { cycleId, items: prepared.itemCount, departments: prepared.departments.length });
+    return prepared;
   }
 
   async loadDepartmentItems({ cycleId, department }: { cycleId: string; department: string }): Promise<WorkItemSpec[]> {
@@ -158,20 +125,14 @@ export class CycleActivitiesService implements CycleActivities {
       if (!itemsOf.has(r.department)) itemsOf.set(r.department, []);
       itemsOf.get(r.department)!.push({ key: r.key, title: r.title, status: 'assigned' });
     }
-    const failed: string[] = [];
     const withItems = departments.filter((d) => itemsOf.has(d));
-    for (let i = 0; i < withItems.length; i += ASSIGNMENT_NOTICES_AT_ONCE) {
-      const batch = withItems.slice(i, i + ASSIGNMENT_NOTICES_AT_ONCE);
-      const results = await Promise.allSettled(
-        batch.map((department) =>
-          // Each notice sent is a sign of life: a worker that dies mid-way is noticed within the heartbeat timeout.
-          this.sendNotice({ cycleId, department, audience: 'submitter', event: 'assignment', seq: 1, deadline, at, items: itemsOf.get(department)! }).finally(() => heartbeat()),
-        ),
-      );
-      results.forEach((r, j) => {
-        if (r.status === 'rejected') failed.push(`${batch[j]}: ${(r.reason as Error).message}`);
-      });
-    }
+    const results = await Promise.allSettled(
+      withItems.map((department) =>
+        // Each notice sent is a sign of life: a worker that dies mid-way is noticed within the heartbeat timeout.
+        this.sendNotice({ cycleId, department, audience: 'submitter', event: 'assignment', seq: 1, deadline, at, items: itemsOf.get(department)! }).finally(() => heartbeat()),
+      ),
+    );
+    const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [`${withItems[i]}: ${(r.reason as Error).message}`] : []));
     if (failed.length > 0) {
       log.warn('assignment notices waiting for the mail server', { cycleId, failed: failed.length, of: withItems.length });
       throw new Error(`${failed.length} of ${withItems.length} assignment notices not sent yet; first: ${failed[0]}`);
@@ -198,35 +159,20 @@ export class CycleActivitiesService implements CycleActivities {
       recipientName,
       attachments: attachments.map((a) => a.filename),
     });
-    const repo = this.ds.getRepository(Notice);
-    // The outbox row, claimed in one statement: inserted as the first attempt,
-    // or counted as one more while still pending; one already sent (or
-    // refused) comes back empty, and is not sent again.
-    const [row]: Array<{ id: string }> = await this.ds.query(
-      `INSERT INTO notice (cycle_id, department, recipient, event, seq, audience, subject, item_keys, attempts)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1)
-       ON CONFLICT (cycle_id, department, recipient, event, seq) DO UPDATE SET attempts = notice.attempts + 1 WHERE notice.status = 'pending'
-       RETURNING id`,
-      [input.cycleId, input.department, recipient, input.event, input.seq, input.audience, rendered.subject, input.items.map((i) => i.key)],
+    const message: QueuedMessage = { to: { name: recipientName, address: recipient }, subject: rendered.subject, text: rendered.text, html: rendered.html, attachments };
+    // The outbox row, written once with its message: a repeat (a retried
+    // activity) finds it, and only asks the relay to try again now if it is still pending.
+    const [row]: Array<{ id: string; status: 'pending' | Delivery; attempts: number; claimed: boolean }> = await this.ds.query(
+      `INSERT INTO notice (cycle_id, department, recipient, event, seq, audience, subject, item_keys, message)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (cycle_id, department, recipient, event, seq) DO UPDATE
+         SET message = coalesce(notice.message, EXCLUDED.message),
+             next_attempt_at = CASE WHEN notice.status = 'pending' THEN now() ELSE notice.next_attempt_at END
+       RETURNING id, status, attempts, claimed_until IS NOT NULL AS claimed`,
+      [input.cycleId, input.department, recipient, input.event, input.seq, input.audience, rendered.subject, input.items.map((i) => i.key), message],
     );
-    if (!row) return { status: 'already_sent', recipient };
-
-    const messageId = `<${row.id}@plan-eval>`;
-    try {
-      const to = { name: recipientName, address: recipient };
-      await this.mailer.send({ to, subject: rendered.subject, text: rendered.text, html: rendered.html, messageId, attachments });
-    } catch (e) {
-      if (e instanceof PermanentDeliveryError) {
-        // Never dropped silently: recorded, and shown to the bureau as undeliverable.
-        await repo.update(row.id, { status: 'undeliverable', error: e.message });
-        log.warn('notice undeliverable', { cycleId: input.cycleId, recipient, event: input.event, error: e.message });
-        return { status: 'undeliverable', recipient };
-      }
-      await repo.update(row.id, { error: (e as Error).message });
-      throw e;
-    }
-    await recordDelivery(() => repo.update(row.id, { status: 'sent', messageId, sentAt: new Date(), error: null }));
-    return { status: 'sent', recipient };
+    if (row.status !== 'pending') return { status: 'already_sent', recipient };
+    return { status: await this.deliveries.wait(row.id, row), recipient };
   }
 
   async closeCycle({ cycleId, outcomes, cancelled }: { cycleId: string; outcomes: DepartmentOutcome[]; cancelled: boolean }): Promise<CycleClosing> {
@@ -357,26 +303,6 @@ export class CycleActivitiesService implements CycleActivities {
     const departmentName = found?.departmentName ?? input.department;
     if (!found?.to) throw ApplicationFailure.nonRetryable(`${departmentName}没有${input.audience}联系人 (no ${input.audience} contact)`, 'MissingContact');
     return { recipient: found.to.email, recipientName: found.to.name, departmentName, locale: found.to.locale };
-  }
-}
-
-/**
- * Once the SMTP server has accepted a notice, recording that is retried here
- * (PostgreSQL restarting, say) rather than failing the activity: a failed
- * activity is retried from the start and would mail the notice again. Only a
- * crash of the worker between the two leaves a notice to be sent twice, with
- * the same Message-ID, so mail clients show it once.
- */
-async function recordDelivery(update: () => Promise<unknown>): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await update();
-      return;
-    } catch (e) {
-      if (attempt >= 40) throw e;
-      log.warn('recording a sent notice failed; retrying', { attempt, error: (e as Error).message });
-      await new Promise((resolve) => setTimeout(resolve, Math.min(500 * 2 ** attempt, 15_000)));
-    }
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * The real worker (apps/worker/src/main.ts) or API (apps/api/src/main.ts) as
+ * The real worker (apps/worker/src/main.ts), mail relay (apps/mail-relay) or API (apps/api/src/main.ts) as
  * a child process, configured through its environment like a deployed one:
  * what the benchmarks measure (the worker's RSS, the API under load in its
  * own event loop) and what the ops tests stop with signals.
@@ -37,6 +37,11 @@ export class AppProcess {
   /** Starts the worker and resolves once it logs "worker started" (or rejects with its output). */
   static worker(env: Record<string, string>, timeoutMs = 120_000): Promise<AppProcess> {
     return AppProcess.start('the worker', 'apps/worker/src/main.ts', '"worker started"', env, timeoutMs);
+  }
+
+  /** Starts the mail relay and resolves once it logs "mail relay started". */
+  static mailRelay(env: Record<string, string>, timeoutMs = 120_000): Promise<AppProcess> {
+    return AppProcess.start('the mail relay', 'apps/mail-relay/src/main.ts', '"mail relay started"', env, timeoutMs);
   }
 
   /** Starts the API and resolves once it logs "api listening" on env.PORT. */

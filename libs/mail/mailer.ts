@@ -18,6 +18,9 @@ export interface OutgoingMessage {
   attachments?: Attachment[];
 }
 
+/** A message as the outbox keeps it until the relay sends it; the Message-ID comes from the outbox row. */
+export type QueuedMessage = Omit<OutgoingMessage, 'messageId'>;
+
 export class PermanentDeliveryError extends Error {
   constructor(message: string, readonly responseCode?: number) {
     super(message);

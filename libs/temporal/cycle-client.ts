@@ -17,6 +17,7 @@ import { checkReopen, type ReopenRequest } from '../cycle/reopen';
 import { EvaluationCycle, WorkItem } from '../persistence/entities';
 import type { Localized } from '../plan/localized';
 import type { ItemCommandOutcome, ItemCommandResult } from '../../workflows/department-cycle.messages';
+import { insertCycleRow, insertWorkItems } from '../persistence/cycle-records';
 import { recordItemCommand } from '../persistence/item-records';
 import { bulkApproveUpdate, departmentStatusQuery, extendDeadlineSignal, itemCommandUpdate } from '../../workflows/department-cycle.messages';
 import { cancelCycleSignal, cycleStatusQuery, extendCycleDeadlineSignal, remindAllSignal, type CycleStatus } from '../../workflows/evaluation-cycle.messages';
@@ -55,21 +56,27 @@ export class CycleClient {
     const planned = planCycle(plan, definition, await directoryContacts(this.ds));
     if (!planned.ok) throw new CycleRequestError('launch_refused', planned.gaps);
     const cycleId = cycleWorkflowId(definition);
-    try {
-      await this.client.workflow.start<typeof evaluationCycle>('evaluationCycle', {
-        workflowId: cycleId,
-        taskQueue: this.taskQueue,
-        args: [{ definition }],
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      });
-    } catch (e) {
-      if (e instanceof WorkflowExecutionAlreadyStartedError) {
-        throw new CycleRequestError('already_launched', [
-          { zh: `本轮评估（${cycleId}）已经发起过，不能重复发起`, en: `the cycle ${cycleId} was already launched; it cannot be launched twice` },
-        ]);
+    // The items just planned are written in the transaction that starts the
+    // workflow, so its first step reads them rather than planning them again;
+    // a start refused rolls them back, and nothing of this launch stays.
+    await this.ds.transaction(async (em) => {
+      if (await insertCycleRow(em, cycleId, definition)) await insertWorkItems(em, cycleId, planned.items);
+      try {
+        await this.client.workflow.start<typeof evaluationCycle>('evaluationCycle', {
+          workflowId: cycleId,
+          taskQueue: this.taskQueue,
+          args: [{ definition }],
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        });
+      } catch (e) {
+        if (e instanceof WorkflowExecutionAlreadyStartedError) {
+          throw new CycleRequestError('already_launched', [
+            { zh: `本轮评估（${cycleId}）已经发起过，不能重复发起`, en: `the cycle ${cycleId} was already launched; it cannot be launched twice` },
+          ]);
+        }
+        throw e;
       }
-      throw e;
-    }
+    });
     return { cycleId, departments: planned.departments.length, items: planned.items.length };
   }
 

@@ -2,13 +2,13 @@
  * Fault: the worker is killed with SIGKILL, again and again, during a
  * 1,000-item cycle: once during the fan-out, three times while 100 items are
  * submitted. Temporal hands the work to the restarted worker; the cycle must
- * end with every item in its state, nothing lost, nothing mailed or audited twice.
+ * end with every item in its state, nothing lost, nothing mailed or audited
+ * twice: a notice is sent by the mail relay, which the kills leave running.
  */
 import { expectClean, FaultStack, runFaultScenario, sleep } from './fault-stack';
 
 jest.setTimeout(9 * 60_000);
 const PLAN = 'faults-worker-kill';
-const CRASHES = 4;
 
 describe('SIGKILL of the worker during a 1,000-item cycle', () => {
   let stack: FaultStack;
@@ -31,6 +31,6 @@ describe('SIGKILL of the worker during a 1,000-item cycle', () => {
         }
       },
     });
-    expectClean(run, 1000, CRASHES);
+    expectClean(run, 1000);
   });
 });

@@ -36,7 +36,7 @@ interface Service {
   });
 
   it('is valid for `docker-compose config` and runs the whole stack', () => {
-    expect(Object.keys(services).sort()).toEqual(['api', 'mail', 'migrate', 'postgres', 'temporal', 'temporal-ui', 'worker']);
+    expect(Object.keys(services).sort()).toEqual(['api', 'mail', 'mail-relay', 'migrate', 'postgres', 'temporal', 'temporal-ui', 'worker']);
   });
 
   it('refuses to resolve without an AUTH_SECRET of one’s own', () => {
@@ -45,7 +45,7 @@ interface Service {
     expect(result.stderr).toContain('set AUTH_SECRET');
   });
 
-  it.each(['api', 'worker', 'migrate'])('gives %s settings every configuration area accepts', (name) => {
+  it.each(['api', 'worker', 'mail-relay', 'migrate'])('gives %s settings every configuration area accepts', (name) => {
     const env = services[name].environment!;
     for (const area of Object.keys(configSchemas) as ConfigArea[]) expect(() => loadConfig(area, env)).not.toThrow();
     expect(env.NODE_ENV).toBe('production');

@@ -1,9 +1,10 @@
 /**
  * The worker as it is deployed: apps/worker/src/main.ts in a process of its
- * own against the real Temporal dev server, PostgreSQL and an SMTP server
- * that holds every message until told. It serves /metrics (its own and the
- * Temporal SDK's), logs JSON lines only, and on SIGTERM in the middle of
- * activities lets them finish, then exits 0.
+ * own, with the mail relay (apps/mail-relay) in another, against the real
+ * Temporal dev server, PostgreSQL and an SMTP server that holds every message
+ * until told. The worker serves /metrics (its own and the Temporal SDK's),
+ * logs JSON lines only, and on SIGTERM in the middle of activities (waiting
+ * for their notices to go out) lets them finish, then exits 0; so does the relay.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,6 +58,7 @@ describe('the worker process', () => {
   let db: TestDatabase;
   let smtp: HeldSmtpServer;
   let worker: AppProcess;
+  let relay: AppProcess;
   let connection: Connection;
   let metricsAddress: string;
 
@@ -79,11 +81,13 @@ describe('the worker process', () => {
       WORKER_SHUTDOWN_FORCE_TIME: '90s',
       LOG_LEVEL: 'info',
     });
+    relay = await AppProcess.mailRelay({ DATABASE_URL: db.url, SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, LOG_LEVEL: 'info' });
     connection = await Connection.connect({ address: temporal.address });
   });
 
   afterAll(async () => {
     worker?.signal('SIGKILL');
+    relay?.signal('SIGKILL');
     smtp?.open();
     await connection?.close();
     await smtp?.stop();
@@ -117,7 +121,7 @@ describe('the worker process', () => {
       requireBureauAcceptance: false,
       groupResolution: {},
     });
-    // Assignment notices are being sent: their activities are now waiting on SMTP.
+    // Assignment notices are being sent: the relay waits on SMTP, their activities on the relay.
     await waitFor('notices in flight', () => smtp.arrived >= 1, 60_000);
     const sigtermAt = Date.now();
     worker.signal('SIGTERM');
@@ -129,7 +133,7 @@ describe('the worker process', () => {
     expect(exit).toEqual({ code: 0, signal: null });
     expect(Date.now() - sigtermAt).toBeLessThan(60_000);
 
-    // Every message the server accepted was recorded as sent by the activity that sent it.
+    // Every message the server accepted was recorded as sent, and each activity saw it so.
     const rows: Array<{ status: string; n: number }> = await db.dataSource.query(
       `SELECT status, count(*)::int AS n FROM notice WHERE cycle_id = $1 GROUP BY status`,
       [cycleId],
@@ -140,9 +144,19 @@ describe('the worker process', () => {
     const stranded = await db.dataSource.query(`SELECT count(*)::int AS n FROM notice WHERE cycle_id = $1 AND status = 'pending' AND attempts > 0`, [cycleId]);
     expect(stranded[0].n).toBe(0);
 
-    // Structured logs: every line is a JSON object, the stop included.
-    const parsed = worker.lines.map((l) => JSON.parse(l) as { level: string; msg: string });
-    expect(parsed.map((l) => l.msg)).toEqual(expect.arrayContaining(['worker started', 'worker stopped']));
-    expect(parsed.every((l) => typeof l.level === 'string' && typeof l.msg === 'string')).toBe(true);
+    // The relay stops as cleanly: nothing in hand, nothing claimed left behind.
+    expect(await relay.stop(30_000)).toEqual({ code: 0, signal: null });
+    const claimed = await db.dataSource.query(`SELECT count(*)::int AS n FROM notice WHERE claimed_until IS NOT NULL`);
+    expect(claimed[0].n).toBe(0);
+
+    // Structured logs: every line is a JSON object, the stops included.
+    for (const [app, lines, started, stopped] of [
+      ['worker', worker.lines, 'worker started', 'worker stopped'],
+      ['relay', relay.lines, 'mail relay started', 'mail relay stopped'],
+    ] as const) {
+      const parsed = lines.map((l) => JSON.parse(l) as { level: string; msg: string });
+      expect({ app, msgs: parsed.map((l) => l.msg) }).toEqual({ app, msgs: expect.arrayContaining([started, stopped]) });
+      expect(parsed.every((l) => typeof l.level === 'string' && typeof l.msg === 'string')).toBe(true);
+    }
   });
 });

@@ -18,6 +18,8 @@ import { DEFAULT_CHASING_POLICY, type CycleDefinition } from '@libs/cycle/cycle-
 import type { Actor } from '@libs/cycle/department-state';
 import { LocalSmtpServer } from '@libs/mail/local-smtp-server';
 import { Mailer } from '@libs/mail/mailer';
+import { OutboxRelay } from '@libs/mail/outbox-relay';
+import { createJsonLogger } from '@libs/observability/logger';
 import { CycleClient } from '@libs/temporal/cycle-client';
 import { createTestDatabase, type TestDatabase } from './database';
 import { freePort } from '../../bench/stack/ports';
@@ -32,6 +34,8 @@ export interface CycleHarness {
   env: TestWorkflowEnvironment;
   db: TestDatabase;
   smtp: LocalSmtpServer;
+  /** The mail relay, running in the test's process (the worker's activities only write the outbox). */
+  relay: OutboxRelay;
   /** The worker's activities, for tests that call one directly. */
   activities: CycleActivitiesService;
   cycles: CycleClient;
@@ -55,9 +59,11 @@ export async function createCycleHarness(server: 'time-skipping' | 'dev-server' 
   const smtp = new LocalSmtpServer(await freePort());
   await smtp.start();
   const mailer = new Mailer(smtp.url, '河源市统计局 <bureau@heyuan.example>');
+  const relay = new OutboxRelay(db.dataSource, mailer, createJsonLogger('error'));
+  relay.start();
   const env = server === 'dev-server' ? await createDevServerEnvironment() : await createTimeSkippingEnvironment();
   const reportsDir = await mkdtemp(join(tmpdir(), 'plan-eval-reports-'));
-  const activities = new CycleActivitiesService(db.dataSource, mailer, { publicUrl: 'http://portal.test', bureauEmail: BUREAU_EMAIL, reportsDir, links: linkSigning(loadConfig('auth')) });
+  const activities = new CycleActivitiesService(db.dataSource, { publicUrl: 'http://portal.test', bureauEmail: BUREAU_EMAIL, reportsDir, links: linkSigning(loadConfig('auth')) });
   const cycles = new CycleClient(env.client, TASK_QUEUE, db.dataSource);
   // Without a workflow cache every task is replayed from history: no sticky queue ties a
   // workflow to a worker that was stopped, and each step re-proves determinism.
@@ -66,6 +72,7 @@ export async function createCycleHarness(server: 'time-skipping' | 'dev-server' 
     env,
     db,
     smtp,
+    relay,
     activities,
     cycles,
     newWorker,
@@ -101,6 +108,7 @@ export async function createCycleHarness(server: 'time-skipping' | 'dev-server' 
     },
     async close() {
       await env.teardown();
+      await relay.stop();
       mailer.close();
       await smtp.stop();
       await db.drop();

@@ -1,30 +1,24 @@
 /**
  * The worker's dependencies, created once inside a NestJS application context
- * so activities are injectable services; closed when the context closes.
+ * so activities are injectable services; closed when the context closes. The
+ * worker never speaks SMTP: its activities write notices into the outbox, and
+ * the mail relay (apps/mail-relay) sends them.
  */
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CycleActivitiesService } from '@activities/cycle/cycle.activities';
 import { linkSigning } from '@libs/access/tokens';
 import { loadConfig } from '@libs/config/config';
-import { Mailer } from '@libs/mail/mailer';
 import { createDataSource } from '@libs/persistence/data-source';
 
 @Module({
   providers: [
     { provide: DataSource, useFactory: () => createDataSource().initialize() },
     {
-      provide: Mailer,
-      useFactory: () => {
-        const mail = loadConfig('mail');
-        return new Mailer(mail.SMTP_URL, mail.MAIL_FROM);
-      },
-    },
-    {
       provide: CycleActivitiesService,
-      inject: [DataSource, Mailer],
-      useFactory: (ds: DataSource, mailer: Mailer) =>
-        new CycleActivitiesService(ds, mailer, {
+      inject: [DataSource],
+      useFactory: (ds: DataSource) =>
+        new CycleActivitiesService(ds, {
           publicUrl: loadConfig('http').PUBLIC_URL,
           bureauEmail: loadConfig('mail').BUREAU_EMAIL,
           reportsDir: loadConfig('storage').REPORTS_DIR,
@@ -34,13 +28,9 @@ import { createDataSource } from '@libs/persistence/data-source';
   ],
 })
 export class WorkerModule implements OnApplicationShutdown {
-  constructor(
-    @Inject(DataSource) private readonly ds: DataSource,
-    @Inject(Mailer) private readonly mailer: Mailer,
-  ) {}
+  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
 
   async onApplicationShutdown(): Promise<void> {
-    this.mailer.close();
     await this.ds.destroy();
   }
 }

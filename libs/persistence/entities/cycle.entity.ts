@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import type { QueuedMessage } from '../../mail/mailer';
 
 /** A launched cycle; its ID is the workflow ID (`cycle/<plan>/<kind>/<period>`). */
 @Entity('evaluation_cycle')
@@ -150,7 +151,11 @@ export class ItemEvent {
   detail: unknown;
 }
 
-/** The mail outbox: written before sending, so a retried activity never sends twice. */
+/**
+ * The mail outbox: a notice is written with its message by the workflow's
+ * activity and sent by the mail relay (apps/mail-relay), the only process
+ * that speaks SMTP, so neither a retried activity nor a killed worker sends it twice.
+ */
 @Entity('notice')
 @Unique(['cycleId', 'department', 'recipient', 'event', 'seq'])
 export class Notice {
@@ -198,6 +203,18 @@ export class Notice {
 
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt: Date | null;
+
+  /** What the relay sends (absent on notices written before the relay). */
+  @Column({ type: 'jsonb', nullable: true })
+  message: QueuedMessage | null;
+
+  @Index('IDX_notice_due', { where: `status = 'pending'` })
+  @Column({ name: 'next_attempt_at', type: 'timestamptz', default: () => 'now()' })
+  nextAttemptAt: Date;
+
+  /** A relay's lease on the notice while it sends it. */
+  @Column({ name: 'claimed_until', type: 'timestamptz', nullable: true })
+  claimedUntil: Date | null;
 }
 
 /** A compiled report; recompiling after a reopen adds a version and keeps the old. */

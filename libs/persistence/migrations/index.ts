@@ -2,6 +2,7 @@ import { CreateCatalog1795977965268 } from './1795977965268-CreateCatalog';
 import { CreateCycles1795979169688 } from './1795979169688-CreateCycles';
 import { AddDelegations1795983865203 } from './1795983865203-AddDelegations';
 import { AddAccessAndAudit1795986219583 } from './1795986219583-AddAccessAndAudit';
+import { AddNoticeRelay1796036400000 } from './1796036400000-AddNoticeRelay';
 
 /** Every migration, in order. */
-export const migrations = [CreateCatalog1795977965268, CreateCycles1795979169688, AddDelegations1795983865203, AddAccessAndAudit1795986219583];
+export const migrations = [CreateCatalog1795977965268, CreateCycles1795979169688, AddDelegations1795983865203, AddAccessAndAudit1795986219583, AddNoticeRelay1796036400000];

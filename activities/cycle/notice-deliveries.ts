@@ -1,0 +1,71 @@
+/**
+ * Waiting for the mail relay: an activity that has written a notice into the
+ * outbox waits here until the relay has sent it, found it undeliverable, or
+ * failed an attempt (the activity then fails, and Temporal's retry nudges the
+ * relay again). One query every 50 ms serves every notice the worker process
+ * is waiting for, however many there are.
+ */
+import type { DataSource } from 'typeorm';
+
+export type Delivery = 'sent' | 'undeliverable';
+
+/** The outbox row as the activity left it: a failed attempt must be one that ended after this. */
+export interface WaitFrom {
+  attempts: number;
+  /** A relay held the row already: the attempt under way counts too. */
+  claimed: boolean;
+}
+
+interface Waiter extends WaitFrom {
+  resolve: (delivery: Delivery) => void;
+  reject: (error: Error) => void;
+}
+
+interface RowState {
+  id: string;
+  status: 'pending' | Delivery;
+  attempts: number;
+  error: string | null;
+  claimed: boolean;
+}
+
+const POLL_MS = 50;
+
+export class NoticeDeliveries {
+  private readonly waiting = new Map<string, Waiter[]>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly ds: DataSource) {}
+
+  wait(id: string, from: WaitFrom): Promise<Delivery> {
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, [...(this.waiting.get(id) ?? []), { ...from, resolve, reject }]);
+      this.timer ??= setTimeout(() => void this.poll(), POLL_MS);
+    });
+  }
+
+  private async poll(): Promise<void> {
+    try {
+      const rows: RowState[] = await this.ds.query(
+        `SELECT id, status, attempts, error, claimed_until IS NOT NULL AS claimed FROM notice WHERE id = ANY($1)`,
+        [[...this.waiting.keys()]],
+      );
+      for (const row of rows) this.settle(row);
+    } catch {
+      // PostgreSQL away for a moment: the next poll asks again.
+    }
+    this.timer = this.waiting.size > 0 ? setTimeout(() => void this.poll(), POLL_MS) : null;
+  }
+
+  private settle(row: RowState): void {
+    const waiters = this.waiting.get(row.id) ?? [];
+    const left = waiters.filter((w) => {
+      if (row.status !== 'pending') w.resolve(row.status);
+      else if (row.error !== null && !row.claimed && (row.attempts > w.attempts || w.claimed)) w.reject(new Error(row.error));
+      else return true;
+      return false;
+    });
+    if (left.length > 0) this.waiting.set(row.id, left);
+    else this.waiting.delete(row.id);
+  }
+}

@@ -1,0 +1,48 @@
+import { preparedCycle } from './prepared-cycle';
+import type { WorkItemSpec } from './submission';
+
+const item = (kind: WorkItemSpec['kind'], no: number, lead: string, co: string[] = []): WorkItemSpec => ({
+  key: `${kind}-${no}`,
+  kind,
+  no,
+  title: `${kind} ${no}`,
+  leadDepartment: lead,
+  coDepartments: co,
+});
+const years = { baselineYear: 2020, endYear: 2025, year: 2023 };
+
+describe('preparedCycle', () => {
+  const items = [
+    item('task', 2, 'city-health', ['city-education']),
+    item('indicator', 10, 'city-education'),
+    item('project', 1, 'city-health'),
+    item('indicator', 2, 'city-health', ['city-education', 'city-civil-affairs']),
+    item('task', 1, 'city-civil-affairs'),
+  ];
+
+  it.each([
+    ['in the order planned', items],
+    ['in the order read back from the database', [...items].reverse()],
+    ['in any other order', [items[2], items[0], items[4], items[1], items[3]]],
+  ])('gives the same answer for items %s', (_order, given) => {
+    expect(preparedCycle(given, years)).toEqual({
+      departments: ['city-civil-affairs', 'city-education', 'city-health'],
+      leadItems: {
+        'city-civil-affairs': ['task-1'],
+        'city-education': ['indicator-10'],
+        // Catalog order: indicators, then projects, then tasks, each by number.
+        'city-health': ['indicator-2', 'project-1', 'task-2'],
+      },
+      itemCount: 5,
+      years,
+      contributors: [
+        { department: 'city-civil-affairs', items: [{ key: 'indicator-2', title: 'indicator 2' }] },
+        { department: 'city-education', items: [{ key: 'indicator-2', title: 'indicator 2' }, { key: 'task-2', title: 'task 2' }] },
+      ],
+    });
+  });
+
+  it('has no departments and no contributors for no items', () => {
+    expect(preparedCycle([], years)).toEqual({ departments: [], leadItems: {}, itemCount: 0, years, contributors: [] });
+  });
+});

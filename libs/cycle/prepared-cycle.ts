@@ -1,0 +1,30 @@
+/**
+ * What a cycle's workflow needs to know of its items before it starts its
+ * departments: the same answer whether the items were planned just now or
+ * read back from the rows an earlier step wrote, because both go through here.
+ */
+import type { PreparedCycle } from './activities-contract';
+import type { PlanYears, WorkItemSpec } from './submission';
+
+/** Catalog order: by kind, then number (as `loadDepartmentItems` reads a department's items). */
+export function byKindAndNo(a: WorkItemSpec, b: WorkItemSpec): number {
+  return a.kind === b.kind ? a.no - b.no : a.kind < b.kind ? -1 : 1;
+}
+
+export function preparedCycle(items: WorkItemSpec[], years: PlanYears): PreparedCycle {
+  const ordered = [...items].sort(byKindAndNo);
+  const departments = [...new Set(ordered.map((i) => i.leadDepartment))].sort();
+  const leadItems: Record<string, string[]> = Object.fromEntries(departments.map((d) => [d, []]));
+  const contributors = new Map<string, Array<{ key: string; title: string }>>();
+  for (const item of ordered) {
+    leadItems[item.leadDepartment].push(item.key);
+    for (const co of item.coDepartments) contributors.set(co, [...(contributors.get(co) ?? []), { key: item.key, title: item.title }]);
+  }
+  return {
+    departments,
+    leadItems,
+    itemCount: items.length,
+    years,
+    contributors: [...contributors].sort(([a], [b]) => a.localeCompare(b)).map(([department, items]) => ({ department, items })),
+  };
+}

@@ -1,0 +1,156 @@
+/**
+ * The mail relay: the only code that speaks SMTP. The workflows' activities
+ * write each notice, message and all, into the outbox (`notice`) and wait for
+ * it; the relay claims what is due, sends it and records the outcome. A
+ * worker killed at any point therefore never sends a notice twice: it never
+ * sends at all. Several relays may run (each claim skips rows another holds);
+ * one that dies mid-send hands its notices back when its lease runs out, and
+ * only then can a notice the SMTP server had already accepted go out again
+ * (with the same Message-ID, so mail clients show it once).
+ */
+import type { DataSource } from 'typeorm';
+import type { JsonLogger } from '../observability/logger';
+import { PermanentDeliveryError, type Mailer, type QueuedMessage } from './mailer';
+
+export interface OutboxRelayOptions {
+  /** Notices claimed, and sent side by side, at a time (the mail transport keeps 10 connections). */
+  batch: number;
+  /** How often an idle relay looks for due notices. */
+  idlePollMs: number;
+  /** How long a claim holds: longer than recording a delivery may take while PostgreSQL restarts. */
+  leaseMs: number;
+}
+
+const DEFAULTS: OutboxRelayOptions = { batch: 20, idlePollMs: 100, leaseMs: 5 * 60_000 };
+
+interface ClaimedNotice {
+  id: string;
+  cycle_id: string;
+  event: string;
+  recipient: string;
+  attempts: number;
+  message: QueuedMessage;
+}
+
+/** When a notice the SMTP server turned away for now is tried again: 5 s, doubling, at most 10 minutes. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 10 * 60_000);
+}
+
+export class OutboxRelay {
+  private readonly options: OutboxRelayOptions;
+  private running: Promise<void> | null = null;
+  private stopping = false;
+  private wake: (() => void) | null = null;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly mailer: Mailer,
+    private readonly log: JsonLogger,
+    options: Partial<OutboxRelayOptions> = {},
+  ) {
+    this.options = { ...DEFAULTS, ...options };
+  }
+
+  start(): void {
+    this.stopping = false;
+    this.running ??= this.loop();
+  }
+
+  /** Claims nothing more and returns once the notices in hand are sent and recorded. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.running;
+    this.running = null;
+  }
+
+  /** One pass: claims the notices due and sends them; how many there were. */
+  async deliverDue(): Promise<number> {
+    // Wrapped in a SELECT: TypeORM answers a bare UPDATE with [rows, count].
+    const claimed: ClaimedNotice[] = await this.ds.query(
+      `WITH claimed AS (
+         UPDATE notice n SET claimed_until = now() + $2 * interval '1 millisecond', attempts = n.attempts + 1
+          WHERE n.id IN (SELECT id FROM notice
+                          WHERE status = 'pending' AND message IS NOT NULL AND next_attempt_at <= now()
+                            AND (claimed_until IS NULL OR claimed_until < now())
+                          ORDER BY next_attempt_at, created_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+          RETURNING n.id, n.cycle_id, n.event, n.recipient, n.attempts, n.message
+       )
+       SELECT * FROM claimed`,
+      [this.options.batch, this.options.leaseMs],
+    );
+    const outcomes = await Promise.allSettled(claimed.map((notice) => this.deliver(notice)));
+    const failed = outcomes.find((o) => o.status === 'rejected');
+    if (failed) throw failed.reason;
+    return claimed.length;
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopping) {
+      let sent = 0;
+      try {
+        sent = await this.deliverDue();
+      } catch (e) {
+        // PostgreSQL away: nothing was claimed, or the claims lapse with their lease.
+        this.log.warn('mail relay pass failed; retrying', { error: (e as Error).message });
+        await this.idle(1_000);
+      }
+      if (sent === 0) await this.idle(this.options.idlePollMs);
+    }
+  }
+
+  private idle(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.wake = null;
+        resolve();
+      }, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
+    });
+  }
+
+  private async deliver(notice: ClaimedNotice): Promise<void> {
+    const messageId = `<${notice.id}@plan-eval>`;
+    const context = { cycleId: notice.cycle_id, event: notice.event, recipient: notice.recipient, attempt: notice.attempts };
+    try {
+      await this.mailer.send({ ...notice.message, messageId });
+    } catch (e) {
+      const error = (e as Error).message;
+      if (e instanceof PermanentDeliveryError) {
+        // Never dropped silently: recorded, and shown to the bureau as undeliverable.
+        this.log.warn('notice undeliverable', { ...context, error });
+        await this.record(notice.id, `UPDATE notice SET status = 'undeliverable', error = $2, claimed_until = NULL WHERE id = $1`, [error]);
+      } else {
+        this.log.warn('notice not sent yet', { ...context, error });
+        await this.record(notice.id, `UPDATE notice SET error = $2, claimed_until = NULL, next_attempt_at = now() + $3 * interval '1 millisecond' WHERE id = $1`, [
+          error,
+          retryDelayMs(notice.attempts),
+        ]);
+      }
+      return;
+    }
+    await this.record(notice.id, `UPDATE notice SET status = 'sent', message_id = $2, sent_at = now(), error = NULL, claimed_until = NULL WHERE id = $1`, [messageId]);
+  }
+
+  /**
+   * An outcome is recorded however long PostgreSQL takes to come back (within
+   * the lease): a delivery left unrecorded would be sent again.
+   */
+  private async record(id: string, sql: string, params: unknown[]): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.ds.query(sql, [id, ...params]);
+        return;
+      } catch (e) {
+        if (attempt >= 40) throw e;
+        this.log.warn('recording a notice outcome failed; retrying', { id, attempt, error: (e as Error).message });
+        await new Promise((resolve) => setTimeout(resolve, Math.min(500 * 2 ** attempt, 15_000)));
+      }
+    }
+  }
+}
