@@ -71,6 +71,8 @@ export const configSchemas = {
     WORKER_METRICS_ADDRESS: hostPort.optional(),
     /** Where the Temporal SDK's Prometheus exporter listens (Runtime telemetry). */
     TEMPORAL_METRICS_ADDRESS: hostPort.optional(),
+    /** The mail relay's /metrics (deliveries, the outbox's backlog). */
+    MAIL_RELAY_METRICS_ADDRESS: hostPort.optional(),
   }),
   worker: z.object({
     /** A workflow bundle built ahead of time (scripts/build-workflow-bundle.ts); unset, the worker bundles from source. */

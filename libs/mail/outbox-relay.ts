@@ -19,9 +19,13 @@ export interface OutboxRelayOptions {
   idlePollMs: number;
   /** How long a claim holds: longer than recording a delivery may take while PostgreSQL restarts. */
   leaseMs: number;
+  /** Told of every attempt's outcome (the process's metrics count them). */
+  onOutcome: (event: string, outcome: DeliveryOutcome) => void;
 }
 
-const DEFAULTS: OutboxRelayOptions = { batch: 20, idlePollMs: 100, leaseMs: 5 * 60_000 };
+export type DeliveryOutcome = 'sent' | 'undeliverable' | 'retry';
+
+const DEFAULTS: OutboxRelayOptions = { batch: 20, idlePollMs: 100, leaseMs: 5 * 60_000, onOutcome: () => undefined };
 
 interface ClaimedNotice {
   id: string;
@@ -124,9 +128,11 @@ export class OutboxRelay {
       if (e instanceof PermanentDeliveryError) {
         // Never dropped silently: recorded, and shown to the bureau as undeliverable.
         this.log.warn('notice undeliverable', { ...context, error });
+        this.options.onOutcome(notice.event, 'undeliverable');
         await this.record(notice.id, `UPDATE notice SET status = 'undeliverable', error = $2, claimed_until = NULL WHERE id = $1`, [error]);
       } else {
         this.log.warn('notice not sent yet', { ...context, error });
+        this.options.onOutcome(notice.event, 'retry');
         await this.record(notice.id, `UPDATE notice SET error = $2, claimed_until = NULL, next_attempt_at = now() + $3 * interval '1 millisecond' WHERE id = $1`, [
           error,
           retryDelayMs(notice.attempts),
@@ -134,6 +140,7 @@ export class OutboxRelay {
       }
       return;
     }
+    this.options.onOutcome(notice.event, 'sent');
     await this.record(notice.id, `UPDATE notice SET status = 'sent', message_id = $2, sent_at = now(), error = NULL, claimed_until = NULL WHERE id = $1`, [messageId]);
   }
 

@@ -1,6 +1,7 @@
 /**
  * Application metrics in Prometheus' text format (prom-client), one registry
- * per process: the worker's activities and the API's requests, beside the
+ * per process: the worker's activities, the mail relay's deliveries and the
+ * API's requests, beside the
  * Node.js process metrics. The Temporal SDK's own metrics come from its
  * runtime (see apps/worker) and are appended to the worker's page.
  */
@@ -17,11 +18,13 @@ export interface AppMetrics {
   itemCommands: Counter<'type'>;
   /** Work items written when a cycle is prepared. */
   workItemsPrepared: Counter;
+  /** The mail relay's SMTP attempts by event and outcome (sent, undeliverable, retry). */
+  mailDeliveries: Counter<'event' | 'outcome'>;
   /** HTTP requests by method, route pattern and status. */
   httpSeconds: Histogram<'method' | 'route' | 'status'>;
 }
 
-export function createAppMetrics(app: 'worker' | 'api'): AppMetrics {
+export function createAppMetrics(app: 'worker' | 'api' | 'mail-relay'): AppMetrics {
   const registry = new Registry();
   registry.setDefaultLabels({ app });
   collectDefaultMetrics({ register: registry, prefix: 'plan_eval_' });
@@ -38,6 +41,7 @@ export function createAppMetrics(app: 'worker' | 'api'): AppMetrics {
     notices: new Counter({ name: 'plan_eval_notices_total', help: 'Notices by event and delivery status', labelNames: ['event', 'status'], registers }),
     itemCommands: new Counter({ name: 'plan_eval_item_commands_total', help: 'Item commands recorded, by type', labelNames: ['type'], registers }),
     workItemsPrepared: new Counter({ name: 'plan_eval_work_items_prepared_total', help: 'Work items written when cycles were prepared', registers }),
+    mailDeliveries: new Counter({ name: 'plan_eval_mail_deliveries_total', help: 'SMTP attempts of the mail relay, by event and outcome', labelNames: ['event', 'outcome'], registers }),
     httpSeconds: new Histogram({
       name: 'plan_eval_http_request_duration_seconds',
       help: 'HTTP requests by method, route and status',

@@ -61,6 +61,7 @@ describe('the worker process', () => {
   let relay: AppProcess;
   let connection: Connection;
   let metricsAddress: string;
+  let relayMetricsAddress: string;
 
   beforeAll(async () => {
     temporal = await TemporalDevServer.start(join(work, 'temporal.sqlite'));
@@ -81,7 +82,8 @@ describe('the worker process', () => {
       WORKER_SHUTDOWN_FORCE_TIME: '90s',
       LOG_LEVEL: 'info',
     });
-    relay = await AppProcess.mailRelay({ DATABASE_URL: db.url, SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, LOG_LEVEL: 'info' });
+    relayMetricsAddress = `127.0.0.1:${await freePort()}`;
+    relay = await AppProcess.mailRelay({ DATABASE_URL: db.url, SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, MAIL_RELAY_METRICS_ADDRESS: relayMetricsAddress, LOG_LEVEL: 'info' });
     connection = await Connection.connect({ address: temporal.address });
   });
 
@@ -143,6 +145,13 @@ describe('the worker process', () => {
     expect(sent).toBe(smtp.accepted.length);
     const stranded = await db.dataSource.query(`SELECT count(*)::int AS n FROM notice WHERE cycle_id = $1 AND status = 'pending' AND attempts > 0`, [cycleId]);
     expect(stranded[0].n).toBe(0);
+
+    // The relay counts what it sent, and shows what is left waiting in the outbox.
+    const relayPage = await (await fetch(`http://${relayMetricsAddress}/metrics`)).text();
+    const counted = [...relayPage.matchAll(/^plan_eval_mail_deliveries_total\{[^}]*outcome="sent"[^}]*\} (\d+)$/gm)].reduce((n, m) => n + Number(m[1]), 0);
+    expect(counted).toBe(smtp.accepted.length);
+    const waiting = (await db.dataSource.query(`SELECT count(*)::int AS n FROM notice WHERE status = 'pending'`))[0].n;
+    expect(relayPage).toContain(`plan_eval_outbox_pending{app="mail-relay"} ${waiting}`);
 
     // The relay stops as cleanly: nothing in hand, nothing claimed left behind.
     expect(await relay.stop(30_000)).toEqual({ code: 0, signal: null });

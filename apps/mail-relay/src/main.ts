@@ -6,26 +6,38 @@
  * finishes the messages in hand, and exits 0.
  */
 import 'reflect-metadata';
+import type { Server } from 'node:http';
+import { Gauge } from 'prom-client';
+import type { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '@libs/config/config';
 import { Mailer } from '@libs/mail/mailer';
 import { OutboxRelay } from '@libs/mail/outbox-relay';
 import { createJsonLogger, type Level } from '@libs/observability/logger';
+import { createAppMetrics, serveMetrics, type AppMetrics } from '@libs/observability/metrics';
 import { createDataSource } from '@libs/persistence/data-source';
 
 async function main(): Promise<void> {
   // Every area is checked before anything connects, so a bad setting is named at once.
   (['database', 'mail', 'observability'] as const).forEach((area) => loadConfig(area));
   const mail = loadConfig('mail');
-  const log = createJsonLogger(loadConfig('observability').LOG_LEVEL.toLowerCase() as Level);
+  const observability = loadConfig('observability');
+  const log = createJsonLogger(observability.LOG_LEVEL.toLowerCase() as Level);
   const ds = await createDataSource().initialize();
   const mailer = new Mailer(mail.SMTP_URL, mail.MAIL_FROM);
-  const relay = new OutboxRelay(ds, mailer, log);
+  const metrics = createAppMetrics('mail-relay');
+  const relay = new OutboxRelay(ds, mailer, log, { onOutcome: (event, outcome) => metrics.mailDeliveries.inc({ event, outcome }) });
+  let metricsServer: Server | null = null;
+  if (observability.MAIL_RELAY_METRICS_ADDRESS) {
+    outboxBacklog(metrics, ds);
+    metricsServer = await serveMetrics(observability.MAIL_RELAY_METRICS_ADDRESS, () => metrics.registry.metrics(), metrics.registry.contentType);
+  }
   relay.start();
-  log.info('mail relay started', { smtp: new URL(mail.SMTP_URL).host, pid: process.pid });
+  log.info('mail relay started', { smtp: new URL(mail.SMTP_URL).host, pid: process.pid, metrics: observability.MAIL_RELAY_METRICS_ADDRESS ?? null });
 
   const shutdown = async (signal: string) => {
     log.info('mail relay stopping', { signal });
     await relay.stop();
+    await new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve()));
     mailer.close();
     await ds.destroy();
     log.info('mail relay stopped');
@@ -33,6 +45,19 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/** The outbox as a scrape finds it: what waits to be sent, and for how long the oldest has. */
+function outboxBacklog(metrics: AppMetrics, ds: DataSource): void {
+  const read = async () => {
+    const [row]: Array<{ pending: number; oldest: number | null }> = await ds.query(
+      `SELECT count(*)::int AS pending, extract(epoch FROM now() - min(created_at))::float AS oldest FROM notice WHERE status = 'pending' AND message IS NOT NULL`,
+    );
+    return row;
+  };
+  const registers = [metrics.registry];
+  new Gauge({ name: 'plan_eval_outbox_pending', help: 'Notices waiting in the outbox', registers, async collect() { this.set((await read()).pending); } });
+  new Gauge({ name: 'plan_eval_outbox_oldest_pending_seconds', help: 'Age of the oldest notice waiting in the outbox', registers, async collect() { this.set((await read()).oldest ?? 0); } });
 }
 
 main().catch((error: unknown) => {
