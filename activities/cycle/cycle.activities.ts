@@ -1,5 +1,7 @@
 /**
- * The cycle's I/O: PostgreSQL and SMTP. Every method is idempotent, keyed by
+ * The cycle's I/O, all of it PostgreSQL: a notice is written into the outbox
+ * and waited for while the mail relay (apps/mail-relay) sends it, so nothing
+ * here speaks SMTP. Every method is idempotent, keyed by
  * what the workflow passes (cycle, item, request ID, outbox key), because
  * Temporal retries an activity whenever it is not sure it finished.
  */

@@ -17,6 +17,7 @@ export interface WaitFrom {
 }
 
 interface Waiter extends WaitFrom {
+  since: number;
   resolve: (delivery: Delivery) => void;
   reject: (error: Error) => void;
 }
@@ -35,11 +36,20 @@ export class NoticeDeliveries {
   private readonly waiting = new Map<string, Waiter[]>();
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly ds: DataSource) {}
+  /**
+   * `unclaimedMs`: a notice no relay has touched for this long fails its
+   * activity with a message an operator can act on (sooner than the
+   * one-minute timeouts of the activities that send notices, which would say
+   * only "timed out").
+   */
+  constructor(
+    private readonly ds: DataSource,
+    private readonly unclaimedMs = 45_000,
+  ) {}
 
   wait(id: string, from: WaitFrom): Promise<Delivery> {
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, [...(this.waiting.get(id) ?? []), { ...from, resolve, reject }]);
+      this.waiting.set(id, [...(this.waiting.get(id) ?? []), { ...from, since: Date.now(), resolve, reject }]);
       this.timer ??= setTimeout(() => void this.poll(), POLL_MS);
     });
   }
@@ -62,10 +72,16 @@ export class NoticeDeliveries {
     const left = waiters.filter((w) => {
       if (row.status !== 'pending') w.resolve(row.status);
       else if (row.error !== null && !row.claimed && (row.attempts > w.attempts || w.claimed)) w.reject(new Error(row.error));
+      else if (!row.claimed && row.attempts === w.attempts && !w.claimed && Date.now() - w.since > this.unclaimedMs) w.reject(new Error(unclaimed(row.id, this.unclaimedMs)));
       else return true;
       return false;
     });
     if (left.length > 0) this.waiting.set(row.id, left);
     else this.waiting.delete(row.id);
   }
+}
+
+function unclaimed(id: string, ms: number): string {
+  const seconds = ms / 1000;
+  return `通知 ${id} 已写入发件箱，但 ${seconds} 秒内没有邮件中继处理：请检查 mail-relay 进程是否在运行 (no mail relay took notice ${id} within ${seconds} s: is apps/mail-relay running, or far behind?)`;
 }

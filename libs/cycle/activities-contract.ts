@@ -157,6 +157,7 @@ export interface CycleActivities {
   sendAssignmentNotices(input: AssignmentNoticesInput): Promise<void>;
   recordCommand(input: RecordCommandInput): Promise<void>;
   recordCommands(inputs: RecordCommandInput[]): Promise<void>;
+  /** Writes the notice into the outbox and waits until the mail relay has sent it (or found it undeliverable). */
   sendNotice(input: NoticeInput): Promise<NoticeResult>;
   closeCycle(input: { cycleId: string; outcomes: DepartmentOutcome[]; cancelled: boolean }): Promise<CycleClosing>;
   /** Marks a closed cycle running again and says which departments the reopened items belong to. */

@@ -5,6 +5,7 @@
  * a refused address recorded as undeliverable and never retried; a dead
  * relay's lease taken over once it lapses, a live one left alone.
  */
+import { NoticeDeliveries } from '../../activities/cycle/notice-deliveries';
 import { freePort, waitFor } from '../../bench/stack/ports';
 import { LocalSmtpServer } from '@libs/mail/local-smtp-server';
 import { Mailer, type QueuedMessage } from '@libs/mail/mailer';
@@ -116,5 +117,30 @@ describe('the mail relay (real PostgreSQL, real SMTP server)', () => {
     expect(await row(lapsed)).toMatchObject({ status: 'sent', attempts: 2 });
     expect(await row(held)).toMatchObject({ status: 'pending', attempts: 1 });
     expect([arrivals(held), arrivals(lapsed)]).toEqual([0, 1]);
+  });
+
+  describe('an activity waiting for its notice (NoticeDeliveries)', () => {
+    const deliveries = () => new NoticeDeliveries(db.dataSource, 300);
+
+    it('learns that the relay sent it', async () => {
+      const id = await enqueue('submitter@city-education.heyuan.example');
+      const waiting = deliveries().wait(id, { attempts: 0, claimed: false });
+      expect(await new OutboxRelay(db.dataSource, mailer, quiet).deliverDue()).toBeGreaterThanOrEqual(1);
+      await expect(waiting).resolves.toBe('sent');
+    });
+
+    it('fails with the relay’s error once an attempt after it began has failed', async () => {
+      const id = await enqueue('submitter@city-education.heyuan.example');
+      const waiting = deliveries().wait(id, { attempts: 0, claimed: false });
+      await db.dataSource.query(`UPDATE notice SET attempts = 1, error = '421 try again later' WHERE id = $1`, [id]);
+      await expect(waiting).rejects.toThrow('421 try again later');
+      await db.dataSource.query(`UPDATE notice SET status = 'undeliverable' WHERE id = $1`, [id]);
+    });
+
+    it('fails, naming the relay, when no relay takes the notice', async () => {
+      const id = await enqueue('submitter@city-education.heyuan.example');
+      await expect(deliveries().wait(id, { attempts: 0, claimed: false })).rejects.toThrow(/mail-relay/);
+      await db.dataSource.query(`UPDATE notice SET status = 'undeliverable' WHERE id = $1`, [id]);
+    });
   });
 });
