@@ -119,6 +119,6 @@ case "$action:$which" in
   stop:worker) stop_node worker ;;
   stop:relay) stop_node relay ;;
   stop:api) stop_node api ;;
-  stop:all) stop_node api; stop_node relay; stop_node worker; stop_node mail; stop_node temporal; stop_postgres ;;
+  stop:all) stop_node api; stop_node worker; stop_node relay; stop_node mail; stop_node temporal; stop_postgres ;;
   *) die "usage: scripts/services.sh start|stop [postgres|temporal|mail|worker|relay|api|all]" ;;
 esac

@@ -28,6 +28,24 @@ export class PermanentDeliveryError extends Error {
   }
 }
 
+/** What nodemailer's errors carry: the server's answer, if there was one, and its own error code. */
+export interface SmtpFailure {
+  message: string;
+  responseCode?: number;
+  code?: string;
+}
+
+/**
+ * A server's answer decides by its class: 5xx is final, 4xx ("421 shutting
+ * down", "451 try later") is temporary, whichever command it answered
+ * (nodemailer calls a refused MAIL FROM an envelope error, EENVELOPE, even
+ * for a 421). Without an answer, only an envelope nodemailer refuses itself
+ * (no valid recipient) is final; a connection that failed is temporary.
+ */
+export function isPermanentFailure(error: SmtpFailure): boolean {
+  return error.responseCode !== undefined ? error.responseCode >= 500 : error.code === 'EENVELOPE';
+}
+
 export class Mailer {
   private readonly transport: Transporter;
 
@@ -47,10 +65,8 @@ export class Mailer {
       // 50-item digest against 0.8 ms, for 5 % more bytes.
       await this.transport.sendMail({ from: this.from, textEncoding: 'base64', ...message });
     } catch (e) {
-      const error = e as { responseCode?: number; code?: string; message: string };
-      if ((error.responseCode ?? 0) >= 500 || error.code === 'EENVELOPE') {
-        throw new PermanentDeliveryError(error.message, error.responseCode);
-      }
+      const error = e as SmtpFailure;
+      if (isPermanentFailure(error)) throw new PermanentDeliveryError(error.message, error.responseCode);
       throw e;
     }
   }

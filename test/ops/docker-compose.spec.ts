@@ -1,8 +1,8 @@
 /**
  * docker-compose.yml, checked by the Compose tool itself (Debian's
  * `docker-compose config`, installed by scripts/tools.sh) and against the
- * apps' own configuration schemas: every setting it gives the api, the worker
- * and the migration is one they accept. No Docker engine is needed.
+ * apps' own configuration schemas: every setting it gives the api, the worker,
+ * the mail relay and the migration is one they accept. No Docker engine is needed.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -22,6 +22,7 @@ interface Service {
   container_name?: string;
   stop_grace_period?: string;
   command?: string[];
+  depends_on?: Record<string, unknown>;
 }
 
 (available ? describe : describe.skip)('docker-compose.yml', () => {
@@ -59,6 +60,15 @@ interface Service {
     const settings = loadConfig('observability', worker.environment);
     expect(settings.WORKER_METRICS_ADDRESS).toBe('0.0.0.0:9464');
     expect(settings.TEMPORAL_METRICS_ADDRESS).toBeDefined();
+  });
+
+  it('stops the workers before the mail relay their activities wait for, and lets the relay scale out', () => {
+    expect(Object.keys(services.worker.depends_on ?? {})).toContain('mail-relay');
+    const relay = services['mail-relay'];
+    expect(relay.ports ?? []).toEqual([]);
+    expect(relay.container_name).toBeUndefined();
+    expect(relay.command).toEqual(['node', 'bin/ts-run.js', 'apps/mail-relay/src/main.ts']);
+    expect(loadConfig('observability', relay.environment).MAIL_RELAY_METRICS_ADDRESS).toBe('0.0.0.0:9464');
   });
 
   it('gives the worker more time to stop than it takes to finish its activities', () => {
