@@ -38,7 +38,7 @@ import { reportAttachments } from '../../libs/mail/report-attachments';
 import { CycleReport, Department, EvaluationCycle, WorkItem } from '../../libs/persistence/entities';
 import { buildCycleReport, type ApprovedSubmission } from '../../libs/report/cycle-report';
 import { writeReportFiles } from '../../libs/report/report-files';
-import { insertCycleRow, insertWorkItems, readWorkItemSpecs } from '../../libs/persistence/cycle-records';
+import { insertCycleRow, insertWorkItems, readItemOutlines } from '../../libs/persistence/cycle-records';
 import { recordItemCommand } from '../../libs/persistence/item-records';
 import { NoticeDeliveries, type Delivery } from './notice-deliveries';
 
@@ -71,7 +71,7 @@ export class CycleActivitiesService implements CycleActivities {
     const prepared = await this.ds.transaction(async (em) => {
       if (!(await insertCycleRow(em, cycleId, definition))) {
         const [plan]: Array<{ baseline_year: number; end_year: number }> = await em.query(`SELECT baseline_year, end_year FROM plan WHERE code = $1`, [definition.planCode]);
-        return preparedCycle(await readWorkItemSpecs(em, cycleId), { baselineYear: plan.baseline_year, endYear: plan.end_year, year });
+        return preparedCycle(await readItemOutlines(em, cycleId), { baselineYear: plan.baseline_year, endYear: plan.end_year, year });
       }
       const plan = await readPlanFromDatabase(this.ds, definition.planCode);
       const result = planCycle(plan, definition, await directoryContacts(this.ds));

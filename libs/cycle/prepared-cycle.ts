@@ -6,12 +6,15 @@
 import type { PreparedCycle } from './activities-contract';
 import type { PlanYears, WorkItemSpec } from './submission';
 
+/** What of an item the cycle's preparation looks at: its work-item row's columns, without the specification. */
+export type ItemOutline = Pick<WorkItemSpec, 'key' | 'kind' | 'no' | 'title' | 'leadDepartment' | 'coDepartments'>;
+
 /** Catalog order: by kind, then number (as `loadDepartmentItems` reads a department's items). */
-export function byKindAndNo(a: WorkItemSpec, b: WorkItemSpec): number {
+export function byKindAndNo(a: ItemOutline, b: ItemOutline): number {
   return a.kind === b.kind ? a.no - b.no : a.kind < b.kind ? -1 : 1;
 }
 
-export function preparedCycle(items: WorkItemSpec[], years: PlanYears): PreparedCycle {
+export function preparedCycle(items: ItemOutline[], years: PlanYears): PreparedCycle {
   const ordered = [...items].sort(byKindAndNo);
   const departments = [...new Set(ordered.map((i) => i.leadDepartment))].sort();
   const leadItems: Record<string, string[]> = Object.fromEntries(departments.map((d) => [d, []]));

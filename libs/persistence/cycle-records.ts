@@ -7,6 +7,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import type { CycleDefinition } from '../cycle/cycle-definition';
+import type { ItemOutline } from '../cycle/prepared-cycle';
 import type { WorkItemSpec } from '../cycle/submission';
 
 /** Rows per statement, passed as one JSON parameter: TypeORM's multi-row insert took 1.8 s for 10,000 items. */
@@ -41,8 +42,11 @@ export async function insertWorkItems(em: EntityManager, cycleId: string, items:
   }
 }
 
-/** The items a cycle was launched with, as written. */
-export async function readWorkItemSpecs(em: EntityManager, cycleId: string): Promise<WorkItemSpec[]> {
-  const rows: Array<{ spec: WorkItemSpec }> = await em.query(`SELECT spec FROM work_item WHERE cycle_id = $1`, [cycleId]);
-  return rows.map((r) => r.spec);
+/** The items a cycle was launched with, as written: their columns, not their (larger) specifications. */
+export async function readItemOutlines(em: EntityManager, cycleId: string): Promise<ItemOutline[]> {
+  const rows: Array<{ key: string; kind: ItemOutline['kind']; no: number; title: string; lead: string; co: string[] }> = await em.query(
+    `SELECT item_key AS key, item_kind AS kind, item_no AS no, title, department AS lead, co_departments AS co FROM work_item WHERE cycle_id = $1`,
+    [cycleId],
+  );
+  return rows.map((r) => ({ key: r.key, kind: r.kind, no: r.no, title: r.title, leadDepartment: r.lead, coDepartments: r.co }));
 }
