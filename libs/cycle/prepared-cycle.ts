@@ -10,7 +10,7 @@ import type { PlanYears, WorkItemSpec } from './submission';
 export type ItemOutline = Pick<WorkItemSpec, 'key' | 'kind' | 'no' | 'title' | 'leadDepartment' | 'coDepartments'>;
 
 /** Catalog order: by kind, then number (as `loadDepartmentItems` reads a department's items). */
-export function byKindAndNo(a: ItemOutline, b: ItemOutline): number {
+function byKindAndNo(a: ItemOutline, b: ItemOutline): number {
   return a.kind === b.kind ? a.no - b.no : a.kind < b.kind ? -1 : 1;
 }
 
