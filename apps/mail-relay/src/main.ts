@@ -47,14 +47,18 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
 }
 
-/** The outbox as a scrape finds it: what waits to be sent, and for how long the oldest has. */
+/**
+ * The outbox as a scrape finds it: what waits to be sent, and for how long the
+ * oldest has. prom-client collects every gauge of a scrape at once, so both
+ * share the one query in flight.
+ */
 function outboxBacklog(metrics: AppMetrics, ds: DataSource): void {
-  const read = async () => {
-    const [row]: Array<{ pending: number; oldest: number | null }> = await ds.query(
-      `SELECT count(*)::int AS pending, extract(epoch FROM now() - min(created_at))::float AS oldest FROM notice WHERE status = 'pending' AND message IS NOT NULL`,
-    );
-    return row;
-  };
+  let inFlight: Promise<{ pending: number; oldest: number | null }> | null = null;
+  const read = () =>
+    (inFlight ??= ds
+      .query(`SELECT count(*)::int AS pending, extract(epoch FROM now() - min(created_at))::float AS oldest FROM notice WHERE status = 'pending' AND message IS NOT NULL`)
+      .then(([row]: Array<{ pending: number; oldest: number | null }>) => row)
+      .finally(() => (inFlight = null)));
   const registers = [metrics.registry];
   new Gauge({ name: 'plan_eval_outbox_pending', help: 'Notices waiting in the outbox', registers, async collect() { this.set((await read()).pending); } });
   new Gauge({ name: 'plan_eval_outbox_oldest_pending_seconds', help: 'Age of the oldest notice waiting in the outbox', registers, async collect() { this.set((await read()).oldest ?? 0); } });
