@@ -36,6 +36,7 @@ import { buildWorkflowBundle } from '../scripts/build-workflow-bundle';
 import { createTestDatabase, type TestDatabase } from '../test/support/database';
 import type { ReportCompileResult } from './report-compile';
 import { CountingSmtpServer } from './stack/counting-smtp-server';
+import { cpuSpent, readCpu, type CpuSeconds } from './stack/cpu-time';
 import { freePort, waitFor } from './stack/ports';
 import { TemporalDevServer } from './stack/temporal-dev-server';
 import { AppProcess } from './stack/app-process';
@@ -69,6 +70,8 @@ interface FanOutRow {
   baselineMs: number[];
   cycleMs: number[];
   phases: FanOutPhases[];
+  /** CPU seconds each process spent in each run, the baseline's and the cycle's. */
+  cpu: Array<{ baseline: CpuSeconds; cycle: CpuSeconds }>;
   ratio: number;
   importMs: number;
   verified: { workItems: number; assignmentNotices: number; itemsInNotices: number };
@@ -91,6 +94,9 @@ interface MemoryPhase {
   endRssMiB: number;
 }
 
+const CPU_PROCESSES = ['temporal', 'worker', 'relay', 'postgres', 'bench'];
+/** One process's CPU seconds in a reading, or all of them ('total'). */
+const cpuTotal = (c: CpuSeconds, k: string) => round2(k === 'total' ? Object.values(c).reduce((a, b) => a + b, 0) : (c[k] ?? 0));
 const list = (v: string) => v.split(',').map(Number).filter((n) => n > 0);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const mib = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
@@ -134,6 +140,7 @@ class Stack {
     readonly db: TestDatabase,
     readonly smtp: CountingSmtpServer,
     readonly worker: AppProcess,
+    readonly relay: AppProcess,
     readonly client: Client,
     readonly cycles: CycleClient,
     readonly metricsAddress: string,
@@ -169,7 +176,7 @@ class Stack {
       cleanup.unshift(() => relay.stop());
       const connection = await Connection.connect({ address: temporal.address });
       const client = new Client({ connection, namespace: 'default' });
-      const stack = new Stack(work, temporal, db, smtp, worker, client, new CycleClient(client, TASK_QUEUE, db.dataSource), metricsAddress);
+      const stack = new Stack(work, temporal, db, smtp, worker, relay, client, new CycleClient(client, TASK_QUEUE, db.dataSource), metricsAddress);
       stack.cleanup = [() => connection.close(), ...cleanup];
       return stack;
     } catch (e) {
@@ -179,6 +186,11 @@ class Stack {
   }
 
   private cleanup: Array<() => Promise<unknown>> = [];
+
+  /** CPU time so far of the Temporal server, worker, relay, PostgreSQL and this process. */
+  cpu(): CpuSeconds {
+    return readCpu({ temporal: this.temporal.pid, worker: this.worker.pid, relay: this.relay.pid });
+  }
 
   async stop(): Promise<void> {
     for (const step of this.cleanup) await step().catch((e: Error) => log('cleanup failed', { error: e.message }));
@@ -289,12 +301,14 @@ async function benchFanOut(stack: Stack, opts: Options): Promise<FanOutRow[]> {
     const baselineMs: number[] = [];
     const cycleMs: number[] = [];
     const phases: FanOutPhases[] = [];
+    const cpu: FanOutRow['cpu'] = [];
     let verified: FanOutRow['verified'] | undefined;
     let departments = 0;
     for (let r = 0; r < opts.repeat; r++) {
       const definition = stack.definition(planCode, { kind: 'annual', fromYear: 2021 + r, toYear: 2021 + r });
       // The baseline first, with the number of children the cycle will start (one per lead department).
       departments = Math.min(opts.departments, items);
+      const cpuAtBaseline = stack.cpu();
       const t0 = performance.now();
       await stack.client.workflow.execute('benchFanOutBaseline', {
         workflowId: `bench/baseline/${items}/${r}`,
@@ -302,16 +316,18 @@ async function benchFanOut(stack: Stack, opts: Options): Promise<FanOutRow[]> {
         args: [{ children: departments, batch: CHILD_START_BATCH }],
       });
       baselineMs.push(Math.round(performance.now() - t0));
+      const cpuAtCycle = stack.cpu();
 
       const run = await stack.launchAndWaitForAssignments(definition, items);
+      cpu.push({ baseline: cpuSpent(cpuAtBaseline, cpuAtCycle), cycle: cpuSpent(cpuAtCycle, stack.cpu()) });
       cycleMs.push(run.ms);
       phases.push(run.phases);
       departments = run.departments;
       verified = await stack.verifyAssignments(run.cycleId);
       await stack.retire(run.cycleId);
-      log('fan-out measured', { items, departments, baselineMs: baselineMs.at(-1), cycleMs: run.ms, phases: run.phases, verified });
+      log('fan-out measured', { items, departments, baselineMs: baselineMs.at(-1), cycleMs: run.ms, phases: run.phases, cpu: cpu.at(-1), verified });
     }
-    rows.push({ items, departments, baselineMs, cycleMs, phases, ratio: round2(median(cycleMs) / median(baselineMs)), importMs, verified: verified! });
+    rows.push({ items, departments, baselineMs, cycleMs, phases, cpu, ratio: round2(median(cycleMs) / median(baselineMs)), importMs, verified: verified! });
   }
   return rows;
 }
@@ -455,6 +471,12 @@ async function main(): Promise<void> {
               const eachRun = r.cycleMs.map((ms, i) => round2(ms / r.baselineMs[i])).join(' ');
               return [r.items, r.departments, median(r.baselineMs), median(r.cycleMs), r.ratio, eachRun, r.ratio <= FAN_OUT_GOAL ? 'met' : 'not met', p.preparedMs, p.childrenStartedMs, p.firstMailMs];
             }),
+          ),
+          '',
+          'CPU seconds per process, median of the runs (bare Temporal → cycle): on two cores the wall time follows their sum',
+          table(
+            ['items', ...CPU_PROCESSES, 'total'],
+            rows.map((r) => [r.items, ...[...CPU_PROCESSES, 'total'].map((k) => `${median(r.cpu.map((c) => cpuTotal(c.baseline, k)))} → ${median(r.cpu.map((c) => cpuTotal(c.cycle, k)))}`)]),
           ),
           '',
         );
