@@ -5,13 +5,18 @@
  * instead of planning the whole plan a second time. A cycle started any
  * other way is written by `prepareCycle` itself.
  */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { EntityManager } from 'typeorm';
 import type { CycleDefinition } from '../cycle/cycle-definition';
 import type { ItemOutline } from '../cycle/prepared-cycle';
 import type { WorkItemSpec } from '../cycle/submission';
+import { copyTextLine } from './copy-text';
 
-/** Rows per statement, passed as one JSON parameter: TypeORM's multi-row insert took 1.8 s for 10,000 items. */
-const WORK_ITEM_INSERT_CHUNK = 5_000;
+/** Rows per chunk handed to the COPY stream: fewer, larger writes. */
+const COPY_CHUNK_ROWS = 1_000;
 
 /**
  * The cycle's row, unless it exists; whether it was written. Blocks while
@@ -29,16 +34,25 @@ export async function insertCycleRow(em: EntityManager, cycleId: string, definit
   return inserted.length === 1;
 }
 
+/**
+ * The planned items of a cycle whose row this transaction has just written
+ * (`insertCycleRow` answered true), so none of them exists yet: COPY, which
+ * has no ON CONFLICT, takes them at twice the speed of an INSERT. A duplicate
+ * key would fail the COPY, and with it the transaction.
+ */
 export async function insertWorkItems(em: EntityManager, cycleId: string, items: WorkItemSpec[]): Promise<void> {
-  for (let i = 0; i < items.length; i += WORK_ITEM_INSERT_CHUNK) {
-    const rows = items.slice(i, i + WORK_ITEM_INSERT_CHUNK).map((item) => ({ key: item.key, kind: item.kind, no: item.no, title: item.title, lead: item.leadDepartment, co: item.coDepartments, spec: item }));
-    await em.query(
-      `INSERT INTO work_item (cycle_id, item_key, item_kind, item_no, title, department, co_departments, spec)
-       SELECT $1, r.key, r.kind, r.no, r.title, r.lead, r.co, r.spec
-         FROM jsonb_to_recordset($2::jsonb) AS r(key text, kind text, no int, title text, lead text, co text[], spec jsonb)
-       ON CONFLICT DO NOTHING`,
-      [cycleId, JSON.stringify(rows)],
-    );
+  if (!em.queryRunner) throw new Error('insertWorkItems runs inside a transaction');
+  const client: PoolClient = await em.queryRunner.connect();
+  const copy = client.query(copyFrom('COPY work_item (cycle_id, item_key, item_kind, item_no, title, department, co_departments, spec) FROM STDIN'));
+  await pipeline(Readable.from(copyChunks(cycleId, items)), copy);
+}
+
+function* copyChunks(cycleId: string, items: WorkItemSpec[]): Generator<string> {
+  for (let i = 0; i < items.length; i += COPY_CHUNK_ROWS) {
+    yield items
+      .slice(i, i + COPY_CHUNK_ROWS)
+      .map((item) => copyTextLine([cycleId, item.key, item.kind, item.no, item.title, item.leadDepartment, item.coDepartments, JSON.stringify(item)]))
+      .join('');
   }
 }
 
