@@ -204,7 +204,7 @@ export class Notice {
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt: Date | null;
 
-  /** What the relay sends (absent on notices written before the relay). */
+  /** What the relay sends (absent on notices written before the relay); stored lz4-compressed (migration CompressNoticeMessagesWithLz4). */
   @Column({ type: 'jsonb', nullable: true })
   message: QueuedMessage | null;
 
