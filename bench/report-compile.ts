@@ -17,6 +17,7 @@ import { buildCycleReport, type ApprovedSubmission } from '@libs/report/cycle-re
 import { writeReportFiles } from '@libs/report/report-files';
 import { THRESHOLD_PRESETS } from '@libs/rules/thresholds';
 import { syntheticPlan } from './synthetic-plan';
+import { mib } from './figures';
 
 export interface ReportCompileResult {
   indicators: number;
@@ -106,7 +107,6 @@ function fileSizes(files: object, prefix = ''): Record<string, number> {
   );
 }
 
-const mib = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 main().catch((e: unknown) => {
   console.error(e);

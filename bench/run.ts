@@ -42,6 +42,7 @@ import { TemporalDevServer } from './stack/temporal-dev-server';
 import { AppProcess } from './stack/app-process';
 import { benchSubmissions } from './submissions';
 import { splitItems, syntheticPlan } from './synthetic-plan';
+import { median, mib, round2 } from './figures';
 
 const ROOT = join(__dirname, '..');
 const TASK_QUEUE = 'plan-eval-bench';
@@ -98,9 +99,6 @@ const CPU_PROCESSES = ['temporal', 'worker', 'relay', 'postgres', 'bench'];
 /** One process's CPU seconds in a reading, or all of them ('total'). */
 const cpuTotal = (c: CpuSeconds, k: string) => round2(k === 'total' ? Object.values(c).reduce((a, b) => a + b, 0) : (c[k] ?? 0));
 const list = (v: string) => v.split(',').map(Number).filter((n) => n > 0);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
-const mib = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
-const round2 = (x: number) => Math.round(x * 100) / 100;
 const log = (msg: string, fields: Record<string, unknown> = {}) => console.error(JSON.stringify({ time: new Date().toISOString(), msg, ...fields }));
 
 function parseOptions(): Options {

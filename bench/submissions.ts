@@ -21,6 +21,7 @@ import { benchNoopUpdate, benchStopSignal } from './workflows/baseline.workflow'
 import type { Client } from '@temporalio/client';
 import type { CycleDefinition } from '@libs/cycle/cycle-definition';
 import type { DataSource } from 'typeorm';
+import { median, percentile, round2 } from './figures';
 
 export interface SubmissionsStack {
   client: Client;
@@ -64,9 +65,6 @@ export interface SubmissionsResult {
 }
 
 const PASSWORD = 'bench-admin-2026';
-const round2 = (x: number) => Math.round(x * 100) / 100;
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
 async function startApi(stack: SubmissionsStack): Promise<{ api: AppProcess; base: string }> {
   const port = await freePort();
