@@ -95,8 +95,9 @@ interface MemoryPhase {
   endRssMiB: number;
 }
 
-const CPU_PROCESSES = ['temporal', 'worker', 'relay', 'postgres', 'bench'];
 /** One process's CPU seconds in a reading, or all of them ('total'). */
+/** The processes the fan-out runs read the CPU time of, as the readings name them. */
+const cpuColumns = (rows: FanOutRow[]) => Object.keys(rows[0]?.cpu[0]?.cycle ?? {});
 const cpuTotal = (c: CpuSeconds, k: string) => round2(k === 'total' ? Object.values(c).reduce((a, b) => a + b, 0) : (c[k] ?? 0));
 const list = (v: string) => v.split(',').map(Number).filter((n) => n > 0);
 const log = (msg: string, fields: Record<string, unknown> = {}) => console.error(JSON.stringify({ time: new Date().toISOString(), msg, ...fields }));
@@ -473,8 +474,8 @@ async function main(): Promise<void> {
           '',
           'CPU seconds per process, median of the runs (bare Temporal → cycle): on two cores the wall time follows their sum',
           table(
-            ['items', ...CPU_PROCESSES, 'total'],
-            rows.map((r) => [r.items, ...[...CPU_PROCESSES, 'total'].map((k) => `${median(r.cpu.map((c) => cpuTotal(c.baseline, k)))} → ${median(r.cpu.map((c) => cpuTotal(c.cycle, k)))}`)]),
+            ['items', ...cpuColumns(rows), 'total'],
+            rows.map((r) => [r.items, ...[...cpuColumns(rows), 'total'].map((k) => `${median(r.cpu.map((c) => cpuTotal(c.baseline, k)))} → ${median(r.cpu.map((c) => cpuTotal(c.cycle, k)))}`)]),
           ),
           '',
         );

@@ -4,6 +4,7 @@
  * for, so each fan-out records what every process spent during it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { round2 } from '../figures';
 
 /** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
 const TICKS = 100;
@@ -52,5 +53,5 @@ export function readCpu(pids: Record<string, number | undefined>): CpuSeconds {
 
 /** CPU seconds spent between two readings, per process, to two decimals. */
 export function cpuSpent(before: CpuSeconds, after: CpuSeconds): CpuSeconds {
-  return Object.fromEntries(Object.keys(after).map((k) => [k, Math.round((after[k] - (before[k] ?? 0)) * 100) / 100]));
+  return Object.fromEntries(Object.keys(after).map((k) => [k, round2(after[k] - (before[k] ?? 0))]));
 }
