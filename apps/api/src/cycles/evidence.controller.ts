@@ -1,7 +1,8 @@
 /**
- * Evidence files for an item: checked for size and type (the content must
- * match the extension), stored outside the database under their SHA-256, and
- * downloadable only by those who may see the item.
+ * Evidence files for an item: attached only while the item is with its
+ * submitter in a running cycle (evidence-attach.ts), checked for size and type
+ * (the content must match the extension), stored outside the database under
+ * their SHA-256, and downloadable only by those who may see the item.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
@@ -12,8 +13,10 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@libs/access/principal';
 import { loadConfig } from '@libs/config/config';
+import { evidenceAttachRefusal } from '@libs/evidence/evidence-attach';
 import { checkEvidenceFile } from '@libs/evidence/evidence-type';
 import { EvidenceFile } from '@libs/persistence/entities';
+import { CycleRequestError } from '@libs/temporal/cycle-client';
 import { FileUpload } from '../common/file-upload';
 import { ApiProblem, badRequest, notFound } from '../common/problem.filter';
 import { AuditService } from '../audit/audit.service';
@@ -38,9 +41,11 @@ export class EvidenceController {
   @UseInterceptors(FileUpload(storage().EVIDENCE_MAX_BYTES, { zh: '佐证材料', en: 'the evidence file' }))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: 'pdf, png, jpg, docx, xlsx, csv or txt' } }, required: ['file'] } })
-  @ApiOperation({ summary: '上传佐证材料 Attach an evidence file (413 too large, 415 wrong or mislabelled type)' })
+  @ApiOperation({ summary: '上传佐证材料 Attach an evidence file while the item is with its submitter (409 submitted, approved or the cycle closed; 413 too large, 415 wrong or mislabelled type)' })
   async upload(@Param('cycleId') cycleId: string, @Param('itemKey') itemKey: string, @UploadedFile() file: Express.Multer.File | undefined, @Req() req: AuthenticatedRequest) {
     const item = await this.access.item(req.principal, 'item:submit', cycleId, itemKey);
+    const refusal = evidenceAttachRefusal((await this.access.cycle(cycleId)).status, item.status);
+    if (refusal) throw new CycleRequestError('command_refused', [refusal]);
     if (!file) throw badRequest('请上传文件（字段名 file）', 'upload the file in the field "file"');
     // Multer reads names as latin1; browsers send UTF-8 (Chinese file names).
     const name = Buffer.from(file.originalname, 'latin1').toString('utf8');
