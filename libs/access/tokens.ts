@@ -2,7 +2,8 @@
  * Signed tokens: a session after sign-in, and the single-purpose links that
  * notices carry (submit item X for department D; review item X). Both are
  * JWTs (HS256) with an expiry; a link's audience keeps it from being used as
- * a session and the reverse.
+ * a session and the reverse. A session also names what can end it before it
+ * expires: an account's token version, or a link session's own ID.
  */
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
@@ -17,6 +18,18 @@ const LINK = 'plan-eval/link';
 export interface LinkClaims extends LinkScope {
   email: string;
   name: string;
+}
+
+/** What ends a session early: the account's token version it was issued under, or (a link session) its own ID. */
+export interface SessionBinding {
+  tokenVersion?: number;
+  sessionId?: string;
+}
+
+export interface Session extends SessionBinding {
+  principal: Principal;
+  /** When the session expires (ms since epoch). */
+  expiresAt: number;
 }
 
 export type TokenCheck<T> = { ok: true; claims: T } | { ok: false; reason: 'expired' | 'invalid' };
@@ -37,9 +50,9 @@ export class TokenSigner {
     this.verifyingKey = createSecretKey(Buffer.from(secret));
   }
 
-  session(p: Principal, ttlMs = this.sessionTtlMs): { token: string; expiresAt: string } {
+  session(p: Principal & SessionBinding, ttlMs = this.sessionTtlMs): { token: string; expiresAt: string } {
     const exp = Math.floor((Date.now() + ttlMs) / 1000);
-    const claims = { email: p.email, name: p.name, role: p.role, department: p.department, scope: p.scope };
+    const claims = { email: p.email, name: p.name, role: p.role, department: p.department, scope: p.scope, ver: p.tokenVersion, sid: p.sessionId };
     const token = this.sign({ ...claims, sub: p.id, aud: SESSION, exp });
     return { token, expiresAt: new Date(exp * 1000).toISOString() };
   }
@@ -60,11 +73,12 @@ export class TokenSigner {
     return jws.sign({ header: { alg: 'HS256', typ: 'JWT' }, payload: { iat: Math.floor(Date.now() / 1000), ...payload }, secret: this.secret });
   }
 
-  verifySession(token: string): TokenCheck<Principal> {
-    const checked = this.verify<{ sub: string; email: string; name: string; role: UserRole; department: string | null; scope?: LinkScope }>(token, SESSION);
+  verifySession(token: string): TokenCheck<Session> {
+    const checked = this.verify<{ sub: string; email: string; name: string; role: UserRole; department: string | null; scope?: LinkScope; ver?: number; sid?: string; exp: number }>(token, SESSION);
     if (!checked.ok) return checked;
     const c = checked.claims;
-    return { ok: true, claims: { id: c.sub, email: c.email, name: c.name, role: c.role, department: c.department, ...(c.scope ? { scope: c.scope } : {}) } };
+    const principal: Principal = { id: c.sub, email: c.email, name: c.name, role: c.role, department: c.department, ...(c.scope ? { scope: c.scope } : {}) };
+    return { ok: true, claims: { principal, tokenVersion: c.ver, sessionId: c.sid, expiresAt: c.exp * 1000 } };
   }
 
   verifyLink(token: string): TokenCheck<LinkClaims> {

@@ -26,9 +26,9 @@ export class UserError extends Error {
   }
 }
 
-export type UserView = Omit<UserAccount, 'passwordHash'> & { hasPassword: boolean };
+export type UserView = Omit<UserAccount, 'passwordHash' | 'tokenVersion'> & { hasPassword: boolean };
 
-export const userView = ({ passwordHash, ...u }: UserAccount): UserView => ({ ...u, hasPassword: passwordHash !== null });
+export const userView = ({ passwordHash, tokenVersion: _version, ...u }: UserAccount): UserView => ({ ...u, hasPassword: passwordHash !== null });
 
 async function checkUser(db: DataSource | EntityManager, u: Pick<UserInput, 'role' | 'department' | 'password'>): Promise<Localized[]> {
   const problems: Localized[] = [];
@@ -82,6 +82,8 @@ export async function updateUser(db: DataSource | EntityManager, id: string, cha
   const before = userView(user);
   const { password, name, locale, active } = change;
   const given = Object.fromEntries(Object.entries({ name, locale, active }).filter(([, v]) => v != null));
-  await repo.update(id, { ...given, role, department, ...(password ? { passwordHash: await hashPassword(password) } : {}) });
+  // Sessions issued before end with a change of what they were issued for (libs/access/sessions).
+  const revoke = (active != null && active !== user.active) || role !== user.role || department !== user.department || !!password;
+  await repo.update(id, { ...given, role, department, ...(password ? { passwordHash: await hashPassword(password) } : {}), ...(revoke ? { tokenVersion: () => 'token_version + 1' } : {}) });
   return { before, after: userView(await repo.findOneByOrFail({ id })) };
 }

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 export type UserRole = 'admin' | 'submitter' | 'supervisor' | 'viewer';
 
@@ -35,6 +35,14 @@ export class UserAccount {
 
   @Column({ default: true })
   active: boolean;
+
+  /**
+   * The account's sessions carry the version they were issued under; it moves
+   * on when they must all stop (deactivated, role or department changed,
+   * password changed, signed out).
+   */
+  @Column({ name: 'token_version', type: 'int', default: 0 })
+  tokenVersion: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
@@ -115,4 +123,46 @@ export class EvidenceFile {
 
   @CreateDateColumn({ name: 'uploaded_at', type: 'timestamptz' })
   uploadedAt: Date;
+}
+
+/** A session opened from an email link that was signed out, kept until it would have expired anyway. */
+@Entity('ended_link_session')
+export class EndedLinkSession {
+  @PrimaryColumn({ name: 'session_id', type: 'uuid', primaryKeyConstraintName: 'PK_ended_link_session' })
+  sessionId: string;
+
+  @Index('IDX_ended_link_session_expires_at')
+  @Column({ name: 'expires_at', type: 'timestamptz' })
+  expiresAt: Date;
+}
+
+/**
+ * An Idempotency-Key as its caller first used it: the request it stands for
+ * (method, path, a hash of those and the body), for a day. The same key for
+ * another request is refused.
+ */
+@Entity('idempotency_key')
+export class IdempotencyKey {
+  /** The caller's ID: an account, or the address that entered through a link. */
+  @PrimaryColumn({ primaryKeyConstraintName: 'PK_idempotency_key' })
+  caller: string;
+
+  @PrimaryColumn({ primaryKeyConstraintName: 'PK_idempotency_key' })
+  key: string;
+
+  @Column()
+  method: string;
+
+  @Column()
+  path: string;
+
+  @Column()
+  fingerprint: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Index('IDX_idempotency_key_expires_at')
+  @Column({ name: 'expires_at', type: 'timestamptz' })
+  expiresAt: Date;
 }

@@ -4,6 +4,7 @@ import { AddDelegations1795983865203 } from './1795983865203-AddDelegations';
 import { AddAccessAndAudit1795986219583 } from './1795986219583-AddAccessAndAudit';
 import { AddNoticeRelay1796036400000 } from './1796036400000-AddNoticeRelay';
 import { CompressNoticeMessagesWithLz41796040000000 } from './1796040000000-CompressNoticeMessagesWithLz4';
+import { SessionRevocationAndIdempotencyKeys1796046000000 } from './1796046000000-SessionRevocationAndIdempotencyKeys';
 
 /** Every migration, in order. */
-export const migrations = [CreateCatalog1795977965268, CreateCycles1795979169688, AddDelegations1795983865203, AddAccessAndAudit1795986219583, AddNoticeRelay1796036400000, CompressNoticeMessagesWithLz41796040000000];
+export const migrations = [CreateCatalog1795977965268, CreateCycles1795979169688, AddDelegations1795983865203, AddAccessAndAudit1795986219583, AddNoticeRelay1796036400000, CompressNoticeMessagesWithLz41796040000000, SessionRevocationAndIdempotencyKeys1796046000000];

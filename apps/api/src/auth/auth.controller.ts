@@ -4,6 +4,7 @@ import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { verifyPassword } from '@libs/access/passwords';
 import type { Principal } from '@libs/access/principal';
+import { endSession } from '@libs/access/sessions';
 import { TokenSigner } from '@libs/access/tokens';
 import { UserAccount } from '@libs/persistence/entities';
 import { ApiProblem } from '../common/problem.filter';
@@ -53,7 +54,7 @@ export class AuthController {
     const principal: Principal = { id: user.id, email: user.email, name: user.name, role: user.role, department: user.department };
     req.principal = principal;
     await this.audit.record(req, { action: 'sign_in', entityType: 'user', entityId: user.id });
-    return { ...this.tokens.session(principal), user: principal };
+    return { ...this.tokens.session({ ...principal, tokenVersion: user.tokenVersion }), user: principal };
   }
 
   @Post('link')
@@ -66,6 +67,18 @@ export class AuthController {
     req.principal = opened.principal;
     await this.audit.record(req, { action: 'open_link', entityType: 'item', entityId: `${opened.item.cycleId}#${opened.item.itemKey}` });
     return { ...opened.session, user: opened.principal, item: { cycleId: opened.item.cycleId, itemKey: opened.item.itemKey, title: opened.item.title, status: opened.item.status } };
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '退出登录 Sign out: every session of the account ends (a link session ends alone)' })
+  async logout(@Req() req: AuthenticatedRequest): Promise<void> {
+    const { id, scope } = req.principal;
+    await this.ds.transaction(async (em) => {
+      await endSession(em, req.session);
+      await this.audit.record(req, scope ? { action: 'sign_out', entityType: 'item', entityId: `${scope.cycleId}#${scope.itemKey}` } : { action: 'sign_out', entityType: 'user', entityId: id }, em);
+    });
   }
 
   @Get('me')

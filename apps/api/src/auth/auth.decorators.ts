@@ -3,6 +3,7 @@ import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestj
 import type { Request } from 'express';
 import type { Permission } from '@libs/access/permissions';
 import type { Principal } from '@libs/access/principal';
+import type { Session } from '@libs/access/tokens';
 
 export const PUBLIC_KEY = 'plan-eval:public';
 export const PERMISSION_KEY = 'plan-eval:permission';
@@ -16,6 +17,7 @@ export const Public = () => SetMetadata(PUBLIC_KEY, true);
  */
 export const Requires = (permission: Permission) => SetMetadata(PERMISSION_KEY, permission);
 
-export type AuthenticatedRequest = Request & { principal: Principal; requestId: string };
+/** `session`: the signed session the principal came from (what signing out ends). */
+export type AuthenticatedRequest = Request & { principal: Principal; session: Session; requestId: string };
 
 export const Caller = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => ctx.switchToHttp().getRequest<AuthenticatedRequest>().principal);
