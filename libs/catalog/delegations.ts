@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import type { Actor } from '../cycle/department-state';
 import { validateContactEmail } from '../plan/contact-email';
 import type { Locale, Localized } from '../plan/localized';
-import { Delegation, Department, type ContactRole } from '../persistence/entities';
+import { Delegation, Department, DepartmentContact, UserAccount, type ContactRole } from '../persistence/entities';
 
 export interface DelegationRequest {
   department: string;
@@ -16,34 +16,88 @@ export interface DelegationRequest {
   validFrom: string;
   validUntil: string;
   createdBy: string;
+  /** The bureau may name anyone; a department's supervisor only someone the directory or the accounts know. */
+  byBureau: boolean;
 }
 
 export class DelegationError extends Error {
-  constructor(readonly problem: Localized) {
+  constructor(
+    readonly problem: Localized,
+    /** The request field the problem is about. */
+    readonly field?: keyof DelegationRequest,
+    /** Not wrong as such, but only the bureau may do it. */
+    readonly needsBureau = false,
+  ) {
     super(`${problem.zh} (${problem.en})`);
     this.name = 'DelegationError';
   }
 }
 
+const ROLE_LABEL: Record<ContactRole, string> = { submitter: '填报人', supervisor: '审核人' };
+const OTHER_ROLE: Record<ContactRole, ContactRole> = { submitter: 'supervisor', supervisor: 'submitter' };
+
 export async function delegate(ds: DataSource, r: DelegationRequest): Promise<Delegation> {
   const from = Date.parse(r.validFrom);
   const until = Date.parse(r.validUntil);
   if (Number.isNaN(from) || Number.isNaN(until) || from >= until) {
-    throw new DelegationError({ zh: '委托期限无效：开始时间应早于结束时间', en: 'invalid period: the start must come before the end' });
+    throw new DelegationError({ zh: '委托期限无效：开始时间应早于结束时间', en: 'invalid period: the start must come before the end' }, 'validUntil');
   }
-  const department = await ds.getRepository(Department).findOneBy({ code: r.department });
-  if (!department) throw new DelegationError({ zh: `没有代码为“${r.department}”的部门`, en: `no department "${r.department}"` });
-  const badEmail = validateContactEmail(department.name, 'delegate', r.delegateEmail);
-  if (badEmail) throw new DelegationError(badEmail);
+  const department = await ds.getRepository(Department).findOne({ where: { code: r.department }, relations: { contacts: true } });
+  if (!department) throw new DelegationError({ zh: `没有代码为“${r.department}”的部门`, en: `no department "${r.department}"` }, 'department');
+  const email = r.delegateEmail.trim().toLowerCase();
+  const badEmail = validateContactEmail(department.name, 'delegate', email);
+  if (badEmail) throw new DelegationError(badEmail, 'delegateEmail');
+  await checkDelegate(ds, department, { ...r, delegateEmail: email }, new Date(from), new Date(until));
   return ds.getRepository(Delegation).save({
     department,
     role: r.role,
     delegateName: r.delegateName,
-    delegateEmail: r.delegateEmail,
+    delegateEmail: email,
     validFrom: new Date(from),
     validUntil: new Date(until),
     createdBy: r.createdBy,
   });
+}
+
+/**
+ * Submitting and reviewing stay with two people: a role is not delegated to
+ * the one who holds it, nor to whoever holds the department's other role
+ * (its contact, an account in that role, or a delegate of it during the
+ * period). The department workflow refuses a self-review in any case; this
+ * refuses the delegation that would lead to one. And a supervisor names only
+ * people the bureau already knows: an address from outside needs the bureau.
+ */
+async function checkDelegate(ds: DataSource, department: Department, r: DelegationRequest, from: Date, until: Date): Promise<void> {
+  const email = r.delegateEmail;
+  const own = ROLE_LABEL[r.role];
+  if (department.contacts.some((c) => c.role === r.role && c.email.toLowerCase() === email)) {
+    throw new DelegationError({ zh: `${email}已是${department.name}的${own}，不能委托给本人`, en: `${email} already is this department's ${r.role}: a role is not delegated to its holder` }, 'delegateEmail');
+  }
+  const other = OTHER_ROLE[r.role];
+  const otherContact = department.contacts.some((c) => c.role === other && c.email.toLowerCase() === email);
+  const otherAccount = await ds.getRepository(UserAccount).existsBy({ email, role: other, department: department.code, active: true });
+  const otherDelegate = await ds
+    .getRepository(Delegation)
+    .createQueryBuilder('d')
+    .where('d."departmentId" = :id AND d.role = :other AND lower(d.delegate_email) = :email AND d.valid_from < :until AND d.valid_until > :from', { id: department.id, other, email, from, until })
+    .getExists();
+  if (otherContact || otherAccount || otherDelegate) {
+    throw new DelegationError(
+      { zh: `${email}是${department.name}的${ROLE_LABEL[other]}，不能同时担任${own}：填报和审核须由不同的人完成`, en: `${email} is this department's ${other} and cannot also act as its ${r.role}: submitting and reviewing take two people` },
+      'delegateEmail',
+    );
+  }
+  if (r.byBureau) return;
+  const inDirectory =
+    (await ds.getRepository(DepartmentContact).createQueryBuilder('c').where('lower(c.email) = :email', { email }).getExists()) ||
+    (await ds.getRepository(UserAccount).existsBy({ email, active: true }));
+  if (!inDirectory) {
+    throw new DelegationError(
+      { zh: `${email}不是部门名录中的联系人，也没有有效账号：委托给外部人员须由市统计局办理`, en: `${email} is neither a contact in the directory nor an active account: only the bureau delegates to someone from outside` },
+      'delegateEmail',
+      true,
+    );
+  }
 }
 
 export interface NoticeRecipient {
@@ -86,8 +140,7 @@ export async function actorFor(ds: DataSource, email: string, departmentCode: st
   if (delegation && delegation.delegateEmail.toLowerCase() === email.toLowerCase()) {
     return { id: delegation.delegateEmail, name: delegation.delegateName, role, department: departmentCode };
   }
-  const label = role === 'submitter' ? '填报人' : '审核人';
-  throw new DelegationError({ zh: `${email}不是${department?.name ?? departmentCode}的${label}，也没有有效的委托`, en: `${email} is not this department's ${role} and holds no delegation in force` });
+  throw new DelegationError({ zh: `${email}不是${department?.name ?? departmentCode}的${ROLE_LABEL[role]}，也没有有效的委托`, en: `${email} is not this department's ${role} and holds no delegation in force` });
 }
 
 async function activeDelegation(ds: DataSource, departmentCode: string, role: ContactRole, at: number): Promise<Delegation | null> {

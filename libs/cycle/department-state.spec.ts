@@ -94,6 +94,27 @@ describe('checkCommand: who may do what, in which state', () => {
     expect(checkCommand(keysOnly, command, actor, false)?.zh ?? null).toBe(refusal);
   });
 
+  // Four eyes: the version's submitter never reviews it, whichever role they act in (a delegate, the bureau).
+  const supervisorAsDelegate: Actor = { ...submitter, id: 'V@Health' };
+  const own = '您提交了此版本，不能再审核它：请由本部门其他审核人或统计局审核';
+  it.each<[string, Actor, Actor, Command, string | null, boolean?]>([
+    ['the supervisor approves what the submitter sent', submitter, supervisor, approve, null],
+    ['a supervisor who submitted as the submitter’s delegate does not approve it', supervisorAsDelegate, supervisor, approve, own],
+    ['nor reject it', supervisorAsDelegate, supervisor, reject, own],
+    ['the bureau does not review what it submitted', bureau, bureau, approve, own],
+    ['another of the bureau’s staff does', bureau, { ...bureau, id: 'c@tjj' }, approve, null],
+    ['the bureau does not accept what it submitted', bureau, bureau, { type: 'accept', itemKey: spec.key, decision: 'approve' }, own, true],
+  ])('%s', (_label, by, reviewer, command, refusal, acceptance = false) => {
+    const d = department('assigned', acceptance);
+    applyCommand(d, submit, by, 10);
+    if (command.type === 'accept') applyCommand(d, approve, supervisor, 20);
+    expect(checkCommand(d, command, reviewer, false)?.zh ?? null).toBe(refusal);
+  });
+
+  it('lets a state recorded before the submitter was kept be reviewed as before', () => {
+    expect(checkCommand(department('submitted'), approve, supervisor, false)).toBeNull();
+  });
+
   it('refuses everything once the cycle is closed', () => {
     expect(checkCommand(department('assigned'), submit, submitter, true)?.zh).toBe('本轮评估已结束，不能再修改');
   });

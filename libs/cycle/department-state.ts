@@ -40,6 +40,11 @@ export interface ItemState {
   doneAt: number | null;
   rejections: number;
   contributions: Array<{ department: string; by: string; text: string; at: number }>;
+  /**
+   * Who submitted the current version (the actor's email, lower-cased), so that
+   * they never review it themselves. Absent in states recorded before it was kept.
+   */
+  submittedBy?: string;
 }
 
 export interface DepartmentState {
@@ -97,6 +102,13 @@ function containsNul(value: unknown): boolean {
 }
 
 /**
+ * Four eyes: whoever submitted a version (a delegate included, acting under any
+ * role) does not review or accept it, whatever delegations say.
+ */
+const isOwnSubmission = (item: ItemState, actor: Actor): boolean => item.submittedBy !== undefined && item.submittedBy === actor.id.toLowerCase();
+const OWN_SUBMISSION = fail('您提交了此版本，不能再审核它：请由本部门其他审核人或统计局审核', 'you submitted this version, so someone else must review it (another supervisor or the bureau)');
+
+/**
  * Null when the command may be applied; otherwise why not, in words the person
  * can act on. Before the specifications are read, what depends on them (the
  * submission's content, who co-operates) passes here: the workflow checks the
@@ -125,12 +137,14 @@ export function checkCommand(state: DepartmentState, command: Command, actor: Ac
     case 'review':
       if (!(own && actor.role === 'supervisor') && !bureau) return fail('只有本部门审核人可以审核此事项', 'only this department’s supervisor can review this item');
       if (item.status !== 'submitted') return fail(`此事项当前为“${ITEM_STATUS_LABELS[item.status].zh}”，不在待审核状态`, `this item is ${ITEM_STATUS_LABELS[item.status].en}, not waiting for review`);
+      if (isOwnSubmission(item, actor)) return OWN_SUBMISSION;
       if (command.decision === 'reject' && !command.reason?.trim()) return fail('退回时请写明原因', 'give a reason when rejecting');
       return null;
     case 'accept':
       if (!bureau) return fail('只有统计局可以验收', 'only the bureau accepts');
       if (!state.requireBureauAcceptance) return fail('本轮评估不需要统计局验收', 'this cycle has no bureau acceptance');
       if (item.status !== 'approved') return fail('此事项尚未通过部门审核', 'this item has not been approved by its supervisor');
+      if (isOwnSubmission(item, actor)) return OWN_SUBMISSION;
       if (command.decision === 'reject' && !command.reason?.trim()) return fail('退回时请写明原因', 'give a reason when rejecting');
       return null;
     case 'reopen':
@@ -163,6 +177,7 @@ export function applyCommand(state: DepartmentState, command: Command, actor: Ac
       item.firstSubmittedAt ??= now;
       item.lastSubmittedAt = now;
       item.doneAt = null;
+      item.submittedBy = actor.id.toLowerCase();
       return { event: 'submitted_for_review', itemKey: item.key };
     case 'review':
     case 'accept':

@@ -98,9 +98,10 @@ describe('the catalog through the API', () => {
 
   it('lets a supervisor delegate for its own department only, with a clear refusal for a bad period', async () => {
     const supervisor = (p: string) => h.http().post(p).set('Authorization', `Bearer ${h.tokens.supervisor}`);
-    const body = { department: OWN, role: 'submitter', delegateName: '王五', delegateEmail: 'wang.wu@tjj.heyuan.example', validFrom: '2026-12-01T00:00:00+08:00', validUntil: '2026-12-31T00:00:00+08:00' };
+    // Someone in the directory (市卫生健康局's submitter): a supervisor names no one from outside it.
+    const body = { department: OWN, role: 'submitter', delegateName: '王五', delegateEmail: 'submitter@city-health.heyuan.example', validFrom: '2026-12-01T00:00:00+08:00', validUntil: '2026-12-31T00:00:00+08:00' };
     const created = await supervisor('/api/delegations').send(body).expect(201);
-    expect(created.body).toMatchObject({ department: OWN, delegateEmail: 'wang.wu@tjj.heyuan.example' });
+    expect(created.body).toMatchObject({ department: OWN, delegateEmail: 'submitter@city-health.heyuan.example' });
     await supervisor('/api/delegations').send({ ...body, department: 'city-education' }).expect(403);
     const backwards = await supervisor('/api/delegations').send({ ...body, validUntil: '2026-11-01T00:00:00+08:00' }).expect(422);
     expect(backwards.body.message).toContain('开始时间应早于结束时间');

@@ -72,7 +72,7 @@ describe('the bureau acting on a running cycle', () => {
       await h.cycles.extend(cycleId, new Date(start + DAYS(40)).toISOString());
       await delegate(h.db.dataSource, {
         department: DELEGATED, role: 'submitter', delegateName: '李四', delegateEmail: 'li.si@zjj.heyuan.example',
-        validFrom: new Date(start + DAYS(21)).toISOString(), validUntil: new Date(start + DAYS(36)).toISOString(), createdBy: BUREAU_EMAIL,
+        validFrom: new Date(start + DAYS(21)).toISOString(), validUntil: new Date(start + DAYS(36)).toISOString(), createdBy: BUREAU_EMAIL, byBureau: true,
       });
       await sleepUntil(25);
       expect(count(mail('submitter', NEVER), '截止时间调整')).toBe(1);

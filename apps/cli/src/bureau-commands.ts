@@ -1,7 +1,8 @@
 /**
  * The bureau's scripted actions over the same services the API uses: launch
- * a cycle, show its state, remind, extend; and create the accounts people
- * sign in with (the first admin among them). Each change is audited.
+ * a cycle, show its state, remind, extend; delegate a department's role; and
+ * create the accounts people sign in with (the first admin among them). Each
+ * change is audited as the API audits it, with the bureau as the actor.
  */
 import { randomUUID } from 'node:crypto';
 import { Connection, Client } from '@temporalio/client';
@@ -11,10 +12,11 @@ import { appendAudit } from '@libs/access/audit-log';
 import type { Principal } from '@libs/access/principal';
 import { createUser, USER_ROLES } from '@libs/access/users';
 import { countItemsByDepartment } from '@libs/catalog/cycle-progress';
+import { delegate } from '@libs/catalog/delegations';
 import { loadConfig } from '@libs/config/config';
 import { DEFAULT_CHASING_POLICY, type CycleDefinition, type ItemKind } from '@libs/cycle/cycle-definition';
 import { ITEM_STATUS_LABELS } from '@libs/cycle/department-state';
-import { EvaluationCycle, type UserRole } from '@libs/persistence/entities';
+import { EvaluationCycle, type ContactRole, type UserRole } from '@libs/persistence/entities';
 import { CycleClient } from '@libs/temporal/cycle-client';
 import { withDatabase } from './plan-source';
 
@@ -29,8 +31,8 @@ async function withCycles<T>(fn: (cycles: CycleClient, ds: DataSource) => Promis
 }
 
 const bureau = (by: string): Principal => ({ id: by, email: by, name: '市统计局', role: 'admin', department: null });
-const audit = (ds: DataSource, by: string, action: string, entityId: string, after: unknown) =>
-  appendAudit(ds, { requestId: randomUUID(), actor: bureau(by), ip: null, action, entityType: 'cycle', entityId, after });
+const audit = (ds: DataSource, by: string, action: string, entityId: string, after: unknown, entityType = 'cycle') =>
+  appendAudit(ds, { requestId: randomUUID(), actor: bureau(by), ip: null, action, entityType, entityId, after });
 const byOption = () => new Option('--by <email>', '操作人邮箱，记入审计日志 (who acts, for the audit trail)').default(loadConfig('mail').BUREAU_EMAIL);
 
 export function registerBureauCommands(program: Command): void {
@@ -106,6 +108,25 @@ export function registerBureauCommands(program: Command): void {
     );
 
   program
+    .command('delegate')
+    .description('委托他人在一段时间内代为填报或审核 (delegate a submitter or supervisor for a period)')
+    .requiredOption('-d, --department <code>', '部门代码 (department code), e.g. city-health')
+    .addOption(new Option('-r, --role <role>', '角色 (role)').choices(['submitter', 'supervisor']).makeOptionMandatory())
+    .requiredOption('--name <name>', '受托人姓名 (delegate name)')
+    .requiredOption('--email <email>', '受托人邮箱 (delegate email)')
+    .requiredOption('--from <date>', '开始时间 (from), ISO 8601')
+    .requiredOption('--until <date>', '结束时间 (until), ISO 8601')
+    .addOption(byOption())
+    .action((o: { department: string; role: ContactRole; name: string; email: string; from: string; until: string; by: string }) =>
+      withDatabase(async (ds) => {
+        const d = await delegate(ds, { department: o.department, role: o.role, delegateName: o.name, delegateEmail: o.email, validFrom: o.from, validUntil: o.until, createdBy: o.by, byBureau: true });
+        const after = { id: d.id, department: o.department, role: d.role, delegateName: d.delegateName, delegateEmail: d.delegateEmail, validFrom: d.validFrom, validUntil: d.validUntil };
+        await audit(ds, o.by, 'delegate', d.id, after, 'delegation');
+        console.log(`已委托 (delegated): ${o.department} ${o.role} → ${d.delegateName} <${d.delegateEmail}> ${d.validFrom.toISOString()} – ${d.validUntil.toISOString()}`);
+      }),
+    );
+
+  program
     .command('user-add')
     .description('新建登录账号，例如第一个统计局管理员 (create an account, e.g. the first bureau admin)')
     .requiredOption('--email <email>')
@@ -113,9 +134,11 @@ export function registerBureauCommands(program: Command): void {
     .addOption(new Option('--role <role>').choices(USER_ROLES).makeOptionMandatory())
     .option('-d, --department <code>', '填报人和审核人所属部门 (department, for submitters and supervisors)')
     .option('--password-env <variable>', '从环境变量读取密码，不写在命令行上 (read the password from this environment variable)', 'PLAN_EVAL_PASSWORD')
-    .action((o: { email: string; name: string; role: UserRole; department?: string; passwordEnv: string }) =>
+    .addOption(byOption())
+    .action((o: { email: string; name: string; role: UserRole; department?: string; passwordEnv: string; by: string }) =>
       withDatabase(async (ds) => {
         const user = await createUser(ds, { email: o.email, name: o.name, role: o.role, department: o.department ?? null, password: process.env[o.passwordEnv] || undefined });
+        await audit(ds, o.by, 'create_user', user.id, user, 'user');
         console.log(`已创建 (created) ${user.email} · ${user.role}${user.department ? ` · ${user.department}` : ''}${user.hasPassword ? '' : ' · 无密码，仅能通过邮件链接进入 (no password: email links only)'}`);
       }),
     );

@@ -7,7 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { catalogSummary } from '@libs/catalog/catalog-summary';
-import { delegate, DelegationError } from '@libs/catalog/delegations';
+import { DelegationError } from '@libs/catalog/delegations';
 import { importPlan } from '@libs/catalog/catalog-import';
 import { exportPlan } from '@libs/catalog/plan-export';
 import { readPlanFile } from '@libs/catalog/plan-file-io';
@@ -189,26 +189,6 @@ program
       })),
     );
   });
-
-program
-  .command('delegate')
-  .description('委托他人在一段时间内代为填报或审核 (delegate a submitter or supervisor for a period)')
-  .requiredOption('-d, --department <code>', '部门代码 (department code), e.g. city-health')
-  .addOption(new Option('-r, --role <role>', '角色 (role)').choices(['submitter', 'supervisor']).makeOptionMandatory())
-  .requiredOption('--name <name>', '受托人姓名 (delegate name)')
-  .requiredOption('--email <email>', '受托人邮箱 (delegate email)')
-  .requiredOption('--from <date>', '开始时间 (from), ISO 8601')
-  .requiredOption('--until <date>', '结束时间 (until), ISO 8601')
-  .option('--by <who>', '操作人 (who records it)', 'bureau')
-  .action((opts: { department: string; role: 'submitter' | 'supervisor'; name: string; email: string; from: string; until: string; by: string }) =>
-    withDatabase(async (ds) => {
-      const d = await delegate(ds, {
-        department: opts.department, role: opts.role, delegateName: opts.name, delegateEmail: opts.email,
-        validFrom: opts.from, validUntil: opts.until, createdBy: opts.by,
-      });
-      console.log(`已委托 (delegated): ${opts.department} ${opts.role} → ${d.delegateName} <${d.delegateEmail}> ${d.validFrom.toISOString()} – ${d.validUntil.toISOString()}`);
-    }),
-  );
 
 const mail = program.command('mail').description('阅读内置邮件服务器收到的邮件 (read the mail the embedded mail server received)');
 const mailStore = (opts: { dir?: string }) => new MailStore(resolve(opts.dir ?? loadConfig('mailbox').MAIL_DIR));

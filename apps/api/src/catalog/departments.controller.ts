@@ -170,17 +170,21 @@ export class DepartmentsController {
   @Post('delegations')
   @HttpCode(201)
   @Requires('delegation:manage')
-  @ApiOperation({ summary: '新建委托 Let someone act as a department’s submitter or supervisor for a period' })
+  @ApiOperation({
+    summary: '新建委托 Let someone act as a department’s submitter or supervisor for a period',
+    description: 'Never to the holder of the role or of the department’s other role (422); to an address neither in the directory nor an active account, only by the bureau (403).',
+  })
   async delegate(@Body() body: DelegationBody, @Req() req: AuthenticatedRequest, @Caller() p: Principal) {
     const refusal = authorize(p, 'delegation:manage', { department: body.department });
     if (refusal) throw forbidden(refusal);
     try {
-      const d = await delegate(this.ds, { ...body, createdBy: p.email });
+      const d = await delegate(this.ds, { ...body, createdBy: p.email, byBureau: p.role === 'admin' });
       const after = { id: d.id, department: body.department, role: d.role, delegateName: d.delegateName, delegateEmail: d.delegateEmail, validFrom: d.validFrom, validUntil: d.validUntil };
       await this.audit.record(req, { action: 'delegate', entityType: 'delegation', entityId: d.id, after });
       return after;
     } catch (e) {
-      if (e instanceof DelegationError) throw new ApiProblem(422, 'invalid_delegation', [e.problem]);
+      if (e instanceof DelegationError && e.needsBureau) throw forbidden(e.problem);
+      if (e instanceof DelegationError) throw new ApiProblem(422, 'invalid_delegation', [{ ...e.problem, field: e.field }]);
       throw e;
     }
   }
