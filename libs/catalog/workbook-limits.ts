@@ -4,8 +4,14 @@
  * so a few megabytes packed with a million rows (or one enormous cell) would
  * cost the API tens of seconds and gigabytes before any check of ours ran.
  * Here each part is inflated with a ceiling on its output (node:zlib stops
- * there) and the rows of each sheet are counted from the bytes, naming the sheet.
+ * there) and the rows of every part are counted from the bytes. Where a sheet
+ * lives is the workbook's to say (xl/workbook.xml and its relationships), and
+ * it can say anywhere; ExcelJS moreover reads any part whose name merely
+ * contains `xl/worksheets/sheetN.xml`, whether or not anything points at it.
+ * So no part is left out: one over the limit is named by its sheet, or by its
+ * path when no sheet points at it.
  */
+import { posix } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import type { PlanIssue } from '../plan/localized';
 
@@ -22,6 +28,9 @@ interface ZipPart {
   data: Buffer;
 }
 
+const WORKBOOK = 'xl/workbook.xml';
+const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
+
 const unreadable = (why: string): PlanIssue => ({ where: '(workbook)', message: { zh: `无法读取 Excel 文件：${why}`, en: `cannot read the Excel file: ${why}` } });
 
 /** The problems that keep a workbook from being read at all; empty when it is within the limits. */
@@ -32,7 +41,9 @@ export function checkWorkbookLimits(bytes: Buffer, limits: WorkbookLimits): Plan
   } catch (e) {
     return [unreadable((e as Error).message)];
   }
-  const unpacked = new Map<string, Buffer>();
+  /** Rows in each part that has any (a name listed twice in the zip counts twice). */
+  const rows = new Map<string, number>();
+  const workbook = new Map<string, Buffer>();
   let budget = limits.maxUnpackedBytes;
   const mb = Math.floor(limits.maxUnpackedBytes / 1024 / 1024);
   const tooBig: PlanIssue = {
@@ -53,14 +64,15 @@ export function checkWorkbookLimits(bytes: Buffer, limits: WorkbookLimits): Plan
     } else return [unreadable(`unsupported compression ${part.method} in ${part.name}`)];
     if (content.length > budget) return [tooBig];
     budget -= content.length;
-    if (/^xl\/worksheets\/[^/]+\.xml$/.test(part.name) || part.name === 'xl/workbook.xml' || part.name === 'xl/_rels/workbook.xml.rels') unpacked.set(part.name, content);
+    const n = countRows(content);
+    if (n > 0) rows.set(part.name, (rows.get(part.name) ?? 0) + n);
+    if (part.name === WORKBOOK || part.name === WORKBOOK_RELS) workbook.set(part.name, content);
   }
-  const names = sheetNames(unpacked);
+  const names = sheetNames(workbook);
   const issues: PlanIssue[] = [];
-  for (const [name, xml] of unpacked) {
-    if (!name.startsWith('xl/worksheets/')) continue;
-    if (countRows(xml) > limits.maxRowsPerSheet) {
-      issues.push({ where: names.get(name) ?? name, message: { zh: `工作表行数超过上限${limits.maxRowsPerSheet}`, en: `more than ${limits.maxRowsPerSheet} rows` } });
+  for (const [part, n] of rows) {
+    if (n > limits.maxRowsPerSheet) {
+      issues.push({ where: names.get(part) ?? part, message: { zh: `工作表行数超过上限${limits.maxRowsPerSheet}`, en: `more than ${limits.maxRowsPerSheet} rows` } });
     }
   }
   return issues;
@@ -102,22 +114,37 @@ function countRows(xml: Buffer): number {
   return n;
 }
 
-/** Sheet part → the sheet's name, from xl/workbook.xml and its relationships. */
+/**
+ * Sheet part → the sheet's name, from xl/workbook.xml and its relationships.
+ * A target is relative to xl/ (`worksheets/sheet1.xml`, `../other/s.xml`) or
+ * absolute within the package (`/xl/other/s.xml`), as OPC has it.
+ */
 function sheetNames(parts: Map<string, Buffer>): Map<string, string> {
-  const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+  const attr = (tag: string, name: string) => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag)?.slice(1).find((v) => v !== undefined);
   const unescape = (s: string) => s.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
   const targets = new Map<string, string>();
-  for (const [tag] of (parts.get('xl/_rels/workbook.xml.rels')?.toString('utf8') ?? '').matchAll(/<Relationship\b[^>]*>/g)) {
+  for (const [tag] of (parts.get(WORKBOOK_RELS)?.toString('utf8') ?? '').matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
     const id = attr(tag, 'Id');
     const target = attr(tag, 'Target');
-    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+    if (id && target) targets.set(id, partName(unescape(target)));
   }
   const names = new Map<string, string>();
-  for (const [tag] of (parts.get('xl/workbook.xml')?.toString('utf8') ?? '').matchAll(/<(?:\w+:)?sheet\s[^>]*>/g)) {
+  for (const [tag] of (parts.get(WORKBOOK)?.toString('utf8') ?? '').matchAll(/<(?:\w+:)?sheet\s[^>]*>/g)) {
     const name = attr(tag, 'name');
     const id = attr(tag, '\\w+:id');
     const part = id ? targets.get(id) : undefined;
     if (name && part) names.set(part, unescape(name));
   }
   return names;
+}
+
+/** The zip entry a relationship of xl/workbook.xml points at (entries are named without a leading slash). */
+function partName(target: string): string {
+  let path = target;
+  try {
+    path = decodeURIComponent(target);
+  } catch {
+    // Not percent-encoded after all: the name as written.
+  }
+  return posix.normalize(path.startsWith('/') ? path : posix.join('xl', path)).replace(/^\/+/, '');
 }

@@ -24,14 +24,32 @@ export interface PlanIssue {
   message: Localized;
 }
 
+/**
+ * Problems listed in one refusal. A file wrong on every row has hundreds of
+ * thousands (a 416 KB workbook once made a 129 MB answer); nobody reads past
+ * the first screen, so the rest are counted, not listed.
+ */
+export const MAX_LISTED_ISSUES = 100;
+
 export class PlanValidationError extends Error {
-  constructor(readonly issues: PlanIssue[]) {
+  /** The first MAX_LISTED_ISSUES problems, then one saying how many more were found. */
+  readonly issues: PlanIssue[];
+
+  constructor(issues: PlanIssue[]) {
+    const listed = listedIssues(issues);
     super(
       `数据有 ${issues.length} 处问题 (the data has ${issues.length} problem(s)):\n` +
-        issues.map((i) => `  - ${i.where}: ${bilingual(i.message)}`).join('\n'),
+        listed.map((i) => `  - ${i.where}: ${bilingual(i.message)}`).join('\n'),
     );
+    this.issues = listed;
     this.name = 'PlanValidationError';
   }
+}
+
+function listedIssues(issues: PlanIssue[]): PlanIssue[] {
+  const more = issues.length - MAX_LISTED_ISSUES;
+  if (more <= 0) return issues;
+  return [...issues.slice(0, MAX_LISTED_ISSUES), { where: '…', message: { zh: `另有 ${more} 个问题未列出`, en: `${more} more problems not listed` } }];
 }
 
 /** The plan asked for is not there (a 404 to the API, an error message to the CLI). */

@@ -31,6 +31,29 @@ export async function withPart(workbook: Buffer, part: string, rewrite: (xml: st
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
 }
 
+/**
+ * A part moved to another name, with what points at it following: the workbook's
+ * relationships (their Target written as `target`) and the content types.
+ */
+export async function withPartMoved(workbook: Buffer, from: string, to: string, target: string): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(workbook);
+  zip.file(to, await zip.file(from)!.async('nodebuffer'));
+  zip.remove(from);
+  const rels = 'xl/_rels/workbook.xml.rels';
+  const relative = from.replace(/^xl\//, '');
+  zip.file(rels, (await zip.file(rels)!.async('string')).replace(`Target="${relative}"`, `Target="${target}"`).replace(`Target="/${from}"`, `Target="${target}"`));
+  const types = '[Content_Types].xml';
+  zip.file(types, (await zip.file(types)!.async('string')).replace(`PartName="/${from}"`, `PartName="/${to}"`));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
+}
+
+/** A copy of a part under another name that nothing in the workbook points at. */
+export async function withPartCopied(workbook: Buffer, from: string, to: string): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(workbook);
+  zip.file(to, await zip.file(from)!.async('nodebuffer'));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
+}
+
 /** A JWT with its payload changed and its header and signature kept. */
 export function withClaims(token: string, change: (claims: Record<string, unknown>) => Record<string, unknown>): string {
   const [header, payload, signature] = token.split('.');
