@@ -36,11 +36,12 @@ export class IdempotencyKeys {
     const claim = await claimIdempotencyKey(this.ds, req.principal.id, key, { method: req.method, path: req.originalUrl, body });
     if (claim.ok) return claim.requestId;
     const first = `${claim.first.method} ${claim.first.path}`;
+    const differs = `${claim.differs.map((d) => DIFFERS[d].en).join(' and ')} ${claim.differs.length > 1 ? 'differ' : 'differs'}`;
     throw new ApiProblem(422, 'idempotency_key_reused', [
       {
         field: FIELD,
         zh: `此 Idempotency-Key 已用于另一个请求（${first}），${claim.differs.map((d) => DIFFERS[d].zh).join('、')}不同；新的请求请使用新的键`,
-        en: `this Idempotency-Key was first used for another request (${first}): the ${claim.differs.map((d) => DIFFERS[d].en).join(' and ')} differ; use a new key for a new request`,
+        en: `this Idempotency-Key was first used for another request (${first}): the ${differs}; use a new key for a new request`,
       },
     ]);
   }

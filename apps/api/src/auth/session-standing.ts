@@ -23,7 +23,7 @@ const LABEL = { submitter: { zh: '填报人', en: 'submitter' }, supervisor: { z
 
 const ENDED: Record<Exclude<LinkRefusal, 'purpose_done'>, (scope: LinkScope) => Localized> = {
   item_gone: () => ({ zh: '此邮件链接对应的事项已不存在，请联系市统计局。', en: 'The item of this email link no longer exists; contact the statistics bureau.' }),
-  signed_out: () => ({ zh: '您已退出此邮件链接的登录。如需继续办理，请重新打开通知邮件中的链接。', en: 'You signed out of this email link. To go on, open the link in the notice again.' }),
+  signed_out: () => ({ zh: '您已退出此邮件链接的登录。如需继续办理，请重新打开通知邮件中的链接。', en: 'You signed out of this email link; its session has ended. To go on, open the link in the notice again.' }),
   cycle_closed: () => ({ zh: '本轮评估已结束，此邮件链接的登录已失效。如需修改请联系市统计局。', en: 'This evaluation cycle is closed; the email link’s session has ended. Contact the statistics bureau for changes.' }),
   holder_changed: (scope) => {
     const role = LABEL[scope.purpose === 'review' ? 'supervisor' : 'submitter'];
