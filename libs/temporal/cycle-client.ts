@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { In, type DataSource } from 'typeorm';
 import { appendAudit, type AuditRecord } from '../access/audit-log';
 import { directoryContacts, readPlanFromDatabase } from '../catalog/catalog-read';
@@ -23,10 +23,17 @@ import { bulkApproveUpdate, departmentStatusQuery, extendDeadlineSignal, itemCom
 import { cancelCycleSignal, cycleStatusQuery, extendCycleDeadlineSignal, remindAllSignal, type CycleStatus } from '../../workflows/evaluation-cycle.messages';
 import type { evaluationCycle } from '../../workflows/evaluation-cycle.workflow';
 
+/**
+ * A department as the live view shows it: `running` with its state, or
+ * `starting` while the cycle has named it but its workflow has not started yet
+ * (right after a launch), with nothing to count so far.
+ */
+export type LiveDepartmentStatus = (DepartmentStatus & { phase: 'running' }) | { department: string; phase: 'starting' };
+
 export interface LiveCycleStatus {
   phase: CycleStatus['phase'];
   counts: DepartmentStatus['counts'];
-  departments: DepartmentStatus[];
+  departments: LiveDepartmentStatus[];
   overdue: Array<{ department: string; itemKey: string }>;
 }
 
@@ -172,20 +179,33 @@ export class CycleClient {
 
   /**
    * The whole cycle's live state, from the workflows themselves (no database):
-   * counts by state, each department's, and every overdue item.
+   * counts by state, each department's, and every overdue item. What is known so
+   * far: a department the cycle has named but not yet started is `starting`.
    */
   async liveStatus(cycleId: string): Promise<LiveCycleStatus> {
     const cycle = await this.status(cycleId);
     const finished = new Set(cycle.finished.map((o) => o.department));
-    const departments = await Promise.all(cycle.departments.filter((d) => !finished.has(d)).map((d) => this.departmentStatus(cycleId, d)));
+    const departments = await Promise.all(cycle.departments.filter((d) => !finished.has(d)).map((d) => this.liveDepartment(cycleId, d)));
+    const running = departments.filter((d) => d.phase === 'running');
     const counts = { assigned: 0, draft: 0, submitted: 0, returned: 0, approved: 0, accepted: 0 };
-    for (const d of departments) for (const [state, n] of Object.entries(d.counts)) counts[state as keyof typeof counts] += n;
+    for (const d of running) for (const [state, n] of Object.entries(d.counts)) counts[state as keyof typeof counts] += n;
     return {
       phase: cycle.phase,
       counts,
       departments,
-      overdue: departments.flatMap((d) => d.overdue.map((itemKey) => ({ department: d.department, itemKey }))),
+      overdue: running.flatMap((d) => d.overdue.map((itemKey) => ({ department: d.department, itemKey }))),
     };
+  }
+
+  private async liveDepartment(cycleId: string, department: string): Promise<LiveDepartmentStatus> {
+    try {
+      return { ...(await this.departmentStatus(cycleId, department)), phase: 'running' };
+    } catch (e) {
+      // The cycle names its departments before it starts their workflows, in batches: until
+      // then there is no workflow to ask, which is a state to show, not an error.
+      if (e instanceof WorkflowNotFoundError) return { department, phase: 'starting' };
+      throw e;
+    }
   }
 
   async departmentStatus(cycleId: string, department: string): Promise<DepartmentStatus> {

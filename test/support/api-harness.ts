@@ -37,9 +37,10 @@ export interface ApiHarness extends CycleHarness {
   tokens: Record<AccountName, string>;
 }
 
-export async function createApiHarness(): Promise<ApiHarness> {
+/** On the time-skipping test server by default; `dev-server` for what needs the real Temporal server (see createCycleHarness). */
+export async function createApiHarness(server: Parameters<typeof createCycleHarness>[0] = 'time-skipping'): Promise<ApiHarness> {
   process.env.EVIDENCE_DIR = await mkdtemp(join(tmpdir(), 'plan-eval-evidence-'));
-  const h = await createCycleHarness();
+  const h = await createCycleHarness(server);
   const moduleRef = await Test.createTestingModule({ imports: [ApiModule] })
     .overrideProvider(DataSource)
     .useValue(h.db.dataSource)

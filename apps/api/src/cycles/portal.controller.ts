@@ -131,7 +131,8 @@ export class PortalController {
   private async departmentDeadlines(cycle: EvaluationCycle): Promise<Map<string, number>> {
     if (cycle.status !== 'running') return new Map();
     const live = await this.cycles.liveStatus(cycle.id).catch(() => null);
-    return new Map((live?.departments ?? []).map((d) => [d.department, d.deadline]));
+    // A department still starting has no deadline of its own yet: the cycle's applies.
+    return new Map((live?.departments ?? []).flatMap((d) => (d.phase === 'running' ? [[d.department, d.deadline] as const] : [])));
   }
 
   private async recordedTimeliness(cycle: EvaluationCycle): Promise<Map<string, string>> {
