@@ -294,7 +294,16 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
       await condition(() => unrecorded.length > 0);
       await condition(() => flushRecords, RECORD_BACKSTOP_WINDOW);
       recording = true;
-      await activities.recordCommands(unrecorded.splice(0, unrecorded.length));
+      // Histories recorded before refusals were handed back answer nothing.
+      const refused = (await activities.recordCommands(unrecorded.splice(0, unrecorded.length))) ?? [];
+      if (refused.length > 0) {
+        queueNotice(
+          'bureau',
+          'record_refused',
+          refused.map((r) => state.items[r.itemKey]),
+          Object.fromEntries(refused.map((r) => [r.itemKey, r.error])),
+        );
+      }
       recording = false;
     }
   })();

@@ -9,7 +9,6 @@ import { resolve } from 'node:path';
 import { ApplicationFailure, heartbeat, log } from '@temporalio/activity';
 import { In, type DataSource } from 'typeorm';
 import { directoryContacts, readPlanFromDatabase } from '../../libs/catalog/catalog-read';
-import { recipientFor } from '../../libs/catalog/delegations';
 import type {
   AssignDepartmentInput,
   AssignedDepartment,
@@ -21,33 +20,27 @@ import type {
   NoticeResult,
   PreparedCycle,
   RecordCommandInput,
+  RefusedRecord,
   ReopenedCycle,
   RestoredDepartment,
 } from '../../libs/cycle/activities-contract';
 import type { ItemState, ItemStatus } from '../../libs/cycle/department-state';
 import type { ReopenedDepartment } from '../../libs/cycle/reopen';
-import { CYCLE_KIND_LABELS, cycleThresholds, type CycleDefinition } from '../../libs/cycle/cycle-definition';
+import { cycleThresholds, type CycleDefinition } from '../../libs/cycle/cycle-definition';
 import { planCycle } from '../../libs/cycle/cycle-planning';
 import { preparedCycle } from '../../libs/cycle/prepared-cycle';
 import type { Submission, WorkItemSpec } from '../../libs/cycle/submission';
-import { TokenSigner } from '../../libs/access/tokens';
-import type { QueuedMessage } from '../../libs/mail/mailer';
-import type { Locale } from '../../libs/plan/localized';
-import { renderNotice } from '../../libs/mail/notice-message';
-import { reportAttachments } from '../../libs/mail/report-attachments';
-import { CycleReport, Department, EvaluationCycle, WorkItem } from '../../libs/persistence/entities';
+import { CycleReport, EvaluationCycle, WorkItem } from '../../libs/persistence/entities';
 import { buildCycleReport, type ApprovedSubmission } from '../../libs/report/cycle-report';
 import { writeReportFiles } from '../../libs/report/report-files';
 import { insertCycleRow, insertWorkItems, readItemOutlines } from '../../libs/persistence/cycle-records';
-import { recordItemCommand } from '../../libs/persistence/item-records';
+import { isDataError } from '../../libs/persistence/data-errors';
+import { markForAttention, recordItemCommand } from '../../libs/persistence/item-records';
+import { composeNotice, type NoticeOutboxConfig } from '../../libs/mail/notice-outbox';
 import { NoticeDeliveries, type Delivery } from './notice-deliveries';
 
-export interface CycleActivitiesConfig {
-  publicUrl: string;
-  bureauEmail: string;
+export interface CycleActivitiesConfig extends NoticeOutboxConfig {
   reportsDir: string;
-  /** Signs each item's link for its recipient's purpose; see libs/access/tokens. */
-  links: { signer: TokenSigner; ttlMs: number };
 }
 
 export class CycleActivitiesService implements CycleActivities {
@@ -146,32 +139,41 @@ export class CycleActivitiesService implements CycleActivities {
     await recordItemCommand(this.ds, input);
   }
 
-  /** The records a department's workflow queued after answering, oldest first. */
-  async recordCommands(inputs: RecordCommandInput[]): Promise<void> {
-    for (const input of inputs) await recordItemCommand(this.ds, input);
+  /**
+   * The records a department's workflow queued after answering, oldest first.
+   * An outage fails the activity (Temporal retries it); a record refused as
+   * data would fail every retry and hold the cycle's close for ever, so its
+   * item is marked instead and the refusal handed back.
+   */
+  async recordCommands(inputs: RecordCommandInput[]): Promise<RefusedRecord[]> {
+    const refused: RefusedRecord[] = [];
+    for (const input of inputs) {
+      try {
+        await recordItemCommand(this.ds, input);
+      } catch (e) {
+        if (!isDataError(e)) throw e;
+        const error = (e as Error).message;
+        log.error('record refused by PostgreSQL as data; item marked for attention', { cycleId: input.cycleId, itemKey: input.command.itemKey, requestId: input.requestId, error });
+        await markForAttention(this.ds, input, error);
+        refused.push({ requestId: input.requestId, itemKey: input.command.itemKey, error });
+      }
+    }
+    return refused;
   }
 
   async sendNotice(input: NoticeInput): Promise<NoticeResult> {
-    const { recipient, recipientName, departmentName, locale } = await this.recipientOf(input);
-    const attachments = await reportAttachments(input.reportPath, locale);
-    const cycle = await this.ds.getRepository(EvaluationCycle).findOneByOrFail({ id: input.cycleId });
-    const itemLink = this.itemLinks(input, recipient, departmentName);
-    const rendered = renderNotice(input, {
-      cycleTitle: cycleTitle(cycle), departmentName, publicUrl: this.config.publicUrl, locale, itemLink,
-      recipientName,
-      attachments: attachments.map((a) => a.filename),
-    });
-    const message: QueuedMessage = { to: { name: recipientName, address: recipient }, subject: rendered.subject, text: rendered.text, html: rendered.html, attachments };
+    const { recipient, subject, message } = await composeNotice(this.ds, this.config, input);
     // The outbox row, written once with its message: a repeat (a retried
     // activity) finds it, and only asks the relay to try again now if it is still pending.
     const [row]: Array<{ id: string; status: 'pending' | Delivery; attempts: number; claimed: boolean }> = await this.ds.query(
       `INSERT INTO notice (cycle_id, department, recipient, event, seq, audience, subject, item_keys, message)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (cycle_id, department, recipient, event, seq) DO UPDATE
-         SET message = coalesce(notice.message, EXCLUDED.message),
+         -- Once the relay has dealt with it the message (and its links) is gone for good.
+         SET message = CASE WHEN notice.status = 'pending' THEN coalesce(notice.message, EXCLUDED.message) END,
              next_attempt_at = CASE WHEN notice.status = 'pending' THEN now() ELSE notice.next_attempt_at END
        RETURNING id, status, attempts, claimed_until IS NOT NULL AS claimed`,
-      [input.cycleId, input.department, recipient, input.event, input.seq, input.audience, rendered.subject, input.items.map((i) => i.key), message],
+      [input.cycleId, input.department, recipient, input.event, input.seq, input.audience, subject, input.items.map((i) => i.key), message],
     );
     if (row.status !== 'pending') return { status: 'already_sent', recipient };
     return { status: await this.deliveries.wait(row.id, row), recipient };
@@ -231,17 +233,6 @@ export class CycleActivitiesService implements CycleActivities {
     return { reportPath: path, contentHash, version };
   }
 
-  /** Submitters' links open the item to fill in, supervisors' to review, co-operating departments' to contribute. */
-  private itemLinks(input: NoticeInput, email: string, name: string): ((itemKey: string) => string) | undefined {
-    if (input.audience === 'bureau') return undefined;
-    const purpose = input.audience === 'supervisor' ? 'review' : input.event === 'contribution_request' ? 'contribute' : 'submit';
-    const expiresAt = Date.now() + this.config.links.ttlMs;
-    return (itemKey) => {
-      const token = this.config.links.signer.link({ purpose, cycleId: input.cycleId, department: input.department, itemKey, email, name }, expiresAt);
-      return `${this.config.publicUrl}/l/${token}`;
-    };
-  }
-
   async reopenCycle({ cycleId, itemKeys }: { cycleId: string; itemKeys: string[] }): Promise<ReopenedCycle> {
     const cycle = await this.ds.getRepository(EvaluationCycle).findOneByOrFail({ id: cycleId });
     const { requireBureauAcceptance } = cycle.definition as CycleDefinition;
@@ -294,22 +285,4 @@ export class CycleActivitiesService implements CycleActivities {
     }));
     return { specs: rows.map((r) => r.spec), items, noticeSeq: Object.fromEntries(seqs.map((s) => [`${s.audience}/${s.event}`, s.seq])) };
   }
-
-  private async recipientOf(input: NoticeInput): Promise<{ recipient: string; recipientName: string; departmentName: string; locale: Locale }> {
-    if (input.audience === 'bureau') {
-      // An escalation names the department it is about; the bureau's own notices name the bureau.
-      const about = input.department === 'bureau' ? null : await this.ds.getRepository(Department).findOneBy({ code: input.department });
-      return { recipient: this.config.bureauEmail, recipientName: '市统计局', departmentName: about?.name ?? '市统计局', locale: 'zh-CN' };
-    }
-    const found = await recipientFor(this.ds, input.department, input.audience, input.at);
-    const departmentName = found?.departmentName ?? input.department;
-    if (!found?.to) throw ApplicationFailure.nonRetryable(`${departmentName}没有${input.audience}联系人 (no ${input.audience} contact)`, 'MissingContact');
-    return { recipient: found.to.email, recipientName: found.to.name, departmentName, locale: found.to.locale };
-  }
-}
-
-function cycleTitle(cycle: EvaluationCycle): { zh: string; en: string } {
-  const period = cycle.fromYear === cycle.toYear ? `${cycle.toYear}` : `${cycle.fromYear}–${cycle.toYear}`;
-  const label = CYCLE_KIND_LABELS[cycle.kind];
-  return { zh: `${period}年${label.zh}`, en: `${label.en} ${period}` };
 }

@@ -20,6 +20,7 @@ export type NoticeEvent =
   | 'approved'
   | 'reopened'
   | 'deadline_changed'
+  | 'record_refused'
   | 'cycle_cancelled'
   | 'report_ready';
 
@@ -73,6 +74,13 @@ export interface RecordCommandInput {
    */
   version: number;
   submission: Submission | null;
+}
+
+/** A record PostgreSQL refused as data: which command, and PostgreSQL's words. */
+export interface RefusedRecord {
+  requestId: string;
+  itemKey: string;
+  error: string;
 }
 
 export interface DepartmentOutcome {
@@ -156,7 +164,12 @@ export interface CycleActivities {
   /** Sends each department its assignment notice (seq 1); fails, to be retried, while any could not go out. */
   sendAssignmentNotices(input: AssignmentNoticesInput): Promise<void>;
   recordCommand(input: RecordCommandInput): Promise<void>;
-  recordCommands(inputs: RecordCommandInput[]): Promise<void>;
+  /**
+   * Writes answered commands' records. One PostgreSQL refuses as data (it can
+   * never be written) is not retried: its item is marked as needing attention
+   * and it comes back here, for the workflow to tell the bureau.
+   */
+  recordCommands(inputs: RecordCommandInput[]): Promise<RefusedRecord[]>;
   /** Writes the notice into the outbox and waits until the mail relay has sent it (or found it undeliverable). */
   sendNotice(input: NoticeInput): Promise<NoticeResult>;
   closeCycle(input: { cycleId: string; outcomes: DepartmentOutcome[]; cancelled: boolean }): Promise<CycleClosing>;

@@ -9,7 +9,7 @@ import {
   type ItemStatus,
 } from './department-state';
 import type { ThresholdPreset } from '../rules/thresholds';
-import type { WorkItemSpec } from './submission';
+import type { Submission, WorkItemSpec } from './submission';
 
 const spec: WorkItemSpec = {
   key: 'indicator-2',
@@ -63,7 +63,11 @@ describe('checkCommand: who may do what, in which state', () => {
     ['a co-operating department contributes', 'assigned', { type: 'contribute', itemKey: spec.key, text: '提供人口数据' }, coDept, null],
     ['an unrelated one does not', 'assigned', { type: 'contribute', itemKey: spec.key, text: 'x' }, otherSupervisor, '只有配合单位可以提供材料'],
     ['nor anyone once the item is approved', 'approved', { type: 'contribute', itemKey: spec.key, text: '补充' }, coDept, '此事项已审核通过，不再需要配合材料；如需补充请联系牵头单位'],
-    ['a NUL character is refused before it reaches the database', 'assigned', { type: 'contribute', itemKey: spec.key, text: '人口\u0000数据' }, coDept, '填报内容含有空字符（\\u0000），请删除后重试'],
+    ['a NUL character is refused before it reaches the database', 'assigned', { type: 'contribute', itemKey: spec.key, text: '人口\u0000数据' }, coDept, 'text 含有空字符（\\u0000），请删除后重试'],
+    ['so is a lone surrogate, naming the field', 'assigned', { type: 'save_draft', itemKey: spec.key, submission: { kind: 'indicator', value: 1, dataSource: 'x\ud800y' } as Submission }, submitter, 'submission.dataSource 含有无法保存的残缺字符（孤立的代理项），请重新输入该内容'],
+    ['a field the kind does not have', 'assigned', { type: 'save_draft', itemKey: spec.key, submission: { kind: 'indicator', value: 1, note: 'x' } as unknown as Submission }, submitter, '不接受字段 submission.note（indicator 类事项的填报没有此项）'],
+    ['a text past its field’s length', 'assigned', { type: 'submit', itemKey: spec.key, submission: { kind: 'indicator', value: 284.7, dataSource: '统'.repeat(501) } }, submitter, 'submission.dataSource 过长：最多 500 个字符（现有 501 个）'],
+    ['a reason past 2,000 characters', 'submitted', { type: 'review', itemKey: spec.key, decision: 'reject', reason: '因'.repeat(2001) }, supervisor, 'reason 过长：最多 2000 个字符'],
     ['a backslash and u0000 typed as text is just text', 'assigned', { type: 'contribute', itemKey: spec.key, text: '路径 C:\\u0000' }, coDept, null],
     ['an unknown item is named', 'assigned', { ...submit, itemKey: 'task-99' }, submitter, '本部门没有事项“task-99”'],
   ])('%s', (_label, status, command, actor, refusal, acceptance = false) => {

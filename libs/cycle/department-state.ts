@@ -7,7 +7,9 @@
 import type { Localized } from '../plan/localized';
 import type { ThresholdPreset } from '../rules/thresholds';
 import { cycleThresholds } from './cycle-definition';
+import { describeTextProblem, unstorableText } from '../common/storable-text';
 import { checkSubmission, type PlanYears, type Submission, type WorkItemSpec } from './submission';
+import { checkSubmissionShape, COMMAND_TEXT_MAX } from './submission-shape';
 
 export type ItemStatus = 'assigned' | 'draft' | 'submitted' | 'returned' | 'approved' | 'accepted';
 
@@ -95,10 +97,21 @@ export function waitingForReview(state: DepartmentState): ItemState[] {
 
 const fail = (zh: string, en: string): Localized => ({ zh, en });
 
-function containsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\0');
-  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => k.includes('\0') || containsNul(v));
-  return false;
+/**
+ * What a command holds beyond its item: a submission of its kind's fields, texts
+ * of a sensible length, nothing PostgreSQL would refuse. A record refused as data
+ * would otherwise fail a department's write on every retry.
+ */
+function shapeProblem(command: Command): Localized | null {
+  const errors =
+    'submission' in command
+      ? checkSubmissionShape(command.submission)
+      : unstorableText(command).map((p) => describeTextProblem(p));
+  const text = command.type === 'contribute' ? { field: 'text', value: command.text, max: COMMAND_TEXT_MAX.text } : 'reason' in command ? { field: 'reason', value: command.reason, max: COMMAND_TEXT_MAX.reason } : null;
+  if (errors.length === 0 && typeof text?.value === 'string' && text.value.length > text.max) {
+    errors.push({ zh: `${text.field} 过长：最多 ${text.max} 个字符`, en: `${text.field} is too long: at most ${text.max} characters` });
+  }
+  return errors.length ? { zh: errors.map((e) => e.zh).join('；'), en: errors.map((e) => e.en).join('; ') } : null;
 }
 
 /**
@@ -116,8 +129,8 @@ const OWN_SUBMISSION = fail('您提交了此版本，不能再审核它：请由
  */
 export function checkCommand(state: DepartmentState, command: Command, actor: Actor, closed: boolean): Localized | null {
   if (closed) return fail('本轮评估已结束，不能再修改', 'this cycle is closed; nothing can be changed');
-  // PostgreSQL cannot store it: refused here, before it enters the workflow, not retried forever when written.
-  if (containsNul(command)) return fail('填报内容含有空字符（\\u0000），请删除后重试', 'the text contains a NUL character (\\u0000); remove it and try again');
+  const shape = shapeProblem(command);
+  if (shape) return shape;
   const item = state.items[command.itemKey];
   const spec = state.specs?.find((s) => s.key === command.itemKey);
   if (!item || (state.specs && !spec)) return fail(`本部门没有事项“${command.itemKey}”`, `this department has no item "${command.itemKey}"`);

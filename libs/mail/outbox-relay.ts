@@ -129,7 +129,7 @@ export class OutboxRelay {
         // Never dropped silently: recorded, and shown to the bureau as undeliverable.
         this.log.warn('notice undeliverable', { ...context, error });
         this.options.onOutcome(notice.event, 'undeliverable');
-        await this.record(notice.id, `UPDATE notice SET status = 'undeliverable', error = $2, claimed_until = NULL WHERE id = $1`, [error]);
+        await this.record(notice.id, `UPDATE notice SET status = 'undeliverable', error = $2, claimed_until = NULL, message = NULL WHERE id = $1`, [error]);
       } else {
         this.log.warn('notice not sent yet', { ...context, error });
         this.options.onOutcome(notice.event, 'retry');
@@ -141,7 +141,8 @@ export class OutboxRelay {
       return;
     }
     this.options.onOutcome(notice.event, 'sent');
-    await this.record(notice.id, `UPDATE notice SET status = 'sent', message_id = $2, sent_at = now(), error = NULL, claimed_until = NULL WHERE id = $1`, [messageId]);
+    // The message goes with the outcome: its links are usable, and only the mail itself may carry them.
+    await this.record(notice.id, `UPDATE notice SET status = 'sent', message_id = $2, sent_at = now(), error = NULL, claimed_until = NULL, message = NULL WHERE id = $1`, [messageId]);
   }
 
   /**

@@ -7,6 +7,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { loadConfig } from '../config/config';
 import { allEntities } from './entities';
 import { migrations } from './migrations';
+import { QueryErrorLogger } from './query-logger';
 
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
   return {
@@ -18,7 +19,9 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     migrations,
     migrationsRun: false,
     synchronize: false,
-    logging: ['error'],
+    // Failed queries are logged, their parameters never: see query-logger.
+    logging: ['error', 'warn'],
+    logger: new QueryErrorLogger(),
   };
 }
 

@@ -71,3 +71,9 @@ export async function recordItemCommand(ds: DataSource, input: RecordCommandInpu
   ]);
   return written > 0;
 }
+
+/** An item whose record PostgreSQL refused as data: marked for the bureau, with what was refused (idempotent). */
+export async function markForAttention(ds: DataSource, input: RecordCommandInput, error: string): Promise<void> {
+  const attention = { reason: 'record_refused', requestId: input.requestId, command: input.command.type, error, at: new Date(input.at).toISOString() };
+  await ds.query(`UPDATE work_item SET attention = $3::jsonb WHERE cycle_id = $1 AND item_key = $2`, [input.cycleId, input.command.itemKey, JSON.stringify(attention)]);
+}

@@ -18,10 +18,17 @@ import { EvaluationCycle, WorkItem } from '../persistence/entities';
 import type { Localized } from '../plan/localized';
 import type { ItemCommandOutcome, ItemCommandResult } from '../../workflows/department-cycle.messages';
 import { insertCycleRow, insertWorkItems } from '../persistence/cycle-records';
+import { isDataError } from '../persistence/data-errors';
 import { recordItemCommand } from '../persistence/item-records';
 import { bulkApproveUpdate, departmentStatusQuery, extendDeadlineSignal, itemCommandUpdate } from '../../workflows/department-cycle.messages';
 import { cancelCycleSignal, cycleStatusQuery, extendCycleDeadlineSignal, remindAllSignal, type CycleStatus } from '../../workflows/evaluation-cycle.messages';
 import type { evaluationCycle } from '../../workflows/evaluation-cycle.workflow';
+
+/** Told to whoever sent a command whose record PostgreSQL refused (the bureau is told too). */
+const RECORD_REFUSED: Localized = {
+  zh: '操作已受理，但记录未能保存（内容无法存储），已通知统计局处理',
+  en: 'the action was taken, but its record could not be stored (content the database cannot hold); the bureau has been told',
+};
 
 /**
  * A department as the live view shows it: `running` with its state, or
@@ -153,8 +160,15 @@ export class CycleClient {
   /** Writes the record the workflow answered with (it writes it too, later), so the caller reads its own change. */
   private async written({ record, ...result }: ItemCommandOutcome, audit?: (result: ItemCommandResult) => AuditRecord): Promise<ItemCommandResult> {
     const entry = audit?.(result);
-    if (record) await recordItemCommand(this.ds, record, entry);
-    else if (entry) await appendAudit(this.ds, entry);
+    try {
+      if (record) await recordItemCommand(this.ds, record, entry);
+      else if (entry) await appendAudit(this.ds, entry);
+    } catch (e) {
+      // The workflow has applied the command: answering an error would be untrue. Its own
+      // write of the record meets the same refusal, marks the item and tells the bureau.
+      if (!isDataError(e)) throw e;
+      return { ...result, warnings: [...result.warnings, RECORD_REFUSED] };
+    }
     return result;
   }
 

@@ -2,9 +2,10 @@ import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { Client, Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { TokenSigner } from '@libs/access/tokens';
+import { linkSigning, TokenSigner } from '@libs/access/tokens';
 import { loadConfig } from '@libs/config/config';
 import { durationMs } from '@libs/cycle/duration';
+import type { NoticeOutboxConfig } from '@libs/mail/notice-outbox';
 import { createDataSource } from '@libs/persistence/data-source';
 import { CycleClient } from '@libs/temporal/cycle-client';
 import { AuditController } from './audit/audit.controller';
@@ -24,7 +25,7 @@ import { PortalController } from './cycles/portal.controller';
 import { ReportsController } from './cycles/reports.controller';
 import { HealthController } from './health.controller';
 import { MetricsModule } from './metrics.controller';
-import { CYCLE_CLIENT, TEMPORAL_CLIENT } from './tokens';
+import { CYCLE_CLIENT, NOTICE_OUTBOX, TEMPORAL_CLIENT } from './tokens';
 
 /** The HTTP API; its infrastructure (database, Temporal) is created here and closed with the app. */
 @Module({
@@ -63,6 +64,14 @@ import { CYCLE_CLIENT, TEMPORAL_CLIENT } from './tokens';
         const auth = loadConfig('auth');
         return new TokenSigner(auth.AUTH_SECRET, durationMs(auth.SESSION_TTL));
       },
+    },
+    {
+      provide: NOTICE_OUTBOX,
+      useFactory: (): NoticeOutboxConfig => ({
+        publicUrl: loadConfig('http').PUBLIC_URL,
+        bureauEmail: loadConfig('mail').BUREAU_EMAIL,
+        links: linkSigning(loadConfig('auth')),
+      }),
     },
     { provide: APP_GUARD, useClass: AuthGuard },
     AuditService,

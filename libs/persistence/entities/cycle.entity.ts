@@ -1,6 +1,15 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 import type { QueuedMessage } from '../../mail/mailer';
 
+/** Why an item needs the bureau's attention: its record could not be stored. */
+export interface ItemAttention {
+  reason: 'record_refused';
+  requestId: string;
+  command: string;
+  error: string;
+  at: string;
+}
+
 /** A launched cycle; its ID is the workflow ID (`cycle/<plan>/<kind>/<period>`). */
 @Entity('evaluation_cycle')
 export class EvaluationCycle {
@@ -78,6 +87,10 @@ export class WorkItem {
 
   @Column({ type: 'int', default: 0 })
   version: number;
+
+  /** Set when PostgreSQL refused one of the item's records as data: what and when, for the bureau to deal with. */
+  @Column({ type: 'jsonb', nullable: true })
+  attention: ItemAttention | null;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
@@ -211,6 +224,10 @@ export class Notice {
   @Index('IDX_notice_due', { where: `status = 'pending'` })
   @Column({ name: 'next_attempt_at', type: 'timestamptz', default: () => 'now()' })
   nextAttemptAt: Date;
+
+  /** The API request that wrote a resend (the bureau's); null for the workflows' notices, keyed by seq. */
+  @Column({ name: 'request_id', type: 'varchar', nullable: true, unique: true })
+  requestId: string | null;
 
   /** A relay's lease on the notice while it sends it. */
   @Column({ name: 'claimed_until', type: 'timestamptz', nullable: true })

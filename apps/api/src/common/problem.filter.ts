@@ -7,6 +7,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { isDataError } from '@libs/persistence/data-errors';
 import { PlanNotFoundError, PlanValidationError, type Localized } from '@libs/plan/localized';
 import { CycleRequestError } from '@libs/temporal/cycle-client';
 import { RequestValidationError } from './validation';
@@ -36,19 +37,27 @@ export const notFound = (zh: string, en: string) => new ApiProblem(HttpStatus.NO
 export const forbidden = (p: Localized) => new ApiProblem(HttpStatus.FORBIDDEN, 'forbidden', [p]);
 export const badRequest = (zh: string, en: string) => new ApiProblem(HttpStatus.BAD_REQUEST, 'invalid_request', [{ zh, en }]);
 
-/**
- * PostgreSQL's data exceptions (class 22): invalid text, numeric out of range, string too long, bad date, and a NUL
- * byte in text (22021) or in JSON (22P05). Request fields with a NUL never get this far (validation.ts); this is
- * for what an uploaded file carries.
- */
-const DATA_ERRORS = new Set(['22P02', '22003', '22001', '22007', '22008', '22021', '22P05']);
-
 const GENERIC: Record<number, Localized & { code: string }> = {
   401: { code: 'unauthorized', zh: '请先登录', en: 'please sign in' },
   403: { code: 'forbidden', zh: '无权执行此操作', en: 'not allowed' },
   404: { code: 'not_found', zh: '没有找到', en: 'not found' },
   413: { code: 'too_large', zh: '请求内容过大', en: 'request too large' },
 };
+
+/** How large a JSON body may be (body-parser's default, kept on purpose): files go as uploads, not as JSON. */
+export const JSON_BODY_LIMIT = '100kb';
+
+/**
+ * The JSON body parser's refusals (http-errors with a `type`): a body too
+ * large or not JSON is the caller's to fix, never a 500 with a stack trace.
+ */
+function bodyParserError(error: unknown): (Localized & { status: number; code: string }) | null {
+  const e = error as { type?: unknown; status?: unknown } | null;
+  if (typeof e?.type !== 'string' || typeof e.status !== 'number' || e.status < 400 || e.status >= 500) return null;
+  if (e.type === 'entity.too.large') return { status: 413, code: 'too_large', zh: `请求内容过大：JSON 请求最多 ${JSON_BODY_LIMIT}，文件请用上传`, en: `request too large: a JSON body may hold at most ${JSON_BODY_LIMIT}; send files as uploads` };
+  if (e.type === 'entity.parse.failed') return { status: 400, code: 'invalid_request', zh: '请求内容不是有效的 JSON', en: 'the request body is not valid JSON' };
+  return { status: e.status, code: 'invalid_request', zh: '请求无法读取（编码或格式不对）', en: `the request body could not be read (${e.type})` };
+}
 
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -71,10 +80,12 @@ export class ProblemFilter implements ExceptionFilter {
       const missing = error instanceof PlanNotFoundError;
       return send(missing ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST, missing ? 'not_found' : 'invalid_data', error.issues.map((i) => ({ where: i.where, zh: `${i.where}: ${i.message.zh}`, en: `${i.where}: ${i.message.en}` })));
     }
-    if (error instanceof QueryFailedError && DATA_ERRORS.has((error.driverError as { code?: string }).code ?? '')) {
-      // A value PostgreSQL cannot hold (a number out of range, text where a number goes) is the caller's to fix.
+    if (error instanceof QueryFailedError && isDataError(error)) {
+      // A value PostgreSQL cannot hold (a number out of range, text where a number goes, in an uploaded file) is the caller's to fix.
       return send(HttpStatus.BAD_REQUEST, 'invalid_request', [{ zh: '请求中的值超出范围或格式不对', en: 'a value in the request is out of range or malformed' }]);
     }
+    const parsing = bodyParserError(error);
+    if (parsing) return send(parsing.status, parsing.code, [parsing]);
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const generic = GENERIC[status] ?? { code: 'http_error', zh: error.message, en: error.message };

@@ -1,9 +1,10 @@
 /**
  * Request bodies and queries are validated by class-validator; a refusal names
  * each bad field in Chinese and English, in the one error body. Before that,
- * any text of a body, a query or a path holding a NUL byte is refused.
+ * any text PostgreSQL could not store is refused (libs/common/storable-text).
  */
 import { BadRequestException, ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
+import { describeTextProblem, unstorableText } from '@libs/common/storable-text';
 import type { Localized } from '@libs/plan/localized';
 
 /** Chinese for each class-validator constraint the DTOs use; the English is class-validator's own. */
@@ -58,46 +59,17 @@ function constraintArgs(name: string, en: string): string[] {
 }
 
 /**
- * Where a value holds U+0000, as field paths (`submission.dataSource`, `itemKeys.2`), in the order they come: in
- * strings and in the keys and values of plain objects and arrays, walked without recursion (a JSON body may nest
- * deeper than the stack goes).
- */
-export function nulFields(value: unknown, at = ''): string[] {
-  const found: string[] = [];
-  // Depth first, each one's children pushed last to first so they are taken first to last.
-  const pending: Array<{ value: unknown; field: string; badKey?: boolean }> = [{ value, field: at }];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const { value: v, field } = next;
-    const under = (key: string | number) => (field ? `${field}.${key}` : String(key));
-    if (next.badKey || (typeof v === 'string' && v.includes('\0'))) {
-      found.push(field);
-    } else if (Array.isArray(v)) {
-      for (let n = v.length - 1; n >= 0; n--) pending.push({ value: v[n], field: under(n) });
-    } else if (v !== null && typeof v === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(v))) {
-      const entries = Object.entries(v);
-      for (let n = entries.length - 1; n >= 0; n--) pending.push({ value: entries[n][1], field: under(entries[n][0]), badKey: entries[n][0].includes('\0') });
-    }
-  }
-  return found;
-}
-
-/**
- * A NUL byte is in no name, code or narrative anyone means to send, and PostgreSQL can store none: in a text column
- * it fails the query (22021), in JSON (a submission) the write of a department's workflow, retried for ever. So it is
- * refused here, for every body, query and path parameter, naming where it was.
+ * What PostgreSQL or JSON would refuse (a NUL, a lone surrogate, a text past
+ * any field's length, nesting no request of ours has) is refused here, for
+ * every body, query and path parameter, naming where it was: in a workflow's
+ * history it would fail the department's record on every retry. Before
+ * class-validator too, which walks a body recursively.
  */
 class RequestPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type !== 'custom') {
-      const fields = nulFields(value, metadata.data ?? '');
-      if (fields.length) {
-        throw new RequestValidationError(
-          fields.map((f) => {
-            const field = (f || metadata.type).replaceAll('\0', '\\u0000');
-            return { field, zh: `${field} 含有空字符（\\u0000），请删除后重试`, en: `${field} contains a NUL character (\\u0000), which is not accepted` };
-          }),
-        );
-      }
+      const problems = unstorableText(value, metadata.data ?? '');
+      if (problems.length) throw new RequestValidationError(problems.map((p) => describeTextProblem(p.field ? p : { ...p, field: metadata.type })));
     }
     return super.transform(value, metadata);
   }

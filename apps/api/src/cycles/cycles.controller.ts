@@ -11,12 +11,15 @@ import { DataSource } from 'typeorm';
 import { actorOf } from '@libs/access/principal';
 import { DEFAULT_CHASING_POLICY, type ChasingPolicy, type CycleDefinition } from '@libs/cycle/cycle-definition';
 import { countItemsByDepartment } from '@libs/catalog/cycle-progress';
+import { resendNotice, type NoticeOutboxConfig, type ResendOutcome } from '@libs/mail/notice-outbox';
 import { EvaluationCycle, Notice } from '@libs/persistence/entities';
+import type { Localized } from '@libs/plan/localized';
 import { CycleRequestError, type CycleClient } from '@libs/temporal/cycle-client';
 import { findPage, PageQuery } from '../common/pagination';
+import { ApiProblem } from '../common/problem.filter';
 import { AuditService } from '../audit/audit.service';
 import { Requires, type AuthenticatedRequest } from '../auth/auth.decorators';
-import { CYCLE_CLIENT } from '../tokens';
+import { CYCLE_CLIENT, NOTICE_OUTBOX } from '../tokens';
 import { ItemAccess } from './item-access.service';
 
 const KINDS = ['annual', 'midterm', 'final'] as const;
@@ -152,6 +155,16 @@ class NoticeQuery extends PageQuery {
   department?: string;
 }
 
+/** What the notice list shows of each notice: never `message`, whose links act for the department. */
+const NOTICE_RECORD: Array<keyof Notice> = ['id', 'department', 'audience', 'recipient', 'event', 'seq', 'subject', 'itemKeys', 'status', 'attempts', 'error', 'createdAt', 'sentAt', 'requestId'];
+
+const RESEND_REFUSED: Record<Exclude<ResendOutcome, { ok: true }>['reason'], Localized & { status: number }> = {
+  not_found: { status: 404, zh: '本轮评估没有这条通知', en: 'this cycle has no such notice' },
+  cycle_closed: { status: 409, zh: '本轮评估已结束，通知中的链接已不能使用，无需重新发送', en: 'the cycle is closed: its links can no longer be used, so nothing is resent' },
+  nothing_waiting: { status: 409, zh: '这条通知中的事项都已办理，无需重新发送', en: 'every item of this notice has been dealt with; there is nothing to resend' },
+  busy: { status: 409, zh: '同时有其他重新发送请求，请稍后再试', en: 'other resends of this notice are under way; try again shortly' },
+};
+
 @ApiTags('cycles 评估轮次')
 @ApiBearerAuth()
 @Controller('cycles')
@@ -161,6 +174,7 @@ export class CyclesController {
     @Inject(CYCLE_CLIENT) private readonly cycles: CycleClient,
     @Inject(ItemAccess) private readonly access: ItemAccess,
     @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(NOTICE_OUTBOX) private readonly outbox: NoticeOutboxConfig,
   ) {}
 
   @Post()
@@ -265,11 +279,23 @@ export class CyclesController {
 
   @Get(':id/notices')
   @Requires('audit:read')
-  @ApiOperation({ summary: '通知记录 Notices sent, pending and undeliverable (filter status=undeliverable)' })
+  @ApiOperation({ summary: '通知记录 Notices sent, pending and undeliverable (filter status=undeliverable): recipient, event, items, status and times, never the message (its links act for the department)' })
   async notices(@Param('id') id: string, @Query() q: NoticeQuery) {
     await this.access.cycle(id);
     const where = { cycleId: id, ...(q.status ? { status: q.status } : {}), ...(q.department ? { department: q.department } : {}) };
-    return findPage(this.ds.getRepository(Notice), q, { where, order: { createdAt: 'ASC' } });
+    return findPage(this.ds.getRepository(Notice), q, { where, select: NOTICE_RECORD, order: { createdAt: 'ASC' } });
+  }
+
+  @Post(':id/notices/:noticeId/resend')
+  @HttpCode(202)
+  @Requires('cycle:manage')
+  @ApiOperation({ summary: '重新发送通知 Send a notice again, to whoever holds the role now, with fresh links, for those of its items still waiting (404 no such notice, 409 the cycle is closed or nothing is waiting)' })
+  async resend(@Param('id') id: string, @Param('noticeId') noticeId: string, @Req() req: AuthenticatedRequest) {
+    await this.access.cycle(id);
+    const resent = await resendNotice(this.ds, this.outbox, id, noticeId, req.requestId);
+    if (!resent.ok) throw new ApiProblem(RESEND_REFUSED[resent.reason].status, `resend_${resent.reason}`, [RESEND_REFUSED[resent.reason]]);
+    await this.audit.record(req, { action: 'resend_notice', entityType: 'notice', entityId: noticeId, after: { resent: resent.noticeId, recipient: resent.recipient, itemKeys: resent.itemKeys } });
+    return { noticeId: resent.noticeId, resendOf: noticeId, recipient: resent.recipient, itemKeys: resent.itemKeys, status: 'pending' };
   }
 
   private async running(id: string): Promise<EvaluationCycle> {

@@ -11,6 +11,7 @@ import { ArrayContains, DataSource, In, type FindOptionsWhere } from 'typeorm';
 import { actorOf, type Principal } from '@libs/access/principal';
 import type { Command } from '@libs/cycle/department-state';
 import { checkSubmission, type Submission, type WorkItemSpec } from '@libs/cycle/submission';
+import { checkSubmissionShape, COMMAND_TEXT_MAX } from '@libs/cycle/submission-shape';
 import { AuditEntry, Department, EvidenceFile, ItemEvent, SubmissionVersion, WorkItem } from '@libs/persistence/entities';
 import type { CycleClient } from '@libs/temporal/cycle-client';
 import { ApiProblem, forbidden } from '../common/problem.filter';
@@ -63,7 +64,7 @@ class ContributionBody {
   @ApiProperty({ example: '我局已完成辖区内数据核对。' })
   @IsString()
   @MinLength(1)
-  @MaxLength(4000)
+  @MaxLength(COMMAND_TEXT_MAX.text)
   text: string;
 }
 
@@ -75,7 +76,7 @@ class ReviewBody {
   @ApiPropertyOptional({ description: 'required when rejecting', example: '数据来源与统计公报不一致，请核实' })
   @IsOptional()
   @IsString()
-  @MaxLength(2000)
+  @MaxLength(COMMAND_TEXT_MAX.reason)
   reason?: string;
 }
 
@@ -135,6 +136,7 @@ export class ItemsController {
   @ApiOperation({ summary: '保存草稿 Save a draft (not checked, not sent for review)' })
   async saveDraft(@Param('cycleId') cycleId: string, @Param('itemKey') itemKey: string, @Body() body: SubmissionBody, @Req() req: AuthenticatedRequest) {
     const item = await this.access.item(req.principal, 'item:submit', cycleId, itemKey);
+    checkShape(body.submission, item);
     return this.send(req, item, { type: 'save_draft', itemKey, submission: body.submission });
   }
 
@@ -144,6 +146,7 @@ export class ItemsController {
   @ApiOperation({ summary: '提交审核 Submit for the supervisor’s review; checked first (422 names each problem)' })
   async submit(@Param('cycleId') cycleId: string, @Param('itemKey') itemKey: string, @Body() body: SubmissionBody, @Req() req: AuthenticatedRequest) {
     const item = await this.access.item(req.principal, 'item:submit', cycleId, itemKey);
+    checkShape(body.submission, item);
     const { years, thresholds } = await this.access.submissionRules(cycleId);
     const check = checkSubmission(item.spec as WorkItemSpec, body.submission, years, thresholds);
     if (!check.ok) throw new ApiProblem(422, 'invalid_submission', check.errors);
@@ -242,6 +245,15 @@ export class ItemsController {
   }
 }
 
+/** The item kind's fields only, each of its form and length (400 naming each), before anything reaches the workflow. */
+function checkShape(submission: Submission, item: WorkItem): void {
+  const problems = checkSubmissionShape(submission);
+  if (problems.length) throw new RequestValidationError(problems.map((p) => ({ ...p, field: p.field ?? 'submission' })));
+  if (submission.kind !== item.itemKind) {
+    throw new RequestValidationError([{ field: 'submission.kind', zh: `事项${item.itemKey}需要“${item.itemKind}”类型的填报`, en: `item ${item.itemKey} takes a ${item.itemKind} submission` }]);
+  }
+}
+
 function summary(i: WorkItem) {
-  return { cycleId: i.cycleId, itemKey: i.itemKey, kind: i.itemKind, no: i.itemNo, title: i.title, department: i.department, coDepartments: i.coDepartments, status: i.status, version: i.version, updatedAt: i.updatedAt };
+  return { cycleId: i.cycleId, itemKey: i.itemKey, kind: i.itemKind, no: i.itemNo, title: i.title, department: i.department, coDepartments: i.coDepartments, status: i.status, version: i.version, attention: i.attention, updatedAt: i.updatedAt };
 }

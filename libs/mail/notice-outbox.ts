@@ -1,0 +1,149 @@
+/**
+ * A notice into the outbox: its recipient (the department's contact, or its
+ * delegate, at the notice's instant), its message with a fresh link per item
+ * for that recipient, and the row the mail relay sends. The worker's
+ * activities write the workflow's notices here; the API writes the bureau's
+ * resends. The message, links and all, lives only until the relay has dealt
+ * with it (the relay clears it): nothing but the mail itself keeps a usable link.
+ */
+import { ApplicationFailure } from '@temporalio/common';
+import type { DataSource } from 'typeorm';
+import { recipientFor } from '../catalog/delegations';
+import type { NoticeInput } from '../cycle/activities-contract';
+import { CYCLE_KIND_LABELS } from '../cycle/cycle-definition';
+import type { TokenSigner } from '../access/tokens';
+import { Department, EvaluationCycle } from '../persistence/entities';
+import type { Locale } from '../plan/localized';
+import type { QueuedMessage } from './mailer';
+import { renderNotice } from './notice-message';
+import { reportAttachments } from './report-attachments';
+
+export interface NoticeOutboxConfig {
+  publicUrl: string;
+  bureauEmail: string;
+  /** Signs each item's link for its recipient's purpose; see libs/access/tokens. */
+  links: { signer: TokenSigner; ttlMs: number };
+}
+
+export interface ComposedNotice {
+  recipient: string;
+  subject: string;
+  message: QueuedMessage;
+}
+
+/** The notice as it goes out now: to whoever holds the role at `input.at`, with links that carry that person's right. */
+export async function composeNotice(ds: DataSource, config: NoticeOutboxConfig, input: NoticeInput): Promise<ComposedNotice> {
+  const { recipient, recipientName, departmentName, locale } = await recipientOf(ds, config, input);
+  const attachments = await reportAttachments(input.reportPath, locale);
+  const cycle = await ds.getRepository(EvaluationCycle).findOneByOrFail({ id: input.cycleId });
+  const rendered = renderNotice(input, {
+    cycleTitle: cycleTitle(cycle),
+    departmentName,
+    publicUrl: config.publicUrl,
+    locale,
+    itemLink: itemLinks(config, input, cycle, recipient, recipientName),
+    recipientName,
+    attachments: attachments.map((a) => a.filename),
+  });
+  return { recipient, subject: rendered.subject, message: { to: { name: recipientName, address: recipient }, subject: rendered.subject, text: rendered.text, html: rendered.html, attachments } };
+}
+
+/**
+ * Submitters' links open the item to fill in, supervisors' to review,
+ * co-operating departments' to contribute. A link never outlives the cycle's
+ * hard close: after it, nothing can be submitted or reviewed anyway.
+ */
+function itemLinks(config: NoticeOutboxConfig, input: NoticeInput, cycle: EvaluationCycle, email: string, name: string): ((itemKey: string) => string) | undefined {
+  if (input.audience === 'bureau') return undefined;
+  const purpose = input.audience === 'supervisor' ? 'review' : input.event === 'contribution_request' ? 'contribute' : 'submit';
+  const expiresAt = Math.min(Date.now() + config.links.ttlMs, cycle.hardClose.getTime());
+  return (itemKey) => {
+    const token = config.links.signer.link({ purpose, cycleId: input.cycleId, department: input.department, itemKey, email, name }, expiresAt);
+    return `${config.publicUrl}/l/${token}`;
+  };
+}
+
+async function recipientOf(ds: DataSource, config: NoticeOutboxConfig, input: NoticeInput): Promise<{ recipient: string; recipientName: string; departmentName: string; locale: Locale }> {
+  if (input.audience === 'bureau') {
+    // An escalation names the department it is about; the bureau's own notices name the bureau.
+    const about = input.department === 'bureau' ? null : await ds.getRepository(Department).findOneBy({ code: input.department });
+    return { recipient: config.bureauEmail, recipientName: '市统计局', departmentName: about?.name ?? '市统计局', locale: 'zh-CN' };
+  }
+  const found = await recipientFor(ds, input.department, input.audience, input.at);
+  const departmentName = found?.departmentName ?? input.department;
+  if (!found?.to) throw ApplicationFailure.nonRetryable(`${departmentName}没有${input.audience}联系人 (no ${input.audience} contact)`, 'MissingContact');
+  return { recipient: found.to.email, recipientName: found.to.name, departmentName, locale: found.to.locale };
+}
+
+function cycleTitle(cycle: EvaluationCycle): { zh: string; en: string } {
+  const period = cycle.fromYear === cycle.toYear ? `${cycle.toYear}` : `${cycle.fromYear}–${cycle.toYear}`;
+  const label = CYCLE_KIND_LABELS[cycle.kind];
+  return { zh: `${period}年${label.zh}`, en: `${label.en} ${period}` };
+}
+
+/** Which item states still wait on each audience: a resend names only those. */
+const WAITING_ON: Record<'submit' | 'contribute' | 'review', string[]> = {
+  submit: ['assigned', 'draft', 'returned'],
+  contribute: ['assigned', 'draft', 'returned', 'submitted'],
+  review: ['submitted'],
+};
+
+/** The events whose items carry the reason the department was given. */
+const WITH_REASON: NoticeInput['event'][] = ['rejected', 'reopened'];
+
+export type ResendOutcome = { ok: true; noticeId: string; recipient: string; itemKeys: string[] } | { ok: false; reason: 'not_found' | 'cycle_closed' | 'nothing_waiting' | 'busy' };
+
+/**
+ * The bureau sends a notice again: the same event, for those of its items
+ * that still wait on its audience, to whoever holds the role now (a contact
+ * changed, a delegation began), with fresh links. Written into the outbox
+ * under the request's ID, so a retried request sends it once.
+ */
+export async function resendNotice(ds: DataSource, config: NoticeOutboxConfig, cycleId: string, noticeId: string, requestId: string): Promise<ResendOutcome> {
+  const [original]: Array<{ department: string; audience: NoticeInput['audience']; event: NoticeInput['event']; item_keys: string[] }> = await ds.query(
+    `SELECT department, audience, event, item_keys FROM notice WHERE cycle_id = $1 AND id::text = $2`,
+    [cycleId, noticeId],
+  );
+  if (!original) return { ok: false, reason: 'not_found' };
+  const [done]: Array<{ id: string; recipient: string; item_keys: string[] }> = await ds.query(`SELECT id, recipient, item_keys FROM notice WHERE request_id = $1`, [requestId]);
+  if (done) return { ok: true, noticeId: done.id, recipient: done.recipient, itemKeys: done.item_keys };
+  const cycle = await ds.getRepository(EvaluationCycle).findOneByOrFail({ id: cycleId });
+  if (cycle.status !== 'running') return { ok: false, reason: 'cycle_closed' };
+
+  const purpose = original.audience === 'supervisor' ? 'review' : original.event === 'contribution_request' ? 'contribute' : 'submit';
+  // The reason a department was given (a return, a reopen) goes with the item again.
+  const items: Array<{ key: string; title: string; status: NoticeInput['items'][number]['status']; reason: string | null }> = await ds.query(
+    `SELECT w.item_key AS key, w.title, w.status,
+            (SELECT e.detail->>'reason' FROM item_event e WHERE e.cycle_id = w.cycle_id AND e.item_key = w.item_key ORDER BY e.at DESC LIMIT 1) AS reason
+       FROM work_item w WHERE w.cycle_id = $1 AND w.item_key = ANY($2) ORDER BY w.item_kind, w.item_no`,
+    [cycleId, original.item_keys],
+  );
+  const waiting = original.audience === 'bureau' ? items : items.filter((i) => WAITING_ON[purpose].includes(i.status));
+  if (waiting.length === 0 && original.item_keys.length > 0) return { ok: false, reason: 'nothing_waiting' };
+
+  const input: NoticeInput = {
+    cycleId,
+    department: original.department,
+    audience: original.audience,
+    event: original.event,
+    seq: 0,
+    items: waiting.map((i) => ({ key: i.key, title: i.title, status: i.status, ...(i.reason && WITH_REASON.includes(original.event) ? { reason: i.reason } : {}) })),
+    deadline: cycle.deadline.getTime(),
+    at: Date.now(),
+  };
+  const { recipient, subject, message } = await composeNotice(ds, config, input);
+  // Two resends at once may take the same seq: the loser takes the next one.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const [row]: Array<{ id: string }> = await ds.query(
+      `INSERT INTO notice (cycle_id, department, recipient, event, seq, audience, subject, item_keys, message, request_id)
+       SELECT $1::varchar, $2::varchar, $3::varchar, $4::varchar, coalesce(min(seq), 0) - 1, $5, $6, $7, $8, $9
+         FROM notice WHERE cycle_id = $1::varchar AND department = $2::varchar AND recipient = $3::varchar AND event = $4::varchar AND seq < 0
+       ON CONFLICT DO NOTHING
+       RETURNING id`,
+      [cycleId, original.department, recipient, original.event, original.audience, subject, input.items.map((i) => i.key), message, requestId],
+    );
+    const id: string | undefined = row?.id ?? (await ds.query(`SELECT id FROM notice WHERE request_id = $1`, [requestId]))[0]?.id;
+    if (id) return { ok: true, noticeId: id, recipient, itemKeys: input.items.map((i) => i.key) };
+  }
+  return { ok: false, reason: 'busy' };
+}
