@@ -99,7 +99,8 @@ export async function evaluationCycle({ definition, reopen }: EvaluationCycleInp
   let prepared: Pick<PreparedCycle, 'departments' | 'leadItems' | 'years' | 'contributors'>;
   let reopened: ReopenedCycle | null = null;
   if (reopen) {
-    reopened = await activities.reopenCycle({ cycleId, itemKeys: reopen.items });
+    // The row takes the reopen's dates: links minted from now on expire by its hard close, not the first one.
+    reopened = await activities.reopenCycle({ cycleId, itemKeys: reopen.items, deadline, hardClose });
     // Co-operating departments gave their input the first time; a reopen asks only the leads.
     prepared = { departments: reopened.departments.map((d) => d.department), years: reopened.years, contributors: [] };
   } else {

@@ -233,7 +233,7 @@ export class CycleActivitiesService implements CycleActivities {
     return { reportPath: path, contentHash, version };
   }
 
-  async reopenCycle({ cycleId, itemKeys }: { cycleId: string; itemKeys: string[] }): Promise<ReopenedCycle> {
+  async reopenCycle({ cycleId, itemKeys, deadline, hardClose }: { cycleId: string; itemKeys: string[]; deadline?: string; hardClose?: string }): Promise<ReopenedCycle> {
     const cycle = await this.ds.getRepository(EvaluationCycle).findOneByOrFail({ id: cycleId });
     const { requireBureauAcceptance } = cycle.definition as CycleDefinition;
     const plan = await readPlanFromDatabase(this.ds, cycle.planCode);
@@ -248,7 +248,9 @@ export class CycleActivitiesService implements CycleActivities {
       departments.set(r.department, d);
     }
     const [latest] = await this.ds.query(`SELECT timeliness FROM cycle_report WHERE cycle_id = $1 ORDER BY version DESC LIMIT 1`, [cycleId]);
-    await this.ds.getRepository(EvaluationCycle).update({ id: cycleId }, { status: 'running', closedAt: null });
+    // The reopen's own dates (histories from before they were passed give none): its links expire by its hard close.
+    const dates = deadline && hardClose ? { deadline: new Date(deadline), hardClose: new Date(hardClose) } : {};
+    await this.ds.getRepository(EvaluationCycle).update({ id: cycleId }, { status: 'running', closedAt: null, ...dates });
     log.info('cycle reopened', { cycleId, items: rows.length, departments: departments.size });
     return {
       departments: [...departments.values()],

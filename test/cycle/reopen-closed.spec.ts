@@ -79,6 +79,9 @@ describe('reopening a closed cycle', () => {
       const reopenMails = h.mailsTo(mail('submitter', STATS), '重新打开');
       expect(reopenMails).toHaveLength(1);
       expect(reopenMails[0].text).toContain(`原因：${REASON}`);
+      // The cycle's row has the reopen's dates: its new links expire by the new hard close, not the passed one.
+      const [row] = await h.db.dataSource.query(`SELECT hard_close FROM evaluation_cycle WHERE id = $1`, [cycleId]);
+      expect(new Date(row.hard_close).getTime()).toBeGreaterThan(Date.parse(definition.hardClose));
 
       // The correction continues the item's versions from PostgreSQL: version 2, not 1 again.
       const corrected = await submit('s-1b', 'indicator-1', 284.6);
