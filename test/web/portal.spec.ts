@@ -222,6 +222,14 @@ describe('the web portal in a real browser', () => {
       await reportBody.getByText(corrected).first().waitFor({ state: 'attached', timeout: 60_000 });
       expect(await reportBody.textContent()).toContain(corrected);
       await shot(bureau, '15-bureau-report-html');
+
+      // 退出 ends the session on the server too: the token the tab held is refused afterwards.
+      const stored: string[] = await bureau.evaluate('Object.values(sessionStorage)');
+      const held = stored.map((v) => (JSON.parse(v) as { token?: string }).token).find(Boolean);
+      expect(held).toEqual(expect.any(String));
+      await bureau.getByRole('button', { name: '退出' }).click();
+      await bureau.waitForURL(/\/login$/);
+      await h.http().get('/api/auth/me').set('Authorization', `Bearer ${held}`).expect(401);
     });
 
     // A 422 from the first, empty submission is the one failed request the browser may report.

@@ -4,7 +4,8 @@ import { Button, Layout, Menu, Result, Segmented, Space, Tag, Typography } from 
 import { useI18n } from './i18n';
 import { ROLE_LABELS, PURPOSE_LABELS, itemPath } from './labels';
 import { Link, match, useRouter } from './router';
-import { clearSession, readSession, type Session } from './session';
+import { api } from './api';
+import { readSession, type Session } from './session';
 import { LoginPage } from './pages/LoginPage';
 import { LinkPage } from './pages/LinkPage';
 import { InboxPage } from './pages/InboxPage';
@@ -41,7 +42,7 @@ export function App() {
   if (!session || path === '/login') return <LoginPage onSignedIn={signedIn} />;
   if (path === '/' || path === '') return <Redirect to={homeOf(session)} />;
   return (
-    <Shell session={session} onSignOut={() => { clearSession(); setSession(null); navigate('/login'); }}>
+    <Shell session={session} onSignOut={() => void api.signOut().then(() => { setSession(null); navigate('/login'); })}>
       <Page path={path} session={session} />
     </Shell>
   );

@@ -59,6 +59,11 @@ export const api = {
   post: async <T>(path: string, body?: Body): Promise<T> => (await send('POST', path, body ?? {})).json() as Promise<T>,
   put: async <T>(path: string, body: Body): Promise<T> => (await send('PUT', path, body)).json() as Promise<T>,
   text: async (path: string): Promise<string> => (await send('GET', path)).text(),
+  /** Ends the session on the server too (every session of the account; a link's session alone), then here. */
+  async signOut(): Promise<void> {
+    await send('POST', '/api/auth/logout').catch(() => undefined);
+    clearSession();
+  },
   /** Fetches a file with the session and hands it to the browser as a download. */
   async download(path: string, fallbackName: string): Promise<void> {
     const res = await send('GET', path);
