@@ -112,6 +112,8 @@ export interface DepartmentCycleInput {
    */
   items?: string[];
   policy: ChasingPolicy;
+  /** Tests only: continue as new once the history is longer than this (Temporal's own suggestion applies regardless). */
+  historyLimit?: number;
   /** Present after continue-as-new: everything the workflow knew. */
   carried?: CarriedState;
   /**
@@ -376,7 +378,7 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
     await reportDoneToCycle();
     fireDueChases(chasingSchedule(input.policy, state.deadline, state.hardClose));
     if (digestDueAt === null || digestDueAt <= workflowNow()) await sendPendingNotices();
-    if (workflowInfo().continueAsNewSuggested) {
+    if (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > (input.historyLimit ?? Infinity)) {
       await everythingWritten();
       await continueAsNew<typeof departmentCycle>({
         ...input,
