@@ -16,9 +16,12 @@ export interface UserInput {
   active?: boolean;
 }
 
+/** One reason an account change is refused; `field`: the input it is about. */
+export type UserProblem = Localized & { field?: keyof UserInput };
+
 export class UserError extends Error {
   constructor(
-    readonly problems: Localized[],
+    readonly problems: UserProblem[],
     readonly conflict = false,
   ) {
     super(problems.map((p) => `${p.zh} (${p.en})`).join('\n'));
@@ -30,16 +33,17 @@ export type UserView = Omit<UserAccount, 'passwordHash' | 'tokenVersion'> & { ha
 
 export const userView = ({ passwordHash, tokenVersion: _version, ...u }: UserAccount): UserView => ({ ...u, hasPassword: passwordHash !== null });
 
-async function checkUser(db: DataSource | EntityManager, u: Pick<UserInput, 'role' | 'department' | 'password'>): Promise<Localized[]> {
-  const problems: Localized[] = [];
+async function checkUser(db: DataSource | EntityManager, u: Pick<UserInput, 'email' | 'name' | 'role' | 'department' | 'password'>): Promise<UserProblem[]> {
+  const problems: UserProblem[] = [];
   const perDepartment = u.role === 'submitter' || u.role === 'supervisor';
-  if (perDepartment && !u.department) problems.push({ zh: '填报人和审核人必须属于一个部门', en: 'submitters and supervisors belong to a department' });
-  if (!perDepartment && u.department) problems.push({ zh: '统计局管理员和查看人不属于具体部门', en: 'admins and viewers do not belong to a department' });
+  if (perDepartment && !u.department) problems.push({ zh: '填报人和审核人必须属于一个部门', en: 'submitters and supervisors belong to a department', field: 'department' });
+  if (!perDepartment && u.department) problems.push({ zh: '统计局管理员和查看人不属于具体部门', en: 'admins and viewers do not belong to a department', field: 'department' });
   if (u.department && !(await db.getRepository(Department).existsBy({ code: u.department }))) {
-    problems.push({ zh: `没有代码为“${u.department}”的部门`, en: `no department "${u.department}"` });
+    problems.push({ zh: `没有代码为“${u.department}”的部门`, en: `no department "${u.department}"`, field: 'department' });
   }
-  const weak = u.password == null ? null : checkPasswordStrength(u.password);
-  if (weak) problems.push(weak);
+  // The same rule wherever a password is set: the API, the command line, the demo's accounts.
+  const weak = u.password == null ? null : checkPasswordStrength(u.password, [u.email, u.name]);
+  if (weak) problems.push({ ...weak, field: 'password' });
   return problems;
 }
 
@@ -77,7 +81,7 @@ export async function updateUser(db: DataSource | EntityManager, id: string, cha
   if (!user) return null;
   const role = change.role ?? user.role;
   const department = change.department !== undefined ? change.department : role === 'admin' || role === 'viewer' ? null : user.department;
-  const problems = await checkUser(db, { role, department, password: change.password });
+  const problems = await checkUser(db, { email: user.email, name: change.name ?? user.name, role, department, password: change.password });
   if (problems.length) throw new UserError(problems);
   const before = userView(user);
   const { password, name, locale, active } = change;

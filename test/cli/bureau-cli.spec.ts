@@ -62,6 +62,7 @@ describe('plan-eval for the bureau', () => {
       expect((await planEval(['cycle', 'extend', cycleId, '--deadline', moved, '--by', 'chief@tjj.heyuan.example'])).stdout).toContain(`已延期至 (deadline moved to) ${moved}`);
     });
     const audit = await h.db.dataSource.getRepository(AuditEntry).find({ order: { at: 'ASC' } });
-    expect(audit.map((a) => `${a.action}:${a.actor}`)).toEqual(['launch:chief@tjj.heyuan.example', 'remind:chief@tjj.heyuan.example', 'extend:chief@tjj.heyuan.example']);
+    // The first admin's account too, made by the bureau (no one is signed in yet: --by defaults to BUREAU_EMAIL).
+    expect(audit.map((a) => `${a.action}:${a.actor}`)).toEqual(['create_user:bureau@heyuan.example', 'launch:chief@tjj.heyuan.example', 'remind:chief@tjj.heyuan.example', 'extend:chief@tjj.heyuan.example']);
   });
 });

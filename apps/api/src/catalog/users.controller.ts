@@ -1,8 +1,9 @@
 /** User accounts, managed by the bureau: create, list, change role or department, reset a password, deactivate. */
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, OmitType, PartialType } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { DataSource } from 'typeorm';
+import { PASSWORD_MAX_BYTES } from '@libs/access/passwords';
 import { createUser, updateUser, USER_ROLES, UserError, userView } from '@libs/access/users';
 import { UserAccount, type UserRole } from '@libs/persistence/entities';
 import { ApiProblem, notFound } from '../common/problem.filter';
@@ -13,6 +14,7 @@ import { Requires, type AuthenticatedRequest } from '../auth/auth.decorators';
 class NewUserBody {
   @ApiProperty({ example: 'supervisor@city-education.heyuan.example' })
   @IsEmail()
+  @MaxLength(254)
   email: string;
 
   @ApiProperty({ example: '王五' })
@@ -28,9 +30,12 @@ class NewUserBody {
   @ApiPropertyOptional({ description: 'department code, for submitters and supervisors' })
   @IsOptional()
   @IsString()
+  @MaxLength(100)
   department?: string;
 
-  @ApiPropertyOptional({ description: 'at least 10 characters with letters and digits; without one the person enters only through email links' })
+  @ApiPropertyOptional({
+    description: `at least 10 characters and at most ${PASSWORD_MAX_BYTES} bytes (UTF-8), not a common password, and hard to guess (zxcvbn score 3 or more); without one the person enters only through email links`,
+  })
   @IsOptional()
   @IsString()
   password?: string;
@@ -41,28 +46,14 @@ class NewUserBody {
   locale?: string;
 }
 
-class UserChangeBody {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  name?: string;
-
-  @ApiPropertyOptional({ enum: USER_ROLES })
-  @IsOptional()
-  @IsIn(USER_ROLES)
-  role?: UserRole;
-
-  @ApiPropertyOptional({ nullable: true })
+/** The fields of a new account that can change, with the same limits; the department may be cleared. */
+class UserChangeBody extends PartialType(OmitType(NewUserBody, ['email', 'department'] as const)) {
+  @ApiPropertyOptional({ nullable: true, description: 'department code, or null for admins and viewers' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsString()
+  @MaxLength(100)
   department?: string | null;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  password?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
@@ -116,7 +107,7 @@ export class UsersController {
 
   @Patch(':id')
   @Requires('users:manage')
-  @ApiOperation({ summary: '修改用户 Change role, department, name, password or active' })
+  @ApiOperation({ summary: '修改用户 Change role, department, name, password, language or active' })
   async update(@Param('id') id: string, @Body() body: UserChangeBody, @Req() req: AuthenticatedRequest) {
     if (!/^[0-9a-f-]{36}$/.test(id)) throw notFound(`没有用户“${id}”`, `no user "${id}"`);
     const changed = await updateUser(this.ds, id, body).catch(refused);
