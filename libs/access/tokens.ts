@@ -87,7 +87,9 @@ export class TokenSigner {
 
   private verify<T>(token: string, audience: string): TokenCheck<T> {
     try {
-      return { ok: true, claims: jwt.verify(token, this.verifyingKey, { algorithms: ['HS256'], audience }) as T };
+      const claims = jwt.verify(token, this.verifyingKey, { algorithms: ['HS256'], audience }) as T & { exp?: unknown };
+      // jsonwebtoken checks an expiry only when there is one (it has no option to require it): a token without one would never end.
+      return typeof claims.exp === 'number' ? { ok: true, claims } : { ok: false, reason: 'invalid' };
     } catch (e) {
       return { ok: false, reason: e instanceof jwt.TokenExpiredError ? 'expired' : 'invalid' };
     }

@@ -166,3 +166,21 @@ export class IdempotencyKey {
   @Column({ name: 'expires_at', type: 'timestamptz' })
   expiresAt: Date;
 }
+
+/**
+ * Sign-in attempts counted in a window, per account (`account:<email>`) and per
+ * client address (`address:<ip>`): what throttles password guessing across
+ * every API process (libs/access/sign-in-throttle).
+ */
+@Entity('sign_in_throttle')
+export class SignInThrottle {
+  @PrimaryColumn({ primaryKeyConstraintName: 'PK_sign_in_throttle' })
+  key: string;
+
+  @Column({ type: 'int' })
+  attempts: number;
+
+  @Index('IDX_sign_in_throttle_window_started_at')
+  @Column({ name: 'window_started_at', type: 'timestamptz' })
+  windowStartedAt: Date;
+}

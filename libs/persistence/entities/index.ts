@@ -1,7 +1,7 @@
 import { Delegation, Department, DepartmentContact, DepartmentGroupMember } from './department.entity';
 import { BasicServiceItem, Indicator, MainTarget, MainTask, MajorProject, Responsibility } from './plan-items.entity';
 import { Category, Plan } from './plan.entity';
-import { AuditEntry, EndedLinkSession, EvidenceFile, IdempotencyKey, UserAccount } from './access.entity';
+import { AuditEntry, EndedLinkSession, EvidenceFile, IdempotencyKey, SignInThrottle, UserAccount } from './access.entity';
 import { CycleReport, EvaluationCycle, ItemEvent, Notice, SubmissionVersion, WorkItem } from './cycle.entity';
 
 export * from './department.entity';
@@ -27,6 +27,6 @@ export const catalogEntities = [
 
 export const cycleEntities = [EvaluationCycle, WorkItem, SubmissionVersion, ItemEvent, Notice, CycleReport];
 
-export const accessEntities = [UserAccount, AuditEntry, EvidenceFile, EndedLinkSession, IdempotencyKey];
+export const accessEntities = [UserAccount, AuditEntry, EvidenceFile, EndedLinkSession, IdempotencyKey, SignInThrottle];
 
 export const allEntities = [...catalogEntities, ...cycleEntities, ...accessEntities];

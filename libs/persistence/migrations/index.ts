@@ -5,8 +5,9 @@ import { AddAccessAndAudit1795986219583 } from './1795986219583-AddAccessAndAudi
 import { AddNoticeRelay1796036400000 } from './1796036400000-AddNoticeRelay';
 import { CompressNoticeMessagesWithLz41796040000000 } from './1796040000000-CompressNoticeMessagesWithLz4';
 import { SessionRevocationAndIdempotencyKeys1796046000000 } from './1796046000000-SessionRevocationAndIdempotencyKeys';
+import { AddSignInThrottle1796050000000 } from './1796050000000-AddSignInThrottle';
 import { NoticeResends1796100000000 } from './1796100000000-NoticeResends';
 import { ItemAttention1796100100000 } from './1796100100000-ItemAttention';
 
 /** Every migration, in order. */
-export const migrations = [CreateCatalog1795977965268, CreateCycles1795979169688, AddDelegations1795983865203, AddAccessAndAudit1795986219583, AddNoticeRelay1796036400000, CompressNoticeMessagesWithLz41796040000000, SessionRevocationAndIdempotencyKeys1796046000000, NoticeResends1796100000000, ItemAttention1796100100000];
+export const migrations = [CreateCatalog1795977965268, CreateCycles1795979169688, AddDelegations1795983865203, AddAccessAndAudit1795986219583, AddNoticeRelay1796036400000, CompressNoticeMessagesWithLz41796040000000, SessionRevocationAndIdempotencyKeys1796046000000, AddSignInThrottle1796050000000, NoticeResends1796100000000, ItemAttention1796100100000];

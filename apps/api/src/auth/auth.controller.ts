@@ -1,9 +1,11 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { verifyPassword } from '@libs/access/passwords';
 import type { Principal } from '@libs/access/principal';
+import { admitSignIn, auditSignInFailure, signInSucceeded, SIGN_IN_LIMITS } from '@libs/access/sign-in-throttle';
 import { endSession } from '@libs/access/sessions';
 import { TokenSigner } from '@libs/access/tokens';
 import { UserAccount } from '@libs/persistence/entities';
@@ -44,13 +46,29 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: '登录 Sign in with email and password; returns a session token with its expiry' })
-  async login(@Body() body: LoginBody, @Req() req: AuthenticatedRequest) {
-    const user = await this.ds.getRepository(UserAccount).findOneBy({ email: body.email.toLowerCase() });
-    // The same answer for an unknown email and a wrong password: no probing for accounts.
-    if (!user?.passwordHash || !user.active || !(await verifyPassword(body.password, user.passwordHash))) {
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary: '登录 Sign in with email and password; returns a session token with its expiry',
+    description: `Throttled: after ${SIGN_IN_LIMITS.perAccount} attempts at one account, or ${SIGN_IN_LIMITS.perAddress} from one address, within ${SIGN_IN_LIMITS.windowSeconds / 60} minutes, 429 with Retry-After (seconds), the right password included. Every refusal is audited (sign_in_failed).`,
+  })
+  @ApiResponse({ status: 429, description: '登录失败次数过多 Too many attempts: wait for Retry-After seconds' })
+  async login(@Body() body: LoginBody, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
+    const attempt = { email: body.email.toLowerCase(), address: req.ip ?? 'unknown' };
+    const throttled = await admitSignIn(this.ds, attempt);
+    if (throttled) {
+      await auditSignInFailure(this.ds, req.requestId, attempt, 'throttled');
+      res.setHeader('Retry-After', String(throttled.retryAfterSeconds));
+      const minutes = Math.ceil(throttled.retryAfterSeconds / 60);
+      throw new ApiProblem(429, 'too_many_attempts', [{ zh: `登录尝试次数过多，请${minutes}分钟后再试`, en: `too many sign-in attempts; try again in ${minutes} minute${minutes === 1 ? '' : 's'}` }]);
+    }
+    const user = await this.ds.getRepository(UserAccount).findOneBy({ email: attempt.email });
+    // Checked against a hash even without an account: the same answer in the same time, no probing for accounts.
+    const matches = await verifyPassword(body.password, user?.passwordHash);
+    if (!user || !user.active || !matches) {
+      await auditSignInFailure(this.ds, req.requestId, attempt, 'wrong_email_or_password');
       throw new ApiProblem(401, 'login_failed', [{ zh: '邮箱或密码不正确', en: 'wrong email or password' }]);
     }
+    await signInSucceeded(this.ds, attempt);
     const principal: Principal = { id: user.id, email: user.email, name: user.name, role: user.role, department: user.department };
     req.principal = principal;
     await this.audit.record(req, { action: 'sign_in', entityType: 'user', entityId: user.id });
@@ -60,6 +78,7 @@ export class AuthController {
   @Post('link')
   @Public()
   @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: '邮件链接登录 Exchange an email link for a session limited to its item and purpose' })
   async link(@Body() body: LinkBody, @Req() req: AuthenticatedRequest) {
     const opened = await this.links.open(body.token);
