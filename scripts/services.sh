@@ -73,7 +73,8 @@ start_node() {
   if [ -f "$dir/pid" ] && kill -0 "$(cat "$dir/pid")" 2>/dev/null; then return; fi
   log "starting $name"
   # `cd` apart from the background job, so that $! is node itself and stop_node can stop it.
-  (cd "$REPO_ROOT"; nohup node bin/ts-run.js "$entry" >"$dir/out.log" 2>&1 & echo $! > "$dir/pid")
+  # Without AUTH_SECRET, the API and the worker sign with the secret generated once into the data folder.
+  (cd "$REPO_ROOT"; AUTH_SECRET_FILE="${AUTH_SECRET_FILE:-$DATA_DIR/auth-secret}" nohup node bin/ts-run.js "$entry" >"$dir/out.log" 2>&1 & echo $! > "$dir/pid")
   local pid; pid="$(cat "$dir/pid")"
   for _ in $(seq 1 240); do
     grep -q "$ready" "$dir/out.log" && return

@@ -1,4 +1,18 @@
-import { ConfigError, loadConfig } from './config';
+import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig, type ConfigArea } from './config';
+
+/** The variables a refusal names, or [] when the settings are accepted. */
+function refused(area: ConfigArea, env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(area, env);
+    return [];
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    return (e as ConfigError).problems.map((p) => p.variable);
+  }
+}
 
 describe('loadConfig', () => {
   it('uses the embedded defaults when nothing is set', () => {
@@ -30,5 +44,55 @@ describe('loadConfig', () => {
 
   it('treats an empty value as unset', () => {
     expect(loadConfig('http', { PORT: '' }).PORT).toBe(3000);
+  });
+
+  it.each([
+    [{}, '127.0.0.1'],
+    [{ HOST: '0.0.0.0' }, '0.0.0.0'],
+    [{ HOST: '::1' }, '::1'],
+    [{ HOST: 'localhost' }, 'localhost'],
+  ])('listens on this machine only unless told otherwise: %j', (env, host) => {
+    expect(loadConfig('http', env).HOST).toBe(host);
+  });
+
+  it.each(['*', 'all', 'example.com', '300.1.1.1'])('refuses HOST=%s, naming it', (HOST) => {
+    expect(refused('http', { HOST })).toEqual(['HOST']);
+  });
+
+  describe('the auth secret', () => {
+    const dir = () => mkdtempSync(join(tmpdir(), 'plan-eval-secret-'));
+
+    it('is generated once per installation when none is set, readable by its owner only', () => {
+      const file = join(dir(), 'nested', 'auth-secret');
+      const first = loadConfig('auth', { AUTH_SECRET_FILE: file }).AUTH_SECRET;
+      expect(first).toMatch(/^[0-9a-f]{64}$/);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(loadConfig('auth', { AUTH_SECRET_FILE: file }).AUTH_SECRET).toBe(first);
+      expect(readFileSync(file, 'utf8').trim()).toBe(first);
+    });
+
+    it('is the one given when set, and no file is made', () => {
+      const file = join(dir(), 'auth-secret');
+      expect(loadConfig('auth', { AUTH_SECRET: 'x'.repeat(32), AUTH_SECRET_FILE: file }).AUTH_SECRET).toBe('x'.repeat(32));
+      expect(() => statSync(file)).toThrow();
+    });
+
+    it.each<[string, NodeJS.ProcessEnv, string]>([
+      ['the published development secret', { AUTH_SECRET: 'plan-eval-development-secret-do-not-use-in-production' }, 'AUTH_SECRET'],
+      ['a short secret', { AUTH_SECRET: 'x'.repeat(31) }, 'AUTH_SECRET'],
+      ['none in production', { NODE_ENV: 'production' }, 'AUTH_SECRET'],
+    ])('refuses %s, naming it', (_label, env, variable) => {
+      expect(refused('auth', { AUTH_SECRET_FILE: join(dir(), 'auth-secret'), ...env })).toEqual([variable]);
+    });
+
+    it('refuses a generated secret others can read, or one cut short', () => {
+      const open = join(dir(), 'auth-secret');
+      writeFileSync(open, 'y'.repeat(64));
+      chmodSync(open, 0o644);
+      expect(refused('auth', { AUTH_SECRET_FILE: open })).toEqual(['AUTH_SECRET_FILE']);
+      const short = join(dir(), 'auth-secret');
+      writeFileSync(short, 'y'.repeat(12), { mode: 0o600 });
+      expect(refused('auth', { AUTH_SECRET_FILE: short })).toEqual(['AUTH_SECRET_FILE']);
+    });
   });
 });

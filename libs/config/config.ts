@@ -4,6 +4,10 @@
  * `scripts/services.sh` starts; a missing or malformed setting stops start-up
  * with a message naming the variable.
  */
+import { randomBytes } from 'node:crypto';
+import { linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { dirname } from 'node:path';
 import { z } from 'zod';
 import { parseDuration } from '../cycle/duration';
 
@@ -19,7 +23,41 @@ const url = (protocols: string[]) =>
 const hostPort = z.string().regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:7233');
 const port = z.coerce.number().int().min(1).max(65535);
 const duration = z.string().refine((v) => parseDuration(v) !== null && parseDuration(v)! > 0, "must be a duration such as '8h' or '60d'");
-const DEVELOPMENT_SECRET = 'plan-eval-development-secret-do-not-use-in-production';
+/** The public development secret of earlier versions: anyone could sign an admin's session with it. */
+const RETIRED_DEVELOPMENT_SECRET = 'plan-eval-development-secret-do-not-use-in-production';
+const SECRET_MIN_LENGTH = 32;
+
+/**
+ * This installation's own secret, generated once into `file` (mode 0600) when
+ * none is set: the API and the workers of one checkout read the same file. Made
+ * under a temporary name and linked into place, so that processes starting
+ * together all end up with the one that was linked first.
+ */
+function installationSecret(file: string): string {
+  try {
+    return readSecretFile(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  const draft = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  writeFileSync(draft, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+  try {
+    linkSync(draft, file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  } finally {
+    unlinkSync(draft);
+  }
+  return readSecretFile(file);
+}
+
+function readSecretFile(file: string): string {
+  const secret = readFileSync(file, 'utf8').trim();
+  if ((statSync(file).mode & 0o077) !== 0) throw new Error(`${file} can be read by other users: chmod 600 it`);
+  if (secret.length < SECRET_MIN_LENGTH) throw new Error(`${file} holds fewer than ${SECRET_MIN_LENGTH} characters`);
+  return secret;
+}
 
 export const configSchemas = {
   database: z.object({
@@ -49,16 +87,34 @@ export const configSchemas = {
   }),
   auth: z
     .object({
-      /** Signs sessions and email links. The development default is refused in production. */
-      AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEVELOPMENT_SECRET),
+      /**
+       * Signs sessions and email links: the same for the API and every worker. Unset, each
+       * installation generates its own into AUTH_SECRET_FILE; production sets it.
+       */
+      AUTH_SECRET: z
+        .string()
+        .min(SECRET_MIN_LENGTH, `must be at least ${SECRET_MIN_LENGTH} characters`)
+        .refine((v) => v !== RETIRED_DEVELOPMENT_SECRET, 'is the published development secret: set one of your own (openssl rand -hex 32), or unset it to have one generated')
+        .optional(),
+      /** Where the generated secret is kept when AUTH_SECRET is unset. */
+      AUTH_SECRET_FILE: z.string().min(1).default('.data/auth-secret'),
       SESSION_TTL: duration.default('8h'),
       /** How long an email link stays valid (never beyond the cycle's hard close). */
       LINK_TTL: duration.default('60d'),
       NODE_ENV: z.string().default('development'),
     })
-    .refine((a) => a.NODE_ENV !== 'production' || a.AUTH_SECRET !== DEVELOPMENT_SECRET, {
+    .refine((a) => a.NODE_ENV !== 'production' || a.AUTH_SECRET !== undefined, {
       path: ['AUTH_SECRET'],
-      message: 'must be set to a secret of your own in production',
+      message: `must be set in production: at least ${SECRET_MIN_LENGTH} random characters (openssl rand -hex 32), the same for the API and the workers`,
+    })
+    .transform(({ AUTH_SECRET, ...a }, ctx) => {
+      if (AUTH_SECRET) return { ...a, AUTH_SECRET };
+      try {
+        return { ...a, AUTH_SECRET: installationSecret(a.AUTH_SECRET_FILE) };
+      } catch (e) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['AUTH_SECRET_FILE'], message: `no AUTH_SECRET set, and no generated one to use: ${(e as Error).message}` });
+        return z.NEVER;
+      }
     }),
   /** Logs and metrics of the worker and the API; each metrics address is off unless set. */
   observability: z.object({
@@ -82,6 +138,11 @@ export const configSchemas = {
     WORKER_SHUTDOWN_FORCE_TIME: duration.default('50s'),
   }),
   http: z.object({
+    /** The address the API listens on: this machine only unless told otherwise (0.0.0.0 in a container). */
+    HOST: z
+      .string()
+      .refine((v) => isIP(v) !== 0 || v === 'localhost', 'must be an IP address to listen on: 127.0.0.1 (this machine only), 0.0.0.0 (every interface) or one interface’s address')
+      .default('127.0.0.1'),
     PORT: port.default(3000),
     PUBLIC_URL: url(['http', 'https']).default('http://localhost:3000'),
   }),
@@ -103,8 +164,10 @@ export class ConfigError extends Error {
 /** Reads and validates one area of configuration; empty strings count as unset. */
 export function loadConfig<A extends ConfigArea>(area: A, env: NodeJS.ProcessEnv = process.env): Config<A> {
   const schema = configSchemas[area];
+  let object: z.ZodTypeAny = schema;
+  while (object instanceof z.ZodEffects) object = object.innerType();
   const relevant = Object.fromEntries(
-    Object.keys((schema instanceof z.ZodEffects ? (schema.innerType() as z.AnyZodObject) : (schema as z.AnyZodObject)).shape)
+    Object.keys((object as z.AnyZodObject).shape)
       .map((k) => [k, env[k]] as const)
       .filter(([, v]) => v !== undefined && v !== ''),
   );

@@ -23,7 +23,8 @@ export type CyclePlan = { ok: true; items: WorkItemSpec[]; departments: string[]
 export function planCycle(plan: ValidatedPlan, def: CycleDefinition, contacts: DepartmentContacts[]): CyclePlan {
   const gaps: Localized[] = [];
   const byName = new Map(contacts.map((c) => [c.name, c]));
-  const groupMembers = new Map(plan.file.departmentGroups.map((g) => [g.name, def.groupResolution[g.name] ?? g.members ?? null]));
+  const resolution = resolveGroups(plan, def.groupResolution, gaps);
+  const groupMembers = new Map(plan.file.departmentGroups.map((g) => [g.name, resolution.get(g.name) ?? g.members ?? null]));
   const unresolved = new Set<string>();
 
   /** A group stands for its resolved members: the first leads, the others co-operate. */
@@ -80,4 +81,28 @@ export function planCycle(plan: ValidatedPlan, def: CycleDefinition, contacts: D
   const code = (name: string) => byName.get(name)!.code;
   const coded = items.map((i) => ({ ...i, leadDepartment: code(i.leadDepartment), coDepartments: i.coDepartments.map(code) }));
   return { ok: true, items: coded, departments: [...new Set(coded.map((i) => i.leadDepartment))].sort() };
+}
+
+/**
+ * A launch's group resolution, named as the directory's API names things: a
+ * group by its code or name, each member by its code, name or alias (codes
+ * become names here; aliases where every member is expanded). What cannot be
+ * read (not a group of this plan, not a list of departments) is a gap.
+ */
+function resolveGroups(plan: ValidatedPlan, given: Record<string, unknown>, gaps: Localized[]): Map<string, string[]> {
+  const groups = new Map(plan.file.departmentGroups.flatMap((g) => [[g.code, g.name] as const, [g.name, g.name] as const]));
+  const codes = new Map(plan.file.departments.map((d) => [d.code, d.name]));
+  const resolved = new Map<string, string[]>();
+  for (const [key, members] of Object.entries(given ?? {})) {
+    const group = groups.get(key.trim());
+    if (!group) {
+      const known = plan.file.departmentGroups.map((g) => `${g.code}（${g.name}）`).join('、');
+      gaps.push({ zh: `“${key}”不是本规划的部门组；可用：${known}`, en: `"${key}" is not a group of this plan; use one of ${known}` });
+    } else if (!Array.isArray(members) || !members.every((m) => typeof m === 'string')) {
+      gaps.push({ zh: `部门组“${group}”应对应部门代码或名称的列表，例如 ["city-education"]`, en: `group "${group}" takes a list of department codes or names, e.g. ["city-education"]` });
+    } else {
+      resolved.set(group, members.map((m) => codes.get(m.trim()) ?? m));
+    }
+  }
+  return resolved;
 }

@@ -64,6 +64,7 @@ describe('nobody approves their own submission', () => {
       const [digest] = h.mailsTo(ACCOUNTS.supervisor.email, '填报任务');
       const link = [...digest.text.matchAll(/http:\/\/portal\.test\/l\/([\w.-]+)/g)].map((m) => m[1])[0];
       const opened = await h.http().post('/api/auth/link').send({ token: link }).expect(200);
+      expect(opened.headers['cache-control']).toBe('no-store'); // a session: no cache keeps it
       const key: string = opened.body.item.itemKey;
       await as(opened.body.token).post(`${item(key)}/submit`, { submission: { kind: 'indicator', value: 284.7, dataSource: '人口抽样调查' } }).expect(200);
       // …and may not approve it, one by one or in bulk, nor return it.

@@ -52,6 +52,12 @@ interface Service {
     expect(env.NODE_ENV).toBe('production');
   });
 
+  it('serves the API on its container’s every interface, signing with the secret from the environment', () => {
+    const api = services.api.environment!;
+    expect(loadConfig('http', api).HOST).toBe('0.0.0.0');
+    for (const name of ['api', 'worker', 'mail-relay']) expect(loadConfig('auth', services[name].environment).AUTH_SECRET).toBe(SECRET);
+  });
+
   it('lets the worker scale out: no host port, no fixed name, metrics on each container', () => {
     const worker = services.worker;
     expect(worker.ports ?? []).toEqual([]);

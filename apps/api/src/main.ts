@@ -9,9 +9,9 @@ async function main(): Promise<void> {
   (['database', 'temporal', 'http', 'auth', 'storage'] as const).forEach((area) => loadConfig(area));
   const app = configureApi(await NestFactory.create(ApiModule));
   app.enableShutdownHooks();
-  const { PORT } = loadConfig('http');
-  await app.listen(PORT);
-  console.log(JSON.stringify({ level: 'info', msg: 'api listening', port: PORT }));
+  const { HOST, PORT } = loadConfig('http');
+  await app.listen(PORT, HOST);
+  console.log(JSON.stringify({ level: 'info', msg: 'api listening', host: HOST, port: PORT }));
 }
 
 main().catch((error: unknown) => {

@@ -65,7 +65,10 @@ class LaunchBody {
   @IsBoolean()
   requireBureauAcceptance?: boolean;
 
-  @ApiPropertyOptional({ description: 'group name → department codes, e.g. {"市有关部门": ["city-education"]}' })
+  @ApiPropertyOptional({
+    description: 'the departments each group of the plan stands for in this cycle: the group by its code or name, each department by its code or name (as GET /api/departments lists them)',
+    example: { 'relevant-city-departments': ['city-education', 'city-health'], 相关行业主管部门: ['市民政局'] },
+  })
   @IsOptional()
   @IsObject()
   groupResolution?: Record<string, string[]>;
