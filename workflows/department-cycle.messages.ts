@@ -1,35 +1,11 @@
 /** Messages of one department's workflow: updates people send, signals the bureau sends, status queries. */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Audience, NoticeEvent, RecordCommandInput } from '@libs/cycle/activities-contract';
-import type { Actor, Command, DepartmentStatus, ItemStatus } from '@libs/cycle/department-state';
+import type { Audience, NoticeEvent } from '@libs/cycle/activities-contract';
+import type { DepartmentStatus } from '@libs/cycle/department-state';
+import type { BulkApproveRequest, ItemCommandOutcome, ItemCommandRequest } from '@libs/cycle/department-run';
 
-export interface ItemCommandRequest {
-  /** The caller's idempotency key: the same request applied twice changes nothing. */
-  requestId: string;
-  actor: Actor;
-  command: Command;
-}
-
-export interface ItemCommandResult {
-  itemKey: string;
-  status: ItemStatus;
-  version: number;
-  /** Data-quality warnings the supervisor will see beside the value. */
-  warnings: Array<{ zh: string; en: string }>;
-}
-
-/**
- * What the Update answers: the result, and the first time a command is applied
- * the record for the sender to write at once (the workflow writes it too,
- * after answering). A repeated request answers the result alone.
- */
-export type ItemCommandOutcome = ItemCommandResult & { record?: RecordCommandInput };
-
-export interface BulkApproveRequest {
-  requestId: string;
-  actor: Actor;
-  itemKeys: string[];
-}
+/** The commands' shapes live with the department's run, which applies them. */
+export type { BulkApproveRequest, ItemCommandOutcome, ItemCommandRequest, ItemCommandResult } from '@libs/cycle/department-run';
 
 /**
  * The bureau sends a notice again (the first went to a wrong or departed

@@ -96,26 +96,25 @@ export async function evaluationCycle({ definition, reopen }: EvaluationCycleInp
     forward(status.departments, (id) => getExternalWorkflowHandle(id).signal(cancelSignal, { reason }));
   });
 
-  let prepared: Pick<PreparedCycle, 'departments' | 'leadItems' | 'years' | 'contributors'>;
+  let prepared: Pick<PreparedCycle, 'departments' | 'years' | 'thresholds' | 'contributors'>;
+  /** Each department's items: the cycle's (whose assignment the cycle sends), or the reopened ones. */
+  let itemsOf: (department: string) => string[];
   let reopened: ReopenedCycle | null = null;
   if (reopen) {
     // The row takes the reopen's dates: links minted from now on expire by its hard close, not the first one.
     reopened = await activities.reopenCycle({ cycleId, itemKeys: reopen.items, deadline, hardClose });
+    const { departments } = reopened;
     // Co-operating departments gave their input the first time; a reopen asks only the leads.
-    prepared = { departments: reopened.departments.map((d) => d.department), years: reopened.years, contributors: [] };
+    prepared = { departments: departments.map((d) => d.department), years: reopened.years, thresholds: reopened.thresholds, contributors: [] };
+    itemsOf = (department) => departments.find((d) => d.department === department)!.itemKeys;
   } else {
-    prepared = await activities.prepareCycle({ cycleId, definition });
+    const { leadItems, ...rest } = await activities.prepareCycle({ cycleId, definition });
+    prepared = rest;
+    itemsOf = (department) => leadItems[department];
   }
-  const restoreFor = (department: string) => {
-    const d = reopened?.departments.find((x) => x.department === department);
-    return d && reopen ? { restore: { itemKeys: d.itemKeys, reopen: { requestId: reopen.requestId, actor: reopen.actor, reason: reopen.reason } } } : {};
-  };
   status.departments = prepared.departments;
   status.phase = 'collecting';
 
-  const { leadItems } = prepared;
-  /** How each department gets its items: from the cycle (which then sends the assignment), restored, or (older runs) by itself. */
-  const assignment = (department: string) => (leadItems ? { items: leadItems[department] } : reopen ? restoreFor(department) : { assignInOneStep: true });
   const children: Array<ChildWorkflowHandle<typeof departmentCycle>> = [];
   const assignmentNotices: Array<Promise<void>> = [];
   for (let i = 0; i < prepared.departments.length; i += CHILD_START_BATCH) {
@@ -132,16 +131,18 @@ export async function evaluationCycle({ definition, reopen }: EvaluationCycleInp
             deadline: status.deadline,
             hardClose,
             requireBureauAcceptance: definition.requireBureauAcceptance,
-            ...(definition.thresholdPreset ? { thresholdPreset: definition.thresholdPreset } : {}),
+            thresholds: prepared.thresholds,
             policy: definition.policy,
-            ...assignment(department),
+            items: itemsOf(department),
+            ...(reopen ? { reopen: { requestId: reopen.requestId, actor: reopen.actor, reason: reopen.reason } } : {}),
           },
         ],
       }),
     );
     // Each group is mailed once its departments have started (so a link followed at
     // once finds its department), while the rest of the batch is still starting.
-    for (let g = 0; leadItems && g < batch.length; g += ASSIGNMENT_NOTICE_GROUP) {
+    // A reopen's notice is each department's own, with the bureau's reason.
+    for (let g = 0; !reopen && g < batch.length; g += ASSIGNMENT_NOTICE_GROUP) {
       const group = batch.slice(g, g + ASSIGNMENT_NOTICE_GROUP);
       assignmentNotices.push(
         Promise.all(starting.slice(g, g + ASSIGNMENT_NOTICE_GROUP)).then(() =>

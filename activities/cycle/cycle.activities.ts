@@ -10,8 +10,6 @@ import { ApplicationFailure, heartbeat, log } from '@temporalio/activity';
 import { In, type DataSource } from 'typeorm';
 import { directoryContacts, readPlanFromDatabase } from '../../libs/catalog/catalog-read';
 import type {
-  AssignDepartmentInput,
-  AssignedDepartment,
   AssignmentNoticesInput,
   CycleActivities,
   CycleClosing,
@@ -26,10 +24,10 @@ import type {
 } from '../../libs/cycle/activities-contract';
 import type { ItemState, ItemStatus } from '../../libs/cycle/department-state';
 import type { ReopenedDepartment } from '../../libs/cycle/reopen';
-import { cycleThresholds, type CycleDefinition } from '../../libs/cycle/cycle-definition';
+import { cycleThresholds, launchedDefinition, type CycleDefinition } from '../../libs/cycle/cycle-definition';
 import { planCycle } from '../../libs/cycle/cycle-planning';
 import { preparedCycle } from '../../libs/cycle/prepared-cycle';
-import type { Submission, WorkItemSpec } from '../../libs/cycle/submission';
+import type { ProjectSubmission, Submission, WorkItemSpec } from '../../libs/cycle/submission';
 import { CycleReport, EvaluationCycle, WorkItem } from '../../libs/persistence/entities';
 import { buildCycleReport, type ApprovedSubmission } from '../../libs/report/cycle-report';
 import { writeReportFiles } from '../../libs/report/report-files';
@@ -62,9 +60,15 @@ export class CycleActivitiesService implements CycleActivities {
   async prepareCycle({ cycleId, definition }: { cycleId: string; definition: CycleDefinition }): Promise<PreparedCycle> {
     const year = definition.toYear;
     const prepared = await this.ds.transaction(async (em) => {
-      if (!(await insertCycleRow(em, cycleId, definition))) {
-        const [plan]: Array<{ baseline_year: number; end_year: number }> = await em.query(`SELECT baseline_year, end_year FROM plan WHERE code = $1`, [definition.planCode]);
-        return preparedCycle(await readItemOutlines(em, cycleId), { baselineYear: plan.baseline_year, endYear: plan.end_year, year });
+      const [period]: Array<{ baselineYear: number; endYear: number }> = await em.query(
+        `SELECT baseline_year AS "baselineYear", end_year AS "endYear" FROM plan WHERE code = $1`,
+        [definition.planCode],
+      );
+      if (!(await insertCycleRow(em, cycleId, launchedDefinition(definition, period)))) {
+        // Judged as launched: the thresholds and the plan's period saved with the row.
+        const [{ definition: saved }]: Array<{ definition: CycleDefinition }> = await em.query(`SELECT definition FROM evaluation_cycle WHERE id = $1`, [cycleId]);
+        const launched = launchedDefinition(saved, period);
+        return preparedCycle(await readItemOutlines(em, cycleId), { ...launched.planPeriod!, year }, cycleThresholds(launched));
       }
       const plan = await readPlanFromDatabase(this.ds, definition.planCode);
       const result = planCycle(plan, definition, await directoryContacts(this.ds));
@@ -73,7 +77,7 @@ export class CycleActivitiesService implements CycleActivities {
         throw ApplicationFailure.nonRetryable(result.gaps.map((g) => `${g.zh} (${g.en})`).join('\n'), 'LaunchRefused', result.gaps);
       }
       await insertWorkItems(em, cycleId, result.items);
-      return preparedCycle(result.items, { baselineYear: plan.file.plan.baselineYear, endYear: plan.file.plan.endYear, year });
+      return preparedCycle(result.items, { ...period, year }, cycleThresholds(definition));
     });
     log.info('cycle prepared', { cycleId, items: prepared.itemCount, departments: prepared.departments.length });
     return prepared;
@@ -82,27 +86,6 @@ export class CycleActivitiesService implements CycleActivities {
   async loadDepartmentItems({ cycleId, department }: { cycleId: string; department: string }): Promise<WorkItemSpec[]> {
     const rows = await this.ds.getRepository(WorkItem).find({ where: { cycleId, department }, order: { itemKind: 'ASC', itemNo: 'ASC' } });
     return rows.map((r) => r.spec as WorkItemSpec);
-  }
-
-  /**
-   * A new department's items and their assignment notice in one activity: at
-   * launch every department would otherwise cost a second activity and a
-   * second workflow task before it waits, and on a plan of hundreds of
-   * departments those queue ahead of the cycle's own child starts. If the mail
-   * cannot go out now the items still come back, so submissions are taken at
-   * once, and the workflow sends the notice (the same outbox row) with retries.
-   */
-  async assignDepartment({ cycleId, department, deadline, at }: AssignDepartmentInput): Promise<AssignedDepartment> {
-    const specs = await this.loadDepartmentItems({ cycleId, department });
-    if (specs.length === 0) return { specs, assignmentPending: false };
-    const items = specs.map((s) => ({ key: s.key, title: s.title, status: 'assigned' as const }));
-    try {
-      await this.sendNotice({ cycleId, department, audience: 'submitter', event: 'assignment', seq: 1, deadline, at, items });
-      return { specs, assignmentPending: false };
-    } catch (e) {
-      log.warn('assignment notice deferred to the workflow', { cycleId, department, error: (e as Error).message });
-      return { specs, assignmentPending: true };
-    }
   }
 
   /**
@@ -132,11 +115,6 @@ export class CycleActivitiesService implements CycleActivities {
       log.warn('assignment notices waiting for the mail server', { cycleId, failed: failed.length, of: withItems.length });
       throw new Error(`${failed.length} of ${withItems.length} assignment notices not sent yet; first: ${failed[0]}`);
     }
-  }
-
-  /** Runs that answer an Update only after its record is written (before the record-after-answer patch). */
-  async recordCommand(input: RecordCommandInput): Promise<void> {
-    await recordItemCommand(this.ds, input);
   }
 
   /**
@@ -209,13 +187,27 @@ export class CycleActivitiesService implements CycleActivities {
       year: r.year,
       value: r.payload.value,
     }));
+    const priorProjects = (
+      await this.ds.query(
+        `SELECT DISTINCT ON (c.to_year, s.item_key) c.to_year AS year, s.item_key, s.payload
+           FROM submission_version s JOIN evaluation_cycle c ON c.id = s.cycle_id
+          WHERE c.plan_code = $1 AND c.kind = 'annual' AND c.to_year < $2 AND s.approved_at IS NOT NULL AND s.item_key LIKE 'project-%'
+          ORDER BY c.to_year, s.item_key, s.version DESC`,
+        [cycle.planCode, cycle.toYear],
+      )
+    ).map((r: { item_key: string; year: number; payload: ProjectSubmission }) => ({
+      project: Number(r.item_key.slice('project-'.length)),
+      year: r.year,
+      report: { investmentCumulative: r.payload.investmentCumulative, constructionStatus: r.payload.constructionStatus },
+    }));
     const { figures, contentHash } = buildCycleReport({
       cycle: { id: cycleId, kind: cycle.kind, fromYear: cycle.fromYear, toYear: cycle.toYear },
       plan,
       approved,
       priorAnnual,
+      priorProjects,
       outcomes,
-      // The cycle's own preset, as launched; figures.thresholds records it with the report.
+      // The cycle's thresholds as saved at launch; figures.thresholds records them with the report.
       thresholds: cycleThresholds(cycle.definition as CycleDefinition),
     });
 
@@ -235,7 +227,8 @@ export class CycleActivitiesService implements CycleActivities {
 
   async reopenCycle({ cycleId, itemKeys, deadline, hardClose }: { cycleId: string; itemKeys: string[]; deadline?: string; hardClose?: string }): Promise<ReopenedCycle> {
     const cycle = await this.ds.getRepository(EvaluationCycle).findOneByOrFail({ id: cycleId });
-    const { requireBureauAcceptance } = cycle.definition as CycleDefinition;
+    const definition = cycle.definition as CycleDefinition;
+    const { requireBureauAcceptance } = definition;
     const plan = await readPlanFromDatabase(this.ds, cycle.planCode);
     // Only what was approved is reopened; the client refused anything else before the run started.
     const rows = (await this.ds.getRepository(WorkItem).find({ where: { cycleId, itemKey: In(itemKeys) }, order: { department: 'ASC', itemKind: 'ASC', itemNo: 'ASC' } }))
@@ -254,7 +247,9 @@ export class CycleActivitiesService implements CycleActivities {
     log.info('cycle reopened', { cycleId, items: rows.length, departments: departments.size });
     return {
       departments: [...departments.values()],
-      years: { baselineYear: plan.file.plan.baselineYear, endYear: plan.file.plan.endYear, year: cycle.toYear },
+      // As the cycle was launched: the plan's period and thresholds saved with its row.
+      years: { ...(definition.planPeriod ?? { baselineYear: plan.file.plan.baselineYear, endYear: plan.file.plan.endYear }), year: cycle.toYear },
+      thresholds: cycleThresholds(definition),
       previousOutcomes: (latest?.timeliness as DepartmentOutcome[] | undefined) ?? [],
     };
   }

@@ -2,6 +2,7 @@
  * The activities the cycle workflows call, as types only: workflows import
  * this contract, `activities/` implements it.
  */
+import type { Thresholds } from '../rules/thresholds';
 import type { CycleDefinition } from './cycle-definition';
 import type { Actor, Command, ItemState, ItemStatus, Timeliness } from './department-state';
 import type { ReopenedDepartment } from './reopen';
@@ -67,11 +68,7 @@ export interface RecordCommandInput {
   at: number;
   statusBefore: ItemStatus;
   statusAfter: ItemStatus;
-  /**
-   * The item's version after the command (the one a submission became, the
-   * one a review approved). Runs from before the record-after-answer patch
-   * give it for submissions only, 0 otherwise.
-   */
+  /** The item's version after the command (the one a submission became, the one a review approved). */
   version: number;
   submission: Submission | null;
 }
@@ -94,14 +91,12 @@ export interface DepartmentOutcome {
 export interface PreparedCycle {
   /** Lead departments, by code: one child workflow each. */
   departments: string[];
-  /**
-   * Each lead department's item keys, in catalog order: the cycle starts the
-   * department with them and sends its assignment notice itself. Absent in
-   * results recorded before it did (their departments assign themselves).
-   */
-  leadItems?: Record<string, string[]>;
+  /** Each lead department's item keys, in catalog order: the cycle starts the department with them and sends its assignment notice itself. */
+  leadItems: Record<string, string[]>;
   itemCount: number;
+  /** The plan's period and the thresholds, as saved with the cycle at launch. */
   years: PlanYears;
+  thresholds: Thresholds;
   /** Co-operating departments and the items they contribute to: each gets one request digest. */
   contributors: Array<{ department: string; items: Array<{ key: string; title: string }> }>;
 }
@@ -115,7 +110,9 @@ export interface CycleClosing {
 /** A closed cycle taken back by a reopen: the departments concerned and the outcomes of the last close. */
 export interface ReopenedCycle {
   departments: ReopenedDepartment[];
+  /** As saved with the cycle at launch: a reopen judges by what the first close did. */
   years: PlanYears;
+  thresholds: Thresholds;
   /** The outcomes the latest report was compiled with: the departments not reopened keep them. */
   previousOutcomes: DepartmentOutcome[];
 }
@@ -137,33 +134,12 @@ export interface AssignmentNoticesInput {
   at: number;
 }
 
-/** A new department's first step (runs started before the cycle sent assignments): its items, and their assignment notice sent alongside. */
-export interface AssignDepartmentInput {
-  cycleId: string;
-  department: string;
-  /** The department's deadline and the workflow time of the notice, as a notice carries them. */
-  deadline: number;
-  at: number;
-}
-
-export interface AssignedDepartment {
-  /** The items the department leads, in catalog order. */
-  specs: WorkItemSpec[];
-  /**
-   * True when the assignment notice could not go out in the same step (the
-   * mail server was away): the workflow sends it, as seq 1, the usual way.
-   */
-  assignmentPending: boolean;
-}
-
 export interface CycleActivities {
   prepareCycle(input: { cycleId: string; definition: CycleDefinition }): Promise<PreparedCycle>;
-  /** The specifications of the items a department leads (read when it first needs them, or at the start of older runs). */
+  /** The specifications of the items a department leads, read when it first needs them (a command, a notice). */
   loadDepartmentItems(input: { cycleId: string; department: string }): Promise<WorkItemSpec[]>;
-  assignDepartment(input: AssignDepartmentInput): Promise<AssignedDepartment>;
   /** Sends each department its assignment notice (seq 1); fails, to be retried, while any could not go out. */
   sendAssignmentNotices(input: AssignmentNoticesInput): Promise<void>;
-  recordCommand(input: RecordCommandInput): Promise<void>;
   /**
    * Writes answered commands' records. One PostgreSQL refuses as data (it can
    * never be written) is not retried: its item is marked as needing attention

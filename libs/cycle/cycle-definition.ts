@@ -73,6 +73,19 @@ export interface CycleDefinition {
    * the report). Optional: `time_elapsed` where not given, as for cycles launched before it existed.
    */
   thresholdPreset?: ThresholdPreset;
+  /**
+   * Saved with the cycle at launch (`launchedDefinition`): the preset's
+   * numbers and the plan's period as they were then, so that a preset edited
+   * or a plan re-imported later never changes this cycle's checks, report or replay.
+   */
+  thresholds?: Thresholds;
+  planPeriod?: PlanPeriod;
+}
+
+/** The plan's baseline and final years: progress is measured along the path between them. */
+export interface PlanPeriod {
+  baselineYear: number;
+  endYear: number;
 }
 
 export const DEFAULT_THRESHOLD_PRESET: ThresholdPreset = 'time_elapsed';
@@ -81,9 +94,14 @@ export function isThresholdPreset(value: unknown): value is ThresholdPreset {
   return typeof value === 'string' && Object.hasOwn(THRESHOLD_PRESETS, value);
 }
 
-/** The thresholds a cycle's report judges by: its preset, or the default. */
-export function cycleThresholds(d: Pick<CycleDefinition, 'thresholdPreset'>): Thresholds {
-  return THRESHOLD_PRESETS[d.thresholdPreset ?? DEFAULT_THRESHOLD_PRESET];
+/** The thresholds a cycle judges by: those saved at launch; before launch, its preset's (or the default's). */
+export function cycleThresholds(d: Pick<CycleDefinition, 'thresholdPreset' | 'thresholds'>): Thresholds {
+  return d.thresholds ?? THRESHOLD_PRESETS[d.thresholdPreset ?? DEFAULT_THRESHOLD_PRESET];
+}
+
+/** The definition as a cycle is saved at launch: its thresholds and the plan's period fixed (kept if already fixed). */
+export function launchedDefinition(d: CycleDefinition, plan: PlanPeriod): CycleDefinition {
+  return { ...d, thresholds: cycleThresholds(d), planPeriod: d.planPeriod ?? { baselineYear: plan.baselineYear, endYear: plan.endYear } };
 }
 
 /** One cycle per plan, kind and period: the workflow ID makes a second launch impossible. */

@@ -8,7 +8,7 @@ import {
   type DepartmentState,
   type ItemStatus,
 } from './department-state';
-import type { ThresholdPreset } from '../rules/thresholds';
+import { THRESHOLD_PRESETS, type ThresholdPreset } from '../rules/thresholds';
 import type { Submission, WorkItemSpec } from './submission';
 
 const spec: WorkItemSpec = {
@@ -30,6 +30,7 @@ function department(status: ItemStatus, requireBureauAcceptance = false): Depart
     deadline: 1000,
     hardClose: 2000,
     requireBureauAcceptance,
+    thresholds: THRESHOLD_PRESETS.time_elapsed,
     specs: [spec],
     items: { [spec.key]: item },
   };
@@ -75,12 +76,11 @@ describe('checkCommand: who may do what, in which state', () => {
   });
 
   // 2022 on the path 77.8 (2020) → 79.5 (2025) expects 78.48; 78.42 is 91 % of the way there.
-  it.each<[ThresholdPreset | undefined, string | null]>([
-    [undefined, '数值落后于进度，请填写原因分析和下一步措施'],
+  it.each<[ThresholdPreset, string | null]>([
     ['time_elapsed', '数值落后于进度，请填写原因分析和下一步措施'],
     ['traffic_light', null],
   ])('a value at 91 %% of the path under the %s preset: %s', (thresholdPreset, refusal) => {
-    const state = { ...department('assigned'), ...(thresholdPreset ? { thresholdPreset } : {}) };
+    const state = { ...department('assigned'), thresholds: THRESHOLD_PRESETS[thresholdPreset] };
     const nearlyThere: Command = { ...submit, submission: { kind: 'indicator', value: 78.42, dataSource: '卫生统计年报' } };
     expect(checkCommand(state, nearlyThere, submitter, false)?.zh ?? null).toBe(refusal);
   });

@@ -5,8 +5,7 @@
  * says which notice follows. No I/O, no clock: `now` is passed in.
  */
 import type { Localized } from '../plan/localized';
-import type { ThresholdPreset } from '../rules/thresholds';
-import { cycleThresholds } from './cycle-definition';
+import type { Thresholds } from '../rules/thresholds';
 import { describeTextProblem, unstorableText } from '../common/storable-text';
 import { checkSubmission, type PlanYears, type Submission, type WorkItemSpec } from './submission';
 import { checkSubmissionShape, COMMAND_TEXT_MAX } from './submission-shape';
@@ -56,8 +55,8 @@ export interface DepartmentState {
   deadline: number;
   hardClose: number;
   requireBureauAcceptance: boolean;
-  /** The cycle's thresholds preset; absent in runs started before it was passed down (the default then). */
-  thresholdPreset?: ThresholdPreset;
+  /** The cycle's thresholds as launched: "behind the path" means here what it means in the cycle's report. */
+  thresholds: Thresholds;
   /**
    * The items' specifications (targets, co-operating departments, titles).
    * Absent in a department the cycle assigned, until the workflow first needs
@@ -144,7 +143,7 @@ export function checkCommand(state: DepartmentState, command: Command, actor: Ac
       if (item.status === 'submitted') return fail('此事项已提交，正在等待审核', 'this item is already submitted and waiting for review');
       if (item.status === 'accepted') return fail('此事项已验收，如需修改请联系统计局重新打开', 'this item is accepted; ask the bureau to reopen it');
       if (command.type === 'save_draft' || !spec) return null;
-      const check = checkSubmission(spec, command.submission, state.years, cycleThresholds(state));
+      const check = checkSubmission(spec, command.submission, state.years, state.thresholds);
       return check.ok ? null : { zh: check.errors.map((e) => e.zh).join('；'), en: check.errors.map((e) => e.en).join('; ') };
     }
     case 'review':

@@ -1,3 +1,4 @@
+import { THRESHOLD_PRESETS } from '../rules/thresholds';
 import { preparedCycle } from './prepared-cycle';
 import type { WorkItemSpec } from './submission';
 
@@ -10,6 +11,7 @@ const item = (kind: WorkItemSpec['kind'], no: number, lead: string, co: string[]
   coDepartments: co,
 });
 const years = { baselineYear: 2020, endYear: 2025, year: 2023 };
+const thresholds = THRESHOLD_PRESETS.traffic_light;
 
 describe('preparedCycle', () => {
   const items = [
@@ -25,7 +27,7 @@ describe('preparedCycle', () => {
     ['in the order read back from the database', [...items].reverse()],
     ['in any other order', [items[2], items[0], items[4], items[1], items[3]]],
   ])('gives the same answer for items %s', (_order, given) => {
-    expect(preparedCycle(given, years)).toEqual({
+    expect(preparedCycle(given, years, thresholds)).toEqual({
       departments: ['city-civil-affairs', 'city-education', 'city-health'],
       leadItems: {
         'city-civil-affairs': ['task-1'],
@@ -35,6 +37,7 @@ describe('preparedCycle', () => {
       },
       itemCount: 5,
       years,
+      thresholds,
       contributors: [
         { department: 'city-civil-affairs', items: [{ key: 'indicator-2', title: 'indicator 2' }] },
         { department: 'city-education', items: [{ key: 'indicator-2', title: 'indicator 2' }, { key: 'task-2', title: 'task 2' }] },
@@ -43,6 +46,6 @@ describe('preparedCycle', () => {
   });
 
   it('has no departments and no contributors for no items', () => {
-    expect(preparedCycle([], years)).toEqual({ departments: [], leadItems: {}, itemCount: 0, years, contributors: [] });
+    expect(preparedCycle([], years, thresholds)).toEqual({ departments: [], leadItems: {}, itemCount: 0, years, thresholds, contributors: [] });
   });
 });

@@ -4,6 +4,7 @@
  * read back from the rows an earlier step wrote, because both go through here.
  */
 import type { PreparedCycle } from './activities-contract';
+import type { Thresholds } from '../rules/thresholds';
 import type { PlanYears, WorkItemSpec } from './submission';
 
 /** What of an item the cycle's preparation looks at: its work-item row's columns, without the specification. */
@@ -14,7 +15,7 @@ function byKindAndNo(a: ItemOutline, b: ItemOutline): number {
   return a.kind === b.kind ? a.no - b.no : a.kind < b.kind ? -1 : 1;
 }
 
-export function preparedCycle(items: ItemOutline[], years: PlanYears): PreparedCycle {
+export function preparedCycle(items: ItemOutline[], years: PlanYears, thresholds: Thresholds): PreparedCycle {
   const ordered = [...items].sort(byKindAndNo);
   const departments = [...new Set(ordered.map((i) => i.leadDepartment))].sort();
   const leadItems: Record<string, string[]> = Object.fromEntries(departments.map((d) => [d, []]));
@@ -28,6 +29,7 @@ export function preparedCycle(items: ItemOutline[], years: PlanYears): PreparedC
     leadItems,
     itemCount: items.length,
     years,
+    thresholds,
     contributors: [...contributors].sort(([a], [b]) => a.localeCompare(b)).map(([department, items]) => ({ department, items })),
   };
 }

@@ -8,7 +8,7 @@ import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { In, type DataSource } from 'typeorm';
 import { appendAudit, type AuditRecord } from '../access/audit-log';
 import { directoryContacts, readPlanFromDatabase } from '../catalog/catalog-read';
-import { cycleWorkflowId, departmentWorkflowId, isThresholdPreset, type CycleDefinition } from '../cycle/cycle-definition';
+import { cycleWorkflowId, departmentWorkflowId, isThresholdPreset, launchedDefinition, type CycleDefinition } from '../cycle/cycle-definition';
 import { THRESHOLD_PRESETS } from '../rules/thresholds';
 import { planCycle } from '../cycle/cycle-planning';
 import type { Actor, Command, DepartmentStatus } from '../cycle/department-state';
@@ -70,16 +70,18 @@ export class CycleClient {
     const planned = planCycle(plan, definition, await directoryContacts(this.ds));
     if (!planned.ok) throw new CycleRequestError('launch_refused', planned.gaps);
     const cycleId = cycleWorkflowId(definition);
+    // Saved and started with its thresholds and the plan's period fixed: later edits change nothing of this cycle.
+    const launched = launchedDefinition(definition, plan.file.plan);
     // The items just planned are written in the transaction that starts the
     // workflow, so its first step reads them rather than planning them again;
     // a start refused rolls them back, and nothing of this launch stays.
     await this.ds.transaction(async (em) => {
-      if (await insertCycleRow(em, cycleId, definition)) await insertWorkItems(em, cycleId, planned.items);
+      if (await insertCycleRow(em, cycleId, launched)) await insertWorkItems(em, cycleId, planned.items);
       try {
         await this.client.workflow.start<typeof evaluationCycle>('evaluationCycle', {
           workflowId: cycleId,
           taskQueue: this.taskQueue,
-          args: [{ definition }],
+          args: [{ definition: launched }],
           workflowIdReusePolicy: 'REJECT_DUPLICATE',
         });
       } catch (e) {

@@ -7,21 +7,20 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { heyuanCalendar } from '@libs/cycle/calendar';
 import type { CycleActivities } from '@libs/cycle/activities-contract';
+import { THRESHOLD_PRESETS } from '@libs/rules/thresholds';
 import { calendarScheduleId, ensureEvaluationCalendar } from '@libs/temporal/calendar-client';
 import { workflowBundlerOptions, WORKFLOWS_PATH } from '../../apps/worker/src/workflow-bundle';
 import { createDevServerEnvironment } from '../support/temporal';
 
 // This test is about launching; a cycle with no departments closes at once.
 const emptyCycle: CycleActivities = {
-  prepareCycle: async () => ({ departments: [], leadItems: {}, itemCount: 0, years: { baselineYear: 2020, endYear: 2025, year: 2025 }, contributors: [] }),
+  prepareCycle: async () => ({ departments: [], leadItems: {}, itemCount: 0, years: { baselineYear: 2020, endYear: 2025, year: 2025 }, thresholds: THRESHOLD_PRESETS.time_elapsed, contributors: [] }),
   loadDepartmentItems: async () => [],
-  assignDepartment: async () => ({ specs: [], assignmentPending: false }),
   sendAssignmentNotices: async () => undefined,
-  recordCommand: async () => undefined,
   recordCommands: async () => [],
   sendNotice: async () => ({ status: 'sent', recipient: 'bureau@heyuan.example' }),
   closeCycle: async () => ({ reportPath: 'none', contentHash: 'none', version: 1 }),
-  reopenCycle: async () => ({ departments: [], years: { baselineYear: 2020, endYear: 2025, year: 2025 }, previousOutcomes: [] }),
+  reopenCycle: async () => ({ departments: [], years: { baselineYear: 2020, endYear: 2025, year: 2025 }, thresholds: THRESHOLD_PRESETS.time_elapsed, previousOutcomes: [] }),
   restoreDepartment: async () => ({ specs: [], items: [], noticeSeq: {} }),
 };
 

@@ -7,12 +7,13 @@
  * Whatever the runs, every notice goes out once and every answer survives.
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { WorkflowUpdateStage, type WorkflowHandle } from '@temporalio/client';
+import { WorkflowUpdateStage, type WorkflowHandle, type WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import type { CycleActivities, NoticeInput, RecordCommandInput, RefusedRecord } from '@libs/cycle/activities-contract';
 import { DEFAULT_CHASING_POLICY, departmentWorkflowId } from '@libs/cycle/cycle-definition';
 import type { Actor, Command } from '@libs/cycle/department-state';
 import type { WorkItemSpec } from '@libs/cycle/submission';
+import { THRESHOLD_PRESETS } from '@libs/rules/thresholds';
 import { workflowBundlerOptions, WORKFLOWS_PATH } from '../../apps/worker/src/workflow-bundle';
 import { closeDepartmentSignal, departmentStatusQuery, itemCommandUpdate } from '../../workflows/department-cycle.messages';
 import type { departmentCycle } from '../../workflows/department-cycle.workflow';
@@ -53,9 +54,7 @@ const stubs: CycleActivities = {
     return inputs.filter((r) => unstorable.has(r.requestId)).map((r): RefusedRecord => ({ requestId: r.requestId, itemKey: r.command.itemKey, error: 'value too long for type character varying(40)' }));
   },
   prepareCycle: notUsed,
-  assignDepartment: notUsed,
   sendAssignmentNotices: notUsed,
-  recordCommand: notUsed,
   closeCycle: notUsed,
   reopenCycle: notUsed,
   restoreDepartment: notUsed,
@@ -82,7 +81,7 @@ describe('a department continued as new at every point of its life', () => {
   });
 
   /** A department of three tasks, due in 30 days, that continues as new as soon as its history has grown at all. */
-  async function startDepartment(cycleId: string): Promise<WorkflowHandle<typeof departmentCycle>> {
+  async function startDepartment(cycleId: string): Promise<WorkflowHandleWithFirstExecutionRunId<typeof departmentCycle>> {
     const now = await env.currentTimeMs();
     return env.client.workflow.start<typeof departmentCycle>('departmentCycle', {
       taskQueue: TASK_QUEUE,
@@ -95,6 +94,7 @@ describe('a department continued as new at every point of its life', () => {
           deadline: new Date(now + 30 * DAY).toISOString(),
           hardClose: new Date(now + 60 * DAY).toISOString(),
           requireBureauAcceptance: false,
+          thresholds: THRESHOLD_PRESETS.time_elapsed,
           policy: DEFAULT_CHASING_POLICY,
           items: KEYS,
           historyLimit: 3,
@@ -106,7 +106,7 @@ describe('a department continued as new at every point of its life', () => {
   const command = (handle: WorkflowHandle, requestId: string, actor: Actor, cmd: Command) => handle.executeUpdate(itemCommandUpdate, { args: [{ requestId, actor, command: cmd }] });
 
   /** How many runs the workflow has had so far, following each continue-as-new. */
-  async function runs(handle: WorkflowHandle): Promise<number> {
+  async function runs(handle: WorkflowHandleWithFirstExecutionRunId): Promise<number> {
     let runId: string | undefined = handle.firstExecutionRunId;
     let count = 0;
     while (runId) {

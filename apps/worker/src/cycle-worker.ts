@@ -40,9 +40,7 @@ export function createCycleWorker(options: CycleWorkerOptions): Promise<Worker> 
     activities: {
       prepareCycle: activities.prepareCycle.bind(activities),
       loadDepartmentItems: activities.loadDepartmentItems.bind(activities),
-      assignDepartment: activities.assignDepartment.bind(activities),
       sendAssignmentNotices: activities.sendAssignmentNotices.bind(activities),
-      recordCommand: activities.recordCommand.bind(activities),
       recordCommands: activities.recordCommands.bind(activities),
       sendNotice: activities.sendNotice.bind(activities),
       closeCycle: activities.closeCycle.bind(activities),

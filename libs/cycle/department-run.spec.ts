@@ -1,0 +1,74 @@
+import { THRESHOLD_PRESETS } from '../rules/thresholds';
+import { DEFAULT_CHASING_POLICY } from './cycle-definition';
+import { DepartmentRun, type DepartmentLaunch, type ItemCommandRequest } from './department-run';
+import type { Actor } from './department-state';
+import type { WorkItemSpec } from './submission';
+
+const MINUTE = 60_000;
+const DEPT = 'city-sports';
+const specs: WorkItemSpec[] = ['task-1', 'task-2'].map((key, i) => ({ key, kind: 'task', no: i + 1, title: `任务${i + 1}`, leadDepartment: DEPT, coDepartments: [] }));
+const launch: DepartmentLaunch = {
+  cycleId: 'cycle/x/annual/2021',
+  department: DEPT,
+  years: { baselineYear: 2020, endYear: 2025, year: 2021 },
+  deadline: '2022-03-31T00:00:00Z',
+  hardClose: '2022-04-30T00:00:00Z',
+  requireBureauAcceptance: false,
+  thresholds: THRESHOLD_PRESETS.time_elapsed,
+  policy: DEFAULT_CHASING_POLICY,
+  items: specs.map((s) => s.key),
+};
+const submitter: Actor = { id: 's@sports', name: '填报人', role: 'submitter', department: DEPT };
+const submit = (requestId: string, itemKey: string): ItemCommandRequest => ({
+  requestId,
+  actor: submitter,
+  command: { type: 'submit', itemKey, submission: { kind: 'task', progress: 'in_progress', narrative: '推进中' } },
+});
+const T0 = Date.parse('2022-03-01T00:00:00Z');
+
+/** A run after a submission at T0 and whatever `then` does, taken on from its snapshot or not. */
+function scenario(then: (run: DepartmentRun) => void, carried: boolean): DepartmentRun {
+  let run = DepartmentRun.launched(launch);
+  run.specsRead(specs);
+  run.apply(submit('a', 'task-1'), T0);
+  then(run);
+  if (carried) run = new DepartmentRun(run.snapshot());
+  return run;
+}
+
+describe('DepartmentRun: what a continue-as-new carries is all it knows', () => {
+  it.each<[string, (run: DepartmentRun) => void]>([
+    ['a digest waiting for its window', () => undefined],
+    ['a second action in the same window', (run) => run.apply(submit('b', 'task-2'), T0 + MINUTE)],
+    ['a reminder queued beside the digest', (run) => run.remindNow()],
+    ['a cancellation and its reason', (run) => run.cancel('规划调整')],
+  ])('%s: the run taken on from its snapshot does what the run itself does', (_label, then) => {
+    const kept = scenario(then, false);
+    const carried = scenario(then, true);
+    expect(carried.snapshot()).toEqual(kept.snapshot());
+    for (const run of [kept, carried]) expect(run.noticesDue(T0 + 4 * MINUTE)).toBe(false);
+    expect(carried.nextWakeAt()).toBe(kept.nextWakeAt());
+    expect(carried.takeRecords()).toEqual(kept.takeRecords());
+    expect(carried.noticesDue(T0 + 5 * MINUTE)).toBe(true);
+    expect(carried.takeNotices(T0 + 5 * MINUTE)).toEqual(kept.takeNotices(T0 + 5 * MINUTE));
+  });
+
+  it('answers a repeated request as the first time, from the snapshot too', () => {
+    const run = scenario(() => undefined, true);
+    expect(run.refusal(submit('a', 'task-1'))).toBeNull();
+    expect(run.apply(submit('a', 'task-1'), T0 + MINUTE)).toEqual({ itemKey: 'task-1', status: 'submitted', version: 1, warnings: [] });
+    // The same item submitted again under a new request is refused: it waits for review.
+    expect(run.refusal(submit('c', 'task-1'))?.en).toBe('this item is already submitted and waiting for review');
+  });
+
+  it('numbers notices on from the cycle’s assignment and starts a new digest window after each send', () => {
+    const run = scenario(() => undefined, true);
+    expect(run.takeNotices(T0 + 5 * MINUTE).map((n) => [n.audience, n.event, n.seq, n.items.map((i) => i.key)])).toEqual([['supervisor', 'submitted_for_review', 1, ['task-1']]]);
+    run.remindNow();
+    expect(run.noticesDue(T0 + 5 * MINUTE)).toBe(true);
+    expect(run.takeNotices(T0 + 5 * MINUTE).map((n) => [n.event, n.seq, n.items.map((i) => i.key)])).toEqual([['reminder', 1, ['task-2']]]);
+    run.apply(submit('b', 'task-2'), T0 + 6 * MINUTE);
+    expect(run.noticesDue(T0 + 10 * MINUTE)).toBe(false);
+    expect(run.nextWakeAt()).toBe(T0 + 11 * MINUTE);
+  });
+});
