@@ -12,6 +12,7 @@ import type { IndicatorSubmission, ProjectSubmission, TaskSubmission, Submission
 import type { ValidatedPlan } from '../plan/plan-validation';
 import { describeIndicator, summarizeEvaluation, type EvaluationSummary, type IndicatorEvaluation } from '../rules/plan-evaluation';
 import { elapsedShare, evaluateIndicator, judgeCumulative, type Progress, type ProgressStatus } from '../rules/progress';
+import { judgeProject, type ProjectFlag, type ProjectReport } from '../rules/project-status';
 import { judgeTask } from '../rules/task-status';
 import type { Thresholds } from '../rules/thresholds';
 
@@ -29,6 +30,8 @@ export interface SnapshotInput {
   approved: ApprovedSubmission[];
   /** Approved values of earlier annual cycles, for series and cumulative sums. */
   priorAnnual: Array<{ indicator: number; year: number; value: number | boolean }>;
+  /** Approved project reports of earlier annual cycles: a status going backwards, money going down, is found against them. */
+  priorProjects?: Array<{ project: number; year: number; report: ProjectReport }>;
   outcomes: DepartmentOutcome[];
   thresholds: Thresholds;
 }
@@ -43,6 +46,12 @@ export interface ProjectTotals {
   planPeriodInvestment: number;
   investmentCumulative: number;
   completionShare: number | null;
+  /** The national mid-term report's form: of `count`, how many by status ("96 progressing as expected"). */
+  byStatus: Record<ProgressStatus, number>;
+  /** Projects with a contradiction to query (libs/rules/project-status). */
+  flagged: number;
+  /** Share of the plan period elapsed, which investment is set against. */
+  elapsed: number;
 }
 
 export interface CycleReportFigures {
@@ -69,6 +78,12 @@ export interface CycleReportFigures {
     investmentCumulative: number | null;
     completionShare: number | null;
     constructionStatus: ProjectSubmission['constructionStatus'] | null;
+    /** Against time elapsed (libs/rules/project-status.ts): completion share ÷ elapsed, judged by the cycle's thresholds. */
+    status: ProgressStatus;
+    ratio: number | null;
+    flags: ProjectFlag[];
+    /** What the unit said of the project's progress: for a lagging one, its reasons. */
+    narrative: string | null;
     source: Source;
   }>;
   timeliness: Array<DepartmentOutcome & { name: string }>;
@@ -131,12 +146,25 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
     };
   });
 
+  // Each project's latest earlier report, the one this year's is compared with.
+  const previousReport = new Map<number, { year: number; report: ProjectReport }>();
+  for (const r of input.priorProjects ?? []) {
+    const known = previousReport.get(r.project);
+    if (r.year < cycle.toYear && (!known || known.year < r.year)) previousReport.set(r.project, r);
+  }
   const projects = plan.projects
     .filter((p) => p.status === 'planned')
     .map((p) => {
       const approved = byKey.get(`project-${p.no}`);
       const payload = approved?.payload as ProjectSubmission | undefined;
       const cumulative = payload?.investmentCumulative ?? null;
+      const judged = judgeProject({
+        planned: p.planPeriodInvestment,
+        current: payload ? { investmentCumulative: payload.investmentCumulative, constructionStatus: payload.constructionStatus } : null,
+        previous: previousReport.get(p.no)?.report ?? null,
+        elapsed: elapsedShare(cycle.toYear, period),
+        thresholds,
+      });
       return {
         no: p.no,
         name: p.name,
@@ -145,9 +173,15 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
         investmentCumulative: cumulative,
         completionShare: cumulative === null ? null : share(cumulative, p.planPeriodInvestment),
         constructionStatus: payload?.constructionStatus ?? null,
+        status: judged.status,
+        ratio: judged.ratio,
+        flags: judged.flags,
+        narrative: payload?.narrative ?? null,
         source: source(approved),
       };
     });
+  const projectsByStatus: Record<ProgressStatus, number> = { achieved: 0, on_track: 0, slightly_behind: 0, lagging: 0, no_data: 0 };
+  for (const p of projects) projectsByStatus[p.status]++;
 
   const tasksByStatus: Record<ProgressStatus, number> = { achieved: 0, on_track: 0, slightly_behind: 0, lagging: 0, no_data: 0 };
   for (const t of tasks) tasksByStatus[t.status]++;
@@ -164,7 +198,16 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
     summary: {
       ...summarizeEvaluation(indicators),
       tasksByStatus,
-      projects: { count: projects.length, reported: reported.length, planPeriodInvestment: planned, investmentCumulative: completed, completionShare: share(completed, planned) },
+      projects: {
+        count: projects.length,
+        reported: reported.length,
+        planPeriodInvestment: planned,
+        investmentCumulative: completed,
+        completionShare: share(completed, planned),
+        byStatus: projectsByStatus,
+        flagged: projects.filter((p) => p.flags.length > 0).length,
+        elapsed: elapsedShare(cycle.toYear, period),
+      },
     },
     indicators,
     tasks,

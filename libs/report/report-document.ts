@@ -5,7 +5,7 @@
  */
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { CycleReportFigures } from './cycle-report';
-import { behindPath, REPORT_TEXT, reportRows, type Locale } from './report-text';
+import { behindPath, projectsToDiscuss, REPORT_TEXT, reportRows, type Locale } from './report-text';
 
 const heading = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_1 });
 const para = (text: string) => new Paragraph({ children: [new TextRun(text)] });
@@ -21,6 +21,7 @@ export async function writeReportDocument(f: CycleReportFigures, locale: Locale 
   const title = t.title(f);
   const indicatorTable = (rows: CycleReportFigures['indicators']) => table(t.headers.indicators, rows.map((i) => reportRows.indicator(t, i)));
   const behind = behindPath(f);
+  const discussed = projectsToDiscuss(f);
 
   const doc = new Document({
     creator: 'plan-eval',
@@ -47,6 +48,9 @@ export async function writeReportDocument(f: CycleReportFigures, locale: Locale 
           heading(t.headings.projects),
           para(t.projectTotals(f)),
           table(t.headers.projects, [...f.projects.map((p) => reportRows.project(t, f, p)), reportRows.projectTotal(t, f)]),
+          ...(discussed.length
+            ? discussed.flatMap((p) => [new Paragraph({ children: [new TextRun({ text: t.projectItem(f, p), bold: true })] }), para(t.projectNarrative(p.narrative))])
+            : [para(t.noneProjectsBehind)]),
           heading(t.headings.timeliness),
           table(t.headers.timeliness, f.timeliness.map((x) => reportRows.timeliness(t, f, x))),
           heading(t.headings.appendix),

@@ -8,7 +8,7 @@ import * as echarts from 'echarts';
 import { escapeHtml } from '../common/escape-html';
 import type { ProgressStatus } from '../rules/progress';
 import type { CycleReportFigures } from './cycle-report';
-import { behindPath, REPORT_TEXT, reportRows, type Locale, type ReportText } from './report-text';
+import { behindPath, projectsToDiscuss, REPORT_TEXT, reportRows, type Locale, type ReportText } from './report-text';
 
 const STATUSES: ProgressStatus[] = ['achieved', 'on_track', 'slightly_behind', 'lagging', 'no_data'];
 const COLORS = ['#2e7d32', '#66bb6a', '#ffa726', '#e53935', '#9e9e9e'];
@@ -104,6 +104,7 @@ export function renderReportHtml(f: CycleReportFigures, locale: Locale = 'zh-CN'
     `<table><tr>${headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr>${rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('')}</table>`;
   const indicatorTable = (rows: CycleReportFigures['indicators']) => table(t.headers.indicators, rows.map((i) => reportRows.indicator(t, i)));
   const behind = behindPath(f);
+  const discussed = projectsToDiscuss(f);
   const p = (text: string) => `<p>${escapeHtml(text)}</p>`;
   return `<!doctype html>
 <html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
@@ -121,6 +122,7 @@ ${indicatorTable(f.indicators.filter((i) => i.attribute === 'binding'))}
 <h2>${escapeHtml(t.headings.projects)}</h2>${p(t.projectTotals(f))}
 ${projectCompletion(t, f)}
 ${table(t.headers.projects, [...f.projects.map((x) => reportRows.project(t, f, x)), reportRows.projectTotal(t, f)])}
+${discussed.length ? discussed.map((x) => `<p><b>${escapeHtml(t.projectItem(f, x))}</b><br>${escapeHtml(t.projectNarrative(x.narrative))}</p>`).join('') : p(t.noneProjectsBehind)}
 <h2>${escapeHtml(t.headings.timeliness)}</h2>
 ${timeliness(t, f)}
 ${table(t.headers.timeliness, f.timeliness.map((x) => reportRows.timeliness(t, f, x)))}

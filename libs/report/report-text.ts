@@ -10,12 +10,14 @@ import type { ConstructionStatus, TaskProgress } from '../cycle/submission';
 import type { Timeliness } from '../cycle/department-state';
 import type { Locale } from '../plan/localized';
 import { STATUS_LABELS, type ProgressStatus } from '../rules/progress';
+import { PROJECT_FLAG_LABELS, type ProjectFlag } from '../rules/project-status';
 import type { CycleReportFigures } from './cycle-report';
 
 export type { Locale } from '../plan/localized';
 export const REPORT_LOCALES: Locale[] = ['zh-CN', 'en'];
 
 type Indicator = CycleReportFigures['indicators'][number];
+type Project = CycleReportFigures['projects'][number];
 
 export interface ReportText {
   locale: Locale;
@@ -56,6 +58,11 @@ export interface ReportText {
   summary(f: CycleReportFigures): string;
   method(f: CycleReportFigures): string;
   projectTotals(f: CycleReportFigures): string;
+  /** A project behind time elapsed, or with a contradiction: named with its status and what is wrong. */
+  projectItem(f: CycleReportFigures, p: Project): string;
+  projectFlag(flag: ProjectFlag): string;
+  projectNarrative(text: string | null): string;
+  noneProjectsBehind: string;
   total: string;
   behindItem(f: CycleReportFigures, i: Indicator): string;
   reasons(text: string | null): string;
@@ -98,11 +105,11 @@ const ZH: ReportText = {
   headers: {
     indicators: ['序号', '指标', '基期', '本期值', '目标', '预期值', '进度比', '状态'],
     tasks: ['序号', '任务', '牵头单位', '进展', '状态'],
-    projects: ['序号', '项目', '牵头单位', '“十四五”计划投资（万元）', '累计完成（万元）', '完成比例', '建设状态'],
+    projects: ['序号', '项目', '牵头单位', '“十四五”计划投资（万元）', '累计完成（万元）', '完成比例', '建设状态', '进度评价'],
     timeliness: ['部门', '及时性', '完成/事项'],
     indicatorSheet: ['序号', '指标', '类别', '单位', '属性', '基期', '目标', '本期值', '预期值', '进度比', '状态', '牵头单位', '版本', '填报人', '审核人'],
     taskSheet: ['序号', '任务', '牵头单位', '进展', '状态', '说明', '版本', '填报人', '审核人'],
-    projectSheet: ['序号', '项目', '牵头单位', '“十四五”计划投资（万元）', '累计完成投资（万元）', '完成比例', '建设状态', '版本', '填报人', '审核人'],
+    projectSheet: ['序号', '项目', '牵头单位', '“十四五”计划投资（万元）', '累计完成投资（万元）', '完成比例', '建设状态', '进度比', '进度评价', '需核实', '进展情况', '版本', '填报人', '审核人'],
     timelinessSheet: ['部门', '代码', '及时性', '已完成', '事项数'],
   },
   sheets: { indicators: '指标', tasks: '任务', projects: '项目', timeliness: '报送及时性' },
@@ -139,8 +146,17 @@ const ZH: ReportText = {
     '主要任务按填报进展评定：已完成为已完成；推进中为符合进度（规划期末仍推进中为略滞后）；未开始在规划期过半前为略滞后、过半后为滞后；滞后为滞后。',
   projectTotals(f) {
     const p = f.summary.projects;
-    return `${p.count}个重大项目“十四五”计划投资${fmt(p.planPeriodInvestment)}万元，已报送${p.reported}个项目累计完成投资${fmt(p.investmentCumulative)}万元，占计划投资的${pct(p.completionShare)}。`;
+    const b = p.byStatus;
+    return (
+      `${p.count}个重大项目“十四五”计划投资${fmt(p.planPeriodInvestment)}万元，已报送${p.reported}个项目累计完成投资${fmt(p.investmentCumulative)}万元，占计划投资的${pct(p.completionShare)}` +
+      `（规划期时间已过${pct(p.elapsed)}）。按时序进度评价：已建成${b.achieved}个，符合进度${b.on_track}个，略滞后${b.slightly_behind}个，滞后${b.lagging}个，未报送${b.no_data}个` +
+      (p.flagged ? `；${p.flagged}个项目的报送数据存在矛盾，须核实。` : '。')
+    );
   },
+  projectItem: (_f, p) => `${p.no}. ${p.name}（${ZH.status(p.status)}，完成计划投资${pct(p.completionShare)}，建设状态：${ZH.construction(p.constructionStatus)}，牵头单位：${p.leadDepartment}）${p.flags.length ? `。需核实：${p.flags.map(ZH.projectFlag).join('；')}` : ''}`,
+  projectFlag: (flag) => PROJECT_FLAG_LABELS[flag].zh,
+  projectNarrative: (text) => `项目单位说明：${text ?? '未填报'}`,
+  noneProjectsBehind: '无滞后或须核实的重大项目。',
   total: '合计',
   behindItem: (_f, i) => `${i.no}. ${i.name}（${ZH.status(i.status)}，牵头单位：${i.leadDepartment}）`,
   reasons: (text) => `原因分析：${text ?? '未填报'}`,
@@ -166,11 +182,11 @@ const EN: ReportText = {
   headers: {
     indicators: ['No.', 'Indicator', 'Baseline', 'Value', 'Target', 'Expected', 'Ratio', 'Status'],
     tasks: ['No.', 'Task', 'Lead department', 'Progress', 'Status'],
-    projects: ['No.', 'Project', 'Lead department', 'Planned 2021–2025 (10k yuan)', 'Completed (10k yuan)', 'Share', 'Construction'],
+    projects: ['No.', 'Project', 'Lead department', 'Planned 2021–2025 (10k yuan)', 'Completed (10k yuan)', 'Share', 'Construction', 'Status'],
     timeliness: ['Department', 'Timeliness', 'Done/items'],
     indicatorSheet: ['No.', 'Indicator', 'Category', 'Unit', 'Attribute', 'Baseline', 'Target', 'Value', 'Expected', 'Ratio', 'Status', 'Lead department', 'Version', 'Submitter', 'Approver'],
     taskSheet: ['No.', 'Task', 'Lead department', 'Progress', 'Status', 'Narrative', 'Version', 'Submitter', 'Approver'],
-    projectSheet: ['No.', 'Project', 'Lead department', 'Planned 2021–2025 (10k yuan)', 'Completed, cumulative (10k yuan)', 'Share', 'Construction', 'Version', 'Submitter', 'Approver'],
+    projectSheet: ['No.', 'Project', 'Lead department', 'Planned 2021–2025 (10k yuan)', 'Completed, cumulative (10k yuan)', 'Share', 'Construction', 'Ratio', 'Status', 'To query', 'Progress reported', 'Version', 'Submitter', 'Approver'],
     timelinessSheet: ['Department', 'Code', 'Timeliness', 'Done', 'Items'],
   },
   sheets: { indicators: 'Indicators', tasks: 'Tasks', projects: 'Projects', timeliness: 'Timeliness' },
@@ -209,8 +225,18 @@ const EN: ReportText = {
     'Main tasks are judged from the progress submitted: completed is achieved; in progress is on track (slightly behind once the period has ended); not started is slightly behind before half the period has passed and lagging after; delayed is lagging.',
   projectTotals(f) {
     const p = f.summary.projects;
-    return `${p.count} major projects plan ${fmt(p.planPeriodInvestment)} (10k yuan) of investment in 2021–2025; the ${p.reported} reported have completed ${fmt(p.investmentCumulative)}, ${pct(p.completionShare)} of the plan.`;
+    const b = p.byStatus;
+    return (
+      `${p.count} major projects plan ${fmt(p.planPeriodInvestment)} (10k yuan) of investment in 2021–2025; the ${p.reported} reported have completed ${fmt(p.investmentCumulative)}, ${pct(p.completionShare)} of the plan, with ${pct(p.elapsed)} of the period gone. ` +
+      `Against time elapsed: ${b.achieved} completed, ${b.on_track} on track, ${b.slightly_behind} slightly behind, ${b.lagging} lagging, ${b.no_data} not reported` +
+      (p.flagged ? `; the reports of ${p.flagged} contradict themselves and must be queried.` : '.')
+    );
   },
+  projectItem: (f, p) =>
+    `${p.no}. ${p.name} (${EN.status(p.status)}; ${pct(p.completionShare)} of planned investment; ${EN.construction(p.constructionStatus)}; lead department: ${EN.name(f, p.leadDepartment)})${p.flags.length ? `. To query: ${p.flags.map(EN.projectFlag).join('; ')}` : ''}`,
+  projectFlag: (flag) => PROJECT_FLAG_LABELS[flag].en,
+  projectNarrative: (text) => `The unit's account: ${text ?? 'not given'}`,
+  noneProjectsBehind: 'No major project is behind or needs querying.',
   total: 'Total',
   behindItem: (f, i) => `${i.no}. ${i.name} (${EN.status(i.status)}; lead department: ${EN.name(f, i.leadDepartment)})`,
   reasons: (text) => `Reasons: ${text ?? 'not given'}`,
@@ -230,16 +256,19 @@ export const reportRows = {
     String(x.no), x.title, t.name(f, x.leadDepartment), t.taskProgress(x.progress), t.status(x.status),
   ],
   project: (t: ReportText, f: CycleReportFigures, p: CycleReportFigures['projects'][number]): string[] => [
-    String(p.no), p.name, t.name(f, p.leadDepartment), fmt(p.planPeriodInvestment), fmt(p.investmentCumulative), pct(p.completionShare), t.construction(p.constructionStatus),
+    String(p.no), p.name, t.name(f, p.leadDepartment), fmt(p.planPeriodInvestment), fmt(p.investmentCumulative), pct(p.completionShare), t.construction(p.constructionStatus), t.status(p.status),
   ],
   projectTotal: (t: ReportText, f: CycleReportFigures): string[] => {
     const p = f.summary.projects;
-    return ['', t.total, '', fmt(p.planPeriodInvestment), fmt(p.investmentCumulative), pct(p.completionShare), ''];
+    return ['', t.total, '', fmt(p.planPeriodInvestment), fmt(p.investmentCumulative), pct(p.completionShare), '', ''];
   },
   timeliness: (t: ReportText, f: CycleReportFigures, x: CycleReportFigures['timeliness'][number]): string[] => [
     t.name(f, x.name), t.timeliness(x.timeliness), `${x.done}/${x.total}`,
   ],
 };
+
+/** Projects a report discusses one by one: behind time elapsed, or with a contradiction to query. */
+export const projectsToDiscuss = (f: CycleReportFigures) => f.projects.filter((p) => p.status === 'lagging' || p.status === 'slightly_behind' || p.flags.length > 0);
 
 /** Indicators a report discusses one by one: behind their path. */
 export const behindPath = (f: CycleReportFigures) => f.indicators.filter((i) => i.status === 'lagging' || i.status === 'slightly_behind');

@@ -34,8 +34,11 @@ export async function writeReportWorkbook(f: CycleReportFigures, locale: Locale 
   );
   const p = f.summary.projects;
   const projects = sheet(t.sheets.projects, t.headers.projectSheet, [
-    ...f.projects.map((x) => [x.no, x.name, t.name(f, x.leadDepartment), x.planPeriodInvestment, x.investmentCumulative, x.completionShare, t.construction(x.constructionStatus), ...traced(x.source)]),
-    [null, t.total, null, p.planPeriodInvestment, p.investmentCumulative, p.completionShare, null, null, null, null],
+    ...f.projects.map((x) => [
+      x.no, x.name, t.name(f, x.leadDepartment), x.planPeriodInvestment, x.investmentCumulative, x.completionShare, t.construction(x.constructionStatus),
+      x.ratio, t.status(x.status), x.flags.map(t.projectFlag).join('；') || null, x.narrative, ...traced(x.source),
+    ]),
+    [null, t.total, null, p.planPeriodInvestment, p.investmentCumulative, p.completionShare, null, null, null, null, null, null, null, null],
   ]);
   projects.getColumn(6).numFmt = '0.0%';
   projects.lastRow!.font = { bold: true };

@@ -61,7 +61,16 @@ describe('the evaluation report', () => {
     expect(byNo.get(13)!.ratio).toBeCloseTo(0.9333, 4);
     expect(figures.projects[0]).toMatchObject({ no: 1, planPeriodInvestment: 22029, investmentCumulative: 11014.5, completionShare: 0.5, constructionStatus: 'under_construction' });
     // 41 planned projects, 1,085,769.7 (10k yuan) planned as the plan prints it; 11,014.5 / 1,085,769.7 = 1.01%.
-    expect(figures.summary.projects).toEqual({ count: 41, reported: 1, planPeriodInvestment: 1085769.7, investmentCumulative: 11014.5, completionShare: 0.0101 });
+    // Project 1 at mid-term: 50 % of its 22,029 invested at 60 % of the time, a ratio of 0.8333: slightly behind.
+    expect(figures.projects[0]).toMatchObject({ status: 'slightly_behind', ratio: 0.8333, flags: [] });
+    expect(figures.summary.projects).toEqual({
+      count: 41, reported: 1, planPeriodInvestment: 1085769.7, investmentCumulative: 11014.5, completionShare: 0.0101,
+      byStatus: { achieved: 0, on_track: 0, slightly_behind: 1, lagging: 0, no_data: 40 }, flagged: 0, elapsed: 0.6,
+    });
+    // Last year's report had more money and the project completed: both contradictions are flagged for the bureau.
+    const queried = buildCycleReport(await snapshot({ priorProjects: [{ project: 1, year: 2022, report: { investmentCumulative: 12_000, constructionStatus: 'completed' } }] })).figures;
+    expect(queried.projects[0].flags).toEqual(['status_regressed', 'investment_decreased']);
+    expect(queried.summary.projects.flagged).toBe(1);
     // Tasks at mid-term (elapsed 0.6): in progress is on track, not started is lagging, the other 47 have no data.
     expect(figures.tasks.slice(0, 2).map((t) => [t.no, t.progress, t.status, t.source?.version])).toEqual([[1, 'in_progress', 'on_track', 1], [2, 'not_started', 'lagging', 3]]);
     expect(figures.summary.tasksByStatus).toEqual({ achieved: 0, on_track: 1, slightly_behind: 0, lagging: 1, no_data: 47 });
@@ -108,7 +117,7 @@ describe('the evaluation report', () => {
     expect(cells(tasks.getRow(4), [1, 4, 5, 7])).toEqual([3, '未报', '无数据', null]);
     const projects = zh.getWorksheet('项目')!;
     expect(projects.actualRowCount).toBe(43); // header, 41 projects, total
-    expect(cells(projects.getRow(2), [1, 4, 5, 6, 7, 8])).toEqual([1, 22029, 11014.5, 0.5, '在建', 1]);
+    expect(cells(projects.getRow(2), [1, 4, 5, 6, 7, 8, 9, 10, 12])).toEqual([1, 22029, 11014.5, 0.5, '在建', 0.8333, '略滞后', null, 1]);
     expect(cells(projects.getRow(43), [2, 4, 5, 6])).toEqual(['合计', 1085769.7, 11014.5, 0.0101]);
     expect(zh.getWorksheet('报送及时性')!.getRow(2).getCell(3).value).toBe('逾期');
 
@@ -130,15 +139,17 @@ describe('the evaluation report', () => {
     expect(zhDoc.text).toContain('49项主要任务中，已完成0项，符合进度1项，略滞后0项，滞后1项，无数据47项。');
     expect(zhDoc.text).toContain('人均预期寿命');
     expect(zhDoc.text).toContain('6. 适龄儿童免疫规划疫苗接种率（滞后，牵头单位：市卫生健康局）');
-    expect(zhDoc.text).toContain('41个重大项目“十四五”计划投资1085769.7万元，已报送1个项目累计完成投资11014.5万元，占计划投资的1%。');
+    expect(zhDoc.text).toContain('41个重大项目“十四五”计划投资1085769.7万元，已报送1个项目累计完成投资11014.5万元，占计划投资的1%（规划期时间已过60%）。按时序进度评价：已建成0个，符合进度0个，略滞后1个，滞后0个，未报送40个。');
+    expect(zhDoc.text).toContain('1. 河源职业技术学院教育建筑群（略滞后，完成计划投资50%，建设状态：在建，牵头单位：河源职业技术学院）\n项目单位说明：未填报');
     expect(zhDoc.text).toMatch(/\n2\n扩大普惠性非基本公共服务供给\n市发展改革局\n未开始\n滞后\n/);
-    expect(zhDoc.text).toMatch(/\n1\n河源职业技术学院教育建筑群\n河源职业技术学院\n22029\n11014.5\n50%\n在建\n/);
+    expect(zhDoc.text).toMatch(/\n1\n河源职业技术学院教育建筑群\n河源职业技术学院\n22029\n11014.5\n50%\n在建\n略滞后\n/);
     expect(zhDoc.text).toMatch(/\n合计\n\n1085769.7\n11014.5\n1%\n/);
     expect(zhDoc.xml).toContain('原因分析：&lt;b&gt;疫苗供应短缺&lt;/b&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
     const enDoc = await documentText(files.en.docx);
     expect(enDoc.text).toContain('Heyuan City Public Services Plan for the 14th Five-Year Period (2021–2025): mid-term evaluation report 2021–2023');
     expect(enDoc.text).toContain('Binding indicators no. 6, 11 are behind the time-elapsed path and need attention first.');
     expect(enDoc.text).toContain('6. 适龄儿童免疫规划疫苗接种率 (lagging; lead department: Municipal Health Commission)');
+    expect(enDoc.text).toContain('Against time elapsed: 0 completed, 0 on track, 1 slightly behind, 0 lagging, 40 not reported.');
     expect(enDoc.text).toContain('Reasons: &lt;b&gt;疫苗供应短缺&lt;/b&gt;');
     expect(enDoc.text).toMatch(/\n2\n扩大普惠性非基本公共服务供给\nMunicipal Development and Reform Bureau\nnot started\nlagging\n/);
     expect(enDoc.text).not.toMatch(/[按逾]时|符合进度|约束性/);
