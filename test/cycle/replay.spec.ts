@@ -2,13 +2,11 @@
  * Histories recorded from real cycle runs (committed under test/histories)
  * must replay against today's workflow code: a change that breaks determinism
  * for cycles already running fails here, in CI, not in production.
- * Re-record with `RECORD_HISTORIES=1 npx jest test/cycle/annual-cycle test/cycle/reopen-closed`
- * after a deliberate, versioned change (`patched()`), keeping the earlier
- * recordings beside the new ones under a suffix naming what changed
- * (`_awaited-record`: before record-after-answer; `_load-then-assign`: before
- * assign-in-one-step; `_wake-every-command`: before wake-when-sooner;
- * `_department-assigns`: before the cycle started departments with their
- * item keys and sent the assignments itself), so every branch replays.
+ * Re-record with `RECORD_HISTORIES=1 npx jest --runInBand test/cycle/annual-cycle test/cycle/reopen-closed`.
+ * Until the first release there are no running cycles to protect, so a change
+ * re-records them. From the first release on, a released version's recordings
+ * stay: a change that alters the commands a workflow issues ships as a new
+ * build (Worker Versioning) or behind `patched()`, and its recordings are added beside them.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
