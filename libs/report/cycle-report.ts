@@ -10,8 +10,9 @@ import type { DepartmentOutcome } from '../cycle/activities-contract';
 import type { CycleKind } from '../cycle/cycle-definition';
 import type { IndicatorSubmission, ProjectSubmission, TaskSubmission, Submission } from '../cycle/submission';
 import type { ValidatedPlan } from '../plan/plan-validation';
-import { describeIndicator, summarizeEvaluation, type EvaluationSummary, type IndicatorEvaluation } from '../rules/plan-evaluation';
-import { elapsedShare, evaluateIndicator, judgeCumulative, type Progress, type ProgressStatus } from '../rules/progress';
+import { findBoilerplate, type Boilerplate } from '../rules/boilerplate';
+import { describeIndicator, indicatorDecimals, indicatorNotes, indicatorRule, summarizeEvaluation, type EvaluationSummary, type IndicatorEvaluation } from '../rules/plan-evaluation';
+import { countByStatus, elapsedShare, evaluateIndicator, judgeCumulative, type Progress, type ProgressStatus } from '../rules/progress';
 import { judgeProject, type ProjectFlag, type ProjectReport } from '../rules/project-status';
 import { judgeTask } from '../rules/task-status';
 import type { Thresholds } from '../rules/thresholds';
@@ -87,6 +88,8 @@ export interface CycleReportFigures {
     source: Source;
   }>;
   timeliness: Array<DepartmentOutcome & { name: string }>;
+  /** Reasons and measures given in the same words for many indicators, or by several departments: for the bureau to chase. */
+  boilerplate: Boilerplate[];
   /** English names of the plan's categories, departments and groups (the Chinese name is the key), for the English rendition. */
   glossary: Record<string, string>;
 }
@@ -115,13 +118,14 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
     let progress: Progress;
     if (i.parsedTarget.kind === 'cumulative' && cycle.kind !== 'annual' && typeof payload?.value === 'number') {
       // Mid-term and final evaluations collect a cumulative indicator as its total so far.
-      progress = judgeCumulative(i.parsedTarget.total, payload.value, elapsedShare(cycle.toYear, period), thresholds);
+      progress = judgeCumulative(i.parsedTarget.total, payload.value, elapsedShare(cycle.toYear, period), thresholds, indicatorDecimals(i));
     } else {
-      progress = evaluateIndicator({ target: i.parsedTarget, baseline: i.parsedBaseline, polarity: i.polarity }, series, cycle.toYear, period, thresholds);
+      progress = evaluateIndicator(indicatorRule(i), series, cycle.toYear, period, thresholds);
     }
     return {
       ...describeIndicator(i),
       ...progress,
+      notes: indicatorNotes(i, progress),
       source: source(approved),
       dataSource: payload?.dataSource ?? null,
       reasons: payload?.reasons ?? null,
@@ -180,11 +184,8 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
         source: source(approved),
       };
     });
-  const projectsByStatus: Record<ProgressStatus, number> = { achieved: 0, on_track: 0, slightly_behind: 0, lagging: 0, no_data: 0 };
-  for (const p of projects) projectsByStatus[p.status]++;
-
-  const tasksByStatus: Record<ProgressStatus, number> = { achieved: 0, on_track: 0, slightly_behind: 0, lagging: 0, no_data: 0 };
-  for (const t of tasks) tasksByStatus[t.status]++;
+  const projectsByStatus = countByStatus(projects.map((p) => p.status));
+  const tasksByStatus = countByStatus(tasks.map((t) => t.status));
   const reported = projects.filter((p) => p.investmentCumulative !== null);
   const round2 = (n: number) => Math.round(n * 100) / 100;
   const planned = round2(projects.reduce((sum, p) => sum + (p.planPeriodInvestment ?? 0), 0));
@@ -215,6 +216,12 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
     timeliness: [...input.outcomes]
       .sort((a, b) => a.department.localeCompare(b.department))
       .map((o) => ({ ...o, name: file.departments.find((d) => d.code === o.department)?.name ?? o.department })),
+    boilerplate: findBoilerplate(
+      indicators.flatMap((i) => [
+        { item: i.no, department: i.leadDepartment, field: 'reasons' as const, text: i.reasons },
+        { item: i.no, department: i.leadDepartment, field: 'measures' as const, text: i.measures },
+      ]),
+    ),
     glossary: Object.fromEntries([...file.categories, ...file.departments, ...file.departmentGroups].map((n) => [n.name, n.nameEn])),
   };
   return { figures, contentHash: createHash('sha256').update(canonicalJson(figures)).digest('hex') };

@@ -4,19 +4,22 @@
  * the target in words. Pure: the same rule `evaluateIndicator` judges by.
  */
 import type { Localized } from '../plan/localized';
+import { roundTo } from './precision';
 import type { IndicatorRule, PlanPeriod } from './progress';
-import { elapsedShare } from './progress';
+import { elapsedShare, ruleDecimals } from './progress';
 import type { Target } from './target';
 
 /**
  * The value expected at `year`: start + (goal − start) × elapsed, starting from
  * 0 where the plan prints no base-year figure; a cumulative target expects
  * total × elapsed; a bound already met in the base year is to be held (the
- * bound itself); qualitative targets have no number.
+ * bound itself); qualitative targets have no number. Rounded as the plan
+ * prints the indicator's figures, the precision the value is judged at.
  */
 export function expectedValue(rule: IndicatorRule, year: number, period: PlanPeriod): number | null {
   const { target, baseline } = rule;
   const elapsed = elapsedShare(year, period);
+  const round = (v: number) => roundTo(v, ruleDecimals(rule));
   if (target.kind === 'qualitative') return null;
   if (target.kind === 'cumulative') return round(target.total * elapsed);
   const goal = goalOf(target, rule.polarity);
@@ -38,8 +41,6 @@ function goalOf(target: Exclude<Target, { kind: 'qualitative' } | { kind: 'cumul
       return polarity === 'lower_is_better' ? target.max : polarity === 'projection' ? (target.min + target.max) / 2 : target.min;
   }
 }
-
-const round = (v: number) => Math.round(v * 100) / 100;
 
 const QUALITATIVE_WORDS: Record<string, Localized> = {
   cover_all_eligible: { zh: '应保尽保', en: 'cover everyone eligible' },

@@ -4,8 +4,11 @@
  */
 import { z } from 'zod';
 import { PlanValidationError, type PlanIssue } from '../plan/localized';
+import type { Localized } from '../plan/localized';
 import type { ValidatedIndicator, ValidatedPlan } from '../plan/plan-validation';
-import { evaluateIndicator, type AnnualValues, type Progress, type ProgressStatus } from './progress';
+import { checkValueQuality } from './data-quality';
+import { printedDecimals } from './precision';
+import { countByStatus, evaluateIndicator, type AnnualValues, type IndicatorRule, type Progress, type ProgressStatus } from './progress';
 import type { Thresholds } from './thresholds';
 
 export interface IndicatorValue {
@@ -23,7 +26,17 @@ export interface IndicatorEvaluation extends Progress {
   baseline: string;
   target: string;
   leadDepartment: string;
+  /** Decimals the plan prints this indicator's figures with: values, expected values and statuses are at this precision. */
+  decimals: number;
+  /** The assumptions a reader must know to read the row: stated where they are used. */
+  notes: IndicatorNote[];
 }
+
+/**
+ * - baseline_taken_as_zero: the plan prints — (no base-year figure) and the path was drawn from 0;
+ * - baseline_quality: the base-year figure as printed fails a data-quality rule (indicator 33's 394 for a percentage).
+ */
+export type IndicatorNote = { kind: 'baseline_taken_as_zero' } | { kind: 'baseline_quality'; message: Localized };
 
 const valuesSchema = z.array(
   z.object({ indicator: z.number().int().positive(), year: z.number().int(), value: z.union([z.number().finite(), z.boolean()]) }).strict(),
@@ -78,13 +91,35 @@ export function evaluatePlanIndicators(plan: ValidatedPlan, values: IndicatorVal
   const period = { baselineYear: plan.file.plan.baselineYear, endYear: plan.file.plan.endYear };
   return plan.indicators.map((i) => {
     const series: AnnualValues = byIndicator.get(i.no) ?? new Map();
-    const progress = evaluateIndicator({ target: i.parsedTarget, baseline: i.parsedBaseline, polarity: i.polarity }, series, year, period, thresholds);
-    return { ...describeIndicator(i), ...progress };
+    const progress = evaluateIndicator(indicatorRule(i), series, year, period, thresholds);
+    return { ...describeIndicator(i), ...progress, notes: indicatorNotes(i, progress) };
   });
 }
 
-/** What a report or an evaluation shows of an indicator beside its progress. */
-export function describeIndicator(i: ValidatedIndicator): Omit<IndicatorEvaluation, keyof Progress> {
+/** Decimals the plan prints an indicator's baseline and target with: its values are judged at this precision. */
+export const indicatorDecimals = (i: ValidatedIndicator): number => printedDecimals(i.baseline, i.target);
+
+/** The rule an indicator is judged by, at the precision its figures are printed with. */
+export function indicatorRule(i: ValidatedIndicator): IndicatorRule {
+  return { target: i.parsedTarget, baseline: i.parsedBaseline, polarity: i.polarity, decimals: indicatorDecimals(i) };
+}
+
+/**
+ * The assumptions behind a judged row: a — baseline read as 0 where the path
+ * was drawn from it, and the data-quality rules' findings on the base-year
+ * figure, which the importer keeps as printed.
+ */
+export function indicatorNotes(i: ValidatedIndicator, progress: Pick<Progress, 'basis'>): IndicatorNote[] {
+  const notes: IndicatorNote[] = [];
+  if (progress.basis === 'path_from_zero') notes.push({ kind: 'baseline_taken_as_zero' });
+  if (i.parsedBaseline.kind === 'value') {
+    for (const f of checkValueQuality({ no: i.no, unit: i.unit }, i.parsedBaseline.value, null)) notes.push({ kind: 'baseline_quality', message: f.message });
+  }
+  return notes;
+}
+
+/** What a report or an evaluation shows of an indicator beside its progress and the notes on it. */
+export function describeIndicator(i: ValidatedIndicator): Omit<IndicatorEvaluation, keyof Progress | 'notes'> {
   return {
     no: i.no,
     name: i.name,
@@ -94,6 +129,7 @@ export function describeIndicator(i: ValidatedIndicator): Omit<IndicatorEvaluati
     baseline: i.baseline,
     target: i.target,
     leadDepartment: i.responsibility.lead.name,
+    decimals: indicatorDecimals(i),
   };
 }
 
@@ -103,15 +139,17 @@ export interface EvaluationSummary {
   bindingNotOnTrack: number[];
   /** Binding indicators nobody reported: a finding of its own, not a judgement. */
   bindingNoData: number[];
+  /** Requirements met that deserve a warning (close to the limit, worse than the base year, …), in report order. */
+  warned: number[];
 }
 
 export function summarizeEvaluation(evaluations: IndicatorEvaluation[]): EvaluationSummary {
-  const byStatus: Record<ProgressStatus, number> = { achieved: 0, on_track: 0, slightly_behind: 0, lagging: 0, no_data: 0 };
-  for (const e of evaluations) byStatus[e.status]++;
+  const byStatus = countByStatus(evaluations.map((e) => e.status));
   const binding = evaluations.filter((e) => e.attribute === 'binding');
   return {
     byStatus,
     bindingNotOnTrack: binding.filter((e) => e.status === 'slightly_behind' || e.status === 'lagging').map((e) => e.no),
     bindingNoData: binding.filter((e) => e.status === 'no_data').map((e) => e.no),
+    warned: evaluations.filter((e) => e.warnings?.length).map((e) => e.no),
   };
 }

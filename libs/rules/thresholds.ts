@@ -13,13 +13,24 @@ export interface Thresholds {
    * planned path, |ratio − 1|: within the first figure on track, within the second slightly off.
    */
   projectionTolerance: [number, number];
+  /**
+   * A floor or ceiling met by no more than this share of the limit is warned
+   * (＞95 met at 95.5 with 0.01: within 0.95). A share, not a fixed amount, so
+   * that one figure fits 4.0以内 (0.04) and ≥90 (0.9) alike. Absent in cycles
+   * launched before it existed: DEFAULT_LIMIT_MARGIN.
+   */
+  limitMargin?: number;
 }
+
+export const DEFAULT_LIMIT_MARGIN = 0.01;
+
+export const limitMargin = (t: Thresholds): number => t.limitMargin ?? DEFAULT_LIMIT_MARGIN;
 
 export type ThresholdPreset = 'time_elapsed' | 'traffic_light';
 
 export const THRESHOLD_PRESETS: Record<ThresholdPreset, Thresholds> = {
   /** 时间过半、任务过半: the customary rule of Chinese mid-term reviews. */
-  time_elapsed: { preset: 'time_elapsed', onTrack: 1.0, slightlyBehind: 0.8, projectionTolerance: [0.2, 0.4] },
+  time_elapsed: { preset: 'time_elapsed', onTrack: 1.0, slightlyBehind: 0.8, projectionTolerance: [0.2, 0.4], limitMargin: DEFAULT_LIMIT_MARGIN },
   /** Development banks' traffic lights: on track ≥ 0.8, moderate 0.6–0.8, off track < 0.6. */
-  traffic_light: { preset: 'traffic_light', onTrack: 0.8, slightlyBehind: 0.6, projectionTolerance: [0.2, 0.4] },
+  traffic_light: { preset: 'traffic_light', onTrack: 0.8, slightlyBehind: 0.6, projectionTolerance: [0.2, 0.4], limitMargin: DEFAULT_LIMIT_MARGIN },
 };
