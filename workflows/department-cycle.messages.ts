@@ -1,28 +1,13 @@
 /** Messages of one department's workflow: updates people send, signals the bureau sends, status queries. */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { Audience, NoticeEvent } from '@libs/cycle/activities-contract';
 import type { DepartmentStatus } from '@libs/cycle/department-state';
 import type { BulkApproveRequest, ItemCommandOutcome, ItemCommandRequest } from '@libs/cycle/department-run';
 
 /** The commands' shapes live with the department's run, which applies them. */
 export type { BulkApproveRequest, ItemCommandOutcome, ItemCommandRequest, ItemCommandResult } from '@libs/cycle/department-run';
 
-/**
- * The bureau sends a notice again (the first went to a wrong or departed
- * contact, or was lost): the same event, for those of its items that still
- * wait on that audience, to whoever holds the role now, with fresh links.
- */
-export interface ResendNoticeRequest {
-  requestId: string;
-  audience: Audience;
-  event: NoticeEvent;
-  itemKeys: string[];
-}
-
 export const itemCommandUpdate = defineUpdate<ItemCommandOutcome, [ItemCommandRequest]>('itemCommand');
 export const bulkApproveUpdate = defineUpdate<ItemCommandOutcome[], [BulkApproveRequest]>('bulkApprove');
-/** Answers the keys of the items the notice is sent again for. */
-export const resendNoticeUpdate = defineUpdate<string[], [ResendNoticeRequest]>('resendNotice');
 export const extendDeadlineSignal = defineSignal<[{ deadline: string }]>('extendDeadline');
 export const remindNowSignal = defineSignal('remindNow');
 export const cancelSignal = defineSignal<[{ reason: string }]>('cancel');
