@@ -59,6 +59,18 @@ describe('loadConfig', () => {
     expect(refused('http', { HOST })).toEqual(['HOST']);
   });
 
+  it.each<[string, string[]]>([
+    ['loopback', ['loopback']],
+    ['10.0.0.5, 172.16.0.0/12', ['10.0.0.5', '172.16.0.0/12']],
+    ['uniquelocal,fd00::/8', ['uniquelocal', 'fd00::/8']],
+  ])('trusts the proxies TRUST_PROXY=%s names', (TRUST_PROXY, trusted) => {
+    expect(loadConfig('http', { TRUST_PROXY }).TRUST_PROXY).toEqual(trusted);
+  });
+
+  it.each(['true', '1', '10.0.0.0/33', 'proxy.example', '10.0.0.5,'])('refuses TRUST_PROXY=%s, naming it', (TRUST_PROXY) => {
+    expect(refused('http', { TRUST_PROXY })).toEqual(['TRUST_PROXY']);
+  });
+
   describe('the auth secret', () => {
     const dir = () => mkdtempSync(join(tmpdir(), 'plan-eval-secret-'));
 

@@ -20,6 +20,15 @@ const url = (protocols: string[]) =>
     }
   }, `must be a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}`);
 
+/** What Express's `trust proxy` takes as a trusted proxy: an address, a subnet, or one of its named ranges. */
+function isProxyAddress(p: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(p)) return true;
+  const [address, bits, ...rest] = p.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+
 const hostPort = z.string().regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:7233');
 const port = z.coerce.number().int().min(1).max(65535);
 const duration = z.string().refine((v) => parseDuration(v) !== null && parseDuration(v)! > 0, "must be a duration such as '8h' or '60d'");
@@ -144,6 +153,17 @@ export const configSchemas = {
       .refine((v) => isIP(v) !== 0 || v === 'localhost', 'must be an IP address to listen on: 127.0.0.1 (this machine only), 0.0.0.0 (every interface) or one interface’s address')
       .default('127.0.0.1'),
     PORT: port.default(3000),
+    /**
+     * The proxies in front of the API, whose X-Forwarded-For then names the client (sign-in is
+     * throttled per client address; the audit keeps it): comma-separated addresses, subnets, or
+     * loopback / linklocal / uniquelocal. Unset: the client is whoever connects. Never "every hop":
+     * a client could then name any address it likes.
+     */
+    TRUST_PROXY: z
+      .string()
+      .transform((v) => v.split(',').map((p) => p.trim()))
+      .refine((parts) => parts.every(isProxyAddress), 'must be proxy addresses or subnets, comma-separated (e.g. 10.0.0.5 or 172.16.0.0/12), or loopback, linklocal, uniquelocal')
+      .optional(),
     PUBLIC_URL: url(['http', 'https']).default('http://localhost:3000'),
   }),
 } as const;

@@ -11,8 +11,17 @@ import { ACCOUNTS, createApiHarness, PASSWORD, type ApiHarness } from '../suppor
 
 describe('signing in', () => {
   let h: ApiHarness;
-  beforeAll(async () => (h = await createApiHarness()));
-  afterAll(() => h?.close());
+  // As behind a proxy on this machine: a request's X-Forwarded-For names its client.
+  const trusted = process.env.TRUST_PROXY;
+  beforeAll(async () => {
+    process.env.TRUST_PROXY = 'loopback';
+    h = await createApiHarness();
+  });
+  afterAll(async () => {
+    process.env.TRUST_PROXY = trusted;
+    if (trusted === undefined) delete process.env.TRUST_PROXY;
+    await h?.close();
+  });
 
   const login = (email: string, password: string) => h.http().post('/api/auth/login').send({ email, password });
   /** What fifteen minutes do to the counts (the windows are PostgreSQL's clock, not the test's). */
@@ -103,6 +112,16 @@ describe('signing in', () => {
     expect(refused.body.code).toBe('unauthorized');
     // The same claims with their expiry are a good session: only the expiry was missing.
     await me(jws.sign({ header: { alg: 'HS256', typ: 'JWT' }, payload: { ...claims, exp }, secret: AUTH_SECRET })).expect(200);
+  });
+
+  it('counts a client behind the proxy by the address the proxy names, not the proxy’s', async () => {
+    const from = (client: string, email: string, password: string) => login(email, password).set('X-Forwarded-For', client);
+    for (let i = 0; i < 20; i++) await from('203.0.113.7', `guess-${i}@heyuan.example`, 'Not-the-password-9').expect(401);
+    await from('203.0.113.7', ACCOUNTS.admin.email, PASSWORD).expect(429);
+    await from('203.0.113.8', ACCOUNTS.admin.email, PASSWORD).expect(200);
+    await login(ACCOUNTS.admin.email, PASSWORD).expect(200);
+    const [entry] = await audit('guess-19@heyuan.example');
+    expect(entry.ip).toBe('203.0.113.7');
   });
 
   // Last of the address's guesses: 20 refusals from one address hold up every account signing in from it.

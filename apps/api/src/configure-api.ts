@@ -1,6 +1,7 @@
 import { RequestMethod, type INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Express } from 'express';
+import { loadConfig } from '@libs/config/config';
 import { ProblemFilter } from './common/problem.filter';
 import { validationPipe } from './common/validation';
 import { servePortal } from './portal-static';
@@ -8,15 +9,20 @@ import { securityHeaders } from './security-headers';
 
 /**
  * What the running API and its tests share: the /api prefix (email links stay
- * short at /l/<token>), no X-Powered-By, the security headers, the one error body, request
+ * short at /l/<token>), no X-Powered-By, the proxies trusted to name the
+ * client (TRUST_PROXY), the security headers, the one error body, request
  * validation, and the OpenAPI description generated from the code (Swagger UI
  * at /api/docs, JSON at /api/docs-json), and the web portal at / when it is
  * built.
  */
 export function configureApi<T extends INestApplication>(app: T): T {
   app.setGlobalPrefix('api', { exclude: [{ path: 'l/:token', method: RequestMethod.GET }] });
+  const express = app.getHttpAdapter().getInstance() as Express;
   // Express announces itself on every answer unless told not to: nothing tells a scanner what answers.
-  (app.getHttpAdapter().getInstance() as Express).disable('x-powered-by');
+  express.disable('x-powered-by');
+  // Behind a proxy, the client's address (what sign-in throttling counts) is the one the proxy names.
+  const { TRUST_PROXY } = loadConfig('http');
+  if (TRUST_PROXY) express.set('trust proxy', TRUST_PROXY);
   securityHeaders(app);
   servePortal(app);
   app.useGlobalFilters(new ProblemFilter());
