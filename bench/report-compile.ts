@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     thresholds: THRESHOLD_PRESETS.time_elapsed,
   });
   const t1 = performance.now();
-  const files = await writeReportFiles(outDir, 1, figures, contentHash);
+  const files = await writeReportFiles(outDir, 1, figures, contentHash, { issuer: { zh: '市统计局', en: 'Municipal Bureau of Statistics' }, issuedAt: new Date(), stage: 'draft' });
   const t2 = performance.now();
   const result: ReportCompileResult = {
     indicators,

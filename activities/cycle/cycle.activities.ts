@@ -35,10 +35,13 @@ import { insertCycleRow, insertWorkItems, readItemOutlines } from '../../libs/pe
 import { isDataError } from '../../libs/persistence/data-errors';
 import { markForAttention, recordItemCommand } from '../../libs/persistence/item-records';
 import { composeNotice, type NoticeOutboxConfig } from '../../libs/mail/notice-outbox';
+import type { Localized } from '../../libs/plan/localized';
 import { NoticeDeliveries, type Delivery } from './notice-deliveries';
 
 export interface CycleActivitiesConfig extends NoticeOutboxConfig {
   reportsDir: string;
+  /** The organ a report is issued by (its cover, its metadata). */
+  issuer: Localized;
 }
 
 export class CycleActivitiesService implements CycleActivities {
@@ -216,7 +219,8 @@ export class CycleActivitiesService implements CycleActivities {
     if (same) return { reportPath: same.path, contentHash, version: same.version };
     const version = (await reports.countBy({ cycleId })) + 1;
     const dir = resolve(this.config.reportsDir, cycleId.replace(/[^A-Za-z0-9-]+/g, '_'));
-    const { json: path } = await writeReportFiles(dir, version, figures, contentHash);
+    // Every compiled version is a draft for comments until the bureau finalises it.
+    const { json: path } = await writeReportFiles(dir, version, figures, contentHash, { issuer: this.config.issuer, issuedAt: new Date(), stage: 'draft' });
     await this.ds.transaction(async (em) => {
       await em.createQueryBuilder().insert().into(CycleReport).values({ cycleId, version, contentHash, path, timeliness: outcomes }).orIgnore().execute();
       await em.update(EvaluationCycle, { id: cycleId }, { status: cancelled ? 'cancelled' : 'closed', closedAt: new Date() });

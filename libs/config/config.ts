@@ -88,6 +88,11 @@ export const configSchemas = {
     MAIL_DIR: z.string().min(1).default('.data/mail'),
     MAIL_PAGE_PORT: z.coerce.number().int().min(0).max(65535).default(8025),
   }),
+  /** The issuing organ a report's cover and metadata name (e.g. 河源市统计局、河源市发展和改革局). */
+  report: z.object({
+    REPORT_ISSUER: z.string().min(1).max(200).default('市统计局'),
+    REPORT_ISSUER_EN: z.string().min(1).max(200).default('Municipal Bureau of Statistics'),
+  }),
   storage: z.object({
     REPORTS_DIR: z.string().min(1).default('out/reports'),
     /** Evidence files, named by content hash; outside the database. */

@@ -1,60 +1,211 @@
 /**
- * The report as a Word document, the form a bureau circulates: summary,
- * binding indicators first, the full indicator table, lagging items with the
+ * The report as a Word document, the form a bureau circulates: a cover with
+ * the plan, the evaluation and its period, the issuing organ, the date and
+ * the stage (征求意见稿 until the report is finalised); a table of contents;
+ * page numbers (第 X 页 共 Y 页) in the footer; then the summary, binding
+ * indicators first, the other indicators (no table twice), lagging items with the
  * departments' reasons and measures, tasks, projects, timeliness, appendix.
+ *
+ * Typography follows the conventions of official documents (GB/T 9704):
+ * the title in 方正小标宋简体, first-level headings in 黑体, second-level in
+ * 楷体, body in 仿宋 at 三号-ish sizes scaled for tables; each font names
+ * installed fallbacks (SimSun, Noto/WenQuanYi) so a machine without the
+ * official fonts still shows Chinese.
  */
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import {
+  AlignmentType,
+  Bookmark,
+  Document,
+  Footer,
+  HeadingLevel,
+  LeaderType,
+  Packer,
+  PageNumber,
+  PageReference,
+  Paragraph,
+  Tab,
+  TabStopType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IRunOptions,
+} from 'docx';
+import type { Localized } from '../plan/localized';
 import type { CycleReportFigures } from './cycle-report';
-import { behindPath, projectsToDiscuss, REPORT_TEXT, reportRows, type Locale } from './report-text';
+import { behindPath, projectsToDiscuss, REPORT_TEXT, reportRows, type Locale, type ReportText } from './report-text';
 
-const heading = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_1 });
-const para = (text: string) => new Paragraph({ children: [new TextRun(text)] });
-
-function table(headers: string[], rows: string[][]): Table {
-  const row = (cells: string[], bold = false) =>
-    new TableRow({ tableHeader: bold, children: cells.map((c) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: c, bold })] })] })) });
-  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [row(headers, true), ...rows.map((r) => row(r))] });
+/** Who issues the report, when, and at which stage: the cover and the document's metadata say so. */
+export interface ReportIssue {
+  issuer: Localized;
+  issuedAt: Date;
+  stage: 'draft' | 'final';
 }
 
-export async function writeReportDocument(f: CycleReportFigures, locale: Locale = 'zh-CN'): Promise<Buffer> {
+const FONTS = {
+  title: { ascii: 'Times New Roman', eastAsia: '方正小标宋简体', hint: 'eastAsia' as const },
+  heading: { ascii: 'Times New Roman', eastAsia: '黑体', hint: 'eastAsia' as const },
+  body: { ascii: 'Times New Roman', eastAsia: '仿宋_GB2312', hint: 'eastAsia' as const },
+};
+/** Half-points: 二号 22 pt for the title, 三号 16 pt for headings and body text, 10.5 pt in tables. */
+const SIZE = { title: 44, heading: 32, body: 32, table: 21, footer: 21 };
+
+const run = (text: string, options: Omit<IRunOptions, 'text'> = {}) => new TextRun({ text, font: FONTS.body, size: SIZE.body, ...options });
+/** A section heading, bookmarked so the contents can give its page. */
+const heading = (text: string, id: string) =>
+  new Paragraph({ heading: HeadingLevel.HEADING_1, spacing: { before: 240, after: 120 }, children: [new Bookmark({ id, children: [new TextRun({ text, font: FONTS.heading, size: SIZE.heading })] })] });
+
+/**
+ * The contents, written out rather than left to a TOC field: each section with
+ * a page reference to its heading's bookmark, which Word and LibreOffice both
+ * resolve when they lay the document out (a TOC field stays empty until
+ * someone updates it, and LibreOffice's conversion gives it no page numbers).
+ */
+const contentsEntry = (text: string, id: string) =>
+  new Paragraph({
+    tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH, leader: LeaderType.DOT }],
+    spacing: { line: 480 },
+    children: [run(text), new TextRun({ font: FONTS.body, size: SIZE.body, children: [new Tab(), new PageReference(id)] })],
+  });
+const para = (text: string) => new Paragraph({ indent: { firstLine: 640 }, spacing: { line: 560 }, children: [run(text)] });
+const lead = (text: string) => new Paragraph({ spacing: { before: 120 }, children: [new TextRun({ text, font: FONTS.heading, size: SIZE.body })] });
+const centred = (text: string, options: Omit<IRunOptions, 'text'> = {}, spacing = 0) =>
+  new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: spacing }, children: [run(text, options)] });
+
+/** GB/T 9704's margins: 37 mm top, 35 mm bottom, 28 mm left, 26 mm right (in twentieths of a point). */
+const PAGE_MARGIN = { top: 2098, bottom: 1984, left: 1588, right: 1474 };
+
+/** A4 with 28 mm and 26 mm side margins (GB/T 9704): the width tables share, in twentieths of a point. */
+const TEXT_WIDTH = 8844;
+
+/** At 10.5 pt a Latin letter is about 105 twips wide, a Chinese character 210; a cell's padding takes about 230. */
+const LETTER = 105;
+const PADDING = 230;
+/** No column narrower than three Chinese characters (无数据); a long name takes two lines rather than one. */
+const MIN_LETTERS = 6;
+const MAX_LETTERS = 28;
+
+/** How wide a text reads, in Latin letters: a Chinese character counts two. */
+const displayWidth = (text: string) => [...text].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+
+/**
+ * Column widths (twips) from what the columns hold: each column asks for room
+ * for its longest cell, between a floor and a cap; if they ask for more than
+ * the page has, the widest give way first (a name wraps, a status never does);
+ * what is left over is shared in proportion.
+ */
+export function columnWidths(headers: string[], rows: string[][], total = TEXT_WIDTH): number[] {
+  // A header may take two lines; a cell should take one.
+  const longest = (c: number) => Math.max(Math.ceil(displayWidth(headers[c]) / 2), ...rows.map((r) => displayWidth(r[c] ?? '')));
+  const widths = headers.map((_, c) => Math.min(Math.max(longest(c), MIN_LETTERS), MAX_LETTERS) * LETTER + PADDING);
+  const floor = MIN_LETTERS * LETTER + PADDING;
+  for (let excess = widths.reduce((a, b) => a + b, 0) - total; excess > 0; ) {
+    const widest = widths.indexOf(Math.max(...widths));
+    const give = Math.min(excess, widths[widest] - floor, LETTER);
+    if (give <= 0) break;
+    widths[widest] -= give;
+    excess -= give;
+  }
+  const sum = widths.reduce((a, b) => a + b, 0);
+  return sum >= total ? widths : widths.map((w) => Math.floor((w * total) / sum));
+}
+
+function table(headers: string[], rows: string[][]): Table {
+  const row = (cells: string[], header = false) =>
+    new TableRow({
+      tableHeader: header,
+      cantSplit: true,
+      children: cells.map((c) => new TableCell({ children: [new Paragraph({ children: [run(c, { bold: header, size: SIZE.table, ...(header ? { font: FONTS.heading } : {}) })] })] })),
+    });
+  return new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: columnWidths(headers, rows), layout: TableLayoutType.FIXED, rows: [row(headers, true), ...rows.map((r) => row(r))] });
+}
+
+const STAGE: Record<ReportIssue['stage'], Localized> = { draft: { zh: '（征求意见稿）', en: '(draft for comments)' }, final: { zh: '（定稿）', en: '(final)' } };
+const CONTENTS: Localized = { zh: '目录', en: 'Contents' };
+
+function dateLine(at: Date, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long' }).format(at);
+}
+
+/** The cover: the report's title and stage, the issuing organ and the date, alone on its page. */
+function cover(t: ReportText, f: CycleReportFigures, issue: ReportIssue): Paragraph[] {
+  const zh = t.locale !== 'en';
+  return [
+    centred(t.title(f), { font: FONTS.title, size: SIZE.title }, 2400),
+    centred(zh ? STAGE[issue.stage].zh : STAGE[issue.stage].en, { font: FONTS.heading }, 240),
+    centred(t.subtitle(f), { size: SIZE.table, color: '666666' }, 480),
+    centred(zh ? issue.issuer.zh : issue.issuer.en, { font: FONTS.heading }, 4800),
+    centred(dateLine(issue.issuedAt, t.locale), {}, 240),
+  ];
+}
+
+/** 第 X 页 共 Y 页 under every page after the cover (which is counted, not numbered). */
+function pageFooter(t: ReportText): Footer {
+  const words = t.locale === 'en' ? ['Page ', ' of ', ''] : ['第 ', ' 页 共 ', ' 页'];
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ font: FONTS.body, size: SIZE.footer, children: [words[0], PageNumber.CURRENT, words[1], PageNumber.TOTAL_PAGES, words[2]] })],
+      }),
+    ],
+  });
+}
+
+export async function writeReportDocument(f: CycleReportFigures, locale: Locale, issue: ReportIssue): Promise<Buffer> {
   const t = REPORT_TEXT[locale];
   const title = t.title(f);
   const indicatorTable = (rows: CycleReportFigures['indicators']) => table(t.headers.indicators, rows.map((i) => reportRows.indicator(t, i)));
   const behind = behindPath(f);
   const discussed = projectsToDiscuss(f);
+  const issuer = locale === 'en' ? issue.issuer.en : issue.issuer.zh;
+  const sections: Array<{ title: string; body: Array<Paragraph | Table> }> = [
+    { title: t.headings.overview, body: [para(t.summary(f)), para(t.method(f))] },
+    { title: t.headings.binding, body: [indicatorTable(f.indicators.filter((i) => i.attribute === 'binding'))] },
+    // Binding indicators are tabled once, in their own section; this one has the rest.
+    { title: t.headings.indicators, body: [indicatorTable(f.indicators.filter((i) => i.attribute !== 'binding'))] },
+    {
+      title: t.headings.behind,
+      body: behind.length ? behind.flatMap((i) => [lead(t.behindItem(f, i)), para(t.reasons(i.reasons)), para(t.measures(i.measures))]) : [para(t.noneBehind)],
+    },
+    { title: t.headings.tasks, body: [table(t.headers.tasks, f.tasks.map((x) => reportRows.task(t, f, x)))] },
+    {
+      title: t.headings.projects,
+      body: [
+        para(t.projectTotals(f)),
+        table(t.headers.projects, [...f.projects.map((p) => reportRows.project(t, f, p)), reportRows.projectTotal(t, f)]),
+        ...(discussed.length ? discussed.flatMap((p) => [lead(t.projectItem(f, p)), para(t.projectNarrative(p.narrative))]) : [para(t.noneProjectsBehind)]),
+      ],
+    },
+    { title: t.headings.timeliness, body: [table(t.headers.timeliness, f.timeliness.map((x) => reportRows.timeliness(t, f, x)))] },
+    { title: t.headings.appendix, body: [para(t.appendix)] },
+  ];
 
   const doc = new Document({
-    creator: 'plan-eval',
+    creator: issuer,
+    lastModifiedBy: issuer,
     title,
-    styles: { default: { document: { run: { font: { ascii: 'Times New Roman', eastAsia: 'SimSun' }, size: 22 } } } },
+    description: `${title}${locale === 'en' ? ` ${STAGE[issue.stage].en}` : STAGE[issue.stage].zh}`,
+    // The contents' page references are fields: Word updates them on opening.
+    features: { updateFields: true },
+    styles: {
+      default: { document: { run: { font: FONTS.body, size: SIZE.body } } },
+      paragraphStyles: [
+        { id: 'Heading1', name: 'Heading 1', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { font: FONTS.heading, size: SIZE.heading, bold: false }, paragraph: { spacing: { before: 240, after: 120 } } },
+      ],
+    },
     sections: [
+      { properties: { page: { margin: PAGE_MARGIN } }, children: cover(t, f, issue) },
       {
+        properties: { page: { margin: PAGE_MARGIN } },
+        footers: { default: pageFooter(t) },
         children: [
-          new Paragraph({ text: title, heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER }),
-          new Paragraph({ text: t.subtitle(f), alignment: AlignmentType.CENTER }),
-          heading(t.headings.overview),
-          para(t.summary(f)),
-          para(t.method(f)),
-          heading(t.headings.binding),
-          indicatorTable(f.indicators.filter((i) => i.attribute === 'binding')),
-          heading(t.headings.indicators),
-          indicatorTable(f.indicators),
-          heading(t.headings.behind),
-          ...(behind.length
-            ? behind.flatMap((i) => [new Paragraph({ children: [new TextRun({ text: t.behindItem(f, i), bold: true })] }), para(t.reasons(i.reasons)), para(t.measures(i.measures))])
-            : [para(t.noneBehind)]),
-          heading(t.headings.tasks),
-          table(t.headers.tasks, f.tasks.map((x) => reportRows.task(t, f, x))),
-          heading(t.headings.projects),
-          para(t.projectTotals(f)),
-          table(t.headers.projects, [...f.projects.map((p) => reportRows.project(t, f, p)), reportRows.projectTotal(t, f)]),
-          ...(discussed.length
-            ? discussed.flatMap((p) => [new Paragraph({ children: [new TextRun({ text: t.projectItem(f, p), bold: true })] }), para(t.projectNarrative(p.narrative))])
-            : [para(t.noneProjectsBehind)]),
-          heading(t.headings.timeliness),
-          table(t.headers.timeliness, f.timeliness.map((x) => reportRows.timeliness(t, f, x))),
-          heading(t.headings.appendix),
-          para(t.appendix),
+          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: locale === 'en' ? CONTENTS.en : CONTENTS.zh, font: FONTS.heading, size: SIZE.heading })] }),
+          ...sections.map((x, i) => contentsEntry(x.title, `section-${i + 1}`)),
+          new Paragraph({ pageBreakBefore: true, alignment: AlignmentType.CENTER, children: [new TextRun({ text: title, font: FONTS.title, size: SIZE.title })] }),
+          ...sections.flatMap((x, i) => [heading(x.title, `section-${i + 1}`), ...x.body]),
         ],
       },
     ],

@@ -7,7 +7,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CycleReportFigures } from './cycle-report';
-import { writeReportDocument } from './report-document';
+import { writeReportDocument, type ReportIssue } from './report-document';
 import { renderReportHtml } from './report-html';
 import type { Locale } from './report-text';
 import { writeReportWorkbook } from './report-workbook';
@@ -24,19 +24,20 @@ export interface ReportFiles extends RenditionFiles {
   en: RenditionFiles;
 }
 
-async function writeRendition(base: string, figures: CycleReportFigures, locale: Locale): Promise<RenditionFiles> {
+async function writeRendition(base: string, figures: CycleReportFigures, locale: Locale, issue: ReportIssue): Promise<RenditionFiles> {
   const files: RenditionFiles = { xlsx: `${base}.xlsx`, docx: `${base}.docx`, html: `${base}.html` };
   await writeFile(files.xlsx, await writeReportWorkbook(figures, locale));
-  await writeFile(files.docx, await writeReportDocument(figures, locale));
+  await writeFile(files.docx, await writeReportDocument(figures, locale, issue));
   await writeFile(files.html, renderReportHtml(figures, locale));
   return files;
 }
 
-export async function writeReportFiles(dir: string, version: number, figures: CycleReportFigures, contentHash: string): Promise<ReportFiles> {
+/** `issue`: who issues this version, when and at which stage (the Word document's cover; the figures and their hash do not depend on it). */
+export async function writeReportFiles(dir: string, version: number, figures: CycleReportFigures, contentHash: string, issue: ReportIssue): Promise<ReportFiles> {
   await mkdir(dir, { recursive: true });
   const base = join(dir, `report-v${version}`);
   await writeFile(`${base}.json`, JSON.stringify({ contentHash, ...figures }, null, 2));
-  const zh = await writeRendition(base, figures, 'zh-CN');
-  const en = await writeRendition(`${base}.en`, figures, 'en');
+  const zh = await writeRendition(base, figures, 'zh-CN', issue);
+  const en = await writeRendition(`${base}.en`, figures, 'en', issue);
   return { json: `${base}.json`, ...zh, en };
 }

@@ -13,7 +13,7 @@ import { readPlanFile } from '@libs/catalog/plan-file-io';
 import { buildCycleReport, type ApprovedSubmission, type SnapshotInput } from '@libs/report/cycle-report';
 import { writeReportFiles } from '@libs/report/report-files';
 import { THRESHOLD_PRESETS } from '@libs/rules/thresholds';
-import { HEYUAN_PLAN_FILE } from '../support/plans';
+import { HEYUAN_ISSUER, HEYUAN_PLAN_FILE } from '../support/plans';
 
 const HOSTILE = '<b>疫苗供应短缺</b><script>alert(1)</script>';
 const approved: ApprovedSubmission[] = [
@@ -95,7 +95,7 @@ describe('the evaluation report', () => {
 
   it('writes Excel, Word and HTML in zh-CN and English that read back as the snapshot', async () => {
     const { figures, contentHash } = buildCycleReport(await snapshot());
-    const files = await writeReportFiles(await mkdtemp(join(tmpdir(), 'report-')), 1, figures, contentHash);
+    const files = await writeReportFiles(await mkdtemp(join(tmpdir(), 'report-')), 1, figures, contentHash, { issuer: HEYUAN_ISSUER, issuedAt: new Date('2024-04-15T10:00:00+08:00'), stage: 'draft' });
     expect(files.en).toEqual({ xlsx: files.xlsx.replace(/xlsx$/, 'en.xlsx'), docx: files.docx.replace(/docx$/, 'en.docx'), html: files.html.replace(/html$/, 'en.html') });
     const workbook = async (path: string) => {
       const wb = new ExcelJS.Workbook();

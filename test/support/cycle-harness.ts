@@ -23,7 +23,7 @@ import { createJsonLogger } from '@libs/observability/logger';
 import { CycleClient } from '@libs/temporal/cycle-client';
 import { createTestDatabase, type TestDatabase } from './database';
 import { freePort } from '../../bench/stack/ports';
-import { HEYUAN_PLAN_FILE } from './plans';
+import { HEYUAN_ISSUER, HEYUAN_PLAN_FILE } from './plans';
 import { createDevServerEnvironment, createTimeSkippingEnvironment } from './temporal';
 
 export const BUREAU_EMAIL = 'bureau@heyuan.example';
@@ -63,7 +63,7 @@ export async function createCycleHarness(server: 'time-skipping' | 'dev-server' 
   relay.start();
   const env = server === 'dev-server' ? await createDevServerEnvironment() : await createTimeSkippingEnvironment();
   const reportsDir = await mkdtemp(join(tmpdir(), 'plan-eval-reports-'));
-  const activities = new CycleActivitiesService(db.dataSource, { publicUrl: 'http://portal.test', bureauEmail: BUREAU_EMAIL, reportsDir, links: linkSigning(loadConfig('auth')) });
+  const activities = new CycleActivitiesService(db.dataSource, { publicUrl: 'http://portal.test', bureauEmail: BUREAU_EMAIL, reportsDir, links: linkSigning(loadConfig('auth')), issuer: HEYUAN_ISSUER });
   const cycles = new CycleClient(env.client, TASK_QUEUE, db.dataSource);
   // Without a workflow cache every task is replayed from history: no sticky queue ties a
   // workflow to a worker that was stopped, and each step re-proves determinism.

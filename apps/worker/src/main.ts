@@ -21,7 +21,7 @@ import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
   // Every area is checked before anything connects, so a bad setting is named at once.
-  (['database', 'temporal', 'mail', 'http', 'storage', 'observability', 'worker'] as const).forEach((area) => loadConfig(area));
+  (['database', 'temporal', 'mail', 'http', 'storage', 'report', 'observability', 'worker'] as const).forEach((area) => loadConfig(area));
   const temporal = loadConfig('temporal');
   const observability = loadConfig('observability');
   const settings = loadConfig('worker');

@@ -22,6 +22,7 @@ import { createDataSource } from '@libs/persistence/data-source';
           publicUrl: loadConfig('http').PUBLIC_URL,
           bureauEmail: loadConfig('mail').BUREAU_EMAIL,
           reportsDir: loadConfig('storage').REPORTS_DIR,
+          issuer: { zh: loadConfig('report').REPORT_ISSUER, en: loadConfig('report').REPORT_ISSUER_EN },
           links: linkSigning(loadConfig('auth')),
         }),
     },
