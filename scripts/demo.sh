@@ -21,6 +21,9 @@ PG_BIN="$(dirname "$(ls -d /usr/lib/postgresql/*/bin/psql | sort -V | tail -1)")
 export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/plan_eval_demo"
 export TEMPORAL_NAMESPACE="$run"
 export REPORTS_DIR="$REPO_ROOT/out/reports/$run"
+# The organs the Heyuan plan's evaluation reports are issued by (the report's cover).
+export REPORT_ISSUER="${REPORT_ISSUER:-河源市统计局、河源市发展和改革局}"
+export REPORT_ISSUER_EN="${REPORT_ISSUER_EN:-Heyuan Municipal Bureau of Statistics; Heyuan Municipal Development and Reform Bureau}"
 "$TEMPORAL_CLI" operator namespace create --namespace "$run" --address "127.0.0.1:$TEMPORAL_PORT" >/dev/null
 
 log "migrate"; npx plan-eval migrate
