@@ -35,7 +35,7 @@ import {
 } from 'docx';
 import type { Localized } from '../plan/localized';
 import type { CycleReportFigures } from './cycle-report';
-import { behindPath, projectsToDiscuss, REPORT_TEXT, reportRows, type Locale, type ReportText } from './report-text';
+import { behindPath, indicatorFindings, projectsToDiscuss, REPORT_TEXT, reportRows, type Locale, type ReportText } from './report-text';
 
 /** Who issues the report, when, and at which stage: the cover and the document's metadata say so. */
 export interface ReportIssue {
@@ -168,7 +168,10 @@ export async function writeReportDocument(f: CycleReportFigures, locale: Locale,
     { title: t.headings.indicators, body: [indicatorTable(f.indicators.filter((i) => i.attribute !== 'binding'))] },
     {
       title: t.headings.behind,
-      body: behind.length ? behind.flatMap((i) => [lead(t.behindItem(f, i)), para(t.reasons(i.reasons)), para(t.measures(i.measures))]) : [para(t.noneBehind)],
+      body: [
+        ...(behind.length ? behind.flatMap((i) => [lead(t.behindItem(f, i)), para(t.reasons(i.reasons)), para(t.measures(i.measures))]) : [para(t.noneBehind)]),
+        ...indicatorFindings(t, f, lead, para),
+      ],
     },
     { title: t.headings.tasks, body: [table(t.headers.tasks, f.tasks.map((x) => reportRows.task(t, f, x)))] },
     {

@@ -6,13 +6,20 @@
  */
 import * as echarts from 'echarts';
 import { escapeHtml } from '../common/escape-html';
-import type { ProgressStatus } from '../rules/progress';
+import { PROGRESS_STATUSES, type ProgressStatus } from '../rules/progress';
 import type { CycleReportFigures } from './cycle-report';
-import { behindPath, projectsToDiscuss, REPORT_TEXT, reportRows, type Locale, type ReportText } from './report-text';
+import { behindPath, indicatorFindings, projectsToDiscuss, REPORT_TEXT, reportRows, type Locale, type ReportText } from './report-text';
 
-const STATUSES: ProgressStatus[] = ['achieved', 'on_track', 'slightly_behind', 'lagging', 'no_data'];
-const COLORS = ['#2e7d32', '#66bb6a', '#ffa726', '#e53935', '#9e9e9e'];
-const STATUS_COLOR = Object.fromEntries(STATUSES.map((s, i) => [s, COLORS[i]])) as Record<ProgressStatus, string>;
+const STATUSES = PROGRESS_STATUSES;
+const STATUS_COLOR: Record<ProgressStatus, string> = {
+  achieved: '#2e7d32',
+  requirement_met: '#00897b',
+  on_track: '#66bb6a',
+  slightly_behind: '#ffa726',
+  lagging: '#e53935',
+  no_data: '#9e9e9e',
+};
+const COLORS = STATUSES.map((s) => STATUS_COLOR[s]);
 const TITLE_STYLE = { fontSize: 14 };
 
 function chart(id: string, option: echarts.EChartsOption, width = 720, height = 320): string {
@@ -118,6 +125,7 @@ ${bindingRatios(t, f)}
 ${indicatorTable(f.indicators.filter((i) => i.attribute === 'binding'))}
 <h2>${escapeHtml(t.headings.indicators)}</h2>${indicatorTable(f.indicators)}
 <h2>${escapeHtml(t.headings.behind)}</h2>${behind.length ? behind.map((i) => `<p><b>${escapeHtml(t.behindItem(f, i))}</b><br>${escapeHtml(t.reasons(i.reasons))}<br>${escapeHtml(t.measures(i.measures))}</p>`).join('') : p(t.noneBehind)}
+${indicatorFindings(t, f, (heading) => `<h3>${escapeHtml(heading)}</h3>`, p).join('')}
 <h2>${escapeHtml(t.headings.tasks)}</h2>${table(t.headers.tasks, f.tasks.map((x) => reportRows.task(t, f, x)))}
 <h2>${escapeHtml(t.headings.projects)}</h2>${p(t.projectTotals(f))}
 ${projectCompletion(t, f)}

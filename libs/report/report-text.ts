@@ -9,7 +9,10 @@ import { CYCLE_KIND_LABELS, type CycleKind } from '../cycle/cycle-definition';
 import type { ConstructionStatus, TaskProgress } from '../cycle/submission';
 import type { Timeliness } from '../cycle/department-state';
 import type { Locale } from '../plan/localized';
-import { STATUS_LABELS, type ProgressStatus } from '../rules/progress';
+import type { Boilerplate } from '../rules/boilerplate';
+import type { IndicatorNote } from '../rules/plan-evaluation';
+import { STATUS_LABELS, type IndicatorWarning, type ProgressStatus } from '../rules/progress';
+import { limitMargin } from '../rules/thresholds';
 import { PROJECT_FLAG_LABELS, type ProjectFlag } from '../rules/project-status';
 import type { CycleReportFigures } from './cycle-report';
 
@@ -33,6 +36,10 @@ export interface ReportText {
     projects: string;
     timeliness: string;
     appendix: string;
+    /** Under the section on indicators behind: requirements met with a warning, notes on the data, boilerplate. */
+    warned: string;
+    notes: string;
+    boilerplate: string;
   };
   headers: {
     indicators: string[];
@@ -68,6 +75,20 @@ export interface ReportText {
   reasons(text: string | null): string;
   measures(text: string | null): string;
   noneBehind: string;
+  /** An indicator's status in a table: a warned one says so beside its status. */
+  indicatorStatus(i: Indicator): string;
+  /** A met requirement with its warnings, each with its reason. */
+  warnedItem(f: CycleReportFigures, i: Indicator): string;
+  warning(w: IndicatorWarning): string;
+  noneWarned: string;
+  /** The baseline as the table shows it: a — read as 0 says so. */
+  baselineCell(i: Indicator): string;
+  /** An assumption or a query on an indicator's figures. */
+  notedItem(i: Indicator): string;
+  note(n: IndicatorNote): string;
+  noneNoted: string;
+  boilerplateItem(f: CycleReportFigures, b: Boilerplate): string;
+  noneBoilerplate: string;
   appendix: string;
 }
 
@@ -80,6 +101,10 @@ const list = (nos: number[], sep: string) => nos.join(sep);
 export const fmt = (n: number | null | boolean | undefined, digits = 2, yesNo: (b: boolean) => string = ZH.yesNo): string =>
   n === null || n === undefined ? '—' : typeof n === 'boolean' ? yesNo(n) : String(Math.round(n * 10 ** digits) / 10 ** digits);
 export const pct = (n: number | null) => (n === null ? '—' : `${Math.round(n * 1000) / 10}%`);
+/** An indicator's figure as the plan prints its figures: 5.00 stays 5.00, 2.5 is 2.50 beside it. */
+export const atPrecision = (n: number | null | boolean, decimals: number, yesNo: (b: boolean) => string): string =>
+  n === null ? '—' : typeof n === 'boolean' ? yesNo(n) : n.toFixed(decimals);
+const warned = (i: Indicator) => (i.warnings?.length ?? 0) > 0;
 
 const ZH_TIMELINESS: Record<Timeliness, string> = { on_time: '按时', late: '逾期', missing: '未报' };
 const EN_TIMELINESS: Record<Timeliness, string> = { on_time: 'on time', late: 'late', missing: 'missing' };
@@ -101,13 +126,16 @@ const ZH: ReportText = {
     projects: '六、重大项目投资完成情况',
     timeliness: '七、各部门报送及时性',
     appendix: '附录',
+    warned: '达到目标要求但须预警的指标',
+    notes: '指标数据说明',
+    boilerplate: '雷同的原因分析和下一步措施',
   },
   headers: {
     indicators: ['序号', '指标', '基期', '本期值', '目标', '预期值', '进度比', '状态'],
     tasks: ['序号', '任务', '牵头单位', '进展', '状态'],
     projects: ['序号', '项目', '牵头单位', '“十四五”计划投资（万元）', '累计完成（万元）', '完成比例', '建设状态', '进度评价'],
     timeliness: ['部门', '及时性', '完成/事项'],
-    indicatorSheet: ['序号', '指标', '类别', '单位', '属性', '基期', '目标', '本期值', '预期值', '进度比', '状态', '牵头单位', '版本', '填报人', '审核人'],
+    indicatorSheet: ['序号', '指标', '类别', '单位', '属性', '基期', '目标', '本期值', '预期值', '进度比', '状态', '牵头单位', '版本', '填报人', '审核人', '预警', '数据说明'],
     taskSheet: ['序号', '任务', '牵头单位', '进展', '状态', '说明', '版本', '填报人', '审核人'],
     projectSheet: ['序号', '项目', '牵头单位', '“十四五”计划投资（万元）', '累计完成投资（万元）', '完成比例', '建设状态', '进度比', '进度评价', '需核实', '进展情况', '版本', '填报人', '审核人'],
     timelinessSheet: ['部门', '代码', '及时性', '已完成', '事项数'],
@@ -133,9 +161,10 @@ const ZH: ReportText = {
     const t = f.summary.tasksByStatus;
     const binding = f.summary.bindingNotOnTrack;
     return (
-      `本次评估共${f.indicators.length}项主要指标：已完成${s.achieved}项，符合进度${s.on_track}项，略滞后${s.slightly_behind}项，滞后${s.lagging}项，无数据${s.no_data}项。` +
+      `本次评估共${f.indicators.length}项主要指标：已完成${s.achieved}项，达到目标要求${s.requirement_met}项，符合进度${s.on_track}项，略滞后${s.slightly_behind}项，滞后${s.lagging}项，无数据${s.no_data}项。` +
       (binding.length ? `约束性指标中第${list(binding, '、')}项未达到时序进度，须重点关注。` : '约束性指标均达到时序进度或已完成。') +
       (f.summary.bindingNoData.length ? `约束性指标第${list(f.summary.bindingNoData, '、')}项无数据。` : '') +
+      (f.summary.warned.length ? `第${list(f.summary.warned, '、')}项指标虽达到要求，但接近限值或较基期变差，须预警。` : '') +
       (f.tasks.length
         ? `${f.tasks.length}项主要任务中，已完成${t.achieved}项，符合进度${t.on_track}项，略滞后${t.slightly_behind}项，滞后${t.lagging}项，无数据${t.no_data}项。`
         : '')
@@ -143,6 +172,7 @@ const ZH: ReportText = {
   },
   method: (f) =>
     `评价方法：时序进度（时间过半、任务过半），阈值方案 ${f.thresholds.preset}：符合进度 ≥ ${f.thresholds.onTrack}，略滞后 ≥ ${f.thresholds.slightlyBehind}。` +
+    `指标数值、预期值按规划所列精度（小数位数）取舍后评定；下限、上限类目标达到即为“达到目标要求”，距限值不足限值的${pct(limitMargin(f.thresholds))}或较基期变差的予以预警。` +
     '主要任务按填报进展评定：已完成为已完成；推进中为符合进度（规划期末仍推进中为略滞后）；未开始在规划期过半前为略滞后、过半后为滞后；滞后为滞后。',
   projectTotals(f) {
     const p = f.summary.projects;
@@ -162,6 +192,36 @@ const ZH: ReportText = {
   reasons: (text) => `原因分析：${text ?? '未填报'}`,
   measures: (text) => `下一步措施：${text ?? '未填报'}`,
   noneBehind: '无滞后指标。',
+  indicatorStatus: (i) => `${ZH.status(i.status)}${warned(i) ? '（预警）' : ''}`,
+  warnedItem: (_f, i) =>
+    `${i.no}. ${i.name}（${ZH.status(i.status)}，本期值${atPrecision(i.value, i.decimals, ZH.yesNo)}${i.unit === '—' ? '' : i.unit}，目标${i.target}，牵头单位：${i.leadDepartment}）：${(i.warnings ?? []).map(ZH.warning).join('；')}。`,
+  warning(w) {
+    switch (w.kind) {
+      case 'near_limit':
+        return `距目标${w.direction === 'up' ? '下限' : '上限'}${w.limit}不足${w.margin}`;
+      case 'falling':
+        return `${w.direction === 'up' ? '低于' : '高于'}基期值${w.baseline}`;
+      case 'met_by_rounding':
+        return `填报值${w.submitted}按规划所列精度计才达到目标${w.target}`;
+      case 'broken_before':
+        return `${w.years.join('、')}年低于${w.limit}`;
+    }
+  },
+  noneWarned: '无须预警的指标。',
+  baselineCell: (i) => (i.notes.some((n) => n.kind === 'baseline_taken_as_zero') ? `${i.baseline}（按0计）` : i.baseline),
+  notedItem: (i) => `${i.no}. ${i.name}：${i.notes.map(ZH.note).join('；')}。`,
+  note(n) {
+    switch (n.kind) {
+      case 'baseline_taken_as_zero':
+        return '规划未列基期值（“—”），进度按基期值为0计算';
+      case 'baseline_quality':
+        return `基期值按规划原文保留，存疑：${n.message.zh}`;
+    }
+  },
+  noneNoted: '无。',
+  boilerplateItem: (_f, b) =>
+    `${b.field === 'reasons' ? '原因分析' : '下一步措施'}“${b.text}”在第${b.items.join('、')}项指标中相同（${b.departments.join('、')}），请督促据实填写。`,
+  noneBoilerplate: '未发现雷同的原因分析或下一步措施。',
   appendix: '每项数据均可追溯至其填报版本、填报人与审核人，详见 Excel 附表。',
 };
 
@@ -178,13 +238,16 @@ const EN: ReportText = {
     projects: '6. Major projects: investment completed',
     timeliness: '7. Timeliness of departments’ submissions',
     appendix: 'Appendix',
+    warned: 'Requirements met, with a warning',
+    notes: 'Notes on the indicators’ figures',
+    boilerplate: 'Boilerplate reasons and measures',
   },
   headers: {
     indicators: ['No.', 'Indicator', 'Baseline', 'Value', 'Target', 'Expected', 'Ratio', 'Status'],
     tasks: ['No.', 'Task', 'Lead department', 'Progress', 'Status'],
     projects: ['No.', 'Project', 'Lead department', 'Planned 2021–2025 (10k yuan)', 'Completed (10k yuan)', 'Share', 'Construction', 'Status'],
     timeliness: ['Department', 'Timeliness', 'Done/items'],
-    indicatorSheet: ['No.', 'Indicator', 'Category', 'Unit', 'Attribute', 'Baseline', 'Target', 'Value', 'Expected', 'Ratio', 'Status', 'Lead department', 'Version', 'Submitter', 'Approver'],
+    indicatorSheet: ['No.', 'Indicator', 'Category', 'Unit', 'Attribute', 'Baseline', 'Target', 'Value', 'Expected', 'Ratio', 'Status', 'Lead department', 'Version', 'Submitter', 'Approver', 'Warning', 'Notes on the figures'],
     taskSheet: ['No.', 'Task', 'Lead department', 'Progress', 'Status', 'Narrative', 'Version', 'Submitter', 'Approver'],
     projectSheet: ['No.', 'Project', 'Lead department', 'Planned 2021–2025 (10k yuan)', 'Completed, cumulative (10k yuan)', 'Share', 'Construction', 'Ratio', 'Status', 'To query', 'Progress reported', 'Version', 'Submitter', 'Approver'],
     timelinessSheet: ['Department', 'Code', 'Timeliness', 'Done', 'Items'],
@@ -210,11 +273,12 @@ const EN: ReportText = {
     const t = f.summary.tasksByStatus;
     const binding = f.summary.bindingNotOnTrack;
     return (
-      `Of the ${f.indicators.length} main indicators, ${s.achieved} are achieved, ${s.on_track} on track, ${s.slightly_behind} slightly behind, ${s.lagging} lagging and ${s.no_data} without data. ` +
+      `Of the ${f.indicators.length} main indicators, ${s.achieved} are achieved, ${s.requirement_met} meet their requirement, ${s.on_track} are on track, ${s.slightly_behind} slightly behind, ${s.lagging} lagging and ${s.no_data} without data. ` +
       (binding.length
         ? `Binding indicator${binding.length > 1 ? 's' : ''} no. ${list(binding, ', ')} ${binding.length > 1 ? 'are' : 'is'} behind the time-elapsed path and need${binding.length > 1 ? '' : 's'} attention first.`
         : 'Every binding indicator is on the time-elapsed path or achieved.') +
       (f.summary.bindingNoData.length ? ` Binding indicator(s) no. ${list(f.summary.bindingNoData, ', ')} have no data.` : '') +
+      (f.summary.warned.length ? ` Indicator(s) no. ${list(f.summary.warned, ', ')} meet their requirement but are close to the limit or worse than in the base year: a warning.` : '') +
       (f.tasks.length
         ? ` Of the ${f.tasks.length} main tasks, ${t.achieved} are achieved, ${t.on_track} on track, ${t.slightly_behind} slightly behind, ${t.lagging} lagging and ${t.no_data} without data.`
         : '')
@@ -222,6 +286,7 @@ const EN: ReportText = {
   },
   method: (f) =>
     `Method: time-elapsed progress (half the time, half the work); threshold preset ${f.thresholds.preset}: on track at a ratio ≥ ${f.thresholds.onTrack}, slightly behind ≥ ${f.thresholds.slightlyBehind}. ` +
+    `Values and expected values are taken at the precision the plan prints (its decimals) before judging; a floor or ceiling met meets the requirement, with a warning when within ${pct(limitMargin(f.thresholds))} of the limit or worse than in the base year. ` +
     'Main tasks are judged from the progress submitted: completed is achieved; in progress is on track (slightly behind once the period has ended); not started is slightly behind before half the period has passed and lagging after; delayed is lagging.',
   projectTotals(f) {
     const p = f.summary.projects;
@@ -242,6 +307,36 @@ const EN: ReportText = {
   reasons: (text) => `Reasons: ${text ?? 'not given'}`,
   measures: (text) => `Next measures: ${text ?? 'not given'}`,
   noneBehind: 'No indicator is behind.',
+  indicatorStatus: (i) => `${EN.status(i.status)}${warned(i) ? ' (warning)' : ''}`,
+  warnedItem: (f, i) =>
+    `${i.no}. ${i.name} (${EN.status(i.status)}; value ${atPrecision(i.value, i.decimals, EN.yesNo)}${i.unit === '—' ? '' : ` ${i.unit}`}; target ${i.target}; lead department: ${EN.name(f, i.leadDepartment)}): ${(i.warnings ?? []).map(EN.warning).join('; ')}.`,
+  warning(w) {
+    switch (w.kind) {
+      case 'near_limit':
+        return `within ${w.margin} of its ${w.direction === 'up' ? 'floor' : 'ceiling'} of ${w.limit}`;
+      case 'falling':
+        return `${w.direction === 'up' ? 'below' : 'above'} the base year's ${w.baseline}`;
+      case 'met_by_rounding':
+        return `the value submitted, ${w.submitted}, meets ${w.target} only at the precision the plan prints`;
+      case 'broken_before':
+        return `below ${w.limit} in ${w.years.join(', ')}`;
+    }
+  },
+  noneWarned: 'No indicator needs a warning.',
+  baselineCell: (i) => (i.notes.some((n) => n.kind === 'baseline_taken_as_zero') ? `${i.baseline} (taken as 0)` : i.baseline),
+  notedItem: (i) => `${i.no}. ${i.name}: ${i.notes.map(EN.note).join('; ')}.`,
+  note(n) {
+    switch (n.kind) {
+      case 'baseline_taken_as_zero':
+        return 'the plan gives no base-year figure (—): progress is counted from 0';
+      case 'baseline_quality':
+        return `the base-year figure is kept as printed and queried: ${n.message.en}`;
+    }
+  },
+  noneNoted: 'None.',
+  boilerplateItem: (f, b) =>
+    `The same ${b.field === 'reasons' ? 'reasons' : 'next measures'}, “${b.text}”, for indicators no. ${b.items.join(', ')} (${b.departments.map((d) => EN.name(f, d)).join(', ')}): to be rewritten for each.`,
+  noneBoilerplate: 'No reasons or measures repeat word for word.',
   appendix: 'Every figure traces to its submission version, submitter and approver: see the Excel annex.',
 };
 
@@ -250,7 +345,7 @@ export const REPORT_TEXT: Record<Locale, ReportText> = { 'zh-CN': ZH, en: EN };
 /** The rows the Word document and the HTML page share, as text in one language. */
 export const reportRows = {
   indicator: (t: ReportText, i: Indicator): string[] => [
-    String(i.no), i.name, i.baseline, fmt(i.value, 2, t.yesNo), i.target, fmt(i.expected), i.ratio === null ? '—' : fmt(i.ratio, 3), t.status(i.status),
+    String(i.no), i.name, t.baselineCell(i), atPrecision(i.value, i.decimals, t.yesNo), i.target, atPrecision(i.expected, i.decimals, t.yesNo), i.ratio === null ? '—' : fmt(i.ratio, 3), t.indicatorStatus(i),
   ],
   task: (t: ReportText, f: CycleReportFigures, x: CycleReportFigures['tasks'][number]): string[] => [
     String(x.no), x.title, t.name(f, x.leadDepartment), t.taskProgress(x.progress), t.status(x.status),
@@ -272,3 +367,21 @@ export const projectsToDiscuss = (f: CycleReportFigures) => f.projects.filter((p
 
 /** Indicators a report discusses one by one: behind their path. */
 export const behindPath = (f: CycleReportFigures) => f.indicators.filter((i) => i.status === 'lagging' || i.status === 'slightly_behind');
+
+/** Indicators whose requirement is met with a warning, and those whose figures rest on a stated assumption. */
+export const warnedIndicators = (f: CycleReportFigures) => f.indicators.filter(warned);
+export const notedIndicators = (f: CycleReportFigures) => f.indicators.filter((i) => i.notes.length > 0);
+
+/** Requirements met with a warning, notes on the data and boilerplate, each under its heading, as blocks of one format. */
+export function indicatorFindings<B>(t: ReportText, f: CycleReportFigures, heading: (text: string) => B, para: (text: string) => B): B[] {
+  const warnedRows = warnedIndicators(f);
+  const noted = notedIndicators(f);
+  return [
+    heading(t.headings.warned),
+    ...(warnedRows.length ? warnedRows.map((i) => para(t.warnedItem(f, i))) : [para(t.noneWarned)]),
+    heading(t.headings.notes),
+    ...(noted.length ? noted.map((i) => para(t.notedItem(i))) : [para(t.noneNoted)]),
+    heading(t.headings.boilerplate),
+    ...(f.boilerplate.length ? f.boilerplate.map((b) => para(t.boilerplateItem(f, b))) : [para(t.noneBoilerplate)]),
+  ];
+}

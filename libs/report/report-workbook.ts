@@ -8,6 +8,7 @@ const traced = (s: Source) => [s?.version ?? null, s?.submittedBy ?? null, s?.ap
 
 export async function writeReportWorkbook(f: CycleReportFigures, locale: Locale = 'zh-CN'): Promise<Buffer> {
   const t = REPORT_TEXT[locale];
+  const sep = locale === 'en' ? '; ' : '；';
   const wb = new ExcelJS.Workbook();
   wb.creator = 'plan-eval';
   wb.title = t.title(f);
@@ -18,15 +19,24 @@ export async function writeReportWorkbook(f: CycleReportFigures, locale: Locale 
     headers.forEach((_h, i) => (ws.getColumn(i + 1).width = i === 1 ? 36 : 16));
     return ws;
   };
-  sheet(
+  const indicators = sheet(
     t.sheets.indicators,
     t.headers.indicatorSheet,
     f.indicators.map((i) => [
-      i.no, i.name, t.name(f, i.category), i.unit, t.attribute(i.attribute), i.baseline, i.target,
-      typeof i.value === 'boolean' ? t.yesNo(i.value) : i.value, i.expected, i.ratio === null ? null : Math.round(i.ratio * 10000) / 10000,
+      i.no, i.name, t.name(f, i.category), i.unit, t.attribute(i.attribute), t.baselineCell(i), i.target,
+      typeof i.value === 'boolean' ? t.yesNo(i.value) : i.value, i.expected, i.ratio,
       t.status(i.status), t.name(f, i.leadDepartment), ...traced(i.source),
+      i.warnings?.map(t.warning).join(sep) ?? null, i.notes.map(t.note).join(sep) || null,
     ]),
   );
+  // Value and expected value shown at the precision the plan prints the indicator's figures at (5.00, not 5); ratios to four places.
+  f.indicators.forEach((i, index) => {
+    const row = indicators.getRow(index + 2);
+    const format = i.decimals ? `0.${'0'.repeat(i.decimals)}` : '0';
+    row.getCell(8).numFmt = format;
+    row.getCell(9).numFmt = format;
+  });
+  indicators.getColumn(10).numFmt = '0.0000';
   sheet(
     t.sheets.tasks,
     t.headers.taskSheet,

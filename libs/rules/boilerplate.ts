@@ -36,7 +36,7 @@ export function normaliseText(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
 }
 
-/** Each text written for enough items or by enough departments, in the order first written; each item counted once. */
+/** Each text written for enough items or by enough departments, in the order first written, its items in number order; each item counted once. */
 export function findBoilerplate(texts: WrittenText[], rule: BoilerplateRule = DEFAULT_BOILERPLATE_RULE): Boilerplate[] {
   // Sets, not arrays: one text may be pasted into thousands of items and the report stays linear in them.
   const groups = new Map<string, { field: WrittenText['field']; text: string; items: Set<number>; departments: Set<string> }>();
@@ -51,5 +51,5 @@ export function findBoilerplate(texts: WrittenText[], rule: BoilerplateRule = DE
   }
   return [...groups.values()]
     .filter((g) => g.items.size >= rule.minItems || (g.items.size > 1 && g.departments.size >= rule.minDepartments))
-    .map((g) => ({ field: g.field, text: g.text, items: [...g.items], departments: [...g.departments] }));
+    .map((g) => ({ field: g.field, text: g.text, items: [...g.items].sort((x, y) => x - y), departments: [...g.departments] }));
 }

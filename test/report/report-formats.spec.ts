@@ -50,12 +50,10 @@ describe('the evaluation report', () => {
     const byNo = new Map(figures.indicators.map((i) => [i.no, i]));
     // #6 ＞95 held in 2020 (99.9); 94 breaks it.
     expect(byNo.get(6)).toMatchObject({ status: 'lagging', value: 94, source: { version: 2, submittedBy: 's@health', approvedBy: 'v@health' } });
-    // #11 11.05 → 11.76 by 2025: expected 11.05 + 0.71 × 0.6 = 11.476; ratio (11.4 − 11.05) / 0.426 = 0.8216.
-    expect(byNo.get(11)).toMatchObject({ status: 'slightly_behind', expected: 11.476 });
-    expect(byNo.get(11)!.ratio).toBeCloseTo(0.8216, 4);
-    // #17 35.02 → 42: expected 35.02 + 6.98 × 0.6 = 39.208; ratio (40 − 35.02) / 4.188 = 1.1891.
-    expect(byNo.get(17)!.ratio).toBeCloseTo(1.1891, 4);
-    expect(byNo.get(17)!.status).toBe('on_track');
+    // #11 11.05 → 11.76, printed with two decimals: expected 11.05 + 0.71 × 0.6 = 11.476, 11.48 as printed; ratio (11.4 − 11.05) / 0.43 = 0.814.
+    expect(byNo.get(11)).toMatchObject({ status: 'slightly_behind', expected: 11.48, ratio: 0.814 });
+    // #17 35.02 → 42: expected 35.02 + 6.98 × 0.6 = 39.208, 39.21 as printed; ratio (40 − 35.02) / 4.19 = 1.1885.
+    expect(byNo.get(17)).toMatchObject({ status: 'on_track', expected: 39.21, ratio: 1.1885 });
     // #13 〔12.5〕 collected as its total so far at mid-term: 7 against 12.5 × 0.6 = 7.5, ratio 0.9333.
     expect(byNo.get(13)).toMatchObject({ status: 'slightly_behind', expected: 7.5 });
     expect(byNo.get(13)!.ratio).toBeCloseTo(0.9333, 4);
@@ -65,7 +63,7 @@ describe('the evaluation report', () => {
     expect(figures.projects[0]).toMatchObject({ status: 'slightly_behind', ratio: 0.8333, flags: [] });
     expect(figures.summary.projects).toEqual({
       count: 41, reported: 1, planPeriodInvestment: 1085769.7, investmentCumulative: 11014.5, completionShare: 0.0101,
-      byStatus: { achieved: 0, on_track: 0, slightly_behind: 1, lagging: 0, no_data: 40 }, flagged: 0, elapsed: 0.6,
+      byStatus: { achieved: 0, requirement_met: 0, on_track: 0, slightly_behind: 1, lagging: 0, no_data: 40 }, flagged: 0, elapsed: 0.6,
     });
     // Last year's report had more money and the project completed: both contradictions are flagged for the bureau.
     const queried = buildCycleReport(await snapshot({ priorProjects: [{ project: 1, year: 2022, report: { investmentCumulative: 12_000, constructionStatus: 'completed' } }] })).figures;
@@ -73,7 +71,7 @@ describe('the evaluation report', () => {
     expect(queried.summary.projects.flagged).toBe(1);
     // Tasks at mid-term (elapsed 0.6): in progress is on track, not started is lagging, the other 47 have no data.
     expect(figures.tasks.slice(0, 2).map((t) => [t.no, t.progress, t.status, t.source?.version])).toEqual([[1, 'in_progress', 'on_track', 1], [2, 'not_started', 'lagging', 3]]);
-    expect(figures.summary.tasksByStatus).toEqual({ achieved: 0, on_track: 1, slightly_behind: 0, lagging: 1, no_data: 47 });
+    expect(figures.summary.tasksByStatus).toEqual({ achieved: 0, requirement_met: 0, on_track: 1, slightly_behind: 0, lagging: 1, no_data: 47 });
     expect(figures.timeliness.map((t) => [t.name, t.timeliness])).toEqual([['市卫生健康局', 'late'], ['市统计局', 'on_time']]);
   });
 
@@ -88,7 +86,7 @@ describe('the evaluation report', () => {
   it('records the thresholds it judged by: the same snapshot under the traffic-light preset', async () => {
     const { figures } = buildCycleReport(await snapshot({ thresholds: THRESHOLD_PRESETS.traffic_light }));
     expect(figures.thresholds.preset).toBe('traffic_light');
-    // #11's ratio 0.8216 is on track at ≥ 0.8.
+    // #11's ratio 0.814 is on track at ≥ 0.8.
     expect(figures.indicators.find((i) => i.no === 11)!.status).toBe('on_track');
     expect(figures.summary.bindingNotOnTrack).toEqual([6]);
   });
@@ -109,7 +107,7 @@ describe('the evaluation report', () => {
     const indicators = zh.getWorksheet('指标')!;
     expect(indicators.actualRowCount).toBe(46);
     expect(cells(byNo(indicators, 6), [5, 8, 11, 12, 13, 14, 15])).toEqual(['约束性', 94, '滞后', '市卫生健康局', 2, 's@health', 'v@health']);
-    expect(cells(byNo(indicators, 11), [9, 10, 11])).toEqual([11.476, 0.8216, '略滞后']);
+    expect(cells(byNo(indicators, 11), [9, 10, 11])).toEqual([11.48, 0.814, '略滞后']);
     const tasks = zh.getWorksheet('任务')!;
     expect(tasks.actualRowCount).toBe(50);
     expect(cells(tasks.getRow(2), [1, 4, 5, 7, 8, 9])).toEqual([1, '推进中', '符合进度', 1, 's@drc', 'v@drc']);
@@ -161,11 +159,11 @@ describe('the evaluation report', () => {
       expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
       expect(page).not.toContain('<script>');
     }
-    // The binding chart: a bar per binding indicator judged on a path (#11 0.822, #17 1.189) against the thresholds' lines.
+    // The binding chart: a bar per binding indicator judged on a path (#11 0.814, #17 1.189) against the thresholds' lines.
     const bindingChart = (page: string) => page.match(/<figure class="chart" id="chart-binding">([\s\S]*?)<\/figure>/)![1];
     expect(bindingChart(html)).toContain('约束性指标进度比');
-    for (const label of ['0.822', '1.189', '符合进度 1', '略滞后 0.8']) expect(bindingChart(html)).toContain(label);
-    for (const label of ['Binding indicators: progress ratio', '0.822', '1.189', 'on track 1', 'slightly behind 0.8']) expect(bindingChart(enHtml)).toContain(label);
+    for (const label of ['0.814', '1.189', '符合进度 1', '略滞后 0.8']) expect(bindingChart(html)).toContain(label);
+    for (const label of ['Binding indicators: progress ratio', '0.814', '1.189', 'on track 1', 'slightly behind 0.8']) expect(bindingChart(enHtml)).toContain(label);
     expect(html).toContain('<html lang="zh-CN">');
     expect(enHtml).toContain('<html lang="en">');
     expect(html).toContain('<td>扩大普惠性非基本公共服务供给</td><td>市发展改革局</td><td>未开始</td><td>滞后</td>');
