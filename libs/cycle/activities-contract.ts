@@ -4,7 +4,8 @@
  */
 import type { Thresholds } from '../rules/thresholds';
 import type { CycleDefinition } from './cycle-definition';
-import type { Actor, Command, ItemState, ItemStatus, Timeliness } from './department-state';
+import type { Actor, Command, ItemState, ItemStatus } from './department-state';
+import type { Timeliness } from './timeliness';
 import type { ReopenedDepartment } from './reopen';
 import type { PlanYears, Submission, WorkItemSpec } from './submission';
 

@@ -20,7 +20,6 @@ import {
   initialItem,
   isDone,
   owedBySubmitter,
-  timeliness,
   waitingForReview,
   type Actor,
   type Command,
@@ -31,6 +30,7 @@ import {
 } from './department-state';
 import { durationMs } from './duration';
 import { checkSubmission, type PlanYears, type WorkItemSpec } from './submission';
+import { timeliness } from './timeliness';
 
 export interface ItemCommandRequest {
   /** The caller's idempotency key: the same request applied twice changes nothing. */
@@ -418,7 +418,8 @@ export class DepartmentRun {
       department: this.s.state.department,
       total: items.length,
       done: items.filter((i) => isDone(this.s.state, i)).length,
-      timeliness: timeliness(this.s.state),
+      // Judged once the run is over (closed, done or cancelled): an item never submitted by then is missing.
+      timeliness: timeliness(items.map((i) => i.firstSubmittedAt), this.s.state.deadline, 'closed'),
       cancelled: this.s.cancelled,
     };
   }

@@ -2,7 +2,6 @@ import {
   applyCommand,
   checkCommand,
   initialItem,
-  timeliness,
   type Actor,
   type Command,
   type DepartmentState,
@@ -141,16 +140,5 @@ describe('applyCommand: the item’s path', () => {
     expect(d.items[spec.key].doneAt).toBeNull();
     applyCommand(d, { type: 'accept', itemKey: spec.key, decision: 'approve' }, bureau, 6);
     expect(d.items[spec.key]).toMatchObject({ status: 'accepted', doneAt: 6 });
-  });
-
-  it.each<[number | null, 'on_time' | 'late' | 'missing']>([
-    [900, 'on_time'],
-    [1000, 'on_time'],
-    [1001, 'late'],
-    [null, 'missing'],
-  ])('first submitted at %p is %s (deadline 1000)', (at, expected) => {
-    const d = department('assigned');
-    d.items[spec.key].firstSubmittedAt = at;
-    expect(timeliness(d)).toBe(expected);
   });
 });

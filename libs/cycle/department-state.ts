@@ -10,6 +10,8 @@ import { describeTextProblem, unstorableText } from '../common/storable-text';
 import { checkSubmission, type PlanYears, type Submission, type WorkItemSpec } from './submission';
 import { checkSubmissionShape, COMMAND_TEXT_MAX } from './submission-shape';
 
+export type { Timeliness } from './timeliness';
+
 export type ItemStatus = 'assigned' | 'draft' | 'submitted' | 'returned' | 'approved' | 'accepted';
 
 export const ITEM_STATUS_LABELS: Record<ItemStatus, Localized> = {
@@ -236,13 +238,4 @@ export function departmentStatus(state: DepartmentState, now: number): Departmen
     overdue: now > state.deadline ? owedBySubmitter(state).map((i) => i.key) : [],
     contributions: items.flatMap((i) => i.contributions.map((c) => ({ itemKey: i.key, department: c.department, text: c.text, at: c.at }))),
   };
-}
-
-export type Timeliness = 'on_time' | 'late' | 'missing';
-
-/** On time: every item submitted by the deadline in force; late: all submitted, some after it; missing: some never. */
-export function timeliness(state: DepartmentState): Timeliness {
-  const items = Object.values(state.items);
-  if (items.some((i) => i.firstSubmittedAt === null)) return 'missing';
-  return items.every((i) => i.firstSubmittedAt! <= state.deadline) ? 'on_time' : 'late';
 }

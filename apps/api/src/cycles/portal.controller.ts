@@ -14,6 +14,7 @@ import type { WorkItemSpec } from '@libs/cycle/submission';
 import { CycleReport, Department, Indicator, Plan, SubmissionVersion, type EvaluationCycle } from '@libs/persistence/entities';
 import { checkValueQuality } from '@libs/rules/data-quality';
 import { expectedValue, targetText } from '@libs/rules/expected';
+import { timeliness, type TimelinessSoFar } from '@libs/cycle/timeliness';
 import type { CycleClient } from '@libs/temporal/cycle-client';
 import { Caller, Requires } from '../auth/auth.decorators';
 import { CYCLE_CLIENT } from '../tokens';
@@ -87,16 +88,15 @@ export class PortalController {
     const recorded = await this.recordedTimeliness(cycle);
     const now = Date.now();
 
-    const departments = new Map<string, { department: string; name: { zh: string; en: string }; total: number; submitted: number; counts: Record<string, number>; lastFirstSubmission: number | null; deadline: string; timeliness: string }>();
+    const departments = new Map<string, { department: string; name: { zh: string; en: string }; total: number; submitted: number; counts: Record<string, number>; deadline: string; timeliness: TimelinessSoFar }>();
+    const firstSubmissions = new Map<string, Array<number | null>>();
     const categories = new Map<string, { key: string; name: { zh: string; en: string }; total: number; counts: Record<string, number> }>();
     for (const r of rows) {
-      const d = departments.get(r.department) ?? { department: r.department, name: names.get(r.department) ?? { zh: r.department, en: r.department }, total: 0, submitted: 0, counts: {}, lastFirstSubmission: null, deadline: new Date(deadlines.get(r.department) ?? cycle.deadline.getTime()).toISOString(), timeliness: 'pending' };
+      const d = departments.get(r.department) ?? { department: r.department, name: names.get(r.department) ?? { zh: r.department, en: r.department }, total: 0, submitted: 0, counts: {}, deadline: new Date(deadlines.get(r.department) ?? cycle.deadline.getTime()).toISOString(), timeliness: 'pending' };
       d.total += 1;
       d.counts[r.status] = (d.counts[r.status] ?? 0) + 1;
-      if (r.first) {
-        d.submitted += 1;
-        d.lastFirstSubmission = Math.max(d.lastFirstSubmission ?? 0, new Date(r.first).getTime());
-      }
+      if (r.first) d.submitted += 1;
+      firstSubmissions.set(r.department, [...(firstSubmissions.get(r.department) ?? []), r.first ? new Date(r.first).getTime() : null]);
       departments.set(r.department, d);
       const c = r.kind === 'indicator' ? (categoryOf.get(r.no) ?? { key: 'indicator', zh: '主要指标', en: 'Indicators' }) : { key: r.kind, ...KIND_GROUPS[r.kind] };
       const group = categories.get(c.key) ?? { key: c.key, name: { zh: c.zh, en: c.en }, total: 0, counts: {} };
@@ -105,9 +105,8 @@ export class PortalController {
       categories.set(c.key, group);
     }
     for (const d of departments.values()) {
-      const deadline = Date.parse(d.deadline);
       // A closed cycle's timeliness is the one its report recorded; a running one's is judged as it stands.
-      d.timeliness = recorded.get(d.department) ?? (d.submitted === d.total ? (d.lastFirstSubmission! <= deadline ? 'on_time' : 'late') : now > deadline ? 'missing' : 'pending');
+      d.timeliness = recorded.get(d.department) ?? timeliness(firstSubmissions.get(d.department)!, Date.parse(d.deadline), now);
     }
     // Indicator categories in the plan's order (专栏1), then tasks, then projects.
     const order = (key: string) => (key.startsWith('indicator/') ? Number(key.split('/')[1]) : key === 'task' ? 1000 : 1001);
@@ -135,7 +134,7 @@ export class PortalController {
     return new Map((live?.departments ?? []).flatMap((d) => (d.phase === 'running' ? [[d.department, d.deadline] as const] : [])));
   }
 
-  private async recordedTimeliness(cycle: EvaluationCycle): Promise<Map<string, string>> {
+  private async recordedTimeliness(cycle: EvaluationCycle): Promise<Map<string, TimelinessSoFar>> {
     if (cycle.status === 'running') return new Map();
     const report = await this.ds.getRepository(CycleReport).findOne({ where: { cycleId: cycle.id }, order: { version: 'DESC' } });
     return new Map(((report?.timeliness as DepartmentOutcome[] | undefined) ?? []).map((o) => [o.department, o.timeliness]));

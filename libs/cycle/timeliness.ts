@@ -1,0 +1,23 @@
+/**
+ * A department's timeliness in a collection: the one rule behind the
+ * department run's outcome (and so the report) and the bureau's dashboard.
+ * Each item counts by its first submission (a resubmission after a return does
+ * not make a department late), judged against the deadline in force for the
+ * department: its own, once extended, not the cycle's.
+ */
+export type Timeliness = 'on_time' | 'late' | 'missing';
+
+/** While the collection runs, a department still owing items before its deadline is not yet judged. */
+export type TimelinessSoFar = Timeliness | 'pending';
+
+/**
+ * On time: every item first submitted at or before the deadline; late: every
+ * item submitted, some after it; missing: some item never submitted once the
+ * deadline has passed (at `asOf`, or the collection is closed); pending before.
+ */
+export function timeliness(firstSubmittedAt: ReadonlyArray<number | null>, deadline: number, asOf: 'closed'): Timeliness;
+export function timeliness(firstSubmittedAt: ReadonlyArray<number | null>, deadline: number, asOf: number | 'closed'): TimelinessSoFar;
+export function timeliness(firstSubmittedAt: ReadonlyArray<number | null>, deadline: number, asOf: number | 'closed'): TimelinessSoFar {
+  if (firstSubmittedAt.some((at) => at === null)) return asOf === 'closed' || asOf > deadline ? 'missing' : 'pending';
+  return firstSubmittedAt.every((at) => at! <= deadline) ? 'on_time' : 'late';
+}
