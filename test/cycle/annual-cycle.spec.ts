@@ -146,8 +146,10 @@ describe('an annual monitoring cycle, end to end', () => {
     for (const format of ['xlsx', 'docx', 'html']) expect(existsSync(closing.path.replace(/json$/, format))).toBe(true);
     const indicator = (no: number) => report.indicators.find((i: { no: number }) => i.no === no);
     expect(indicator(1)).toMatchObject({ status: 'on_track', value: 284.1, source: { version: 1, submittedBy: mail('submitter', ON_TIME), approvedBy: mail('supervisor', ON_TIME) } });
-    expect(indicator(40)).toMatchObject({ status: 'achieved', value: 95.2, source: { version: 2 } });
-    expect(indicator(26)).toMatchObject({ status: 'achieved', value: 99.2 });
+    // #40 a floor of 85 the base year exceeded (98.68): met, and warned for falling from 98.68; #26 稳定在95以上 met.
+    expect(indicator(40)).toMatchObject({ status: 'requirement_met', value: 95.2, source: { version: 2 }, warnings: [{ kind: 'falling', baseline: 98.68, direction: 'up' }] });
+    expect(indicator(26)).toMatchObject({ status: 'requirement_met', value: 99.2 });
+    expect(indicator(26).warnings).toBeUndefined();
     expect(indicator(8)).toMatchObject({ status: 'no_data', source: null });
     expect(report.indicators[0].attribute).toBe('binding');
 
