@@ -7,6 +7,7 @@
 import type { ResponsibleUnit } from '../plan/departments';
 import type { Localized } from '../plan/localized';
 import type { ValidatedPlan } from '../plan/plan-validation';
+import { indicatorDecimals } from '../rules/plan-evaluation';
 import type { CycleDefinition } from './cycle-definition';
 import { itemKey } from './cycle-definition';
 import type { WorkItemSpec } from './submission';
@@ -53,7 +54,7 @@ export function planCycle(plan: ValidatedPlan, def: CycleDefinition, contacts: D
           kind: 'indicator',
           no: i.no,
           title: i.name,
-          indicator: { unit: i.unit, target: i.parsedTarget, baseline: i.parsedBaseline, polarity: i.polarity, previousValue: null, cumulative: i.cumulative },
+          indicator: { unit: i.unit, target: i.parsedTarget, baseline: i.parsedBaseline, polarity: i.polarity, previousValue: null, cumulative: i.cumulative, decimals: indicatorDecimals(i) },
         },
         i.responsibility,
       );

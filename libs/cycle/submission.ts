@@ -56,7 +56,8 @@ export interface WorkItemSpec {
   /** Department codes. */
   leadDepartment: string;
   coDepartments: string[];
-  indicator?: { unit: string; target: Target; baseline: Baseline; polarity: Polarity; previousValue: number | null; cumulative: boolean };
+  /** `decimals`: how the plan prints its figures, so a submission is judged as the report will judge it (absent in older specs). */
+  indicator?: { unit: string; target: Target; baseline: Baseline; polarity: Polarity; previousValue: number | null; cumulative: boolean; decimals?: number };
 }
 
 export interface PlanYears {
