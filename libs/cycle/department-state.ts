@@ -10,8 +10,6 @@ import { describeTextProblem, unstorableText } from '../common/storable-text';
 import { checkSubmission, type PlanYears, type Submission, type WorkItemSpec } from './submission';
 import { checkSubmissionShape, COMMAND_TEXT_MAX } from './submission-shape';
 
-export type { Timeliness } from './timeliness';
-
 export type ItemStatus = 'assigned' | 'draft' | 'submitted' | 'returned' | 'approved' | 'accepted';
 
 export const ITEM_STATUS_LABELS: Record<ItemStatus, Localized> = {

@@ -7,7 +7,7 @@
  */
 import { CYCLE_KIND_LABELS, type CycleKind } from '../cycle/cycle-definition';
 import type { ConstructionStatus, TaskProgress } from '../cycle/submission';
-import type { Timeliness } from '../cycle/department-state';
+import type { Timeliness } from '../cycle/timeliness';
 import type { Locale } from '../plan/localized';
 import type { Boilerplate } from '../rules/boilerplate';
 import type { IndicatorNote } from '../rules/plan-evaluation';
