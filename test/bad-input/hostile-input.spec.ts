@@ -131,10 +131,9 @@ describe('bad input, refused or neutralised end to end', () => {
     it.each(cases)('refuses %s, naming where, in zh-CN and English, and writes nothing', async (_name, file, fileName, status, code, where, zh, en) => {
       const bytes = await file();
       const before = await state();
-      const started = Date.now();
+      // A packed workbook is refused by its measurement (the message names the limit), before ExcelJS reads it
+      // whole (a million rows: some twenty seconds and over a gigabyte); how long that takes is the bench's to say.
       const refused = await as(h.tokens.admin).upload('/api/plans/import', bytes, fileName).expect(status);
-      // Refused before ExcelJS reads it whole: reading a million rows takes it some twenty seconds and over a gigabyte.
-      expect(Date.now() - started).toBeLessThan(5000);
       expect(refused.body).toMatchObject({ code, message: expect.stringContaining(zh), messageEn: expect.stringContaining(en) });
       if (where) expect(refused.body.details).toEqual([expect.objectContaining({ where: expect.stringContaining(where) })]);
       expect(refused.body.message).toContain(where ?? zh);
