@@ -13,7 +13,17 @@ export const CYCLE_KIND_LABELS: Record<CycleKind, { zh: string; en: string }> = 
   final: { zh: '总结评估', en: 'final evaluation' },
 };
 
+/** What a launch asks for: `project` brings the plan's major projects, planned (附件3) and reserve (附件4) alike. */
 export type ItemKind = 'indicator' | 'task' | 'project';
+
+/**
+ * What a work item is. A reserve project is reported on differently from a
+ * planned one (its stage, not its investment), so it is a kind of its own:
+ * its submission is of that kind, as every item's is, and its key
+ * (`reserve-3`) cannot collide with planned project 3's.
+ */
+export type WorkItemKind = ItemKind | 'reserve';
+export const WORK_ITEM_KINDS: WorkItemKind[] = ['indicator', 'task', 'project', 'reserve'];
 
 /**
  * Durations are strings Temporal understands ('7 days', '90s', '36 hours'), so
@@ -115,7 +125,7 @@ export function departmentWorkflowId(cycleId: string, departmentCode: string): s
   return `${cycleId}/dept/${departmentCode}`;
 }
 
-/** Work items are keyed `indicator-13`, `task-49`, `project-7` (planned projects). */
-export function itemKey(kind: ItemKind, no: number): string {
+/** Work items are keyed `indicator-13`, `task-49`, `project-7` (planned projects), `reserve-3` (reserve projects). */
+export function itemKey(kind: WorkItemKind, no: number): string {
   return `${kind}-${no}`;
 }

@@ -62,7 +62,11 @@ export function planCycle(plan: ValidatedPlan, def: CycleDefinition, contacts: D
   }
   if (def.itemKinds.includes('task')) for (const t of plan.tasks) add({ key: itemKey('task', t.no), kind: 'task', no: t.no, title: t.title }, t.responsibility);
   if (def.itemKinds.includes('project')) {
-    for (const p of plan.projects.filter((x) => x.status === 'planned')) add({ key: itemKey('project', p.no), kind: 'project', no: p.no, title: p.name }, p.responsibility);
+    // Planned projects (附件3) report their investment; reserve projects (附件4), numbered apart, their stage.
+    for (const p of plan.projects) {
+      const kind = p.status === 'planned' ? 'project' : 'reserve';
+      add({ key: itemKey(kind, p.no), kind, no: p.no, title: p.name }, p.responsibility);
+    }
   }
 
   for (const g of unresolved) {

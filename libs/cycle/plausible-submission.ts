@@ -6,6 +6,13 @@ import type { Submission, WorkItemSpec } from './submission';
 
 export function plausibleSubmission(spec: WorkItemSpec): Submission {
   if (spec.kind === 'task') return { kind: 'task', progress: 'in_progress', narrative: `${spec.title}：按计划推进，已完成年度重点工作。` };
+  if (spec.kind === 'reserve') {
+    // Some moved into the plan, some in preparation, the rest not yet started, as a real cycle finds them.
+    const stage = (['moved_into_plan', 'preparing', 'not_started'] as const)[spec.no % 3];
+    if (stage === 'not_started') return { kind: 'reserve', stage };
+    const narrative = stage === 'preparing' ? '已完成项目建议书编制，正在办理用地预审。' : '已调入规划，列入本年度重点建设项目计划。';
+    return { kind: 'reserve', stage, narrative: `${spec.title}：${narrative}` };
+  }
   if (spec.kind === 'project') return { kind: 'project', investmentInPeriod: 1000, investmentCumulative: 3000, constructionStatus: 'under_construction', landSecured: true };
   const ind = spec.indicator!;
   const t = ind.target;

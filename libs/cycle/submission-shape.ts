@@ -7,6 +7,7 @@
  * the same command again.
  */
 import { unstorableText, describeTextProblem } from '../common/storable-text';
+import type { WorkItemKind } from './cycle-definition';
 import type { SubmissionError } from './submission';
 
 type FieldRule = { type: 'text'; max: number } | { type: 'scalar' } | { type: 'evidence' };
@@ -18,7 +19,7 @@ const evidence: FieldRule = { type: 'evidence' };
 /** A narrative a department writes: a few pages at most. */
 export const NARRATIVE_MAX = 5000;
 
-export const SUBMISSION_FIELDS: Record<'indicator' | 'task' | 'project', Record<string, FieldRule>> = {
+export const SUBMISSION_FIELDS: Record<WorkItemKind, Record<string, FieldRule>> = {
   indicator: { kind: text(20), value: scalar, dataSource: text(500), reasons: text(NARRATIVE_MAX), measures: text(NARRATIVE_MAX), evidence },
   task: { kind: text(20), progress: text(40), narrative: text(NARRATIVE_MAX), evidence },
   project: {
@@ -30,6 +31,8 @@ export const SUBMISSION_FIELDS: Record<'indicator' | 'task' | 'project', Record<
     narrative: text(NARRATIVE_MAX),
     evidence,
   },
+  // A reserve project reports its stage, not money: investment fields are refused by name.
+  reserve: { kind: text(20), stage: text(40), narrative: text(NARRATIVE_MAX), evidence },
 };
 
 /** An evidence reference: the file's ID, name and hash, as the upload answered them. */
@@ -50,7 +53,7 @@ export function checkSubmissionShape(submission: unknown, at = 'submission'): Su
   const s = submission as Record<string, unknown>;
   const fields = typeof s.kind === 'string' ? SUBMISSION_FIELDS[s.kind as keyof typeof SUBMISSION_FIELDS] : undefined;
   if (!fields) {
-    err(`${at}.kind`, `${at}.kind 应为 indicator、task 或 project`, `${at}.kind must be indicator, task or project`);
+    err(`${at}.kind`, `${at}.kind 应为 indicator、task、project 或 reserve`, `${at}.kind must be indicator, task, project or reserve`);
     return errors;
   }
   for (const [name, value] of Object.entries(s)) {

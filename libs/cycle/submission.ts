@@ -7,6 +7,7 @@ import { checkValueQuality, DEFAULT_QUALITY_CONFIG, type QualityFinding } from '
 import { evaluateIndicator, type Polarity } from '../rules/progress';
 import type { Baseline, Target } from '../rules/target';
 import type { Thresholds } from '../rules/thresholds';
+import type { WorkItemKind } from './cycle-definition';
 
 export interface EvidenceRef {
   fileId: string;
@@ -45,12 +46,27 @@ export interface ProjectSubmission {
   evidence?: EvidenceRef[];
 }
 
-export type Submission = IndicatorSubmission | TaskSubmission | ProjectSubmission;
+/**
+ * Where a reserve project (附件4) stands: not started or not moved (未启动/未调入),
+ * preparatory work under way (已开展前期工作), or moved into the plan (已调入规划),
+ * i.e. become a project under way. Its money is reported once it is a planned project.
+ */
+export type ReserveStage = 'not_started' | 'preparing' | 'moved_into_plan';
+export const RESERVE_STAGES: ReserveStage[] = ['not_started', 'preparing', 'moved_into_plan'];
+export interface ReserveSubmission {
+  kind: 'reserve';
+  stage: ReserveStage;
+  /** What was done, or when and how the project was moved into the plan: required unless nothing has started. */
+  narrative?: string;
+  evidence?: EvidenceRef[];
+}
+
+export type Submission = IndicatorSubmission | TaskSubmission | ProjectSubmission | ReserveSubmission;
 
 /** What the workflow knows of an item, enough to check a submission without I/O. */
 export interface WorkItemSpec {
   key: string;
-  kind: 'indicator' | 'task' | 'project';
+  kind: WorkItemKind;
   no: number;
   title: string;
   /** Department codes. */
@@ -103,6 +119,11 @@ export function checkSubmission(item: WorkItemSpec, s: Submission, years: PlanYe
   } else if (s.kind === 'task') {
     if (!TASK_PROGRESS.includes(s.progress)) err(`进展状态应为：${TASK_PROGRESS.join('、')}`, `progress must be one of ${TASK_PROGRESS.join(', ')}`, 'progress');
     if (blank(s.narrative)) err('请填写进展情况说明', 'describe the progress', 'narrative');
+  } else if (s.kind === 'reserve') {
+    if (!RESERVE_STAGES.includes(s.stage)) err(`储备项目进展应为：${RESERVE_STAGES.join('、')}`, `the reserve project's stage must be one of ${RESERVE_STAGES.join(', ')}`, 'stage');
+    else if (s.stage !== 'not_started' && blank(s.narrative)) {
+      err('已开展前期工作或已调入规划的储备项目，请说明进展情况', 'a reserve project in preparation or moved into the plan needs a short account of it', 'narrative');
+    }
   } else {
     const money = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
     if (!money(s.investmentInPeriod)) err('本期完成投资应为不小于0的数值（万元）', 'investment in the period must be a number ≥ 0 (10k yuan)', 'investmentInPeriod');

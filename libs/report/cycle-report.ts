@@ -8,12 +8,13 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '../common/canonical-json';
 import type { DepartmentOutcome } from '../cycle/activities-contract';
 import type { CycleKind } from '../cycle/cycle-definition';
-import type { IndicatorSubmission, ProjectSubmission, TaskSubmission, Submission } from '../cycle/submission';
+import type { IndicatorSubmission, ProjectSubmission, ReserveStage, ReserveSubmission, TaskSubmission, Submission } from '../cycle/submission';
 import type { ValidatedPlan } from '../plan/plan-validation';
 import { findBoilerplate, type Boilerplate } from '../rules/boilerplate';
 import { describeIndicator, indicatorDecimals, indicatorNotes, indicatorRule, summarizeEvaluation, type EvaluationSummary, type IndicatorEvaluation } from '../rules/plan-evaluation';
 import { countByStatus, elapsedShare, evaluateIndicator, judgeCumulative, type Progress, type ProgressStatus } from '../rules/progress';
 import { judgeProject, type ProjectFlag, type ProjectReport } from '../rules/project-status';
+import { countReserveProjects, type ReserveCounts } from '../rules/reserve-projects';
 import { judgeTask } from '../rules/task-status';
 import type { Thresholds } from '../rules/thresholds';
 
@@ -59,7 +60,7 @@ export interface CycleReportFigures {
   cycle: SnapshotInput['cycle'];
   plan: { code: string; name: string; nameEn: string };
   thresholds: Thresholds;
-  summary: EvaluationSummary & { tasksByStatus: Record<ProgressStatus, number>; projects: ProjectTotals };
+  summary: EvaluationSummary & { tasksByStatus: Record<ProgressStatus, number>; projects: ProjectTotals; reserveProjects: ReserveCounts };
   indicators: Array<IndicatorEvaluation & { source: Source; dataSource: string | null; reasons: string | null; measures: string | null }>;
   tasks: Array<{
     no: number;
@@ -84,6 +85,16 @@ export interface CycleReportFigures {
     ratio: number | null;
     flags: ProjectFlag[];
     /** What the unit said of the project's progress: for a lagging one, its reasons. */
+    narrative: string | null;
+    source: Source;
+  }>;
+  /** The reserve projects (附件4): where each stands as its unit reports it (null: not reported). */
+  reserveProjects: Array<{
+    no: number;
+    name: string;
+    group: string;
+    leadDepartment: string;
+    stage: ReserveStage | null;
     narrative: string | null;
     source: Source;
   }>;
@@ -184,6 +195,13 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
         source: source(approved),
       };
     });
+  const reserveProjects = plan.projects
+    .filter((p) => p.status === 'reserve')
+    .map((p) => {
+      const approved = byKey.get(`reserve-${p.no}`);
+      const payload = approved?.payload as ReserveSubmission | undefined;
+      return { no: p.no, name: p.name, group: p.group, leadDepartment: p.responsibility.lead.name, stage: payload?.stage ?? null, narrative: payload?.narrative ?? null, source: source(approved) };
+    });
   const projectsByStatus = countByStatus(projects.map((p) => p.status));
   const tasksByStatus = countByStatus(tasks.map((t) => t.status));
   const reported = projects.filter((p) => p.investmentCumulative !== null);
@@ -209,10 +227,12 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
         flagged: projects.filter((p) => p.flags.length > 0).length,
         elapsed: elapsedShare(cycle.toYear, period),
       },
+      reserveProjects: countReserveProjects(reserveProjects.map((r) => r.stage)),
     },
     indicators,
     tasks,
     projects,
+    reserveProjects,
     timeliness: [...input.outcomes]
       .sort((a, b) => a.department.localeCompare(b.department))
       .map((o) => ({ ...o, name: file.departments.find((d) => d.code === o.department)?.name ?? o.department })),

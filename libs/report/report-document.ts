@@ -4,7 +4,7 @@
  * the stage (征求意见稿 until the report is finalised); a table of contents;
  * page numbers (第 X 页 共 Y 页) in the footer; then the summary, binding
  * indicators first, the other indicators (no table twice), lagging items with the
- * departments' reasons and measures, tasks, projects, timeliness, appendix.
+ * departments' reasons and measures, tasks, projects, reserve projects, timeliness, appendix.
  *
  * Typography follows the conventions of official documents (GB/T 9704):
  * the title in 方正小标宋简体, first-level headings in 黑体, second-level in
@@ -35,7 +35,7 @@ import {
 } from 'docx';
 import type { Localized } from '../plan/localized';
 import type { CycleReportFigures } from './cycle-report';
-import { behindPath, indicatorFindings, projectsToDiscuss, REPORT_TEXT, reportRows, type Locale, type ReportText } from './report-text';
+import { behindPath, indicatorFindings, movedIntoPlan, projectsToDiscuss, REPORT_TEXT, reportRows, type Locale, type ReportText } from './report-text';
 
 /** Who issues the report, when, and at which stage: the cover and the document's metadata say so. */
 export interface ReportIssue {
@@ -160,6 +160,7 @@ export async function writeReportDocument(f: CycleReportFigures, locale: Locale,
   const indicatorTable = (rows: CycleReportFigures['indicators']) => table(t.headers.indicators, rows.map((i) => reportRows.indicator(t, i)));
   const behind = behindPath(f);
   const discussed = projectsToDiscuss(f);
+  const moved = movedIntoPlan(f);
   const issuer = locale === 'en' ? issue.issuer.en : issue.issuer.zh;
   const sections: Array<{ title: string; body: Array<Paragraph | Table> }> = [
     { title: t.headings.overview, body: [para(t.summary(f)), para(t.method(f))] },
@@ -182,6 +183,7 @@ export async function writeReportDocument(f: CycleReportFigures, locale: Locale,
         ...(discussed.length ? discussed.flatMap((p) => [lead(t.projectItem(f, p)), para(t.projectNarrative(p.narrative))]) : [para(t.noneProjectsBehind)]),
       ],
     },
+    { title: t.headings.reserve, body: [para(t.reserveTotals(f)), lead(t.headings.moved), ...(moved.length ? moved.map((r) => para(t.movedItem(f, r))) : [para(t.noneMoved)])] },
     { title: t.headings.timeliness, body: [table(t.headers.timeliness, f.timeliness.map((x) => reportRows.timeliness(t, f, x)))] },
     { title: t.headings.appendix, body: [para(t.appendix)] },
   ];

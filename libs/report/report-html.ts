@@ -8,7 +8,7 @@ import * as echarts from 'echarts';
 import { escapeHtml } from '../common/escape-html';
 import { PROGRESS_STATUSES, type ProgressStatus } from '../rules/progress';
 import type { CycleReportFigures } from './cycle-report';
-import { behindPath, indicatorFindings, projectsToDiscuss, REPORT_TEXT, reportRows, type Locale, type ReportText } from './report-text';
+import { behindPath, indicatorFindings, movedIntoPlan, projectsToDiscuss, REPORT_TEXT, reportRows, type Locale, type ReportText } from './report-text';
 
 const STATUSES = PROGRESS_STATUSES;
 const STATUS_COLOR: Record<ProgressStatus, string> = {
@@ -112,6 +112,7 @@ export function renderReportHtml(f: CycleReportFigures, locale: Locale = 'zh-CN'
   const indicatorTable = (rows: CycleReportFigures['indicators']) => table(t.headers.indicators, rows.map((i) => reportRows.indicator(t, i)));
   const behind = behindPath(f);
   const discussed = projectsToDiscuss(f);
+  const moved = movedIntoPlan(f);
   const p = (text: string) => `<p>${escapeHtml(text)}</p>`;
   return `<!doctype html>
 <html lang="${locale}"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
@@ -131,6 +132,8 @@ ${indicatorFindings(t, f, (heading) => `<h3>${escapeHtml(heading)}</h3>`, p).joi
 ${projectCompletion(t, f)}
 ${table(t.headers.projects, [...f.projects.map((x) => reportRows.project(t, f, x)), reportRows.projectTotal(t, f)])}
 ${discussed.length ? discussed.map((x) => `<p><b>${escapeHtml(t.projectItem(f, x))}</b><br>${escapeHtml(t.projectNarrative(x.narrative))}</p>`).join('') : p(t.noneProjectsBehind)}
+<h2>${escapeHtml(t.headings.reserve)}</h2>${p(t.reserveTotals(f))}
+<h3>${escapeHtml(t.headings.moved)}</h3>${moved.length ? moved.map((r) => p(t.movedItem(f, r))).join('') : p(t.noneMoved)}
 <h2>${escapeHtml(t.headings.timeliness)}</h2>
 ${timeliness(t, f)}
 ${table(t.headers.timeliness, f.timeliness.map((x) => reportRows.timeliness(t, f, x)))}

@@ -6,7 +6,7 @@
  * departments take their English names from the figures' glossary.
  */
 import { CYCLE_KIND_LABELS, type CycleKind } from '../cycle/cycle-definition';
-import type { ConstructionStatus, TaskProgress } from '../cycle/submission';
+import type { ConstructionStatus, ReserveStage, TaskProgress } from '../cycle/submission';
 import type { Timeliness } from '../cycle/timeliness';
 import type { Locale } from '../plan/localized';
 import type { Boilerplate } from '../rules/boilerplate';
@@ -14,6 +14,7 @@ import type { IndicatorNote } from '../rules/plan-evaluation';
 import { STATUS_LABELS, type IndicatorWarning, type ProgressStatus } from '../rules/progress';
 import { limitMargin } from '../rules/thresholds';
 import { PROJECT_FLAG_LABELS, type ProjectFlag } from '../rules/project-status';
+import { RESERVE_STANDINGS } from '../rules/reserve-projects';
 import type { CycleReportFigures } from './cycle-report';
 
 export type { Locale } from '../plan/localized';
@@ -21,6 +22,7 @@ export const REPORT_LOCALES: Locale[] = ['zh-CN', 'en'];
 
 type Indicator = CycleReportFigures['indicators'][number];
 type Project = CycleReportFigures['projects'][number];
+type ReserveProject = CycleReportFigures['reserveProjects'][number];
 
 export interface ReportText {
   locale: Locale;
@@ -34,8 +36,11 @@ export interface ReportText {
     behind: string;
     tasks: string;
     projects: string;
+    reserve: string;
     timeliness: string;
     appendix: string;
+    /** Under the reserve projects: those moved into the plan. */
+    moved: string;
     /** Under the section on indicators behind: requirements met with a warning, notes on the data, boilerplate. */
     warned: string;
     notes: string;
@@ -50,14 +55,17 @@ export interface ReportText {
     indicatorSheet: string[];
     taskSheet: string[];
     projectSheet: string[];
+    reserveSheet: string[];
     timelinessSheet: string[];
   };
-  sheets: { indicators: string; tasks: string; projects: string; timeliness: string };
+  sheets: { indicators: string; tasks: string; projects: string; reserve: string; timeliness: string };
   charts: { byCategory: string; binding: string; onTrackLine: string; slightlyBehindLine: string; projects: string; timeliness: string };
   status(s: ProgressStatus): string;
   timeliness(t: Timeliness): string;
   taskProgress(p: TaskProgress | null): string;
   construction(c: ConstructionStatus | null): string;
+  /** A reserve project's stage; null: not reported. */
+  reserveStage(s: ReserveStage | null): string;
   attribute(a: Indicator['attribute']): string;
   yesNo(b: boolean): string;
   /** A category, department or group in this language. */
@@ -70,6 +78,11 @@ export interface ReportText {
   projectFlag(flag: ProjectFlag): string;
   projectNarrative(text: string | null): string;
   noneProjectsBehind: string;
+  /** The reserve projects counted by where they stand. */
+  reserveTotals(f: CycleReportFigures): string;
+  /** A reserve project moved into the plan, with its unit's account. */
+  movedItem(f: CycleReportFigures, r: ReserveProject): string;
+  noneMoved: string;
   total: string;
   behindItem(f: CycleReportFigures, i: Indicator): string;
   reasons(text: string | null): string;
@@ -112,6 +125,11 @@ const ZH_TASK: Record<TaskProgress, string> = { not_started: '未开始', in_pro
 const EN_TASK: Record<TaskProgress, string> = { not_started: 'not started', in_progress: 'in progress', completed: 'completed', delayed: 'delayed' };
 const ZH_CONSTRUCTION: Record<ConstructionStatus, string> = { not_started: '未开工', preparing: '前期工作', under_construction: '在建', completed: '已建成' };
 const EN_CONSTRUCTION: Record<ConstructionStatus, string> = { not_started: 'not started', preparing: 'preparatory work', under_construction: 'under construction', completed: 'completed' };
+const ZH_RESERVE: Record<ReserveStage, string> = { not_started: '未启动/未调入', preparing: '已开展前期工作', moved_into_plan: '已调入规划' };
+const EN_RESERVE: Record<ReserveStage, string> = { not_started: 'not started or not moved', preparing: 'preparatory work under way', moved_into_plan: 'moved into the plan' };
+/** The reserve projects' counts in the report's order, as `label count` phrases. */
+const reserveCounts = (f: CycleReportFigures, phrase: (standing: (typeof RESERVE_STANDINGS)[number], n: number) => string) =>
+  RESERVE_STANDINGS.map((s) => phrase(s, f.summary.reserveProjects.byStanding[s]));
 
 const ZH: ReportText = {
   locale: 'zh-CN',
@@ -124,8 +142,10 @@ const ZH: ReportText = {
     behind: '四、滞后指标原因分析及下一步措施',
     tasks: '五、主要任务进展',
     projects: '六、重大项目投资完成情况',
-    timeliness: '七、各部门报送及时性',
+    reserve: '七、重大项目储备推进情况',
+    timeliness: '八、各部门报送及时性',
     appendix: '附录',
+    moved: '已调入规划的储备项目',
     warned: '达到目标要求但须预警的指标',
     notes: '指标数据说明',
     boilerplate: '雷同的原因分析和下一步措施',
@@ -138,9 +158,10 @@ const ZH: ReportText = {
     indicatorSheet: ['序号', '指标', '类别', '单位', '属性', '基期', '目标', '本期值', '预期值', '进度比', '状态', '牵头单位', '版本', '填报人', '审核人', '预警', '数据说明'],
     taskSheet: ['序号', '任务', '牵头单位', '进展', '状态', '说明', '版本', '填报人', '审核人'],
     projectSheet: ['序号', '项目', '牵头单位', '“十四五”计划投资（万元）', '累计完成投资（万元）', '完成比例', '建设状态', '进度比', '进度评价', '需核实', '进展情况', '版本', '填报人', '审核人'],
+    reserveSheet: ['序号', '项目', '项目分类', '牵头单位', '储备项目进展', '进展情况', '版本', '填报人', '审核人'],
     timelinessSheet: ['部门', '代码', '及时性', '已完成', '事项数'],
   },
-  sheets: { indicators: '指标', tasks: '任务', projects: '项目', timeliness: '报送及时性' },
+  sheets: { indicators: '指标', tasks: '任务', projects: '项目', reserve: '储备项目', timeliness: '报送及时性' },
   charts: {
     byCategory: '各类别指标状态',
     binding: '约束性指标进度比',
@@ -153,6 +174,7 @@ const ZH: ReportText = {
   timeliness: (t) => ZH_TIMELINESS[t],
   taskProgress: (p) => (p ? ZH_TASK[p] : '未报'),
   construction: (c) => (c ? ZH_CONSTRUCTION[c] : '未报'),
+  reserveStage: (s) => (s ? ZH_RESERVE[s] : '未报送'),
   attribute: (a) => (a === 'binding' ? '约束性' : '预期性'),
   yesNo: (b) => (b ? '是' : '否'),
   name: (_f, zh) => zh,
@@ -187,6 +209,9 @@ const ZH: ReportText = {
   projectFlag: (flag) => PROJECT_FLAG_LABELS[flag].zh,
   projectNarrative: (text) => `项目单位说明：${text ?? '未填报'}`,
   noneProjectsBehind: '无滞后或须核实的重大项目。',
+  reserveTotals: (f) => `${f.summary.reserveProjects.count}个储备项目中，${reserveCounts(f, (s, n) => `${ZH.reserveStage(s === 'not_reported' ? null : s)}${n}个`).join('，')}。`,
+  movedItem: (_f, r) => `${r.no}. ${r.name}（牵头单位：${r.leadDepartment}）：${r.narrative ?? '未填报说明'}`,
+  noneMoved: '暂无调入规划的储备项目。',
   total: '合计',
   behindItem: (_f, i) => `${i.no}. ${i.name}（${ZH.status(i.status)}，牵头单位：${i.leadDepartment}）`,
   reasons: (text) => `原因分析：${text ?? '未填报'}`,
@@ -236,8 +261,10 @@ const EN: ReportText = {
     behind: '4. Indicators behind: reasons and next measures',
     tasks: '5. Main tasks',
     projects: '6. Major projects: investment completed',
-    timeliness: '7. Timeliness of departments’ submissions',
+    reserve: '7. Reserve projects',
+    timeliness: '8. Timeliness of departments’ submissions',
     appendix: 'Appendix',
+    moved: 'Reserve projects moved into the plan',
     warned: 'Requirements met, with a warning',
     notes: 'Notes on the indicators’ figures',
     boilerplate: 'Boilerplate reasons and measures',
@@ -250,9 +277,10 @@ const EN: ReportText = {
     indicatorSheet: ['No.', 'Indicator', 'Category', 'Unit', 'Attribute', 'Baseline', 'Target', 'Value', 'Expected', 'Ratio', 'Status', 'Lead department', 'Version', 'Submitter', 'Approver', 'Warning', 'Notes on the figures'],
     taskSheet: ['No.', 'Task', 'Lead department', 'Progress', 'Status', 'Narrative', 'Version', 'Submitter', 'Approver'],
     projectSheet: ['No.', 'Project', 'Lead department', 'Planned 2021–2025 (10k yuan)', 'Completed, cumulative (10k yuan)', 'Share', 'Construction', 'Ratio', 'Status', 'To query', 'Progress reported', 'Version', 'Submitter', 'Approver'],
+    reserveSheet: ['No.', 'Project', 'Group', 'Lead department', 'Stage', 'Progress reported', 'Version', 'Submitter', 'Approver'],
     timelinessSheet: ['Department', 'Code', 'Timeliness', 'Done', 'Items'],
   },
-  sheets: { indicators: 'Indicators', tasks: 'Tasks', projects: 'Projects', timeliness: 'Timeliness' },
+  sheets: { indicators: 'Indicators', tasks: 'Tasks', projects: 'Projects', reserve: 'Reserve projects', timeliness: 'Timeliness' },
   charts: {
     byCategory: 'Indicator status by category',
     binding: 'Binding indicators: progress ratio',
@@ -265,6 +293,7 @@ const EN: ReportText = {
   timeliness: (t) => EN_TIMELINESS[t],
   taskProgress: (p) => (p ? EN_TASK[p] : 'not reported'),
   construction: (c) => (c ? EN_CONSTRUCTION[c] : 'not reported'),
+  reserveStage: (s) => (s ? EN_RESERVE[s] : 'not reported'),
   attribute: (a) => (a === 'binding' ? 'binding' : 'expected'),
   yesNo: (b) => (b ? 'yes' : 'no'),
   name: (f, zh) => f.glossary[zh] ?? zh,
@@ -302,6 +331,9 @@ const EN: ReportText = {
   projectFlag: (flag) => PROJECT_FLAG_LABELS[flag].en,
   projectNarrative: (text) => `The unit's account: ${text ?? 'not given'}`,
   noneProjectsBehind: 'No major project is behind or needs querying.',
+  reserveTotals: (f) => `Of the ${f.summary.reserveProjects.count} reserve projects: ${reserveCounts(f, (s, n) => `${n} ${EN.reserveStage(s === 'not_reported' ? null : s)}`).join(', ')}.`,
+  movedItem: (f, r) => `${r.no}. ${r.name} (lead department: ${EN.name(f, r.leadDepartment)}): ${r.narrative ?? 'no account given'}`,
+  noneMoved: 'No reserve project has been moved into the plan yet.',
   total: 'Total',
   behindItem: (f, i) => `${i.no}. ${i.name} (${EN.status(i.status)}; lead department: ${EN.name(f, i.leadDepartment)})`,
   reasons: (text) => `Reasons: ${text ?? 'not given'}`,
@@ -361,6 +393,9 @@ export const reportRows = {
     t.name(f, x.name), t.timeliness(x.timeliness), `${x.done}/${x.total}`,
   ],
 };
+
+/** Reserve projects a report lists one by one: those moved into the plan. */
+export const movedIntoPlan = (f: CycleReportFigures) => f.reserveProjects.filter((r) => r.stage === 'moved_into_plan');
 
 /** Projects a report discusses one by one: behind time elapsed, or with a contradiction to query. */
 export const projectsToDiscuss = (f: CycleReportFigures) => f.projects.filter((p) => p.status === 'lagging' || p.status === 'slightly_behind' || p.flags.length > 0);

@@ -53,6 +53,11 @@ export async function writeReportWorkbook(f: CycleReportFigures, locale: Locale 
   projects.getColumn(6).numFmt = '0.0%';
   projects.lastRow!.font = { bold: true };
   sheet(
+    t.sheets.reserve,
+    t.headers.reserveSheet,
+    f.reserveProjects.map((x) => [x.no, x.name, x.group, t.name(f, x.leadDepartment), t.reserveStage(x.stage), x.narrative, ...traced(x.source)]),
+  );
+  sheet(
     t.sheets.timeliness,
     t.headers.timelinessSheet,
     f.timeliness.map((x) => [t.name(f, x.name), x.department, t.timeliness(x.timeliness), x.done, x.total]),

@@ -25,6 +25,9 @@ const approved: ApprovedSubmission[] = [
   { itemKey: 'task-1', version: 1, submittedBy: 's@drc', approvedBy: 'v@drc', payload: { kind: 'task', progress: 'in_progress', narrative: '标准体系已印发' } },
   { itemKey: 'task-2', version: 3, submittedBy: 's@drc', approvedBy: 'v@drc', payload: { kind: 'task', progress: 'not_started', narrative: '待省级文件出台' } },
   { itemKey: 'project-1', version: 1, submittedBy: 's@poly', approvedBy: 'v@poly', payload: { kind: 'project', investmentInPeriod: 5000, investmentCumulative: 11014.5, constructionStatus: 'under_construction', landSecured: true } },
+  // Reserve projects (附件4) are numbered apart from the planned ones: reserve-1 is not project-1.
+  { itemKey: 'reserve-1', version: 2, submittedBy: 's@edu', approvedBy: 'v@edu', payload: { kind: 'reserve', stage: 'moved_into_plan', narrative: '2022年调入市重点项目计划' } },
+  { itemKey: 'reserve-2', version: 1, submittedBy: 's@edu', approvedBy: 'v@edu', payload: { kind: 'reserve', stage: 'preparing', narrative: '已完成可行性研究报告' } },
 ];
 
 async function snapshot(overrides: Partial<SnapshotInput> = {}): Promise<SnapshotInput> {
@@ -73,6 +76,9 @@ describe('the evaluation report', () => {
     expect(figures.tasks.slice(0, 2).map((t) => [t.no, t.progress, t.status, t.source?.version])).toEqual([[1, 'in_progress', 'on_track', 1], [2, 'not_started', 'lagging', 3]]);
     expect(figures.summary.tasksByStatus).toEqual({ achieved: 0, requirement_met: 0, on_track: 1, slightly_behind: 0, lagging: 1, no_data: 47 });
     expect(figures.timeliness.map((t) => [t.name, t.timeliness])).toEqual([['市卫生健康局', 'late'], ['市统计局', 'on_time']]);
+    // 47 reserve projects: one moved into the plan, one in preparation, 45 not reported.
+    expect(figures.summary.reserveProjects).toEqual({ count: 47, reported: 2, byStanding: { moved_into_plan: 1, preparing: 1, not_started: 0, not_reported: 45 } });
+    expect(figures.reserveProjects.slice(0, 3).map((r) => [r.no, r.stage, r.leadDepartment, r.source?.version ?? null])).toEqual([[1, 'moved_into_plan', '市教育局', 2], [2, 'preparing', '市教育局', 1], [3, null, '市教育局', null]]);
   });
 
   it('gives the same hash for the same snapshot, and another for another', async () => {
@@ -118,9 +124,16 @@ describe('the evaluation report', () => {
     expect(cells(projects.getRow(2), [1, 4, 5, 6, 7, 8, 9, 10, 12])).toEqual([1, 22029, 11014.5, 0.5, '在建', 0.8333, '略滞后', null, 1]);
     expect(cells(projects.getRow(43), [2, 4, 5, 6])).toEqual(['合计', 1085769.7, 11014.5, 0.0101]);
     expect(zh.getWorksheet('报送及时性')!.getRow(2).getCell(3).value).toBe('逾期');
+    const reserve = zh.getWorksheet('储备项目')!;
+    expect(reserve.actualRowCount).toBe(48); // header, 47 reserve projects
+    expect(cells(reserve.getRow(2), [1, 2, 3, 4, 5, 6, 7, 8, 9])).toEqual([1, '广东技术师范大学河源校区二期用地建设项目', '现代教育项目', '市教育局', '已调入规划', '2022年调入市重点项目计划', 2, 's@edu', 'v@edu']);
+    expect(cells(reserve.getRow(3), [1, 5])).toEqual([2, '已开展前期工作']);
+    expect(cells(reserve.getRow(4), [1, 5, 7])).toEqual([3, '未报送', null]);
 
     const en = await workbook(files.en.xlsx);
-    expect(en.worksheets.map((w) => w.name)).toEqual(['Indicators', 'Tasks', 'Projects', 'Timeliness']);
+    expect(en.worksheets.map((w) => w.name)).toEqual(['Indicators', 'Tasks', 'Projects', 'Reserve projects', 'Timeliness']);
+    expect(cells(en.getWorksheet('Reserve projects')!.getRow(2), [1, 4, 5])).toEqual([1, 'Municipal Education Bureau', 'moved into the plan']);
+    expect(cells(en.getWorksheet('Reserve projects')!.getRow(3), [1, 5])).toEqual([2, 'preparatory work under way']);
     expect(cells(byNo(en.getWorksheet('Indicators')!, 6), [3, 5, 8, 11, 12, 13])).toEqual(['Childcare', 'binding', 94, 'lagging', 'Municipal Health Commission', 2]);
     expect(cells(en.getWorksheet('Tasks')!.getRow(3), [1, 4, 5])).toEqual([2, 'not started', 'lagging']);
     expect(cells(en.getWorksheet('Projects')!.getRow(2), [1, 4, 5, 6, 7])).toEqual([1, 22029, 11014.5, 0.5, 'under construction']);
@@ -142,12 +155,14 @@ describe('the evaluation report', () => {
     expect(zhDoc.text).toMatch(/\n2\n扩大普惠性非基本公共服务供给\n市发展改革局\n未开始\n滞后\n/);
     expect(zhDoc.text).toMatch(/\n1\n河源职业技术学院教育建筑群\n河源职业技术学院\n22029\n11014.5\n50%\n在建\n略滞后\n/);
     expect(zhDoc.text).toMatch(/\n合计\n\n1085769.7\n11014.5\n1%\n/);
+    expect(zhDoc.text).toContain('七、重大项目储备推进情况\n47个储备项目中，已调入规划1个，已开展前期工作1个，未启动/未调入0个，未报送45个。\n已调入规划的储备项目\n1. 广东技术师范大学河源校区二期用地建设项目（牵头单位：市教育局）：2022年调入市重点项目计划\n八、各部门报送及时性');
     expect(zhDoc.xml).toContain('原因分析：&lt;b&gt;疫苗供应短缺&lt;/b&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
     const enDoc = await documentText(files.en.docx);
     expect(enDoc.text).toContain('Heyuan City Public Services Plan for the 14th Five-Year Period (2021–2025): mid-term evaluation report 2021–2023');
     expect(enDoc.text).toContain('Binding indicators no. 6, 11 are behind the time-elapsed path and need attention first.');
     expect(enDoc.text).toContain('6. 适龄儿童免疫规划疫苗接种率 (lagging; lead department: Municipal Health Commission)');
     expect(enDoc.text).toContain('Against time elapsed: 0 completed, 0 on track, 1 slightly behind, 0 lagging, 40 not reported.');
+    expect(enDoc.text).toContain('7. Reserve projects\nOf the 47 reserve projects: 1 moved into the plan, 1 preparatory work under way, 0 not started or not moved, 45 not reported.\nReserve projects moved into the plan\n1. 广东技术师范大学河源校区二期用地建设项目 (lead department: Municipal Education Bureau): 2022年调入市重点项目计划\n8. Timeliness');
     expect(enDoc.text).toContain('Reasons: &lt;b&gt;疫苗供应短缺&lt;/b&gt;');
     expect(enDoc.text).toMatch(/\n2\n扩大普惠性非基本公共服务供给\nMunicipal Development and Reform Bureau\nnot started\nlagging\n/);
     expect(enDoc.text).not.toMatch(/[按逾]时|符合进度|约束性/);
@@ -168,6 +183,11 @@ describe('the evaluation report', () => {
     expect(enHtml).toContain('<html lang="en">');
     expect(html).toContain('<td>扩大普惠性非基本公共服务供给</td><td>市发展改革局</td><td>未开始</td><td>滞后</td>');
     expect(enHtml).toContain('<td>under construction</td>');
+    expect(html).toContain('<h2>七、重大项目储备推进情况</h2><p>47个储备项目中，已调入规划1个，已开展前期工作1个，未启动/未调入0个，未报送45个。</p>');
+    expect(html).toContain('<h3>已调入规划的储备项目</h3><p>1. 广东技术师范大学河源校区二期用地建设项目（牵头单位：市教育局）：2022年调入市重点项目计划</p>');
+    expect(html).not.toContain('河源中学扩建升级改造项目（牵头单位'); // in preparation: counted, not listed as moved
+    expect(enHtml).toContain('<h2>7. Reserve projects</h2><p>Of the 47 reserve projects: 1 moved into the plan, 1 preparatory work under way, 0 not started or not moved, 45 not reported.</p>');
+    expect(enHtml).toContain('<h3>Reserve projects moved into the plan</h3><p>1. 广东技术师范大学河源校区二期用地建设项目 (lead department: Municipal Education Bureau): 2022年调入市重点项目计划</p>');
     expect(JSON.parse(await readFile(files.json, 'utf8')).contentHash).toBe(contentHash);
   });
 });

@@ -61,8 +61,8 @@ describe('the report, printed', () => {
     for (const expected of ['河源市公共服务“十四五”规划2021–2023年中期评估报告', '（征求意见稿）', '河源市统计局、河源市发展和改革局', '2024年4月15日']) expect(cover).toContain(expected);
     expect(cover).not.toMatch(/第\d+页/);
     // The contents list every section; every page after the cover is numbered out of the total.
-    const { overview, binding, indicators, behind, tasks, projects, timeliness, appendix } = REPORT_TEXT['zh-CN'].headings;
-    const headings = [overview, binding, indicators, behind, tasks, projects, timeliness, appendix];
+    const { overview, binding, indicators, behind, tasks, projects, reserve, timeliness, appendix } = REPORT_TEXT['zh-CN'].headings;
+    const headings = [overview, binding, indicators, behind, tasks, projects, reserve, timeliness, appendix];
     const contents = flat(pages[1]);
     expect(contents).toContain('目录');
     // Each section with the page its heading is on, in order, after the contents page.

@@ -11,6 +11,7 @@ export const ITEM_KIND_LABELS: Record<string, Localized> = {
   indicator: { zh: '主要指标', en: 'Indicator' },
   task: { zh: '主要任务', en: 'Task' },
   project: { zh: '重大项目', en: 'Project' },
+  reserve: { zh: '储备项目', en: 'Reserve project' },
 };
 
 export const TASK_PROGRESS_LABELS: Record<string, Localized> = {
@@ -25,6 +26,13 @@ export const CONSTRUCTION_LABELS: Record<string, Localized> = {
   preparing: { zh: '前期工作', en: 'preparatory work' },
   under_construction: { zh: '在建', en: 'under construction' },
   completed: { zh: '已建成', en: 'completed' },
+};
+
+/** A reserve project's (附件4) stage, as its unit reports it. */
+export const RESERVE_STAGE_LABELS: Record<string, Localized> = {
+  not_started: { zh: '未启动/未调入', en: 'not started or not moved' },
+  preparing: { zh: '已开展前期工作', en: 'preparatory work under way' },
+  moved_into_plan: { zh: '已调入规划', en: 'moved into the plan' },
 };
 
 export const TIMELINESS_LABELS: Record<string, Localized & { color: string }> = {

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import type { WorkItemKind } from '../../cycle/cycle-definition';
 import type { QueuedMessage } from '../../mail/mailer';
 
 /** Why an item needs the bureau's attention: its record could not be stored. */
@@ -63,7 +64,7 @@ export class WorkItem {
   itemKey: string;
 
   @Column({ name: 'item_kind', type: 'varchar' })
-  itemKind: 'indicator' | 'task' | 'project';
+  itemKind: WorkItemKind;
 
   @Column({ name: 'item_no', type: 'int' })
   itemNo: number;

@@ -9,6 +9,7 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags 
 import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsObject, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { ArrayContains, DataSource, In, type FindOptionsWhere } from 'typeorm';
 import { actorOf, type Principal } from '@libs/access/principal';
+import { WORK_ITEM_KINDS } from '@libs/cycle/cycle-definition';
 import type { Command } from '@libs/cycle/department-state';
 import { checkSubmission, type Submission, type WorkItemSpec } from '@libs/cycle/submission';
 import { checkSubmissionShape, COMMAND_TEXT_MAX } from '@libs/cycle/submission-shape';
@@ -45,15 +46,15 @@ class InboxQuery extends PageQuery {
   @IsIn(ITEM_STATUSES)
   status?: string;
 
-  @ApiPropertyOptional({ enum: ['indicator', 'task', 'project'] })
+  @ApiPropertyOptional({ enum: WORK_ITEM_KINDS })
   @IsOptional()
-  @IsIn(['indicator', 'task', 'project'])
+  @IsIn(WORK_ITEM_KINDS)
   kind?: string;
 }
 
 class SubmissionBody {
   @ApiProperty({
-    description: 'by item kind: indicator {kind, value, dataSource, reasons?, measures?, evidence?}; task {kind, progress, narrative, evidence?}; project {kind, investmentInPeriod, investmentCumulative, constructionStatus, landSecured, narrative?, evidence?}',
+    description: 'by item kind: indicator {kind, value, dataSource, reasons?, measures?, evidence?}; task {kind, progress, narrative, evidence?}; project {kind, investmentInPeriod, investmentCumulative, constructionStatus, landSecured, narrative?, evidence?}; reserve {kind, stage: not_started|preparing|moved_into_plan, narrative (unless not_started), evidence?}',
     example: { kind: 'indicator', value: 3.6, dataSource: '河源市统计年鉴' },
   })
   @IsObject()

@@ -10,6 +10,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@libs/access/principal';
 import type { DepartmentOutcome } from '@libs/cycle/activities-contract';
+import type { WorkItemKind } from '@libs/cycle/cycle-definition';
 import type { WorkItemSpec } from '@libs/cycle/submission';
 import { CycleReport, Department, Indicator, Plan, SubmissionVersion, type EvaluationCycle } from '@libs/persistence/entities';
 import { checkValueQuality } from '@libs/rules/data-quality';
@@ -20,7 +21,7 @@ import { Caller, Requires } from '../auth/auth.decorators';
 import { CYCLE_CLIENT } from '../tokens';
 import { ItemAccess } from './item-access.service';
 
-const KIND_GROUPS = { task: { zh: '主要任务', en: 'Main tasks' }, project: { zh: '重大项目', en: 'Major projects' } };
+const KIND_GROUPS = { task: { zh: '主要任务', en: 'Main tasks' }, project: { zh: '重大项目', en: 'Major projects' }, reserve: { zh: '储备项目', en: 'Reserve projects' } };
 
 @ApiTags('items 事项')
 @ApiBearerAuth()
@@ -75,7 +76,7 @@ export class PortalController {
   @ApiOperation({ summary: '进度总览 The dashboard: items by department and by category and state, each department’s timeliness' })
   async overview(@Param('cycleId') cycleId: string) {
     const cycle = await this.access.cycle(cycleId);
-    const rows: Array<{ department: string; kind: 'indicator' | 'task' | 'project'; no: number; status: string; first: Date | null }> = await this.ds.query(
+    const rows: Array<{ department: string; kind: WorkItemKind; no: number; status: string; first: Date | null }> = await this.ds.query(
       `SELECT w.department, w.item_kind AS kind, w.item_no AS no, w.status,
               (SELECT min(s.submitted_at) FROM submission_version s WHERE s.cycle_id = w.cycle_id AND s.item_key = w.item_key) AS first
          FROM work_item w WHERE w.cycle_id = $1 ORDER BY w.department, w.item_kind, w.item_no`,

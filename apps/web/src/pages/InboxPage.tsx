@@ -6,6 +6,7 @@
  */
 import { useState } from 'react';
 import { Card, Flex, Segmented, Table, Tabs, Tag, Typography } from 'antd';
+import type { WorkItemKind } from '@libs/cycle/cycle-definition';
 import { all, enc } from '../api';
 import { ItemStatusTag, LoadError, useCyclePicker, useLoad } from '../common';
 import { useI18n, type Localized } from '../i18n';
@@ -16,7 +17,7 @@ import type { Session } from '../session';
 export interface ItemSummary {
   cycleId: string;
   itemKey: string;
-  kind: 'indicator' | 'task' | 'project';
+  kind: WorkItemKind;
   no: number;
   title: string;
   department: string;

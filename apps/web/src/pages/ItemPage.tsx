@@ -10,7 +10,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import { api, ApiError, enc, type Problem } from '../api';
 import { ItemStatusTag, LoadError, refusal, useAction, useLoad } from '../common';
 import { useI18n, type Localized } from '../i18n';
-import { CONSTRUCTION_LABELS, EVENT_LABELS, ITEM_STATUS_LABELS, TASK_PROGRESS_LABELS, cycleTitle, itemLabel, type Cycle } from '../labels';
+import { CONSTRUCTION_LABELS, EVENT_LABELS, ITEM_STATUS_LABELS, RESERVE_STAGE_LABELS, TASK_PROGRESS_LABELS, cycleTitle, itemLabel, type Cycle } from '../labels';
 import type { Session } from '../session';
 import type { ItemSummary } from './InboxPage';
 
@@ -119,11 +119,18 @@ export function ItemPage({ cycleId, itemKey, session }: { cycleId: string; itemK
   );
 }
 
+/** What an item without reference figures asks for, by its kind. */
+const WHAT_TO_REPORT: Record<string, Localized> = {
+  task: { zh: '请选择任务进展状态，并说明推进情况。', en: 'Choose the task’s progress and describe it.' },
+  project: { zh: '请填报本期和累计完成投资（万元）、建设状态和用地落实情况。', en: 'Report investment in the period and cumulative (10k yuan), construction status and whether the land is secured.' },
+  reserve: { zh: '请选择储备项目进展（未启动/未调入、已开展前期工作、已调入规划），已开展前期工作或已调入规划的请说明情况。', en: 'Choose where the reserve project stands (not started, preparatory work under way, moved into the plan) and, unless not started, describe it.' },
+};
+
 /** The figures beside the input: what the value is measured against. */
 export function Reference({ guide, compact }: { guide: Guide; compact?: boolean }) {
   const { t, lx } = useI18n();
   const ind = guide.indicator;
-  if (!ind) return compact ? null : <Card title={t('填报说明', 'What to report')}>{guide.kind === 'task' ? t('请选择任务进展状态，并说明推进情况。', 'Choose the task’s progress and describe it.') : t('请填报本期和累计完成投资（万元）、建设状态和用地落实情况。', 'Report investment in the period and cumulative (10k yuan), construction status and whether the land is secured.')}</Card>;
+  if (!ind) return compact ? null : <Card title={t('填报说明', 'What to report')}>{lx(WHAT_TO_REPORT[guide.kind] ?? WHAT_TO_REPORT.project)}</Card>;
   const figure = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v} ${ind.unit}`);
   const body = (
     <Descriptions size="small" column={1} bordered={!compact}>
@@ -141,7 +148,7 @@ export function Reference({ guide, compact }: { guide: Guide; compact?: boolean 
   return compact ? body : <Card title={t('参考数据', 'Reference figures')} extra={ind.category ? <Tag>{lx(ind.category)}</Tag> : null}>{body}</Card>;
 }
 
-const FIELD_ORDER = ['value', 'dataSource', 'reasons', 'measures', 'progress', 'narrative', 'investmentInPeriod', 'investmentCumulative', 'constructionStatus', 'landSecured'];
+const FIELD_ORDER = ['value', 'dataSource', 'reasons', 'measures', 'progress', 'stage', 'narrative', 'investmentInPeriod', 'investmentCumulative', 'constructionStatus', 'landSecured'];
 
 function SubmissionForm({ base, item, guide, onDone }: { base: string; item: ItemDetail; guide: Guide; onDone(): void }) {
   const i18n = useI18n();
@@ -159,6 +166,7 @@ function SubmissionForm({ base, item, guide, onDone }: { base: string; item: Ite
     const text = (k: string) => (typeof v[k] === 'string' && (v[k] as string).trim() !== '' ? (v[k] as string).trim() : undefined);
     if (item.kind === 'indicator') return { kind: 'indicator', value: v.value, dataSource: text('dataSource') ?? '', reasons: text('reasons'), measures: text('measures'), evidence };
     if (item.kind === 'task') return { kind: 'task', progress: v.progress, narrative: text('narrative') ?? '', evidence };
+    if (item.kind === 'reserve') return { kind: 'reserve', stage: v.stage, narrative: text('narrative'), evidence };
     return { kind: 'project', investmentInPeriod: v.investmentInPeriod, investmentCumulative: v.investmentCumulative, constructionStatus: v.constructionStatus, landSecured: v.landSecured, narrative: text('narrative'), evidence };
   };
 
@@ -205,6 +213,15 @@ function SubmissionForm({ base, item, guide, onDone }: { base: string; item: Ite
             </Form.Item>
             <Form.Item name="measures" label={t('下一步措施（落后于进度时必填）', 'Next measures (required when behind the path)')}>
               <Input.TextArea rows={2} maxLength={4000} />
+            </Form.Item>
+          </>
+        ) : item.kind === 'reserve' ? (
+          <>
+            <Form.Item name="stage" label={t('储备项目进展', 'Where the reserve project stands')}>
+              <Radio.Group optionType="button" options={Object.entries(RESERVE_STAGE_LABELS).map(([value, l]) => ({ value, label: lx(l) }))} />
+            </Form.Item>
+            <Form.Item name="narrative" label={t('进展情况说明（已开展前期工作或已调入规划时必填）', 'What has been done (required unless not started)')}>
+              <Input.TextArea rows={3} maxLength={4000} />
             </Form.Item>
           </>
         ) : item.kind === 'task' ? (
@@ -284,7 +301,12 @@ export function SubmissionView({ payload, guide }: { payload: Payload; guide: Gu
             [t('进展状态', 'Progress'), lx(TASK_PROGRESS_LABELS[String(payload.progress)])],
             [t('进展情况说明', 'What has been done'), value(payload.narrative)],
           ]
-        : [
+        : payload.kind === 'reserve'
+          ? [
+              [t('储备项目进展', 'Where the reserve project stands'), lx(RESERVE_STAGE_LABELS[String(payload.stage)])],
+              [t('进展情况说明', 'What has been done'), value(payload.narrative)],
+            ]
+          : [
             [t('本期完成投资', 'Investment in the period'), `${value(payload.investmentInPeriod)} ${t('万元', '10k yuan')}`],
             [t('累计完成投资', 'Cumulative investment'), `${value(payload.investmentCumulative)} ${t('万元', '10k yuan')}`],
             [t('建设状态', 'Construction status'), lx(CONSTRUCTION_LABELS[String(payload.constructionStatus)])],
@@ -454,7 +476,7 @@ function HistoryCard({ history }: { history: History }) {
             locale={{ emptyText: t('尚无提交版本', 'No versions yet') }}
             columns={[
               { title: t('版本', 'Version'), dataIndex: 'version', width: 70 },
-              { title: t('数值 / 进展', 'Value / progress'), key: 'v', render: (_, v) => String(v.payload.value ?? lx(TASK_PROGRESS_LABELS[String(v.payload.progress)]) ?? v.payload.investmentCumulative ?? '—') },
+              { title: t('数值 / 进展', 'Value / progress'), key: 'v', render: (_, v) => String(v.payload.value ?? (lx(TASK_PROGRESS_LABELS[String(v.payload.progress)] ?? RESERVE_STAGE_LABELS[String(v.payload.stage)]) || (v.payload.investmentCumulative ?? '—'))) },
               { title: t('提交人', 'Submitted by'), dataIndex: 'submittedBy' },
               { title: t('提交时间', 'Submitted'), dataIndex: 'submittedAt', render: (v: string) => when(v) },
               { title: t('审核通过', 'Approved'), dataIndex: 'approvedAt', render: (v: string | null) => (v ? when(v) : '—') },

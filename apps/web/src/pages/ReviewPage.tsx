@@ -8,7 +8,7 @@ import { Button, Card, Flex, Input, Modal, Space, Table, Tag, Tooltip, Typograph
 import { all, api, enc } from '../api';
 import { LoadError, useAction, useCyclePicker, useLoad } from '../common';
 import { useI18n } from '../i18n';
-import { TASK_PROGRESS_LABELS, CONSTRUCTION_LABELS, itemLabel, itemPath } from '../labels';
+import { TASK_PROGRESS_LABELS, CONSTRUCTION_LABELS, RESERVE_STAGE_LABELS, itemLabel, itemPath } from '../labels';
 import { Link } from '../router';
 import type { Session } from '../session';
 import type { ItemSummary } from './InboxPage';
@@ -61,6 +61,7 @@ export function ReviewPage({ session }: { session: Session }) {
     if (!p) return '—';
     if (p.kind === 'indicator') return typeof p.value === 'boolean' ? (p.value ? t('已实现', 'achieved') : t('未实现', 'not achieved')) : `${String(p.value)} ${r.guide.indicator?.unit ?? ''}`;
     if (p.kind === 'task') return lx(TASK_PROGRESS_LABELS[String(p.progress)]);
+    if (p.kind === 'reserve') return lx(RESERVE_STAGE_LABELS[String(p.stage)]);
     return `${String(p.investmentCumulative)} ${t('万元', '10k yuan')} · ${lx(CONSTRUCTION_LABELS[String(p.constructionStatus)])}`;
   };
   const figure = (r: Row, v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v} ${r.guide.indicator?.unit ?? ''}`);
