@@ -1,8 +1,12 @@
-// Lint: type-aware rules everywhere, plus the determinism fence around workflows/.
+// Lint: type-aware rules everywhere, the determinism fence around workflows/, and the dependency rule between folders.
 import eslint from '@eslint/js';
+import boundaries from 'eslint-plugin-boundaries';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['fs', 'path', 'os', 'http', 'https', 'net', 'dns', 'child_process', 'crypto', 'worker_threads', 'stream', 'zlib', 'cluster', 'timers'];
+/** External packages pure code may use: they compute, never reach a database, a mailbox, a file or a server. */
+const pureDomainPackages = ['zod', 'ms'];
+const workflowPackages = ['@temporalio/workflow', '@temporalio/common'];
 const ioModules = ['pg', 'typeorm', 'nodemailer', 'exceljs', '@nestjs/*', '@temporalio/client', '@temporalio/worker', '@temporalio/activity', 'smtp-server'];
 
 export default tseslint.config(
@@ -31,6 +35,56 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The dependency rule between folders (eslint-plugin-boundaries): the pure domain does no I/O,
+    // workflows use only the pure domain and the workflow SDK, apps are entry points nothing else
+    // imports (the tests and tools that start them excepted), and test and bench share code through tools/ only.
+    files: ['**/*.ts'],
+    // A pure lib's table tests may read a plan file from disk; they are tests, not the domain.
+    ignores: ['libs/**/*.spec.ts'],
+    plugins: { boundaries },
+    settings: {
+      'import/resolver': { typescript: { project: './tsconfig.json' } },
+      'boundaries/elements': [
+        { type: 'domain', pattern: 'libs/{rules,cycle,plan,common}' },
+        { type: 'lib', pattern: 'libs/*' },
+        { type: 'workflows', pattern: 'workflows' },
+        { type: 'activities', pattern: 'activities' },
+        { type: 'app', pattern: 'apps/*' },
+        { type: 'test', pattern: 'test' },
+        { type: 'bench', pattern: 'bench' },
+        { type: 'tools', pattern: 'tools' },
+        { type: 'scripts', pattern: 'scripts' },
+      ],
+    },
+    rules: {
+      'boundaries/dependencies': ['error', {
+        default: 'allow',
+        checkAllOrigins: true,
+        policies: [
+          {
+            from: { element: { type: 'domain' } },
+            disallow: { to: [{ element: { type: '!domain' } }, { module: { origin: 'core' } }, { module: { origin: 'external' } }] },
+            message: 'The pure domain (libs/rules, cycle, plan, common) does no I/O: it imports only itself and pure packages; I/O belongs in activities or a lib that does I/O.',
+          },
+          { from: { element: { type: 'domain' } }, allow: { to: { module: { origin: 'external', source: pureDomainPackages } } } },
+          {
+            from: { element: { type: 'workflows' } },
+            disallow: { to: [{ element: { type: '!{domain,workflows}' } }, { module: { origin: 'core' } }, { module: { origin: 'external' } }] },
+            message: 'Workflows import only the pure domain and the workflow SDK: anything else is I/O, reached through an activity.',
+          },
+          { from: { element: { type: 'workflows' } }, allow: { to: { module: { origin: 'external', source: workflowPackages } } } },
+          {
+            from: { element: { type: '!{app,test,bench,scripts}' } },
+            disallow: { to: { element: { type: 'app' } } },
+            message: 'Apps are entry points: nothing imports them (move what is shared into libs/).',
+          },
+          { from: { element: { type: 'test' } }, disallow: { to: { element: { type: 'bench' } } }, message: 'Tests and the bench share code through tools/, not each other.' },
+          { from: { element: { type: 'bench' } }, disallow: { to: { element: { type: 'test' } } }, message: 'Tests and the bench share code through tools/, not each other.' },
+        ],
+      }],
     },
   },
   {

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { validatePlan } from '@libs/plan/plan-validation';
-import { splitItems, syntheticPlan } from './synthetic-plan';
+import { splitItems, syntheticPlan } from '../tools/synthetic-plan';
 
 const opts = new Command()
   .requiredOption('--items <n>', 'work items (indicators, tasks, planned projects)', Number)

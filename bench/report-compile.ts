@@ -16,7 +16,7 @@ import { validatePlan } from '@libs/plan/plan-validation';
 import { buildCycleReport, type ApprovedSubmission } from '@libs/report/cycle-report';
 import { writeReportFiles } from '@libs/report/report-files';
 import { THRESHOLD_PRESETS } from '@libs/rules/thresholds';
-import { syntheticPlan } from './synthetic-plan';
+import { syntheticPlan } from '../tools/synthetic-plan';
 import { mib } from './figures';
 
 export interface ReportCompileResult {

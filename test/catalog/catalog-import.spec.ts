@@ -8,7 +8,7 @@ import { readPlanFile } from '@libs/catalog/plan-file-io';
 import { readPlanWorkbook, writePlanWorkbook } from '@libs/catalog/plan-workbook';
 import { PlanValidationError } from '@libs/plan/localized';
 import { validatePlan } from '@libs/plan/plan-validation';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createTestDatabase, type TestDatabase } from '../../tools/test-database';
 import { HEYUAN_PLAN_FILE } from '../support/plans';
 
 describe('the Heyuan plan in PostgreSQL', () => {

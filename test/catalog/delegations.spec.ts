@@ -1,7 +1,7 @@
 import { importPlan } from '@libs/catalog/catalog-import';
 import { actorFor, delegate, DelegationError, recipientFor } from '@libs/catalog/delegations';
 import { readPlanFile } from '@libs/catalog/plan-file-io';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createTestDatabase, type TestDatabase } from '../../tools/test-database';
 import { HEYUAN_PLAN_FILE } from '../support/plans';
 
 describe('delegations (real PostgreSQL)', () => {

@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createTestDatabase, type TestDatabase } from '../../tools/test-database';
 
 describe('migrations on an empty database (real PostgreSQL)', () => {
   let db: TestDatabase;

@@ -18,12 +18,12 @@ import type { WorkItemSpec } from '@libs/cycle/submission';
 import { LocalSmtpServer } from '@libs/mail/local-smtp-server';
 import { validatePlan } from '@libs/plan/plan-validation';
 import { CycleClient } from '@libs/temporal/cycle-client';
-import { freePort, waitFor } from '../../bench/stack/ports';
-import { TemporalDevServer } from '../../bench/stack/temporal-dev-server';
-import { AppProcess } from '../../bench/stack/app-process';
-import { splitItems, syntheticPlan } from '../../bench/synthetic-plan';
+import { freePort, waitFor } from '../../tools/stack/ports';
+import { TemporalDevServer } from '../../tools/stack/temporal-dev-server';
+import { AppProcess } from '../../tools/stack/app-process';
+import { splitItems, syntheticPlan } from '../../tools/synthetic-plan';
 import { buildWorkflowBundle } from '../../scripts/build-workflow-bundle';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createTestDatabase, type TestDatabase } from '../../tools/test-database';
 
 export const TASK_QUEUE = 'plan-eval-faults';
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

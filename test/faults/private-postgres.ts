@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { chownSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../../bench/stack/ports';
+import { freePort } from '../../tools/stack/ports';
 
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 

@@ -6,12 +6,12 @@
  * relay's lease taken over once it lapses, a live one left alone.
  */
 import { NoticeDeliveries } from '../../activities/cycle/notice-deliveries';
-import { freePort, waitFor } from '../../bench/stack/ports';
+import { freePort, waitFor } from '../../tools/stack/ports';
 import { LocalSmtpServer } from '@libs/mail/local-smtp-server';
 import { Mailer, type QueuedMessage } from '@libs/mail/mailer';
 import { OutboxRelay, retryDelayMs } from '@libs/mail/outbox-relay';
 import { createJsonLogger } from '@libs/observability/logger';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createTestDatabase, type TestDatabase } from '../../tools/test-database';
 
 const quiet = createJsonLogger('error');
 

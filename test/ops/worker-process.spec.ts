@@ -15,10 +15,10 @@ import { importPlan } from '@libs/catalog/catalog-import';
 import { readPlanFile } from '@libs/catalog/plan-file-io';
 import { DEFAULT_CHASING_POLICY } from '@libs/cycle/cycle-definition';
 import { CycleClient } from '@libs/temporal/cycle-client';
-import { freePort, waitFor } from '../../bench/stack/ports';
-import { TemporalDevServer } from '../../bench/stack/temporal-dev-server';
-import { AppProcess } from '../../bench/stack/app-process';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { freePort, waitFor } from '../../tools/stack/ports';
+import { TemporalDevServer } from '../../tools/stack/temporal-dev-server';
+import { AppProcess } from '../../tools/stack/app-process';
+import { createTestDatabase, type TestDatabase } from '../../tools/test-database';
 import { HEYUAN_PLAN_FILE } from '../support/plans';
 
 jest.setTimeout(240_000);

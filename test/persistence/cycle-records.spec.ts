@@ -7,7 +7,7 @@
 import { DEFAULT_CHASING_POLICY, type CycleDefinition } from '@libs/cycle/cycle-definition';
 import type { WorkItemSpec } from '@libs/cycle/submission';
 import { insertCycleRow, insertWorkItems, readItemOutlines } from '@libs/persistence/cycle-records';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createTestDatabase, type TestDatabase } from '../../tools/test-database';
 
 const CYCLE = 'cycle/records-copy/annual/2022';
 const definition: CycleDefinition = {

@@ -7,7 +7,7 @@
 import type { RecordCommandInput } from '@libs/cycle/activities-contract';
 import type { Actor, Command, ItemStatus } from '@libs/cycle/department-state';
 import { recordItemCommand } from '@libs/persistence/item-records';
-import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createTestDatabase, type TestDatabase } from '../../tools/test-database';
 
 const CYCLE = 'cycle/records/annual/2021';
 const submitter: Actor = { id: 's@health', name: '填报人', role: 'submitter', department: 'city-health' };

@@ -21,8 +21,8 @@ import { Mailer } from '@libs/mail/mailer';
 import { OutboxRelay } from '@libs/mail/outbox-relay';
 import { createJsonLogger } from '@libs/observability/logger';
 import { CycleClient } from '@libs/temporal/cycle-client';
-import { createTestDatabase, type TestDatabase } from './database';
-import { freePort } from '../../bench/stack/ports';
+import { createTestDatabase, type TestDatabase } from '../../tools/test-database';
+import { freePort } from '../../tools/stack/ports';
 import { HEYUAN_ISSUER, HEYUAN_PLAN_FILE } from './plans';
 import { createDevServerEnvironment, createTimeSkippingEnvironment } from './temporal';
 

@@ -1,5 +1,5 @@
 /**
- * A synthetic plan of any size for the benchmarks: N work items (indicators,
+ * A synthetic plan of any size for the benchmarks and the fault tests: N work items (indicators,
  * tasks, planned projects) spread round-robin over D departments, built from
  * the Heyuan plan's own rows so every target, baseline and unit is one the
  * real parser meets. The result is a valid plan file (`plan-eval validate`

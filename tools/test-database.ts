@@ -1,6 +1,6 @@
 /**
- * A fresh, empty PostgreSQL database per test file on the real server that
- * scripts/services.sh starts, dropped afterwards.
+ * A fresh, empty PostgreSQL database per test file (or bench run) on the real
+ * server that scripts/services.sh starts, dropped afterwards.
  */
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
