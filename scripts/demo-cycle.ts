@@ -105,6 +105,7 @@ async function main(): Promise<void> {
   console.log(`邮件 (notices): ${sent} 已发送 sent, ${undeliverable} 无法投递 undeliverable`);
   console.table(Object.entries(figures.summary.byStatus).map(([s, n]) => ({ 状态: STATUS_LABELS[s as keyof typeof STATUS_LABELS].zh, status: s, 指标数: n })));
   console.log(`约束性指标未达进度 (binding indicators behind): ${figures.summary.bindingNotOnTrack.join('、') || '无 (none)'}`);
+  console.log(`储备项目 (reserve projects): ${JSON.stringify(figures.summary.reserveProjects.byStanding)}`);
   console.table(figures.timeliness.map((t: { name: string; timeliness: string; done: number; total: number }) => ({ 部门: t.name, 及时性: t.timeliness, 完成: `${t.done}/${t.total}` })));
   await connection.close();
   await ds.destroy();
