@@ -14,6 +14,13 @@ export const ITEM_KIND_LABELS: Record<string, Localized> = {
   reserve: { zh: '储备项目', en: 'Reserve project' },
 };
 
+/** What a launch may ask for (the API's `itemKinds`): projects bring the reserve projects with them. */
+export const LAUNCH_ITEM_KIND_LABELS: Record<string, Localized> = {
+  indicator: ITEM_KIND_LABELS.indicator,
+  task: ITEM_KIND_LABELS.task,
+  project: { zh: '重大项目（含储备项目）', en: 'Projects (planned and reserve)' },
+};
+
 export const TASK_PROGRESS_LABELS: Record<string, Localized> = {
   not_started: { zh: '未开始', en: 'not started' },
   in_progress: { zh: '推进中', en: 'in progress' },

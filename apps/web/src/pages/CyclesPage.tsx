@@ -5,7 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { all, api, ApiError, type Problem } from '../api';
 import { CycleStatusTag, LoadError, useLoad } from '../common';
 import { useI18n } from '../i18n';
-import { CYCLE_KIND_LABELS, ITEM_KIND_LABELS, cyclePath, cycleTitle, type Cycle } from '../labels';
+import { CYCLE_KIND_LABELS, LAUNCH_ITEM_KIND_LABELS, cyclePath, cycleTitle, type Cycle } from '../labels';
 import { Link, useRouter } from '../router';
 import type { Session } from '../session';
 
@@ -109,7 +109,7 @@ function LaunchForm({ onLaunched }: { onLaunched(): void }) {
         <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
       </Form.Item>
       <Form.Item name="itemKinds" label={t('评估内容', 'Items')} rules={[{ required: true, type: 'array', min: 1, message: t('至少选择一类', 'Choose at least one') }]}>
-        <Checkbox.Group options={Object.entries(ITEM_KIND_LABELS).map(([value, l]) => ({ value, label: lx(l) }))} />
+        <Checkbox.Group options={Object.entries(LAUNCH_ITEM_KIND_LABELS).map(([value, l]) => ({ value, label: lx(l) }))} />
       </Form.Item>
       <Form.Item name="thresholdPreset" label={t('进度判定标准', 'Thresholds')}>
         <Select options={[{ value: 'time_elapsed', label: t('时序进度（1.0 / 0.8）', 'time elapsed (1.0 / 0.8)') }, { value: 'traffic_light', label: t('红黄绿（0.8 / 0.6）', 'traffic light (0.8 / 0.6)') }]} />
