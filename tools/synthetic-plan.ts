@@ -1,6 +1,6 @@
 /**
  * A synthetic plan of any size for the benchmarks and the fault tests: N work items (indicators,
- * tasks, planned projects) spread round-robin over D departments, built from
+ * tasks, planned projects and one reserve project) spread round-robin over D departments, built from
  * the Heyuan plan's own rows so every target, baseline and unit is one the
  * real parser meets. The result is a valid plan file (`plan-eval validate`
  * accepts it) whose printed totals add up.
@@ -21,12 +21,17 @@ export interface SyntheticPlanOptions {
   departments: number;
 }
 
-/** How N work items divide into kinds: about 60 % indicators, 25 % tasks, the rest planned projects. */
+/**
+ * How N work items divide into kinds: about 60 % indicators, 25 % tasks, the
+ * rest projects. The plan's one reserve project is a work item too (launched
+ * with the projects), so the planned projects are one fewer: a cycle of the
+ * plan has exactly N items.
+ */
 export function splitItems(items: number): Pick<SyntheticPlanOptions, 'indicators' | 'tasks' | 'projects'> {
-  if (items < 3) throw new Error('a synthetic plan needs at least 3 items (one of each kind)');
+  if (items < 4) throw new Error('a synthetic plan needs at least 4 items (one of each kind and the reserve project)');
   const indicators = Math.max(1, Math.round(items * 0.6));
   const tasks = Math.max(1, Math.round(items * 0.25));
-  return { indicators, tasks, projects: items - indicators - tasks };
+  return { indicators, tasks, projects: items - indicators - tasks - 1 };
 }
 
 export const syntheticDepartmentCode = (i: number) => `bench-dept-${String(i + 1).padStart(3, '0')}`;
