@@ -58,7 +58,7 @@ export interface ReportText {
     reserveSheet: string[];
     timelinessSheet: string[];
   };
-  sheets: { indicators: string; tasks: string; projects: string; reserve: string; timeliness: string };
+  sheets: { summary: string; indicators: string; tasks: string; projects: string; reserve: string; timeliness: string };
   charts: { byCategory: string; binding: string; onTrackLine: string; slightlyBehindLine: string; projects: string; timeliness: string };
   status(s: ProgressStatus): string;
   timeliness(t: Timeliness): string;
@@ -161,7 +161,7 @@ const ZH: ReportText = {
     reserveSheet: ['序号', '项目', '项目分类', '牵头单位', '储备项目进展', '进展情况', '版本', '填报人', '审核人'],
     timelinessSheet: ['部门', '代码', '及时性', '已完成', '事项数'],
   },
-  sheets: { indicators: '指标', tasks: '任务', projects: '项目', reserve: '储备项目', timeliness: '报送及时性' },
+  sheets: { summary: '概况', indicators: '指标', tasks: '任务', projects: '项目', reserve: '储备项目', timeliness: '报送及时性' },
   charts: {
     byCategory: '各类别指标状态',
     binding: '约束性指标进度比',
@@ -280,7 +280,7 @@ const EN: ReportText = {
     reserveSheet: ['No.', 'Project', 'Group', 'Lead department', 'Stage', 'Progress reported', 'Version', 'Submitter', 'Approver'],
     timelinessSheet: ['Department', 'Code', 'Timeliness', 'Done', 'Items'],
   },
-  sheets: { indicators: 'Indicators', tasks: 'Tasks', projects: 'Projects', reserve: 'Reserve projects', timeliness: 'Timeliness' },
+  sheets: { summary: 'Summary', indicators: 'Indicators', tasks: 'Tasks', projects: 'Projects', reserve: 'Reserve projects', timeliness: 'Timeliness' },
   charts: {
     byCategory: 'Indicator status by category',
     binding: 'Binding indicators: progress ratio',

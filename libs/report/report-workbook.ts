@@ -1,7 +1,13 @@
-/** The report's Excel annex: every figure, one sheet per table, each row traceable to its submission. */
+/**
+ * The report's Excel annex: a summary sheet first (the statuses counted by
+ * kind of item, and the report's own sentences), then every figure, one sheet
+ * per table, each row traceable to its submission; every table's header row
+ * frozen and filterable.
+ */
 import ExcelJS from 'exceljs';
 import type { CycleReportFigures } from './cycle-report';
-import { REPORT_TEXT, type Locale } from './report-text';
+import type { ProgressStatus } from '../rules/progress';
+import { REPORT_TEXT, type Locale, type ReportText } from './report-text';
 
 type Source = CycleReportFigures['indicators'][number]['source'];
 const traced = (s: Source) => [s?.version ?? null, s?.submittedBy ?? null, s?.approvedBy ?? null];
@@ -13,12 +19,14 @@ export async function writeReportWorkbook(f: CycleReportFigures, locale: Locale 
   wb.creator = 'plan-eval';
   wb.title = t.title(f);
   const sheet = (name: string, headers: string[], rows: Array<Array<string | number | null>>) => {
-    const ws = wb.addWorksheet(name);
+    const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.addRow(headers).font = { bold: true };
     rows.forEach((r) => ws.addRow(r));
     headers.forEach((_h, i) => (ws.getColumn(i + 1).width = i === 1 ? 36 : 16));
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
     return ws;
   };
+  summarySheet(wb, f, t);
   const indicators = sheet(
     t.sheets.indicators,
     t.headers.indicatorSheet,
@@ -63,4 +71,30 @@ export async function writeReportWorkbook(f: CycleReportFigures, locale: Locale 
     f.timeliness.map((x) => [t.name(f, x.name), x.department, t.timeliness(x.timeliness), x.done, x.total]),
   );
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The first sheet: how many items of each kind stand where, then the report's summary sentences. */
+function summarySheet(wb: ExcelJS.Workbook, f: CycleReportFigures, t: ReportText): void {
+  const ws = wb.addWorksheet(t.sheets.summary);
+  ws.addRow([t.title(f)]).font = { bold: true, size: 14 };
+  ws.addRow([t.subtitle(f)]);
+  ws.addRow([]);
+  const statuses = Object.keys(f.summary.byStatus) as ProgressStatus[];
+  const counted: Array<[string, Record<ProgressStatus, number>]> = [
+    [t.sheets.indicators, f.summary.byStatus],
+    [t.sheets.tasks, f.summary.tasksByStatus],
+    [t.sheets.projects, f.summary.projects.byStatus],
+  ];
+  ws.addRow(['', ...statuses.map((s) => t.status(s))]).font = { bold: true };
+  for (const [kind, byStatus] of counted) ws.addRow([kind, ...statuses.map((s) => byStatus[s] ?? 0)]);
+  ws.addRow([]);
+  const columns = statuses.length + 1;
+  ws.columns.forEach((c) => (c.width = 16));
+  for (const sentence of [t.summary(f), t.projectTotals(f), t.reserveTotals(f), t.method(f)]) {
+    const row = ws.addRow([sentence]);
+    ws.mergeCells(row.number, 1, row.number, columns);
+    row.alignment = { wrapText: true, vertical: 'top' };
+    // Excel does not size a merged cell's row to its wrapped text: about 50 Chinese characters a line across the table.
+    row.height = Math.ceil(sentence.length / 50) * 18;
+  }
 }

@@ -131,7 +131,24 @@ describe('the evaluation report', () => {
     expect(cells(reserve.getRow(4), [1, 5, 7])).toEqual([3, '未报送', null]);
 
     const en = await workbook(files.en.xlsx);
-    expect(en.worksheets.map((w) => w.name)).toEqual(['Indicators', 'Tasks', 'Projects', 'Reserve projects', 'Timeliness']);
+    expect(en.worksheets.map((w) => w.name)).toEqual(['Summary', 'Indicators', 'Tasks', 'Projects', 'Reserve projects', 'Timeliness']);
+    // The summary sheet counts each kind by status (indicators: 45 in all; tasks: 1 on track, 1 lagging, 47 no data).
+    const summary = zh.getWorksheet('概况')!;
+    const statusRow = summary.getRow(4).values as Array<string | undefined>;
+    const countsOf = (kind: string) => {
+      const row = summary.getRows(5, 3)!.find((r) => r.getCell(1).value === kind)!;
+      return Object.fromEntries(statusRow.slice(2).map((label, i) => [label, row.getCell(i + 2).value]));
+    };
+    expect(Object.values(countsOf('指标')).reduce((a, b) => Number(a) + Number(b), 0)).toBe(45);
+    expect(countsOf('任务')).toMatchObject({ 符合进度: 1, 滞后: 1, 无数据: 47 });
+    expect(countsOf('项目')).toMatchObject({ 略滞后: 1 });
+    expect(summary.getCell('A9').value).toContain('本次评估共45项主要指标');
+    // Every table's header row stays in view and filters.
+    for (const name of ['指标', '任务', '项目', '储备项目', '报送及时性']) {
+      const ws = zh.getWorksheet(name)!;
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(ws.autoFilter).toBeTruthy();
+    }
     expect(cells(en.getWorksheet('Reserve projects')!.getRow(2), [1, 4, 5])).toEqual([1, 'Municipal Education Bureau', 'moved into the plan']);
     expect(cells(en.getWorksheet('Reserve projects')!.getRow(3), [1, 5])).toEqual([2, 'preparatory work under way']);
     expect(cells(byNo(en.getWorksheet('Indicators')!, 6), [3, 5, 8, 11, 12, 13])).toEqual(['Childcare', 'binding', 94, 'lagging', 'Municipal Health Commission', 2]);

@@ -77,7 +77,8 @@ describe('indicators in the report', () => {
     const read = async (locale: 'zh-CN' | 'en') => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load((await writeReportWorkbook(f, locale)) as unknown as ArrayBuffer);
-      const ws = wb.worksheets[0];
+      // The indicators' sheet, after the summary.
+      const ws = wb.worksheets[1];
       return (no: number) => ws.getRows(2, ws.actualRowCount - 1)!.find((r) => r.getCell(1).value === no)!;
     };
     const zh = await read('zh-CN');
