@@ -177,31 +177,11 @@ export class CycleActivitiesService implements CycleActivities {
       submittedBy: r.submitted_by,
       approvedBy: r.approved_by,
     }));
-    const priorAnnual = (
-      await this.ds.query(
-        `SELECT DISTINCT ON (c.to_year, s.item_key) c.to_year AS year, s.item_key, s.payload
-           FROM submission_version s JOIN evaluation_cycle c ON c.id = s.cycle_id
-          WHERE c.plan_code = $1 AND c.kind = 'annual' AND c.to_year < $2 AND s.approved_at IS NOT NULL AND s.item_key LIKE 'indicator-%'
-          ORDER BY c.to_year, s.item_key, s.version DESC`,
-        [cycle.planCode, cycle.toYear],
-      )
-    ).map((r: { year: number; item_key: string; payload: { value: number | boolean } }) => ({
-      indicator: Number(r.item_key.slice('indicator-'.length)),
-      year: r.year,
-      value: r.payload.value,
-    }));
-    const priorProjects = (
-      await this.ds.query(
-        `SELECT DISTINCT ON (c.to_year, s.item_key) c.to_year AS year, s.item_key, s.payload
-           FROM submission_version s JOIN evaluation_cycle c ON c.id = s.cycle_id
-          WHERE c.plan_code = $1 AND c.kind = 'annual' AND c.to_year < $2 AND s.approved_at IS NOT NULL AND s.item_key LIKE 'project-%'
-          ORDER BY c.to_year, s.item_key, s.version DESC`,
-        [cycle.planCode, cycle.toYear],
-      )
-    ).map((r: { item_key: string; year: number; payload: ProjectSubmission }) => ({
-      project: Number(r.item_key.slice('project-'.length)),
-      year: r.year,
-      report: { investmentCumulative: r.payload.investmentCumulative, constructionStatus: r.payload.constructionStatus },
+    const priorAnnual = (await this.approvedInEarlierAnnuals<{ value: number | boolean }>(cycle, 'indicator')).map(({ no, year, payload }) => ({ indicator: no, year, value: payload.value }));
+    const priorProjects = (await this.approvedInEarlierAnnuals<ProjectSubmission>(cycle, 'project')).map(({ no, year, payload }) => ({
+      project: no,
+      year,
+      report: { investmentCumulative: payload.investmentCumulative, constructionStatus: payload.constructionStatus },
     }));
     const { figures, contentHash } = buildCycleReport({
       cycle: { id: cycleId, kind: cycle.kind, fromYear: cycle.fromYear, toYear: cycle.toYear },
@@ -227,6 +207,18 @@ export class CycleActivitiesService implements CycleActivities {
     });
     log.info('cycle closed', { cycleId, version, contentHash, path });
     return { reportPath: path, contentHash, version };
+  }
+
+  /** The latest approved payload of each item of one kind in the plan's earlier annual cycles: series, and last year's report to compare with. */
+  private async approvedInEarlierAnnuals<P>(cycle: EvaluationCycle, kind: 'indicator' | 'project'): Promise<Array<{ no: number; year: number; payload: P }>> {
+    const rows: Array<{ year: number; item_key: string; payload: P }> = await this.ds.query(
+      `SELECT DISTINCT ON (c.to_year, s.item_key) c.to_year AS year, s.item_key, s.payload
+         FROM submission_version s JOIN evaluation_cycle c ON c.id = s.cycle_id
+        WHERE c.plan_code = $1 AND c.kind = 'annual' AND c.to_year < $2 AND s.approved_at IS NOT NULL AND s.item_key LIKE $3
+        ORDER BY c.to_year, s.item_key, s.version DESC`,
+      [cycle.planCode, cycle.toYear, `${kind}-%`],
+    );
+    return rows.map((r) => ({ no: Number(r.item_key.slice(kind.length + 1)), year: r.year, payload: r.payload }));
   }
 
   async reopenCycle({ cycleId, itemKeys, deadline, hardClose }: { cycleId: string; itemKeys: string[]; deadline?: string; hardClose?: string }): Promise<ReopenedCycle> {

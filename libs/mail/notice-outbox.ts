@@ -11,6 +11,8 @@ import type { DataSource } from 'typeorm';
 import { recipientFor } from '../catalog/delegations';
 import type { NoticeInput } from '../cycle/activities-contract';
 import { CYCLE_KIND_LABELS } from '../cycle/cycle-definition';
+import { OPEN_IN } from '../access/link-standing';
+import type { LinkScope } from '../access/principal';
 import type { TokenSigner } from '../access/tokens';
 import { Department, EvaluationCycle } from '../persistence/entities';
 import type { Locale } from '../plan/localized';
@@ -55,12 +57,17 @@ export async function composeNotice(ds: DataSource, config: NoticeOutboxConfig, 
  */
 function itemLinks(config: NoticeOutboxConfig, input: NoticeInput, cycle: EvaluationCycle, email: string, name: string): ((itemKey: string) => string) | undefined {
   if (input.audience === 'bureau') return undefined;
-  const purpose = input.audience === 'supervisor' ? 'review' : input.event === 'contribution_request' ? 'contribute' : 'submit';
+  const purpose = linkPurpose(input);
   const expiresAt = Math.min(Date.now() + config.links.ttlMs, cycle.hardClose.getTime());
   return (itemKey) => {
     const token = config.links.signer.link({ purpose, cycleId: input.cycleId, department: input.department, itemKey, email, name }, expiresAt);
     return `${config.publicUrl}/l/${token}`;
   };
+}
+
+/** What a notice's links let their holder do: supervisors review, co-operating departments contribute, submitters submit. */
+function linkPurpose(notice: Pick<NoticeInput, 'audience' | 'event'>): LinkScope['purpose'] {
+  return notice.audience === 'supervisor' ? 'review' : notice.event === 'contribution_request' ? 'contribute' : 'submit';
 }
 
 async function recipientOf(ds: DataSource, config: NoticeOutboxConfig, input: NoticeInput): Promise<{ recipient: string; recipientName: string; departmentName: string; locale: Locale }> {
@@ -80,13 +87,6 @@ function cycleTitle(cycle: EvaluationCycle): { zh: string; en: string } {
   const label = CYCLE_KIND_LABELS[cycle.kind];
   return { zh: `${period}年${label.zh}`, en: `${label.en} ${period}` };
 }
-
-/** Which item states still wait on each audience: a resend names only those. */
-const WAITING_ON: Record<'submit' | 'contribute' | 'review', string[]> = {
-  submit: ['assigned', 'draft', 'returned'],
-  contribute: ['assigned', 'draft', 'returned', 'submitted'],
-  review: ['submitted'],
-};
 
 /** The events whose items carry the reason the department was given. */
 const WITH_REASON: NoticeInput['event'][] = ['rejected', 'reopened'];
@@ -110,7 +110,7 @@ export async function resendNotice(ds: DataSource, config: NoticeOutboxConfig, c
   const cycle = await ds.getRepository(EvaluationCycle).findOneByOrFail({ id: cycleId });
   if (cycle.status !== 'running') return { ok: false, reason: 'cycle_closed' };
 
-  const purpose = original.audience === 'supervisor' ? 'review' : original.event === 'contribution_request' ? 'contribute' : 'submit';
+  const purpose = linkPurpose(original);
   // The reason a department was given (a return, a reopen) goes with the item again.
   const items: Array<{ key: string; title: string; status: NoticeInput['items'][number]['status']; reason: string | null }> = await ds.query(
     `SELECT w.item_key AS key, w.title, w.status,
@@ -118,7 +118,7 @@ export async function resendNotice(ds: DataSource, config: NoticeOutboxConfig, c
        FROM work_item w WHERE w.cycle_id = $1 AND w.item_key = ANY($2) ORDER BY w.item_kind, w.item_no`,
     [cycleId, original.item_keys],
   );
-  const waiting = original.audience === 'bureau' ? items : items.filter((i) => WAITING_ON[purpose].includes(i.status));
+  const waiting = original.audience === 'bureau' ? items : items.filter((i) => OPEN_IN[purpose].includes(i.status));
   if (waiting.length === 0 && original.item_keys.length > 0) return { ok: false, reason: 'nothing_waiting' };
 
   const input: NoticeInput = {

@@ -33,7 +33,7 @@ import {
   WidthType,
   type IRunOptions,
 } from 'docx';
-import type { Localized } from '../plan/localized';
+import { localize, type Localized } from '../plan/localized';
 import type { CycleReportFigures } from './cycle-report';
 import { behindPath, indicatorFindings, movedIntoPlan, projectsToDiscuss, REPORT_TEXT, reportRows, type Locale, type ReportText } from './report-text';
 
@@ -131,12 +131,11 @@ function dateLine(at: Date, locale: Locale): string {
 
 /** The cover: the report's title and stage, the issuing organ and the date, alone on its page. */
 function cover(t: ReportText, f: CycleReportFigures, issue: ReportIssue): Paragraph[] {
-  const zh = t.locale !== 'en';
   return [
     centred(t.title(f), { font: FONTS.title, size: SIZE.title }, 2400),
-    centred(zh ? STAGE[issue.stage].zh : STAGE[issue.stage].en, { font: FONTS.heading }, 240),
+    centred(localize(STAGE[issue.stage], t.locale), { font: FONTS.heading }, 240),
     centred(t.subtitle(f), { size: SIZE.table, color: '666666' }, 480),
-    centred(zh ? issue.issuer.zh : issue.issuer.en, { font: FONTS.heading }, 4800),
+    centred(localize(issue.issuer, t.locale), { font: FONTS.heading }, 4800),
     centred(dateLine(issue.issuedAt, t.locale), {}, 240),
   ];
 }
@@ -161,7 +160,7 @@ export async function writeReportDocument(f: CycleReportFigures, locale: Locale,
   const behind = behindPath(f);
   const discussed = projectsToDiscuss(f);
   const moved = movedIntoPlan(f);
-  const issuer = locale === 'en' ? issue.issuer.en : issue.issuer.zh;
+  const issuer = localize(issue.issuer, locale);
   const sections: Array<{ title: string; body: Array<Paragraph | Table> }> = [
     { title: t.headings.overview, body: [para(t.summary(f)), para(t.method(f))] },
     { title: t.headings.binding, body: [indicatorTable(f.indicators.filter((i) => i.attribute === 'binding'))] },
@@ -192,7 +191,7 @@ export async function writeReportDocument(f: CycleReportFigures, locale: Locale,
     creator: issuer,
     lastModifiedBy: issuer,
     title,
-    description: `${title}${locale === 'en' ? ` ${STAGE[issue.stage].en}` : STAGE[issue.stage].zh}`,
+    description: `${title}${locale === 'en' ? ' ' : ''}${localize(STAGE[issue.stage], locale)}`,
     // The contents' page references are fields: Word updates them on opening.
     features: { updateFields: true },
     styles: {
@@ -207,7 +206,7 @@ export async function writeReportDocument(f: CycleReportFigures, locale: Locale,
         properties: { page: { margin: PAGE_MARGIN } },
         footers: { default: pageFooter(t) },
         children: [
-          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: locale === 'en' ? CONTENTS.en : CONTENTS.zh, font: FONTS.heading, size: SIZE.heading })] }),
+          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: localize(CONTENTS, locale), font: FONTS.heading, size: SIZE.heading })] }),
           ...sections.map((x, i) => contentsEntry(x.title, `section-${i + 1}`)),
           new Paragraph({ pageBreakBefore: true, alignment: AlignmentType.CENTER, children: [new TextRun({ text: title, font: FONTS.title, size: SIZE.title })] }),
           ...sections.flatMap((x, i) => [heading(x.title, `section-${i + 1}`), ...x.body]),
