@@ -3,15 +3,57 @@ import eslint from '@eslint/js';
 import boundaries from 'eslint-plugin-boundaries';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = ['fs', 'path', 'os', 'http', 'https', 'net', 'dns', 'child_process', 'crypto', 'worker_threads', 'stream', 'zlib', 'cluster', 'timers'];
+const nodeBuiltins = [
+  'fs',
+  'path',
+  'os',
+  'http',
+  'https',
+  'net',
+  'dns',
+  'child_process',
+  'crypto',
+  'worker_threads',
+  'stream',
+  'zlib',
+  'cluster',
+  'timers',
+];
 /** External packages pure code may use: they compute, never reach a database, a mailbox, a file or a server. */
 const pureDomainPackages = ['zod', 'ms'];
 const workflowPackages = ['@temporalio/workflow', '@temporalio/common'];
-const ioModules = ['pg', 'typeorm', 'nodemailer', 'exceljs', '@nestjs/*', '@temporalio/client', '@temporalio/worker', '@temporalio/activity', 'smtp-server'];
+const ioModules = [
+  'pg',
+  'typeorm',
+  'nodemailer',
+  'exceljs',
+  '@nestjs/*',
+  '@temporalio/client',
+  '@temporalio/worker',
+  '@temporalio/activity',
+  'smtp-server',
+];
 
 export default tseslint.config(
-  { files: ['*.js'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' } } },
-  { ignores: ['dist/**', 'node_modules/**', '.tools/**', '.data/**', 'bin/**', 'coverage/**', 'out/**', 'libs/persistence/migrations/*-*.ts'] },
+  {
+    files: ['*.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' },
+    },
+  },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '.tools/**',
+      '.data/**',
+      'bin/**',
+      'coverage/**',
+      'out/**',
+      'libs/persistence/migrations/*-*.ts',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -29,7 +71,16 @@ export default tseslint.config(
     files: ['apps/web/**/*.{ts,tsx,mts}'],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
-      globals: { window: 'readonly', document: 'readonly', location: 'readonly', history: 'readonly', localStorage: 'readonly', sessionStorage: 'readonly', fetch: 'readonly', URL: 'readonly' },
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        location: 'readonly',
+        history: 'readonly',
+        localStorage: 'readonly',
+        sessionStorage: 'readonly',
+        fetch: 'readonly',
+        URL: 'readonly',
+      },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -60,31 +111,62 @@ export default tseslint.config(
       ],
     },
     rules: {
-      'boundaries/dependencies': ['error', {
-        default: 'allow',
-        checkAllOrigins: true,
-        policies: [
-          {
-            from: { element: { type: 'domain' } },
-            disallow: { to: [{ element: { type: '!domain' } }, { module: { origin: 'core' } }, { module: { origin: 'external' } }] },
-            message: 'The pure domain (libs/rules, cycle, plan, common) does no I/O: it imports only itself and pure packages; I/O belongs in activities or a lib that does I/O.',
-          },
-          { from: { element: { type: 'domain' } }, allow: { to: { module: { origin: 'external', source: pureDomainPackages } } } },
-          {
-            from: { element: { type: 'workflows' } },
-            disallow: { to: [{ element: { type: '!{domain,workflows}' } }, { module: { origin: 'core' } }, { module: { origin: 'external' } }] },
-            message: 'Workflows import only the pure domain and the workflow SDK: anything else is I/O, reached through an activity.',
-          },
-          { from: { element: { type: 'workflows' } }, allow: { to: { module: { origin: 'external', source: workflowPackages } } } },
-          {
-            from: { element: { type: '!{app,test,bench,scripts}' } },
-            disallow: { to: { element: { type: 'app' } } },
-            message: 'Apps are entry points: nothing imports them (move what is shared into libs/).',
-          },
-          { from: { element: { type: 'test' } }, disallow: { to: { element: { type: 'bench' } } }, message: 'Tests and the bench share code through tools/, not each other.' },
-          { from: { element: { type: 'bench' } }, disallow: { to: { element: { type: 'test' } } }, message: 'Tests and the bench share code through tools/, not each other.' },
-        ],
-      }],
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'allow',
+          checkAllOrigins: true,
+          policies: [
+            {
+              from: { element: { type: 'domain' } },
+              disallow: {
+                to: [
+                  { element: { type: '!domain' } },
+                  { module: { origin: 'core' } },
+                  { module: { origin: 'external' } },
+                ],
+              },
+              message:
+                'The pure domain (libs/rules, cycle, plan, common) does no I/O: it imports only itself and pure packages; I/O belongs in activities or a lib that does I/O.',
+            },
+            {
+              from: { element: { type: 'domain' } },
+              allow: { to: { module: { origin: 'external', source: pureDomainPackages } } },
+            },
+            {
+              from: { element: { type: 'workflows' } },
+              disallow: {
+                to: [
+                  { element: { type: '!{domain,workflows}' } },
+                  { module: { origin: 'core' } },
+                  { module: { origin: 'external' } },
+                ],
+              },
+              message:
+                'Workflows import only the pure domain and the workflow SDK: anything else is I/O, reached through an activity.',
+            },
+            {
+              from: { element: { type: 'workflows' } },
+              allow: { to: { module: { origin: 'external', source: workflowPackages } } },
+            },
+            {
+              from: { element: { type: '!{app,test,bench,scripts}' } },
+              disallow: { to: { element: { type: 'app' } } },
+              message: 'Apps are entry points: nothing imports them (move what is shared into libs/).',
+            },
+            {
+              from: { element: { type: 'test' } },
+              disallow: { to: { element: { type: 'bench' } } },
+              message: 'Tests and the bench share code through tools/, not each other.',
+            },
+            {
+              from: { element: { type: 'bench' } },
+              disallow: { to: { element: { type: 'test' } } },
+              message: 'Tests and the bench share code through tools/, not each other.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -93,17 +175,33 @@ export default tseslint.config(
     files: ['workflows/**/*.ts'],
     ignores: ['workflows/**/*.spec.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: nodeBuiltins.flatMap((m) => [m, `node:${m}`]).map((name) => ({ name, message: 'Workflows must not do I/O: call an activity.' })),
-        patterns: [
-          { group: ['node:*'], message: 'Workflows must not use Node built-ins.' },
-          { group: ioModules, message: 'Workflows must not do I/O: call an activity.' },
-          { group: ['**/activities/**/*.activities', '**/persistence/**', '**/mail/**'], message: 'Workflows reach activities through proxyActivities only.' },
-        ],
-      }],
-      'no-restricted-syntax': ['error',
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Use workflow time (Date inside the sandbox is replay-safe only via workflow APIs); prefer sleep/condition.' },
-        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'Use uuid4() from @temporalio/workflow.' },
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins
+            .flatMap((m) => [m, `node:${m}`])
+            .map((name) => ({ name, message: 'Workflows must not do I/O: call an activity.' })),
+          patterns: [
+            { group: ['node:*'], message: 'Workflows must not use Node built-ins.' },
+            { group: ioModules, message: 'Workflows must not do I/O: call an activity.' },
+            {
+              group: ['**/activities/**/*.activities', '**/persistence/**', '**/mail/**'],
+              message: 'Workflows reach activities through proxyActivities only.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message:
+            'Use workflow time (Date inside the sandbox is replay-safe only via workflow APIs); prefer sleep/condition.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'Use uuid4() from @temporalio/workflow.',
+        },
         { selector: "CallExpression[callee.name='setTimeout']", message: 'Use sleep() from @temporalio/workflow.' },
         { selector: "CallExpression[callee.name='setInterval']", message: 'Use sleep() in a loop.' },
       ],
@@ -112,6 +210,13 @@ export default tseslint.config(
   {
     // Activities are plain async functions; importing workflow APIs there breaks outside the sandbox.
     files: ['activities/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@temporalio/workflow'], message: 'Activities must not import @temporalio/workflow.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['@temporalio/workflow'], message: 'Activities must not import @temporalio/workflow.' }],
+        },
+      ],
+    },
   },
 );

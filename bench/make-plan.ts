@@ -15,7 +15,11 @@ const opts = new Command()
   .option('--out <file>', 'write the plan file here instead of standard output')
   .parse()
   .opts<{ items: number; departments: number; code?: string; out?: string }>();
-const plan = syntheticPlan({ code: opts.code ?? `synthetic-${opts.items}`, departments: opts.departments, ...splitItems(opts.items) });
+const plan = syntheticPlan({
+  code: opts.code ?? `synthetic-${opts.items}`,
+  departments: opts.departments,
+  ...splitItems(opts.items),
+});
 validatePlan(plan); // never writes a file the importer would refuse
 const json = JSON.stringify(plan, null, 2);
 if (opts.out) writeFileSync(opts.out, json);

@@ -36,7 +36,9 @@ async function main(): Promise<void> {
   const indicators = Number(process.argv[2]);
   const outDir = process.argv[3] ?? mkdtempSync(join(tmpdir(), 'plan-eval-bench-report-'));
   const side = Math.max(1, Math.round(indicators / 4));
-  const plan = validatePlan(syntheticPlan({ code: `bench-report-${indicators}`, indicators, tasks: side, projects: side, departments: 200 }));
+  const plan = validatePlan(
+    syntheticPlan({ code: `bench-report-${indicators}`, indicators, tasks: side, projects: side, departments: 200 }),
+  );
   const definition: CycleDefinition = {
     planCode: plan.file.plan.code,
     kind: 'midterm',
@@ -44,12 +46,25 @@ async function main(): Promise<void> {
     toYear: 2023,
     deadline: '2024-03-31T00:00:00Z',
     hardClose: '2024-04-30T00:00:00Z',
-    policy: { remindBefore: [], overdueAfter: '1 day', overdueEvery: '3 days', escalateToSupervisorAfter: '3 days', escalateToBureauAfter: '7 days', reviewReminderAfter: '3 days', reviewReminderEvery: '3 days' },
+    policy: {
+      remindBefore: [],
+      overdueAfter: '1 day',
+      overdueEvery: '3 days',
+      escalateToSupervisorAfter: '3 days',
+      escalateToBureauAfter: '7 days',
+      reviewReminderAfter: '3 days',
+      reviewReminderEvery: '3 days',
+    },
     itemKinds: ['indicator', 'task', 'project'],
     requireBureauAcceptance: false,
     groupResolution: {},
   };
-  const contacts = plan.file.departments.map((d) => ({ code: d.code, name: d.name, submitterEmail: d.submitter.email, supervisorEmail: d.supervisor.email }));
+  const contacts = plan.file.departments.map((d) => ({
+    code: d.code,
+    name: d.name,
+    submitterEmail: d.submitter.email,
+    supervisorEmail: d.supervisor.email,
+  }));
   const planned = planCycle(plan, definition, contacts);
   if (!planned.ok) throw new Error(planned.gaps.map((g) => g.en).join('; '));
   const approved: ApprovedSubmission[] = planned.items.map((spec) => ({
@@ -60,7 +75,13 @@ async function main(): Promise<void> {
     approvedBy: `supervisor@${spec.leadDepartment}`,
   }));
   const priorAnnual = approved.flatMap((a) =>
-    a.payload.kind === 'indicator' ? [2021, 2022].map((year) => ({ indicator: Number(a.itemKey.slice('indicator-'.length)), year, value: a.payload.kind === 'indicator' ? a.payload.value : 0 })) : [],
+    a.payload.kind === 'indicator'
+      ? [2021, 2022].map((year) => ({
+          indicator: Number(a.itemKey.slice('indicator-'.length)),
+          year,
+          value: a.payload.kind === 'indicator' ? a.payload.value : 0,
+        }))
+      : [],
   );
   const departments = [...new Set(planned.items.map((i) => i.leadDepartment))];
   const outcomes = departments.map((department) => {
@@ -80,7 +101,11 @@ async function main(): Promise<void> {
     thresholds: THRESHOLD_PRESETS.time_elapsed,
   });
   const t1 = performance.now();
-  const files = await writeReportFiles(outDir, 1, figures, contentHash, { issuer: { zh: '市统计局', en: 'Municipal Bureau of Statistics' }, issuedAt: new Date(), stage: 'draft' });
+  const files = await writeReportFiles(outDir, 1, figures, contentHash, {
+    issuer: { zh: '市统计局', en: 'Municipal Bureau of Statistics' },
+    issuedAt: new Date(),
+    stage: 'draft',
+  });
   const t2 = performance.now();
   const result: ReportCompileResult = {
     indicators,
@@ -102,11 +127,12 @@ async function main(): Promise<void> {
 function fileSizes(files: object, prefix = ''): Record<string, number> {
   return Object.fromEntries(
     Object.entries(files).flatMap(([key, value]): Array<[string, number]> =>
-      typeof value === 'string' ? [[prefix + key, statSync(value).size]] : Object.entries(fileSizes(value as object, `${prefix}${key}.`)),
+      typeof value === 'string'
+        ? [[prefix + key, statSync(value).size]]
+        : Object.entries(fileSizes(value as object, `${prefix}${key}.`)),
     ),
   );
 }
-
 
 main().catch((e: unknown) => {
   console.error(e);

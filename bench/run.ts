@@ -98,24 +98,52 @@ interface MemoryPhase {
 /** One process's CPU seconds in a reading, or all of them ('total'). */
 /** The processes the fan-out runs read the CPU time of, as the readings name them. */
 const cpuColumns = (rows: FanOutRow[]) => Object.keys(rows[0]?.cpu[0]?.cycle ?? {});
-const cpuTotal = (c: CpuSeconds, k: string) => round2(k === 'total' ? Object.values(c).reduce((a, b) => a + b, 0) : (c[k] ?? 0));
-const list = (v: string) => v.split(',').map(Number).filter((n) => n > 0);
-const log = (msg: string, fields: Record<string, unknown> = {}) => console.error(JSON.stringify({ time: new Date().toISOString(), msg, ...fields }));
+const cpuTotal = (c: CpuSeconds, k: string) =>
+  round2(k === 'total' ? Object.values(c).reduce((a, b) => a + b, 0) : (c[k] ?? 0));
+const list = (v: string) =>
+  v
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
+const log = (msg: string, fields: Record<string, unknown> = {}) =>
+  console.error(JSON.stringify({ time: new Date().toISOString(), msg, ...fields }));
 
 function parseOptions(): Options {
   const o = new Command()
     .option('--sizes <list>', 'fan-out cycle sizes, in items', '1000,10000')
     .option('--departments <n>', 'lead departments of the synthetic plans', '200')
     .option('--report-sizes <list>', 'report sizes, in indicators', '100,1000,10000')
-    .option('--memory-size <n>', 'items of the cycle whose worker memory is sampled (0: skip; default the largest fan-out size)')
-    .option('--memory-share <fraction>', 'share of the departments that submit and approve everything in the memory cycle; below 1 the bureau then cancels it, which closes it with its report', '1')
+    .option(
+      '--memory-size <n>',
+      'items of the cycle whose worker memory is sampled (0: skip; default the largest fan-out size)',
+    )
+    .option(
+      '--memory-share <fraction>',
+      'share of the departments that submit and approve everything in the memory cycle; below 1 the bureau then cancels it, which closes it with its report',
+      '1',
+    )
     .option('--only <list>', 'fanout,report,memory,submissions', 'fanout,report,memory,submissions')
     .option('--submissions <n>', 'items submitted through the API in the submissions benchmark', '1000')
     .option('--concurrency <n>', 'concurrent API connections (and bare Updates) in the submissions benchmark', '16')
-    .option('--repeat <n>', 'runs of each fan-out and submissions measurement (the medians are reported; at most 5)', '1')
+    .option(
+      '--repeat <n>',
+      'runs of each fan-out and submissions measurement (the medians are reported; at most 5)',
+      '1',
+    )
     .option('--out-dir <dir>', 'where the JSON result goes', join(ROOT, 'bench/results'))
     .parse()
-    .opts<{ sizes: string; departments: string; reportSizes: string; memorySize?: string; memoryShare: string; only: string; repeat: string; outDir: string; submissions: string; concurrency: string }>();
+    .opts<{
+      sizes: string;
+      departments: string;
+      reportSizes: string;
+      memorySize?: string;
+      memoryShare: string;
+      only: string;
+      repeat: string;
+      outDir: string;
+      submissions: string;
+      concurrency: string;
+    }>();
   const sizes = list(o.sizes);
   return {
     sizes,
@@ -175,7 +203,17 @@ class Stack {
       cleanup.unshift(() => relay.stop());
       const connection = await Connection.connect({ address: temporal.address });
       const client = new Client({ connection, namespace: 'default' });
-      const stack = new Stack(work, temporal, db, smtp, worker, relay, client, new CycleClient(client, TASK_QUEUE, db.dataSource), metricsAddress);
+      const stack = new Stack(
+        work,
+        temporal,
+        db,
+        smtp,
+        worker,
+        relay,
+        client,
+        new CycleClient(client, TASK_QUEUE, db.dataSource),
+        metricsAddress,
+      );
       stack.cleanup = [() => connection.close(), ...cleanup];
       return stack;
     } catch (e) {
@@ -203,7 +241,10 @@ class Stack {
     const text = await (await fetch(`http://${this.metricsAddress}/metrics`)).text();
     const totals = new Map<string, { sum: number; count: number; seconds: boolean }>();
     for (const line of text.split('\n')) {
-      const m = /^(temporal_[a-z_]*latency[a-z_]*|plan_eval_activity_duration_seconds)_(sum|count)(\{[^}]*\})? ([0-9.e+-]+)$/.exec(line);
+      const m =
+        /^(temporal_[a-z_]*latency[a-z_]*|plan_eval_activity_duration_seconds)_(sum|count)(\{[^}]*\})? ([0-9.e+-]+)$/.exec(
+          line,
+        );
       if (!m) continue;
       const activity = /activity="(\w+)"/.exec(m[3] ?? '')?.[1];
       const key = activity ? `${m[1]}{${activity}}` : m[1];
@@ -213,7 +254,9 @@ class Stack {
       totals.set(key, t);
     }
     return Object.fromEntries(
-      [...totals].filter(([, t]) => t.count > 0).map(([k, t]) => [k, { count: t.count, meanMs: round2((t.sum / t.count) * (t.seconds ? 1000 : 1)) }]),
+      [...totals]
+        .filter(([, t]) => t.count > 0)
+        .map(([k, t]) => [k, { count: t.count, meanMs: round2((t.sum / t.count) * (t.seconds ? 1000 : 1)) }]),
     );
   }
 
@@ -223,11 +266,18 @@ class Stack {
     const [{ n }] = await this.db.dataSource.query(`SELECT count(*)::int AS n FROM plan WHERE code = $1`, [planCode]);
     if (n > 0) return { planCode, importMs: 0 };
     const t0 = performance.now();
-    await importPlan(this.db.dataSource, validatePlan(syntheticPlan({ code: planCode, departments, ...splitItems(items) })));
+    await importPlan(
+      this.db.dataSource,
+      validatePlan(syntheticPlan({ code: planCode, departments, ...splitItems(items) })),
+    );
     return { planCode, importMs: Math.round(performance.now() - t0) };
   }
 
-  definition(planCode: string, period: Pick<CycleDefinition, 'kind' | 'fromYear' | 'toYear'>, digestWindow = '5 minutes'): CycleDefinition {
+  definition(
+    planCode: string,
+    period: Pick<CycleDefinition, 'kind' | 'fromYear' | 'toYear'>,
+    digestWindow = '5 minutes',
+  ): CycleDefinition {
     return {
       planCode,
       ...period,
@@ -248,11 +298,24 @@ class Stack {
    */
   async retire(cycleId: string): Promise<void> {
     await this.client.workflow.getHandle(cycleId).terminate('benchmark measured');
-    const rows: Array<{ department: string }> = await this.db.dataSource.query(`SELECT DISTINCT department FROM work_item WHERE cycle_id = $1`, [cycleId]);
-    await Promise.all(rows.map(({ department }) => this.client.workflow.getHandle(departmentWorkflowId(cycleId, department)).result().catch(() => undefined)));
+    const rows: Array<{ department: string }> = await this.db.dataSource.query(
+      `SELECT DISTINCT department FROM work_item WHERE cycle_id = $1`,
+      [cycleId],
+    );
+    await Promise.all(
+      rows.map(({ department }) =>
+        this.client.workflow
+          .getHandle(departmentWorkflowId(cycleId, department))
+          .result()
+          .catch(() => undefined),
+      ),
+    );
   }
 
-  async launchAndWaitForAssignments(definition: CycleDefinition, items: number): Promise<{ cycleId: string; departments: number; ms: number; phases: FanOutPhases }> {
+  async launchAndWaitForAssignments(
+    definition: CycleDefinition,
+    items: number,
+  ): Promise<{ cycleId: string; departments: number; ms: number; phases: FanOutPhases }> {
     const before = this.smtp.received;
     const t0 = performance.now();
     const launchedAt = Date.now();
@@ -269,18 +332,30 @@ class Stack {
       10,
     );
     const ms = Math.round(performance.now() - t0);
-    return { cycleId, departments, ms, phases: { ...(await this.cyclePhases(cycleId, launchedAt)), firstMailMs, lastMailMs: ms } };
+    return {
+      cycleId,
+      departments,
+      ms,
+      phases: { ...(await this.cyclePhases(cycleId, launchedAt)), firstMailMs, lastMailMs: ms },
+    };
   }
 
   /** When the cycle had its items written and its children started, from its history (ms after launch). */
-  private async cyclePhases(cycleId: string, launchedAt: number): Promise<Pick<FanOutPhases, 'preparedMs' | 'childrenStartedMs'>> {
+  private async cyclePhases(
+    cycleId: string,
+    launchedAt: number,
+  ): Promise<Pick<FanOutPhases, 'preparedMs' | 'childrenStartedMs'>> {
     const history = await this.client.workflow.getHandle(cycleId).fetchHistory();
     const times = (type: 'activityTaskCompletedEventAttributes' | 'childWorkflowExecutionStartedEventAttributes') =>
-      (history.events ?? []).filter((e) => e[type]).map((e) => Number(e.eventTime!.seconds) * 1000 + Math.round((e.eventTime!.nanos ?? 0) / 1e6) - launchedAt);
+      (history.events ?? [])
+        .filter((e) => e[type])
+        .map((e) => Number(e.eventTime!.seconds) * 1000 + Math.round((e.eventTime!.nanos ?? 0) / 1e6) - launchedAt);
     // The cycle's first activity is prepareCycle; the assignment notices come after it.
-    return { preparedMs: times('activityTaskCompletedEventAttributes')[0] ?? -1, childrenStartedMs: Math.max(-1, ...times('childWorkflowExecutionStartedEventAttributes')) };
+    return {
+      preparedMs: times('activityTaskCompletedEventAttributes')[0] ?? -1,
+      childrenStartedMs: Math.max(-1, ...times('childWorkflowExecutionStartedEventAttributes')),
+    };
   }
-
 
   async verifyAssignments(cycleId: string): Promise<FanOutRow['verified']> {
     const [row] = await this.db.dataSource.query(
@@ -324,16 +399,41 @@ async function benchFanOut(stack: Stack, opts: Options): Promise<FanOutRow[]> {
       departments = run.departments;
       verified = await stack.verifyAssignments(run.cycleId);
       await stack.retire(run.cycleId);
-      log('fan-out measured', { items, departments, baselineMs: baselineMs.at(-1), cycleMs: run.ms, phases: run.phases, cpu: cpu.at(-1), verified });
+      log('fan-out measured', {
+        items,
+        departments,
+        baselineMs: baselineMs.at(-1),
+        cycleMs: run.ms,
+        phases: run.phases,
+        cpu: cpu.at(-1),
+        verified,
+      });
     }
-    rows.push({ items, departments, baselineMs, cycleMs, phases, cpu, ratio: round2(median(cycleMs) / median(baselineMs)), importMs, verified: verified! });
+    rows.push({
+      items,
+      departments,
+      baselineMs,
+      cycleMs,
+      phases,
+      cpu,
+      ratio: round2(median(cycleMs) / median(baselineMs)),
+      importMs,
+      verified: verified!,
+    });
   }
   return rows;
 }
 
-function benchReport(sizes: number[]): { rows: ReportCompileResult[]; growth: Record<string, { time: number; peakRss: number; items: number }> } {
+function benchReport(sizes: number[]): {
+  rows: ReportCompileResult[];
+  growth: Record<string, { time: number; peakRss: number; items: number }>;
+} {
   const rows = sizes.map((n) => {
-    const out = execFileSync(process.execPath, ['--expose-gc', join(ROOT, 'bin/ts-run.js'), 'bench/report-compile.ts', String(n)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
+    const out = execFileSync(
+      process.execPath,
+      ['--expose-gc', join(ROOT, 'bin/ts-run.js'), 'bench/report-compile.ts', String(n)],
+      { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 },
+    );
     const row = JSON.parse(out.trim().split('\n').at(-1)!) as ReportCompileResult;
     log('report measured', { ...row });
     return row;
@@ -363,7 +463,12 @@ async function benchWorkerMemory(stack: Stack, items: number, departments: numbe
   const endPhase = (phase: string) => {
     sample();
     const inPhase = samples.filter((s) => s.at >= phaseStart);
-    phases.push({ phase, seconds: round2((performance.now() - phaseStart) / 1000), peakRssMiB: mib(Math.max(...inPhase.map((s) => s.rss))), endRssMiB: mib(samples.at(-1)!.rss) });
+    phases.push({
+      phase,
+      seconds: round2((performance.now() - phaseStart) / 1000),
+      peakRssMiB: mib(Math.max(...inPhase.map((s) => s.rss))),
+      endRssMiB: mib(samples.at(-1)!.rss),
+    });
     phaseStart = performance.now();
   };
   try {
@@ -371,19 +476,39 @@ async function benchWorkerMemory(stack: Stack, items: number, departments: numbe
     const { cycleId } = await stack.launchAndWaitForAssignments(definition, items);
     endPhase('fan-out');
 
-    const all: Array<{ department: string; spec: WorkItemSpec }> = await stack.db.dataSource.query(`SELECT department, spec FROM work_item WHERE cycle_id = $1 ORDER BY department`, [cycleId]);
+    const all: Array<{ department: string; spec: WorkItemSpec }> = await stack.db.dataSource.query(
+      `SELECT department, spec FROM work_item WHERE cycle_id = $1 ORDER BY department`,
+      [cycleId],
+    );
     const codes = [...new Set(all.map((r) => r.department))];
     const active = new Set(codes.slice(0, Math.ceil(codes.length * share)));
     const rows = all.filter((r) => active.has(r.department));
-    const actor = (role: 'submitter' | 'supervisor', department: string): Actor => ({ id: `${role}@${department}.bench`, name: `${department} ${role}`, role, department });
+    const actor = (role: 'submitter' | 'supervisor', department: string): Actor => ({
+      id: `${role}@${department}.bench`,
+      name: `${department} ${role}`,
+      role,
+      department,
+    });
     await pool(rows, 32, ({ department, spec }) =>
-      stack.cycles.command(cycleId, department, `bench/${spec.key}/submit`, actor('submitter', department), { type: 'submit', itemKey: spec.key, submission: plausibleSubmission(spec) }),
+      stack.cycles.command(cycleId, department, `bench/${spec.key}/submit`, actor('submitter', department), {
+        type: 'submit',
+        itemKey: spec.key,
+        submission: plausibleSubmission(spec),
+      }),
     );
     endPhase('submissions');
 
     const byDepartment = new Map<string, string[]>();
     for (const r of rows) byDepartment.set(r.department, [...(byDepartment.get(r.department) ?? []), r.spec.key]);
-    await pool([...byDepartment], 16, ([department, keys]) => stack.cycles.bulkApprove(cycleId, department, `bench/${department}/approve`, actor('supervisor', department), keys));
+    await pool([...byDepartment], 16, ([department, keys]) =>
+      stack.cycles.bulkApprove(
+        cycleId,
+        department,
+        `bench/${department}/approve`,
+        actor('supervisor', department),
+        keys,
+      ),
+    );
     endPhase('approvals');
 
     // Every department done closes the cycle; otherwise the bureau cancels it, which closes it too.
@@ -423,7 +548,9 @@ function table(headers: string[], rows: Array<Array<string | number>>): string {
   const cells = [headers, ...rows.map((r) => r.map(String))];
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
   const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-  return [line(cells[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.slice(1).map(line)].join('\n');
+  return [line(cells[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.slice(1).map(line)].join(
+    '\n',
+  );
 }
 
 async function main(): Promise<void> {
@@ -431,9 +558,22 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   const result: Record<string, unknown> = {
     startedAt: startedAt.toISOString(),
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version, loadAverageAtStart: loadavg().map(round2) },
-    temporalCli: execFileSync(process.env.TEMPORAL_CLI_PATH ?? join(ROOT, '.tools/venv/bin/temporal'), ['--version'], { encoding: 'utf8' }).trim(),
-    settings: { ...opts, childStartBatch: CHILD_START_BATCH, taskQueue: TASK_QUEUE, worker: 'apps/worker/src/main.ts, SDK default worker options, one process', mailRelay: 'apps/mail-relay/src/main.ts, one process' },
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model,
+      node: process.version,
+      loadAverageAtStart: loadavg().map(round2),
+    },
+    temporalCli: execFileSync(process.env.TEMPORAL_CLI_PATH ?? join(ROOT, '.tools/venv/bin/temporal'), ['--version'], {
+      encoding: 'utf8',
+    }).trim(),
+    settings: {
+      ...opts,
+      childStartBatch: CHILD_START_BATCH,
+      taskQueue: TASK_QUEUE,
+      worker: 'apps/worker/src/main.ts, SDK default worker options, one process',
+      mailRelay: 'apps/mail-relay/src/main.ts, one process',
+    },
   };
   const out: string[] = [];
 
@@ -444,15 +584,28 @@ async function main(): Promise<void> {
       '报告编制 Report compile (buildCycleReport + writeReportFiles, each size in its own process)',
       table(
         ['indicators', 'tasks+projects', 'build ms', 'write ms', 'total ms', 'RSS before MiB', 'peak RSS MiB'],
-        report.rows.map((r) => [r.indicators, r.tasks + r.projects, r.buildMs, r.writeMs, r.totalMs, r.rssBeforeMiB, r.peakRssMiB]),
+        report.rows.map((r) => [
+          r.indicators,
+          r.tasks + r.projects,
+          r.buildMs,
+          r.writeMs,
+          r.totalMs,
+          r.rssBeforeMiB,
+          r.peakRssMiB,
+        ]),
       ),
-      ...Object.entries(report.growth).map(([k, g]) => `growth ${k}: items ×${g.items}, time ×${g.time}, memory added ×${g.peakRss} (linear would be ×${g.items})`),
+      ...Object.entries(report.growth).map(
+        ([k, g]) =>
+          `growth ${k}: items ×${g.items}, time ×${g.time}, memory added ×${g.peakRss} (linear would be ×${g.items})`,
+      ),
       '',
     );
   }
 
   const needStack =
-    (opts.only.includes('fanout') && opts.sizes.length) || (opts.only.includes('memory') && opts.memorySize > 0) || (opts.only.includes('submissions') && opts.submissions > 0);
+    (opts.only.includes('fanout') && opts.sizes.length) ||
+    (opts.only.includes('memory') && opts.memorySize > 0) ||
+    (opts.only.includes('submissions') && opts.submissions > 0);
   if (needStack) {
     const stack = await Stack.start();
     try {
@@ -463,26 +616,63 @@ async function main(): Promise<void> {
         out.push(
           `扇出 Fan-out: launch → every item assigned and its department notified, against ${'bare Temporal'} (parent + no-op children, batches of ${CHILD_START_BATCH}); median of ${opts.repeat}`,
           table(
-            ['items', 'departments', 'bare Temporal ms', 'cycle ms', 'ratio', 'each run', `goal ≤ ${FAN_OUT_GOAL}`, 'items written at', 'children started at', 'first mail at'],
+            [
+              'items',
+              'departments',
+              'bare Temporal ms',
+              'cycle ms',
+              'ratio',
+              'each run',
+              `goal ≤ ${FAN_OUT_GOAL}`,
+              'items written at',
+              'children started at',
+              'first mail at',
+            ],
             rows.map((r) => {
               const p = r.phases[r.cycleMs.indexOf(median(r.cycleMs))];
               // Each cycle against the baseline run just before it: how far the machine's noise moves the ratio.
               const eachRun = r.cycleMs.map((ms, i) => round2(ms / r.baselineMs[i])).join(' ');
-              return [r.items, r.departments, median(r.baselineMs), median(r.cycleMs), r.ratio, eachRun, r.ratio <= FAN_OUT_GOAL ? 'met' : 'not met', p.preparedMs, p.childrenStartedMs, p.firstMailMs];
+              return [
+                r.items,
+                r.departments,
+                median(r.baselineMs),
+                median(r.cycleMs),
+                r.ratio,
+                eachRun,
+                r.ratio <= FAN_OUT_GOAL ? 'met' : 'not met',
+                p.preparedMs,
+                p.childrenStartedMs,
+                p.firstMailMs,
+              ];
             }),
           ),
           '',
           'CPU seconds per process, median of the runs (bare Temporal → cycle): on two cores the wall time follows their sum',
           table(
             ['items', ...cpuColumns(rows), 'total'],
-            rows.map((r) => [r.items, ...[...cpuColumns(rows), 'total'].map((k) => `${median(r.cpu.map((c) => cpuTotal(c.baseline, k)))} → ${median(r.cpu.map((c) => cpuTotal(c.cycle, k)))}`)]),
+            rows.map((r) => [
+              r.items,
+              ...[...cpuColumns(rows), 'total'].map(
+                (k) =>
+                  `${median(r.cpu.map((c) => cpuTotal(c.baseline, k)))} → ${median(r.cpu.map((c) => cpuTotal(c.cycle, k)))}`,
+              ),
+            ]),
           ),
           '',
         );
       }
       if (opts.only.includes('submissions') && opts.submissions > 0) {
         const sub = await benchSubmissions(
-          { client: stack.client, taskQueue: TASK_QUEUE, temporalAddress: stack.temporal.address, db: stack.db, plan: (n, d, v) => stack.plan(n, d, v), definition: (c, p) => stack.definition(c, p), launchAndWaitForAssignments: (d, n) => stack.launchAndWaitForAssignments(d, n), retire: (c) => stack.retire(c) },
+          {
+            client: stack.client,
+            taskQueue: TASK_QUEUE,
+            temporalAddress: stack.temporal.address,
+            db: stack.db,
+            plan: (n, d, v) => stack.plan(n, d, v),
+            definition: (c, p) => stack.definition(c, p),
+            launchAndWaitForAssignments: (d, n) => stack.launchAndWaitForAssignments(d, n),
+            retire: (c) => stack.retire(c),
+          },
           opts.submissions,
           opts.departments,
           opts.concurrency,
@@ -495,7 +685,13 @@ async function main(): Promise<void> {
             ['path', 'requests', 'per second', 'p50 ms', 'p99 ms'],
             [
               ['HTTP API submit', sub.api.ok, sub.api.perSecond, sub.api.p50Ms, sub.api.p99Ms],
-              ['bare Temporal Update', sub.bareUpdate.ok, sub.bareUpdate.perSecond, sub.bareUpdate.p50Ms, sub.bareUpdate.p99Ms],
+              [
+                'bare Temporal Update',
+                sub.bareUpdate.ok,
+                sub.bareUpdate.perSecond,
+                sub.bareUpdate.p50Ms,
+                sub.bareUpdate.p99Ms,
+              ],
             ],
           ),
           `ratio of the medians of ${sub.runs.length}: p50 ×${sub.ratioP50}, throughput ×${sub.ratioThroughput} (goal ≤ ${SUBMISSION_GOAL}: ${Math.max(sub.ratioP50, sub.ratioThroughput) <= SUBMISSION_GOAL ? 'met' : 'not met'}); each run: ${sub.runs.map((r) => `×${r.ratioP50}/×${r.ratioThroughput}`).join(' ')}`,
@@ -508,7 +704,10 @@ async function main(): Promise<void> {
         result.workerLatencies = await stack.latencies();
         out.push(
           `工作进程内存 Worker RSS through a ${memory.items}-item cycle, ${memory.itemsSubmitted} items submitted and approved by ${memory.departmentsSubmitting} departments (idle ${memory.idleRssMiB} MiB, peak ${memory.peakRssMiB} MiB, end ${memory.endRssMiB} MiB; ${memory.submissionsPerSecond} submissions/s as Temporal Updates at concurrency 32)`,
-          table(['phase', 'seconds', 'peak RSS MiB', 'RSS at end MiB'], memory.phases.map((p) => [p.phase, p.seconds, p.peakRssMiB, p.endRssMiB])),
+          table(
+            ['phase', 'seconds', 'peak RSS MiB', 'RSS at end MiB'],
+            memory.phases.map((p) => [p.phase, p.seconds, p.peakRssMiB, p.endRssMiB]),
+          ),
           '',
         );
       }
@@ -520,7 +719,19 @@ async function main(): Promise<void> {
   console.log(out.join('\n'));
   mkdirSync(opts.outDir, { recursive: true });
   const file = join(opts.outDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, JSON.stringify({ ...result, finishedAt: new Date().toISOString(), loadAverageAtEnd: loadavg().map(round2), table: out.join('\n') }, null, 2));
+  writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        ...result,
+        finishedAt: new Date().toISOString(),
+        loadAverageAtEnd: loadavg().map(round2),
+        table: out.join('\n'),
+      },
+      null,
+      2,
+    ),
+  );
   console.log(`\n结果 (results): ${file}`);
 }
 

@@ -30,7 +30,10 @@ export interface SubmissionsStack {
   db: { url: string; dataSource: DataSource };
   plan(items: number, departments: number, variant?: string): Promise<{ planCode: string }>;
   definition(planCode: string, period: Pick<CycleDefinition, 'kind' | 'fromYear' | 'toYear'>): CycleDefinition;
-  launchAndWaitForAssignments(definition: CycleDefinition, items: number): Promise<{ cycleId: string; departments: number }>;
+  launchAndWaitForAssignments(
+    definition: CycleDefinition,
+    items: number,
+  ): Promise<{ cycleId: string; departments: number }>;
   retire(cycleId: string): Promise<void>;
 }
 
@@ -82,26 +85,54 @@ async function startApi(stack: SubmissionsStack): Promise<{ api: AppProcess; bas
 /** The figures of several runs, each the median of its kind. */
 function medianFigures(runs: LoadFigures[]): LoadFigures {
   const of = (k: keyof LoadFigures) => median(runs.map((r) => r[k]));
-  return { requests: of('requests'), ok: of('ok'), seconds: of('seconds'), perSecond: of('perSecond'), p50Ms: of('p50Ms'), p99Ms: of('p99Ms') };
+  return {
+    requests: of('requests'),
+    ok: of('ok'),
+    seconds: of('seconds'),
+    perSecond: of('perSecond'),
+    p50Ms: of('p50Ms'),
+    p99Ms: of('p99Ms'),
+  };
 }
 
-const ratios = (api: LoadFigures, bareUpdate: LoadFigures) => ({ ratioP50: round2(api.p50Ms / bareUpdate.p50Ms), ratioThroughput: round2(bareUpdate.perSecond / api.perSecond) });
+const ratios = (api: LoadFigures, bareUpdate: LoadFigures) => ({
+  ratioP50: round2(api.p50Ms / bareUpdate.p50Ms),
+  ratioThroughput: round2(bareUpdate.perSecond / api.perSecond),
+});
 
 /**
  * `repeat` runs, each on a cycle of its own (annual cycles of a plan kept
  * for this benchmark, so every item is submitted once), the API run and the
  * bare run back to back; the figures are the runs' medians.
  */
-export async function benchSubmissions(stack: SubmissionsStack, items: number, departments: number, concurrency: number, repeat = 1): Promise<SubmissionsResult> {
+export async function benchSubmissions(
+  stack: SubmissionsStack,
+  items: number,
+  departments: number,
+  concurrency: number,
+  repeat = 1,
+): Promise<SubmissionsResult> {
   const { planCode } = await stack.plan(items, departments, 'submissions');
   const { api: apiProcess, base } = await startApi(stack);
   try {
-    await createUser(stack.db.dataSource, { email: 'bench-admin@bench.example', name: 'bench', role: 'admin', password: PASSWORD });
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench-admin@bench.example', password: PASSWORD }) });
+    await createUser(stack.db.dataSource, {
+      email: 'bench-admin@bench.example',
+      name: 'bench',
+      role: 'admin',
+      password: PASSWORD,
+    });
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'bench-admin@bench.example', password: PASSWORD }),
+    });
     const { token } = (await login.json()) as { token: string };
     const runs: SubmissionsRun[] = [];
     for (let r = 0; r < repeat; r++) {
-      const { cycleId } = await stack.launchAndWaitForAssignments(stack.definition(planCode, { kind: 'annual', fromYear: 2021 + r, toYear: 2021 + r }), items);
+      const { cycleId } = await stack.launchAndWaitForAssignments(
+        stack.definition(planCode, { kind: 'annual', fromYear: 2021 + r, toYear: 2021 + r }),
+        items,
+      );
       const api = await apiSubmissions(stack, base, token, cycleId, concurrency);
       const bareUpdate = await bareUpdates(stack, departments, api.requests, concurrency);
       runs.push({ api, bareUpdate, ...ratios(api, bareUpdate) });
@@ -116,8 +147,17 @@ export async function benchSubmissions(stack: SubmissionsStack, items: number, d
 }
 
 /** Every item of the cycle submitted once through the API by autocannon; checked in PostgreSQL after. */
-async function apiSubmissions(stack: SubmissionsStack, base: string, token: string, cycleId: string, concurrency: number): Promise<LoadFigures> {
-  const rows: Array<{ item_key: string; spec: WorkItemSpec }> = await stack.db.dataSource.query(`SELECT item_key, spec FROM work_item WHERE cycle_id = $1 ORDER BY item_key`, [cycleId]);
+async function apiSubmissions(
+  stack: SubmissionsStack,
+  base: string,
+  token: string,
+  cycleId: string,
+  concurrency: number,
+): Promise<LoadFigures> {
+  const rows: Array<{ item_key: string; spec: WorkItemSpec }> = await stack.db.dataSource.query(
+    `SELECT item_key, spec FROM work_item WHERE cycle_id = $1 ORDER BY item_key`,
+    [cycleId],
+  );
   let next = 0;
   const started = performance.now();
   const result = await autocannon({
@@ -131,7 +171,11 @@ async function apiSubmissions(stack: SubmissionsStack, base: string, token: stri
         method: 'POST',
         setupRequest: (req) => {
           const row = rows[next++ % rows.length];
-          return { ...req, path: `/api/cycles/${encodeURIComponent(cycleId)}/items/${row.item_key}/submit`, body: JSON.stringify({ submission: plausibleSubmission(row.spec) }) };
+          return {
+            ...req,
+            path: `/api/cycles/${encodeURIComponent(cycleId)}/items/${row.item_key}/submit`,
+            body: JSON.stringify({ submission: plausibleSubmission(row.spec) }),
+          };
         },
       },
     ],
@@ -145,14 +189,30 @@ async function apiSubmissions(stack: SubmissionsStack, base: string, token: stri
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
   };
-  const [{ submitted }] = await stack.db.dataSource.query(`SELECT count(*)::int AS submitted FROM submission_version WHERE cycle_id = $1`, [cycleId]);
-  if (submitted !== rows.length) throw new Error(`expected ${rows.length} submitted versions, found ${submitted} (API answered ${api.ok} × 2xx of ${api.requests})`);
+  const [{ submitted }] = await stack.db.dataSource.query(
+    `SELECT count(*)::int AS submitted FROM submission_version WHERE cycle_id = $1`,
+    [cycleId],
+  );
+  if (submitted !== rows.length)
+    throw new Error(
+      `expected ${rows.length} submitted versions, found ${submitted} (API answered ${api.ok} × 2xx of ${api.requests})`,
+    );
   return api;
 }
 
-async function bareUpdates(stack: SubmissionsStack, targets: number, count: number, concurrency: number): Promise<LoadFigures> {
+async function bareUpdates(
+  stack: SubmissionsStack,
+  targets: number,
+  count: number,
+  concurrency: number,
+): Promise<LoadFigures> {
   const handles = await Promise.all(
-    Array.from({ length: targets }, (_, i) => stack.client.workflow.start('benchUpdateTarget', { workflowId: `bench-update-target/${Date.now()}/${i}`, taskQueue: stack.taskQueue })),
+    Array.from({ length: targets }, (_, i) =>
+      stack.client.workflow.start('benchUpdateTarget', {
+        workflowId: `bench-update-target/${Date.now()}/${i}`,
+        taskQueue: stack.taskQueue,
+      }),
+    ),
   );
   const latencies: number[] = [];
   let next = 0;
@@ -170,5 +230,12 @@ async function bareUpdates(stack: SubmissionsStack, targets: number, count: numb
   const seconds = (performance.now() - started) / 1000;
   await Promise.all(handles.map((h) => h.signal(benchStopSignal)));
   latencies.sort((a, b) => a - b);
-  return { requests: count, ok: count, seconds: round2(seconds), perSecond: round2(count / seconds), p50Ms: round2(percentile(latencies, 50)), p99Ms: round2(percentile(latencies, 99)) };
+  return {
+    requests: count,
+    ok: count,
+    seconds: round2(seconds),
+    perSecond: round2(count / seconds),
+    p50Ms: round2(percentile(latencies, 50)),
+    p99Ms: round2(percentile(latencies, 99)),
+  };
 }

@@ -5,7 +5,10 @@
 const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 require('ts-node').register({ project: path.join(root, 'tsconfig.json'), transpileOnly: true, swc: true });
-require('tsconfig-paths').register({ baseUrl: root, paths: require(path.join(root, 'tsconfig.json')).compilerOptions.paths });
+require('tsconfig-paths').register({
+  baseUrl: root,
+  paths: require(path.join(root, 'tsconfig.json')).compilerOptions.paths,
+});
 
 if (require.main === module) {
   const entry = process.argv[2];

@@ -15,7 +15,10 @@ const inputs = ['apps/web', 'libs/cycle', 'libs/rules', 'libs/plan', 'package-lo
 function newest(path: string): number {
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce((m, name) => (name === 'node_modules' ? m : Math.max(m, newest(join(path, name)))), stat.mtimeMs);
+  return readdirSync(path).reduce(
+    (m, name) => (name === 'node_modules' ? m : Math.max(m, newest(join(path, name)))),
+    stat.mtimeMs,
+  );
 }
 
 const force = process.argv.includes('--force');
@@ -24,6 +27,10 @@ if (!force && existsSync(output) && statSync(output).mtimeMs >= Math.max(...inpu
   process.exit(0);
 }
 const vite = join(root, 'node_modules/vite/bin/vite.js');
-const built = spawnSync(process.execPath, [vite, 'build', '--config', join(root, 'apps/web/vite.config.mts'), '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+const built = spawnSync(
+  process.execPath,
+  [vite, 'build', '--config', join(root, 'apps/web/vite.config.mts'), '--logLevel', 'warn'],
+  { cwd: root, stdio: 'inherit' },
+);
 if (built.status !== 0) process.exit(built.status ?? 1);
 console.log('web portal built into dist/web');

@@ -9,7 +9,11 @@ import { DefaultLogger, bundleWorkflowCode } from '@temporalio/worker';
 import { WORKFLOWS_PATH, workflowBundlerOptions } from '../apps/worker/src/workflow-bundle';
 
 export async function buildWorkflowBundle(outFile: string, workflowsPath = WORKFLOWS_PATH): Promise<string> {
-  const { code } = await bundleWorkflowCode({ workflowsPath, ...workflowBundlerOptions, logger: new DefaultLogger('WARN') });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath,
+    ...workflowBundlerOptions,
+    logger: new DefaultLogger('WARN'),
+  });
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, code);
   return outFile;

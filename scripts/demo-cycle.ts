@@ -20,9 +20,15 @@ const REJECTED = 'city-disabled-persons';
 const NEVER = 'city-veterans';
 const SECOND = 1000;
 
-const log = (msg: string, extra: Record<string, unknown> = {}) => console.log(JSON.stringify({ level: 'info', msg, ...extra }));
+const log = (msg: string, extra: Record<string, unknown> = {}) =>
+  console.log(JSON.stringify({ level: 'info', msg, ...extra }));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const actor = (role: 'submitter' | 'supervisor', department: string): Actor => ({ id: `${role}@${department}.heyuan.example`, name: `${department} ${role}`, role, department });
+const actor = (role: 'submitter' | 'supervisor', department: string): Actor => ({
+  id: `${role}@${department}.heyuan.example`,
+  name: `${department} ${role}`,
+  role,
+  department,
+});
 
 async function main(): Promise<void> {
   const temporal = loadConfig('temporal');
@@ -50,23 +56,46 @@ async function main(): Promise<void> {
     },
     itemKinds: ['indicator', 'task', 'project'],
     requireBureauAcceptance: false,
-    groupResolution: { 相关行业主管部门: ['市卫生健康局', '市教育局', '市民政局'], 市有关部门: ['市发展改革局', '市财政局'] },
+    groupResolution: {
+      相关行业主管部门: ['市卫生健康局', '市教育局', '市民政局'],
+      市有关部门: ['市发展改革局', '市财政局'],
+    },
   };
   const { cycleId, departments, items } = await cycles.launch(definition);
-  log('cycle launched', { cycleId, departments, items, deadline: definition.deadline, hardClose: definition.hardClose, temporalUi: 'http://localhost:8233' });
+  log('cycle launched', {
+    cycleId,
+    departments,
+    items,
+    deadline: definition.deadline,
+    hardClose: definition.hardClose,
+    temporalUi: 'http://localhost:8233',
+  });
 
   await sleep(5 * SECOND);
-  const rows: Array<{ department: string; spec: WorkItemSpec }> = await ds.query(`SELECT department, spec FROM work_item WHERE cycle_id = $1`, [cycleId]);
+  const rows: Array<{ department: string; spec: WorkItemSpec }> = await ds.query(
+    `SELECT department, spec FROM work_item WHERE cycle_id = $1`,
+    [cycleId],
+  );
   const byDept = new Map<string, WorkItemSpec[]>();
   for (const r of rows) byDept.set(r.department, [...(byDept.get(r.department) ?? []), r.spec]);
 
   const submitAll = async (dept: string, round = 1) => {
     for (const spec of byDept.get(dept) ?? []) {
-      await cycles.command(cycleId, dept, `demo/${dept}/${spec.key}/submit-${round}`, actor('submitter', dept), { type: 'submit', itemKey: spec.key, submission: plausibleSubmission(spec) });
+      await cycles.command(cycleId, dept, `demo/${dept}/${spec.key}/submit-${round}`, actor('submitter', dept), {
+        type: 'submit',
+        itemKey: spec.key,
+        submission: plausibleSubmission(spec),
+      });
     }
   };
   const approveAll = (dept: string, round = 1) =>
-    cycles.bulkApprove(cycleId, dept, `demo/${dept}/approve-${round}`, actor('supervisor', dept), (byDept.get(dept) ?? []).map((s) => s.key));
+    cycles.bulkApprove(
+      cycleId,
+      dept,
+      `demo/${dept}/approve-${round}`,
+      actor('supervisor', dept),
+      (byDept.get(dept) ?? []).map((s) => s.key),
+    );
 
   const onTime = [...byDept.keys()].filter((d) => ![LATE, REJECTED, NEVER].includes(d));
   for (const dept of [...onTime, REJECTED]) await submitAll(dept);
@@ -74,11 +103,20 @@ async function main(): Promise<void> {
   await sleep(5 * SECOND);
   for (const dept of onTime) await approveAll(dept);
   const [firstKey] = (byDept.get(REJECTED) ?? []).map((s) => s.key);
-  await cycles.command(cycleId, REJECTED, `demo/${REJECTED}/reject-1`, actor('supervisor', REJECTED), { type: 'review', itemKey: firstKey, decision: 'reject', reason: '数据口径与上年不一致，请核实后重报。' });
+  await cycles.command(cycleId, REJECTED, `demo/${REJECTED}/reject-1`, actor('supervisor', REJECTED), {
+    type: 'review',
+    itemKey: firstKey,
+    decision: 'reject',
+    reason: '数据口径与上年不一致，请核实后重报。',
+  });
   log('supervisor rejected an item', { department: REJECTED, item: firstKey });
   await sleep(5 * SECOND);
   const spec = byDept.get(REJECTED)!.find((s) => s.key === firstKey)!;
-  await cycles.command(cycleId, REJECTED, `demo/${REJECTED}/${firstKey}/submit-2`, actor('submitter', REJECTED), { type: 'submit', itemKey: firstKey, submission: plausibleSubmission(spec) });
+  await cycles.command(cycleId, REJECTED, `demo/${REJECTED}/${firstKey}/submit-2`, actor('submitter', REJECTED), {
+    type: 'submit',
+    itemKey: firstKey,
+    submission: plausibleSubmission(spec),
+  });
   await sleep(3 * SECOND);
   await approveAll(REJECTED, 2);
   log('corrected, resubmitted and approved', { department: REJECTED });
@@ -101,12 +139,28 @@ async function main(): Promise<void> {
     [cycleId],
   );
   console.log(`\n${figures.plan.name} · 中期评估 2021–2023 (mid-term evaluation)`);
-  console.log(`报告 (report): ${report.path.replace(/\.json$/, '.{docx,xlsx,html,json}')}\n英文版 (English): ${report.path.replace(/\.json$/, '.en.{docx,xlsx,html}')}\n内容哈希 (content hash): ${report.content_hash}`);
+  console.log(
+    `报告 (report): ${report.path.replace(/\.json$/, '.{docx,xlsx,html,json}')}\n英文版 (English): ${report.path.replace(/\.json$/, '.en.{docx,xlsx,html}')}\n内容哈希 (content hash): ${report.content_hash}`,
+  );
   console.log(`邮件 (notices): ${sent} 已发送 sent, ${undeliverable} 无法投递 undeliverable`);
-  console.table(Object.entries(figures.summary.byStatus).map(([s, n]) => ({ 状态: STATUS_LABELS[s as keyof typeof STATUS_LABELS].zh, status: s, 指标数: n })));
-  console.log(`约束性指标未达进度 (binding indicators behind): ${figures.summary.bindingNotOnTrack.join('、') || '无 (none)'}`);
+  console.table(
+    Object.entries(figures.summary.byStatus).map(([s, n]) => ({
+      状态: STATUS_LABELS[s as keyof typeof STATUS_LABELS].zh,
+      status: s,
+      指标数: n,
+    })),
+  );
+  console.log(
+    `约束性指标未达进度 (binding indicators behind): ${figures.summary.bindingNotOnTrack.join('、') || '无 (none)'}`,
+  );
   console.log(`储备项目 (reserve projects): ${JSON.stringify(figures.summary.reserveProjects.byStanding)}`);
-  console.table(figures.timeliness.map((t: { name: string; timeliness: string; done: number; total: number }) => ({ 部门: t.name, 及时性: t.timeliness, 完成: `${t.done}/${t.total}` })));
+  console.table(
+    figures.timeliness.map((t: { name: string; timeliness: string; done: number; total: number }) => ({
+      部门: t.name,
+      及时性: t.timeliness,
+      完成: `${t.done}/${t.total}`,
+    })),
+  );
   await connection.close();
   await ds.destroy();
 }

@@ -21,5 +21,5 @@ export DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:$PG_PORT
 
 log "build (type-check)"; npm run --silent build
 log "web portal"; npm run --silent build:web
-log "lint"; npx eslint .
+log "lint"; npm run --silent lint
 log "jest"; npx jest --maxWorkers=2 "$@"

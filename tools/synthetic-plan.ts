@@ -46,7 +46,11 @@ export function syntheticPlan(options: SyntheticPlanOptions, template: PlanFile 
     kind: 'city_bureau' as const,
     aliases: [],
     submitter: { name: `填报人${pad(i)}`, email: `submitter-${pad(i)}@bench.heyuan.example`, locale: 'zh-CN' as const },
-    supervisor: { name: `审核人${pad(i)}`, email: `supervisor-${pad(i)}@bench.heyuan.example`, locale: 'zh-CN' as const },
+    supervisor: {
+      name: `审核人${pad(i)}`,
+      email: `supervisor-${pad(i)}@bench.heyuan.example`,
+      locale: 'zh-CN' as const,
+    },
   }));
   // One counter across kinds, so a department gets a mix and every department gets work.
   let next = 0;
@@ -70,10 +74,23 @@ export function syntheticPlan(options: SyntheticPlanOptions, template: PlanFile 
       tasks,
       basicServiceItems: template.basicServiceItems.length,
       plannedProjects: { count: projects, ...scaledMoney(money, projects) },
-      reserveProjects: { count: 1, totalInvestment: money.totalInvestment, planPeriodInvestment: null, landMu: money.landMu },
+      reserveProjects: {
+        count: 1,
+        totalInvestment: money.totalInvestment,
+        planPeriodInvestment: null,
+        landMu: money.landMu,
+      },
       projectGroups: [
         { status: 'planned', no: '一', name: '合成项目', count: projects, ...scaledMoney(money, projects) },
-        { status: 'reserve', no: '一', name: '合成储备项目', count: 1, totalInvestment: money.totalInvestment, planPeriodInvestment: null, landMu: money.landMu },
+        {
+          status: 'reserve',
+          no: '一',
+          name: '合成储备项目',
+          count: 1,
+          totalInvestment: money.totalInvestment,
+          planPeriodInvestment: null,
+          landMu: money.landMu,
+        },
       ],
     },
     categories: template.categories,
@@ -91,16 +108,36 @@ export function syntheticPlan(options: SyntheticPlanOptions, template: PlanFile 
     projects: [
       ...Array.from({ length: projects }, (_, i) => {
         const p = cycle(planned, i);
-        return { ...p, ...money, no: i + 1, status: 'planned' as const, group: '合成项目', name: `${p.name || '项目'}（合成${i + 1}）`, responsibleUnit: lead() };
+        return {
+          ...p,
+          ...money,
+          no: i + 1,
+          status: 'planned' as const,
+          group: '合成项目',
+          name: `${p.name || '项目'}（合成${i + 1}）`,
+          responsibleUnit: lead(),
+        };
       }),
-      { ...planned[0], ...money, planPeriodInvestment: null, no: 1, status: 'reserve' as const, group: '合成储备项目', responsibleUnit: directory[0].name },
+      {
+        ...planned[0],
+        ...money,
+        planPeriodInvestment: null,
+        no: 1,
+        status: 'reserve' as const,
+        group: '合成储备项目',
+        responsibleUnit: directory[0].name,
+      },
     ],
     basicServiceItems: template.basicServiceItems,
   };
 }
 
 function scaledMoney(money: { totalInvestment: number; planPeriodInvestment: number; landMu: number }, count: number) {
-  return { totalInvestment: money.totalInvestment * count, planPeriodInvestment: money.planPeriodInvestment * count, landMu: money.landMu * count };
+  return {
+    totalInvestment: money.totalInvestment * count,
+    planPeriodInvestment: money.planPeriodInvestment * count,
+    landMu: money.landMu * count,
+  };
 }
 
 function readTemplate(): PlanFile {

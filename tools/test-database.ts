@@ -21,7 +21,9 @@ function adminUrl(serverUrl = loadConfig('database').DATABASE_URL): string {
 }
 
 /** `serverUrl`: another server than DATABASE_URL's (a fault test's own, which it restarts). */
-export async function createTestDatabase(options: { migrate?: boolean; serverUrl?: string } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: { migrate?: boolean; serverUrl?: string } = {},
+): Promise<TestDatabase> {
   const name = `plan_eval_test_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl(options.serverUrl) });
   await admin.connect();

@@ -4,7 +4,12 @@ import type { DepartmentStatus } from '@libs/cycle/department-state';
 import type { BulkApproveRequest, ItemCommandOutcome, ItemCommandRequest } from '@libs/cycle/department-run';
 
 /** The commands' shapes live with the department's run, which applies them. */
-export type { BulkApproveRequest, ItemCommandOutcome, ItemCommandRequest, ItemCommandResult } from '@libs/cycle/department-run';
+export type {
+  BulkApproveRequest,
+  ItemCommandOutcome,
+  ItemCommandRequest,
+  ItemCommandResult,
+} from '@libs/cycle/department-run';
 
 export const itemCommandUpdate = defineUpdate<ItemCommandOutcome, [ItemCommandRequest]>('itemCommand');
 export const bulkApproveUpdate = defineUpdate<ItemCommandOutcome[], [BulkApproveRequest]>('bulkApprove');

@@ -63,13 +63,21 @@ export interface DepartmentCycleInput extends DepartmentLaunch {
 
 /** A command refused, in words the person can act on: the API answers it in both languages. */
 function refusal(problem: Localized, itemKey?: string): ApplicationFailure {
-  return ApplicationFailure.nonRetryable(`${itemKey ? `${itemKey}: ` : ''}${problem.zh} (${problem.en})`, 'CommandRefused', problem);
+  return ApplicationFailure.nonRetryable(
+    `${itemKey ? `${itemKey}: ` : ''}${problem.zh} (${problem.en})`,
+    'CommandRefused',
+    problem,
+  );
 }
 
 async function startingRun(input: DepartmentCycleInput): Promise<DepartmentRun> {
   if (input.carried) return new DepartmentRun(input.carried);
   if (!input.reopen) return DepartmentRun.launched(input);
-  const restored = await activities.restoreDepartment({ cycleId: input.cycleId, department: input.department, itemKeys: input.items });
+  const restored = await activities.restoreDepartment({
+    cycleId: input.cycleId,
+    department: input.department,
+    itemKeys: input.items,
+  });
   return DepartmentRun.restored(input, restored);
 }
 
@@ -79,12 +87,15 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
   let wake = false;
   /** When the loop's current wait ends by itself. */
   let wakesAt = Infinity;
-  const continueAsNewDue = () => workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > (input.historyLimit ?? Infinity);
+  const continueAsNewDue = () =>
+    workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > (input.historyLimit ?? Infinity);
 
   /** Reads the items' specifications once, for every caller waiting on them at the time. */
   let specsRead: Promise<void> | null = null;
   const readSpecs = () =>
-    (specsRead ??= activities.loadDepartmentItems({ cycleId: run.cycleId, department: run.department }).then((specs) => run.specsRead(specs)));
+    (specsRead ??= activities
+      .loadDepartmentItems({ cycleId: run.cycleId, department: run.department })
+      .then((specs) => run.specsRead(specs)));
 
   const command = async (request: ItemCommandRequest): Promise<ItemCommandOutcome> => {
     if (run.needsSpecs()) {
@@ -186,7 +197,11 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
     if (done === null) return;
     if (done) await sendNotices();
     const parent = workflowInfo().parent;
-    if (parent) await getExternalWorkflowHandle(parent.workflowId).signal(departmentDoneSignal, { department: run.department, done });
+    if (parent)
+      await getExternalWorkflowHandle(parent.workflowId).signal(departmentDoneSignal, {
+        department: run.department,
+        done,
+      });
   }
 
   /** Sends everything queued as digests; notices queued meanwhile go out in the same send. */

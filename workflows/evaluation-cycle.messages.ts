@@ -14,7 +14,8 @@ export interface CycleStatus {
 }
 
 /** For every department, or one when `department` is given. */
-export const extendCycleDeadlineSignal = defineSignal<[{ deadline: string; department?: string }]>('extendCycleDeadline');
+export const extendCycleDeadlineSignal =
+  defineSignal<[{ deadline: string; department?: string }]>('extendCycleDeadline');
 export const remindAllSignal = defineSignal<[{ department?: string }]>('remindAll');
 export const cancelCycleSignal = defineSignal<[{ reason: string }]>('cancelCycle');
 /** From a department: all its items are done (or, after a reopen, no longer all done). */

@@ -16,15 +16,37 @@ import {
 import type { CycleActivities, DepartmentOutcome, PreparedCycle, ReopenedCycle } from '@libs/cycle/activities-contract';
 import { departmentWorkflowId, type CycleDefinition } from '@libs/cycle/cycle-definition';
 import { durationMs } from '@libs/cycle/duration';
-import { mergeReopenedOutcomes, REOPEN_HARD_CLOSE_AFTER, REOPEN_RESPONSE_TIME, type ReopenRequest } from '@libs/cycle/reopen';
+import {
+  mergeReopenedOutcomes,
+  REOPEN_HARD_CLOSE_AFTER,
+  REOPEN_RESPONSE_TIME,
+  type ReopenRequest,
+} from '@libs/cycle/reopen';
 import { workflowNow } from './clock';
-import { cancelSignal, closeDepartmentSignal, extendDeadlineSignal, remindNowSignal } from './department-cycle.messages';
+import {
+  cancelSignal,
+  closeDepartmentSignal,
+  extendDeadlineSignal,
+  remindNowSignal,
+} from './department-cycle.messages';
 import { departmentCycle } from './department-cycle.workflow';
-import { cancelCycleSignal, cycleStatusQuery, departmentDoneSignal, extendCycleDeadlineSignal, remindAllSignal, type CycleStatus } from './evaluation-cycle.messages';
+import {
+  cancelCycleSignal,
+  cycleStatusQuery,
+  departmentDoneSignal,
+  extendCycleDeadlineSignal,
+  remindAllSignal,
+  type CycleStatus,
+} from './evaluation-cycle.messages';
 
 const activities = proxyActivities<CycleActivities>({
   startToCloseTimeout: '10 minutes',
-  retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '10 minutes', nonRetryableErrorTypes: ['LaunchRefused'] },
+  retry: {
+    initialInterval: '5s',
+    backoffCoefficient: 2,
+    maximumInterval: '10 minutes',
+    nonRetryableErrorTypes: ['LaunchRefused'],
+  },
 });
 
 /**
@@ -59,9 +81,20 @@ export interface EvaluationCycleInput {
 export async function evaluationCycle({ definition, reopen }: EvaluationCycleInput): Promise<CycleStatus> {
   const cycleId = workflowInfo().workflowId;
   const startedAt = workflowNow();
-  const deadline = reopen ? (reopen.deadline ?? new Date(startedAt + durationMs(REOPEN_RESPONSE_TIME)).toISOString()) : definition.deadline;
-  const hardClose = reopen ? (reopen.hardClose ?? new Date(startedAt + durationMs(REOPEN_HARD_CLOSE_AFTER)).toISOString()) : definition.hardClose;
-  const status: CycleStatus = { phase: 'preparing', departments: [], finished: [], deadline, cancelled: false, reportPath: null };
+  const deadline = reopen
+    ? (reopen.deadline ?? new Date(startedAt + durationMs(REOPEN_RESPONSE_TIME)).toISOString())
+    : definition.deadline;
+  const hardClose = reopen
+    ? (reopen.hardClose ?? new Date(startedAt + durationMs(REOPEN_HARD_CLOSE_AFTER)).toISOString())
+    : definition.hardClose;
+  const status: CycleStatus = {
+    phase: 'preparing',
+    departments: [],
+    finished: [],
+    deadline,
+    cancelled: false,
+    reportPath: null,
+  };
   const childId = (department: string) => departmentWorkflowId(cycleId, department);
   let forwarding = Promise.resolve();
   /** Bureau actions reach the children in the order they were given. */
@@ -74,10 +107,14 @@ export async function evaluationCycle({ definition, reopen }: EvaluationCycleInp
   setHandler(cycleStatusQuery, () => status);
   setHandler(extendCycleDeadlineSignal, ({ deadline, department }) => {
     if (!department) status.deadline = deadline;
-    forward(department ? [department] : status.departments, (id) => getExternalWorkflowHandle(id).signal(extendDeadlineSignal, { deadline }));
+    forward(department ? [department] : status.departments, (id) =>
+      getExternalWorkflowHandle(id).signal(extendDeadlineSignal, { deadline }),
+    );
   });
   setHandler(remindAllSignal, ({ department }) => {
-    forward(department ? [department] : status.departments, (id) => getExternalWorkflowHandle(id).signal(remindNowSignal));
+    forward(department ? [department] : status.departments, (id) =>
+      getExternalWorkflowHandle(id).signal(remindNowSignal),
+    );
   });
   // When every department is done, the cycle closes them all; a reopen takes one back out.
   const done = new Set<string>();
@@ -105,7 +142,12 @@ export async function evaluationCycle({ definition, reopen }: EvaluationCycleInp
     reopened = await activities.reopenCycle({ cycleId, itemKeys: reopen.items, deadline, hardClose });
     const { departments } = reopened;
     // Co-operating departments gave their input the first time; a reopen asks only the leads.
-    prepared = { departments: departments.map((d) => d.department), years: reopened.years, thresholds: reopened.thresholds, contributors: [] };
+    prepared = {
+      departments: departments.map((d) => d.department),
+      years: reopened.years,
+      thresholds: reopened.thresholds,
+      contributors: [],
+    };
     itemsOf = (department) => departments.find((d) => d.department === department)!.itemKeys;
   } else {
     const { leadItems, ...rest } = await activities.prepareCycle({ cycleId, definition });
@@ -146,7 +188,12 @@ export async function evaluationCycle({ definition, reopen }: EvaluationCycleInp
       const group = batch.slice(g, g + ASSIGNMENT_NOTICE_GROUP);
       assignmentNotices.push(
         Promise.all(starting.slice(g, g + ASSIGNMENT_NOTICE_GROUP)).then(() =>
-          assignmentActivities.sendAssignmentNotices({ cycleId, departments: group, deadline: Date.parse(status.deadline), at: workflowNow() }),
+          assignmentActivities.sendAssignmentNotices({
+            cycleId,
+            departments: group,
+            deadline: Date.parse(status.deadline),
+            at: workflowNow(),
+          }),
         ),
       );
     }

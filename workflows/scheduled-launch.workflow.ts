@@ -10,7 +10,10 @@ import { cycleWorkflowId, type CycleKind } from '@libs/cycle/cycle-definition';
 import { workflowNow } from './clock';
 import { evaluationCycle } from './evaluation-cycle.workflow';
 
-export async function scheduledCycleLaunch(input: { kind: CycleKind; calendar: EvaluationCalendar }): Promise<{ cycleId: string; started: boolean }> {
+export async function scheduledCycleLaunch(input: {
+  kind: CycleKind;
+  calendar: EvaluationCalendar;
+}): Promise<{ cycleId: string; started: boolean }> {
   const definition = cycleForLaunch(input.kind, input.calendar, workflowNow());
   const cycleId = cycleWorkflowId(definition);
   try {

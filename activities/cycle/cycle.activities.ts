@@ -60,7 +60,13 @@ export class CycleActivitiesService implements CycleActivities {
    * they are read back. Otherwise (a scheduled launch) the plan is read,
    * checked and written here.
    */
-  async prepareCycle({ cycleId, definition }: { cycleId: string; definition: CycleDefinition }): Promise<PreparedCycle> {
+  async prepareCycle({
+    cycleId,
+    definition,
+  }: {
+    cycleId: string;
+    definition: CycleDefinition;
+  }): Promise<PreparedCycle> {
     const year = definition.toYear;
     const prepared = await this.ds.transaction(async (em) => {
       const [period]: Array<{ baselineYear: number; endYear: number }> = await em.query(
@@ -69,15 +75,26 @@ export class CycleActivitiesService implements CycleActivities {
       );
       if (!(await insertCycleRow(em, cycleId, launchedDefinition(definition, period)))) {
         // Judged as launched: the thresholds and the plan's period saved with the row.
-        const [{ definition: saved }]: Array<{ definition: CycleDefinition }> = await em.query(`SELECT definition FROM evaluation_cycle WHERE id = $1`, [cycleId]);
+        const [{ definition: saved }]: Array<{ definition: CycleDefinition }> = await em.query(
+          `SELECT definition FROM evaluation_cycle WHERE id = $1`,
+          [cycleId],
+        );
         const launched = launchedDefinition(saved, period);
-        return preparedCycle(await readItemOutlines(em, cycleId), { ...launched.planPeriod!, year }, cycleThresholds(launched));
+        return preparedCycle(
+          await readItemOutlines(em, cycleId),
+          { ...launched.planPeriod!, year },
+          cycleThresholds(launched),
+        );
       }
       const plan = await readPlanFromDatabase(this.ds, definition.planCode);
       const result = planCycle(plan, definition, await directoryContacts(this.ds));
       if (!result.ok) {
         // The transaction rolls back: nothing of the refused cycle stays.
-        throw ApplicationFailure.nonRetryable(result.gaps.map((g) => `${g.zh} (${g.en})`).join('\n'), 'LaunchRefused', result.gaps);
+        throw ApplicationFailure.nonRetryable(
+          result.gaps.map((g) => `${g.zh} (${g.en})`).join('\n'),
+          'LaunchRefused',
+          result.gaps,
+        );
       }
       await insertWorkItems(em, cycleId, result.items);
       return preparedCycle(result.items, { ...period, year }, cycleThresholds(definition));
@@ -87,7 +104,9 @@ export class CycleActivitiesService implements CycleActivities {
   }
 
   async loadDepartmentItems({ cycleId, department }: { cycleId: string; department: string }): Promise<WorkItemSpec[]> {
-    const rows = await this.ds.getRepository(WorkItem).find({ where: { cycleId, department }, order: { itemKind: 'ASC', itemNo: 'ASC' } });
+    const rows = await this.ds
+      .getRepository(WorkItem)
+      .find({ where: { cycleId, department }, order: { itemKind: 'ASC', itemNo: 'ASC' } });
     return rows.map((r) => r.spec as WorkItemSpec);
   }
 
@@ -110,12 +129,27 @@ export class CycleActivitiesService implements CycleActivities {
     const results = await Promise.allSettled(
       withItems.map((department) =>
         // Each notice sent is a sign of life: a worker that dies mid-way is noticed within the heartbeat timeout.
-        this.sendNotice({ cycleId, department, audience: 'submitter', event: 'assignment', seq: 1, deadline, at, items: itemsOf.get(department)! }).finally(() => heartbeat()),
+        this.sendNotice({
+          cycleId,
+          department,
+          audience: 'submitter',
+          event: 'assignment',
+          seq: 1,
+          deadline,
+          at,
+          items: itemsOf.get(department)!,
+        }).finally(() => heartbeat()),
       ),
     );
-    const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [`${withItems[i]}: ${(r.reason as Error).message}`] : []));
+    const failed = results.flatMap((r, i) =>
+      r.status === 'rejected' ? [`${withItems[i]}: ${(r.reason as Error).message}`] : [],
+    );
     if (failed.length > 0) {
-      log.warn('assignment notices waiting for the mail server', { cycleId, failed: failed.length, of: withItems.length });
+      log.warn('assignment notices waiting for the mail server', {
+        cycleId,
+        failed: failed.length,
+        of: withItems.length,
+      });
       throw new Error(`${failed.length} of ${withItems.length} assignment notices not sent yet; first: ${failed[0]}`);
     }
   }
@@ -134,7 +168,12 @@ export class CycleActivitiesService implements CycleActivities {
       } catch (e) {
         if (!isDataError(e)) throw e;
         const error = (e as Error).message;
-        log.error('record refused by PostgreSQL as data; item marked for attention', { cycleId: input.cycleId, itemKey: input.command.itemKey, requestId: input.requestId, error });
+        log.error('record refused by PostgreSQL as data; item marked for attention', {
+          cycleId: input.cycleId,
+          itemKey: input.command.itemKey,
+          requestId: input.requestId,
+          error,
+        });
         await markForAttention(this.ds, input, error);
         refused.push({ requestId: input.requestId, itemKey: input.command.itemKey, error });
       }
@@ -146,21 +185,40 @@ export class CycleActivitiesService implements CycleActivities {
     const { recipient, subject, message } = await composeNotice(this.ds, this.config, input);
     // The outbox row, written once with its message: a repeat (a retried
     // activity) finds it, and only asks the relay to try again now if it is still pending.
-    const [row]: Array<{ id: string; status: 'pending' | Delivery; attempts: number; claimed: boolean }> = await this.ds.query(
-      `INSERT INTO notice (cycle_id, department, recipient, event, seq, audience, subject, item_keys, message)
+    const [row]: Array<{ id: string; status: 'pending' | Delivery; attempts: number; claimed: boolean }> =
+      await this.ds.query(
+        `INSERT INTO notice (cycle_id, department, recipient, event, seq, audience, subject, item_keys, message)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (cycle_id, department, recipient, event, seq) DO UPDATE
          -- Once the relay has dealt with it the message (and its links) is gone for good.
          SET message = CASE WHEN notice.status = 'pending' THEN coalesce(notice.message, EXCLUDED.message) END,
              next_attempt_at = CASE WHEN notice.status = 'pending' THEN now() ELSE notice.next_attempt_at END
        RETURNING id, status, attempts, claimed_until IS NOT NULL AS claimed`,
-      [input.cycleId, input.department, recipient, input.event, input.seq, input.audience, subject, input.items.map((i) => i.key), message],
-    );
+        [
+          input.cycleId,
+          input.department,
+          recipient,
+          input.event,
+          input.seq,
+          input.audience,
+          subject,
+          input.items.map((i) => i.key),
+          message,
+        ],
+      );
     if (row.status !== 'pending') return { status: 'already_sent', recipient };
     return { status: await this.deliveries.wait(row.id, row), recipient };
   }
 
-  async closeCycle({ cycleId, outcomes, cancelled }: { cycleId: string; outcomes: DepartmentOutcome[]; cancelled: boolean }): Promise<CycleClosing> {
+  async closeCycle({
+    cycleId,
+    outcomes,
+    cancelled,
+  }: {
+    cycleId: string;
+    outcomes: DepartmentOutcome[];
+    cancelled: boolean;
+  }): Promise<CycleClosing> {
     const cycle = await this.ds.getRepository(EvaluationCycle).findOneByOrFail({ id: cycleId });
     const plan = await readPlanFromDatabase(this.ds, cycle.planCode);
     const approved: ApprovedSubmission[] = (
@@ -170,19 +228,25 @@ export class CycleActivitiesService implements CycleActivities {
           ORDER BY item_key, version DESC`,
         [cycleId],
       )
-    ).map((r: { item_key: string; version: number; payload: Submission; submitted_by: string; approved_by: string }) => ({
-      itemKey: r.item_key,
-      version: r.version,
-      payload: r.payload,
-      submittedBy: r.submitted_by,
-      approvedBy: r.approved_by,
-    }));
-    const priorAnnual = (await this.approvedInEarlierAnnuals<{ value: number | boolean }>(cycle, 'indicator')).map(({ no, year, payload }) => ({ indicator: no, year, value: payload.value }));
-    const priorProjects = (await this.approvedInEarlierAnnuals<ProjectSubmission>(cycle, 'project')).map(({ no, year, payload }) => ({
-      project: no,
-      year,
-      report: { investmentCumulative: payload.investmentCumulative, constructionStatus: payload.constructionStatus },
-    }));
+    ).map(
+      (r: { item_key: string; version: number; payload: Submission; submitted_by: string; approved_by: string }) => ({
+        itemKey: r.item_key,
+        version: r.version,
+        payload: r.payload,
+        submittedBy: r.submitted_by,
+        approvedBy: r.approved_by,
+      }),
+    );
+    const priorAnnual = (await this.approvedInEarlierAnnuals<{ value: number | boolean }>(cycle, 'indicator')).map(
+      ({ no, year, payload }) => ({ indicator: no, year, value: payload.value }),
+    );
+    const priorProjects = (await this.approvedInEarlierAnnuals<ProjectSubmission>(cycle, 'project')).map(
+      ({ no, year, payload }) => ({
+        project: no,
+        year,
+        report: { investmentCumulative: payload.investmentCumulative, constructionStatus: payload.constructionStatus },
+      }),
+    );
     const { figures, contentHash } = buildCycleReport({
       cycle: { id: cycleId, kind: cycle.kind, fromYear: cycle.fromYear, toYear: cycle.toYear },
       plan,
@@ -200,17 +264,34 @@ export class CycleActivitiesService implements CycleActivities {
     const version = (await reports.countBy({ cycleId })) + 1;
     const dir = resolve(this.config.reportsDir, cycleId.replace(/[^A-Za-z0-9-]+/g, '_'));
     // Every compiled version is a draft for comments until the bureau finalises it.
-    const { json: path } = await writeReportFiles(dir, version, figures, contentHash, { issuer: this.config.issuer, issuedAt: new Date(), stage: 'draft' });
+    const { json: path } = await writeReportFiles(dir, version, figures, contentHash, {
+      issuer: this.config.issuer,
+      issuedAt: new Date(),
+      stage: 'draft',
+    });
     await this.ds.transaction(async (em) => {
-      await em.createQueryBuilder().insert().into(CycleReport).values({ cycleId, version, contentHash, path, timeliness: outcomes }).orIgnore().execute();
-      await em.update(EvaluationCycle, { id: cycleId }, { status: cancelled ? 'cancelled' : 'closed', closedAt: new Date() });
+      await em
+        .createQueryBuilder()
+        .insert()
+        .into(CycleReport)
+        .values({ cycleId, version, contentHash, path, timeliness: outcomes })
+        .orIgnore()
+        .execute();
+      await em.update(
+        EvaluationCycle,
+        { id: cycleId },
+        { status: cancelled ? 'cancelled' : 'closed', closedAt: new Date() },
+      );
     });
     log.info('cycle closed', { cycleId, version, contentHash, path });
     return { reportPath: path, contentHash, version };
   }
 
   /** The latest approved payload of each item of one kind in the plan's earlier annual cycles: series, and last year's report to compare with. */
-  private async approvedInEarlierAnnuals<P>(cycle: EvaluationCycle, kind: 'indicator' | 'project'): Promise<Array<{ no: number; year: number; payload: P }>> {
+  private async approvedInEarlierAnnuals<P>(
+    cycle: EvaluationCycle,
+    kind: 'indicator' | 'project',
+  ): Promise<Array<{ no: number; year: number; payload: P }>> {
     const rows: Array<{ year: number; item_key: string; payload: P }> = await this.ds.query(
       `SELECT DISTINCT ON (c.to_year, s.item_key) c.to_year AS year, s.item_key, s.payload
          FROM submission_version s JOIN evaluation_cycle c ON c.id = s.cycle_id
@@ -221,14 +302,30 @@ export class CycleActivitiesService implements CycleActivities {
     return rows.map((r) => ({ no: Number(r.item_key.slice(kind.length + 1)), year: r.year, payload: r.payload }));
   }
 
-  async reopenCycle({ cycleId, itemKeys, deadline, hardClose }: { cycleId: string; itemKeys: string[]; deadline?: string; hardClose?: string }): Promise<ReopenedCycle> {
+  async reopenCycle({
+    cycleId,
+    itemKeys,
+    deadline,
+    hardClose,
+  }: {
+    cycleId: string;
+    itemKeys: string[];
+    deadline?: string;
+    hardClose?: string;
+  }): Promise<ReopenedCycle> {
     const cycle = await this.ds.getRepository(EvaluationCycle).findOneByOrFail({ id: cycleId });
     const definition = cycle.definition as CycleDefinition;
     const { requireBureauAcceptance } = definition;
     const plan = await readPlanFromDatabase(this.ds, cycle.planCode);
     // Only what was approved is reopened; the client refused anything else before the run started.
-    const rows = (await this.ds.getRepository(WorkItem).find({ where: { cycleId, itemKey: In(itemKeys) }, order: { department: 'ASC', itemKind: 'ASC', itemNo: 'ASC' } }))
-      .filter((r) => r.status === 'approved' || r.status === 'accepted');
+    const rows = (
+      await this.ds
+        .getRepository(WorkItem)
+        .find({
+          where: { cycleId, itemKey: In(itemKeys) },
+          order: { department: 'ASC', itemKind: 'ASC', itemNo: 'ASC' },
+        })
+    ).filter((r) => r.status === 'approved' || r.status === 'accepted');
     const departments = new Map<string, ReopenedDepartment>();
     for (const r of rows) {
       const d = departments.get(r.department) ?? { department: r.department, itemKeys: [], doneBefore: 0 };
@@ -236,22 +333,46 @@ export class CycleActivitiesService implements CycleActivities {
       if (r.status === 'accepted' || !requireBureauAcceptance) d.doneBefore += 1;
       departments.set(r.department, d);
     }
-    const [latest] = await this.ds.query(`SELECT timeliness FROM cycle_report WHERE cycle_id = $1 ORDER BY version DESC LIMIT 1`, [cycleId]);
+    const [latest] = await this.ds.query(
+      `SELECT timeliness FROM cycle_report WHERE cycle_id = $1 ORDER BY version DESC LIMIT 1`,
+      [cycleId],
+    );
     // The reopen's own dates (histories from before they were passed give none): its links expire by its hard close.
     const dates = deadline && hardClose ? { deadline: new Date(deadline), hardClose: new Date(hardClose) } : {};
-    await this.ds.getRepository(EvaluationCycle).update({ id: cycleId }, { status: 'running', closedAt: null, ...dates });
+    await this.ds
+      .getRepository(EvaluationCycle)
+      .update({ id: cycleId }, { status: 'running', closedAt: null, ...dates });
     log.info('cycle reopened', { cycleId, items: rows.length, departments: departments.size });
     return {
       departments: [...departments.values()],
       // As the cycle was launched: the plan's period and thresholds saved with its row.
-      years: { ...(definition.planPeriod ?? { baselineYear: plan.file.plan.baselineYear, endYear: plan.file.plan.endYear }), year: cycle.toYear },
+      years: {
+        ...(definition.planPeriod ?? { baselineYear: plan.file.plan.baselineYear, endYear: plan.file.plan.endYear }),
+        year: cycle.toYear,
+      },
       thresholds: cycleThresholds(definition),
       previousOutcomes: (latest?.timeliness as DepartmentOutcome[] | undefined) ?? [],
     };
   }
 
-  async restoreDepartment({ cycleId, department, itemKeys }: { cycleId: string; department: string; itemKeys: string[] }): Promise<RestoredDepartment> {
-    const rows: Array<{ item_key: string; status: ItemStatus; version: number; spec: WorkItemSpec; first: string | null; last: string | null; rejections: number }> = await this.ds.query(
+  async restoreDepartment({
+    cycleId,
+    department,
+    itemKeys,
+  }: {
+    cycleId: string;
+    department: string;
+    itemKeys: string[];
+  }): Promise<RestoredDepartment> {
+    const rows: Array<{
+      item_key: string;
+      status: ItemStatus;
+      version: number;
+      spec: WorkItemSpec;
+      first: string | null;
+      last: string | null;
+      rejections: number;
+    }> = await this.ds.query(
       `SELECT w.item_key, w.status, w.version, w.spec,
               (SELECT extract(epoch FROM min(s.submitted_at)) * 1000 FROM submission_version s WHERE s.cycle_id = w.cycle_id AND s.item_key = w.item_key) AS first,
               (SELECT extract(epoch FROM max(s.submitted_at)) * 1000 FROM submission_version s WHERE s.cycle_id = w.cycle_id AND s.item_key = w.item_key) AS last,
@@ -276,6 +397,10 @@ export class CycleActivitiesService implements CycleActivities {
       rejections: r.rejections,
       contributions: [],
     }));
-    return { specs: rows.map((r) => r.spec), items, noticeSeq: Object.fromEntries(seqs.map((s) => [`${s.audience}/${s.event}`, s.seq])) };
+    return {
+      specs: rows.map((r) => r.spec),
+      items,
+      noticeSeq: Object.fromEntries(seqs.map((s) => [`${s.audience}/${s.event}`, s.seq])),
+    };
   }
 }

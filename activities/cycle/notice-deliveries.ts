@@ -71,8 +71,10 @@ export class NoticeDeliveries {
     const waiters = this.waiting.get(row.id) ?? [];
     const left = waiters.filter((w) => {
       if (row.status !== 'pending') w.resolve(row.status);
-      else if (row.error !== null && !row.claimed && (row.attempts > w.attempts || w.claimed)) w.reject(new Error(row.error));
-      else if (!row.claimed && row.attempts === w.attempts && !w.claimed && Date.now() - w.since > this.unclaimedMs) w.reject(new Error(unclaimed(row.id, this.unclaimedMs)));
+      else if (row.error !== null && !row.claimed && (row.attempts > w.attempts || w.claimed))
+        w.reject(new Error(row.error));
+      else if (!row.claimed && row.attempts === w.attempts && !w.claimed && Date.now() - w.since > this.unclaimedMs)
+        w.reject(new Error(unclaimed(row.id, this.unclaimedMs)));
       else return true;
       return false;
     });

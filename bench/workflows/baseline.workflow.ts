@@ -3,7 +3,15 @@
  * the same number of children as a cycle (one per department), in the same
  * batches and with the same parent-close policy, children that do nothing.
  */
-import { ParentClosePolicy, condition, defineSignal, defineUpdate, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
+import {
+  ParentClosePolicy,
+  condition,
+  defineSignal,
+  defineUpdate,
+  setHandler,
+  startChild,
+  workflowInfo,
+} from '@temporalio/workflow';
 
 export async function benchNoopChild(): Promise<void> {
   // Nothing: the cost of a child workflow itself.
@@ -17,7 +25,10 @@ export async function benchFanOutBaseline({ children, batch }: { children: numbe
     handles.push(
       ...(await Promise.all(
         Array.from({ length: size }, (_, j) =>
-          startChild(benchNoopChild, { workflowId: `${parentId}/child/${i + j}`, parentClosePolicy: ParentClosePolicy.TERMINATE }),
+          startChild(benchNoopChild, {
+            workflowId: `${parentId}/child/${i + j}`,
+            parentClosePolicy: ParentClosePolicy.TERMINATE,
+          }),
         ),
       )),
     );

@@ -27,5 +27,8 @@ export function auditValues(r: AuditRecord): unknown[] {
 }
 
 export async function appendAudit(db: DataSource | EntityManager, r: AuditRecord): Promise<void> {
-  await db.query(`INSERT INTO audit_entry (${AUDIT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb) ON CONFLICT DO NOTHING`, auditValues(r));
+  await db.query(
+    `INSERT INTO audit_entry (${AUDIT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb) ON CONFLICT DO NOTHING`,
+    auditValues(r),
+  );
 }

@@ -1,6 +1,10 @@
 import { IDEMPOTENCY_KEY_FORMAT, keyedRequestId, requestFingerprint, type KeyedRequest } from './idempotency';
 
-const draft: KeyedRequest = { method: 'PUT', path: '/api/cycles/c/items/indicator-1/draft', body: { submission: { kind: 'indicator', value: 280 } } };
+const draft: KeyedRequest = {
+  method: 'PUT',
+  path: '/api/cycles/c/items/indicator-1/draft',
+  body: { submission: { kind: 'indicator', value: 280 } },
+};
 
 describe('requestFingerprint', () => {
   it.each<[string, KeyedRequest, boolean]>([

@@ -25,15 +25,19 @@ export interface KeyedRequest {
   body: unknown;
 }
 
-export type KeyClaim = { ok: true; requestId: string } | { ok: false; first: { method: string; path: string }; differs: Array<'method' | 'path' | 'body'> };
+export type KeyClaim =
+  | { ok: true; requestId: string }
+  | { ok: false; first: { method: string; path: string }; differs: Array<'method' | 'path' | 'body'> };
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** What a key is bound to: a hash of the method, path and body. */
-export const requestFingerprint = (r: KeyedRequest): string => sha256(JSON.stringify([r.method.toUpperCase(), r.path, r.body ?? null]));
+export const requestFingerprint = (r: KeyedRequest): string =>
+  sha256(JSON.stringify([r.method.toUpperCase(), r.path, r.body ?? null]));
 
 /** The request ID a key stands for: its caller's, from its first use (a key used afresh after it expired is another request). */
-export const keyedRequestId = (caller: string, key: string, since: string): string => sha256(JSON.stringify([caller, key, since])).slice(0, 32);
+export const keyedRequestId = (caller: string, key: string, since: string): string =>
+  sha256(JSON.stringify([caller, key, since])).slice(0, 32);
 
 /**
  * Binds `key` to the request on its first use (or once it has expired), and
@@ -41,7 +45,12 @@ export const keyedRequestId = (caller: string, key: string, since: string): stri
  * with how it differs if not. Two uses at once: one inserts, the other waits
  * for it and reads what it bound.
  */
-export async function claimIdempotencyKey(db: DataSource | EntityManager, caller: string, key: string, request: KeyedRequest): Promise<KeyClaim> {
+export async function claimIdempotencyKey(
+  db: DataSource | EntityManager,
+  caller: string,
+  key: string,
+  request: KeyedRequest,
+): Promise<KeyClaim> {
   const fingerprint = requestFingerprint(request);
   const method = request.method.toUpperCase();
   // The first use's instant in microseconds, as text: the same on every read, whatever the driver does with dates.
@@ -63,7 +72,10 @@ export async function claimIdempotencyKey(db: DataSource | EntityManager, caller
   // Gone in between: it expired and was purged this very instant.
   if (!first) return claimIdempotencyKey(db, caller, key, request);
   if (first.fingerprint === fingerprint) return { ok: true, requestId: keyedRequestId(caller, key, first.since) };
-  const differs = [...(first.method !== method ? ['method' as const] : []), ...(first.path !== request.path ? ['path' as const] : [])];
+  const differs = [
+    ...(first.method !== method ? ['method' as const] : []),
+    ...(first.path !== request.path ? ['path' as const] : []),
+  ];
   return { ok: false, first: { method: first.method, path: first.path }, differs: differs.length ? differs : ['body'] };
 }
 

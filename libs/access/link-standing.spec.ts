@@ -1,7 +1,13 @@
 import { linkRefusal, type LinkRefusal, type LinkStanding } from './link-standing';
 import type { LinkScope } from './principal';
 
-const standing = (itemStatus: string, o: Partial<LinkStanding> = {}): LinkStanding => ({ itemStatus, cycleRunning: true, holderEntitled: true, signedOut: false, ...o });
+const standing = (itemStatus: string, o: Partial<LinkStanding> = {}): LinkStanding => ({
+  itemStatus,
+  cycleRunning: true,
+  holderEntitled: true,
+  signedOut: false,
+  ...o,
+});
 
 describe('linkRefusal', () => {
   it.each<[string, LinkScope['purpose'], LinkStanding | null, LinkRefusal | null]>([
@@ -16,10 +22,30 @@ describe('linkRefusal', () => {
     ['a contribute link while the lead waits for review', 'contribute', standing('submitted'), null],
     ['a contribute link once approved', 'contribute', standing('approved'), 'purpose_done'],
     ['an item that no longer exists', 'submit', null, 'item_gone'],
-    ['a holder who is no longer the contact or delegate', 'submit', standing('draft', { holderEntitled: false }), 'holder_changed'],
-    ['a closed cycle, before the holder', 'submit', standing('draft', { cycleRunning: false, holderEntitled: false }), 'cycle_closed'],
-    ['a signed-out session, before everything else', 'review', standing('approved', { signedOut: true, cycleRunning: false }), 'signed_out'],
-    ['a changed holder, before a finished purpose', 'submit', standing('approved', { holderEntitled: false }), 'holder_changed'],
+    [
+      'a holder who is no longer the contact or delegate',
+      'submit',
+      standing('draft', { holderEntitled: false }),
+      'holder_changed',
+    ],
+    [
+      'a closed cycle, before the holder',
+      'submit',
+      standing('draft', { cycleRunning: false, holderEntitled: false }),
+      'cycle_closed',
+    ],
+    [
+      'a signed-out session, before everything else',
+      'review',
+      standing('approved', { signedOut: true, cycleRunning: false }),
+      'signed_out',
+    ],
+    [
+      'a changed holder, before a finished purpose',
+      'submit',
+      standing('approved', { holderEntitled: false }),
+      'holder_changed',
+    ],
   ])('%s', (_, purpose, s, expected) => {
     expect(linkRefusal(purpose, s)).toBe(expected);
   });

@@ -18,7 +18,8 @@ export const OPEN_IN: Record<LinkScope['purpose'], string[]> = {
 };
 
 /** The department role a link's holder acts in: supervisors review, submitters submit and contribute. */
-export const linkRole = (purpose: LinkScope['purpose']): ContactRole => (purpose === 'review' ? 'supervisor' : 'submitter');
+export const linkRole = (purpose: LinkScope['purpose']): ContactRole =>
+  purpose === 'review' ? 'supervisor' : 'submitter';
 
 export interface LinkStanding {
   itemStatus: string;
@@ -34,9 +35,15 @@ export interface LinkStanding {
  * delegate in force for the role (as `recipientFor` picks who is mailed), and
  * whether the session was signed out. Null when the item does not exist.
  */
-export async function readLinkStanding(db: DataSource | EntityManager, holder: string, scope: LinkScope, sessionId?: string): Promise<LinkStanding | null> {
-  const [row]: Array<{ item_status: string; cycle_running: boolean; holder_entitled: boolean; signed_out: boolean }> = await db.query(
-    `SELECT w.status AS item_status, c.status = 'running' AS cycle_running,
+export async function readLinkStanding(
+  db: DataSource | EntityManager,
+  holder: string,
+  scope: LinkScope,
+  sessionId?: string,
+): Promise<LinkStanding | null> {
+  const [row]: Array<{ item_status: string; cycle_running: boolean; holder_entitled: boolean; signed_out: boolean }> =
+    await db.query(
+      `SELECT w.status AS item_status, c.status = 'running' AS cycle_running,
             coalesce(lower(k.email) = lower($5) OR lower(g.delegate_email) = lower($5), false) AS holder_entitled,
             EXISTS (SELECT 1 FROM ended_link_session e WHERE e.session_id = $6::uuid) AS signed_out
        FROM work_item w
@@ -49,9 +56,16 @@ export async function readLinkStanding(db: DataSource | EntityManager, holder: s
           ORDER BY valid_from DESC LIMIT 1
        ) g ON true
       WHERE w.cycle_id = $1 AND w.item_key = $2`,
-    [scope.cycleId, scope.itemKey, scope.department, linkRole(scope.purpose), holder, sessionId ?? null],
-  );
-  return row ? { itemStatus: row.item_status, cycleRunning: row.cycle_running, holderEntitled: row.holder_entitled, signedOut: row.signed_out } : null;
+      [scope.cycleId, scope.itemKey, scope.department, linkRole(scope.purpose), holder, sessionId ?? null],
+    );
+  return row
+    ? {
+        itemStatus: row.item_status,
+        cycleRunning: row.cycle_running,
+        holderEntitled: row.holder_entitled,
+        signedOut: row.signed_out,
+      }
+    : null;
 }
 
 export type LinkRefusal = 'item_gone' | 'signed_out' | 'cycle_closed' | 'holder_changed' | 'purpose_done';

@@ -13,8 +13,18 @@ describe('checkPasswordStrength', () => {
     ['a common word with a year', 'Password2024', [], '密码太容易被猜到（强度1/4，至少需要3）'],
     ['a keyboard run', 'asdfghjkl;123', [], '密码太容易被猜到'],
     ['a repeat', 'abcabcabcabc', [], '密码太容易被猜到'],
-    ['the account’s own email', 'wang.fang@wjj.heyuan.example', ['wang.fang@wjj.heyuan.example', '王芳'], '密码太容易被猜到'],
-    ['73 bytes', 'x'.repeat(PASSWORD_MAX_BYTES + 1), [], '密码过长：最多72个字节（UTF-8 编码，一个汉字占3个字节），此密码有73个字节'],
+    [
+      'the account’s own email',
+      'wang.fang@wjj.heyuan.example',
+      ['wang.fang@wjj.heyuan.example', '王芳'],
+      '密码太容易被猜到',
+    ],
+    [
+      '73 bytes',
+      'x'.repeat(PASSWORD_MAX_BYTES + 1),
+      [],
+      '密码过长：最多72个字节（UTF-8 编码，一个汉字占3个字节），此密码有73个字节',
+    ],
     ['25 Chinese characters (75 bytes)', cjk(25), [], '此密码有75个字节'],
   ])('%s', (_label, password, personal, refusal) => {
     const problem = checkPasswordStrength(password, personal);

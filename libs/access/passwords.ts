@@ -45,11 +45,19 @@ const strength = () =>
 export function checkPasswordStrength(password: string, personal: string[] = []): Localized | null {
   const bytes = Buffer.byteLength(password, 'utf8');
   if (bytes > PASSWORD_MAX_BYTES) {
-    return { zh: `密码过长：最多${PASSWORD_MAX_BYTES}个字节（UTF-8 编码，一个汉字占3个字节），此密码有${bytes}个字节`, en: `the password is too long: at most ${PASSWORD_MAX_BYTES} bytes in UTF-8 (a Chinese character takes 3), this one has ${bytes}` };
+    return {
+      zh: `密码过长：最多${PASSWORD_MAX_BYTES}个字节（UTF-8 编码，一个汉字占3个字节），此密码有${bytes}个字节`,
+      en: `the password is too long: at most ${PASSWORD_MAX_BYTES} bytes in UTF-8 (a Chinese character takes 3), this one has ${bytes}`,
+    };
   }
-  if ([...password].length < MIN_LENGTH) return { zh: `密码至少需要${MIN_LENGTH}个字符`, en: `a password needs at least ${MIN_LENGTH} characters` };
+  if ([...password].length < MIN_LENGTH)
+    return { zh: `密码至少需要${MIN_LENGTH}个字符`, en: `a password needs at least ${MIN_LENGTH} characters` };
   const { zxcvbn, common: listed } = strength();
-  if (listed.has(password.toLowerCase())) return { zh: '这是常见密码（在常用密码表中），请换一个', en: 'this is a common password (it is on the list of common passwords); choose another' };
+  if (listed.has(password.toLowerCase()))
+    return {
+      zh: '这是常见密码（在常用密码表中），请换一个',
+      en: 'this is a common password (it is on the list of common passwords); choose another',
+    };
   const { score } = zxcvbn.check(password, personal);
   if (score < MIN_SCORE) {
     return {

@@ -35,7 +35,19 @@ export interface AccessTarget {
 const refuse = (zh: string, en: string): Localized => ({ zh, en });
 
 const ROLE_PERMISSIONS: Record<Principal['role'], Permission[]> = {
-  admin: ['catalog:read', 'catalog:write', 'users:manage', 'cycle:read', 'cycle:manage', 'item:read', 'item:submit', 'item:review', 'report:read', 'audit:read', 'delegation:manage'],
+  admin: [
+    'catalog:read',
+    'catalog:write',
+    'users:manage',
+    'cycle:read',
+    'cycle:manage',
+    'item:read',
+    'item:submit',
+    'item:review',
+    'report:read',
+    'audit:read',
+    'delegation:manage',
+  ],
   viewer: ['catalog:read', 'cycle:read', 'item:read', 'report:read', 'audit:read'],
   submitter: ['catalog:read', 'cycle:read', 'item:read', 'item:submit', 'item:contribute', 'report:read'],
   supervisor: ['catalog:read', 'cycle:read', 'item:read', 'item:review', 'report:read', 'delegation:manage'],
@@ -52,14 +64,18 @@ const SCOPE_PERMISSIONS: Record<LinkScope['purpose'], Permission[]> = {
 export function authorize(p: Principal, permission: Permission, target?: AccessTarget): Localized | null {
   if (p.scope) {
     if (!SCOPE_PERMISSIONS[p.scope.purpose].includes(permission)) {
-      return refuse('通过邮件链接进入只能处理该链接对应的事项；如需其他操作请登录', 'an email link only opens the item it was sent for; sign in for anything else');
+      return refuse(
+        '通过邮件链接进入只能处理该链接对应的事项；如需其他操作请登录',
+        'an email link only opens the item it was sent for; sign in for anything else',
+      );
     }
     if (!target || target.cycleId !== p.scope.cycleId || target.itemKey !== p.scope.itemKey) {
       return refuse('此邮件链接不适用于该事项', 'this email link is not for that item');
     }
     return null;
   }
-  if (!ROLE_PERMISSIONS[p.role].includes(permission)) return refuse('您的角色无权执行此操作', 'your role may not do this');
+  if (!ROLE_PERMISSIONS[p.role].includes(permission))
+    return refuse('您的角色无权执行此操作', 'your role may not do this');
   if (!target || p.role === 'admin' || p.role === 'viewer') return null;
   if (target.department === p.department) return null;
   const reading = permission === 'item:read' || permission === 'item:contribute';

@@ -31,5 +31,10 @@ export const BUREAU = 'bureau';
 /** The workflow's actor for a principal: the bureau's staff act as the bureau. */
 export function actorOf(p: Principal): Actor {
   if (p.role === 'admin') return { id: p.email, name: p.name, role: 'bureau', department: BUREAU };
-  return { id: p.email, name: p.name, role: p.role === 'supervisor' ? 'supervisor' : 'submitter', department: p.department ?? '' };
+  return {
+    id: p.email,
+    name: p.name,
+    role: p.role === 'supervisor' ? 'supervisor' : 'submitter',
+    department: p.department ?? '',
+  };
 }

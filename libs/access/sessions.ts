@@ -22,11 +22,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The account a session was issued for, by primary key: the one lookup every signed-in request makes. */
 export async function readAccountStanding(db: DataSource | EntityManager, id: string): Promise<AccountStanding | null> {
   if (!UUID.test(id)) return null;
-  const [row]: Array<{ active: boolean; token_version: number; role: UserRole; department: string | null }> = await db.query(
-    `SELECT active, token_version, role, department FROM user_account WHERE id = $1`,
-    [id],
-  );
-  return row ? { active: row.active, tokenVersion: row.token_version, role: row.role, department: row.department } : null;
+  const [row]: Array<{ active: boolean; token_version: number; role: UserRole; department: string | null }> =
+    await db.query(`SELECT active, token_version, role, department FROM user_account WHERE id = $1`, [id]);
+  return row
+    ? { active: row.active, tokenVersion: row.token_version, role: row.role, department: row.department }
+    : null;
 }
 
 export type SessionRevocation = 'inactive' | 'reissued';
@@ -35,7 +35,8 @@ export type SessionRevocation = 'inactive' | 'reissued';
 export function sessionRevocation(session: Session, account: AccountStanding | null): SessionRevocation | null {
   if (!account?.active) return 'inactive';
   const p = session.principal;
-  if (session.tokenVersion !== account.tokenVersion || p.role !== account.role || p.department !== account.department) return 'reissued';
+  if (session.tokenVersion !== account.tokenVersion || p.role !== account.role || p.department !== account.department)
+    return 'reissued';
   return null;
 }
 
@@ -49,5 +50,8 @@ export async function endSession(db: DataSource | EntityManager, session: Sessio
   if (!session.principal.scope) return revokeAccountSessions(db, session.principal.id);
   // Sign-outs are rare: the ones past their expiry go as another comes in.
   await db.query(`DELETE FROM ended_link_session WHERE expires_at < now()`);
-  await db.query(`INSERT INTO ended_link_session (session_id, expires_at) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [session.sessionId, new Date(session.expiresAt)]);
+  await db.query(`INSERT INTO ended_link_session (session_id, expires_at) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
+    session.sessionId,
+    new Date(session.expiresAt),
+  ]);
 }

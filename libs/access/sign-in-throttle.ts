@@ -31,9 +31,14 @@ const keys = (a: SignInAttempt) => ({ account: `account:${a.email}`, address: `a
  * Counts an attempt; null when it may go on to the password, otherwise how
  * many seconds until the window that refused it ends.
  */
-export async function admitSignIn(db: DataSource | EntityManager, attempt: SignInAttempt): Promise<{ retryAfterSeconds: number } | null> {
+export async function admitSignIn(
+  db: DataSource | EntityManager,
+  attempt: SignInAttempt,
+): Promise<{ retryAfterSeconds: number } | null> {
   const { account, address } = keys(attempt);
-  await db.query(`DELETE FROM sign_in_throttle WHERE window_started_at <= now() - make_interval(secs => $1)`, [SIGN_IN_LIMITS.windowSeconds]);
+  await db.query(`DELETE FROM sign_in_throttle WHERE window_started_at <= now() - make_interval(secs => $1)`, [
+    SIGN_IN_LIMITS.windowSeconds,
+  ]);
   // The account's row before the address's, in every statement: two attempts never wait on each other's rows.
   const rows: Array<{ key: string; attempts: number; retry_after: number }> = await db.query(
     `INSERT INTO sign_in_throttle AS t (key, attempts, window_started_at)
@@ -59,11 +64,14 @@ export async function signInSucceeded(db: DataSource | EntityManager, attempt: S
  * whether or not it has an account: the trail tells nobody which do), the
  * address, and why; never the password.
  */
-export async function auditSignInFailure(db: DataSource | EntityManager, requestId: string, attempt: SignInAttempt, reason: 'wrong_email_or_password' | 'throttled'): Promise<void> {
-  await db.query(`INSERT INTO audit_entry (${AUDIT_COLUMNS}) VALUES ($1, $2, 'anonymous', $3, 'sign_in_failed', 'user', $2, NULL, $4::jsonb) ON CONFLICT DO NOTHING`, [
-    requestId,
-    attempt.email,
-    attempt.address,
-    JSON.stringify({ reason }),
-  ]);
+export async function auditSignInFailure(
+  db: DataSource | EntityManager,
+  requestId: string,
+  attempt: SignInAttempt,
+  reason: 'wrong_email_or_password' | 'throttled',
+): Promise<void> {
+  await db.query(
+    `INSERT INTO audit_entry (${AUDIT_COLUMNS}) VALUES ($1, $2, 'anonymous', $3, 'sign_in_failed', 'user', $2, NULL, $4::jsonb) ON CONFLICT DO NOTHING`,
+    [requestId, attempt.email, attempt.address, JSON.stringify({ reason })],
+  );
 }

@@ -41,7 +41,15 @@ export class TokenSigner {
 
   session(p: Principal & SessionBinding, ttlMs = this.sessionTtlMs): { token: string; expiresAt: string } {
     const exp = Math.floor((Date.now() + ttlMs) / 1000);
-    const claims = { email: p.email, name: p.name, role: p.role, department: p.department, scope: p.scope, ver: p.tokenVersion, sid: p.sessionId };
+    const claims = {
+      email: p.email,
+      name: p.name,
+      role: p.role,
+      department: p.department,
+      scope: p.scope,
+      ver: p.tokenVersion,
+      sid: p.sessionId,
+    };
     const token = this.sign({ ...claims, sub: p.id, aud: SESSION, exp });
     return { token, expiresAt: new Date(exp * 1000).toISOString() };
   }
@@ -59,14 +67,35 @@ export class TokenSigner {
    * few JWT claims we rely on are checked in `verify`.
    */
   private sign(payload: Record<string, unknown>): string {
-    return jws.sign({ header: { alg: 'HS256', typ: 'JWT' }, payload: { iat: Math.floor(Date.now() / 1000), ...payload }, secret: this.secret });
+    return jws.sign({
+      header: { alg: 'HS256', typ: 'JWT' },
+      payload: { iat: Math.floor(Date.now() / 1000), ...payload },
+      secret: this.secret,
+    });
   }
 
   verifySession(token: string): TokenCheck<Session> {
-    const checked = this.verify<{ sub: string; email: string; name: string; role: UserRole; department: string | null; scope?: LinkScope; ver?: number; sid?: string; exp: number }>(token, SESSION);
+    const checked = this.verify<{
+      sub: string;
+      email: string;
+      name: string;
+      role: UserRole;
+      department: string | null;
+      scope?: LinkScope;
+      ver?: number;
+      sid?: string;
+      exp: number;
+    }>(token, SESSION);
     if (!checked.ok) return checked;
     const c = checked.claims;
-    const principal: Principal = { id: c.sub, email: c.email, name: c.name, role: c.role, department: c.department, ...(c.scope ? { scope: c.scope } : {}) };
+    const principal: Principal = {
+      id: c.sub,
+      email: c.email,
+      name: c.name,
+      role: c.role,
+      department: c.department,
+      ...(c.scope ? { scope: c.scope } : {}),
+    };
     return { ok: true, claims: { principal, tokenVersion: c.ver, sessionId: c.sid, expiresAt: c.exp * 1000 } };
   }
 
@@ -92,7 +121,9 @@ export class TokenSigner {
       const decoded = jws.decode(token, { json: true });
       if (decoded?.header.alg !== 'HS256' || !jws.verify(token, 'HS256', this.secret)) return null;
       const claims: unknown = decoded.payload;
-      return typeof claims === 'object' && claims !== null && !Array.isArray(claims) ? (claims as Record<string, unknown>) : null;
+      return typeof claims === 'object' && claims !== null && !Array.isArray(claims)
+        ? (claims as Record<string, unknown>)
+        : null;
     } catch {
       // Not a JWS, or a payload that is not JSON.
       return null;

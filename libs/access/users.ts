@@ -31,15 +31,35 @@ export class UserError extends Error {
 
 export type UserView = Omit<UserAccount, 'passwordHash' | 'tokenVersion'> & { hasPassword: boolean };
 
-export const userView = ({ passwordHash, tokenVersion: _version, ...u }: UserAccount): UserView => ({ ...u, hasPassword: passwordHash !== null });
+export const userView = ({ passwordHash, tokenVersion: _version, ...u }: UserAccount): UserView => ({
+  ...u,
+  hasPassword: passwordHash !== null,
+});
 
-async function checkUser(db: DataSource | EntityManager, u: Pick<UserInput, 'email' | 'name' | 'role' | 'department' | 'password'>): Promise<UserProblem[]> {
+async function checkUser(
+  db: DataSource | EntityManager,
+  u: Pick<UserInput, 'email' | 'name' | 'role' | 'department' | 'password'>,
+): Promise<UserProblem[]> {
   const problems: UserProblem[] = [];
   const perDepartment = u.role === 'submitter' || u.role === 'supervisor';
-  if (perDepartment && !u.department) problems.push({ zh: '填报人和审核人必须属于一个部门', en: 'submitters and supervisors belong to a department', field: 'department' });
-  if (!perDepartment && u.department) problems.push({ zh: '统计局管理员和查看人不属于具体部门', en: 'admins and viewers do not belong to a department', field: 'department' });
+  if (perDepartment && !u.department)
+    problems.push({
+      zh: '填报人和审核人必须属于一个部门',
+      en: 'submitters and supervisors belong to a department',
+      field: 'department',
+    });
+  if (!perDepartment && u.department)
+    problems.push({
+      zh: '统计局管理员和查看人不属于具体部门',
+      en: 'admins and viewers do not belong to a department',
+      field: 'department',
+    });
   if (u.department && !(await db.getRepository(Department).existsBy({ code: u.department }))) {
-    problems.push({ zh: `没有代码为“${u.department}”的部门`, en: `no department "${u.department}"`, field: 'department' });
+    problems.push({
+      zh: `没有代码为“${u.department}”的部门`,
+      en: `no department "${u.department}"`,
+      field: 'department',
+    });
   }
   // The same rule wherever a password is set: the API, the command line, the demo's accounts.
   const weak = u.password == null ? null : checkPasswordStrength(u.password, [u.email, u.name]);
@@ -75,19 +95,41 @@ export async function createUser(ds: DataSource, input: UserInput): Promise<User
 }
 
 /** Applies a change; returns the account before and after, for the audit trail. */
-export async function updateUser(db: DataSource | EntityManager, id: string, change: Partial<Omit<UserInput, 'email'>>): Promise<{ before: UserView; after: UserView } | null> {
+export async function updateUser(
+  db: DataSource | EntityManager,
+  id: string,
+  change: Partial<Omit<UserInput, 'email'>>,
+): Promise<{ before: UserView; after: UserView } | null> {
   const repo = db.getRepository(UserAccount);
   const user = await repo.findOneBy({ id });
   if (!user) return null;
   const role = change.role ?? user.role;
-  const department = change.department !== undefined ? change.department : role === 'admin' || role === 'viewer' ? null : user.department;
-  const problems = await checkUser(db, { email: user.email, name: change.name ?? user.name, role, department, password: change.password });
+  const department =
+    change.department !== undefined
+      ? change.department
+      : role === 'admin' || role === 'viewer'
+        ? null
+        : user.department;
+  const problems = await checkUser(db, {
+    email: user.email,
+    name: change.name ?? user.name,
+    role,
+    department,
+    password: change.password,
+  });
   if (problems.length) throw new UserError(problems);
   const before = userView(user);
   const { password, name, locale, active } = change;
   const given = Object.fromEntries(Object.entries({ name, locale, active }).filter(([, v]) => v != null));
   // Sessions issued before end with a change of what they were issued for (libs/access/sessions).
-  const revoke = (active != null && active !== user.active) || role !== user.role || department !== user.department || !!password;
-  await repo.update(id, { ...given, role, department, ...(password ? { passwordHash: await hashPassword(password) } : {}), ...(revoke ? { tokenVersion: () => 'token_version + 1' } : {}) });
+  const revoke =
+    (active != null && active !== user.active) || role !== user.role || department !== user.department || !!password;
+  await repo.update(id, {
+    ...given,
+    role,
+    department,
+    ...(password ? { passwordHash: await hashPassword(password) } : {}),
+    ...(revoke ? { tokenVersion: () => 'token_version + 1' } : {}),
+  });
   return { before, after: userView(await repo.findOneByOrFail({ id })) };
 }

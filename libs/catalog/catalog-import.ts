@@ -37,25 +37,36 @@ export async function importPlan(dataSource: DataSource, plan: ValidatedPlan): P
     const departments = await importDirectory(em, plan, report);
     const { file } = plan;
 
-    const planRow = await upsertOne(em.getRepository(Plan), { code: file.plan.code }, {
-      code: file.plan.code,
-      name: file.plan.name,
-      nameEn: file.plan.nameEn,
-      baselineYear: file.plan.baselineYear,
-      startYear: file.plan.startYear,
-      endYear: file.plan.endYear,
-      source: file.plan.source ?? null,
-      printedTotals: file.printedTotals,
-    });
+    const planRow = await upsertOne(
+      em.getRepository(Plan),
+      { code: file.plan.code },
+      {
+        code: file.plan.code,
+        name: file.plan.name,
+        nameEn: file.plan.nameEn,
+        baselineYear: file.plan.baselineYear,
+        startYear: file.plan.startYear,
+        endYear: file.plan.endYear,
+        source: file.plan.source ?? null,
+        printedTotals: file.printedTotals,
+      },
+    );
     report.plan = planRow.stats;
     const planRef = { id: planRow.row.id } as Plan;
     const byPlan = { plan: { id: planRef.id } };
 
-    report.category = await sync(em.getRepository(Category), byPlan, (c) => String(c.no),
-      file.categories.map((c) => ({ plan: planRef, no: c.no, name: c.name, nameEn: c.nameEn })));
+    report.category = await sync(
+      em.getRepository(Category),
+      byPlan,
+      (c) => String(c.no),
+      file.categories.map((c) => ({ plan: planRef, no: c.no, name: c.name, nameEn: c.nameEn })),
+    );
     const categories = new Map((await em.getRepository(Category).findBy(byPlan)).map((c) => [c.name, c]));
 
-    report.indicator = await sync(em.getRepository(Indicator), byPlan, (i) => String(i.no),
+    report.indicator = await sync(
+      em.getRepository(Indicator),
+      byPlan,
+      (i) => String(i.no),
       plan.indicators.map((i) => ({
         plan: planRef,
         no: i.no,
@@ -70,12 +81,31 @@ export async function importPlan(dataSource: DataSource, plan: ValidatedPlan): P
         polarity: i.polarity,
         cumulative: i.cumulative,
         departmentsPrinted: i.departments,
-      })), ['category']);
-    report.main_target = await sync(em.getRepository(MainTarget), byPlan, (t) => String(t.no),
-      plan.targets.map((t) => ({ plan: planRef, no: t.no, text: t.text, departmentsPrinted: t.departments })));
-    report.main_task = await sync(em.getRepository(MainTask), byPlan, (t) => String(t.no),
-      plan.tasks.map((t) => ({ plan: planRef, no: t.no, title: t.title, details: t.details, departmentsPrinted: t.departments })));
-    report.major_project = await sync(em.getRepository(MajorProject), byPlan, (p) => `${p.status}-${p.no}`,
+      })),
+      ['category'],
+    );
+    report.main_target = await sync(
+      em.getRepository(MainTarget),
+      byPlan,
+      (t) => String(t.no),
+      plan.targets.map((t) => ({ plan: planRef, no: t.no, text: t.text, departmentsPrinted: t.departments })),
+    );
+    report.main_task = await sync(
+      em.getRepository(MainTask),
+      byPlan,
+      (t) => String(t.no),
+      plan.tasks.map((t) => ({
+        plan: planRef,
+        no: t.no,
+        title: t.title,
+        details: t.details,
+        departmentsPrinted: t.departments,
+      })),
+    );
+    report.major_project = await sync(
+      em.getRepository(MajorProject),
+      byPlan,
+      (p) => `${p.status}-${p.no}`,
       plan.projects.map((p) => ({
         plan: planRef,
         status: p.status,
@@ -88,9 +118,14 @@ export async function importPlan(dataSource: DataSource, plan: ValidatedPlan): P
         landMu: p.landMu,
         owner: p.owner,
         responsibleUnitPrinted: p.responsibleUnit,
-      })));
-    report.basic_service_item = await sync(em.getRepository(BasicServiceItem), byPlan, (b) => String(b.no),
-      file.basicServiceItems.map((b) => ({ plan: planRef, ...b })));
+      })),
+    );
+    report.basic_service_item = await sync(
+      em.getRepository(BasicServiceItem),
+      byPlan,
+      (b) => String(b.no),
+      file.basicServiceItems.map((b) => ({ plan: planRef, ...b })),
+    );
 
     const responsibilities: Array<Partial<Responsibility>> = [];
     const add = (itemKind: ItemKind, itemKey: string, r: { lead: ResponsibleUnit; co: ResponsibleUnit[] }) =>
@@ -108,18 +143,34 @@ export async function importPlan(dataSource: DataSource, plan: ValidatedPlan): P
     plan.targets.forEach((t) => add('target', String(t.no), t.responsibility));
     plan.tasks.forEach((t) => add('task', String(t.no), t.responsibility));
     plan.projects.forEach((p) => add('project', `${p.status}-${p.no}`, p.responsibility));
-    report.responsibility = await sync(em.getRepository(Responsibility), byPlan,
-      (r) => `${r.itemKind}/${r.itemKey}/${r.position}`, responsibilities, ['department'], true);
+    report.responsibility = await sync(
+      em.getRepository(Responsibility),
+      byPlan,
+      (r) => `${r.itemKind}/${r.itemKey}/${r.position}`,
+      responsibilities,
+      ['department'],
+      true,
+    );
     return report;
   });
 }
 
-async function importDirectory(em: EntityManager, plan: ValidatedPlan, report: ImportReport): Promise<Map<string, Department>> {
+async function importDirectory(
+  em: EntityManager,
+  plan: ValidatedPlan,
+  report: ImportReport,
+): Promise<Map<string, Department>> {
   const { departments, departmentGroups } = plan.file;
   const repo = em.getRepository(Department);
   report.department = await sync(repo, {}, (d) => d.code!, [
     ...departments.map((d) => ({ code: d.code, name: d.name, nameEn: d.nameEn, kind: d.kind, aliases: d.aliases })),
-    ...departmentGroups.map((g) => ({ code: g.code, name: g.name, nameEn: g.nameEn, kind: 'group' as const, aliases: [] })),
+    ...departmentGroups.map((g) => ({
+      code: g.code,
+      name: g.name,
+      nameEn: g.nameEn,
+      kind: 'group' as const,
+      aliases: [],
+    })),
   ]);
   const byName = new Map((await repo.find()).map((d) => [d.name, d]));
 
@@ -140,15 +191,23 @@ async function importDirectory(em: EntityManager, plan: ValidatedPlan, report: I
   }
   report.department_contact = stats;
 
-  report.department_group_member = await sync(em.getRepository(DepartmentGroupMember), {},
+  report.department_group_member = await sync(
+    em.getRepository(DepartmentGroupMember),
+    {},
     (m) => `${m.group!.id}/${m.member!.id}`,
     departmentGroups.flatMap((g) =>
       (g.members ?? []).map((m) => ({ group: byName.get(g.name)!, member: byName.get(m)! })),
-    ), ['group', 'member']);
+    ),
+    ['group', 'member'],
+  );
   return byName;
 }
 
-async function upsertOne<E extends ObjectLiteral & { id: string }>(repo: Repository<E>, where: Partial<E>, values: Partial<E>) {
+async function upsertOne<E extends ObjectLiteral & { id: string }>(
+  repo: Repository<E>,
+  where: Partial<E>,
+  values: Partial<E>,
+) {
   const before = await repo.findOneBy(where as never);
   const stats = await sync(repo, where, () => 'one', [values]);
   return { row: before ?? (await repo.findOneByOrFail(where as never)), stats };

@@ -23,12 +23,21 @@ import { validatePlan, type ValidatedPlan } from '../plan/plan-validation';
 export async function readPlanFromDatabase(dataSource: DataSource, code?: string): Promise<ValidatedPlan> {
   const plans = await dataSource.getRepository(Plan).find({ where: code ? { code } : {}, order: { code: 'ASC' } });
   if (plans.length === 0 && code) {
-    throw new PlanNotFoundError({ where: 'plan', message: { zh: `数据库中没有编号为“${code}”的规划`, en: `no plan with code "${code}" in the database` } });
+    throw new PlanNotFoundError({
+      where: 'plan',
+      message: { zh: `数据库中没有编号为“${code}”的规划`, en: `no plan with code "${code}" in the database` },
+    });
   }
   if (plans.length !== 1) {
     const known = plans.map((p) => p.code).join(', ') || '无 (none)';
     throw new PlanValidationError([
-      { where: 'plan', message: { zh: `请用 --plan 指定规划，已有：${known}`, en: `choose a plan with --plan; the database holds: ${known}` } },
+      {
+        where: 'plan',
+        message: {
+          zh: `请用 --plan 指定规划，已有：${known}`,
+          en: `choose a plan with --plan; the database holds: ${known}`,
+        },
+      },
     ]);
   }
   return validatePlan(await planFileOf(dataSource, plans[0]));
@@ -36,19 +45,23 @@ export async function readPlanFromDatabase(dataSource: DataSource, code?: string
 
 async function planFileOf(ds: DataSource, plan: Plan): Promise<PlanFile> {
   const byPlan = { where: { plan: { id: plan.id } }, order: { no: 'ASC' as const } };
-  const [categories, indicators, targets, tasks, projects, basicServiceItems, departments, members] = await Promise.all([
-    ds.getRepository(Category).find(byPlan),
-    ds.getRepository(Indicator).find({ ...byPlan, relations: { category: true } }),
-    ds.getRepository(MainTarget).find(byPlan),
-    ds.getRepository(MainTask).find(byPlan),
-    ds.getRepository(MajorProject).find({ where: byPlan.where, order: { status: 'ASC', no: 'ASC' } }),
-    ds.getRepository(BasicServiceItem).find(byPlan),
-    ds.getRepository(Department).find({ relations: { contacts: true }, order: { code: 'ASC' } }),
-    ds.getRepository(DepartmentGroupMember).find({ relations: { group: true, member: true } }),
-  ]);
+  const [categories, indicators, targets, tasks, projects, basicServiceItems, departments, members] = await Promise.all(
+    [
+      ds.getRepository(Category).find(byPlan),
+      ds.getRepository(Indicator).find({ ...byPlan, relations: { category: true } }),
+      ds.getRepository(MainTarget).find(byPlan),
+      ds.getRepository(MainTask).find(byPlan),
+      ds.getRepository(MajorProject).find({ where: byPlan.where, order: { status: 'ASC', no: 'ASC' } }),
+      ds.getRepository(BasicServiceItem).find(byPlan),
+      ds.getRepository(Department).find({ relations: { contacts: true }, order: { code: 'ASC' } }),
+      ds.getRepository(DepartmentGroupMember).find({ relations: { group: true, member: true } }),
+    ],
+  );
   const contact = (d: Department, role: 'submitter' | 'supervisor') => {
     const c = d.contacts.find((x) => x.role === role);
-    return c ? { name: c.name, email: c.email, locale: c.locale as 'zh-CN' | 'en' } : { name: '', email: '', locale: 'zh-CN' as const };
+    return c
+      ? { name: c.name, email: c.email, locale: c.locale as 'zh-CN' | 'en' }
+      : { name: '', email: '', locale: 'zh-CN' as const };
   };
   return {
     plan: {

@@ -40,10 +40,19 @@ export async function delegate(ds: DataSource, r: DelegationRequest): Promise<De
   const from = Date.parse(r.validFrom);
   const until = Date.parse(r.validUntil);
   if (Number.isNaN(from) || Number.isNaN(until) || from >= until) {
-    throw new DelegationError({ zh: '委托期限无效：开始时间应早于结束时间', en: 'invalid period: the start must come before the end' }, 'validUntil');
+    throw new DelegationError(
+      { zh: '委托期限无效：开始时间应早于结束时间', en: 'invalid period: the start must come before the end' },
+      'validUntil',
+    );
   }
-  const department = await ds.getRepository(Department).findOne({ where: { code: r.department }, relations: { contacts: true } });
-  if (!department) throw new DelegationError({ zh: `没有代码为“${r.department}”的部门`, en: `no department "${r.department}"` }, 'department');
+  const department = await ds
+    .getRepository(Department)
+    .findOne({ where: { code: r.department }, relations: { contacts: true } });
+  if (!department)
+    throw new DelegationError(
+      { zh: `没有代码为“${r.department}”的部门`, en: `no department "${r.department}"` },
+      'department',
+    );
   const email = r.delegateEmail.trim().toLowerCase();
   const badEmail = validateContactEmail(department.name, 'delegate', email);
   if (badEmail) throw new DelegationError(badEmail, 'delegateEmail');
@@ -67,33 +76,59 @@ export async function delegate(ds: DataSource, r: DelegationRequest): Promise<De
  * refuses the delegation that would lead to one. And a supervisor names only
  * people the bureau already knows: an address from outside needs the bureau.
  */
-async function checkDelegate(ds: DataSource, department: Department, r: DelegationRequest, from: Date, until: Date): Promise<void> {
+async function checkDelegate(
+  ds: DataSource,
+  department: Department,
+  r: DelegationRequest,
+  from: Date,
+  until: Date,
+): Promise<void> {
   const email = r.delegateEmail;
   const own = ROLE_LABEL[r.role];
   if (department.contacts.some((c) => c.role === r.role && c.email.toLowerCase() === email)) {
-    throw new DelegationError({ zh: `${email}已是${department.name}的${own}，不能委托给本人`, en: `${email} already is this department's ${r.role}: a role is not delegated to its holder` }, 'delegateEmail');
+    throw new DelegationError(
+      {
+        zh: `${email}已是${department.name}的${own}，不能委托给本人`,
+        en: `${email} already is this department's ${r.role}: a role is not delegated to its holder`,
+      },
+      'delegateEmail',
+    );
   }
   const other = OTHER_ROLE[r.role];
   const otherContact = department.contacts.some((c) => c.role === other && c.email.toLowerCase() === email);
-  const otherAccount = await ds.getRepository(UserAccount).existsBy({ email, role: other, department: department.code, active: true });
+  const otherAccount = await ds
+    .getRepository(UserAccount)
+    .existsBy({ email, role: other, department: department.code, active: true });
   const otherDelegate = await ds
     .getRepository(Delegation)
     .createQueryBuilder('d')
-    .where('d."departmentId" = :id AND d.role = :other AND lower(d.delegate_email) = :email AND d.valid_from < :until AND d.valid_until > :from', { id: department.id, other, email, from, until })
+    .where(
+      'd."departmentId" = :id AND d.role = :other AND lower(d.delegate_email) = :email AND d.valid_from < :until AND d.valid_until > :from',
+      { id: department.id, other, email, from, until },
+    )
     .getExists();
   if (otherContact || otherAccount || otherDelegate) {
     throw new DelegationError(
-      { zh: `${email}是${department.name}的${ROLE_LABEL[other]}，不能同时担任${own}：填报和审核须由不同的人完成`, en: `${email} is this department's ${other} and cannot also act as its ${r.role}: submitting and reviewing take two people` },
+      {
+        zh: `${email}是${department.name}的${ROLE_LABEL[other]}，不能同时担任${own}：填报和审核须由不同的人完成`,
+        en: `${email} is this department's ${other} and cannot also act as its ${r.role}: submitting and reviewing take two people`,
+      },
       'delegateEmail',
     );
   }
   if (r.byBureau) return;
   const inDirectory =
-    (await ds.getRepository(DepartmentContact).createQueryBuilder('c').where('lower(c.email) = :email', { email }).getExists()) ||
-    (await ds.getRepository(UserAccount).existsBy({ email, active: true }));
+    (await ds
+      .getRepository(DepartmentContact)
+      .createQueryBuilder('c')
+      .where('lower(c.email) = :email', { email })
+      .getExists()) || (await ds.getRepository(UserAccount).existsBy({ email, active: true }));
   if (!inDirectory) {
     throw new DelegationError(
-      { zh: `${email}不是部门名录中的联系人，也没有有效账号：委托给外部人员须由市统计局办理`, en: `${email} is neither a contact in the directory nor an active account: only the bureau delegates to someone from outside` },
+      {
+        zh: `${email}不是部门名录中的联系人，也没有有效账号：委托给外部人员须由市统计局办理`,
+        en: `${email} is neither a contact in the directory nor an active account: only the bureau delegates to someone from outside`,
+      },
       'delegateEmail',
       true,
     );
@@ -111,10 +146,21 @@ export interface NoticeRecipient {
  * force, else the contact; with the department's name. One query, as every
  * notice asks (200 of them at a large cycle's launch).
  */
-export async function recipientFor(ds: DataSource, departmentCode: string, role: ContactRole, at: number): Promise<NoticeRecipient | null> {
-  const [row]: Array<{ department_name: string; contact_name: string | null; contact_email: string | null; contact_locale: string | null; delegate_name: string | null; delegate_email: string | null }> =
-    await ds.query(
-      `SELECT d.name AS department_name, c.name AS contact_name, c.email AS contact_email, c.locale AS contact_locale, g.delegate_name, g.delegate_email
+export async function recipientFor(
+  ds: DataSource,
+  departmentCode: string,
+  role: ContactRole,
+  at: number,
+): Promise<NoticeRecipient | null> {
+  const [row]: Array<{
+    department_name: string;
+    contact_name: string | null;
+    contact_email: string | null;
+    contact_locale: string | null;
+    delegate_name: string | null;
+    delegate_email: string | null;
+  }> = await ds.query(
+    `SELECT d.name AS department_name, c.name AS contact_name, c.email AS contact_email, c.locale AS contact_locale, g.delegate_name, g.delegate_email
          FROM department d
          LEFT JOIN department_contact c ON c."departmentId" = d.id AND c.role = $2
          LEFT JOIN LATERAL (
@@ -123,32 +169,59 @@ export async function recipientFor(ds: DataSource, departmentCode: string, role:
             ORDER BY valid_from DESC LIMIT 1
          ) g ON true
         WHERE d.code = $1`,
-      [departmentCode, role, new Date(at)],
-    );
+    [departmentCode, role, new Date(at)],
+  );
   if (!row) return null;
-  if (row.delegate_email) return { departmentName: row.department_name, to: { name: row.delegate_name!, email: row.delegate_email, locale: 'zh-CN' } };
+  if (row.delegate_email)
+    return {
+      departmentName: row.department_name,
+      to: { name: row.delegate_name!, email: row.delegate_email, locale: 'zh-CN' },
+    };
   if (!row.contact_email) return { departmentName: row.department_name, to: null };
-  return { departmentName: row.department_name, to: { name: row.contact_name!, email: row.contact_email, locale: row.contact_locale === 'en' ? 'en' : 'zh-CN' } };
+  return {
+    departmentName: row.department_name,
+    to: { name: row.contact_name!, email: row.contact_email, locale: row.contact_locale === 'en' ? 'en' : 'zh-CN' },
+  };
 }
 
 /** The actor a person is when acting for a department in a role at `at`, or why they may not. */
-export async function actorFor(ds: DataSource, email: string, departmentCode: string, role: ContactRole, at: number): Promise<Actor> {
-  const department = await ds.getRepository(Department).findOne({ where: { code: departmentCode }, relations: { contacts: true } });
+export async function actorFor(
+  ds: DataSource,
+  email: string,
+  departmentCode: string,
+  role: ContactRole,
+  at: number,
+): Promise<Actor> {
+  const department = await ds
+    .getRepository(Department)
+    .findOne({ where: { code: departmentCode }, relations: { contacts: true } });
   const contact = department?.contacts.find((c) => c.role === role && c.email.toLowerCase() === email.toLowerCase());
   if (contact) return { id: contact.email, name: contact.name, role, department: departmentCode };
   const delegation = await activeDelegation(ds, departmentCode, role, at);
   if (delegation && delegation.delegateEmail.toLowerCase() === email.toLowerCase()) {
     return { id: delegation.delegateEmail, name: delegation.delegateName, role, department: departmentCode };
   }
-  throw new DelegationError({ zh: `${email}不是${department?.name ?? departmentCode}的${ROLE_LABEL[role]}，也没有有效的委托`, en: `${email} is not this department's ${role} and holds no delegation in force` });
+  throw new DelegationError({
+    zh: `${email}不是${department?.name ?? departmentCode}的${ROLE_LABEL[role]}，也没有有效的委托`,
+    en: `${email} is not this department's ${role} and holds no delegation in force`,
+  });
 }
 
-async function activeDelegation(ds: DataSource, departmentCode: string, role: ContactRole, at: number): Promise<Delegation | null> {
+async function activeDelegation(
+  ds: DataSource,
+  departmentCode: string,
+  role: ContactRole,
+  at: number,
+): Promise<Delegation | null> {
   return ds
     .getRepository(Delegation)
     .createQueryBuilder('d')
     .innerJoin('d.department', 'dept')
-    .where('dept.code = :departmentCode AND d.role = :role AND d.valid_from <= :at AND d.valid_until > :at', { departmentCode, role, at: new Date(at) })
+    .where('dept.code = :departmentCode AND d.role = :role AND d.valid_from <= :at AND d.valid_until > :at', {
+      departmentCode,
+      role,
+      at: new Date(at),
+    })
     .orderBy('d.valid_from', 'DESC')
     .getOne();
 }

@@ -19,7 +19,11 @@ export type PlanExport = Omit<PlanFile, 'indicators' | 'targets' | 'tasks' | 'pr
   projects: Array<PlanFile['projects'][number] & ResponsibleNames>;
 };
 
-const names = ({ responsibility }: { responsibility: { lead: ResponsibleUnit; co: ResponsibleUnit[] } }): ResponsibleNames => ({
+const names = ({
+  responsibility,
+}: {
+  responsibility: { lead: ResponsibleUnit; co: ResponsibleUnit[] };
+}): ResponsibleNames => ({
   leadDepartment: responsibility.lead.name,
   coDepartments: responsibility.co.map((u) => u.name),
 });

@@ -25,66 +25,130 @@ interface SheetDef {
   columns: Column[];
 }
 
-const c = (key: string, zh: string, en: string, kind: Kind = 'text', labels?: Record<string, string>): Column => ({ key, zh, en, kind, labels });
+const c = (key: string, zh: string, en: string, kind: Kind = 'text', labels?: Record<string, string>): Column => ({
+  key,
+  zh,
+  en,
+  kind,
+  labels,
+});
 
-const KIND_LABELS = { city_bureau: '市直部门', county_government: '县区政府', county_bureau: '县直部门', institution: '其他单位' };
+const KIND_LABELS = {
+  city_bureau: '市直部门',
+  county_government: '县区政府',
+  county_bureau: '县直部门',
+  institution: '其他单位',
+};
 const LOCALE_LABELS = { 'zh-CN': '中文', en: 'English' };
 
 const SHEETS: SheetDef[] = [
-  { name: '指标类别', section: 'categories', columns: [c('no', '序号', 'No.', 'int'), c('name', '类别', 'Category'), c('nameEn', '英文名称', 'English name')] },
+  {
+    name: '指标类别',
+    section: 'categories',
+    columns: [c('no', '序号', 'No.', 'int'), c('name', '类别', 'Category'), c('nameEn', '英文名称', 'English name')],
+  },
   {
     name: '部门',
     section: 'departments',
     columns: [
-      c('code', '代码', 'Code'), c('name', '名称', 'Name'), c('nameEn', '英文名称', 'English name'),
-      c('kind', '类型', 'Kind', 'text', KIND_LABELS), c('aliases', '别名', 'Aliases', 'list'),
-      c('submitter.name', '填报人', 'Submitter'), c('submitter.email', '填报人邮箱', 'Submitter email'),
+      c('code', '代码', 'Code'),
+      c('name', '名称', 'Name'),
+      c('nameEn', '英文名称', 'English name'),
+      c('kind', '类型', 'Kind', 'text', KIND_LABELS),
+      c('aliases', '别名', 'Aliases', 'list'),
+      c('submitter.name', '填报人', 'Submitter'),
+      c('submitter.email', '填报人邮箱', 'Submitter email'),
       c('submitter.locale', '填报人语言', 'Submitter language', 'text', LOCALE_LABELS),
-      c('supervisor.name', '审核人', 'Supervisor'), c('supervisor.email', '审核人邮箱', 'Supervisor email'),
+      c('supervisor.name', '审核人', 'Supervisor'),
+      c('supervisor.email', '审核人邮箱', 'Supervisor email'),
       c('supervisor.locale', '审核人语言', 'Supervisor language', 'text', LOCALE_LABELS),
     ],
   },
   {
     name: '部门分组',
     section: 'departmentGroups',
-    columns: [c('code', '代码', 'Code'), c('name', '名称', 'Name'), c('nameEn', '英文名称', 'English name'), c('members', '成员（留空则每轮评估时指定）', 'Members (empty: chosen per cycle)', 'nullableList')],
+    columns: [
+      c('code', '代码', 'Code'),
+      c('name', '名称', 'Name'),
+      c('nameEn', '英文名称', 'English name'),
+      c('members', '成员（留空则每轮评估时指定）', 'Members (empty: chosen per cycle)', 'nullableList'),
+    ],
   },
   {
     name: '主要指标',
     section: 'indicators',
     columns: [
-      c('no', '序号', 'No.', 'int'), c('category', '类别', 'Category'), c('name', '主要指标', 'Indicator'), c('unit', '单位', 'Unit'),
-      c('baseline', '基期值', 'Baseline'), c('target', '目标值', 'Target'),
+      c('no', '序号', 'No.', 'int'),
+      c('category', '类别', 'Category'),
+      c('name', '主要指标', 'Indicator'),
+      c('unit', '单位', 'Unit'),
+      c('baseline', '基期值', 'Baseline'),
+      c('target', '目标值', 'Target'),
       c('attribute', '指标属性', 'Attribute', 'text', { binding: '约束性', expected: '预期性' }),
-      c('polarity', '指标方向', 'Polarity', 'text', { higher_is_better: '越高越好', lower_is_better: '越低越好', projection: '预测性' }),
+      c('polarity', '指标方向', 'Polarity', 'text', {
+        higher_is_better: '越高越好',
+        lower_is_better: '越低越好',
+        projection: '预测性',
+      }),
       c('departments', '负责部门', 'Responsible departments'),
     ],
   },
-  { name: '主要目标', section: 'targets', columns: [c('no', '序号', 'No.', 'int'), c('text', '主要目标', 'Target'), c('departments', '责任单位', 'Responsible units')] },
+  {
+    name: '主要目标',
+    section: 'targets',
+    columns: [
+      c('no', '序号', 'No.', 'int'),
+      c('text', '主要目标', 'Target'),
+      c('departments', '责任单位', 'Responsible units'),
+    ],
+  },
   {
     name: '主要任务',
     section: 'tasks',
-    columns: [c('no', '序号', 'No.', 'int'), c('title', '主要任务', 'Task'), c('details', '具体内容', 'Details', 'optionalText'), c('departments', '责任单位（排第一的为牵头单位）', 'Responsible units (lead first)')],
+    columns: [
+      c('no', '序号', 'No.', 'int'),
+      c('title', '主要任务', 'Task'),
+      c('details', '具体内容', 'Details', 'optionalText'),
+      c('departments', '责任单位（排第一的为牵头单位）', 'Responsible units (lead first)'),
+    ],
   },
   {
     name: '重大项目',
     section: 'projects',
     columns: [
-      c('status', '类别', 'Status', 'text', { planned: '计划', reserve: '储备' }), c('no', '序号', 'No.', 'int'), c('group', '项目分类', 'Group'),
-      c('name', '项目名称', 'Name', 'optionalText'), c('content', '建设内容及规模', 'Content and scale', 'optionalText'),
+      c('status', '类别', 'Status', 'text', { planned: '计划', reserve: '储备' }),
+      c('no', '序号', 'No.', 'int'),
+      c('group', '项目分类', 'Group'),
+      c('name', '项目名称', 'Name', 'optionalText'),
+      c('content', '建设内容及规模', 'Content and scale', 'optionalText'),
       c('totalInvestment', '计划总投资（万元）', 'Total investment (10k yuan)', 'number'),
       c('planPeriodInvestment', '“十四五”计划投资（万元）', '14th-FYP investment (10k yuan)', 'optionalNumber'),
-      c('landMu', '建设用地（亩）', 'Land (mu)', 'optionalNumber'), c('owner', '业主单位', 'Owner', 'optionalText'), c('responsibleUnit', '责任单位', 'Responsible unit'),
+      c('landMu', '建设用地（亩）', 'Land (mu)', 'optionalNumber'),
+      c('owner', '业主单位', 'Owner', 'optionalText'),
+      c('responsibleUnit', '责任单位', 'Responsible unit'),
     ],
   },
-  { name: '基本公共服务', section: 'basicServiceItems', columns: [c('no', '序号', 'No.', 'int'), c('area', '服务领域', 'Area'), c('goal', '服务内容与目标', 'Goal'), c('name', '服务项目', 'Item')] },
+  {
+    name: '基本公共服务',
+    section: 'basicServiceItems',
+    columns: [
+      c('no', '序号', 'No.', 'int'),
+      c('area', '服务领域', 'Area'),
+      c('goal', '服务内容与目标', 'Goal'),
+      c('name', '服务项目', 'Item'),
+    ],
+  },
   {
     name: '项目合计',
     section: 'printedTotals.projectGroups',
     columns: [
-      c('status', '类别', 'Status', 'text', { planned: '计划', reserve: '储备' }), c('no', '分组序号', 'Group no.'), c('name', '分组名称', 'Group'),
-      c('count', '项数', 'Count', 'int'), c('totalInvestment', '计划总投资（万元）', 'Total investment', 'number'),
-      c('planPeriodInvestment', '“十四五”计划投资（万元）', '14th-FYP investment', 'optionalNumber'), c('landMu', '建设用地（亩）', 'Land (mu)', 'number'),
+      c('status', '类别', 'Status', 'text', { planned: '计划', reserve: '储备' }),
+      c('no', '分组序号', 'Group no.'),
+      c('name', '分组名称', 'Group'),
+      c('count', '项数', 'Count', 'int'),
+      c('totalInvestment', '计划总投资（万元）', 'Total investment', 'number'),
+      c('planPeriodInvestment', '“十四五”计划投资（万元）', '14th-FYP investment', 'optionalNumber'),
+      c('landMu', '建设用地（亩）', 'Land (mu)', 'number'),
     ],
   },
 ];
@@ -92,8 +156,12 @@ const SHEETS: SheetDef[] = [
 /** The plan sheet holds single values, one per row, including the totals printed in the plan. */
 const PLAN_SHEET = '规划';
 const PLAN_FIELDS: Column[] = [
-  c('plan.code', '规划代码', 'Plan code'), c('plan.name', '规划名称', 'Plan name'), c('plan.nameEn', '英文名称', 'English name'),
-  c('plan.baselineYear', '基期年份', 'Baseline year', 'int'), c('plan.startYear', '起始年份', 'First year', 'int'), c('plan.endYear', '结束年份', 'Last year', 'int'),
+  c('plan.code', '规划代码', 'Plan code'),
+  c('plan.name', '规划名称', 'Plan name'),
+  c('plan.nameEn', '英文名称', 'English name'),
+  c('plan.baselineYear', '基期年份', 'Baseline year', 'int'),
+  c('plan.startYear', '起始年份', 'First year', 'int'),
+  c('plan.endYear', '结束年份', 'Last year', 'int'),
   c('plan.source', '来源', 'Source', 'optionalText'),
   c('printedTotals.indicators', '主要指标数（原文）', 'Indicators (printed)', 'int'),
   c('printedTotals.targets', '主要目标数（原文）', 'Targets (printed)', 'int'),
@@ -120,9 +188,12 @@ export async function writePlanWorkbook(plan: PlanFile | null): Promise<Buffer> 
     const sheet = wb.addWorksheet(def.name);
     sheet.addRow(def.columns.map((col) => `${col.zh}\n${col.en}`));
     sheet.getRow(1).font = { bold: true };
-    def.columns.forEach((col, i) => (sheet.getColumn(i + 1).width = col.kind === 'text' || col.kind === 'optionalText' ? 24 : 14));
+    def.columns.forEach(
+      (col, i) => (sheet.getColumn(i + 1).width = col.kind === 'text' || col.kind === 'optionalText' ? 24 : 14),
+    );
     if (!plan) continue;
-    for (const row of sectionRows(plan, def.section)) sheet.addRow(def.columns.map((col) => toCell(col, get(row, col.key))));
+    for (const row of sectionRows(plan, def.section))
+      sheet.addRow(def.columns.map((col) => toCell(col, get(row, col.key))));
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -142,12 +213,23 @@ export async function readPlanWorkbook(source: string | Buffer): Promise<unknown
   const wb = new ExcelJS.Workbook();
   try {
     const bytes = typeof source === 'string' ? await readFile(source) : source;
-    const beyond = checkWorkbookLimits(bytes, { maxRowsPerSheet: MAX_ROWS_PER_SHEET, maxUnpackedBytes: MAX_UNPACKED_BYTES });
+    const beyond = checkWorkbookLimits(bytes, {
+      maxRowsPerSheet: MAX_ROWS_PER_SHEET,
+      maxUnpackedBytes: MAX_UNPACKED_BYTES,
+    });
     if (beyond.length > 0) throw new PlanValidationError(beyond);
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
     if (e instanceof PlanValidationError) throw e;
-    throw new PlanValidationError([{ where: '(workbook)', message: { zh: `无法读取 Excel 文件：${(e as Error).message}`, en: `cannot read the Excel file: ${(e as Error).message}` } }]);
+    throw new PlanValidationError([
+      {
+        where: '(workbook)',
+        message: {
+          zh: `无法读取 Excel 文件：${(e as Error).message}`,
+          en: `cannot read the Excel file: ${(e as Error).message}`,
+        },
+      },
+    ]);
   }
   const issues: PlanIssue[] = [];
   const result: Record<string, unknown> = {};
@@ -166,7 +248,9 @@ export async function readPlanWorkbook(source: string | Buffer): Promise<unknown
     const rows: Record<string, unknown>[] = [];
     sheet.eachRow((row, rowNo) => {
       if (rowNo === 1) return;
-      const values = def.columns.map((col, i) => readCell(row.getCell(i + 1), col, `${def.name}!${columnLetter(i)}${rowNo}`, issues));
+      const values = def.columns.map((col, i) =>
+        readCell(row.getCell(i + 1), col, `${def.name}!${columnLetter(i)}${rowNo}`, issues),
+      );
       if (values.every((v) => v === undefined || v === null || v === '')) return;
       const obj: Record<string, unknown> = {};
       def.columns.forEach((col, i) => set(obj, col.key, values[i]));
@@ -185,13 +269,21 @@ function placeSection(result: Record<string, unknown>, section: string, rows: Re
   }
   const totals = (result.printedTotals ??= {}) as Record<string, unknown>;
   const strip = ({ status: _s, no: _n, name: _m, ...rest }: Record<string, unknown>) => rest;
-  for (const r of rows.filter((x) => x.no === GRAND_TOTAL)) totals[r.status === 'planned' ? 'plannedProjects' : 'reserveProjects'] = strip(r);
+  for (const r of rows.filter((x) => x.no === GRAND_TOTAL))
+    totals[r.status === 'planned' ? 'plannedProjects' : 'reserveProjects'] = strip(r);
   totals.projectGroups = rows.filter((x) => x.no !== GRAND_TOTAL);
 }
 
 function requireSheet(wb: ExcelJS.Workbook, name: string, issues: PlanIssue[]): ExcelJS.Worksheet | undefined {
   const sheet = wb.getWorksheet(name);
-  if (!sheet) issues.push({ where: name, message: { zh: `缺少工作表“${name}”，请使用导出的模板`, en: `sheet "${name}" is missing; start from the exported template` } });
+  if (!sheet)
+    issues.push({
+      where: name,
+      message: {
+        zh: `缺少工作表“${name}”，请使用导出的模板`,
+        en: `sheet "${name}" is missing; start from the exported template`,
+      },
+    });
   return sheet;
 }
 
@@ -201,7 +293,10 @@ function checkHeader(sheet: ExcelJS.Worksheet, def: SheetDef, issues: PlanIssue[
     if (!text.startsWith(col.zh)) {
       issues.push({
         where: `${def.name}!${columnLetter(i)}1`,
-        message: { zh: `第${i + 1}列应为“${col.zh}”，实际为“${text}”`, en: `column ${i + 1} should be "${col.en}", found "${text}"` },
+        message: {
+          zh: `第${i + 1}列应为“${col.zh}”，实际为“${text}”`,
+          en: `column ${i + 1} should be "${col.en}", found "${text}"`,
+        },
       });
     }
   });
@@ -216,7 +311,8 @@ function readCell(cell: ExcelJS.Cell, col: Column, where: string, issues: PlanIs
   if (raw !== null && typeof raw === 'object' && ('formula' in raw || 'sharedFormula' in raw)) {
     return bad('不接受公式，请填写数值或文字', 'formulas are not accepted; enter the value itself');
   }
-  const value = raw !== null && typeof raw === 'object' && 'richText' in raw ? raw.richText.map((t) => t.text).join('') : raw;
+  const value =
+    raw !== null && typeof raw === 'object' && 'richText' in raw ? raw.richText.map((t) => t.text).join('') : raw;
   const empty = value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
   if (col.kind === 'optionalNumber' && empty) return null;
   switch (col.kind) {
@@ -225,14 +321,19 @@ function readCell(cell: ExcelJS.Cell, col: Column, where: string, issues: PlanIs
     case 'int': {
       if (empty) return bad('不能为空', 'must not be empty');
       const n = typeof value === 'number' ? value : Number(String(value).trim());
-      if (!Number.isFinite(n)) return bad(`应为数字，实际为“${String(value)}”`, `must be a number, found "${String(value)}"`);
-      if (col.kind === 'int' && !Number.isInteger(n)) return bad(`应为整数，实际为${n}`, `must be a whole number, found ${n}`);
+      if (!Number.isFinite(n))
+        return bad(`应为数字，实际为“${String(value)}”`, `must be a number, found "${String(value)}"`);
+      if (col.kind === 'int' && !Number.isInteger(n))
+        return bad(`应为整数，实际为${n}`, `must be a whole number, found ${n}`);
       return n;
     }
     case 'nullableList':
     case 'list':
       if (empty) return col.kind === 'list' ? [] : null;
-      return String(value).split(/[、,，]/).map((s) => s.trim()).filter(Boolean);
+      return String(value)
+        .split(/[、,，]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
     case 'optionalText':
       return empty ? '' : String(value).trim();
     case 'text': {
@@ -243,7 +344,10 @@ function readCell(cell: ExcelJS.Cell, col: Column, where: string, issues: PlanIs
       const code = Object.entries(col.labels).find(([k, label]) => text === k || text === label)?.[0];
       if (code === undefined) {
         const allowed = Object.values(col.labels).join('、');
-        return bad(`应为以下之一：${allowed}，实际为“${text}”`, `must be one of ${Object.keys(col.labels).join(', ')}, found "${text}"`);
+        return bad(
+          `应为以下之一：${allowed}，实际为“${text}”`,
+          `must be one of ${Object.keys(col.labels).join(', ')}, found "${text}"`,
+        );
       }
       return code;
     }

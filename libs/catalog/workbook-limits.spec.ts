@@ -24,7 +24,10 @@ async function workbook({ sheets, parts, quote = '"', stored = false }: Layout):
   const q = (v: string) => `${quote}${v}${quote}`;
   const names = Object.keys(sheets);
   const zip = new JSZip();
-  zip.file('xl/workbook.xml', `<workbook xmlns="${MAIN}" xmlns:r="${RELS}"><sheets>${names.map((n, i) => `<sheet name=${q(n)} sheetId="${i + 1}" r:id=${q(`rId${i + 1}`)}/>`).join('')}</sheets></workbook>`);
+  zip.file(
+    'xl/workbook.xml',
+    `<workbook xmlns="${MAIN}" xmlns:r="${RELS}"><sheets>${names.map((n, i) => `<sheet name=${q(n)} sheetId="${i + 1}" r:id=${q(`rId${i + 1}`)}/>`).join('')}</sheets></workbook>`,
+  );
   const rel = quote === '"' ? 'Relationship' : 'pr:Relationship';
   zip.file(
     'xl/_rels/workbook.xml.rels',
@@ -39,27 +42,87 @@ async function workbook({ sheets, parts, quote = '"', stored = false }: Layout):
 describe('checkWorkbookLimits', () => {
   // name, the workbook, where each refusal points (empty: within the limits).
   it.each<[string, Layout, string[]]>([
-    ['sheets where Excel puts them, at the limit', { sheets: { 主要任务: 'worksheets/sheet1.xml' }, parts: { 'xl/worksheets/sheet1.xml': sheet(3) } }, []],
-    ['a sheet where Excel puts it, one row over', { sheets: { 主要任务: 'worksheets/sheet1.xml' }, parts: { 'xl/worksheets/sheet1.xml': sheet(4) } }, ['主要任务']],
-    ['a sheet moved to a path of its own, the relationship following', { sheets: { 主要任务: 'other/s.xml' }, parts: { 'xl/other/s.xml': sheet(4) } }, ['主要任务']],
-    ['a sheet moved, pointed at by an absolute target', { sheets: { 主要任务: '/xl/other/s.xml' }, parts: { 'xl/other/s.xml': sheet(4) } }, ['主要任务']],
-    ['a sheet moved out of xl/, pointed at with ../', { sheets: { 主要任务: '../elsewhere/./s.xml' }, parts: { 'elsewhere/s.xml': sheet(4) } }, ['主要任务']],
-    ['a sheet under a percent-encoded name', { sheets: { 主要任务: 'other/my%20sheet.xml' }, parts: { 'xl/other/my sheet.xml': sheet(4) } }, ['主要任务']],
-    ['relationships in single quotes with a prefix', { sheets: { 主要任务: 'other/s.xml' }, parts: { 'xl/other/s.xml': sheet(4) }, quote: "'" }, ['主要任务']],
-    ['a sheet stored, not deflated', { sheets: { 主要任务: 'other/s.xml' }, parts: { 'xl/other/s.xml': sheet(4) }, stored: true }, ['主要任务']],
+    [
+      'sheets where Excel puts them, at the limit',
+      { sheets: { 主要任务: 'worksheets/sheet1.xml' }, parts: { 'xl/worksheets/sheet1.xml': sheet(3) } },
+      [],
+    ],
+    [
+      'a sheet where Excel puts it, one row over',
+      { sheets: { 主要任务: 'worksheets/sheet1.xml' }, parts: { 'xl/worksheets/sheet1.xml': sheet(4) } },
+      ['主要任务'],
+    ],
+    [
+      'a sheet moved to a path of its own, the relationship following',
+      { sheets: { 主要任务: 'other/s.xml' }, parts: { 'xl/other/s.xml': sheet(4) } },
+      ['主要任务'],
+    ],
+    [
+      'a sheet moved, pointed at by an absolute target',
+      { sheets: { 主要任务: '/xl/other/s.xml' }, parts: { 'xl/other/s.xml': sheet(4) } },
+      ['主要任务'],
+    ],
+    [
+      'a sheet moved out of xl/, pointed at with ../',
+      { sheets: { 主要任务: '../elsewhere/./s.xml' }, parts: { 'elsewhere/s.xml': sheet(4) } },
+      ['主要任务'],
+    ],
+    [
+      'a sheet under a percent-encoded name',
+      { sheets: { 主要任务: 'other/my%20sheet.xml' }, parts: { 'xl/other/my sheet.xml': sheet(4) } },
+      ['主要任务'],
+    ],
+    [
+      'relationships in single quotes with a prefix',
+      { sheets: { 主要任务: 'other/s.xml' }, parts: { 'xl/other/s.xml': sheet(4) }, quote: "'" },
+      ['主要任务'],
+    ],
+    [
+      'a sheet stored, not deflated',
+      { sheets: { 主要任务: 'other/s.xml' }, parts: { 'xl/other/s.xml': sheet(4) }, stored: true },
+      ['主要任务'],
+    ],
     [
       'a part nothing points at, named so ExcelJS still reads it',
-      { sheets: { 主要任务: 'worksheets/sheet1.xml' }, parts: { 'xl/worksheets/sheet1.xml': sheet(1), 'x/xl/worksheets/sheet9.xml.bak': sheet(4) } },
+      {
+        sheets: { 主要任务: 'worksheets/sheet1.xml' },
+        parts: { 'xl/worksheets/sheet1.xml': sheet(1), 'x/xl/worksheets/sheet9.xml.bak': sheet(4) },
+      },
       ['x/xl/worksheets/sheet9.xml.bak'],
     ],
-    ['a part nothing points at, anywhere', { sheets: {}, parts: { 'customXml/item1.xml': sheet(4) } }, ['customXml/item1.xml']],
+    [
+      'a part nothing points at, anywhere',
+      { sheets: {}, parts: { 'customXml/item1.xml': sheet(4) } },
+      ['customXml/item1.xml'],
+    ],
     [
       'two sheets over, each named',
-      { sheets: { 主要指标: 'worksheets/sheet1.xml', 主要任务: 'other/s.xml' }, parts: { 'xl/worksheets/sheet1.xml': sheet(5), 'xl/other/s.xml': sheet(4) } },
+      {
+        sheets: { 主要指标: 'worksheets/sheet1.xml', 主要任务: 'other/s.xml' },
+        parts: { 'xl/worksheets/sheet1.xml': sheet(5), 'xl/other/s.xml': sheet(4) },
+      },
       ['主要指标', '主要任务'],
     ],
-    ['self-closing rows count; rowBreaks and prefixed rows do not', { sheets: { s: 'worksheets/sheet1.xml' }, parts: { 'xl/worksheets/sheet1.xml': sheet(3, (i) => (i === 1 ? '<row/><rowBreaks/>' : `<row\nr="${i}"/><xdr:row>1</xdr:row>`)) } }, []],
-    ['rows split by tabs and newlines count', { sheets: { s: 'worksheets/sheet1.xml' }, parts: { 'xl/worksheets/sheet1.xml': sheet(4, (i) => `<row\tr="${i}"></row>`) } }, ['s']],
+    [
+      'self-closing rows count; rowBreaks and prefixed rows do not',
+      {
+        sheets: { s: 'worksheets/sheet1.xml' },
+        parts: {
+          'xl/worksheets/sheet1.xml': sheet(3, (i) =>
+            i === 1 ? '<row/><rowBreaks/>' : `<row\nr="${i}"/><xdr:row>1</xdr:row>`,
+          ),
+        },
+      },
+      [],
+    ],
+    [
+      'rows split by tabs and newlines count',
+      {
+        sheets: { s: 'worksheets/sheet1.xml' },
+        parts: { 'xl/worksheets/sheet1.xml': sheet(4, (i) => `<row\tr="${i}"></row>`) },
+      },
+      ['s'],
+    ],
   ])('%s', async (_, layout, where) => {
     const issues = checkWorkbookLimits(await workbook(layout), LIMITS);
     expect(issues.map((i) => i.where).sort()).toEqual([...where].sort());
@@ -67,6 +130,8 @@ describe('checkWorkbookLimits', () => {
   });
 
   it('refuses bytes that are no zip, naming the workbook', () => {
-    expect(checkWorkbookLimits(Buffer.from('not a workbook'), LIMITS)).toEqual([expect.objectContaining({ where: '(workbook)' })]);
+    expect(checkWorkbookLimits(Buffer.from('not a workbook'), LIMITS)).toEqual([
+      expect.objectContaining({ where: '(workbook)' }),
+    ]);
   });
 });

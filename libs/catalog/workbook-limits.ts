@@ -31,7 +31,10 @@ interface ZipPart {
 const WORKBOOK = 'xl/workbook.xml';
 const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
 
-const unreadable = (why: string): PlanIssue => ({ where: '(workbook)', message: { zh: `无法读取 Excel 文件：${why}`, en: `cannot read the Excel file: ${why}` } });
+const unreadable = (why: string): PlanIssue => ({
+  where: '(workbook)',
+  message: { zh: `无法读取 Excel 文件：${why}`, en: `cannot read the Excel file: ${why}` },
+});
 
 /** The problems that keep a workbook from being read at all; empty when it is within the limits. */
 export function checkWorkbookLimits(bytes: Buffer, limits: WorkbookLimits): PlanIssue[] {
@@ -48,7 +51,10 @@ export function checkWorkbookLimits(bytes: Buffer, limits: WorkbookLimits): Plan
   const mb = Math.floor(limits.maxUnpackedBytes / 1024 / 1024);
   const tooBig: PlanIssue = {
     where: '(workbook)',
-    message: { zh: `工作簿解压后超过${mb}MB的上限，请删除多余的行、列和内容后再上传`, en: `the workbook unpacks to more than ${mb} MB; remove the extra rows, columns and content and upload it again` },
+    message: {
+      zh: `工作簿解压后超过${mb}MB的上限，请删除多余的行、列和内容后再上传`,
+      en: `the workbook unpacks to more than ${mb} MB; remove the extra rows, columns and content and upload it again`,
+    },
   };
   for (const part of parts) {
     if (part.name.endsWith('/')) continue;
@@ -72,7 +78,10 @@ export function checkWorkbookLimits(bytes: Buffer, limits: WorkbookLimits): Plan
   const issues: PlanIssue[] = [];
   for (const [part, n] of rows) {
     if (n > limits.maxRowsPerSheet) {
-      issues.push({ where: names.get(part) ?? part, message: { zh: `工作表行数超过上限${limits.maxRowsPerSheet}`, en: `more than ${limits.maxRowsPerSheet} rows` } });
+      issues.push({
+        where: names.get(part) ?? part,
+        message: { zh: `工作表行数超过上限${limits.maxRowsPerSheet}`, en: `more than ${limits.maxRowsPerSheet} rows` },
+      });
     }
   }
   return issues;
@@ -93,7 +102,8 @@ function zipParts(bytes: Buffer): ZipPart[] {
     const skip = nameLength + bytes.readUInt16LE(p + 30) + bytes.readUInt16LE(p + 32);
     const local = bytes.readUInt32LE(p + 42);
     const name = bytes.toString('utf8', p + 46, p + 46 + nameLength).replace(/^\//, '');
-    if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== 0x04034b50) throw new Error(`damaged zip entry ${name}`);
+    if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== 0x04034b50)
+      throw new Error(`damaged zip entry ${name}`);
     const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
     // 0xFFFFFFFF: the size is in a ZIP64 field; a deflate stream ends by itself, so read to the end.
     const stop = packedSize === 0xffffffff ? bytes.length : start + packedSize;
@@ -120,8 +130,13 @@ function countRows(xml: Buffer): number {
  * absolute within the package (`/xl/other/s.xml`), as OPC has it.
  */
 function sheetNames(parts: Map<string, Buffer>): Map<string, string> {
-  const attr = (tag: string, name: string) => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag)?.slice(1).find((v) => v !== undefined);
-  const unescape = (s: string) => s.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
+  const attr = (tag: string, name: string) =>
+    new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)
+      .exec(tag)
+      ?.slice(1)
+      .find((v) => v !== undefined);
+  const unescape = (s: string) =>
+    s.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
   const targets = new Map<string, string>();
   for (const [tag] of (parts.get(WORKBOOK_RELS)?.toString('utf8') ?? '').matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
     const id = attr(tag, 'Id');

@@ -21,11 +21,26 @@ describe('unstorableText: every bad string or key, by field path', () => {
     return v;
   };
   it.each<[string, unknown, TextProblem[]]>([
-    ['a good submission', { submission: { kind: 'indicator', value: 3.6, dataSource: '统计公报', evidence: [{ name: 'a.pdf' }] } }, []],
-    ['a lone surrogate in a draft', { submission: { dataSource: 'x\ud800y' } }, [{ field: 'submission.dataSource', kind: 'lone_surrogate' }]],
+    [
+      'a good submission',
+      { submission: { kind: 'indicator', value: 3.6, dataSource: '统计公报', evidence: [{ name: 'a.pdf' }] } },
+      [],
+    ],
+    [
+      'a lone surrogate in a draft',
+      { submission: { dataSource: 'x\ud800y' } },
+      [{ field: 'submission.dataSource', kind: 'lone_surrogate' }],
+    ],
     ['NUL in an array element', { itemKeys: ['indicator-1', 'indicator-\0'] }, [{ field: 'itemKeys.1', kind: 'nul' }]],
     ['NUL in a key', { ['a\0']: 1 }, [{ field: 'a\0', kind: 'nul' }]],
-    ['two problems, in order', { a: 'x\0', b: { c: '\udfff' } }, [{ field: 'a', kind: 'nul' }, { field: 'b.c', kind: 'lone_surrogate' }]],
+    [
+      'two problems, in order',
+      { a: 'x\0', b: { c: '\udfff' } },
+      [
+        { field: 'a', kind: 'nul' },
+        { field: 'b.c', kind: 'lone_surrogate' },
+      ],
+    ],
     ['16 levels', deep(15), []],
     ['17 levels', deep(17), [{ field: 'a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a', kind: 'too_deep' }]],
     ['numbers, booleans and null', { a: 1, b: true, c: null }, []],
@@ -46,7 +61,11 @@ describe('unstorableText: every bad string or key, by field path', () => {
 
 describe('describeTextProblem: what the person reads', () => {
   it.each<[TextProblem, string, string]>([
-    [{ field: 'submission.dataSource', kind: 'lone_surrogate' }, 'submission.dataSource 含有无法保存的残缺字符', 'lone UTF-16 surrogate'],
+    [
+      { field: 'submission.dataSource', kind: 'lone_surrogate' },
+      'submission.dataSource 含有无法保存的残缺字符',
+      'lone UTF-16 surrogate',
+    ],
     [{ field: 'text', kind: 'too_long' }, 'text 过长：最多 20000 个字符', 'at most 20000 characters'],
     [{ field: 'a\0', kind: 'nul' }, 'a\\u0000 含有空字符', 'NUL character'],
     [{ field: '', kind: 'too_deep' }, '嵌套层级过深', 'nested too deeply'],

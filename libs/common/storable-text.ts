@@ -44,7 +44,9 @@ export function textProblemOf(text: string, limits: TextLimits = DEFAULT_TEXT_LI
 export function unstorableText(value: unknown, at = '', limits: TextLimits = DEFAULT_TEXT_LIMITS): TextProblem[] {
   const found: TextProblem[] = [];
   // Depth first, each one's children pushed last to first so they are taken first to last.
-  const pending: Array<{ value: unknown; field: string; depth: number; key?: string }> = [{ value, field: at, depth: 0 }];
+  const pending: Array<{ value: unknown; field: string; depth: number; key?: string }> = [
+    { value, field: at, depth: 0 },
+  ];
   for (let next = pending.pop(); next && found.length < MAX_PROBLEMS; next = pending.pop()) {
     const { value: v, field, depth } = next;
     const under = (key: string | number) => (field ? `${field}.${key}` : String(key));
@@ -59,7 +61,9 @@ export function unstorableText(value: unknown, at = '', limits: TextLimits = DEF
         found.push({ field, kind: 'too_deep' });
         continue;
       }
-      const entries: Array<[string, unknown]> = Array.isArray(v) ? v.map((item, n) => [String(n), item]) : Object.entries(v);
+      const entries: Array<[string, unknown]> = Array.isArray(v)
+        ? v.map((item, n) => [String(n), item])
+        : Object.entries(v);
       for (let n = entries.length - 1; n >= 0; n--) {
         const [key, child] = entries[n];
         pending.push({ value: child, field: under(key), depth: depth + 1, ...(Array.isArray(v) ? {} : { key }) });
@@ -70,17 +74,36 @@ export function unstorableText(value: unknown, at = '', limits: TextLimits = DEF
 }
 
 /** What the person reads: where, what is wrong, and what to do. Control characters in a field name are shown escaped. */
-export function describeTextProblem(p: TextProblem, limits: TextLimits = DEFAULT_TEXT_LIMITS): Localized & { field: string } {
+export function describeTextProblem(
+  p: TextProblem,
+  limits: TextLimits = DEFAULT_TEXT_LIMITS,
+): Localized & { field: string } {
   const field = printable(p.field) || '请求 (request)';
   switch (p.kind) {
     case 'nul':
-      return { field, zh: `${field} 含有空字符（\\u0000），请删除后重试`, en: `${field} contains a NUL character (\\u0000), which is not accepted` };
+      return {
+        field,
+        zh: `${field} 含有空字符（\\u0000），请删除后重试`,
+        en: `${field} contains a NUL character (\\u0000), which is not accepted`,
+      };
     case 'lone_surrogate':
-      return { field, zh: `${field} 含有无法保存的残缺字符（孤立的代理项），请重新输入该内容`, en: `${field} contains a broken character (a lone UTF-16 surrogate) that cannot be stored; type the text again` };
+      return {
+        field,
+        zh: `${field} 含有无法保存的残缺字符（孤立的代理项），请重新输入该内容`,
+        en: `${field} contains a broken character (a lone UTF-16 surrogate) that cannot be stored; type the text again`,
+      };
     case 'too_long':
-      return { field, zh: `${field} 过长：最多 ${limits.maxLength} 个字符`, en: `${field} is too long: at most ${limits.maxLength} characters` };
+      return {
+        field,
+        zh: `${field} 过长：最多 ${limits.maxLength} 个字符`,
+        en: `${field} is too long: at most ${limits.maxLength} characters`,
+      };
     case 'too_deep':
-      return { field, zh: `${field} 嵌套层级过深（最多 ${limits.maxDepth} 层）`, en: `${field} is nested too deeply (at most ${limits.maxDepth} levels)` };
+      return {
+        field,
+        zh: `${field} 嵌套层级过深（最多 ${limits.maxDepth} 层）`,
+        en: `${field} is nested too deeply (at most ${limits.maxDepth} levels)`,
+      };
   }
 }
 

@@ -67,9 +67,12 @@ describe('loadConfig', () => {
     expect(loadConfig('http', { TRUST_PROXY }).TRUST_PROXY).toEqual(trusted);
   });
 
-  it.each(['true', '1', '10.0.0.0/33', 'proxy.example', '10.0.0.5,'])('refuses TRUST_PROXY=%s, naming it', (TRUST_PROXY) => {
-    expect(refused('http', { TRUST_PROXY })).toEqual(['TRUST_PROXY']);
-  });
+  it.each(['true', '1', '10.0.0.0/33', 'proxy.example', '10.0.0.5,'])(
+    'refuses TRUST_PROXY=%s, naming it',
+    (TRUST_PROXY) => {
+      expect(refused('http', { TRUST_PROXY })).toEqual(['TRUST_PROXY']);
+    },
+  );
 
   describe('the auth secret', () => {
     const dir = () => mkdtempSync(join(tmpdir(), 'plan-eval-secret-'));
@@ -85,12 +88,18 @@ describe('loadConfig', () => {
 
     it('is the one given when set, and no file is made', () => {
       const file = join(dir(), 'auth-secret');
-      expect(loadConfig('auth', { AUTH_SECRET: 'x'.repeat(32), AUTH_SECRET_FILE: file }).AUTH_SECRET).toBe('x'.repeat(32));
+      expect(loadConfig('auth', { AUTH_SECRET: 'x'.repeat(32), AUTH_SECRET_FILE: file }).AUTH_SECRET).toBe(
+        'x'.repeat(32),
+      );
       expect(() => statSync(file)).toThrow();
     });
 
     it.each<[string, NodeJS.ProcessEnv, string]>([
-      ['the published development secret', { AUTH_SECRET: 'plan-eval-development-secret-do-not-use-in-production' }, 'AUTH_SECRET'],
+      [
+        'the published development secret',
+        { AUTH_SECRET: 'plan-eval-development-secret-do-not-use-in-production' },
+        'AUTH_SECRET',
+      ],
       ['a short secret', { AUTH_SECRET: 'x'.repeat(31) }, 'AUTH_SECRET'],
       ['none in production', { NODE_ENV: 'production' }, 'AUTH_SECRET'],
     ])('refuses %s, naming it', (_label, env, variable) => {

@@ -12,13 +12,16 @@ import { z } from 'zod';
 import { parseDuration } from '../cycle/duration';
 
 const url = (protocols: string[]) =>
-  z.string().refine((v) => {
-    try {
-      return protocols.includes(new URL(v).protocol.replace(/:$/, ''));
-    } catch {
-      return false;
-    }
-  }, `must be a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}`);
+  z.string().refine(
+    (v) => {
+      try {
+        return protocols.includes(new URL(v).protocol.replace(/:$/, ''));
+      } catch {
+        return false;
+      }
+    },
+    `must be a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+  );
 
 /** What Express's `trust proxy` takes as a trusted proxy: an address, a subnet, or one of its named ranges. */
 function isProxyAddress(p: string): boolean {
@@ -31,7 +34,9 @@ function isProxyAddress(p: string): boolean {
 
 const hostPort = z.string().regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:7233');
 const port = z.coerce.number().int().min(1).max(65535);
-const duration = z.string().refine((v) => parseDuration(v) !== null && parseDuration(v)! > 0, "must be a duration such as '8h' or '60d'");
+const duration = z
+  .string()
+  .refine((v) => parseDuration(v) !== null && parseDuration(v)! > 0, "must be a duration such as '8h' or '60d'");
 /** The public development secret of earlier versions: anyone could sign an admin's session with it. */
 const RETIRED_DEVELOPMENT_SECRET = 'plan-eval-development-secret-do-not-use-in-production';
 const SECRET_MIN_LENGTH = 32;
@@ -97,7 +102,11 @@ export const configSchemas = {
     REPORTS_DIR: z.string().min(1).default('out/reports'),
     /** Evidence files, named by content hash; outside the database. */
     EVIDENCE_DIR: z.string().min(1).default('.data/evidence'),
-    EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
+    EVIDENCE_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(20 * 1024 * 1024),
   }),
   auth: z
     .object({
@@ -108,7 +117,10 @@ export const configSchemas = {
       AUTH_SECRET: z
         .string()
         .min(SECRET_MIN_LENGTH, `must be at least ${SECRET_MIN_LENGTH} characters`)
-        .refine((v) => v !== RETIRED_DEVELOPMENT_SECRET, 'is the published development secret: set one of your own (openssl rand -hex 32), or unset it to have one generated')
+        .refine(
+          (v) => v !== RETIRED_DEVELOPMENT_SECRET,
+          'is the published development secret: set one of your own (openssl rand -hex 32), or unset it to have one generated',
+        )
         .optional(),
       /** Where the generated secret is kept when AUTH_SECRET is unset. */
       AUTH_SECRET_FILE: z.string().min(1).default('.data/auth-secret'),
@@ -126,7 +138,11 @@ export const configSchemas = {
       try {
         return { ...a, AUTH_SECRET: installationSecret(a.AUTH_SECRET_FILE) };
       } catch (e) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['AUTH_SECRET_FILE'], message: `no AUTH_SECRET set, and no generated one to use: ${(e as Error).message}` });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['AUTH_SECRET_FILE'],
+          message: `no AUTH_SECRET set, and no generated one to use: ${(e as Error).message}`,
+        });
         return z.NEVER;
       }
     }),
@@ -135,7 +151,11 @@ export const configSchemas = {
     LOG_LEVEL: z
       .string()
       .transform((v) => v.toUpperCase())
-      .pipe(z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR'], { errorMap: () => ({ message: 'must be one of debug, info, warn, error' }) }))
+      .pipe(
+        z.enum(['DEBUG', 'INFO', 'WARN', 'ERROR'], {
+          errorMap: () => ({ message: 'must be one of debug, info, warn, error' }),
+        }),
+      )
       .default('INFO'),
     /** The worker's own /metrics (app metrics, with the Temporal SDK's appended when those are on). */
     WORKER_METRICS_ADDRESS: hostPort.optional(),
@@ -155,7 +175,10 @@ export const configSchemas = {
     /** The address the API listens on: this machine only unless told otherwise (0.0.0.0 in a container). */
     HOST: z
       .string()
-      .refine((v) => isIP(v) !== 0 || v === 'localhost', 'must be an IP address to listen on: 127.0.0.1 (this machine only), 0.0.0.0 (every interface) or one interface’s address')
+      .refine(
+        (v) => isIP(v) !== 0 || v === 'localhost',
+        'must be an IP address to listen on: 127.0.0.1 (this machine only), 0.0.0.0 (every interface) or one interface’s address',
+      )
       .default('127.0.0.1'),
     PORT: port.default(3000),
     /**
@@ -167,7 +190,10 @@ export const configSchemas = {
     TRUST_PROXY: z
       .string()
       .transform((v) => v.split(',').map((p) => p.trim()))
-      .refine((parts) => parts.every(isProxyAddress), 'must be proxy addresses or subnets, comma-separated (e.g. 10.0.0.5 or 172.16.0.0/12), or loopback, linklocal, uniquelocal')
+      .refine(
+        (parts) => parts.every(isProxyAddress),
+        'must be proxy addresses or subnets, comma-separated (e.g. 10.0.0.5 or 172.16.0.0/12), or loopback, linklocal, uniquelocal',
+      )
       .optional(),
     PUBLIC_URL: url(['http', 'https']).default('http://localhost:3000'),
   }),

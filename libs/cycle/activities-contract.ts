@@ -151,6 +151,11 @@ export interface CycleActivities {
   sendNotice(input: NoticeInput): Promise<NoticeResult>;
   closeCycle(input: { cycleId: string; outcomes: DepartmentOutcome[]; cancelled: boolean }): Promise<CycleClosing>;
   /** Marks a closed cycle running again and says which departments the reopened items belong to. */
-  reopenCycle(input: { cycleId: string; itemKeys: string[]; deadline?: string; hardClose?: string }): Promise<ReopenedCycle>;
+  reopenCycle(input: {
+    cycleId: string;
+    itemKeys: string[];
+    deadline?: string;
+    hardClose?: string;
+  }): Promise<ReopenedCycle>;
   restoreDepartment(input: { cycleId: string; department: string; itemKeys: string[] }): Promise<RestoredDepartment>;
 }

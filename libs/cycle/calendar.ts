@@ -4,7 +4,13 @@
  * Temporal Schedules in Asia/Shanghai time. Pure: which cycle a launch at a
  * given instant stands for.
  */
-import { DEFAULT_CHASING_POLICY, type ChasingPolicy, type CycleDefinition, type CycleKind, type ItemKind } from './cycle-definition';
+import {
+  DEFAULT_CHASING_POLICY,
+  type ChasingPolicy,
+  type CycleDefinition,
+  type CycleKind,
+  type ItemKind,
+} from './cycle-definition';
 import { durationMs } from './duration';
 
 export interface CalendarDate {
@@ -53,7 +59,11 @@ export function heyuanCalendar(groupResolution: Record<string, string[]> = {}): 
 export function cycleForLaunch(kind: CycleKind, calendar: EvaluationCalendar, launchedAt: number): CycleDefinition {
   const shanghaiYear = new Date(launchedAt + SHANGHAI_OFFSET_MS).getUTCFullYear();
   const [fromYear, toYear] =
-    kind === 'annual' ? [shanghaiYear - 1, shanghaiYear - 1] : kind === 'midterm' ? [calendar.midterm.fromYear, calendar.midterm.toYear] : [calendar.final.fromYear, calendar.final.toYear];
+    kind === 'annual'
+      ? [shanghaiYear - 1, shanghaiYear - 1]
+      : kind === 'midterm'
+        ? [calendar.midterm.fromYear, calendar.midterm.toYear]
+        : [calendar.final.fromYear, calendar.final.toYear];
   return {
     planCode: calendar.planCode,
     kind,

@@ -26,13 +26,29 @@ describe('chasingSchedule', () => {
   });
 
   it('stops at the hard close', () => {
-    expect(days(chasingSchedule(DEFAULT_CHASING_POLICY, 30 * DAY, 32 * DAY))).toEqual(['reminder@23', 'reminder@29', 'overdue@31']);
+    expect(days(chasingSchedule(DEFAULT_CHASING_POLICY, 30 * DAY, 32 * DAY))).toEqual([
+      'reminder@23',
+      'reminder@29',
+      'overdue@31',
+    ]);
   });
 
   it('runs in seconds for a demo policy', () => {
-    const policy = { ...DEFAULT_CHASING_POLICY, remindBefore: ['30s'], overdueAfter: '10s', overdueEvery: '30s', escalateToSupervisorAfter: '20s', escalateToBureauAfter: '40s' };
+    const policy = {
+      ...DEFAULT_CHASING_POLICY,
+      remindBefore: ['30s'],
+      overdueAfter: '10s',
+      overdueEvery: '30s',
+      escalateToSupervisorAfter: '20s',
+      escalateToBureauAfter: '40s',
+    };
     expect(chasingSchedule(policy, 60_000, 150_000).map((p) => `${p.event}@${p.at / 1000}`)).toEqual([
-      'reminder@30', 'overdue@70', 'escalate_supervisor@80', 'escalate_bureau@100', 'overdue@100', 'overdue@130',
+      'reminder@30',
+      'overdue@70',
+      'escalate_supervisor@80',
+      'escalate_bureau@100',
+      'overdue@100',
+      'overdue@130',
     ]);
   });
 });

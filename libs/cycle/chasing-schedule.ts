@@ -15,10 +15,14 @@ export interface ChasePoint {
 
 /** Every chase point between now-ish and the hard close, in time order. */
 export function chasingSchedule(policy: ChasingPolicy, deadline: number, hardClose: number): ChasePoint[] {
-  const points: ChasePoint[] = policy.remindBefore.map((d) => ({ at: deadline - durationMs(d), event: 'reminder' as const }));
+  const points: ChasePoint[] = policy.remindBefore.map((d) => ({
+    at: deadline - durationMs(d),
+    event: 'reminder' as const,
+  }));
   const every = durationMs(policy.overdueEvery);
   if (every <= 0) throw new RangeError('overdueEvery must be positive');
-  for (let at = deadline + durationMs(policy.overdueAfter); at < hardClose; at += every) points.push({ at, event: 'overdue' });
+  for (let at = deadline + durationMs(policy.overdueAfter); at < hardClose; at += every)
+    points.push({ at, event: 'overdue' });
   points.push({ at: deadline + durationMs(policy.escalateToSupervisorAfter), event: 'escalate_supervisor' });
   points.push({ at: deadline + durationMs(policy.escalateToBureauAfter), event: 'escalate_bureau' });
   return points.filter((p) => p.at < hardClose).sort((a, b) => a.at - b.at || a.event.localeCompare(b.event));

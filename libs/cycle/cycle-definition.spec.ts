@@ -28,18 +28,40 @@ describe('the threshold preset a cycle carries', () => {
 
   it('refuses a preset that does not exist, naming the ones that do', () => {
     const d = { ...definition, thresholdPreset: 'lenient' } as unknown as CycleDefinition;
-    expect(checkDefinition(d).map((p) => p.en)).toEqual(['threshold preset "lenient" does not exist; choose one of time_elapsed, traffic_light']);
+    expect(checkDefinition(d).map((p) => p.en)).toEqual([
+      'threshold preset "lenient" does not exist; choose one of time_elapsed, traffic_light',
+    ]);
   });
 });
 
 describe('a cycle as saved at launch', () => {
   const plan = { baselineYear: 2020, endYear: 2025 };
-  const edited = { preset: 'traffic_light' as const, onTrack: 0.75, slightlyBehind: 0.5, projectionTolerance: [0.2, 0.4] as [number, number] };
+  const edited = {
+    preset: 'traffic_light' as const,
+    onTrack: 0.75,
+    slightlyBehind: 0.5,
+    projectionTolerance: [0.2, 0.4] as [number, number],
+  };
 
   it.each<[string, CycleDefinition, CycleDefinition['thresholds'], CycleDefinition['planPeriod']]>([
-    ['a new launch fixes its preset’s numbers and the plan’s period', { ...definition, thresholdPreset: 'traffic_light' }, THRESHOLD_PRESETS.traffic_light, plan],
+    [
+      'a new launch fixes its preset’s numbers and the plan’s period',
+      { ...definition, thresholdPreset: 'traffic_light' },
+      THRESHOLD_PRESETS.traffic_light,
+      plan,
+    ],
     ['no preset: the default’s numbers', definition, THRESHOLD_PRESETS.time_elapsed, plan],
-    ['a definition already saved keeps what it was launched with', { ...definition, thresholdPreset: 'traffic_light', thresholds: edited, planPeriod: { baselineYear: 2019, endYear: 2025 } }, edited, { baselineYear: 2019, endYear: 2025 }],
+    [
+      'a definition already saved keeps what it was launched with',
+      {
+        ...definition,
+        thresholdPreset: 'traffic_light',
+        thresholds: edited,
+        planPeriod: { baselineYear: 2019, endYear: 2025 },
+      },
+      edited,
+      { baselineYear: 2019, endYear: 2025 },
+    ],
   ])('%s', (_name, given, thresholds, planPeriod) => {
     const launched = launchedDefinition(given, plan);
     expect(launched).toMatchObject({ thresholds, planPeriod });

@@ -111,7 +111,11 @@ export function cycleThresholds(d: Pick<CycleDefinition, 'thresholdPreset' | 'th
 
 /** The definition as a cycle is saved at launch: its thresholds and the plan's period fixed (kept if already fixed). */
 export function launchedDefinition(d: CycleDefinition, plan: PlanPeriod): CycleDefinition {
-  return { ...d, thresholds: cycleThresholds(d), planPeriod: d.planPeriod ?? { baselineYear: plan.baselineYear, endYear: plan.endYear } };
+  return {
+    ...d,
+    thresholds: cycleThresholds(d),
+    planPeriod: d.planPeriod ?? { baselineYear: plan.baselineYear, endYear: plan.endYear },
+  };
 }
 
 /** One cycle per plan, kind and period: the workflow ID makes a second launch impossible. */

@@ -25,7 +25,9 @@ export function planCycle(plan: ValidatedPlan, def: CycleDefinition, contacts: D
   const gaps: Localized[] = [];
   const byName = new Map(contacts.map((c) => [c.name, c]));
   const resolution = resolveGroups(plan, def.groupResolution, gaps);
-  const groupMembers = new Map(plan.file.departmentGroups.map((g) => [g.name, resolution.get(g.name) ?? g.members ?? null]));
+  const groupMembers = new Map(
+    plan.file.departmentGroups.map((g) => [g.name, resolution.get(g.name) ?? g.members ?? null]),
+  );
   const unresolved = new Set<string>();
 
   /** A group stands for its resolved members: the first leads, the others co-operate. */
@@ -40,7 +42,10 @@ export function planCycle(plan: ValidatedPlan, def: CycleDefinition, contacts: D
   };
 
   const items: WorkItemSpec[] = [];
-  const add = (spec: Omit<WorkItemSpec, 'leadDepartment' | 'coDepartments'>, r: { lead: ResponsibleUnit; co: ResponsibleUnit[] }) => {
+  const add = (
+    spec: Omit<WorkItemSpec, 'leadDepartment' | 'coDepartments'>,
+    r: { lead: ResponsibleUnit; co: ResponsibleUnit[] },
+  ) => {
     const units = [...new Set([...expand(r.lead), ...r.co.flatMap(expand)])];
     if (units.length === 0) return;
     items.push({ ...spec, leadDepartment: units[0], coDepartments: units.slice(1) });
@@ -54,13 +59,23 @@ export function planCycle(plan: ValidatedPlan, def: CycleDefinition, contacts: D
           kind: 'indicator',
           no: i.no,
           title: i.name,
-          indicator: { unit: i.unit, target: i.parsedTarget, baseline: i.parsedBaseline, polarity: i.polarity, previousValue: null, cumulative: i.cumulative, decimals: indicatorDecimals(i) },
+          indicator: {
+            unit: i.unit,
+            target: i.parsedTarget,
+            baseline: i.parsedBaseline,
+            polarity: i.polarity,
+            previousValue: null,
+            cumulative: i.cumulative,
+            decimals: indicatorDecimals(i),
+          },
         },
         i.responsibility,
       );
     }
   }
-  if (def.itemKinds.includes('task')) for (const t of plan.tasks) add({ key: itemKey('task', t.no), kind: 'task', no: t.no, title: t.title }, t.responsibility);
+  if (def.itemKinds.includes('task'))
+    for (const t of plan.tasks)
+      add({ key: itemKey('task', t.no), kind: 'task', no: t.no, title: t.title }, t.responsibility);
   if (def.itemKinds.includes('project')) {
     // Planned projects (附件3) report their investment; reserve projects (附件4), numbered apart, their stage.
     for (const p of plan.projects) {
@@ -70,7 +85,10 @@ export function planCycle(plan: ValidatedPlan, def: CycleDefinition, contacts: D
   }
 
   for (const g of unresolved) {
-    gaps.push({ zh: `“${g}”尚未指定具体部门，请在发起前指定`, en: `"${g}" is not resolved to concrete departments; resolve it before launch` });
+    gaps.push({
+      zh: `“${g}”尚未指定具体部门，请在发起前指定`,
+      en: `"${g}" is not resolved to concrete departments; resolve it before launch`,
+    });
   }
   const involved = [...new Set(items.flatMap((i) => [i.leadDepartment, ...i.coDepartments]))];
   for (const name of involved) {
@@ -84,7 +102,11 @@ export function planCycle(plan: ValidatedPlan, def: CycleDefinition, contacts: D
   if (gaps.length) return { ok: false, gaps };
   // From here on departments are known by their codes, as actors and workflow IDs name them.
   const code = (name: string) => byName.get(name)!.code;
-  const coded = items.map((i) => ({ ...i, leadDepartment: code(i.leadDepartment), coDepartments: i.coDepartments.map(code) }));
+  const coded = items.map((i) => ({
+    ...i,
+    leadDepartment: code(i.leadDepartment),
+    coDepartments: i.coDepartments.map(code),
+  }));
   return { ok: true, items: coded, departments: [...new Set(coded.map((i) => i.leadDepartment))].sort() };
 }
 
@@ -95,18 +117,29 @@ export function planCycle(plan: ValidatedPlan, def: CycleDefinition, contacts: D
  * read (not a group of this plan, not a list of departments) is a gap.
  */
 function resolveGroups(plan: ValidatedPlan, given: Record<string, unknown>, gaps: Localized[]): Map<string, string[]> {
-  const groups = new Map(plan.file.departmentGroups.flatMap((g) => [[g.code, g.name] as const, [g.name, g.name] as const]));
+  const groups = new Map(
+    plan.file.departmentGroups.flatMap((g) => [[g.code, g.name] as const, [g.name, g.name] as const]),
+  );
   const codes = new Map(plan.file.departments.map((d) => [d.code, d.name]));
   const resolved = new Map<string, string[]>();
   for (const [key, members] of Object.entries(given ?? {})) {
     const group = groups.get(key.trim());
     if (!group) {
       const known = plan.file.departmentGroups.map((g) => `${g.code}（${g.name}）`).join('、');
-      gaps.push({ zh: `“${key}”不是本规划的部门组；可用：${known}`, en: `"${key}" is not a group of this plan; use one of ${known}` });
+      gaps.push({
+        zh: `“${key}”不是本规划的部门组；可用：${known}`,
+        en: `"${key}" is not a group of this plan; use one of ${known}`,
+      });
     } else if (!Array.isArray(members) || !members.every((m) => typeof m === 'string')) {
-      gaps.push({ zh: `部门组“${group}”应对应部门代码或名称的列表，例如 ["city-education"]`, en: `group "${group}" takes a list of department codes or names, e.g. ["city-education"]` });
+      gaps.push({
+        zh: `部门组“${group}”应对应部门代码或名称的列表，例如 ["city-education"]`,
+        en: `group "${group}" takes a list of department codes or names, e.g. ["city-education"]`,
+      });
     } else {
-      resolved.set(group, members.map((m) => codes.get(m.trim()) ?? m));
+      resolved.set(
+        group,
+        members.map((m) => codes.get(m.trim()) ?? m),
+      );
     }
   }
   return resolved;

@@ -6,7 +6,14 @@ import type { WorkItemSpec } from './submission';
 
 const MINUTE = 60_000;
 const DEPT = 'city-sports';
-const specs: WorkItemSpec[] = ['task-1', 'task-2'].map((key, i) => ({ key, kind: 'task', no: i + 1, title: `任务${i + 1}`, leadDepartment: DEPT, coDepartments: [] }));
+const specs: WorkItemSpec[] = ['task-1', 'task-2'].map((key, i) => ({
+  key,
+  kind: 'task',
+  no: i + 1,
+  title: `任务${i + 1}`,
+  leadDepartment: DEPT,
+  coDepartments: [],
+}));
 const launch: DepartmentLaunch = {
   cycleId: 'cycle/x/annual/2021',
   department: DEPT,
@@ -56,17 +63,26 @@ describe('DepartmentRun: what a continue-as-new carries is all it knows', () => 
   it('answers a repeated request as the first time, from the snapshot too', () => {
     const run = scenario(() => undefined, true);
     expect(run.refusal(submit('a', 'task-1'))).toBeNull();
-    expect(run.apply(submit('a', 'task-1'), T0 + MINUTE)).toEqual({ itemKey: 'task-1', status: 'submitted', version: 1, warnings: [] });
+    expect(run.apply(submit('a', 'task-1'), T0 + MINUTE)).toEqual({
+      itemKey: 'task-1',
+      status: 'submitted',
+      version: 1,
+      warnings: [],
+    });
     // The same item submitted again under a new request is refused: it waits for review.
     expect(run.refusal(submit('c', 'task-1'))?.en).toBe('this item is already submitted and waiting for review');
   });
 
   it('numbers notices on from the cycle’s assignment and starts a new digest window after each send', () => {
     const run = scenario(() => undefined, true);
-    expect(run.takeNotices(T0 + 5 * MINUTE).map((n) => [n.audience, n.event, n.seq, n.items.map((i) => i.key)])).toEqual([['supervisor', 'submitted_for_review', 1, ['task-1']]]);
+    expect(
+      run.takeNotices(T0 + 5 * MINUTE).map((n) => [n.audience, n.event, n.seq, n.items.map((i) => i.key)]),
+    ).toEqual([['supervisor', 'submitted_for_review', 1, ['task-1']]]);
     run.remindNow();
     expect(run.noticesDue(T0 + 5 * MINUTE)).toBe(true);
-    expect(run.takeNotices(T0 + 5 * MINUTE).map((n) => [n.event, n.seq, n.items.map((i) => i.key)])).toEqual([['reminder', 1, ['task-2']]]);
+    expect(run.takeNotices(T0 + 5 * MINUTE).map((n) => [n.event, n.seq, n.items.map((i) => i.key)])).toEqual([
+      ['reminder', 1, ['task-2']],
+    ]);
     run.apply(submit('b', 'task-2'), T0 + 6 * MINUTE);
     expect(run.noticesDue(T0 + 10 * MINUTE)).toBe(false);
     expect(run.nextWakeAt()).toBe(T0 + 11 * MINUTE);

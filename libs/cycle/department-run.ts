@@ -10,7 +10,15 @@
  */
 import type { Localized } from '../plan/localized';
 import type { Thresholds } from '../rules/thresholds';
-import type { Audience, DepartmentOutcome, NoticeEvent, NoticeInput, RecordCommandInput, RefusedRecord, RestoredDepartment } from './activities-contract';
+import type {
+  Audience,
+  DepartmentOutcome,
+  NoticeEvent,
+  NoticeInput,
+  RecordCommandInput,
+  RefusedRecord,
+  RestoredDepartment,
+} from './activities-contract';
 import { chaseKey, chasingSchedule } from './chasing-schedule';
 import { DEFAULT_DIGEST_WINDOW, type ChasingPolicy } from './cycle-definition';
 import {
@@ -141,7 +149,12 @@ export class DepartmentRun {
     return DepartmentRun.starting(launch, restored.specs, restored.items, restored.noticeSeq);
   }
 
-  private static starting(launch: DepartmentLaunch, specs: WorkItemSpec[] | undefined, items: ItemState[], noticeSeq: Record<string, number>): DepartmentRun {
+  private static starting(
+    launch: DepartmentLaunch,
+    specs: WorkItemSpec[] | undefined,
+    items: ItemState[],
+    noticeSeq: Record<string, number>,
+  ): DepartmentRun {
     return new DepartmentRun({
       state: {
         cycleId: launch.cycleId,
@@ -263,7 +276,11 @@ export class DepartmentRun {
   /** The bureau's reopen, item by item, through the same path as any command: recorded, audited, noticed with the reason. */
   reopen({ requestId, actor, reason }: DepartmentReopen, now: number): void {
     for (const itemKey of Object.keys(this.s.state.items)) {
-      const request: ItemCommandRequest = { requestId: `${requestId}/${itemKey}`, actor, command: { type: 'reopen', itemKey, reason } };
+      const request: ItemCommandRequest = {
+        requestId: `${requestId}/${itemKey}`,
+        actor,
+        command: { type: 'reopen', itemKey, reason },
+      };
       if (!this.refusal(request)) this.apply(request, now);
     }
   }
@@ -419,7 +436,11 @@ export class DepartmentRun {
       total: items.length,
       done: items.filter((i) => isDone(this.s.state, i)).length,
       // Judged once the run is over (closed, done or cancelled): an item never submitted by then is missing.
-      timeliness: timeliness(items.map((i) => i.firstSubmittedAt), this.s.state.deadline, 'closed'),
+      timeliness: timeliness(
+        items.map((i) => i.firstSubmittedAt),
+        this.s.state.deadline,
+        'closed',
+      ),
       cancelled: this.s.cancelled,
     };
   }
@@ -437,17 +458,29 @@ export class DepartmentRun {
     if (waiting.length === 0) return Infinity;
     const oldest = Math.min(...waiting.map((i) => i.lastSubmittedAt ?? Infinity));
     const first = oldest + durationMs(this.s.policy.reviewReminderAfter);
-    const again = this.s.lastReviewChaseAt === null ? -Infinity : this.s.lastReviewChaseAt + durationMs(this.s.policy.reviewReminderEvery);
+    const again =
+      this.s.lastReviewChaseAt === null
+        ? -Infinity
+        : this.s.lastReviewChaseAt + durationMs(this.s.policy.reviewReminderEvery);
     return Math.max(first, again);
   }
 
   /** A notice that goes out with the next send, digest window or not. */
-  private queue(audience: Audience, event: NoticeEvent, items: ItemState[], reasons: Record<string, string> = {}): void {
+  private queue(
+    audience: Audience,
+    event: NoticeEvent,
+    items: ItemState[],
+    reasons: Record<string, string> = {},
+  ): void {
     if (items.length > 0) this.s.pending.push({ audience, event, itemKeys: items.map((i) => i.key), reasons });
   }
 }
 
 /** Each item of a bulk approval is its own command, under its own request ID. */
 export function bulkItemRequest(request: BulkApproveRequest, itemKey: string): ItemCommandRequest {
-  return { requestId: `${request.requestId}/${itemKey}`, actor: request.actor, command: { type: 'review', itemKey, decision: 'approve' } };
+  return {
+    requestId: `${request.requestId}/${itemKey}`,
+    actor: request.actor,
+    command: { type: 'review', itemKey, decision: 'approve' },
+  };
 }

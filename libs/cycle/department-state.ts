@@ -75,19 +75,37 @@ export type Command =
   | { type: 'contribute'; itemKey: string; text: string };
 
 /** Which notice a change calls for, sent as a digest by the workflow. */
-export type CommandNotice = { event: 'submitted_for_review' | 'rejected' | 'approved' | 'reopened'; itemKey: string; reason?: string } | null;
+export type CommandNotice = {
+  event: 'submitted_for_review' | 'rejected' | 'approved' | 'reopened';
+  itemKey: string;
+  reason?: string;
+} | null;
 
 export function initialItem(key: string): ItemState {
-  return { key, status: 'assigned', version: 0, draft: null, firstSubmittedAt: null, lastSubmittedAt: null, doneAt: null, rejections: 0, contributions: [] };
+  return {
+    key,
+    status: 'assigned',
+    version: 0,
+    draft: null,
+    firstSubmittedAt: null,
+    lastSubmittedAt: null,
+    doneAt: null,
+    rejections: 0,
+    contributions: [],
+  };
 }
 
 export function isDone(state: DepartmentState, item: ItemState): boolean {
-  return state.requireBureauAcceptance ? item.status === 'accepted' : item.status === 'approved' || item.status === 'accepted';
+  return state.requireBureauAcceptance
+    ? item.status === 'accepted'
+    : item.status === 'approved' || item.status === 'accepted';
 }
 
 /** Items the submitter still owes: never submitted, or returned to them. */
 export function owedBySubmitter(state: DepartmentState): ItemState[] {
-  return Object.values(state.items).filter((i) => i.status === 'assigned' || i.status === 'draft' || i.status === 'returned');
+  return Object.values(state.items).filter(
+    (i) => i.status === 'assigned' || i.status === 'draft' || i.status === 'returned',
+  );
 }
 
 export function waitingForReview(state: DepartmentState): ItemState[] {
@@ -106,9 +124,17 @@ function shapeProblem(command: Command): Localized | null {
     'submission' in command
       ? checkSubmissionShape(command.submission)
       : unstorableText(command).map((p) => describeTextProblem(p));
-  const text = command.type === 'contribute' ? { field: 'text', value: command.text, max: COMMAND_TEXT_MAX.text } : 'reason' in command ? { field: 'reason', value: command.reason, max: COMMAND_TEXT_MAX.reason } : null;
+  const text =
+    command.type === 'contribute'
+      ? { field: 'text', value: command.text, max: COMMAND_TEXT_MAX.text }
+      : 'reason' in command
+        ? { field: 'reason', value: command.reason, max: COMMAND_TEXT_MAX.reason }
+        : null;
   if (errors.length === 0 && typeof text?.value === 'string' && text.value.length > text.max) {
-    errors.push({ zh: `${text.field} 过长：最多 ${text.max} 个字符`, en: `${text.field} is too long: at most ${text.max} characters` });
+    errors.push({
+      zh: `${text.field} 过长：最多 ${text.max} 个字符`,
+      en: `${text.field} is too long: at most ${text.max} characters`,
+    });
   }
   return errors.length ? { zh: errors.map((e) => e.zh).join('；'), en: errors.map((e) => e.en).join('; ') } : null;
 }
@@ -117,8 +143,12 @@ function shapeProblem(command: Command): Localized | null {
  * Four eyes: whoever submitted a version (a delegate included, acting under any
  * role) does not review or accept it, whatever delegations say.
  */
-const isOwnSubmission = (item: ItemState, actor: Actor): boolean => item.submittedBy !== undefined && item.submittedBy === actor.id.toLowerCase();
-const OWN_SUBMISSION = fail('您提交了此版本，不能再审核它：请由本部门其他审核人或统计局审核', 'you submitted this version, so someone else must review it (another supervisor or the bureau)');
+const isOwnSubmission = (item: ItemState, actor: Actor): boolean =>
+  item.submittedBy !== undefined && item.submittedBy === actor.id.toLowerCase();
+const OWN_SUBMISSION = fail(
+  '您提交了此版本，不能再审核它：请由本部门其他审核人或统计局审核',
+  'you submitted this version, so someone else must review it (another supervisor or the bureau)',
+);
 
 /**
  * Null when the command may be applied; otherwise why not, in words the person
@@ -126,48 +156,74 @@ const OWN_SUBMISSION = fail('您提交了此版本，不能再审核它：请由
  * submission's content, who co-operates) passes here: the workflow checks the
  * command again once it has read them, before applying it.
  */
-export function checkCommand(state: DepartmentState, command: Command, actor: Actor, closed: boolean): Localized | null {
+export function checkCommand(
+  state: DepartmentState,
+  command: Command,
+  actor: Actor,
+  closed: boolean,
+): Localized | null {
   if (closed) return fail('本轮评估已结束，不能再修改', 'this cycle is closed; nothing can be changed');
   const shape = shapeProblem(command);
   if (shape) return shape;
   const item = state.items[command.itemKey];
   const spec = state.specs?.find((s) => s.key === command.itemKey);
-  if (!item || (state.specs && !spec)) return fail(`本部门没有事项“${command.itemKey}”`, `this department has no item "${command.itemKey}"`);
+  if (!item || (state.specs && !spec))
+    return fail(`本部门没有事项“${command.itemKey}”`, `this department has no item "${command.itemKey}"`);
   const own = actor.department === state.department;
   const bureau = actor.role === 'bureau';
 
   switch (command.type) {
     case 'save_draft':
     case 'submit': {
-      if (!(own && actor.role === 'submitter') && !bureau) return fail('只有本部门填报人可以填报此事项', 'only this department’s submitter can fill in this item');
-      if (item.status === 'submitted') return fail('此事项已提交，正在等待审核', 'this item is already submitted and waiting for review');
-      if (item.status === 'accepted') return fail('此事项已验收，如需修改请联系统计局重新打开', 'this item is accepted; ask the bureau to reopen it');
+      if (!(own && actor.role === 'submitter') && !bureau)
+        return fail('只有本部门填报人可以填报此事项', 'only this department’s submitter can fill in this item');
+      if (item.status === 'submitted')
+        return fail('此事项已提交，正在等待审核', 'this item is already submitted and waiting for review');
+      if (item.status === 'accepted')
+        return fail('此事项已验收，如需修改请联系统计局重新打开', 'this item is accepted; ask the bureau to reopen it');
       if (command.type === 'save_draft' || !spec) return null;
       const check = checkSubmission(spec, command.submission, state.years, state.thresholds);
-      return check.ok ? null : { zh: check.errors.map((e) => e.zh).join('；'), en: check.errors.map((e) => e.en).join('; ') };
+      return check.ok
+        ? null
+        : { zh: check.errors.map((e) => e.zh).join('；'), en: check.errors.map((e) => e.en).join('; ') };
     }
     case 'review':
-      if (!(own && actor.role === 'supervisor') && !bureau) return fail('只有本部门审核人可以审核此事项', 'only this department’s supervisor can review this item');
-      if (item.status !== 'submitted') return fail(`此事项当前为“${ITEM_STATUS_LABELS[item.status].zh}”，不在待审核状态`, `this item is ${ITEM_STATUS_LABELS[item.status].en}, not waiting for review`);
+      if (!(own && actor.role === 'supervisor') && !bureau)
+        return fail('只有本部门审核人可以审核此事项', 'only this department’s supervisor can review this item');
+      if (item.status !== 'submitted')
+        return fail(
+          `此事项当前为“${ITEM_STATUS_LABELS[item.status].zh}”，不在待审核状态`,
+          `this item is ${ITEM_STATUS_LABELS[item.status].en}, not waiting for review`,
+        );
       if (isOwnSubmission(item, actor)) return OWN_SUBMISSION;
-      if (command.decision === 'reject' && !command.reason?.trim()) return fail('退回时请写明原因', 'give a reason when rejecting');
+      if (command.decision === 'reject' && !command.reason?.trim())
+        return fail('退回时请写明原因', 'give a reason when rejecting');
       return null;
     case 'accept':
       if (!bureau) return fail('只有统计局可以验收', 'only the bureau accepts');
-      if (!state.requireBureauAcceptance) return fail('本轮评估不需要统计局验收', 'this cycle has no bureau acceptance');
-      if (item.status !== 'approved') return fail('此事项尚未通过部门审核', 'this item has not been approved by its supervisor');
+      if (!state.requireBureauAcceptance)
+        return fail('本轮评估不需要统计局验收', 'this cycle has no bureau acceptance');
+      if (item.status !== 'approved')
+        return fail('此事项尚未通过部门审核', 'this item has not been approved by its supervisor');
       if (isOwnSubmission(item, actor)) return OWN_SUBMISSION;
-      if (command.decision === 'reject' && !command.reason?.trim()) return fail('退回时请写明原因', 'give a reason when rejecting');
+      if (command.decision === 'reject' && !command.reason?.trim())
+        return fail('退回时请写明原因', 'give a reason when rejecting');
       return null;
     case 'reopen':
       if (!bureau) return fail('只有统计局可以重新打开事项', 'only the bureau reopens items');
-      if (item.status !== 'approved' && item.status !== 'accepted') return fail('只能重新打开已审核的事项', 'only approved items can be reopened');
+      if (item.status !== 'approved' && item.status !== 'accepted')
+        return fail('只能重新打开已审核的事项', 'only approved items can be reopened');
       if (!command.reason.trim()) return fail('请写明重新打开的原因', 'give a reason for reopening');
       return null;
     case 'contribute':
-      if (spec && !spec.coDepartments.includes(actor.department)) return fail('只有配合单位可以提供材料', 'only co-operating departments contribute');
+      if (spec && !spec.coDepartments.includes(actor.department))
+        return fail('只有配合单位可以提供材料', 'only co-operating departments contribute');
       // As the email link says once the item is done: the approved figure no longer waits for input.
-      if (isDone(state, item)) return fail('此事项已审核通过，不再需要配合材料；如需补充请联系牵头单位', 'this item is already approved and takes no more contributions; contact the lead department');
+      if (isDone(state, item))
+        return fail(
+          '此事项已审核通过，不再需要配合材料；如需补充请联系牵头单位',
+          'this item is already approved and takes no more contributions; contact the lead department',
+        );
       if (!command.text.trim()) return fail('请填写提供的情况', 'write the contribution');
       return null;
   }
@@ -224,7 +280,14 @@ export interface DepartmentStatus {
 }
 
 export function departmentStatus(state: DepartmentState, now: number): DepartmentStatus {
-  const counts: Record<ItemStatus, number> = { assigned: 0, draft: 0, submitted: 0, returned: 0, approved: 0, accepted: 0 };
+  const counts: Record<ItemStatus, number> = {
+    assigned: 0,
+    draft: 0,
+    submitted: 0,
+    returned: 0,
+    approved: 0,
+    accepted: 0,
+  };
   const items = Object.values(state.items);
   for (const i of items) counts[i.status]++;
   return {
@@ -234,6 +297,8 @@ export function departmentStatus(state: DepartmentState, now: number): Departmen
     total: items.length,
     done: items.filter((i) => isDone(state, i)).length,
     overdue: now > state.deadline ? owedBySubmitter(state).map((i) => i.key) : [],
-    contributions: items.flatMap((i) => i.contributions.map((c) => ({ itemKey: i.key, department: c.department, text: c.text, at: c.at }))),
+    contributions: items.flatMap((i) =>
+      i.contributions.map((c) => ({ itemKey: i.key, department: c.department, text: c.text, at: c.at })),
+    ),
   };
 }

@@ -3,7 +3,14 @@ import { plausibleSubmission } from './plausible-submission';
 import { checkSubmission, type WorkItemSpec } from './submission';
 import { checkSubmissionShape } from './submission-shape';
 
-const reserve = (no: number): WorkItemSpec => ({ key: `reserve-${no}`, kind: 'reserve', no, title: `储备项目${no}`, leadDepartment: 'city-education', coDepartments: [] });
+const reserve = (no: number): WorkItemSpec => ({
+  key: `reserve-${no}`,
+  kind: 'reserve',
+  no,
+  title: `储备项目${no}`,
+  leadDepartment: 'city-education',
+  coDepartments: [],
+});
 const years = { baselineYear: 2020, endYear: 2025, year: 2023 };
 
 describe('the demo’s reserve projects', () => {

@@ -40,12 +40,25 @@ describe('preparedCycle', () => {
       thresholds,
       contributors: [
         { department: 'city-civil-affairs', items: [{ key: 'indicator-2', title: 'indicator 2' }] },
-        { department: 'city-education', items: [{ key: 'indicator-2', title: 'indicator 2' }, { key: 'task-2', title: 'task 2' }] },
+        {
+          department: 'city-education',
+          items: [
+            { key: 'indicator-2', title: 'indicator 2' },
+            { key: 'task-2', title: 'task 2' },
+          ],
+        },
       ],
     });
   });
 
   it('has no departments and no contributors for no items', () => {
-    expect(preparedCycle([], years, thresholds)).toEqual({ departments: [], leadItems: {}, itemCount: 0, years, thresholds, contributors: [] });
+    expect(preparedCycle([], years, thresholds)).toEqual({
+      departments: [],
+      leadItems: {},
+      itemCount: 0,
+      years,
+      thresholds,
+      contributors: [],
+    });
   });
 });

@@ -22,7 +22,8 @@ export function preparedCycle(items: ItemOutline[], years: PlanYears, thresholds
   const contributors = new Map<string, Array<{ key: string; title: string }>>();
   for (const item of ordered) {
     leadItems[item.leadDepartment].push(item.key);
-    for (const co of item.coDepartments) contributors.set(co, [...(contributors.get(co) ?? []), { key: item.key, title: item.title }]);
+    for (const co of item.coDepartments)
+      contributors.set(co, [...(contributors.get(co) ?? []), { key: item.key, title: item.title }]);
   }
   return {
     departments,
@@ -30,6 +31,8 @@ export function preparedCycle(items: ItemOutline[], years: PlanYears, thresholds
     itemCount: items.length,
     years,
     thresholds,
-    contributors: [...contributors].sort(([a], [b]) => a.localeCompare(b)).map(([department, items]) => ({ department, items })),
+    contributors: [...contributors]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([department, items]) => ({ department, items })),
   };
 }

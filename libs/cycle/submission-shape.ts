@@ -20,7 +20,14 @@ const evidence: FieldRule = { type: 'evidence' };
 export const NARRATIVE_MAX = 5000;
 
 export const SUBMISSION_FIELDS: Record<WorkItemKind, Record<string, FieldRule>> = {
-  indicator: { kind: text(20), value: scalar, dataSource: text(500), reasons: text(NARRATIVE_MAX), measures: text(NARRATIVE_MAX), evidence },
+  indicator: {
+    kind: text(20),
+    value: scalar,
+    dataSource: text(500),
+    reasons: text(NARRATIVE_MAX),
+    measures: text(NARRATIVE_MAX),
+    evidence,
+  },
   task: { kind: text(20), progress: text(40), narrative: text(NARRATIVE_MAX), evidence },
   project: {
     kind: text(20),
@@ -53,16 +60,26 @@ export function checkSubmissionShape(submission: unknown, at = 'submission'): Su
   const s = submission as Record<string, unknown>;
   const fields = typeof s.kind === 'string' ? SUBMISSION_FIELDS[s.kind as keyof typeof SUBMISSION_FIELDS] : undefined;
   if (!fields) {
-    err(`${at}.kind`, `${at}.kind 应为 indicator、task、project 或 reserve`, `${at}.kind must be indicator, task, project or reserve`);
+    err(
+      `${at}.kind`,
+      `${at}.kind 应为 indicator、task、project 或 reserve`,
+      `${at}.kind must be indicator, task, project or reserve`,
+    );
     return errors;
   }
   for (const [name, value] of Object.entries(s)) {
     const field = `${at}.${name}`;
     const rule = fields[name];
-    if (!rule) err(field, `不接受字段 ${field}（${s.kind} 类事项的填报没有此项）`, `field ${field} is not accepted (a ${s.kind} submission has no such field)`);
+    if (!rule)
+      err(
+        field,
+        `不接受字段 ${field}（${s.kind} 类事项的填报没有此项）`,
+        `field ${field} is not accepted (a ${s.kind} submission has no such field)`,
+      );
     else if (value === undefined || value === null) continue;
     else if (rule.type === 'text') checkText(field, value, rule.max, err);
-    else if (rule.type === 'scalar' && typeof value === 'object') err(field, `${field} 应为数值、文本或是/否`, `${field} must be a number, a text or true/false`);
+    else if (rule.type === 'scalar' && typeof value === 'object')
+      err(field, `${field} 应为数值、文本或是/否`, `${field} must be a number, a text or true/false`);
     else if (rule.type === 'evidence') checkEvidence(field, value, err);
   }
   // Lone surrogates and NUL wherever they are, named by field.
@@ -70,20 +87,40 @@ export function checkSubmissionShape(submission: unknown, at = 'submission'): Su
   return errors;
 }
 
-function checkText(field: string, value: unknown, max: number, err: (field: string, zh: string, en: string) => void): void {
+function checkText(
+  field: string,
+  value: unknown,
+  max: number,
+  err: (field: string, zh: string, en: string) => void,
+): void {
   if (typeof value !== 'string') {
     if (typeof value === 'object') err(field, `${field} 应为文本`, `${field} must be a text`);
   } else if (value.length > max) {
-    err(field, `${field} 过长：最多 ${max} 个字符（现有 ${value.length} 个）`, `${field} is too long: at most ${max} characters (it has ${value.length})`);
+    err(
+      field,
+      `${field} 过长：最多 ${max} 个字符（现有 ${value.length} 个）`,
+      `${field} is too long: at most ${max} characters (it has ${value.length})`,
+    );
   }
 }
 
 function checkEvidence(field: string, value: unknown, err: (field: string, zh: string, en: string) => void): void {
-  if (!Array.isArray(value)) return err(field, `${field} 应为证明材料列表`, `${field} must be a list of evidence files`);
-  if (value.length > EVIDENCE_MAX) return err(field, `${field} 最多 ${EVIDENCE_MAX} 个证明材料`, `${field} holds at most ${EVIDENCE_MAX} evidence files`);
+  if (!Array.isArray(value))
+    return err(field, `${field} 应为证明材料列表`, `${field} must be a list of evidence files`);
+  if (value.length > EVIDENCE_MAX)
+    return err(
+      field,
+      `${field} 最多 ${EVIDENCE_MAX} 个证明材料`,
+      `${field} holds at most ${EVIDENCE_MAX} evidence files`,
+    );
   value.forEach((ref, n) => {
     const at = `${field}.${n}`;
-    if (ref === null || typeof ref !== 'object' || Array.isArray(ref)) return err(at, `${at} 应为证明材料（fileId、name、sha256）`, `${at} must be an evidence reference (fileId, name, sha256)`);
+    if (ref === null || typeof ref !== 'object' || Array.isArray(ref))
+      return err(
+        at,
+        `${at} 应为证明材料（fileId、name、sha256）`,
+        `${at} must be an evidence reference (fileId, name, sha256)`,
+      );
     for (const [name, v] of Object.entries(ref)) {
       const max = EVIDENCE_FIELDS[name];
       if (max === undefined) err(`${at}.${name}`, `不接受字段 ${at}.${name}`, `field ${at}.${name} is not accepted`);

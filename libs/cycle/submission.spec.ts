@@ -2,21 +2,42 @@ import { THRESHOLD_PRESETS } from '../rules/thresholds';
 import { checkSubmission, type Submission, type WorkItemSpec } from './submission';
 import { checkSubmissionShape } from './submission-shape';
 
-const reserve: WorkItemSpec = { key: 'reserve-1', kind: 'reserve', no: 1, title: '广东技术师范大学河源校区二期用地建设项目', leadDepartment: 'city-education', coDepartments: [] };
+const reserve: WorkItemSpec = {
+  key: 'reserve-1',
+  kind: 'reserve',
+  no: 1,
+  title: '广东技术师范大学河源校区二期用地建设项目',
+  leadDepartment: 'city-education',
+  coDepartments: [],
+};
 const years = { baselineYear: 2020, endYear: 2025, year: 2022 };
 const check = (s: unknown) => checkSubmission(reserve, s as Submission, years, THRESHOLD_PRESETS.time_elapsed);
 const fields = (r: ReturnType<typeof check>) => (r.ok ? [] : r.errors.map((e) => e.field ?? null));
 
 describe('a reserve project’s submission (附件4)', () => {
   it.each<[string, unknown, Array<string | null>]>([
-    ['moved into the plan, with an account', { kind: 'reserve', stage: 'moved_into_plan', narrative: '2022年调入市重点项目计划' }, []],
+    [
+      'moved into the plan, with an account',
+      { kind: 'reserve', stage: 'moved_into_plan', narrative: '2022年调入市重点项目计划' },
+      [],
+    ],
     ['preparatory work, with an account', { kind: 'reserve', stage: 'preparing', narrative: '已完成可研报告' }, []],
     ['not started: no account needed', { kind: 'reserve', stage: 'not_started' }, []],
     ['moved into the plan without an account', { kind: 'reserve', stage: 'moved_into_plan' }, ['narrative']],
     ['preparing with a blank account', { kind: 'reserve', stage: 'preparing', narrative: '  ' }, ['narrative']],
     ['a stage that does not exist', { kind: 'reserve', stage: 'under_construction', narrative: '在建' }, ['stage']],
     ['no stage', { kind: 'reserve', narrative: '已完成可研报告' }, ['stage']],
-    ['a planned project’s submission', { kind: 'project', investmentInPeriod: 1, investmentCumulative: 1, constructionStatus: 'preparing', landSecured: true }, [null]],
+    [
+      'a planned project’s submission',
+      {
+        kind: 'project',
+        investmentInPeriod: 1,
+        investmentCumulative: 1,
+        constructionStatus: 'preparing',
+        landSecured: true,
+      },
+      [null],
+    ],
   ])('%s', (_, submission, refused) => {
     expect(fields(check(submission))).toEqual(refused);
   });
@@ -24,16 +45,37 @@ describe('a reserve project’s submission (附件4)', () => {
   it('names the stages it takes, in both languages', () => {
     const r = check({ kind: 'reserve', stage: 'started' });
     expect(r.ok ? [] : r.errors).toEqual([
-      { field: 'stage', zh: '储备项目进展应为：not_started、preparing、moved_into_plan', en: "the reserve project's stage must be one of not_started, preparing, moved_into_plan" },
+      {
+        field: 'stage',
+        zh: '储备项目进展应为：not_started、preparing、moved_into_plan',
+        en: "the reserve project's stage must be one of not_started, preparing, moved_into_plan",
+      },
     ]);
   });
 });
 
 describe('the fields a reserve submission may hold', () => {
   it.each<[string, Record<string, unknown>, string[]]>([
-    ['stage, narrative and evidence', { kind: 'reserve', stage: 'preparing', narrative: '已完成可研报告', evidence: [{ fileId: 'f1', name: '批复.pdf', sha256: 'ab' }] }, []],
-    ['a planned project’s money, refused by name', { kind: 'reserve', stage: 'moved_into_plan', narrative: '已调入', investmentCumulative: 3000 }, ['submission.investmentCumulative']],
-    ['construction status and land, refused by name', { kind: 'reserve', stage: 'preparing', constructionStatus: 'preparing', landSecured: true }, ['submission.constructionStatus', 'submission.landSecured']],
+    [
+      'stage, narrative and evidence',
+      {
+        kind: 'reserve',
+        stage: 'preparing',
+        narrative: '已完成可研报告',
+        evidence: [{ fileId: 'f1', name: '批复.pdf', sha256: 'ab' }],
+      },
+      [],
+    ],
+    [
+      'a planned project’s money, refused by name',
+      { kind: 'reserve', stage: 'moved_into_plan', narrative: '已调入', investmentCumulative: 3000 },
+      ['submission.investmentCumulative'],
+    ],
+    [
+      'construction status and land, refused by name',
+      { kind: 'reserve', stage: 'preparing', constructionStatus: 'preparing', landSecured: true },
+      ['submission.constructionStatus', 'submission.landSecured'],
+    ],
     ['a stage that is not a text', { kind: 'reserve', stage: { moved: true } }, ['submission.stage']],
   ])('%s', (_, submission, refused) => {
     expect(checkSubmissionShape(submission).map((e) => e.field)).toEqual(refused);
@@ -41,7 +83,11 @@ describe('the fields a reserve submission may hold', () => {
 
   it('says which kind has no such field, in both languages', () => {
     expect(checkSubmissionShape({ kind: 'reserve', stage: 'preparing', investmentCumulative: 1 })).toEqual([
-      { field: 'submission.investmentCumulative', zh: '不接受字段 submission.investmentCumulative（reserve 类事项的填报没有此项）', en: 'field submission.investmentCumulative is not accepted (a reserve submission has no such field)' },
+      {
+        field: 'submission.investmentCumulative',
+        zh: '不接受字段 submission.investmentCumulative（reserve 类事项的填报没有此项）',
+        en: 'field submission.investmentCumulative is not accepted (a reserve submission has no such field)',
+      },
     ]);
   });
 });

@@ -73,7 +73,15 @@ export interface WorkItemSpec {
   leadDepartment: string;
   coDepartments: string[];
   /** `decimals`: how the plan prints its figures, so a submission is judged as the report will judge it (absent in older specs). */
-  indicator?: { unit: string; target: Target; baseline: Baseline; polarity: Polarity; previousValue: number | null; cumulative: boolean; decimals?: number };
+  indicator?: {
+    unit: string;
+    target: Target;
+    baseline: Baseline;
+    polarity: Polarity;
+    previousValue: number | null;
+    cumulative: boolean;
+    decimals?: number;
+  };
 }
 
 export interface PlanYears {
@@ -92,46 +100,103 @@ const CONSTRUCTION: ConstructionStatus[] = ['not_started', 'preparing', 'under_c
 const blank = (s: unknown) => typeof s !== 'string' || s.trim() === '';
 
 /** `thresholds`: the cycle's, so that "behind the path" means here what it will mean in the report. */
-export function checkSubmission(item: WorkItemSpec, s: Submission, years: PlanYears, thresholds: Thresholds): SubmissionCheck {
+export function checkSubmission(
+  item: WorkItemSpec,
+  s: Submission,
+  years: PlanYears,
+  thresholds: Thresholds,
+): SubmissionCheck {
   const errors: SubmissionError[] = [];
   const err = (zh: string, en: string, field?: string) => errors.push(field ? { zh, en, field } : { zh, en });
   let warnings: QualityFinding[] = [];
   if (!s || s.kind !== item.kind) {
-    return { ok: false, errors: [{ zh: `事项${item.key}需要“${item.kind}”类型的填报`, en: `item ${item.key} takes a ${item.kind} submission` }] };
+    return {
+      ok: false,
+      errors: [
+        { zh: `事项${item.key}需要“${item.kind}”类型的填报`, en: `item ${item.key} takes a ${item.kind} submission` },
+      ],
+    };
   }
   if (s.kind === 'indicator') {
     const spec = item.indicator!;
     const qualitative = spec.target.kind === 'qualitative';
-    if (qualitative && typeof s.value !== 'boolean') err('定性指标请选择“已实现”或“未实现”', 'a qualitative target takes achieved yes/no', 'value');
-    if (!qualitative && (typeof s.value !== 'number' || !Number.isFinite(s.value))) err(`请填写数值（单位：${spec.unit}）`, `enter a number (unit: ${spec.unit})`, 'value');
+    if (qualitative && typeof s.value !== 'boolean')
+      err('定性指标请选择“已实现”或“未实现”', 'a qualitative target takes achieved yes/no', 'value');
+    if (!qualitative && (typeof s.value !== 'number' || !Number.isFinite(s.value)))
+      err(`请填写数值（单位：${spec.unit}）`, `enter a number (unit: ${spec.unit})`, 'value');
     if (blank(s.dataSource)) err('请填写数据来源', 'give the data source', 'dataSource');
     if (errors.length === 0 && typeof s.value === 'number') {
-      warnings = checkValueQuality({ no: item.no, unit: spec.unit }, s.value, spec.previousValue, DEFAULT_QUALITY_CONFIG);
+      warnings = checkValueQuality(
+        { no: item.no, unit: spec.unit },
+        s.value,
+        spec.previousValue,
+        DEFAULT_QUALITY_CONFIG,
+      );
       for (const w of warnings.filter((f) => f.blocking)) errors.push({ ...w.message, field: 'value' });
     }
     if (errors.length === 0 && spec.target.kind !== 'cumulative') {
       // Behind the path: the reasons (原因分析) and next measures (下一步措施) are part of the submission.
       const progress = evaluateIndicator(spec, new Map([[years.year, s.value]]), years.year, years, thresholds);
-      if ((progress.status === 'lagging' || progress.status === 'slightly_behind') && (blank(s.reasons) || blank(s.measures))) {
-        err('数值落后于进度，请填写原因分析和下一步措施', 'the value is behind the path: give the reasons and the next measures', blank(s.reasons) ? 'reasons' : 'measures');
+      if (
+        (progress.status === 'lagging' || progress.status === 'slightly_behind') &&
+        (blank(s.reasons) || blank(s.measures))
+      ) {
+        err(
+          '数值落后于进度，请填写原因分析和下一步措施',
+          'the value is behind the path: give the reasons and the next measures',
+          blank(s.reasons) ? 'reasons' : 'measures',
+        );
       }
     }
   } else if (s.kind === 'task') {
-    if (!TASK_PROGRESS.includes(s.progress)) err(`进展状态应为：${TASK_PROGRESS.join('、')}`, `progress must be one of ${TASK_PROGRESS.join(', ')}`, 'progress');
+    if (!TASK_PROGRESS.includes(s.progress))
+      err(
+        `进展状态应为：${TASK_PROGRESS.join('、')}`,
+        `progress must be one of ${TASK_PROGRESS.join(', ')}`,
+        'progress',
+      );
     if (blank(s.narrative)) err('请填写进展情况说明', 'describe the progress', 'narrative');
   } else if (s.kind === 'reserve') {
-    if (!RESERVE_STAGES.includes(s.stage)) err(`储备项目进展应为：${RESERVE_STAGES.join('、')}`, `the reserve project's stage must be one of ${RESERVE_STAGES.join(', ')}`, 'stage');
+    if (!RESERVE_STAGES.includes(s.stage))
+      err(
+        `储备项目进展应为：${RESERVE_STAGES.join('、')}`,
+        `the reserve project's stage must be one of ${RESERVE_STAGES.join(', ')}`,
+        'stage',
+      );
     else if (s.stage !== 'not_started' && blank(s.narrative)) {
-      err('已开展前期工作或已调入规划的储备项目，请说明进展情况', 'a reserve project in preparation or moved into the plan needs a short account of it', 'narrative');
+      err(
+        '已开展前期工作或已调入规划的储备项目，请说明进展情况',
+        'a reserve project in preparation or moved into the plan needs a short account of it',
+        'narrative',
+      );
     }
   } else {
     const money = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-    if (!money(s.investmentInPeriod)) err('本期完成投资应为不小于0的数值（万元）', 'investment in the period must be a number ≥ 0 (10k yuan)', 'investmentInPeriod');
-    if (!money(s.investmentCumulative)) err('累计完成投资应为不小于0的数值（万元）', 'cumulative investment must be a number ≥ 0 (10k yuan)', 'investmentCumulative');
+    if (!money(s.investmentInPeriod))
+      err(
+        '本期完成投资应为不小于0的数值（万元）',
+        'investment in the period must be a number ≥ 0 (10k yuan)',
+        'investmentInPeriod',
+      );
+    if (!money(s.investmentCumulative))
+      err(
+        '累计完成投资应为不小于0的数值（万元）',
+        'cumulative investment must be a number ≥ 0 (10k yuan)',
+        'investmentCumulative',
+      );
     if (money(s.investmentInPeriod) && money(s.investmentCumulative) && s.investmentCumulative < s.investmentInPeriod) {
-      err('累计完成投资不能小于本期完成投资', 'cumulative investment cannot be less than the period’s', 'investmentCumulative');
+      err(
+        '累计完成投资不能小于本期完成投资',
+        'cumulative investment cannot be less than the period’s',
+        'investmentCumulative',
+      );
     }
-    if (!CONSTRUCTION.includes(s.constructionStatus)) err(`建设状态应为：${CONSTRUCTION.join('、')}`, `construction status must be one of ${CONSTRUCTION.join(', ')}`, 'constructionStatus');
+    if (!CONSTRUCTION.includes(s.constructionStatus))
+      err(
+        `建设状态应为：${CONSTRUCTION.join('、')}`,
+        `construction status must be one of ${CONSTRUCTION.join(', ')}`,
+        'constructionStatus',
+      );
     if (typeof s.landSecured !== 'boolean') err('请说明用地是否落实', 'say whether the land is secured', 'landSecured');
   }
   return errors.length ? { ok: false, errors } : { ok: true, warnings };

@@ -15,9 +15,21 @@ export type TimelinessSoFar = Timeliness | 'pending';
  * item submitted, some after it; missing: some item never submitted once the
  * deadline has passed (at `asOf`, or the collection is closed); pending before.
  */
-export function timeliness(firstSubmittedAt: ReadonlyArray<number | null>, deadline: number, asOf: 'closed'): Timeliness;
-export function timeliness(firstSubmittedAt: ReadonlyArray<number | null>, deadline: number, asOf: number | 'closed'): TimelinessSoFar;
-export function timeliness(firstSubmittedAt: ReadonlyArray<number | null>, deadline: number, asOf: number | 'closed'): TimelinessSoFar {
+export function timeliness(
+  firstSubmittedAt: ReadonlyArray<number | null>,
+  deadline: number,
+  asOf: 'closed',
+): Timeliness;
+export function timeliness(
+  firstSubmittedAt: ReadonlyArray<number | null>,
+  deadline: number,
+  asOf: number | 'closed',
+): TimelinessSoFar;
+export function timeliness(
+  firstSubmittedAt: ReadonlyArray<number | null>,
+  deadline: number,
+  asOf: number | 'closed',
+): TimelinessSoFar {
   if (firstSubmittedAt.some((at) => at === null)) return asOf === 'closed' || asOf > deadline ? 'missing' : 'pending';
   return firstSubmittedAt.every((at) => at! <= deadline) ? 'on_time' : 'late';
 }

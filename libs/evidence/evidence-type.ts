@@ -21,8 +21,16 @@ export const EVIDENCE_TYPES: Record<string, EvidenceType> = {
   png: { mediaType: 'image/png', label: 'PNG', matches: startsWith([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
   jpg: { mediaType: 'image/jpeg', label: 'JPEG', matches: startsWith([0xff, 0xd8, 0xff]) },
   jpeg: { mediaType: 'image/jpeg', label: 'JPEG', matches: startsWith([0xff, 0xd8, 0xff]) },
-  docx: { mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', label: 'Word', matches: zip },
-  xlsx: { mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', label: 'Excel', matches: zip },
+  docx: {
+    mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    label: 'Word',
+    matches: zip,
+  },
+  xlsx: {
+    mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    label: 'Excel',
+    matches: zip,
+  },
   csv: { mediaType: 'text/csv', label: 'CSV', matches: text },
   txt: { mediaType: 'text/plain', label: '文本', matches: text },
 };
@@ -33,10 +41,24 @@ export function checkEvidenceFile(name: string, bytes: Buffer, maxBytes: number)
   const ext = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
   const type = EVIDENCE_TYPES[ext];
   const accepted = Object.keys(EVIDENCE_TYPES).join('、');
-  if (!type) return { ok: false, problem: { zh: `不支持“${name}”的文件类型；可上传：${accepted}`, en: `"${name}" is not an accepted type; accepted: ${Object.keys(EVIDENCE_TYPES).join(', ')}` } };
+  if (!type)
+    return {
+      ok: false,
+      problem: {
+        zh: `不支持“${name}”的文件类型；可上传：${accepted}`,
+        en: `"${name}" is not an accepted type; accepted: ${Object.keys(EVIDENCE_TYPES).join(', ')}`,
+      },
+    };
   if (bytes.length === 0) return { ok: false, problem: { zh: `文件“${name}”是空的`, en: `"${name}" is empty` } };
   if (bytes.length > maxBytes) return { ok: false, problem: sizeProblem(name, maxBytes) };
-  if (!type.matches(bytes)) return { ok: false, problem: { zh: `文件“${name}”的内容不是${type.label}格式，与扩展名不符`, en: `the content of "${name}" is not ${type.label}; it does not match its extension` } };
+  if (!type.matches(bytes))
+    return {
+      ok: false,
+      problem: {
+        zh: `文件“${name}”的内容不是${type.label}格式，与扩展名不符`,
+        en: `the content of "${name}" is not ${type.label}; it does not match its extension`,
+      },
+    };
   return { ok: true, mediaType: type.mediaType };
 }
 

@@ -49,7 +49,9 @@ export class LocalSmtpServer {
       closeTimeout: 1000,
       onRcptTo: (address, _session, callback) => {
         if (this.refused.has(address.address.toLowerCase())) {
-          const error = Object.assign(new Error(`5.1.1 <${address.address}>: mailbox unavailable`), { responseCode: 550 });
+          const error = Object.assign(new Error(`5.1.1 <${address.address}>: mailbox unavailable`), {
+            responseCode: 550,
+          });
           return callback(error);
         }
         callback();
@@ -59,7 +61,10 @@ export class LocalSmtpServer {
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
           const raw = Buffer.concat(chunks).toString('utf8');
-          this.keep(raw, session.envelope.rcptTo.map((r) => r.address)).then(() => callback(), callback);
+          this.keep(
+            raw,
+            session.envelope.rcptTo.map((r) => r.address),
+          ).then(() => callback(), callback);
         });
       },
     });
@@ -71,7 +76,8 @@ export class LocalSmtpServer {
     // the client's problem, not the server's, and must not bring the process down.
     server.removeAllListeners('error');
     server.on('error', (e: NodeJS.ErrnoException) => {
-      if (e.code !== 'ECONNRESET' && e.code !== 'EPIPE') console.error(JSON.stringify({ level: 'error', msg: 'smtp server error', error: e.message }));
+      if (e.code !== 'ECONNRESET' && e.code !== 'EPIPE')
+        console.error(JSON.stringify({ level: 'error', msg: 'smtp server error', error: e.message }));
     });
     this.port = (server.server.address() as AddressInfo).port;
     this.server = server;

@@ -28,7 +28,8 @@ function page(title: string, body: string): string {
 function listPage(store: MailStore, messages: Awaited<ReturnType<MailStore['list']>>): string {
   const rows = messages
     .map(
-      (m) => `<tr><td>${escapeHtml(when(m.date))}</td><td>${escapeHtml(m.from)}</td><td>${escapeHtml(m.to)}</td>` +
+      (m) =>
+        `<tr><td>${escapeHtml(when(m.date))}</td><td>${escapeHtml(m.from)}</td><td>${escapeHtml(m.to)}</td>` +
         `<td><a href="/messages/${encodeURIComponent(m.id)}">${escapeHtml(m.subject || '（无主题 no subject）')}</a></td></tr>`,
     )
     .join('\n');
@@ -44,7 +45,8 @@ ${rows || '<tr><td colspan="4">还没有邮件 <small>(no mail yet)</small></td>
 }
 
 function messagePage(m: StoredMessage): string {
-  const header = (zh: string, en: string, value: string) => `<tr><th>${zh} <small>${en}</small></th><td>${escapeHtml(value)}</td></tr>`;
+  const header = (zh: string, en: string, value: string) =>
+    `<tr><th>${zh} <small>${en}</small></th><td>${escapeHtml(value)}</td></tr>`;
   const attachments = m.attachments.map((a) => `${a.filename} (${a.contentType}, ${a.size} bytes)`).join('\n');
   return page(
     m.subject || '（无主题 no subject）',
@@ -73,7 +75,11 @@ function decodeURIComponentOrNull(text: string): string | null {
 }
 
 function send(res: ServerResponse, status: number, html: string): void {
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP, 'x-content-type-options': 'nosniff' });
+  res.writeHead(status, {
+    'content-type': 'text/html; charset=utf-8',
+    'content-security-policy': CSP,
+    'x-content-type-options': 'nosniff',
+  });
   res.end(html);
 }
 
@@ -88,15 +94,27 @@ async function handle(store: MailStore, req: IncomingMessage, res: ServerRespons
   const id = match ? decodeURIComponentOrNull(match[1]) : null;
   const message = id ? await store.read(id) : null;
   if (message) return send(res, 200, messagePage(message));
-  send(res, 404, page('没有这封邮件 (not found)', '<h1>没有这封邮件 <small>No such message</small></h1><p><a href="/">← 全部邮件 <small>all mail</small></a></p>'));
+  send(
+    res,
+    404,
+    page(
+      '没有这封邮件 (not found)',
+      '<h1>没有这封邮件 <small>No such message</small></h1><p><a href="/">← 全部邮件 <small>all mail</small></a></p>',
+    ),
+  );
 }
 
 /** Serves the page on `port` (0 picks a free one) until `close()`. */
-export async function startMailPage(store: MailStore, port: number, host = '127.0.0.1'): Promise<{ server: Server; url: string; close(): Promise<void> }> {
+export async function startMailPage(
+  store: MailStore,
+  port: number,
+  host = '127.0.0.1',
+): Promise<{ server: Server; url: string; close(): Promise<void> }> {
   const server = createServer((req, res) => {
     handle(store, req, res).catch((e: unknown) => {
       console.error(e);
-      if (!res.headersSent) send(res, 500, page('出错了 (error)', '<h1>读取邮件出错 <small>Could not read the mail</small></h1>'));
+      if (!res.headersSent)
+        send(res, 500, page('出错了 (error)', '<h1>读取邮件出错 <small>Could not read the mail</small></h1>'));
       else res.end();
     });
   });

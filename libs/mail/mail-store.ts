@@ -74,7 +74,11 @@ export class MailStore {
       messageId: parsed.messageId ?? null,
       text: parsed.text ?? '',
       html: typeof parsed.html === 'string' ? parsed.html : null,
-      attachments: parsed.attachments.map((a) => ({ filename: a.filename ?? '', contentType: a.contentType, size: a.size })),
+      attachments: parsed.attachments.map((a) => ({
+        filename: a.filename ?? '',
+        contentType: a.contentType,
+        size: a.size,
+      })),
     };
   }
 }

@@ -22,7 +22,10 @@ export interface OutgoingMessage {
 export type QueuedMessage = Omit<OutgoingMessage, 'messageId'>;
 
 export class PermanentDeliveryError extends Error {
-  constructor(message: string, readonly responseCode?: number) {
+  constructor(
+    message: string,
+    readonly responseCode?: number,
+  ) {
     super(message);
     this.name = 'PermanentDeliveryError';
   }
@@ -49,7 +52,10 @@ export function isPermanentFailure(error: SmtpFailure): boolean {
 export class Mailer {
   private readonly transport: Transporter;
 
-  constructor(smtpUrl: string, private readonly from: string) {
+  constructor(
+    smtpUrl: string,
+    private readonly from: string,
+  ) {
     const url = new URL(smtpUrl);
     url.searchParams.set('pool', 'true');
     // A cycle's launch mails every department within seconds; nodemailer's default is 5.

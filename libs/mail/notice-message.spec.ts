@@ -27,7 +27,9 @@ describe('renderNotice', () => {
   it('names the cycle, the event and the department, zh-CN first', () => {
     expect(n.subject).toBe('【2022年年度监测分析】待审核：市卫生健康局（2项） / Waiting for your review');
     expect(n.text).toMatch(/^市卫生健康局审核人：\n/);
-    expect(n.text).toContain('市卫生健康局以下事项已提交，请审核：\n市卫生健康局 submitted these items for your review:');
+    expect(n.text).toContain(
+      '市卫生健康局以下事项已提交，请审核：\n市卫生健康局 submitted these items for your review:',
+    );
   });
 
   it('lists each item with its status and its own link', () => {
@@ -57,7 +59,9 @@ describe('renderNotice', () => {
     const en = renderNotice(base, { ...ctx, locale: 'en' });
     expect(en.subject).toBe('[annual monitoring 2022] Waiting for your review: 市卫生健康局 (2 items) / 待审核');
     expect(en.text).toMatch(/^Dear 市卫生健康局审核人,\n/);
-    expect(en.text.indexOf('submitted these items for your review:')).toBeLessThan(en.text.indexOf('以下事项已提交，请审核：'));
+    expect(en.text.indexOf('submitted these items for your review:')).toBeLessThan(
+      en.text.indexOf('以下事项已提交，请审核：'),
+    );
     expect(en.text).toContain('- 人均预期寿命（waiting for review / 待审核）');
     expect(en.text).toContain('Reason: <script>');
     expect(en.html).toContain('<html lang="en">');
@@ -70,13 +74,23 @@ describe('renderNotice', () => {
     ['reminder', '填报提醒', '以下事项尚未提交', '截止时间：2023年4月1日 00:00'],
     ['overdue', '逾期提醒', '以下事项已逾期，请尽快提交：', '截止时间（已过）：2023年4月1日 00:00'],
     ['escalate_supervisor', '逾期督办', '市卫生健康局以下事项逾期未交', '截止时间（已过）：2023年4月1日 00:00'],
-    ['escalate_bureau', '逾期督办（统计局）', '市卫生健康局以下事项逾期已久仍未提交', '截止时间（已过）：2023年4月1日 00:00'],
+    [
+      'escalate_bureau',
+      '逾期督办（统计局）',
+      '市卫生健康局以下事项逾期已久仍未提交',
+      '截止时间（已过）：2023年4月1日 00:00',
+    ],
     ['submitted_for_review', '待审核', '市卫生健康局以下事项已提交，请审核：', null],
     ['review_reminder', '审核提醒', '市卫生健康局以下事项仍在等待您审核：', null],
     ['rejected', '已退回', '以下事项被审核人退回', '截止时间：2023年4月1日 00:00'],
     ['approved', '已通过审核', '以下事项已通过审核', null],
     ['reopened', '重新打开', '统计局重新打开了以下事项', '截止时间：2023年4月1日 00:00'],
-    ['deadline_changed', '截止时间调整', '以下事项请在新的截止时间前提交：', '新的截止时间：2023年4月1日 00:00（1 April 2023 at 00:00, Beijing time）'],
+    [
+      'deadline_changed',
+      '截止时间调整',
+      '以下事项请在新的截止时间前提交：',
+      '新的截止时间：2023年4月1日 00:00（1 April 2023 at 00:00, Beijing time）',
+    ],
     ['record_refused', '填报记录未能保存，需要处理', '市卫生健康局以下事项的操作已受理，但数据库拒绝保存其记录', null],
     ['cycle_cancelled', '评估已取消', '本轮评估已取消，以下事项无需再填报：', null],
     ['report_ready', '评估报告已生成', '本轮评估已结束，评估报告已生成', null],
@@ -94,15 +108,25 @@ describe('renderNotice', () => {
       expect(part).toContain('2022年年度监测分析');
     }
     const en = renderNotice({ ...base, event }, { ...ctx, locale: 'en' });
-    expect(en.subject).toMatch(new RegExp(`^\\[annual monitoring 2022\\] .+: 市卫生健康局 \\(2 items\\) / ${subject.replace(/[()（）]/g, '.')}$`));
-    const [englishLead, chineseLead] = en.text.split('\n').slice(2, 4).map((l) => l.replace('市卫生健康局', ''));
+    expect(en.subject).toMatch(
+      new RegExp(
+        `^\\[annual monitoring 2022\\] .+: 市卫生健康局 \\(2 items\\) / ${subject.replace(/[()（）]/g, '.')}$`,
+      ),
+    );
+    const [englishLead, chineseLead] = en.text
+      .split('\n')
+      .slice(2, 4)
+      .map((l) => l.replace('市卫生健康局', ''));
     expect(englishLead).not.toMatch(/[\u4e00-\u9fff]/); // the English opening comes first
     expect(chineseLead).toMatch(/[\u4e00-\u9fff]/);
     if (deadline) expect(en.text).toMatch(/[Dd]eadline.*: 1 April 2023 at 00:00, Beijing time（2023年4月1日 00:00）/);
   });
 
   it('names the report and what is attached', () => {
-    const m = renderNotice({ ...base, event: 'report_ready', items: [], reportPath: '/srv/reports/report-v1.json' }, { ...ctx, attachments: ['report-v1.docx', 'report-v1.xlsx'] });
+    const m = renderNotice(
+      { ...base, event: 'report_ready', items: [], reportPath: '/srv/reports/report-v1.json' },
+      { ...ctx, attachments: ['report-v1.docx', 'report-v1.xlsx'] },
+    );
     expect(m.subject).toBe('【2022年年度监测分析】评估报告已生成：市卫生健康局 / Report ready');
     expect(m.text).toContain('评估报告：/srv/reports/report-v1.json\n附件：report-v1.docx\n附件：report-v1.xlsx');
     expect(m.html).toContain('附件：report-v1.docx');

@@ -25,10 +25,26 @@ interface EventTemplate {
   /** Which deadline the notice shows: the one ahead, the one passed, the one just set, or none. */
   deadline: 'due' | 'passed' | 'new' | null;
 }
-type Labels = Record<'greetingBefore' | 'greetingAfter' | 'due' | 'passed' | 'new' | 'reason' | 'warnings' | 'report' | 'attached' | 'footer' | 'beijingTime', string>;
+type Labels = Record<
+  | 'greetingBefore'
+  | 'greetingAfter'
+  | 'due'
+  | 'passed'
+  | 'new'
+  | 'reason'
+  | 'warnings'
+  | 'report'
+  | 'attached'
+  | 'footer'
+  | 'beijingTime',
+  string
+>;
 
 const plain = (source: string) => Handlebars.compile(source, { noEscape: true });
-const EVENTS: Record<NoticeEvent, EventTemplate & { lead: { zh: HandlebarsTemplateDelegate; en: HandlebarsTemplateDelegate } }> = Object.fromEntries(
+const EVENTS: Record<
+  NoticeEvent,
+  EventTemplate & { lead: { zh: HandlebarsTemplateDelegate; en: HandlebarsTemplateDelegate } }
+> = Object.fromEntries(
   Object.entries(JSON.parse(read('events.json')) as Record<NoticeEvent, EventTemplate>).map(([event, t]) => [
     event,
     { ...t, lead: { zh: plain(t.leadZh), en: plain(t.leadEn) } },
@@ -80,9 +96,10 @@ export function renderNotice(n: NoticeInput, ctx: RenderContext): RenderedNotice
   const other: Locale = locale === 'en' ? 'zh-CN' : 'en';
   const pair = (zh: string, en: string) => (locale === 'en' ? { first: en, second: zh } : { first: zh, second: en });
   const count = n.items.length ? (locale === 'en' ? ` (${n.items.length} items)` : `（${n.items.length}项）`) : '';
-  const subject = locale === 'en'
-    ? `[${ctx.cycleTitle.en}] ${event.en}: ${ctx.departmentName}${count} / ${event.zh}`
-    : `【${ctx.cycleTitle.zh}】${event.zh}：${ctx.departmentName}${count} / ${event.en}`;
+  const subject =
+    locale === 'en'
+      ? `[${ctx.cycleTitle.en}] ${event.en}: ${ctx.departmentName}${count} / ${event.zh}`
+      : `【${ctx.cycleTitle.zh}】${event.zh}：${ctx.departmentName}${count} / ${event.en}`;
   const labels = LABELS[locale];
   const leadData = { department: ctx.departmentName };
   const link = ctx.itemLink ?? ((key: string) => plainItemLink(ctx.publicUrl, n.cycleId, key));

@@ -34,7 +34,11 @@ export interface ComposedNotice {
 }
 
 /** The notice as it goes out now: to whoever holds the role at `input.at`, with links that carry that person's right. */
-export async function composeNotice(ds: DataSource, config: NoticeOutboxConfig, input: NoticeInput): Promise<ComposedNotice> {
+export async function composeNotice(
+  ds: DataSource,
+  config: NoticeOutboxConfig,
+  input: NoticeInput,
+): Promise<ComposedNotice> {
   const { recipient, recipientName, departmentName, locale } = await recipientOf(ds, config, input);
   const attachments = await reportAttachments(input.reportPath, locale);
   const cycle = await ds.getRepository(EvaluationCycle).findOneByOrFail({ id: input.cycleId });
@@ -47,7 +51,17 @@ export async function composeNotice(ds: DataSource, config: NoticeOutboxConfig, 
     recipientName,
     attachments: attachments.map((a) => a.filename),
   });
-  return { recipient, subject: rendered.subject, message: { to: { name: recipientName, address: recipient }, subject: rendered.subject, text: rendered.text, html: rendered.html, attachments } };
+  return {
+    recipient,
+    subject: rendered.subject,
+    message: {
+      to: { name: recipientName, address: recipient },
+      subject: rendered.subject,
+      text: rendered.text,
+      html: rendered.html,
+      attachments,
+    },
+  };
 }
 
 /**
@@ -55,30 +69,57 @@ export async function composeNotice(ds: DataSource, config: NoticeOutboxConfig, 
  * co-operating departments' to contribute. A link never outlives the cycle's
  * hard close: after it, nothing can be submitted or reviewed anyway.
  */
-function itemLinks(config: NoticeOutboxConfig, input: NoticeInput, cycle: EvaluationCycle, email: string, name: string): ((itemKey: string) => string) | undefined {
+function itemLinks(
+  config: NoticeOutboxConfig,
+  input: NoticeInput,
+  cycle: EvaluationCycle,
+  email: string,
+  name: string,
+): ((itemKey: string) => string) | undefined {
   if (input.audience === 'bureau') return undefined;
   const purpose = linkPurpose(input);
   const expiresAt = Math.min(Date.now() + config.links.ttlMs, cycle.hardClose.getTime());
   return (itemKey) => {
-    const token = config.links.signer.link({ purpose, cycleId: input.cycleId, department: input.department, itemKey, email, name }, expiresAt);
+    const token = config.links.signer.link(
+      { purpose, cycleId: input.cycleId, department: input.department, itemKey, email, name },
+      expiresAt,
+    );
     return `${config.publicUrl}/l/${token}`;
   };
 }
 
 /** What a notice's links let their holder do: supervisors review, co-operating departments contribute, submitters submit. */
 function linkPurpose(notice: Pick<NoticeInput, 'audience' | 'event'>): LinkScope['purpose'] {
-  return notice.audience === 'supervisor' ? 'review' : notice.event === 'contribution_request' ? 'contribute' : 'submit';
+  return notice.audience === 'supervisor'
+    ? 'review'
+    : notice.event === 'contribution_request'
+      ? 'contribute'
+      : 'submit';
 }
 
-async function recipientOf(ds: DataSource, config: NoticeOutboxConfig, input: NoticeInput): Promise<{ recipient: string; recipientName: string; departmentName: string; locale: Locale }> {
+async function recipientOf(
+  ds: DataSource,
+  config: NoticeOutboxConfig,
+  input: NoticeInput,
+): Promise<{ recipient: string; recipientName: string; departmentName: string; locale: Locale }> {
   if (input.audience === 'bureau') {
     // An escalation names the department it is about; the bureau's own notices name the bureau.
-    const about = input.department === 'bureau' ? null : await ds.getRepository(Department).findOneBy({ code: input.department });
-    return { recipient: config.bureauEmail, recipientName: '市统计局', departmentName: about?.name ?? '市统计局', locale: 'zh-CN' };
+    const about =
+      input.department === 'bureau' ? null : await ds.getRepository(Department).findOneBy({ code: input.department });
+    return {
+      recipient: config.bureauEmail,
+      recipientName: '市统计局',
+      departmentName: about?.name ?? '市统计局',
+      locale: 'zh-CN',
+    };
   }
   const found = await recipientFor(ds, input.department, input.audience, input.at);
   const departmentName = found?.departmentName ?? input.department;
-  if (!found?.to) throw ApplicationFailure.nonRetryable(`${departmentName}没有${input.audience}联系人 (no ${input.audience} contact)`, 'MissingContact');
+  if (!found?.to)
+    throw ApplicationFailure.nonRetryable(
+      `${departmentName}没有${input.audience}联系人 (no ${input.audience} contact)`,
+      'MissingContact',
+    );
   return { recipient: found.to.email, recipientName: found.to.name, departmentName, locale: found.to.locale };
 }
 
@@ -91,7 +132,9 @@ function cycleTitle(cycle: EvaluationCycle): { zh: string; en: string } {
 /** The events whose items carry the reason the department was given. */
 const WITH_REASON: NoticeInput['event'][] = ['rejected', 'reopened'];
 
-export type ResendOutcome = { ok: true; noticeId: string; recipient: string; itemKeys: string[] } | { ok: false; reason: 'not_found' | 'cycle_closed' | 'nothing_waiting' | 'busy' };
+export type ResendOutcome =
+  | { ok: true; noticeId: string; recipient: string; itemKeys: string[] }
+  | { ok: false; reason: 'not_found' | 'cycle_closed' | 'nothing_waiting' | 'busy' };
 
 /**
  * The bureau sends a notice again: the same event, for those of its items
@@ -99,20 +142,39 @@ export type ResendOutcome = { ok: true; noticeId: string; recipient: string; ite
  * changed, a delegation began), with fresh links. Written into the outbox
  * under the request's ID, so a retried request sends it once.
  */
-export async function resendNotice(ds: DataSource, config: NoticeOutboxConfig, cycleId: string, noticeId: string, requestId: string): Promise<ResendOutcome> {
-  const [original]: Array<{ department: string; audience: NoticeInput['audience']; event: NoticeInput['event']; item_keys: string[] }> = await ds.query(
+export async function resendNotice(
+  ds: DataSource,
+  config: NoticeOutboxConfig,
+  cycleId: string,
+  noticeId: string,
+  requestId: string,
+): Promise<ResendOutcome> {
+  const [original]: Array<{
+    department: string;
+    audience: NoticeInput['audience'];
+    event: NoticeInput['event'];
+    item_keys: string[];
+  }> = await ds.query(
     `SELECT department, audience, event, item_keys FROM notice WHERE cycle_id = $1 AND id::text = $2`,
     [cycleId, noticeId],
   );
   if (!original) return { ok: false, reason: 'not_found' };
-  const [done]: Array<{ id: string; recipient: string; item_keys: string[] }> = await ds.query(`SELECT id, recipient, item_keys FROM notice WHERE request_id = $1`, [requestId]);
+  const [done]: Array<{ id: string; recipient: string; item_keys: string[] }> = await ds.query(
+    `SELECT id, recipient, item_keys FROM notice WHERE request_id = $1`,
+    [requestId],
+  );
   if (done) return { ok: true, noticeId: done.id, recipient: done.recipient, itemKeys: done.item_keys };
   const cycle = await ds.getRepository(EvaluationCycle).findOneByOrFail({ id: cycleId });
   if (cycle.status !== 'running') return { ok: false, reason: 'cycle_closed' };
 
   const purpose = linkPurpose(original);
   // The reason a department was given (a return, a reopen) goes with the item again.
-  const items: Array<{ key: string; title: string; status: NoticeInput['items'][number]['status']; reason: string | null }> = await ds.query(
+  const items: Array<{
+    key: string;
+    title: string;
+    status: NoticeInput['items'][number]['status'];
+    reason: string | null;
+  }> = await ds.query(
     `SELECT w.item_key AS key, w.title, w.status,
             (SELECT e.detail->>'reason' FROM item_event e WHERE e.cycle_id = w.cycle_id AND e.item_key = w.item_key ORDER BY e.at DESC LIMIT 1) AS reason
        FROM work_item w WHERE w.cycle_id = $1 AND w.item_key = ANY($2) ORDER BY w.item_kind, w.item_no`,
@@ -127,7 +189,12 @@ export async function resendNotice(ds: DataSource, config: NoticeOutboxConfig, c
     audience: original.audience,
     event: original.event,
     seq: 0,
-    items: waiting.map((i) => ({ key: i.key, title: i.title, status: i.status, ...(i.reason && WITH_REASON.includes(original.event) ? { reason: i.reason } : {}) })),
+    items: waiting.map((i) => ({
+      key: i.key,
+      title: i.title,
+      status: i.status,
+      ...(i.reason && WITH_REASON.includes(original.event) ? { reason: i.reason } : {}),
+    })),
     deadline: cycle.deadline.getTime(),
     at: Date.now(),
   };
@@ -140,9 +207,20 @@ export async function resendNotice(ds: DataSource, config: NoticeOutboxConfig, c
          FROM notice WHERE cycle_id = $1::varchar AND department = $2::varchar AND recipient = $3::varchar AND event = $4::varchar AND seq < 0
        ON CONFLICT DO NOTHING
        RETURNING id`,
-      [cycleId, original.department, recipient, original.event, original.audience, subject, input.items.map((i) => i.key), message, requestId],
+      [
+        cycleId,
+        original.department,
+        recipient,
+        original.event,
+        original.audience,
+        subject,
+        input.items.map((i) => i.key),
+        message,
+        requestId,
+      ],
     );
-    const id: string | undefined = row?.id ?? (await ds.query(`SELECT id FROM notice WHERE request_id = $1`, [requestId]))[0]?.id;
+    const id: string | undefined =
+      row?.id ?? (await ds.query(`SELECT id FROM notice WHERE request_id = $1`, [requestId]))[0]?.id;
     if (id) return { ok: true, noticeId: id, recipient, itemKeys: input.items.map((i) => i.key) };
   }
   return { ok: false, reason: 'busy' };

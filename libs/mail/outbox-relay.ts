@@ -120,7 +120,12 @@ export class OutboxRelay {
 
   private async deliver(notice: ClaimedNotice): Promise<void> {
     const messageId = `<${notice.id}@plan-eval>`;
-    const context = { cycleId: notice.cycle_id, event: notice.event, recipient: notice.recipient, attempt: notice.attempts };
+    const context = {
+      cycleId: notice.cycle_id,
+      event: notice.event,
+      recipient: notice.recipient,
+      attempt: notice.attempts,
+    };
     try {
       await this.mailer.send({ ...notice.message, messageId });
     } catch (e) {
@@ -129,20 +134,29 @@ export class OutboxRelay {
         // Never dropped silently: recorded, and shown to the bureau as undeliverable.
         this.log.warn('notice undeliverable', { ...context, error });
         this.options.onOutcome(notice.event, 'undeliverable');
-        await this.record(notice.id, `UPDATE notice SET status = 'undeliverable', error = $2, claimed_until = NULL, message = NULL WHERE id = $1`, [error]);
+        await this.record(
+          notice.id,
+          `UPDATE notice SET status = 'undeliverable', error = $2, claimed_until = NULL, message = NULL WHERE id = $1`,
+          [error],
+        );
       } else {
         this.log.warn('notice not sent yet', { ...context, error });
         this.options.onOutcome(notice.event, 'retry');
-        await this.record(notice.id, `UPDATE notice SET error = $2, claimed_until = NULL, next_attempt_at = now() + $3 * interval '1 millisecond' WHERE id = $1`, [
-          error,
-          retryDelayMs(notice.attempts),
-        ]);
+        await this.record(
+          notice.id,
+          `UPDATE notice SET error = $2, claimed_until = NULL, next_attempt_at = now() + $3 * interval '1 millisecond' WHERE id = $1`,
+          [error, retryDelayMs(notice.attempts)],
+        );
       }
       return;
     }
     this.options.onOutcome(notice.event, 'sent');
     // The message goes with the outcome: its links are usable, and only the mail itself may carry them.
-    await this.record(notice.id, `UPDATE notice SET status = 'sent', message_id = $2, sent_at = now(), error = NULL, claimed_until = NULL, message = NULL WHERE id = $1`, [messageId]);
+    await this.record(
+      notice.id,
+      `UPDATE notice SET status = 'sent', message_id = $2, sent_at = now(), error = NULL, claimed_until = NULL, message = NULL WHERE id = $1`,
+      [messageId],
+    );
   }
 
   /**

@@ -17,6 +17,13 @@ export async function reportAttachments(reportPath: string | undefined, locale: 
   if (!reportPath?.endsWith('.json')) return [];
   const base = reportPath.slice(0, -'.json'.length) + (locale === 'en' ? '.en' : '');
   const candidates = ['docx', 'xlsx'].map((ext) => `${base}.${ext}`);
-  const present = await Promise.all(candidates.map((path) => access(path).then(() => true, () => false)));
+  const present = await Promise.all(
+    candidates.map((path) =>
+      access(path).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
   return candidates.filter((_, i) => present[i]).map((path) => ({ filename: basename(path), path }));
 }

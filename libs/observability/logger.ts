@@ -18,7 +18,12 @@ export interface JsonLogger {
 }
 
 /** One log line; errors keep their name, message and stack, bigints become strings. */
-export function formatLogLine(level: Level, msg: string, fields: Record<string, unknown> = {}, time = new Date()): string {
+export function formatLogLine(
+  level: Level,
+  msg: string,
+  fields: Record<string, unknown> = {},
+  time = new Date(),
+): string {
   return JSON.stringify({ time: time.toISOString(), level, msg, ...fields }, (_key, value: unknown) => {
     if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
     if (typeof value === 'bigint') return value.toString();
@@ -26,7 +31,11 @@ export function formatLogLine(level: Level, msg: string, fields: Record<string, 
   });
 }
 
-export function createJsonLogger(minimum: Level = 'info', write: (line: string) => void = (line) => process.stdout.write(line + '\n'), base: Record<string, unknown> = {}): JsonLogger {
+export function createJsonLogger(
+  minimum: Level = 'info',
+  write: (line: string) => void = (line) => process.stdout.write(line + '\n'),
+  base: Record<string, unknown> = {},
+): JsonLogger {
   const log = (level: Level, msg: string, fields: Record<string, unknown> = {}) => {
     if (SEVERITY[level] >= SEVERITY[minimum]) write(formatLogLine(level, msg, { ...base, ...fields }));
   };
@@ -38,7 +47,8 @@ export function createJsonLogger(minimum: Level = 'info', write: (line: string) 
   };
 }
 
-const fromTemporal = (level: LogLevel): Level => (level === 'TRACE' || level === 'DEBUG' ? 'debug' : (level.toLowerCase() as Level));
+const fromTemporal = (level: LogLevel): Level =>
+  level === 'TRACE' || level === 'DEBUG' ? 'debug' : (level.toLowerCase() as Level);
 
 /**
  * The Temporal Runtime's logger: the SDK's own messages, forwarded Core logs and
@@ -49,7 +59,14 @@ export function temporalJsonLogger(level: LogLevel, write?: (line: string) => vo
   return new DefaultLogger(level, (entry: LogEntry) => {
     const { meta = {}, message } = entry;
     const fields = Object.fromEntries(Object.entries(meta).filter(([k]) => typeof k === 'string'));
-    out(formatLogLine(fromTemporal(entry.level), message, { source: 'temporal', ...fields }, new Date(Number(entry.timestampNanos / 1_000_000n))));
+    out(
+      formatLogLine(
+        fromTemporal(entry.level),
+        message,
+        { source: 'temporal', ...fields },
+        new Date(Number(entry.timestampNanos / 1_000_000n)),
+      ),
+    );
   });
 }
 

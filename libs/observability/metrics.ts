@@ -38,10 +38,29 @@ export function createAppMetrics(app: 'worker' | 'api' | 'mail-relay'): AppMetri
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
       registers,
     }),
-    notices: new Counter({ name: 'plan_eval_notices_total', help: 'Notices by event and delivery status', labelNames: ['event', 'status'], registers }),
-    itemCommands: new Counter({ name: 'plan_eval_item_commands_total', help: 'Item commands recorded, by type', labelNames: ['type'], registers }),
-    workItemsPrepared: new Counter({ name: 'plan_eval_work_items_prepared_total', help: 'Work items written when cycles were prepared', registers }),
-    mailDeliveries: new Counter({ name: 'plan_eval_mail_deliveries_total', help: 'SMTP attempts of the mail relay, by event and outcome', labelNames: ['event', 'outcome'], registers }),
+    notices: new Counter({
+      name: 'plan_eval_notices_total',
+      help: 'Notices by event and delivery status',
+      labelNames: ['event', 'status'],
+      registers,
+    }),
+    itemCommands: new Counter({
+      name: 'plan_eval_item_commands_total',
+      help: 'Item commands recorded, by type',
+      labelNames: ['type'],
+      registers,
+    }),
+    workItemsPrepared: new Counter({
+      name: 'plan_eval_work_items_prepared_total',
+      help: 'Work items written when cycles were prepared',
+      registers,
+    }),
+    mailDeliveries: new Counter({
+      name: 'plan_eval_mail_deliveries_total',
+      help: 'SMTP attempts of the mail relay, by event and outcome',
+      labelNames: ['event', 'outcome'],
+      registers,
+    }),
     httpSeconds: new Histogram({
       name: 'plan_eval_http_request_duration_seconds',
       help: 'HTTP requests by method, route and status',
@@ -63,7 +82,11 @@ export async function fetchMetricsText(address: string): Promise<string> {
 }
 
 /** A minimal HTTP server answering GET /metrics; resolves once it listens. */
-export async function serveMetrics(address: string, render: () => Promise<string>, contentType: string): Promise<Server> {
+export async function serveMetrics(
+  address: string,
+  render: () => Promise<string>,
+  contentType: string,
+): Promise<Server> {
   const [host, port] = splitHostPort(address);
   const server = createServer((req, res) => {
     if (req.method !== 'GET' || (req.url ?? '').split('?')[0] !== '/metrics') {

@@ -9,7 +9,11 @@ describe('copyTextLine', () => {
     ['a backslash (as JSON escapes carry)', ['{"t":"a\\"b"}'], '{"t":"a\\\\"b"}\n'],
     ['an empty array', [[]], '{}\n'],
     ['array elements quoted', [['city-health', 'city-education']], '{"city-health","city-education"}\n'],
-    ['comma, brace, space and NULL stay text in an array', [['a,b', '{x}', 'two words', 'NULL']], '{"a,b","{x}","two words","NULL"}\n'],
+    [
+      'comma, brace, space and NULL stay text in an array',
+      [['a,b', '{x}', 'two words', 'NULL']],
+      '{"a,b","{x}","two words","NULL"}\n',
+    ],
     ['a quote and backslash in an array element', [['say "hi"\\']], '{"say \\\\"hi\\\\"\\\\\\\\"}\n'],
   ])('%s', (_case, values, expected) => {
     expect(copyTextLine(values)).toBe(expected);

@@ -23,13 +23,26 @@ const COPY_CHUNK_ROWS = 1_000;
  * another transaction is writing the same cycle, so that a `prepareCycle`
  * started by a launch still committing finds the launch's rows, not none.
  */
-export async function insertCycleRow(em: EntityManager, cycleId: string, definition: CycleDefinition): Promise<boolean> {
+export async function insertCycleRow(
+  em: EntityManager,
+  cycleId: string,
+  definition: CycleDefinition,
+): Promise<boolean> {
   const inserted: unknown[] = await em.query(
     `INSERT INTO evaluation_cycle (id, plan_code, kind, from_year, to_year, deadline, hard_close, definition)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT (id) DO NOTHING
      RETURNING id`,
-    [cycleId, definition.planCode, definition.kind, definition.fromYear, definition.toYear, new Date(definition.deadline), new Date(definition.hardClose), definition],
+    [
+      cycleId,
+      definition.planCode,
+      definition.kind,
+      definition.fromYear,
+      definition.toYear,
+      new Date(definition.deadline),
+      new Date(definition.hardClose),
+      definition,
+    ],
   );
   return inserted.length === 1;
 }
@@ -43,7 +56,11 @@ export async function insertCycleRow(em: EntityManager, cycleId: string, definit
 export async function insertWorkItems(em: EntityManager, cycleId: string, items: WorkItemSpec[]): Promise<void> {
   if (!em.queryRunner) throw new Error('insertWorkItems runs inside a transaction');
   const client: PoolClient = await em.queryRunner.connect();
-  const copy = client.query(copyFrom('COPY work_item (cycle_id, item_key, item_kind, item_no, title, department, co_departments, spec) FROM STDIN'));
+  const copy = client.query(
+    copyFrom(
+      'COPY work_item (cycle_id, item_key, item_kind, item_no, title, department, co_departments, spec) FROM STDIN',
+    ),
+  );
   await pipeline(Readable.from(copyChunks(cycleId, items)), copy);
 }
 
@@ -51,16 +68,35 @@ function* copyChunks(cycleId: string, items: WorkItemSpec[]): Generator<string> 
   for (let i = 0; i < items.length; i += COPY_CHUNK_ROWS) {
     yield items
       .slice(i, i + COPY_CHUNK_ROWS)
-      .map((item) => copyTextLine([cycleId, item.key, item.kind, item.no, item.title, item.leadDepartment, item.coDepartments, JSON.stringify(item)]))
+      .map((item) =>
+        copyTextLine([
+          cycleId,
+          item.key,
+          item.kind,
+          item.no,
+          item.title,
+          item.leadDepartment,
+          item.coDepartments,
+          JSON.stringify(item),
+        ]),
+      )
       .join('');
   }
 }
 
 /** The items a cycle was launched with, as written: their columns, not their (larger) specifications. */
 export async function readItemOutlines(em: EntityManager, cycleId: string): Promise<ItemOutline[]> {
-  const rows: Array<{ key: string; kind: ItemOutline['kind']; no: number; title: string; lead: string; co: string[] }> = await em.query(
-    `SELECT item_key AS key, item_kind AS kind, item_no AS no, title, department AS lead, co_departments AS co FROM work_item WHERE cycle_id = $1`,
-    [cycleId],
-  );
-  return rows.map((r) => ({ key: r.key, kind: r.kind, no: r.no, title: r.title, leadDepartment: r.lead, coDepartments: r.co }));
+  const rows: Array<{ key: string; kind: ItemOutline['kind']; no: number; title: string; lead: string; co: string[] }> =
+    await em.query(
+      `SELECT item_key AS key, item_kind AS kind, item_no AS no, title, department AS lead, co_departments AS co FROM work_item WHERE cycle_id = $1`,
+      [cycleId],
+    );
+  return rows.map((r) => ({
+    key: r.key,
+    kind: r.kind,
+    no: r.no,
+    title: r.title,
+    leadDepartment: r.lead,
+    coDepartments: r.co,
+  }));
 }

@@ -8,6 +8,9 @@
 import { QueryFailedError } from 'typeorm';
 
 export function isDataError(error: unknown): boolean {
-  const code = error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : (error as { code?: unknown } | null)?.code;
+  const code =
+    error instanceof QueryFailedError
+      ? (error.driverError as { code?: string }).code
+      : (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && (code.startsWith('22') || code === '54000');
 }

@@ -61,12 +61,28 @@ audit AS (
 SELECT count(*)::int AS written FROM event`;
 
 /** True when this call wrote the record; false when it was already there. `audit` is written either way. */
-export async function recordItemCommand(ds: DataSource, input: RecordCommandInput, audit?: AuditRecord): Promise<boolean> {
+export async function recordItemCommand(
+  ds: DataSource,
+  input: RecordCommandInput,
+  audit?: AuditRecord,
+): Promise<boolean> {
   const { command } = input;
   const approves = (command.type === 'review' || command.type === 'accept') && command.decision === 'approve';
   const [{ written }]: Array<{ written: number }> = await ds.query(RECORD_COMMAND, [
-    input.requestId, input.cycleId, command.itemKey, command.type, JSON.stringify(input.actor), new Date(input.at), input.statusBefore, input.statusAfter, JSON.stringify(command),
-    input.version, JSON.stringify(input.submission), input.actor.id, command.type === 'submit', approves,
+    input.requestId,
+    input.cycleId,
+    command.itemKey,
+    command.type,
+    JSON.stringify(input.actor),
+    new Date(input.at),
+    input.statusBefore,
+    input.statusAfter,
+    JSON.stringify(command),
+    input.version,
+    JSON.stringify(input.submission),
+    input.actor.id,
+    command.type === 'submit',
+    approves,
     ...(audit ? auditValues(audit) : Array(9).fill(null)),
   ]);
   return written > 0;
@@ -74,6 +90,16 @@ export async function recordItemCommand(ds: DataSource, input: RecordCommandInpu
 
 /** An item whose record PostgreSQL refused as data: marked for the bureau, with what was refused (idempotent). */
 export async function markForAttention(ds: DataSource, input: RecordCommandInput, error: string): Promise<void> {
-  const attention = { reason: 'record_refused', requestId: input.requestId, command: input.command.type, error, at: new Date(input.at).toISOString() };
-  await ds.query(`UPDATE work_item SET attention = $3::jsonb WHERE cycle_id = $1 AND item_key = $2`, [input.cycleId, input.command.itemKey, JSON.stringify(attention)]);
+  const attention = {
+    reason: 'record_refused',
+    requestId: input.requestId,
+    command: input.command.type,
+    error,
+    at: new Date(input.at).toISOString(),
+  };
+  await ds.query(`UPDATE work_item SET attention = $3::jsonb WHERE cycle_id = $1 AND item_key = $2`, [
+    input.cycleId,
+    input.command.itemKey,
+    JSON.stringify(attention),
+  ]);
 }

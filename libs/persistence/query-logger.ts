@@ -12,11 +12,17 @@ import { createJsonLogger, type JsonLogger } from '../observability/logger';
 const QUERY_SHOWN = 300;
 
 export class QueryErrorLogger implements TypeOrmLogger {
-  constructor(private readonly out: JsonLogger = createJsonLogger('error', (line) => process.stderr.write(line + '\n'))) {}
+  constructor(
+    private readonly out: JsonLogger = createJsonLogger('error', (line) => process.stderr.write(line + '\n')),
+  ) {}
 
   logQueryError(error: string | Error, query: string, _parameters?: unknown[]): void {
     const { code } = error as { code?: string };
-    this.out.error('query failed', { error: typeof error === 'string' ? error : error.message, ...(code ? { code } : {}), query: query.replace(/\s+/g, ' ').slice(0, QUERY_SHOWN) });
+    this.out.error('query failed', {
+      error: typeof error === 'string' ? error : error.message,
+      ...(code ? { code } : {}),
+      query: query.replace(/\s+/g, ' ').slice(0, QUERY_SHOWN),
+    });
   }
 
   logQuery(): void {}

@@ -20,9 +20,14 @@ const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 
 function problem(address: string): Localized | null {
   if (address === '') return { zh: '邮箱为空', en: 'the address is empty' };
-  if (/[\uff01-\uff5e\u3000-\u303f]/.test(address)) return { zh: '含有全角字符（如＠、。），请改用半角', en: 'it contains full-width characters (such as ＠ or 。); use their ASCII forms' };
+  if (/[\uff01-\uff5e\u3000-\u303f]/.test(address))
+    return {
+      zh: '含有全角字符（如＠、。），请改用半角',
+      en: 'it contains full-width characters (such as ＠ or 。); use their ASCII forms',
+    };
   if (/\s/.test(address)) return { zh: '含有空格', en: 'it contains spaces' };
-  if (/[^\x21-\x7e]/.test(address)) return { zh: '含有中文或其他非 ASCII 字符', en: 'it contains Chinese or other non-ASCII characters' };
+  if (/[^\x21-\x7e]/.test(address))
+    return { zh: '含有中文或其他非 ASCII 字符', en: 'it contains Chinese or other non-ASCII characters' };
   const parts = address.split('@');
   if (parts.length !== 2) return { zh: '应恰好包含一个 @', en: 'it must contain exactly one @' };
   if (address.length > 254) return { zh: '超过 254 个字符', en: 'it is longer than 254 characters' };
@@ -32,7 +37,10 @@ function problem(address: string): Localized | null {
   }
   const labels = domain.split('.');
   if (labels.length < 2) return { zh: '域名缺少后缀（如 .cn）', en: 'the domain has no top-level part (such as .cn)' };
-  if (!labels.every((l) => LABEL.test(l)) || !/^(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]+)$/.test(labels[labels.length - 1])) {
+  if (
+    !labels.every((l) => LABEL.test(l)) ||
+    !/^(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]+)$/.test(labels[labels.length - 1])
+  ) {
     return { zh: '@ 后的域名不合规', en: 'the domain after the @ is not valid' };
   }
   return null;

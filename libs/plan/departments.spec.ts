@@ -39,7 +39,16 @@ describe('DepartmentDirectory', () => {
 
   it('expands 县（区）人民政府（管委会） to the eight county-level units', () => {
     const group = heyuan.departmentGroups.find((g) => g.name === '县（区）人民政府（管委会）');
-    expect(group?.members).toEqual(['源城区', '东源县', '和平县', '龙川县', '紫金县', '连平县', '江东新区管委会', '市高新区管委会']);
+    expect(group?.members).toEqual([
+      '源城区',
+      '东源县',
+      '和平县',
+      '龙川县',
+      '紫金县',
+      '连平县',
+      '江东新区管委会',
+      '市高新区管委会',
+    ]);
   });
 
   it('resolves every department string in the Heyuan plan to a canonical unit or a known group', () => {

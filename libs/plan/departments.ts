@@ -6,9 +6,7 @@
  */
 import type { PlanFile } from './plan-file';
 
-export type ResponsibleUnit =
-  | { kind: 'department'; name: string }
-  | { kind: 'group'; name: string };
+export type ResponsibleUnit = { kind: 'department'; name: string } | { kind: 'group'; name: string };
 
 export interface Responsibility {
   lead: ResponsibleUnit;

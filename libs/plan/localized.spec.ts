@@ -1,13 +1,22 @@
 import { MAX_LISTED_ISSUES, PlanValidationError, type PlanIssue } from './localized';
 
-const issues = (n: number): PlanIssue[] => Array.from({ length: n }, (_, i) => ({ where: `主要任务!B${i + 2}`, message: { zh: '不能为空', en: 'must not be empty' } }));
+const issues = (n: number): PlanIssue[] =>
+  Array.from({ length: n }, (_, i) => ({
+    where: `主要任务!B${i + 2}`,
+    message: { zh: '不能为空', en: 'must not be empty' },
+  }));
 
 describe('PlanValidationError lists at most MAX_LISTED_ISSUES problems and counts the rest', () => {
   it.each<[string, number, number, string | null]>([
     ['one problem', 1, 1, null],
     ['exactly the limit', MAX_LISTED_ISSUES, MAX_LISTED_ISSUES, null],
     ['one over', MAX_LISTED_ISSUES + 1, MAX_LISTED_ISSUES + 1, '另有 1 个问题未列出 (1 more problems not listed)'],
-    ['a workbook wrong on every row', 200_000, MAX_LISTED_ISSUES + 1, '另有 199900 个问题未列出 (199900 more problems not listed)'],
+    [
+      'a workbook wrong on every row',
+      200_000,
+      MAX_LISTED_ISSUES + 1,
+      '另有 199900 个问题未列出 (199900 more problems not listed)',
+    ],
   ])('%s', (_, found, listed, rest) => {
     const error = new PlanValidationError(issues(found));
     expect(error.issues).toHaveLength(listed);

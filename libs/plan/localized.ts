@@ -49,7 +49,10 @@ export class PlanValidationError extends Error {
 function listedIssues(issues: PlanIssue[]): PlanIssue[] {
   const more = issues.length - MAX_LISTED_ISSUES;
   if (more <= 0) return issues;
-  return [...issues.slice(0, MAX_LISTED_ISSUES), { where: '…', message: { zh: `另有 ${more} 个问题未列出`, en: `${more} more problems not listed` } }];
+  return [
+    ...issues.slice(0, MAX_LISTED_ISSUES),
+    { where: '…', message: { zh: `另有 ${more} 个问题未列出`, en: `${more} more problems not listed` } },
+  ];
 }
 
 /** The plan asked for is not there (a 404 to the API, an error message to the CLI). */

@@ -30,8 +30,18 @@ export const planFileSchema = z.object({
     targets: positiveInt,
     tasks: positiveInt,
     basicServiceItems: positiveInt,
-    plannedProjects: z.object({ count: positiveInt, totalInvestment: amount, planPeriodInvestment: amount, landMu: amount }),
-    reserveProjects: z.object({ count: positiveInt, totalInvestment: amount, planPeriodInvestment: z.null(), landMu: amount }),
+    plannedProjects: z.object({
+      count: positiveInt,
+      totalInvestment: amount,
+      planPeriodInvestment: amount,
+      landMu: amount,
+    }),
+    reserveProjects: z.object({
+      count: positiveInt,
+      totalInvestment: amount,
+      planPeriodInvestment: z.null(),
+      landMu: amount,
+    }),
     projectGroups: z.array(
       z.object({
         status: z.enum(['planned', 'reserve']),

@@ -30,12 +30,23 @@ describe('validatePlan on the Heyuan plan', () => {
     expect(plan.projects.filter((p) => p.status === 'reserve')).toHaveLength(47);
     expect(plan.file.basicServiceItems).toHaveLength(80);
     expect(plan.file.categories.map((c) => c.name)).toEqual([
-      '人口', '幼有所育', '学有所教', '劳有所得', '病有所医', '老有所养', '住有所居', '弱有所扶', '优军服务保障', '文体服务保障',
+      '人口',
+      '幼有所育',
+      '学有所教',
+      '劳有所得',
+      '病有所医',
+      '老有所养',
+      '住有所居',
+      '弱有所扶',
+      '优军服务保障',
+      '文体服务保障',
     ]);
   });
 
   it('counts 16 binding indicators and marks the 〔〕 ones cumulative', () => {
-    expect(plan.indicators.filter((i) => i.attribute === 'binding').map((i) => i.no)).toEqual([6, 7, 8, 9, 11, 12, 16, 17, 29, 30, 33, 36, 38, 39, 40, 45]);
+    expect(plan.indicators.filter((i) => i.attribute === 'binding').map((i) => i.no)).toEqual([
+      6, 7, 8, 9, 11, 12, 16, 17, 29, 30, 33, 36, 38, 39, 40, 45,
+    ]);
     expect(plan.indicators.filter((i) => i.cumulative).map((i) => i.no)).toEqual([13, 15, 35]);
   });
 
@@ -47,20 +58,50 @@ describe('validatePlan on the Heyuan plan', () => {
 
 describe('validatePlan refuses a plan that does not add up, naming what is off', () => {
   it.each<[string, (p: PlanFile) => void, string]>([
-    ['a planned project investment changed', (p) => (p.projects[0].totalInvestment += 1), '计划总投资（万元）合计为1280856.7，与原文1280855.7不符'],
+    [
+      'a planned project investment changed',
+      (p) => (p.projects[0].totalInvestment += 1),
+      '计划总投资（万元）合计为1280856.7，与原文1280855.7不符',
+    ],
     ['a 14th-FYP figure changed', (p) => (p.projects[1].planPeriodInvestment = 0), '“十四五”计划投资（万元）合计为'],
     ['land changed', (p) => (p.projects[2].landMu = 100), '建设用地（亩）合计为'],
-    ['a reserve project dropped', (p) => (p.projects = p.projects.filter((x) => !(x.status === 'reserve' && x.no === 47))), '重大项目储备共46项，与原文合计47项不符'],
+    [
+      'a reserve project dropped',
+      (p) => (p.projects = p.projects.filter((x) => !(x.status === 'reserve' && x.no === 47))),
+      '重大项目储备共46项，与原文合计47项不符',
+    ],
     ['an indicator dropped', (p) => p.indicators.pop(), '主要指标共44项，与原文合计45项不符'],
     ['a task renumbered', (p) => (p.tasks[4].no = 50), '主要任务序号应从1连续编号，第5行为50'],
-    ['an unknown target form', (p) => (p.indicators[5].target = '大约95'), '指标6“适龄儿童免疫规划疫苗接种率”的目标值“大约95”格式无法识别'],
-    ['an unknown baseline form', (p) => (p.indicators[0].baseline = '约283'), '指标1“常住人口数”的基期值“约283”格式无法识别'],
-    ['an unknown department', (p) => (p.tasks[0].departments = '市发展改革局、市气象局'), 'tasks[no=1].departments: 未知的责任单位：市气象局'],
-    ['a malformed email', (p) => (p.departments[0].submitter.email = 'not-an-email'),
-      'departments[city-agriculture].submitter.email: 市农业农村局填报人的邮箱“not-an-email”格式不对：应恰好包含一个 @'],
-    ['a full-width ＠', (p) => (p.departments[1].supervisor.email = 'supervisor＠city-audit.heyuan.example'),
-      '市审计局 supervisor: "supervisor＠city-audit.heyuan.example" is not a usable email address: it contains full-width characters'],
-    ['a missing attribute', (p) => delete (p.indicators[0] as Partial<PlanFile['indicators'][number]>).attribute, 'indicators.0.attribute'],
+    [
+      'an unknown target form',
+      (p) => (p.indicators[5].target = '大约95'),
+      '指标6“适龄儿童免疫规划疫苗接种率”的目标值“大约95”格式无法识别',
+    ],
+    [
+      'an unknown baseline form',
+      (p) => (p.indicators[0].baseline = '约283'),
+      '指标1“常住人口数”的基期值“约283”格式无法识别',
+    ],
+    [
+      'an unknown department',
+      (p) => (p.tasks[0].departments = '市发展改革局、市气象局'),
+      'tasks[no=1].departments: 未知的责任单位：市气象局',
+    ],
+    [
+      'a malformed email',
+      (p) => (p.departments[0].submitter.email = 'not-an-email'),
+      'departments[city-agriculture].submitter.email: 市农业农村局填报人的邮箱“not-an-email”格式不对：应恰好包含一个 @',
+    ],
+    [
+      'a full-width ＠',
+      (p) => (p.departments[1].supervisor.email = 'supervisor＠city-audit.heyuan.example'),
+      '市审计局 supervisor: "supervisor＠city-audit.heyuan.example" is not a usable email address: it contains full-width characters',
+    ],
+    [
+      'a missing attribute',
+      (p) => delete (p.indicators[0] as Partial<PlanFile['indicators'][number]>).attribute,
+      'indicators.0.attribute',
+    ],
   ])('%s', (_label, mutate, expected) => {
     expect(problemsOf(mutate).join('\n')).toContain(expected);
   });

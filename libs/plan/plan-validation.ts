@@ -52,11 +52,22 @@ export function validatePlan(input: unknown): ValidatedPlan {
   const categories = new Set(file.categories.map((c) => c.name));
   const indicators = file.indicators.map((ind): ValidatedIndicator => {
     const where = `indicators[no=${ind.no}]`;
-    if (!categories.has(ind.category)) fail(`${where}.category`, `未知的指标类别“${ind.category}”`, `unknown category "${ind.category}"`);
+    if (!categories.has(ind.category))
+      fail(`${where}.category`, `未知的指标类别“${ind.category}”`, `unknown category "${ind.category}"`);
     const target = parseTarget(ind.target);
     const baseline = parseBaseline(ind.baseline);
-    if (!target.ok) fail(`${where}.target`, `指标${ind.no}“${ind.name}”的目标值“${ind.target}”格式无法识别`, `indicator ${ind.no}: ${target.reason}`);
-    if (!baseline.ok) fail(`${where}.baseline`, `指标${ind.no}“${ind.name}”的基期值“${ind.baseline}”格式无法识别`, `indicator ${ind.no}: ${baseline.reason}`);
+    if (!target.ok)
+      fail(
+        `${where}.target`,
+        `指标${ind.no}“${ind.name}”的目标值“${ind.target}”格式无法识别`,
+        `indicator ${ind.no}: ${target.reason}`,
+      );
+    if (!baseline.ok)
+      fail(
+        `${where}.baseline`,
+        `指标${ind.no}“${ind.name}”的基期值“${ind.baseline}”格式无法识别`,
+        `indicator ${ind.no}: ${baseline.reason}`,
+      );
     const parsedTarget = target.ok ? target.value : ({ kind: 'qualitative', goal: 'keep_at_zero' } as Target);
     const parsedBaseline = baseline.ok ? baseline.value : ({ kind: 'none' } as Baseline);
     if (ind.unit === '%' && parsedBaseline.kind === 'value' && parsedBaseline.value > 100) {
@@ -76,8 +87,14 @@ export function validatePlan(input: unknown): ValidatedPlan {
       responsibility: resolve(`${where}.departments`, ind.departments),
     };
   });
-  const targets = file.targets.map((t) => ({ ...t, responsibility: resolve(`targets[no=${t.no}].departments`, t.departments) }));
-  const tasks = file.tasks.map((t) => ({ ...t, responsibility: resolve(`tasks[no=${t.no}].departments`, t.departments) }));
+  const targets = file.targets.map((t) => ({
+    ...t,
+    responsibility: resolve(`targets[no=${t.no}].departments`, t.departments),
+  }));
+  const tasks = file.tasks.map((t) => ({
+    ...t,
+    responsibility: resolve(`tasks[no=${t.no}].departments`, t.departments),
+  }));
   const projects = file.projects.map((p) => ({
     ...p,
     responsibility: resolve(`projects[${p.status} no=${p.no}].responsibleUnit`, p.responsibleUnit),
@@ -110,17 +127,35 @@ function checkCountsAndNumbering(file: PlanFile, fail: Fail): void {
     ['targets', '主要目标', file.targets, printed.targets],
     ['tasks', '主要任务', file.tasks, printed.tasks],
     ['basicServiceItems', '基本公共服务项目', file.basicServiceItems, printed.basicServiceItems],
-    ['projects(planned)', '重大项目计划', file.projects.filter((p) => p.status === 'planned'), printed.plannedProjects.count],
-    ['projects(reserve)', '重大项目储备', file.projects.filter((p) => p.status === 'reserve'), printed.reserveProjects.count],
+    [
+      'projects(planned)',
+      '重大项目计划',
+      file.projects.filter((p) => p.status === 'planned'),
+      printed.plannedProjects.count,
+    ],
+    [
+      'projects(reserve)',
+      '重大项目储备',
+      file.projects.filter((p) => p.status === 'reserve'),
+      printed.reserveProjects.count,
+    ],
   ];
   for (const [key, label, rows, expected] of sections) {
     if (rows.length !== expected) {
-      fail(key, `${label}共${rows.length}项，与原文合计${expected}项不符`, `${rows.length} rows, but the plan prints a total of ${expected}`);
+      fail(
+        key,
+        `${label}共${rows.length}项，与原文合计${expected}项不符`,
+        `${rows.length} rows, but the plan prints a total of ${expected}`,
+      );
     }
     const numbers = rows.map((r) => r.no);
     const gap = numbers.findIndex((n, i) => n !== i + 1);
     if (gap >= 0) {
-      fail(key, `${label}序号应从1连续编号，第${gap + 1}行为${numbers[gap]}`, `numbers must run 1..N; row ${gap + 1} is numbered ${numbers[gap]}`);
+      fail(
+        key,
+        `${label}序号应从1连续编号，第${gap + 1}行为${numbers[gap]}`,
+        `numbers must run 1..N; row ${gap + 1} is numbered ${numbers[gap]}`,
+      );
     }
   }
 }
@@ -139,12 +174,21 @@ function checkProjectTotals(file: PlanFile, fail: Fail): void {
     ['planPeriodInvestment', '“十四五”计划投资（万元）', '14th-FYP investment (10k yuan)'],
     ['landMu', '建设用地（亩）', 'land (mu)'],
   ] as const;
-  const compare = (where: string, label: string, rows: PlanProject[], printed: Record<(typeof fields)[number][0], number | null>) => {
+  const compare = (
+    where: string,
+    label: string,
+    rows: PlanProject[],
+    printed: Record<(typeof fields)[number][0], number | null>,
+  ) => {
     for (const [field, zh, en] of fields) {
       if (printed[field] === null) continue;
       const actual = sum(rows.map((r) => r[field]));
       if (actual !== scaled(printed[field]!)) {
-        fail(where, `${label}${zh}合计为${actual / 10000}，与原文${printed[field]}不符`, `${en} adds up to ${actual / 10000}, but the plan prints ${printed[field]}`);
+        fail(
+          where,
+          `${label}${zh}合计为${actual / 10000}，与原文${printed[field]}不符`,
+          `${en} adds up to ${actual / 10000}, but the plan prints ${printed[field]}`,
+        );
       }
     }
   };
@@ -154,7 +198,12 @@ function checkProjectTotals(file: PlanFile, fail: Fail): void {
   for (const g of file.printedTotals.projectGroups) {
     const rows = file.projects.filter((p) => p.status === g.status && p.group === g.name);
     const where = `printedTotals.projectGroups[${g.status} ${g.no}]`;
-    if (rows.length !== g.count) fail(where, `“${g.name}”共${rows.length}项，与原文${g.count}项不符`, `group "${g.name}" has ${rows.length} rows, printed ${g.count}`);
+    if (rows.length !== g.count)
+      fail(
+        where,
+        `“${g.name}”共${rows.length}项，与原文${g.count}项不符`,
+        `group "${g.name}" has ${rows.length} rows, printed ${g.count}`,
+      );
     compare(where, `“${g.name}”`, rows, g);
   }
 }
@@ -168,14 +217,20 @@ function checkDirectory(file: PlanFile, fail: Fail): void {
     }
     for (const name of [d.name, ...d.aliases]) {
       const owner = seen.get(name);
-      if (owner && owner !== d.code) fail(`departments[${d.code}]`, `名称“${name}”同时属于${owner}`, `name "${name}" also belongs to ${owner}`);
+      if (owner && owner !== d.code)
+        fail(`departments[${d.code}]`, `名称“${name}”同时属于${owner}`, `name "${name}" also belongs to ${owner}`);
       seen.set(name, d.code);
     }
   }
   const names = new Set(file.departments.map((d) => d.name));
   for (const g of file.departmentGroups) {
     for (const m of g.members ?? []) {
-      if (!names.has(m)) fail(`departmentGroups[${g.code}]`, `分组成员“${m}”不在部门名录中`, `group member "${m}" is not in the department directory`);
+      if (!names.has(m))
+        fail(
+          `departmentGroups[${g.code}]`,
+          `分组成员“${m}”不在部门名录中`,
+          `group member "${m}" is not in the department directory`,
+        );
     }
   }
 }

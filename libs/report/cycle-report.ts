@@ -8,11 +8,33 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '../common/canonical-json';
 import type { DepartmentOutcome } from '../cycle/activities-contract';
 import type { CycleKind } from '../cycle/cycle-definition';
-import type { IndicatorSubmission, ProjectSubmission, ReserveStage, ReserveSubmission, TaskSubmission, Submission } from '../cycle/submission';
+import type {
+  IndicatorSubmission,
+  ProjectSubmission,
+  ReserveStage,
+  ReserveSubmission,
+  TaskSubmission,
+  Submission,
+} from '../cycle/submission';
 import type { ValidatedPlan } from '../plan/plan-validation';
 import { findBoilerplate, type Boilerplate } from '../rules/boilerplate';
-import { describeIndicator, indicatorDecimals, indicatorNotes, indicatorRule, summarizeEvaluation, type EvaluationSummary, type IndicatorEvaluation } from '../rules/plan-evaluation';
-import { countByStatus, elapsedShare, evaluateIndicator, judgeCumulative, type Progress, type ProgressStatus } from '../rules/progress';
+import {
+  describeIndicator,
+  indicatorDecimals,
+  indicatorNotes,
+  indicatorRule,
+  summarizeEvaluation,
+  type EvaluationSummary,
+  type IndicatorEvaluation,
+} from '../rules/plan-evaluation';
+import {
+  countByStatus,
+  elapsedShare,
+  evaluateIndicator,
+  judgeCumulative,
+  type Progress,
+  type ProgressStatus,
+} from '../rules/progress';
 import { judgeProject, type ProjectFlag, type ProjectReport } from '../rules/project-status';
 import { countReserveProjects, type ReserveCounts } from '../rules/reserve-projects';
 import { judgeTask } from '../rules/task-status';
@@ -60,8 +82,14 @@ export interface CycleReportFigures {
   cycle: SnapshotInput['cycle'];
   plan: { code: string; name: string; nameEn: string };
   thresholds: Thresholds;
-  summary: EvaluationSummary & { tasksByStatus: Record<ProgressStatus, number>; projects: ProjectTotals; reserveProjects: ReserveCounts };
-  indicators: Array<IndicatorEvaluation & { source: Source; dataSource: string | null; reasons: string | null; measures: string | null }>;
+  summary: EvaluationSummary & {
+    tasksByStatus: Record<ProgressStatus, number>;
+    projects: ProjectTotals;
+    reserveProjects: ReserveCounts;
+  };
+  indicators: Array<
+    IndicatorEvaluation & { source: Source; dataSource: string | null; reasons: string | null; measures: string | null }
+  >;
   tasks: Array<{
     no: number;
     title: string;
@@ -110,7 +138,8 @@ const share = (part: number, whole: number | null) => (whole ? Math.round((part 
 export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFigures; contentHash: string } {
   const { plan, cycle, thresholds } = input;
   const byKey = new Map(input.approved.map((a) => [a.itemKey, a]));
-  const source = (a: ApprovedSubmission | undefined): Source => (a ? { version: a.version, submittedBy: a.submittedBy, approvedBy: a.approvedBy } : null);
+  const source = (a: ApprovedSubmission | undefined): Source =>
+    a ? { version: a.version, submittedBy: a.submittedBy, approvedBy: a.approvedBy } : null;
   const period = { baselineYear: plan.file.plan.baselineYear, endYear: plan.file.plan.endYear };
   // Earlier years' values grouped once by indicator: looking them up per indicator stays linear in the plan's size.
   const priorByIndicator = new Map<number, Array<[number, number | boolean]>>();
@@ -129,7 +158,13 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
     let progress: Progress;
     if (i.parsedTarget.kind === 'cumulative' && cycle.kind !== 'annual' && typeof payload?.value === 'number') {
       // Mid-term and final evaluations collect a cumulative indicator as its total so far.
-      progress = judgeCumulative(i.parsedTarget.total, payload.value, elapsedShare(cycle.toYear, period), thresholds, indicatorDecimals(i));
+      progress = judgeCumulative(
+        i.parsedTarget.total,
+        payload.value,
+        elapsedShare(cycle.toYear, period),
+        thresholds,
+        indicatorDecimals(i),
+      );
     } else {
       progress = evaluateIndicator(indicatorRule(i), series, cycle.toYear, period, thresholds);
     }
@@ -175,7 +210,9 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
       const cumulative = payload?.investmentCumulative ?? null;
       const judged = judgeProject({
         planned: p.planPeriodInvestment,
-        current: payload ? { investmentCumulative: payload.investmentCumulative, constructionStatus: payload.constructionStatus } : null,
+        current: payload
+          ? { investmentCumulative: payload.investmentCumulative, constructionStatus: payload.constructionStatus }
+          : null,
         previous: previousReport.get(p.no)?.report ?? null,
         elapsed: elapsedShare(cycle.toYear, period),
         thresholds,
@@ -200,7 +237,15 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
     .map((p) => {
       const approved = byKey.get(`reserve-${p.no}`);
       const payload = approved?.payload as ReserveSubmission | undefined;
-      return { no: p.no, name: p.name, group: p.group, leadDepartment: p.responsibility.lead.name, stage: payload?.stage ?? null, narrative: payload?.narrative ?? null, source: source(approved) };
+      return {
+        no: p.no,
+        name: p.name,
+        group: p.group,
+        leadDepartment: p.responsibility.lead.name,
+        stage: payload?.stage ?? null,
+        narrative: payload?.narrative ?? null,
+        source: source(approved),
+      };
     });
   const projectsByStatus = countByStatus(projects.map((p) => p.status));
   const tasksByStatus = countByStatus(tasks.map((t) => t.status));
@@ -242,7 +287,9 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
         { item: i.no, department: i.leadDepartment, field: 'measures' as const, text: i.measures },
       ]),
     ),
-    glossary: Object.fromEntries([...file.categories, ...file.departments, ...file.departmentGroups].map((n) => [n.name, n.nameEn])),
+    glossary: Object.fromEntries(
+      [...file.categories, ...file.departments, ...file.departmentGroups].map((n) => [n.name, n.nameEn]),
+    ),
   };
   return { figures, contentHash: createHash('sha256').update(canonicalJson(figures)).digest('hex') };
 }

@@ -35,7 +35,16 @@ import {
 } from 'docx';
 import { localize, type Localized } from '../plan/localized';
 import type { CycleReportFigures } from './cycle-report';
-import { behindPath, indicatorFindings, movedIntoPlan, projectsToDiscuss, REPORT_TEXT, reportRows, type Locale, type ReportText } from './report-text';
+import {
+  behindPath,
+  indicatorFindings,
+  movedIntoPlan,
+  projectsToDiscuss,
+  REPORT_TEXT,
+  reportRows,
+  type Locale,
+  type ReportText,
+} from './report-text';
 
 /** Who issues the report, when, and at which stage: the cover and the document's metadata say so. */
 export interface ReportIssue {
@@ -52,10 +61,15 @@ const FONTS = {
 /** Half-points: 二号 22 pt for the title, 三号 16 pt for headings and body text, 10.5 pt in tables. */
 const SIZE = { title: 44, heading: 32, body: 32, table: 21, footer: 21 };
 
-const run = (text: string, options: Omit<IRunOptions, 'text'> = {}) => new TextRun({ text, font: FONTS.body, size: SIZE.body, ...options });
+const run = (text: string, options: Omit<IRunOptions, 'text'> = {}) =>
+  new TextRun({ text, font: FONTS.body, size: SIZE.body, ...options });
 /** A section heading, bookmarked so the contents can give its page. */
 const heading = (text: string, id: string) =>
-  new Paragraph({ heading: HeadingLevel.HEADING_1, spacing: { before: 240, after: 120 }, children: [new Bookmark({ id, children: [new TextRun({ text, font: FONTS.heading, size: SIZE.heading })] })] });
+  new Paragraph({
+    heading: HeadingLevel.HEADING_1,
+    spacing: { before: 240, after: 120 },
+    children: [new Bookmark({ id, children: [new TextRun({ text, font: FONTS.heading, size: SIZE.heading })] })],
+  });
 
 /**
  * The contents, written out rather than left to a TOC field: each section with
@@ -67,10 +81,15 @@ const contentsEntry = (text: string, id: string) =>
   new Paragraph({
     tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH, leader: LeaderType.DOT }],
     spacing: { line: 480 },
-    children: [run(text), new TextRun({ font: FONTS.body, size: SIZE.body, children: [new Tab(), new PageReference(id)] })],
+    children: [
+      run(text),
+      new TextRun({ font: FONTS.body, size: SIZE.body, children: [new Tab(), new PageReference(id)] }),
+    ],
   });
-const para = (text: string) => new Paragraph({ indent: { firstLine: 640 }, spacing: { line: 560 }, children: [run(text)] });
-const lead = (text: string) => new Paragraph({ spacing: { before: 120 }, children: [new TextRun({ text, font: FONTS.heading, size: SIZE.body })] });
+const para = (text: string) =>
+  new Paragraph({ indent: { firstLine: 640 }, spacing: { line: 560 }, children: [run(text)] });
+const lead = (text: string) =>
+  new Paragraph({ spacing: { before: 120 }, children: [new TextRun({ text, font: FONTS.heading, size: SIZE.body })] });
 const centred = (text: string, options: Omit<IRunOptions, 'text'> = {}, spacing = 0) =>
   new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: spacing }, children: [run(text, options)] });
 
@@ -98,10 +117,11 @@ const displayWidth = (text: string) => [...text].reduce((w, c) => w + (c.charCod
  */
 export function columnWidths(headers: string[], rows: string[][], total = TEXT_WIDTH): number[] {
   // A header may take two lines; a cell should take one.
-  const longest = (c: number) => Math.max(Math.ceil(displayWidth(headers[c]) / 2), ...rows.map((r) => displayWidth(r[c] ?? '')));
+  const longest = (c: number) =>
+    Math.max(Math.ceil(displayWidth(headers[c]) / 2), ...rows.map((r) => displayWidth(r[c] ?? '')));
   const widths = headers.map((_, c) => Math.min(Math.max(longest(c), MIN_LETTERS), MAX_LETTERS) * LETTER + PADDING);
   const floor = MIN_LETTERS * LETTER + PADDING;
-  for (let excess = widths.reduce((a, b) => a + b, 0) - total; excess > 0; ) {
+  for (let excess = widths.reduce((a, b) => a + b, 0) - total; excess > 0;) {
     const widest = widths.indexOf(Math.max(...widths));
     const give = Math.min(excess, widths[widest] - floor, LETTER);
     if (give <= 0) break;
@@ -117,16 +137,36 @@ function table(headers: string[], rows: string[][]): Table {
     new TableRow({
       tableHeader: header,
       cantSplit: true,
-      children: cells.map((c) => new TableCell({ children: [new Paragraph({ children: [run(c, { bold: header, size: SIZE.table, ...(header ? { font: FONTS.heading } : {}) })] })] })),
+      children: cells.map(
+        (c) =>
+          new TableCell({
+            children: [
+              new Paragraph({
+                children: [run(c, { bold: header, size: SIZE.table, ...(header ? { font: FONTS.heading } : {}) })],
+              }),
+            ],
+          }),
+      ),
     });
-  return new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: columnWidths(headers, rows), layout: TableLayoutType.FIXED, rows: [row(headers, true), ...rows.map((r) => row(r))] });
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: columnWidths(headers, rows),
+    layout: TableLayoutType.FIXED,
+    rows: [row(headers, true), ...rows.map((r) => row(r))],
+  });
 }
 
-const STAGE: Record<ReportIssue['stage'], Localized> = { draft: { zh: '（征求意见稿）', en: '(draft for comments)' }, final: { zh: '（定稿）', en: '(final)' } };
+const STAGE: Record<ReportIssue['stage'], Localized> = {
+  draft: { zh: '（征求意见稿）', en: '(draft for comments)' },
+  final: { zh: '（定稿）', en: '(final)' },
+};
 const CONTENTS: Localized = { zh: '目录', en: 'Contents' };
 
 function dateLine(at: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long' }).format(at);
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    dateStyle: 'long',
+  }).format(at);
 }
 
 /** The cover: the report's title and stage, the issuing organ and the date, alone on its page. */
@@ -147,7 +187,13 @@ function pageFooter(t: ReportText): Footer {
     children: [
       new Paragraph({
         alignment: AlignmentType.CENTER,
-        children: [new TextRun({ font: FONTS.body, size: SIZE.footer, children: [words[0], PageNumber.CURRENT, words[1], PageNumber.TOTAL_PAGES, words[2]] })],
+        children: [
+          new TextRun({
+            font: FONTS.body,
+            size: SIZE.footer,
+            children: [words[0], PageNumber.CURRENT, words[1], PageNumber.TOTAL_PAGES, words[2]],
+          }),
+        ],
       }),
     ],
   });
@@ -156,7 +202,11 @@ function pageFooter(t: ReportText): Footer {
 export async function writeReportDocument(f: CycleReportFigures, locale: Locale, issue: ReportIssue): Promise<Buffer> {
   const t = REPORT_TEXT[locale];
   const title = t.title(f);
-  const indicatorTable = (rows: CycleReportFigures['indicators']) => table(t.headers.indicators, rows.map((i) => reportRows.indicator(t, i)));
+  const indicatorTable = (rows: CycleReportFigures['indicators']) =>
+    table(
+      t.headers.indicators,
+      rows.map((i) => reportRows.indicator(t, i)),
+    );
   const behind = behindPath(f);
   const discussed = projectsToDiscuss(f);
   const moved = movedIntoPlan(f);
@@ -169,21 +219,51 @@ export async function writeReportDocument(f: CycleReportFigures, locale: Locale,
     {
       title: t.headings.behind,
       body: [
-        ...(behind.length ? behind.flatMap((i) => [lead(t.behindItem(f, i)), para(t.reasons(i.reasons)), para(t.measures(i.measures))]) : [para(t.noneBehind)]),
+        ...(behind.length
+          ? behind.flatMap((i) => [lead(t.behindItem(f, i)), para(t.reasons(i.reasons)), para(t.measures(i.measures))])
+          : [para(t.noneBehind)]),
         ...indicatorFindings(t, f, lead, para),
       ],
     },
-    { title: t.headings.tasks, body: [table(t.headers.tasks, f.tasks.map((x) => reportRows.task(t, f, x)))] },
+    {
+      title: t.headings.tasks,
+      body: [
+        table(
+          t.headers.tasks,
+          f.tasks.map((x) => reportRows.task(t, f, x)),
+        ),
+      ],
+    },
     {
       title: t.headings.projects,
       body: [
         para(t.projectTotals(f)),
-        table(t.headers.projects, [...f.projects.map((p) => reportRows.project(t, f, p)), reportRows.projectTotal(t, f)]),
-        ...(discussed.length ? discussed.flatMap((p) => [lead(t.projectItem(f, p)), para(t.projectNarrative(p.narrative))]) : [para(t.noneProjectsBehind)]),
+        table(t.headers.projects, [
+          ...f.projects.map((p) => reportRows.project(t, f, p)),
+          reportRows.projectTotal(t, f),
+        ]),
+        ...(discussed.length
+          ? discussed.flatMap((p) => [lead(t.projectItem(f, p)), para(t.projectNarrative(p.narrative))])
+          : [para(t.noneProjectsBehind)]),
       ],
     },
-    { title: t.headings.reserve, body: [para(t.reserveTotals(f)), lead(t.headings.moved), ...(moved.length ? moved.map((r) => para(t.movedItem(f, r))) : [para(t.noneMoved)])] },
-    { title: t.headings.timeliness, body: [table(t.headers.timeliness, f.timeliness.map((x) => reportRows.timeliness(t, f, x)))] },
+    {
+      title: t.headings.reserve,
+      body: [
+        para(t.reserveTotals(f)),
+        lead(t.headings.moved),
+        ...(moved.length ? moved.map((r) => para(t.movedItem(f, r))) : [para(t.noneMoved)]),
+      ],
+    },
+    {
+      title: t.headings.timeliness,
+      body: [
+        table(
+          t.headers.timeliness,
+          f.timeliness.map((x) => reportRows.timeliness(t, f, x)),
+        ),
+      ],
+    },
     { title: t.headings.appendix, body: [para(t.appendix)] },
   ];
 
@@ -197,7 +277,15 @@ export async function writeReportDocument(f: CycleReportFigures, locale: Locale,
     styles: {
       default: { document: { run: { font: FONTS.body, size: SIZE.body } } },
       paragraphStyles: [
-        { id: 'Heading1', name: 'Heading 1', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { font: FONTS.heading, size: SIZE.heading, bold: false }, paragraph: { spacing: { before: 240, after: 120 } } },
+        {
+          id: 'Heading1',
+          name: 'Heading 1',
+          basedOn: 'Normal',
+          next: 'Normal',
+          quickFormat: true,
+          run: { font: FONTS.heading, size: SIZE.heading, bold: false },
+          paragraph: { spacing: { before: 240, after: 120 } },
+        },
       ],
     },
     sections: [
@@ -206,9 +294,17 @@ export async function writeReportDocument(f: CycleReportFigures, locale: Locale,
         properties: { page: { margin: PAGE_MARGIN } },
         footers: { default: pageFooter(t) },
         children: [
-          new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: localize(CONTENTS, locale), font: FONTS.heading, size: SIZE.heading })] }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 240 },
+            children: [new TextRun({ text: localize(CONTENTS, locale), font: FONTS.heading, size: SIZE.heading })],
+          }),
           ...sections.map((x, i) => contentsEntry(x.title, `section-${i + 1}`)),
-          new Paragraph({ pageBreakBefore: true, alignment: AlignmentType.CENTER, children: [new TextRun({ text: title, font: FONTS.title, size: SIZE.title })] }),
+          new Paragraph({
+            pageBreakBefore: true,
+            alignment: AlignmentType.CENTER,
+            children: [new TextRun({ text: title, font: FONTS.title, size: SIZE.title })],
+          }),
           ...sections.flatMap((x, i) => [heading(x.title, `section-${i + 1}`), ...x.body]),
         ],
       },

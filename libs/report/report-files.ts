@@ -24,7 +24,12 @@ export interface ReportFiles extends RenditionFiles {
   en: RenditionFiles;
 }
 
-async function writeRendition(base: string, figures: CycleReportFigures, locale: Locale, issue: ReportIssue): Promise<RenditionFiles> {
+async function writeRendition(
+  base: string,
+  figures: CycleReportFigures,
+  locale: Locale,
+  issue: ReportIssue,
+): Promise<RenditionFiles> {
   const files: RenditionFiles = { xlsx: `${base}.xlsx`, docx: `${base}.docx`, html: `${base}.html` };
   await writeFile(files.xlsx, await writeReportWorkbook(figures, locale));
   await writeFile(files.docx, await writeReportDocument(figures, locale, issue));
@@ -33,7 +38,13 @@ async function writeRendition(base: string, figures: CycleReportFigures, locale:
 }
 
 /** `issue`: who issues this version, when and at which stage (the Word document's cover; the figures and their hash do not depend on it). */
-export async function writeReportFiles(dir: string, version: number, figures: CycleReportFigures, contentHash: string, issue: ReportIssue): Promise<ReportFiles> {
+export async function writeReportFiles(
+  dir: string,
+  version: number,
+  figures: CycleReportFigures,
+  contentHash: string,
+  issue: ReportIssue,
+): Promise<ReportFiles> {
   await mkdir(dir, { recursive: true });
   const base = join(dir, `report-v${version}`);
   await writeFile(`${base}.json`, JSON.stringify({ contentHash, ...figures }, null, 2));

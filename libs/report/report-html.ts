@@ -8,7 +8,16 @@ import * as echarts from 'echarts';
 import { escapeHtml } from '../common/escape-html';
 import { PROGRESS_STATUSES, type ProgressStatus } from '../rules/progress';
 import type { CycleReportFigures } from './cycle-report';
-import { behindPath, indicatorFindings, movedIntoPlan, projectsToDiscuss, REPORT_TEXT, reportRows, type Locale, type ReportText } from './report-text';
+import {
+  behindPath,
+  indicatorFindings,
+  movedIntoPlan,
+  projectsToDiscuss,
+  REPORT_TEXT,
+  reportRows,
+  type Locale,
+  type ReportText,
+} from './report-text';
 
 const STATUSES = PROGRESS_STATUSES;
 const STATUS_COLOR: Record<ProgressStatus, string> = {
@@ -38,7 +47,12 @@ function statusByCategory(t: ReportText, f: CycleReportFigures): string {
     grid: { left: t.locale === 'en' ? 220 : 110, right: 20, top: 40, bottom: 50 },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: categories.map((c) => t.name(f, c)) },
-    series: STATUSES.map((s) => ({ type: 'bar', stack: 'all', name: t.status(s), data: categories.map((c) => f.indicators.filter((i) => i.category === c && i.status === s).length) })),
+    series: STATUSES.map((s) => ({
+      type: 'bar',
+      stack: 'all',
+      name: t.status(s),
+      data: categories.map((c) => f.indicators.filter((i) => i.category === c && i.status === s).length),
+    })),
   });
 }
 
@@ -50,7 +64,12 @@ function statusByCategory(t: ReportText, f: CycleReportFigures): string {
  */
 function bindingRatios(t: ReportText, f: CycleReportFigures): string {
   const binding = f.indicators.filter((i) => i.attribute === 'binding' && i.ratio !== null);
-  const line = (name: string, x: number, color: string) => ({ name, xAxis: x, lineStyle: { color, type: 'dashed' as const }, label: { formatter: `${name} ${x}` } });
+  const line = (name: string, x: number, color: string) => ({
+    name,
+    xAxis: x,
+    lineStyle: { color, type: 'dashed' as const },
+    label: { formatter: `${name} ${x}` },
+  });
   return chart(
     'binding',
     {
@@ -61,11 +80,17 @@ function bindingRatios(t: ReportText, f: CycleReportFigures): string {
       series: [
         {
           type: 'bar',
-          data: binding.map((i) => ({ value: Math.round(i.ratio! * 1000) / 1000, itemStyle: { color: STATUS_COLOR[i.status] } })),
+          data: binding.map((i) => ({
+            value: Math.round(i.ratio! * 1000) / 1000,
+            itemStyle: { color: STATUS_COLOR[i.status] },
+          })),
           label: { show: true, position: 'right' },
           markLine: {
             symbol: 'none',
-            data: [line(t.charts.onTrackLine, f.thresholds.onTrack, STATUS_COLOR.on_track), line(t.charts.slightlyBehindLine, f.thresholds.slightlyBehind, STATUS_COLOR.lagging)],
+            data: [
+              line(t.charts.onTrackLine, f.thresholds.onTrack, STATUS_COLOR.on_track),
+              line(t.charts.slightlyBehindLine, f.thresholds.slightlyBehind, STATUS_COLOR.lagging),
+            ],
           },
         },
       ],
@@ -84,7 +109,13 @@ function projectCompletion(t: ReportText, f: CycleReportFigures): string {
       grid: { left: 50, right: 20, top: 40, bottom: 30 },
       xAxis: { type: 'category', data: projects.map((p) => String(p.no)) },
       yAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
-      series: [{ type: 'bar', data: projects.map((p) => Math.round((p.completionShare ?? 0) * 1000) / 10), itemStyle: { color: '#1e88e5' } }],
+      series: [
+        {
+          type: 'bar',
+          data: projects.map((p) => Math.round((p.completionShare ?? 0) * 1000) / 10),
+          itemStyle: { color: '#1e88e5' },
+        },
+      ],
     },
     720,
     280,
@@ -97,7 +128,16 @@ function timeliness(t: ReportText, f: CycleReportFigures): string {
     {
       title: { text: t.charts.timeliness, textStyle: TITLE_STYLE },
       legend: { bottom: 0 },
-      series: [{ type: 'pie', radius: '60%', data: (['on_time', 'late', 'missing'] as const).map((x) => ({ name: t.timeliness(x), value: f.timeliness.filter((d) => d.timeliness === x).length })) }],
+      series: [
+        {
+          type: 'pie',
+          radius: '60%',
+          data: (['on_time', 'late', 'missing'] as const).map((x) => ({
+            name: t.timeliness(x),
+            value: f.timeliness.filter((d) => d.timeliness === x).length,
+          })),
+        },
+      ],
     },
     480,
     300,
@@ -109,7 +149,11 @@ export function renderReportHtml(f: CycleReportFigures, locale: Locale = 'zh-CN'
   const title = t.title(f);
   const table = (headers: string[], rows: string[][]) =>
     `<table><tr>${headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr>${rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('')}</table>`;
-  const indicatorTable = (rows: CycleReportFigures['indicators']) => table(t.headers.indicators, rows.map((i) => reportRows.indicator(t, i)));
+  const indicatorTable = (rows: CycleReportFigures['indicators']) =>
+    table(
+      t.headers.indicators,
+      rows.map((i) => reportRows.indicator(t, i)),
+    );
   const behind = behindPath(f);
   const discussed = projectsToDiscuss(f);
   const moved = movedIntoPlan(f);
@@ -127,7 +171,10 @@ ${indicatorTable(f.indicators.filter((i) => i.attribute === 'binding'))}
 <h2>${escapeHtml(t.headings.indicators)}</h2>${indicatorTable(f.indicators)}
 <h2>${escapeHtml(t.headings.behind)}</h2>${behind.length ? behind.map((i) => `<p><b>${escapeHtml(t.behindItem(f, i))}</b><br>${escapeHtml(t.reasons(i.reasons))}<br>${escapeHtml(t.measures(i.measures))}</p>`).join('') : p(t.noneBehind)}
 ${indicatorFindings(t, f, (heading) => `<h3>${escapeHtml(heading)}</h3>`, p).join('')}
-<h2>${escapeHtml(t.headings.tasks)}</h2>${table(t.headers.tasks, f.tasks.map((x) => reportRows.task(t, f, x)))}
+<h2>${escapeHtml(t.headings.tasks)}</h2>${table(
+    t.headers.tasks,
+    f.tasks.map((x) => reportRows.task(t, f, x)),
+  )}
 <h2>${escapeHtml(t.headings.projects)}</h2>${p(t.projectTotals(f))}
 ${projectCompletion(t, f)}
 ${table(t.headers.projects, [...f.projects.map((x) => reportRows.project(t, f, x)), reportRows.projectTotal(t, f)])}
@@ -136,7 +183,10 @@ ${discussed.length ? discussed.map((x) => `<p><b>${escapeHtml(t.projectItem(f, x
 <h3>${escapeHtml(t.headings.moved)}</h3>${moved.length ? moved.map((r) => p(t.movedItem(f, r))).join('') : p(t.noneMoved)}
 <h2>${escapeHtml(t.headings.timeliness)}</h2>
 ${timeliness(t, f)}
-${table(t.headers.timeliness, f.timeliness.map((x) => reportRows.timeliness(t, f, x)))}
+${table(
+  t.headers.timeliness,
+  f.timeliness.map((x) => reportRows.timeliness(t, f, x)),
+)}
 <h2>${escapeHtml(t.headings.appendix)}</h2>${p(t.appendix)}
 </body></html>
 `;

@@ -59,7 +59,14 @@ export interface ReportText {
     timelinessSheet: string[];
   };
   sheets: { summary: string; indicators: string; tasks: string; projects: string; reserve: string; timeliness: string };
-  charts: { byCategory: string; binding: string; onTrackLine: string; slightlyBehindLine: string; projects: string; timeliness: string };
+  charts: {
+    byCategory: string;
+    binding: string;
+    onTrackLine: string;
+    slightlyBehindLine: string;
+    projects: string;
+    timeliness: string;
+  };
   status(s: ProgressStatus): string;
   timeliness(t: Timeliness): string;
   taskProgress(p: TaskProgress | null): string;
@@ -105,14 +112,23 @@ export interface ReportText {
   appendix: string;
 }
 
-const period = (f: CycleReportFigures) => (f.cycle.fromYear === f.cycle.toYear ? `${f.cycle.toYear}` : `${f.cycle.fromYear}–${f.cycle.toYear}`);
+const period = (f: CycleReportFigures) =>
+  f.cycle.fromYear === f.cycle.toYear ? `${f.cycle.toYear}` : `${f.cycle.fromYear}–${f.cycle.toYear}`;
 const kind = (f: CycleReportFigures) => CYCLE_KIND_LABELS[f.cycle.kind as CycleKind];
 const titleZh = (f: CycleReportFigures) => `${f.plan.name}${period(f)}年${kind(f).zh}报告`;
 const titleEn = (f: CycleReportFigures) => `${f.plan.nameEn}: ${kind(f).en} report ${period(f)}`;
 const list = (nos: number[], sep: string) => nos.join(sep);
 
-export const fmt = (n: number | null | boolean | undefined, digits = 2, yesNo: (b: boolean) => string = ZH.yesNo): string =>
-  n === null || n === undefined ? '—' : typeof n === 'boolean' ? yesNo(n) : String(Math.round(n * 10 ** digits) / 10 ** digits);
+export const fmt = (
+  n: number | null | boolean | undefined,
+  digits = 2,
+  yesNo: (b: boolean) => string = ZH.yesNo,
+): string =>
+  n === null || n === undefined
+    ? '—'
+    : typeof n === 'boolean'
+      ? yesNo(n)
+      : String(Math.round(n * 10 ** digits) / 10 ** digits);
 export const pct = (n: number | null) => (n === null ? '—' : `${Math.round(n * 1000) / 10}%`);
 /** An indicator's figure as the plan prints its figures: 5.00 stays 5.00, 2.5 is 2.50 beside it. */
 export const atPrecision = (n: number | null | boolean, decimals: number, yesNo: (b: boolean) => string): string =>
@@ -121,15 +137,45 @@ const warned = (i: Indicator) => (i.warnings?.length ?? 0) > 0;
 
 const ZH_TIMELINESS: Record<Timeliness, string> = { on_time: '按时', late: '逾期', missing: '未报' };
 const EN_TIMELINESS: Record<Timeliness, string> = { on_time: 'on time', late: 'late', missing: 'missing' };
-const ZH_TASK: Record<TaskProgress, string> = { not_started: '未开始', in_progress: '推进中', completed: '已完成', delayed: '滞后' };
-const EN_TASK: Record<TaskProgress, string> = { not_started: 'not started', in_progress: 'in progress', completed: 'completed', delayed: 'delayed' };
-const ZH_CONSTRUCTION: Record<ConstructionStatus, string> = { not_started: '未开工', preparing: '前期工作', under_construction: '在建', completed: '已建成' };
-const EN_CONSTRUCTION: Record<ConstructionStatus, string> = { not_started: 'not started', preparing: 'preparatory work', under_construction: 'under construction', completed: 'completed' };
-const ZH_RESERVE: Record<ReserveStage, string> = { not_started: '未启动/未调入', preparing: '已开展前期工作', moved_into_plan: '已调入规划' };
-const EN_RESERVE: Record<ReserveStage, string> = { not_started: 'not started or not moved', preparing: 'preparatory work under way', moved_into_plan: 'moved into the plan' };
+const ZH_TASK: Record<TaskProgress, string> = {
+  not_started: '未开始',
+  in_progress: '推进中',
+  completed: '已完成',
+  delayed: '滞后',
+};
+const EN_TASK: Record<TaskProgress, string> = {
+  not_started: 'not started',
+  in_progress: 'in progress',
+  completed: 'completed',
+  delayed: 'delayed',
+};
+const ZH_CONSTRUCTION: Record<ConstructionStatus, string> = {
+  not_started: '未开工',
+  preparing: '前期工作',
+  under_construction: '在建',
+  completed: '已建成',
+};
+const EN_CONSTRUCTION: Record<ConstructionStatus, string> = {
+  not_started: 'not started',
+  preparing: 'preparatory work',
+  under_construction: 'under construction',
+  completed: 'completed',
+};
+const ZH_RESERVE: Record<ReserveStage, string> = {
+  not_started: '未启动/未调入',
+  preparing: '已开展前期工作',
+  moved_into_plan: '已调入规划',
+};
+const EN_RESERVE: Record<ReserveStage, string> = {
+  not_started: 'not started or not moved',
+  preparing: 'preparatory work under way',
+  moved_into_plan: 'moved into the plan',
+};
 /** The reserve projects' counts in the report's order, as `label count` phrases. */
-const reserveCounts = (f: CycleReportFigures, phrase: (standing: (typeof RESERVE_STANDINGS)[number], n: number) => string) =>
-  RESERVE_STANDINGS.map((s) => phrase(s, f.summary.reserveProjects.byStanding[s]));
+const reserveCounts = (
+  f: CycleReportFigures,
+  phrase: (standing: (typeof RESERVE_STANDINGS)[number], n: number) => string,
+) => RESERVE_STANDINGS.map((s) => phrase(s, f.summary.reserveProjects.byStanding[s]));
 
 const ZH: ReportText = {
   locale: 'zh-CN',
@@ -153,15 +199,64 @@ const ZH: ReportText = {
   headers: {
     indicators: ['序号', '指标', '基期', '本期值', '目标', '预期值', '进度比', '状态'],
     tasks: ['序号', '任务', '牵头单位', '进展', '状态'],
-    projects: ['序号', '项目', '牵头单位', '“十四五”计划投资（万元）', '累计完成（万元）', '完成比例', '建设状态', '进度评价'],
+    projects: [
+      '序号',
+      '项目',
+      '牵头单位',
+      '“十四五”计划投资（万元）',
+      '累计完成（万元）',
+      '完成比例',
+      '建设状态',
+      '进度评价',
+    ],
     timeliness: ['部门', '及时性', '完成/事项'],
-    indicatorSheet: ['序号', '指标', '类别', '单位', '属性', '基期', '目标', '本期值', '预期值', '进度比', '状态', '牵头单位', '版本', '填报人', '审核人', '预警', '数据说明'],
+    indicatorSheet: [
+      '序号',
+      '指标',
+      '类别',
+      '单位',
+      '属性',
+      '基期',
+      '目标',
+      '本期值',
+      '预期值',
+      '进度比',
+      '状态',
+      '牵头单位',
+      '版本',
+      '填报人',
+      '审核人',
+      '预警',
+      '数据说明',
+    ],
     taskSheet: ['序号', '任务', '牵头单位', '进展', '状态', '说明', '版本', '填报人', '审核人'],
-    projectSheet: ['序号', '项目', '牵头单位', '“十四五”计划投资（万元）', '累计完成投资（万元）', '完成比例', '建设状态', '进度比', '进度评价', '需核实', '进展情况', '版本', '填报人', '审核人'],
+    projectSheet: [
+      '序号',
+      '项目',
+      '牵头单位',
+      '“十四五”计划投资（万元）',
+      '累计完成投资（万元）',
+      '完成比例',
+      '建设状态',
+      '进度比',
+      '进度评价',
+      '需核实',
+      '进展情况',
+      '版本',
+      '填报人',
+      '审核人',
+    ],
     reserveSheet: ['序号', '项目', '项目分类', '牵头单位', '储备项目进展', '进展情况', '版本', '填报人', '审核人'],
     timelinessSheet: ['部门', '代码', '及时性', '已完成', '事项数'],
   },
-  sheets: { summary: '概况', indicators: '指标', tasks: '任务', projects: '项目', reserve: '储备项目', timeliness: '报送及时性' },
+  sheets: {
+    summary: '概况',
+    indicators: '指标',
+    tasks: '任务',
+    projects: '项目',
+    reserve: '储备项目',
+    timeliness: '报送及时性',
+  },
   charts: {
     byCategory: '各类别指标状态',
     binding: '约束性指标进度比',
@@ -184,9 +279,13 @@ const ZH: ReportText = {
     const binding = f.summary.bindingNotOnTrack;
     return (
       `本次评估共${f.indicators.length}项主要指标：已完成${s.achieved}项，达到目标要求${s.requirement_met}项，符合进度${s.on_track}项，略滞后${s.slightly_behind}项，滞后${s.lagging}项，无数据${s.no_data}项。` +
-      (binding.length ? `约束性指标中第${list(binding, '、')}项未达到时序进度，须重点关注。` : '约束性指标均达到时序进度或已完成。') +
+      (binding.length
+        ? `约束性指标中第${list(binding, '、')}项未达到时序进度，须重点关注。`
+        : '约束性指标均达到时序进度或已完成。') +
       (f.summary.bindingNoData.length ? `约束性指标第${list(f.summary.bindingNoData, '、')}项无数据。` : '') +
-      (f.summary.warned.length ? `第${list(f.summary.warned, '、')}项指标虽达到要求，但接近限值或较基期变差，须预警。` : '') +
+      (f.summary.warned.length
+        ? `第${list(f.summary.warned, '、')}项指标虽达到要求，但接近限值或较基期变差，须预警。`
+        : '') +
       (f.tasks.length
         ? `${f.tasks.length}项主要任务中，已完成${t.achieved}项，符合进度${t.on_track}项，略滞后${t.slightly_behind}项，滞后${t.lagging}项，无数据${t.no_data}项。`
         : '')
@@ -205,11 +304,13 @@ const ZH: ReportText = {
       (p.flagged ? `；${p.flagged}个项目的报送数据存在矛盾，须核实。` : '。')
     );
   },
-  projectItem: (_f, p) => `${p.no}. ${p.name}（${ZH.status(p.status)}，完成计划投资${pct(p.completionShare)}，建设状态：${ZH.construction(p.constructionStatus)}，牵头单位：${p.leadDepartment}）${p.flags.length ? `。需核实：${p.flags.map(ZH.projectFlag).join('；')}` : ''}`,
+  projectItem: (_f, p) =>
+    `${p.no}. ${p.name}（${ZH.status(p.status)}，完成计划投资${pct(p.completionShare)}，建设状态：${ZH.construction(p.constructionStatus)}，牵头单位：${p.leadDepartment}）${p.flags.length ? `。需核实：${p.flags.map(ZH.projectFlag).join('；')}` : ''}`,
   projectFlag: (flag) => PROJECT_FLAG_LABELS[flag].zh,
   projectNarrative: (text) => `项目单位说明：${text ?? '未填报'}`,
   noneProjectsBehind: '无滞后或须核实的重大项目。',
-  reserveTotals: (f) => `${f.summary.reserveProjects.count}个储备项目中，${reserveCounts(f, (s, n) => `${ZH.reserveStage(s === 'not_reported' ? null : s)}${n}个`).join('，')}。`,
+  reserveTotals: (f) =>
+    `${f.summary.reserveProjects.count}个储备项目中，${reserveCounts(f, (s, n) => `${ZH.reserveStage(s === 'not_reported' ? null : s)}${n}个`).join('，')}。`,
   movedItem: (_f, r) => `${r.no}. ${r.name}（牵头单位：${r.leadDepartment}）：${r.narrative ?? '未填报说明'}`,
   noneMoved: '暂无调入规划的储备项目。',
   total: '合计',
@@ -233,7 +334,8 @@ const ZH: ReportText = {
     }
   },
   noneWarned: '无须预警的指标。',
-  baselineCell: (i) => (i.notes.some((n) => n.kind === 'baseline_taken_as_zero') ? `${i.baseline}（按0计）` : i.baseline),
+  baselineCell: (i) =>
+    i.notes.some((n) => n.kind === 'baseline_taken_as_zero') ? `${i.baseline}（按0计）` : i.baseline,
   notedItem: (i) => `${i.no}. ${i.name}：${i.notes.map(ZH.note).join('；')}。`,
   note(n) {
     switch (n.kind) {
@@ -272,15 +374,84 @@ const EN: ReportText = {
   headers: {
     indicators: ['No.', 'Indicator', 'Baseline', 'Value', 'Target', 'Expected', 'Ratio', 'Status'],
     tasks: ['No.', 'Task', 'Lead department', 'Progress', 'Status'],
-    projects: ['No.', 'Project', 'Lead department', 'Planned 2021–2025 (10k yuan)', 'Completed (10k yuan)', 'Share', 'Construction', 'Status'],
+    projects: [
+      'No.',
+      'Project',
+      'Lead department',
+      'Planned 2021–2025 (10k yuan)',
+      'Completed (10k yuan)',
+      'Share',
+      'Construction',
+      'Status',
+    ],
     timeliness: ['Department', 'Timeliness', 'Done/items'],
-    indicatorSheet: ['No.', 'Indicator', 'Category', 'Unit', 'Attribute', 'Baseline', 'Target', 'Value', 'Expected', 'Ratio', 'Status', 'Lead department', 'Version', 'Submitter', 'Approver', 'Warning', 'Notes on the figures'],
-    taskSheet: ['No.', 'Task', 'Lead department', 'Progress', 'Status', 'Narrative', 'Version', 'Submitter', 'Approver'],
-    projectSheet: ['No.', 'Project', 'Lead department', 'Planned 2021–2025 (10k yuan)', 'Completed, cumulative (10k yuan)', 'Share', 'Construction', 'Ratio', 'Status', 'To query', 'Progress reported', 'Version', 'Submitter', 'Approver'],
-    reserveSheet: ['No.', 'Project', 'Group', 'Lead department', 'Stage', 'Progress reported', 'Version', 'Submitter', 'Approver'],
+    indicatorSheet: [
+      'No.',
+      'Indicator',
+      'Category',
+      'Unit',
+      'Attribute',
+      'Baseline',
+      'Target',
+      'Value',
+      'Expected',
+      'Ratio',
+      'Status',
+      'Lead department',
+      'Version',
+      'Submitter',
+      'Approver',
+      'Warning',
+      'Notes on the figures',
+    ],
+    taskSheet: [
+      'No.',
+      'Task',
+      'Lead department',
+      'Progress',
+      'Status',
+      'Narrative',
+      'Version',
+      'Submitter',
+      'Approver',
+    ],
+    projectSheet: [
+      'No.',
+      'Project',
+      'Lead department',
+      'Planned 2021–2025 (10k yuan)',
+      'Completed, cumulative (10k yuan)',
+      'Share',
+      'Construction',
+      'Ratio',
+      'Status',
+      'To query',
+      'Progress reported',
+      'Version',
+      'Submitter',
+      'Approver',
+    ],
+    reserveSheet: [
+      'No.',
+      'Project',
+      'Group',
+      'Lead department',
+      'Stage',
+      'Progress reported',
+      'Version',
+      'Submitter',
+      'Approver',
+    ],
     timelinessSheet: ['Department', 'Code', 'Timeliness', 'Done', 'Items'],
   },
-  sheets: { summary: 'Summary', indicators: 'Indicators', tasks: 'Tasks', projects: 'Projects', reserve: 'Reserve projects', timeliness: 'Timeliness' },
+  sheets: {
+    summary: 'Summary',
+    indicators: 'Indicators',
+    tasks: 'Tasks',
+    projects: 'Projects',
+    reserve: 'Reserve projects',
+    timeliness: 'Timeliness',
+  },
   charts: {
     byCategory: 'Indicator status by category',
     binding: 'Binding indicators: progress ratio',
@@ -306,8 +477,12 @@ const EN: ReportText = {
       (binding.length
         ? `Binding indicator${binding.length > 1 ? 's' : ''} no. ${list(binding, ', ')} ${binding.length > 1 ? 'are' : 'is'} behind the time-elapsed path and need${binding.length > 1 ? '' : 's'} attention first.`
         : 'Every binding indicator is on the time-elapsed path or achieved.') +
-      (f.summary.bindingNoData.length ? ` Binding indicator(s) no. ${list(f.summary.bindingNoData, ', ')} have no data.` : '') +
-      (f.summary.warned.length ? ` Indicator(s) no. ${list(f.summary.warned, ', ')} meet their requirement but are close to the limit or worse than in the base year: a warning.` : '') +
+      (f.summary.bindingNoData.length
+        ? ` Binding indicator(s) no. ${list(f.summary.bindingNoData, ', ')} have no data.`
+        : '') +
+      (f.summary.warned.length
+        ? ` Indicator(s) no. ${list(f.summary.warned, ', ')} meet their requirement but are close to the limit or worse than in the base year: a warning.`
+        : '') +
       (f.tasks.length
         ? ` Of the ${f.tasks.length} main tasks, ${t.achieved} are achieved, ${t.on_track} on track, ${t.slightly_behind} slightly behind, ${t.lagging} lagging and ${t.no_data} without data.`
         : '')
@@ -331,8 +506,10 @@ const EN: ReportText = {
   projectFlag: (flag) => PROJECT_FLAG_LABELS[flag].en,
   projectNarrative: (text) => `The unit's account: ${text ?? 'not given'}`,
   noneProjectsBehind: 'No major project is behind or needs querying.',
-  reserveTotals: (f) => `Of the ${f.summary.reserveProjects.count} reserve projects: ${reserveCounts(f, (s, n) => `${n} ${EN.reserveStage(s === 'not_reported' ? null : s)}`).join(', ')}.`,
-  movedItem: (f, r) => `${r.no}. ${r.name} (lead department: ${EN.name(f, r.leadDepartment)}): ${r.narrative ?? 'no account given'}`,
+  reserveTotals: (f) =>
+    `Of the ${f.summary.reserveProjects.count} reserve projects: ${reserveCounts(f, (s, n) => `${n} ${EN.reserveStage(s === 'not_reported' ? null : s)}`).join(', ')}.`,
+  movedItem: (f, r) =>
+    `${r.no}. ${r.name} (lead department: ${EN.name(f, r.leadDepartment)}): ${r.narrative ?? 'no account given'}`,
   noneMoved: 'No reserve project has been moved into the plan yet.',
   total: 'Total',
   behindItem: (f, i) => `${i.no}. ${i.name} (${EN.status(i.status)}; lead department: ${EN.name(f, i.leadDepartment)})`,
@@ -355,7 +532,8 @@ const EN: ReportText = {
     }
   },
   noneWarned: 'No indicator needs a warning.',
-  baselineCell: (i) => (i.notes.some((n) => n.kind === 'baseline_taken_as_zero') ? `${i.baseline} (taken as 0)` : i.baseline),
+  baselineCell: (i) =>
+    i.notes.some((n) => n.kind === 'baseline_taken_as_zero') ? `${i.baseline} (taken as 0)` : i.baseline,
   notedItem: (i) => `${i.no}. ${i.name}: ${i.notes.map(EN.note).join('; ')}.`,
   note(n) {
     switch (n.kind) {
@@ -377,20 +555,40 @@ export const REPORT_TEXT: Record<Locale, ReportText> = { 'zh-CN': ZH, en: EN };
 /** The rows the Word document and the HTML page share, as text in one language. */
 export const reportRows = {
   indicator: (t: ReportText, i: Indicator): string[] => [
-    String(i.no), i.name, t.baselineCell(i), atPrecision(i.value, i.decimals, t.yesNo), i.target, atPrecision(i.expected, i.decimals, t.yesNo), i.ratio === null ? '—' : fmt(i.ratio, 3), t.indicatorStatus(i),
+    String(i.no),
+    i.name,
+    t.baselineCell(i),
+    atPrecision(i.value, i.decimals, t.yesNo),
+    i.target,
+    atPrecision(i.expected, i.decimals, t.yesNo),
+    i.ratio === null ? '—' : fmt(i.ratio, 3),
+    t.indicatorStatus(i),
   ],
   task: (t: ReportText, f: CycleReportFigures, x: CycleReportFigures['tasks'][number]): string[] => [
-    String(x.no), x.title, t.name(f, x.leadDepartment), t.taskProgress(x.progress), t.status(x.status),
+    String(x.no),
+    x.title,
+    t.name(f, x.leadDepartment),
+    t.taskProgress(x.progress),
+    t.status(x.status),
   ],
   project: (t: ReportText, f: CycleReportFigures, p: CycleReportFigures['projects'][number]): string[] => [
-    String(p.no), p.name, t.name(f, p.leadDepartment), fmt(p.planPeriodInvestment), fmt(p.investmentCumulative), pct(p.completionShare), t.construction(p.constructionStatus), t.status(p.status),
+    String(p.no),
+    p.name,
+    t.name(f, p.leadDepartment),
+    fmt(p.planPeriodInvestment),
+    fmt(p.investmentCumulative),
+    pct(p.completionShare),
+    t.construction(p.constructionStatus),
+    t.status(p.status),
   ],
   projectTotal: (t: ReportText, f: CycleReportFigures): string[] => {
     const p = f.summary.projects;
     return ['', t.total, '', fmt(p.planPeriodInvestment), fmt(p.investmentCumulative), pct(p.completionShare), '', ''];
   },
   timeliness: (t: ReportText, f: CycleReportFigures, x: CycleReportFigures['timeliness'][number]): string[] => [
-    t.name(f, x.name), t.timeliness(x.timeliness), `${x.done}/${x.total}`,
+    t.name(f, x.name),
+    t.timeliness(x.timeliness),
+    `${x.done}/${x.total}`,
   ],
 };
 
@@ -398,17 +596,24 @@ export const reportRows = {
 export const movedIntoPlan = (f: CycleReportFigures) => f.reserveProjects.filter((r) => r.stage === 'moved_into_plan');
 
 /** Projects a report discusses one by one: behind time elapsed, or with a contradiction to query. */
-export const projectsToDiscuss = (f: CycleReportFigures) => f.projects.filter((p) => p.status === 'lagging' || p.status === 'slightly_behind' || p.flags.length > 0);
+export const projectsToDiscuss = (f: CycleReportFigures) =>
+  f.projects.filter((p) => p.status === 'lagging' || p.status === 'slightly_behind' || p.flags.length > 0);
 
 /** Indicators a report discusses one by one: behind their path. */
-export const behindPath = (f: CycleReportFigures) => f.indicators.filter((i) => i.status === 'lagging' || i.status === 'slightly_behind');
+export const behindPath = (f: CycleReportFigures) =>
+  f.indicators.filter((i) => i.status === 'lagging' || i.status === 'slightly_behind');
 
 /** Indicators whose requirement is met with a warning, and those whose figures rest on a stated assumption. */
 export const warnedIndicators = (f: CycleReportFigures) => f.indicators.filter(warned);
 export const notedIndicators = (f: CycleReportFigures) => f.indicators.filter((i) => i.notes.length > 0);
 
 /** Requirements met with a warning, notes on the data and boilerplate, each under its heading, as blocks of one format. */
-export function indicatorFindings<B>(t: ReportText, f: CycleReportFigures, heading: (text: string) => B, para: (text: string) => B): B[] {
+export function indicatorFindings<B>(
+  t: ReportText,
+  f: CycleReportFigures,
+  heading: (text: string) => B,
+  para: (text: string) => B,
+): B[] {
   const warnedRows = warnedIndicators(f);
   const noted = notedIndicators(f);
   return [

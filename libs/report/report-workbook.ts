@@ -31,10 +31,21 @@ export async function writeReportWorkbook(f: CycleReportFigures, locale: Locale 
     t.sheets.indicators,
     t.headers.indicatorSheet,
     f.indicators.map((i) => [
-      i.no, i.name, t.name(f, i.category), i.unit, t.attribute(i.attribute), t.baselineCell(i), i.target,
-      typeof i.value === 'boolean' ? t.yesNo(i.value) : i.value, i.expected, i.ratio,
-      t.status(i.status), t.name(f, i.leadDepartment), ...traced(i.source),
-      i.warnings?.map(t.warning).join(sep) ?? null, i.notes.map(t.note).join(sep) || null,
+      i.no,
+      i.name,
+      t.name(f, i.category),
+      i.unit,
+      t.attribute(i.attribute),
+      t.baselineCell(i),
+      i.target,
+      typeof i.value === 'boolean' ? t.yesNo(i.value) : i.value,
+      i.expected,
+      i.ratio,
+      t.status(i.status),
+      t.name(f, i.leadDepartment),
+      ...traced(i.source),
+      i.warnings?.map(t.warning).join(sep) ?? null,
+      i.notes.map(t.note).join(sep) || null,
     ]),
   );
   // Value and expected value shown at the precision the plan prints the indicator's figures at (5.00, not 5); ratios to four places.
@@ -48,22 +59,63 @@ export async function writeReportWorkbook(f: CycleReportFigures, locale: Locale 
   sheet(
     t.sheets.tasks,
     t.headers.taskSheet,
-    f.tasks.map((x) => [x.no, x.title, t.name(f, x.leadDepartment), t.taskProgress(x.progress), t.status(x.status), x.narrative, ...traced(x.source)]),
+    f.tasks.map((x) => [
+      x.no,
+      x.title,
+      t.name(f, x.leadDepartment),
+      t.taskProgress(x.progress),
+      t.status(x.status),
+      x.narrative,
+      ...traced(x.source),
+    ]),
   );
   const p = f.summary.projects;
   const projects = sheet(t.sheets.projects, t.headers.projectSheet, [
     ...f.projects.map((x) => [
-      x.no, x.name, t.name(f, x.leadDepartment), x.planPeriodInvestment, x.investmentCumulative, x.completionShare, t.construction(x.constructionStatus),
-      x.ratio, t.status(x.status), x.flags.map(t.projectFlag).join('；') || null, x.narrative, ...traced(x.source),
+      x.no,
+      x.name,
+      t.name(f, x.leadDepartment),
+      x.planPeriodInvestment,
+      x.investmentCumulative,
+      x.completionShare,
+      t.construction(x.constructionStatus),
+      x.ratio,
+      t.status(x.status),
+      x.flags.map(t.projectFlag).join('；') || null,
+      x.narrative,
+      ...traced(x.source),
     ]),
-    [null, t.total, null, p.planPeriodInvestment, p.investmentCumulative, p.completionShare, null, null, null, null, null, null, null, null],
+    [
+      null,
+      t.total,
+      null,
+      p.planPeriodInvestment,
+      p.investmentCumulative,
+      p.completionShare,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ],
   ]);
   projects.getColumn(6).numFmt = '0.0%';
   projects.lastRow!.font = { bold: true };
   sheet(
     t.sheets.reserve,
     t.headers.reserveSheet,
-    f.reserveProjects.map((x) => [x.no, x.name, x.group, t.name(f, x.leadDepartment), t.reserveStage(x.stage), x.narrative, ...traced(x.source)]),
+    f.reserveProjects.map((x) => [
+      x.no,
+      x.name,
+      x.group,
+      t.name(f, x.leadDepartment),
+      t.reserveStage(x.stage),
+      x.narrative,
+      ...traced(x.source),
+    ]),
   );
   sheet(
     t.sheets.timeliness,

@@ -33,23 +33,39 @@ export const DEFAULT_BOILERPLATE_RULE: BoilerplateRule = { minItems: 3, minDepar
 
 /** Unicode compatibility folding (full-width letters and digits), lower case, no whitespace, punctuation or symbols. */
 export function normaliseText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]/gu, '');
 }
 
 /** Each text written for enough items or by enough departments, in the order first written, its items in number order; each item counted once. */
 export function findBoilerplate(texts: WrittenText[], rule: BoilerplateRule = DEFAULT_BOILERPLATE_RULE): Boilerplate[] {
   // Sets, not arrays: one text may be pasted into thousands of items and the report stays linear in them.
-  const groups = new Map<string, { field: WrittenText['field']; text: string; items: Set<number>; departments: Set<string> }>();
+  const groups = new Map<
+    string,
+    { field: WrittenText['field']; text: string; items: Set<number>; departments: Set<string> }
+  >();
   for (const w of texts) {
     const key = w.text === null ? '' : normaliseText(w.text);
     if (!key) continue;
     const groupKey = `${w.field}\u0000${key}`;
-    const group = groups.get(groupKey) ?? { field: w.field, text: w.text!.trim(), items: new Set<number>(), departments: new Set<string>() };
+    const group = groups.get(groupKey) ?? {
+      field: w.field,
+      text: w.text!.trim(),
+      items: new Set<number>(),
+      departments: new Set<string>(),
+    };
     group.items.add(w.item);
     group.departments.add(w.department);
     groups.set(groupKey, group);
   }
   return [...groups.values()]
     .filter((g) => g.items.size >= rule.minItems || (g.items.size > 1 && g.departments.size >= rule.minDepartments))
-    .map((g) => ({ field: g.field, text: g.text, items: [...g.items].sort((x, y) => x - y), departments: [...g.departments] }));
+    .map((g) => ({
+      field: g.field,
+      text: g.text,
+      items: [...g.items].sort((x, y) => x - y),
+      departments: [...g.departments],
+    }));
 }

@@ -5,8 +5,26 @@ describe('checkValueQuality', () => {
     ['indicator 33’s printed 394 %', { no: 33, unit: '%' }, 394, null, [['percentage_over_100', true]]],
     ['a plausible percentage', { no: 31, unit: '%' }, 70.2, 65.71, []],
     ['exactly 100 %', { no: 37, unit: '%' }, 100, 100, []],
-    ['a negative count', { no: 16, unit: '万人' }, -3, 27.24, [['negative_value', true], ['sharp_change', false]]],
-    ['a life expectancy of 130', { no: 2, unit: '岁' }, 130, 78, [['outside_plausible_range', false], ['sharp_change', false]]],
+    [
+      'a negative count',
+      { no: 16, unit: '万人' },
+      -3,
+      27.24,
+      [
+        ['negative_value', true],
+        ['sharp_change', false],
+      ],
+    ],
+    [
+      'a life expectancy of 130',
+      { no: 2, unit: '岁' },
+      130,
+      78,
+      [
+        ['outside_plausible_range', false],
+        ['sharp_change', false],
+      ],
+    ],
     ['a jump of 60 % on last year', { no: 18, unit: '万人' }, 505.6, 316, [['sharp_change', false]]],
     ['a change of exactly 50 %', { no: 18, unit: '万人' }, 474, 316, []],
     ['no last year to compare', { no: 28, unit: '%' }, 40, null, []],

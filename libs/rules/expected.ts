@@ -24,13 +24,19 @@ export function expectedValue(rule: IndicatorRule, year: number, period: PlanPer
   if (target.kind === 'cumulative') return round(target.total * elapsed);
   const goal = goalOf(target, rule.polarity);
   const start = baseline.kind === 'value' ? baseline.value : 0;
-  const down = target.kind === 'at_most' || ((target.kind === 'point' || target.kind === 'range') && rule.polarity === 'lower_is_better');
+  const down =
+    target.kind === 'at_most' ||
+    ((target.kind === 'point' || target.kind === 'range') && rule.polarity === 'lower_is_better');
   // A base year already at or past the goal (beds 6.57 → 6, a floor): the goal is to be held.
-  if (rule.polarity !== 'projection' && baseline.kind === 'value' && (down ? start <= goal : start >= goal)) return goal;
+  if (rule.polarity !== 'projection' && baseline.kind === 'value' && (down ? start <= goal : start >= goal))
+    return goal;
   return round(start + (goal - start) * elapsed);
 }
 
-function goalOf(target: Exclude<Target, { kind: 'qualitative' } | { kind: 'cumulative' }>, polarity: IndicatorRule['polarity']): number {
+function goalOf(
+  target: Exclude<Target, { kind: 'qualitative' } | { kind: 'cumulative' }>,
+  polarity: IndicatorRule['polarity'],
+): number {
   switch (target.kind) {
     case 'point':
     case 'at_least':
@@ -38,7 +44,11 @@ function goalOf(target: Exclude<Target, { kind: 'qualitative' } | { kind: 'cumul
     case 'stay_at_least':
       return target.value;
     case 'range':
-      return polarity === 'lower_is_better' ? target.max : polarity === 'projection' ? (target.min + target.max) / 2 : target.min;
+      return polarity === 'lower_is_better'
+        ? target.max
+        : polarity === 'projection'
+          ? (target.min + target.max) / 2
+          : target.min;
   }
 }
 

@@ -5,7 +5,9 @@ import { validatePlan } from '../plan/plan-validation';
 import { evaluatePlanIndicators, parseIndicatorValues, summarizeEvaluation } from './plan-evaluation';
 import { THRESHOLD_PRESETS } from './thresholds';
 
-const plan = validatePlan(JSON.parse(readFileSync(join(__dirname, '../../data/plans/heyuan-public-services-2021-2025.json'), 'utf8')));
+const plan = validatePlan(
+  JSON.parse(readFileSync(join(__dirname, '../../data/plans/heyuan-public-services-2021-2025.json'), 'utf8')),
+);
 
 describe('parseIndicatorValues', () => {
   it.each<[string, unknown, string]>([
@@ -13,7 +15,14 @@ describe('parseIndicatorValues', () => {
     ['a number for a qualitative target', [{ indicator: 7, year: 2023, value: 1 }], '指标7为定性目标'],
     ['a boolean for a numeric target', [{ indicator: 2, year: 2023, value: true }], '指标2需要数值（单位：岁）'],
     ['a year outside the plan', [{ indicator: 2, year: 2030, value: 79 }], '年份2030不在2020–2025之间'],
-    ['a duplicate', [{ indicator: 2, year: 2023, value: 79 }, { indicator: 2, year: 2023, value: 78 }], '指标2在2023年的数值重复'],
+    [
+      'a duplicate',
+      [
+        { indicator: 2, year: 2023, value: 79 },
+        { indicator: 2, year: 2023, value: 78 },
+      ],
+      '指标2在2023年的数值重复',
+    ],
     ['a value as text', [{ indicator: 2, year: 2023, value: '79' }], 'values[0.value]'],
     ['not an array', { indicator: 2 }, 'values[]'],
   ])('refuses %s with a message naming it', (_label, input, message) => {
@@ -54,19 +63,37 @@ describe('evaluatePlanIndicators and the findings', () => {
     const summary = summarizeEvaluation(evaluations);
     expect(summary.bindingNotOnTrack).toEqual([6, 33, 45]);
     expect(summary.bindingNoData).toHaveLength(16 - 5);
-    expect(summary.byStatus).toEqual({ achieved: 1, requirement_met: 1, on_track: 2, slightly_behind: 1, lagging: 2, no_data: 38 });
+    expect(summary.byStatus).toEqual({
+      achieved: 1,
+      requirement_met: 1,
+      on_track: 2,
+      slightly_behind: 1,
+      lagging: 2,
+      no_data: 38,
+    });
     expect(summary.warned).toEqual([29]);
   });
 
   it('judges at the precision the plan prints and states the assumptions it used', () => {
     const byNo = new Map(evaluations.map((e) => [e.no, e]));
     expect(byNo.get(2)).toMatchObject({ decimals: 1, expected: 78.8, ratio: 1.1, notes: [] });
-    expect(byNo.get(29)).toMatchObject({ decimals: 0, warnings: [{ kind: 'near_limit', limit: 55, margin: 0.55, direction: 'up' }], notes: [] });
+    expect(byNo.get(29)).toMatchObject({
+      decimals: 0,
+      warnings: [{ kind: 'near_limit', limit: 55, margin: 0.55, direction: 'up' }],
+      notes: [],
+    });
     // — read as 0 only where the path was drawn from it
-    expect(byNo.get(28)).toMatchObject({ basis: 'path_from_zero', expected: 36, notes: [{ kind: 'baseline_taken_as_zero' }] });
+    expect(byNo.get(28)).toMatchObject({
+      basis: 'path_from_zero',
+      expected: 36,
+      notes: [{ kind: 'baseline_taken_as_zero' }],
+    });
     expect(byNo.get(36)).toMatchObject({ status: 'no_data', notes: [] });
     // 394 for a percentage: the data-quality rule's note travels with the row, reported or not
-    const quality = { kind: 'baseline_quality', message: { zh: '指标33为百分比，数值394超过100', en: 'indicator 33 is a percentage; 394 is above 100' } };
+    const quality = {
+      kind: 'baseline_quality',
+      message: { zh: '指标33为百分比，数值394超过100', en: 'indicator 33 is a percentage; 394 is above 100' },
+    };
     expect(byNo.get(33)).toMatchObject({ basis: 'floor_broken', notes: [quality] });
   });
 

@@ -8,7 +8,14 @@ import type { Localized } from '../plan/localized';
 import type { ValidatedIndicator, ValidatedPlan } from '../plan/plan-validation';
 import { checkValueQuality } from './data-quality';
 import { printedDecimals } from './precision';
-import { countByStatus, evaluateIndicator, type AnnualValues, type IndicatorRule, type Progress, type ProgressStatus } from './progress';
+import {
+  countByStatus,
+  evaluateIndicator,
+  type AnnualValues,
+  type IndicatorRule,
+  type Progress,
+  type ProgressStatus,
+} from './progress';
 import type { Thresholds } from './thresholds';
 
 export interface IndicatorValue {
@@ -39,7 +46,13 @@ export interface IndicatorEvaluation extends Progress {
 export type IndicatorNote = { kind: 'baseline_taken_as_zero' } | { kind: 'baseline_quality'; message: Localized };
 
 const valuesSchema = z.array(
-  z.object({ indicator: z.number().int().positive(), year: z.number().int(), value: z.union([z.number().finite(), z.boolean()]) }).strict(),
+  z
+    .object({
+      indicator: z.number().int().positive(),
+      year: z.number().int(),
+      value: z.union([z.number().finite(), z.boolean()]),
+    })
+    .strict(),
 );
 
 /** Checks a values file against the plan: known indicators, years in the period, the right kind of value, no duplicates. */
@@ -47,7 +60,10 @@ export function parseIndicatorValues(input: unknown, plan: ValidatedPlan): Indic
   const parsed = valuesSchema.safeParse(input);
   if (!parsed.success) {
     throw new PlanValidationError(
-      parsed.error.issues.map((i) => ({ where: `values[${i.path.join('.')}]`, message: { zh: `格式不符：${i.message}`, en: i.message } })),
+      parsed.error.issues.map((i) => ({
+        where: `values[${i.path.join('.')}]`,
+        message: { zh: `格式不符：${i.message}`, en: i.message },
+      })),
     );
   }
   const issues: PlanIssue[] = [];
@@ -58,30 +74,57 @@ export function parseIndicatorValues(input: unknown, plan: ValidatedPlan): Indic
     const where = `values[${index}]`;
     const indicator = byNo.get(v.indicator);
     if (!indicator) {
-      issues.push({ where, message: { zh: `没有序号为${v.indicator}的指标`, en: `there is no indicator ${v.indicator}` } });
+      issues.push({
+        where,
+        message: { zh: `没有序号为${v.indicator}的指标`, en: `there is no indicator ${v.indicator}` },
+      });
       return;
     }
     if (v.year < baselineYear || v.year > endYear) {
-      issues.push({ where, message: { zh: `年份${v.year}不在${baselineYear}–${endYear}之间`, en: `year ${v.year} is outside ${baselineYear}–${endYear}` } });
+      issues.push({
+        where,
+        message: {
+          zh: `年份${v.year}不在${baselineYear}–${endYear}之间`,
+          en: `year ${v.year} is outside ${baselineYear}–${endYear}`,
+        },
+      });
     }
     const qualitative = indicator.parsedTarget.kind === 'qualitative';
     if (qualitative !== (typeof v.value === 'boolean')) {
       issues.push({
         where,
         message: qualitative
-          ? { zh: `指标${v.indicator}为定性目标，请填 true（已实现）或 false（未实现）`, en: `indicator ${v.indicator} is qualitative: give true or false` }
-          : { zh: `指标${v.indicator}需要数值（单位：${indicator.unit}）`, en: `indicator ${v.indicator} needs a number (unit: ${indicator.unit})` },
+          ? {
+              zh: `指标${v.indicator}为定性目标，请填 true（已实现）或 false（未实现）`,
+              en: `indicator ${v.indicator} is qualitative: give true or false`,
+            }
+          : {
+              zh: `指标${v.indicator}需要数值（单位：${indicator.unit}）`,
+              en: `indicator ${v.indicator} needs a number (unit: ${indicator.unit})`,
+            },
       });
     }
     const key = `${v.indicator}/${v.year}`;
-    if (seen.has(key)) issues.push({ where, message: { zh: `指标${v.indicator}在${v.year}年的数值重复`, en: `indicator ${v.indicator} has two values for ${v.year}` } });
+    if (seen.has(key))
+      issues.push({
+        where,
+        message: {
+          zh: `指标${v.indicator}在${v.year}年的数值重复`,
+          en: `indicator ${v.indicator} has two values for ${v.year}`,
+        },
+      });
     seen.add(key);
   });
   if (issues.length) throw new PlanValidationError(issues);
   return parsed.data;
 }
 
-export function evaluatePlanIndicators(plan: ValidatedPlan, values: IndicatorValue[], year: number, thresholds: Thresholds): IndicatorEvaluation[] {
+export function evaluatePlanIndicators(
+  plan: ValidatedPlan,
+  values: IndicatorValue[],
+  year: number,
+  thresholds: Thresholds,
+): IndicatorEvaluation[] {
   const byIndicator = new Map<number, Map<number, number | boolean>>();
   for (const v of values) {
     const series = byIndicator.get(v.indicator) ?? new Map<number, number | boolean>();
@@ -113,7 +156,8 @@ export function indicatorNotes(i: ValidatedIndicator, progress: Pick<Progress, '
   const notes: IndicatorNote[] = [];
   if (progress.basis === 'path_from_zero') notes.push({ kind: 'baseline_taken_as_zero' });
   if (i.parsedBaseline.kind === 'value') {
-    for (const f of checkValueQuality({ no: i.no, unit: i.unit }, i.parsedBaseline.value, null)) notes.push({ kind: 'baseline_quality', message: f.message });
+    for (const f of checkValueQuality({ no: i.no, unit: i.unit }, i.parsedBaseline.value, null))
+      notes.push({ kind: 'baseline_quality', message: f.message });
   }
   return notes;
 }

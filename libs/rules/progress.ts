@@ -18,7 +18,14 @@ import { limitMargin, type Thresholds } from './thresholds';
 export type ProgressStatus = 'achieved' | 'requirement_met' | 'on_track' | 'slightly_behind' | 'lagging' | 'no_data';
 
 /** Every status, in the order summaries and charts list them. */
-export const PROGRESS_STATUSES: readonly ProgressStatus[] = ['achieved', 'requirement_met', 'on_track', 'slightly_behind', 'lagging', 'no_data'];
+export const PROGRESS_STATUSES: readonly ProgressStatus[] = [
+  'achieved',
+  'requirement_met',
+  'on_track',
+  'slightly_behind',
+  'lagging',
+  'no_data',
+];
 
 export const STATUS_LABELS: Record<ProgressStatus, { zh: string; en: string }> = {
   achieved: { zh: '已完成', en: 'achieved' },
@@ -111,7 +118,11 @@ interface Judging {
 export function ruleDecimals(rule: IndicatorRule): number {
   if (rule.decimals !== undefined) return rule.decimals;
   const figures = (x: Target | Baseline): number[] =>
-    x.kind === 'value' || x.kind === 'point' || x.kind === 'at_least' || x.kind === 'at_most' || x.kind === 'stay_at_least'
+    x.kind === 'value' ||
+    x.kind === 'point' ||
+    x.kind === 'at_least' ||
+    x.kind === 'at_most' ||
+    x.kind === 'stay_at_least'
       ? [x.value]
       : x.kind === 'range'
         ? [x.min, x.max]
@@ -121,7 +132,13 @@ export function ruleDecimals(rule: IndicatorRule): number {
   return numberDecimals(...figures(rule.target), ...figures(rule.baseline));
 }
 
-export function evaluateIndicator(rule: IndicatorRule, values: AnnualValues, year: number, period: PlanPeriod, thresholds: Thresholds): Progress {
+export function evaluateIndicator(
+  rule: IndicatorRule,
+  values: AnnualValues,
+  year: number,
+  period: PlanPeriod,
+  thresholds: Thresholds,
+): Progress {
   if (year <= period.baselineYear || year > period.endYear) {
     throw new RangeError(`year ${year} is outside the plan period ${period.baselineYear + 1}–${period.endYear}`);
   }
@@ -138,21 +155,54 @@ export function evaluateIndicator(rule: IndicatorRule, values: AnnualValues, yea
     const met = raw === true || (target.goal === 'keep_at_zero' && raw === 0);
     return { status: met ? 'achieved' : 'lagging', value: raw, expected: null, ratio: null, basis: 'qualitative' };
   }
-  if (typeof raw !== 'number') throw new TypeError(`a numeric value is needed for a ${target.kind} target, got ${String(raw)}`);
+  if (typeof raw !== 'number')
+    throw new TypeError(`a numeric value is needed for a ${target.kind} target, got ${String(raw)}`);
   const submitted = raw;
 
   switch (target.kind) {
     case 'point':
       if (rule.polarity === 'projection') return projection(rule.baseline, target.value, submitted, elapsed, j);
-      return towards({ goal: target.value, direction: rule.polarity === 'lower_is_better' ? 'down' : 'up', strict: false, bound: false }, rule.baseline, submitted, elapsed, j);
+      return towards(
+        {
+          goal: target.value,
+          direction: rule.polarity === 'lower_is_better' ? 'down' : 'up',
+          strict: false,
+          bound: false,
+        },
+        rule.baseline,
+        submitted,
+        elapsed,
+        j,
+      );
     case 'at_least':
-      return towards({ goal: target.value, direction: 'up', strict: target.strict, bound: true }, rule.baseline, submitted, elapsed, j);
+      return towards(
+        { goal: target.value, direction: 'up', strict: target.strict, bound: true },
+        rule.baseline,
+        submitted,
+        elapsed,
+        j,
+      );
     case 'at_most':
-      return towards({ goal: target.value, direction: 'down', strict: target.strict, bound: true }, rule.baseline, submitted, elapsed, j);
+      return towards(
+        { goal: target.value, direction: 'down', strict: target.strict, bound: true },
+        rule.baseline,
+        submitted,
+        elapsed,
+        j,
+      );
     case 'stay_at_least': {
-      const result = towards({ goal: target.value, direction: 'up', strict: false, bound: true }, rule.baseline, submitted, elapsed, j);
+      const result = towards(
+        { goal: target.value, direction: 'up', strict: false, bound: true },
+        rule.baseline,
+        submitted,
+        elapsed,
+        j,
+      );
       const years = [...values.entries()]
-        .filter(([y, v]) => y > period.baselineYear && y < year && typeof v === 'number' && roundTo(v, j.decimals) < target.value)
+        .filter(
+          ([y, v]) =>
+            y > period.baselineYear && y < year && typeof v === 'number' && roundTo(v, j.decimals) < target.value,
+        )
         .map(([y]) => y)
         .sort();
       return years.length ? withWarnings(result, [{ kind: 'broken_before', limit: target.value, years }]) : result;
@@ -164,12 +214,19 @@ export function evaluateIndicator(rule: IndicatorRule, values: AnnualValues, yea
         return { status: inside ? 'on_track' : 'lagging', value, expected: null, ratio: null, basis: 'target_met' };
       }
       const down = rule.polarity === 'lower_is_better';
-      return towards({ goal: down ? target.max : target.min, direction: down ? 'down' : 'up', strict: false, bound: false }, rule.baseline, submitted, elapsed, j);
+      return towards(
+        { goal: down ? target.max : target.min, direction: down ? 'down' : 'up', strict: false, bound: false },
+        rule.baseline,
+        submitted,
+        elapsed,
+        j,
+      );
     }
   }
 }
 
-const withWarnings = (p: Progress, warnings: IndicatorWarning[]): Progress => (warnings.length ? { ...p, warnings: [...(p.warnings ?? []), ...warnings] } : p);
+const withWarnings = (p: Progress, warnings: IndicatorWarning[]): Progress =>
+  warnings.length ? { ...p, warnings: [...(p.warnings ?? []), ...warnings] } : p;
 
 interface Goal {
   goal: number;
@@ -192,12 +249,19 @@ interface Goal {
 function towards(g: Goal, baseline: Baseline, submitted: number, elapsed: number, j: Judging): Progress {
   const { goal, direction } = g;
   const value = roundTo(submitted, j.decimals);
-  const meets = (v: number) => (direction === 'up' ? (g.strict ? v > goal : v >= goal) : g.strict ? v < goal : v <= goal);
+  const meets = (v: number) =>
+    direction === 'up' ? (g.strict ? v > goal : v >= goal) : g.strict ? v < goal : v <= goal;
   const start = baseline.kind === 'value' ? baseline.value : 0;
   const heldInBaseYear = baseline.kind === 'value' && meets(start);
   if (meets(value)) {
     const requirement = g.bound || heldInBaseYear;
-    const met: Progress = { status: requirement ? 'requirement_met' : 'achieved', value, expected: null, ratio: null, basis: 'target_met' };
+    const met: Progress = {
+      status: requirement ? 'requirement_met' : 'achieved',
+      value,
+      expected: null,
+      ratio: null,
+      basis: 'target_met',
+    };
     const warnings: IndicatorWarning[] = [];
     if (!meets(submitted)) warnings.push({ kind: 'met_by_rounding', submitted, target: goal });
     if (requirement) warnings.push(...requirementWarnings(g, baseline, value, heldInBaseYear && start !== goal, j));
@@ -215,7 +279,13 @@ function towards(g: Goal, baseline: Baseline, submitted: number, elapsed: number
     return { status: 'lagging', value, expected: goal, ratio: null, basis: 'floor_broken' };
   }
   const expected = roundTo(start + plannedChange * elapsed, j.decimals);
-  return { status: byRatio(pathRatio(value - start, expected - start), j.t), value, expected, ratio: pathRatio(value - start, expected - start), basis };
+  return {
+    status: byRatio(pathRatio(value - start, expected - start), j.t),
+    value,
+    expected,
+    ratio: pathRatio(value - start, expected - start),
+    basis,
+  };
 }
 
 /**
@@ -223,7 +293,13 @@ function towards(g: Goal, baseline: Baseline, submitted: number, elapsed: number
  * Closeness applies to printed bounds and to floors the base year exceeded,
  * not to a level held exactly (100 → 100 cannot be met with room to spare).
  */
-function requirementWarnings(g: Goal, baseline: Baseline, value: number, beyondInBaseYear: boolean, j: Judging): IndicatorWarning[] {
+function requirementWarnings(
+  g: Goal,
+  baseline: Baseline,
+  value: number,
+  beyondInBaseYear: boolean,
+  j: Judging,
+): IndicatorWarning[] {
   const warnings: IndicatorWarning[] = [];
   const margin = roundTo(limitMargin(j.t) * Math.abs(g.goal), j.decimals + 2);
   if ((g.bound || beyondInBaseYear) && roundTo(Math.abs(value - g.goal), j.decimals) <= margin) {
@@ -243,10 +319,12 @@ function pathRatio(achieved: number, expected: number): number {
 /** Population-like projections: distance from the planned path counts, in either direction. */
 function projection(baseline: Baseline, goal: number, submitted: number, elapsed: number, j: Judging): Progress {
   const value = roundTo(submitted, j.decimals);
-  if (baseline.kind !== 'value') return { status: 'no_data', value, expected: null, ratio: null, basis: 'missing_value' };
+  if (baseline.kind !== 'value')
+    return { status: 'no_data', value, expected: null, ratio: null, basis: 'missing_value' };
   const plannedChange = goal - baseline.value;
   const expected = roundTo(baseline.value + plannedChange * elapsed, j.decimals);
-  const ratio = plannedChange === 0 ? (value === goal ? 1 : 0) : pathRatio(value - baseline.value, expected - baseline.value);
+  const ratio =
+    plannedChange === 0 ? (value === goal ? 1 : 0) : pathRatio(value - baseline.value, expected - baseline.value);
   const distance = roundTo(Math.abs(1 - ratio), RATIO_DECIMALS);
   const [near, far] = j.t.projectionTolerance;
   const status: ProgressStatus = distance <= near ? 'on_track' : distance <= far ? 'slightly_behind' : 'lagging';
@@ -254,11 +332,25 @@ function projection(baseline: Baseline, goal: number, submitted: number, elapsed
 }
 
 /** 〔x〕 five-year totals: total × elapsed expected against the sum of every year's approved value. */
-function cumulative(total: number, values: AnnualValues, year: number, period: PlanPeriod, elapsed: number, j: Judging): Progress {
+function cumulative(
+  total: number,
+  values: AnnualValues,
+  year: number,
+  period: PlanPeriod,
+  elapsed: number,
+  j: Judging,
+): Progress {
   let sum = 0;
   for (let y = period.baselineYear + 1; y <= year; y++) {
     const v = values.get(y);
-    if (typeof v !== 'number') return { status: 'no_data', value: null, expected: roundTo(total * elapsed, j.decimals), ratio: null, basis: 'missing_years' };
+    if (typeof v !== 'number')
+      return {
+        status: 'no_data',
+        value: null,
+        expected: roundTo(total * elapsed, j.decimals),
+        ratio: null,
+        basis: 'missing_years',
+      };
     sum += v;
   }
   return judgeCumulative(total, sum, elapsed, j.t, j.decimals);
@@ -270,7 +362,13 @@ function cumulative(total: number, values: AnnualValues, year: number, period: P
  * 2.4 is 6.700000000000001 in floating point) and the expected share are
  * taken at the plan's precision.
  */
-export function judgeCumulative(total: number, sum: number, elapsed: number, t: Thresholds, decimals: number): Progress {
+export function judgeCumulative(
+  total: number,
+  sum: number,
+  elapsed: number,
+  t: Thresholds,
+  decimals: number,
+): Progress {
   const value = roundTo(sum, decimals);
   const expected = roundTo(total * elapsed, decimals);
   const ratio = pathRatio(value, expected);

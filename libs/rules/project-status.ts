@@ -63,16 +63,30 @@ export function judgeProject(input: {
 
   const flags: ProjectFlag[] = [];
   const completionShare = planned ? round4(current.investmentCumulative / planned) : null;
-  if (completionShare !== null && completionShare >= 1 && current.constructionStatus !== 'completed') flags.push('invested_not_completed');
-  if (previous && STAGE[current.constructionStatus] < STAGE[previous.constructionStatus]) flags.push('status_regressed');
+  if (completionShare !== null && completionShare >= 1 && current.constructionStatus !== 'completed')
+    flags.push('invested_not_completed');
+  if (previous && STAGE[current.constructionStatus] < STAGE[previous.constructionStatus])
+    flags.push('status_regressed');
   if (previous && current.investmentCumulative < previous.investmentCumulative) flags.push('investment_decreased');
 
-  if (current.constructionStatus === 'completed') return { status: 'achieved', completionShare, ratio: completionShare === null ? null : round4(completionShare / Math.max(elapsed, 1e-9)), flags };
+  if (current.constructionStatus === 'completed')
+    return {
+      status: 'achieved',
+      completionShare,
+      ratio: completionShare === null ? null : round4(completionShare / Math.max(elapsed, 1e-9)),
+      flags,
+    };
   if (completionShare === null || elapsed <= 0) {
     const started = current.constructionStatus === 'under_construction';
-    return { status: started ? 'on_track' : elapsed >= 0.5 ? 'lagging' : 'slightly_behind', completionShare, ratio: null, flags };
+    return {
+      status: started ? 'on_track' : elapsed >= 0.5 ? 'lagging' : 'slightly_behind',
+      completionShare,
+      ratio: null,
+      flags,
+    };
   }
   const ratio = round4(completionShare / elapsed);
-  const status: ProgressStatus = ratio >= thresholds.onTrack ? 'on_track' : ratio >= thresholds.slightlyBehind ? 'slightly_behind' : 'lagging';
+  const status: ProgressStatus =
+    ratio >= thresholds.onTrack ? 'on_track' : ratio >= thresholds.slightlyBehind ? 'slightly_behind' : 'lagging';
   return { status, completionShare, ratio, flags };
 }

@@ -30,7 +30,19 @@ export type ThresholdPreset = 'time_elapsed' | 'traffic_light';
 
 export const THRESHOLD_PRESETS: Record<ThresholdPreset, Thresholds> = {
   /** 时间过半、任务过半: the customary rule of Chinese mid-term reviews. */
-  time_elapsed: { preset: 'time_elapsed', onTrack: 1.0, slightlyBehind: 0.8, projectionTolerance: [0.2, 0.4], limitMargin: DEFAULT_LIMIT_MARGIN },
+  time_elapsed: {
+    preset: 'time_elapsed',
+    onTrack: 1.0,
+    slightlyBehind: 0.8,
+    projectionTolerance: [0.2, 0.4],
+    limitMargin: DEFAULT_LIMIT_MARGIN,
+  },
   /** Development banks' traffic lights: on track ≥ 0.8, moderate 0.6–0.8, off track < 0.6. */
-  traffic_light: { preset: 'traffic_light', onTrack: 0.8, slightlyBehind: 0.6, projectionTolerance: [0.2, 0.4], limitMargin: DEFAULT_LIMIT_MARGIN },
+  traffic_light: {
+    preset: 'traffic_light',
+    onTrack: 0.8,
+    slightlyBehind: 0.6,
+    projectionTolerance: [0.2, 0.4],
+    limitMargin: DEFAULT_LIMIT_MARGIN,
+  },
 };

@@ -6,14 +6,31 @@ import { ScheduleAlreadyRunning, type Client } from '@temporalio/client';
 import type { EvaluationCalendar } from '../cycle/calendar';
 import type { CycleKind } from '../cycle/cycle-definition';
 
-const MONTHS = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'] as const;
+const MONTHS = [
+  'JANUARY',
+  'FEBRUARY',
+  'MARCH',
+  'APRIL',
+  'MAY',
+  'JUNE',
+  'JULY',
+  'AUGUST',
+  'SEPTEMBER',
+  'OCTOBER',
+  'NOVEMBER',
+  'DECEMBER',
+] as const;
 const TIMEZONE = 'Asia/Shanghai';
 
 export function calendarScheduleId(planCode: string, kind: CycleKind): string {
   return `calendar/${planCode}/${kind}`;
 }
 
-export async function ensureEvaluationCalendar(client: Client, taskQueue: string, calendar: EvaluationCalendar): Promise<Record<CycleKind, 'created' | 'unchanged'>> {
+export async function ensureEvaluationCalendar(
+  client: Client,
+  taskQueue: string,
+  calendar: EvaluationCalendar,
+): Promise<Record<CycleKind, 'created' | 'unchanged'>> {
   const at = (year: number | undefined, month: number, day: number) => ({
     ...(year !== undefined ? { year } : {}),
     month: MONTHS[month - 1],

@@ -8,7 +8,13 @@ import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { In, type DataSource } from 'typeorm';
 import { appendAudit, type AuditRecord } from '../access/audit-log';
 import { directoryContacts, readPlanFromDatabase } from '../catalog/catalog-read';
-import { cycleWorkflowId, departmentWorkflowId, isThresholdPreset, launchedDefinition, type CycleDefinition } from '../cycle/cycle-definition';
+import {
+  cycleWorkflowId,
+  departmentWorkflowId,
+  isThresholdPreset,
+  launchedDefinition,
+  type CycleDefinition,
+} from '../cycle/cycle-definition';
 import { THRESHOLD_PRESETS } from '../rules/thresholds';
 import { planCycle } from '../cycle/cycle-planning';
 import type { Actor, Command, DepartmentStatus } from '../cycle/department-state';
@@ -20,8 +26,19 @@ import type { ItemCommandOutcome, ItemCommandResult } from '../../workflows/depa
 import { insertCycleRow, insertWorkItems } from '../persistence/cycle-records';
 import { isDataError } from '../persistence/data-errors';
 import { recordItemCommand } from '../persistence/item-records';
-import { bulkApproveUpdate, departmentStatusQuery, extendDeadlineSignal, itemCommandUpdate } from '../../workflows/department-cycle.messages';
-import { cancelCycleSignal, cycleStatusQuery, extendCycleDeadlineSignal, remindAllSignal, type CycleStatus } from '../../workflows/evaluation-cycle.messages';
+import {
+  bulkApproveUpdate,
+  departmentStatusQuery,
+  extendDeadlineSignal,
+  itemCommandUpdate,
+} from '../../workflows/department-cycle.messages';
+import {
+  cancelCycleSignal,
+  cycleStatusQuery,
+  extendCycleDeadlineSignal,
+  remindAllSignal,
+  type CycleStatus,
+} from '../../workflows/evaluation-cycle.messages';
 import type { evaluationCycle } from '../../workflows/evaluation-cycle.workflow';
 
 /** Told to whoever sent a command whose record PostgreSQL refused (the bureau is told too). */
@@ -35,7 +52,8 @@ const RECORD_REFUSED: Localized = {
  * `starting` while the cycle has named it but its workflow has not started yet
  * (right after a launch), with nothing to count so far.
  */
-export type LiveDepartmentStatus = (DepartmentStatus & { phase: 'running' }) | { department: string; phase: 'starting' };
+export type LiveDepartmentStatus =
+  (DepartmentStatus & { phase: 'running' }) | { department: string; phase: 'starting' };
 
 export interface LiveCycleStatus {
   phase: CycleStatus['phase'];
@@ -87,7 +105,10 @@ export class CycleClient {
       } catch (e) {
         if (e instanceof WorkflowExecutionAlreadyStartedError) {
           throw new CycleRequestError('already_launched', [
-            { zh: `本轮评估（${cycleId}）已经发起过，不能重复发起`, en: `the cycle ${cycleId} was already launched; it cannot be launched twice` },
+            {
+              zh: `本轮评估（${cycleId}）已经发起过，不能重复发起`,
+              en: `the cycle ${cycleId} was already launched; it cannot be launched twice`,
+            },
           ]);
         }
         throw e;
@@ -110,7 +131,9 @@ export class CycleClient {
   ): Promise<{ cycleId: string; runId: string; departments: string[]; items: string[] }> {
     const items = [...new Set(request.items)];
     const cycle = await this.ds.getRepository(EvaluationCycle).findOneBy({ id: cycleId });
-    const rows = items.length ? await this.ds.getRepository(WorkItem).find({ where: { cycleId, itemKey: In(items) } }) : [];
+    const rows = items.length
+      ? await this.ds.getRepository(WorkItem).find({ where: { cycleId, itemKey: In(items) } })
+      : [];
     const problems = checkReopen({ ...request, items }, { cycle, items: rows });
     if (problems.length) throw new CycleRequestError(cycle ? 'command_refused' : 'invalid_request', problems);
     const reopen: ReopenRequest = { ...request, items, requestId: request.requestId ?? `reopen/${randomUUID()}` };
@@ -122,11 +145,19 @@ export class CycleClient {
         // A cycle that has finished may run again, for a reopen; a running one may not.
         workflowIdReusePolicy: 'ALLOW_DUPLICATE',
       });
-      return { cycleId, runId: handle.firstExecutionRunId, departments: [...new Set(rows.map((r) => r.department))].sort(), items };
+      return {
+        cycleId,
+        runId: handle.firstExecutionRunId,
+        departments: [...new Set(rows.map((r) => r.department))].sort(),
+        items,
+      };
     } catch (e) {
       if (e instanceof WorkflowExecutionAlreadyStartedError) {
         throw new CycleRequestError('command_refused', [
-          { zh: `本轮评估（${cycleId}）仍在进行或正在结束，请稍后再试`, en: `the cycle ${cycleId} is still running or closing; try again shortly` },
+          {
+            zh: `本轮评估（${cycleId}）仍在进行或正在结束，请稍后再试`,
+            en: `the cycle ${cycleId} is still running or closing; try again shortly`,
+          },
         ]);
       }
       throw e;
@@ -138,7 +169,14 @@ export class CycleClient {
    * change is in PostgreSQL too, with its audit entry (`audit`, made from the
    * answer) in the same statement.
    */
-  async command(cycleId: string, department: string, requestId: string, actor: Actor, command: Command, audit?: (result: ItemCommandResult) => AuditRecord): Promise<ItemCommandResult> {
+  async command(
+    cycleId: string,
+    department: string,
+    requestId: string,
+    actor: Actor,
+    command: Command,
+    audit?: (result: ItemCommandResult) => AuditRecord,
+  ): Promise<ItemCommandResult> {
     const outcome = await this.refusedAsError(() =>
       this.client.workflow
         .getHandle(departmentWorkflowId(cycleId, department))
@@ -148,19 +186,30 @@ export class CycleClient {
   }
 
   /** Approves several items at once; each approval written with its own audit entry (`audit`, made from its answer and position). */
-  async bulkApprove(cycleId: string, department: string, requestId: string, actor: Actor, itemKeys: string[], audit?: (result: ItemCommandResult, index: number) => AuditRecord): Promise<ItemCommandResult[]> {
+  async bulkApprove(
+    cycleId: string,
+    department: string,
+    requestId: string,
+    actor: Actor,
+    itemKeys: string[],
+    audit?: (result: ItemCommandResult, index: number) => AuditRecord,
+  ): Promise<ItemCommandResult[]> {
     const outcomes = await this.refusedAsError(() =>
       this.client.workflow
         .getHandle(departmentWorkflowId(cycleId, department))
         .executeUpdate(bulkApproveUpdate, { args: [{ requestId, actor, itemKeys }], updateId: requestId }),
     );
     const results: ItemCommandResult[] = [];
-    for (const [i, outcome] of outcomes.entries()) results.push(await this.written(outcome, audit && ((result) => audit(result, i))));
+    for (const [i, outcome] of outcomes.entries())
+      results.push(await this.written(outcome, audit && ((result) => audit(result, i))));
     return results;
   }
 
   /** Writes the record the workflow answered with (it writes it too, later), so the caller reads its own change. */
-  private async written({ record, ...result }: ItemCommandOutcome, audit?: (result: ItemCommandResult) => AuditRecord): Promise<ItemCommandResult> {
+  private async written(
+    { record, ...result }: ItemCommandOutcome,
+    audit?: (result: ItemCommandResult) => AuditRecord,
+  ): Promise<ItemCommandResult> {
     const entry = audit?.(result);
     try {
       if (record) await recordItemCommand(this.ds, record, entry);
@@ -176,8 +225,14 @@ export class CycleClient {
 
   /** Moves the deadline for every department, or for one; their timers move with it. */
   async extend(cycleId: string, deadline: string, department?: string): Promise<void> {
-    if (Number.isNaN(Date.parse(deadline))) throw new CycleRequestError('invalid_request', [{ zh: `截止时间“${deadline}”格式不对`, en: `deadline "${deadline}" is not a date` }]);
-    if (department) await this.client.workflow.getHandle(departmentWorkflowId(cycleId, department)).signal(extendDeadlineSignal, { deadline });
+    if (Number.isNaN(Date.parse(deadline)))
+      throw new CycleRequestError('invalid_request', [
+        { zh: `截止时间“${deadline}”格式不对`, en: `deadline "${deadline}" is not a date` },
+      ]);
+    if (department)
+      await this.client.workflow
+        .getHandle(departmentWorkflowId(cycleId, department))
+        .signal(extendDeadlineSignal, { deadline });
     else await this.client.workflow.getHandle(cycleId).signal(extendCycleDeadlineSignal, { deadline });
   }
 
@@ -201,10 +256,13 @@ export class CycleClient {
   async liveStatus(cycleId: string): Promise<LiveCycleStatus> {
     const cycle = await this.status(cycleId);
     const finished = new Set(cycle.finished.map((o) => o.department));
-    const departments = await Promise.all(cycle.departments.filter((d) => !finished.has(d)).map((d) => this.liveDepartment(cycleId, d)));
+    const departments = await Promise.all(
+      cycle.departments.filter((d) => !finished.has(d)).map((d) => this.liveDepartment(cycleId, d)),
+    );
     const running = departments.filter((d) => d.phase === 'running');
     const counts = { assigned: 0, draft: 0, submitted: 0, returned: 0, approved: 0, accepted: 0 };
-    for (const d of running) for (const [state, n] of Object.entries(d.counts)) counts[state as keyof typeof counts] += n;
+    for (const d of running)
+      for (const [state, n] of Object.entries(d.counts)) counts[state as keyof typeof counts] += n;
     return {
       phase: cycle.phase,
       counts,
@@ -232,7 +290,11 @@ export class CycleClient {
     try {
       return await call();
     } catch (e) {
-      if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure && e.cause.type === 'CommandRefused') {
+      if (
+        e instanceof WorkflowUpdateFailedError &&
+        e.cause instanceof ApplicationFailure &&
+        e.cause.type === 'CommandRefused'
+      ) {
         const detail = e.cause.details?.[0] as Localized | undefined;
         throw new CycleRequestError('command_refused', [detail ?? { zh: e.cause.message, en: e.cause.message }]);
       }
@@ -246,20 +308,42 @@ export function checkDefinition(d: CycleDefinition): Localized[] {
   const problems: Localized[] = [];
   const deadline = Date.parse(d.deadline);
   const hardClose = Date.parse(d.hardClose);
-  if (Number.isNaN(deadline)) problems.push({ zh: `截止时间“${d.deadline}”格式不对`, en: `deadline "${d.deadline}" is not a date` });
-  if (Number.isNaN(hardClose)) problems.push({ zh: `关闭时间“${d.hardClose}”格式不对`, en: `hard close "${d.hardClose}" is not a date` });
-  if (deadline >= hardClose) problems.push({ zh: '关闭时间应晚于截止时间', en: 'the hard close must come after the deadline' });
-  if (d.fromYear > d.toYear) problems.push({ zh: '起始年份不能晚于结束年份', en: 'the first year cannot come after the last' });
-  if (d.kind === 'annual' && d.fromYear !== d.toYear) problems.push({ zh: '年度监测只覆盖一年', en: 'annual monitoring covers one year' });
+  if (Number.isNaN(deadline))
+    problems.push({ zh: `截止时间“${d.deadline}”格式不对`, en: `deadline "${d.deadline}" is not a date` });
+  if (Number.isNaN(hardClose))
+    problems.push({ zh: `关闭时间“${d.hardClose}”格式不对`, en: `hard close "${d.hardClose}" is not a date` });
+  if (deadline >= hardClose)
+    problems.push({ zh: '关闭时间应晚于截止时间', en: 'the hard close must come after the deadline' });
+  if (d.fromYear > d.toYear)
+    problems.push({ zh: '起始年份不能晚于结束年份', en: 'the first year cannot come after the last' });
+  if (d.kind === 'annual' && d.fromYear !== d.toYear)
+    problems.push({ zh: '年度监测只覆盖一年', en: 'annual monitoring covers one year' });
   if (d.itemKinds.length === 0) problems.push({ zh: '请至少选择一类事项', en: 'choose at least one kind of item' });
   if (d.thresholdPreset !== undefined && !isThresholdPreset(d.thresholdPreset)) {
     const presets = Object.keys(THRESHOLD_PRESETS).join(', ');
-    problems.push({ zh: `阈值方案“${d.thresholdPreset}”不存在，可选：${presets}`, en: `threshold preset "${d.thresholdPreset}" does not exist; choose one of ${presets}` });
+    problems.push({
+      zh: `阈值方案“${d.thresholdPreset}”不存在，可选：${presets}`,
+      en: `threshold preset "${d.thresholdPreset}" does not exist; choose one of ${presets}`,
+    });
   }
   const p = d.policy;
-  for (const [name, value] of [...p.remindBefore.map((v) => ['remindBefore', v]), ['overdueAfter', p.overdueAfter], ['overdueEvery', p.overdueEvery], ['escalateToSupervisorAfter', p.escalateToSupervisorAfter], ['escalateToBureauAfter', p.escalateToBureauAfter], ['reviewReminderAfter', p.reviewReminderAfter], ['reviewReminderEvery', p.reviewReminderEvery], ...(p.digestWindow === undefined ? [] : [['digestWindow', p.digestWindow]])]) {
-    if (parseDuration(value) === null) problems.push({ zh: `催办策略 ${name} 的时长“${value}”无法识别（示例：'7 days'、'90s'）`, en: `policy ${name}: "${value}" is not a duration (e.g. '7 days', '90s')` });
+  for (const [name, value] of [
+    ...p.remindBefore.map((v) => ['remindBefore', v]),
+    ['overdueAfter', p.overdueAfter],
+    ['overdueEvery', p.overdueEvery],
+    ['escalateToSupervisorAfter', p.escalateToSupervisorAfter],
+    ['escalateToBureauAfter', p.escalateToBureauAfter],
+    ['reviewReminderAfter', p.reviewReminderAfter],
+    ['reviewReminderEvery', p.reviewReminderEvery],
+    ...(p.digestWindow === undefined ? [] : [['digestWindow', p.digestWindow]]),
+  ]) {
+    if (parseDuration(value) === null)
+      problems.push({
+        zh: `催办策略 ${name} 的时长“${value}”无法识别（示例：'7 days'、'90s'）`,
+        en: `policy ${name}: "${value}" is not a duration (e.g. '7 days', '90s')`,
+      });
   }
-  if ((parseDuration(p.overdueEvery) ?? 1) === 0) problems.push({ zh: '逾期提醒间隔不能为0', en: 'overdueEvery cannot be zero' });
+  if ((parseDuration(p.overdueEvery) ?? 1) === 0)
+    problems.push({ zh: '逾期提醒间隔不能为0', en: 'overdueEvery cannot be zero' });
   return problems;
 }

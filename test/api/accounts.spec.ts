@@ -20,22 +20,41 @@ describe('accounts and their passwords', () => {
   afterAll(() => h?.close());
 
   const admin = () => ({
-    post: (path: string, body: object) => h.http().post(path).set('Authorization', `Bearer ${h.tokens.admin}`).send(body),
-    patch: (path: string, body: object) => h.http().patch(path).set('Authorization', `Bearer ${h.tokens.admin}`).send(body),
+    post: (path: string, body: object) =>
+      h.http().post(path).set('Authorization', `Bearer ${h.tokens.admin}`).send(body),
+    patch: (path: string, body: object) =>
+      h.http().patch(path).set('Authorization', `Bearer ${h.tokens.admin}`).send(body),
     get: (path: string) => h.http().get(path).set('Authorization', `Bearer ${h.tokens.admin}`),
   });
-  const account = (email: string, password?: string) => ({ email, name: '测试人员', role: 'submitter', department: OWN, ...(password === undefined ? {} : { password }) });
+  const account = (email: string, password?: string) => ({
+    email,
+    name: '测试人员',
+    role: 'submitter',
+    department: OWN,
+    ...(password === undefined ? {} : { password }),
+  });
 
   it.each([
     ['a listed password', 'password123', '这是常见密码（在常用密码表中），请换一个', 'this is a common password'],
-    ['an easily guessed one', 'Password2024', '密码太容易被猜到（强度1/4，至少需要3）', 'the password is too easy to guess'],
+    [
+      'an easily guessed one',
+      'Password2024',
+      '密码太容易被猜到（强度1/4，至少需要3）',
+      'the password is too easy to guess',
+    ],
     ['one of 73 bytes', 'Heyuan-2026-'.padEnd(73, 'x'), '密码过长：最多72个字节', 'at most 72 bytes in UTF-8'],
     ['25 Chinese characters (75 bytes)', `${'河源市统计局'.repeat(4)}评`, '此密码有75个字节', 'this one has 75'],
   ])('refuses %s on creation and on change, naming the field (422)', async (_label, password, zh, en) => {
     const created = await admin().post('/api/users', account('weak@x.example', password)).expect(422);
-    expect(created.body).toMatchObject({ code: 'invalid_user', message: expect.stringContaining(zh), messageEn: expect.stringContaining(en) });
+    expect(created.body).toMatchObject({
+      code: 'invalid_user',
+      message: expect.stringContaining(zh),
+      messageEn: expect.stringContaining(en),
+    });
     expect(created.body.details).toEqual([expect.objectContaining({ field: 'password' })]);
-    const changed = await admin().patch(`/api/users/${await idOf(ACCOUNTS.viewer.email)}`, { password }).expect(422);
+    const changed = await admin()
+      .patch(`/api/users/${await idOf(ACCOUNTS.viewer.email)}`, { password })
+      .expect(422);
     expect(changed.body.message).toContain(zh);
     // Nothing changed: the old password still signs in.
     await h.http().post('/api/auth/login').send({ email: ACCOUNTS.viewer.email, password: PASSWORD }).expect(200);
@@ -49,12 +68,20 @@ describe('accounts and their passwords', () => {
 
   it('keeps the limits of a creation on a change', async () => {
     const id = await idOf(ACCOUNTS.viewer.email);
-    const long = await admin().patch(`/api/users/${id}`, { name: '长'.repeat(101) }).expect(400);
+    const long = await admin()
+      .patch(`/api/users/${id}`, { name: '长'.repeat(101) })
+      .expect(400);
     expect(long.body.details).toEqual([expect.objectContaining({ field: 'name' })]);
     await admin().patch(`/api/users/${id}`, { name: '' }).expect(400);
-    await admin().patch(`/api/users/${id}`, { department: 'd'.repeat(101) }).expect(400);
-    await admin().post('/api/users', { ...account('long@x.example'), name: '长'.repeat(101) }).expect(400);
-    await admin().patch(`/api/users/${id}`, { name: '长'.repeat(100), locale: 'en' }).expect(200);
+    await admin()
+      .patch(`/api/users/${id}`, { department: 'd'.repeat(101) })
+      .expect(400);
+    await admin()
+      .post('/api/users', { ...account('long@x.example'), name: '长'.repeat(101) })
+      .expect(400);
+    await admin()
+      .patch(`/api/users/${id}`, { name: '长'.repeat(100), locale: 'en' })
+      .expect(200);
   });
 
   describe('plan-eval user-add', () => {
@@ -80,10 +107,21 @@ describe('accounts and their passwords', () => {
       expect(added.stdout).toContain('已创建 (created) chief@x.example · admin');
       const id = await idOf('chief@x.example');
       const audit = await admin().get(`/api/audit?entityType=user&entityId=${id}`).expect(200);
-      expect(audit.body.items).toEqual([expect.objectContaining({ action: 'create_user', actor: BUREAU_EMAIL, actorRole: 'admin', after: expect.objectContaining({ email: 'chief@x.example', role: 'admin', hasPassword: true }) })]);
+      expect(audit.body.items).toEqual([
+        expect.objectContaining({
+          action: 'create_user',
+          actor: BUREAU_EMAIL,
+          actorRole: 'admin',
+          after: expect.objectContaining({ email: 'chief@x.example', role: 'admin', hasPassword: true }),
+        }),
+      ]);
       expect(JSON.stringify(audit.body.items)).not.toContain('heyuan-demo-2026');
       expect(JSON.stringify(audit.body.items)).not.toContain('passwordHash');
-      await h.http().post('/api/auth/login').send({ email: 'chief@x.example', password: 'heyuan-demo-2026' }).expect(200);
+      await h
+        .http()
+        .post('/api/auth/login')
+        .send({ email: 'chief@x.example', password: 'heyuan-demo-2026' })
+        .expect(200);
     });
   });
 

@@ -32,38 +32,137 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'import plan', method: 'post', path: () => '/api/plans/import', allowed: ['admin'] },
   { name: 'list departments', method: 'get', path: () => '/api/departments', allowed: ALL_SIGNED_IN },
   { name: 'one department', method: 'get', path: () => `/api/departments/${OWN}`, allowed: ALL_SIGNED_IN },
-  { name: 'edit a contact', method: 'put', path: () => `/api/departments/${OWN}/contacts/submitter`, body: { name: '统计局填报人', email: `submitter@${OWN}.heyuan.example` }, allowed: ['admin'] },
-  { name: 'resolve a group', method: 'put', path: () => `/api/departments/${OWN}/members`, body: { members: [] }, allowed: ['admin'] },
+  {
+    name: 'edit a contact',
+    method: 'put',
+    path: () => `/api/departments/${OWN}/contacts/submitter`,
+    body: { name: '统计局填报人', email: `submitter@${OWN}.heyuan.example` },
+    allowed: ['admin'],
+  },
+  {
+    name: 'resolve a group',
+    method: 'put',
+    path: () => `/api/departments/${OWN}/members`,
+    body: { members: [] },
+    allowed: ['admin'],
+  },
   { name: 'list delegations', method: 'get', path: () => '/api/delegations', allowed: ALL_SIGNED_IN },
-  { name: 'delegate', method: 'post', path: () => '/api/delegations', body: { department: OWN, role: 'submitter', delegateName: '李四', delegateEmail: 'li@x.example', validFrom: '2026-02-01T00:00:00Z', validUntil: '2026-01-01T00:00:00Z' }, allowed: ['admin', 'supervisor'] },
+  {
+    name: 'delegate',
+    method: 'post',
+    path: () => '/api/delegations',
+    body: {
+      department: OWN,
+      role: 'submitter',
+      delegateName: '李四',
+      delegateEmail: 'li@x.example',
+      validFrom: '2026-02-01T00:00:00Z',
+      validUntil: '2026-01-01T00:00:00Z',
+    },
+    allowed: ['admin', 'supervisor'],
+  },
   { name: 'list users', method: 'get', path: () => '/api/users', allowed: ['admin'] },
   { name: 'create user', method: 'post', path: () => '/api/users', body: {}, allowed: ['admin'] },
-  { name: 'change user', method: 'patch', path: () => '/api/users/00000000-0000-0000-0000-000000000000', body: {}, allowed: ['admin'] },
+  {
+    name: 'change user',
+    method: 'patch',
+    path: () => '/api/users/00000000-0000-0000-0000-000000000000',
+    body: {},
+    allowed: ['admin'],
+  },
   { name: 'launch', method: 'post', path: () => '/api/cycles', body: {}, allowed: ['admin'] },
   { name: 'list cycles', method: 'get', path: () => '/api/cycles', allowed: ALL_SIGNED_IN },
   { name: 'cycle state', method: 'get', path: (c) => `/api/cycles/${c}`, allowed: ALL_SIGNED_IN },
   { name: 'live state', method: 'get', path: (c) => `/api/cycles/${c}/live`, allowed: ALL_SIGNED_IN },
   { name: 'cycle overview (portal)', method: 'get', path: (c) => `/api/cycles/${c}/overview`, allowed: ALL_SIGNED_IN },
-  { name: 'extend', method: 'post', path: (c) => `/api/cycles/${c}/extend`, body: { deadline: 'someday' }, allowed: ['admin'] },
-  { name: 'remind now', method: 'post', path: (c) => `/api/cycles/${c}/remind`, body: { department: OWN }, allowed: ['admin'] },
-  { name: 'reopen', method: 'post', path: (c) => `/api/cycles/${c}/reopen`, body: { itemKeys: ['indicator-4'], reason: '核实' }, allowed: ['admin'] },
+  {
+    name: 'extend',
+    method: 'post',
+    path: (c) => `/api/cycles/${c}/extend`,
+    body: { deadline: 'someday' },
+    allowed: ['admin'],
+  },
+  {
+    name: 'remind now',
+    method: 'post',
+    path: (c) => `/api/cycles/${c}/remind`,
+    body: { department: OWN },
+    allowed: ['admin'],
+  },
+  {
+    name: 'reopen',
+    method: 'post',
+    path: (c) => `/api/cycles/${c}/reopen`,
+    body: { itemKeys: ['indicator-4'], reason: '核实' },
+    allowed: ['admin'],
+  },
   { name: 'cancel', method: 'post', path: (c) => `/api/cycles/${c}/cancel`, body: {}, allowed: ['admin'] },
   { name: 'notices', method: 'get', path: (c) => `/api/cycles/${c}/notices`, allowed: ['admin', 'viewer'] },
   { name: 'inbox', method: 'get', path: (c) => `/api/cycles/${c}/items`, allowed: ALL_SIGNED_IN },
-  { name: 'inbox of a named department', method: 'get', path: (c) => `/api/cycles/${c}/items?department=${OWN}`, allowed: READ_ITEM },
+  {
+    name: 'inbox of a named department',
+    method: 'get',
+    path: (c) => `/api/cycles/${c}/items?department=${OWN}`,
+    allowed: READ_ITEM,
+  },
   // The bureau and viewers must name the department for role=cooperate (400): past authorization all the same.
-  { name: 'inbox, items co-operated on', method: 'get', path: (c) => `/api/cycles/${c}/items?role=cooperate`, allowed: ALL_SIGNED_IN },
-  { name: 'items a named department co-operates on', method: 'get', path: (c) => `/api/cycles/${c}/items?role=cooperate&department=${OWN}`, allowed: READ_ITEM },
+  {
+    name: 'inbox, items co-operated on',
+    method: 'get',
+    path: (c) => `/api/cycles/${c}/items?role=cooperate`,
+    allowed: ALL_SIGNED_IN,
+  },
+  {
+    name: 'items a named department co-operates on',
+    method: 'get',
+    path: (c) => `/api/cycles/${c}/items?role=cooperate&department=${OWN}`,
+    allowed: READ_ITEM,
+  },
   { name: 'item', method: 'get', path: (c) => item(c), allowed: READ_ITEM },
-  { name: 'save draft', method: 'put', path: (c) => `${item(c)}/draft`, body: { submission: { kind: 'indicator', value: 12 } }, allowed: ['admin', 'submitter'] },
-  { name: 'submit', method: 'post', path: (c) => `${item(c)}/submit`, body: { submission: { kind: 'indicator' } }, allowed: ['admin', 'submitter'] },
-  { name: 'contribute (lead department)', method: 'post', path: (c) => `${item(c)}/contributions`, body: { text: '情况' }, allowed: [] },
-  { name: 'review', method: 'post', path: (c) => `${item(c)}/review`, body: { decision: 'approve' }, allowed: ['admin', 'supervisor'] },
-  { name: 'bulk approve', method: 'post', path: (c) => `/api/cycles/${c}/reviews/bulk-approve`, body: { department: OWN, itemKeys: ['indicator-4'] }, allowed: ['admin', 'supervisor'] },
+  {
+    name: 'save draft',
+    method: 'put',
+    path: (c) => `${item(c)}/draft`,
+    body: { submission: { kind: 'indicator', value: 12 } },
+    allowed: ['admin', 'submitter'],
+  },
+  {
+    name: 'submit',
+    method: 'post',
+    path: (c) => `${item(c)}/submit`,
+    body: { submission: { kind: 'indicator' } },
+    allowed: ['admin', 'submitter'],
+  },
+  {
+    name: 'contribute (lead department)',
+    method: 'post',
+    path: (c) => `${item(c)}/contributions`,
+    body: { text: '情况' },
+    allowed: [],
+  },
+  {
+    name: 'review',
+    method: 'post',
+    path: (c) => `${item(c)}/review`,
+    body: { decision: 'approve' },
+    allowed: ['admin', 'supervisor'],
+  },
+  {
+    name: 'bulk approve',
+    method: 'post',
+    path: (c) => `/api/cycles/${c}/reviews/bulk-approve`,
+    body: { department: OWN, itemKeys: ['indicator-4'] },
+    allowed: ['admin', 'supervisor'],
+  },
   { name: 'history', method: 'get', path: (c) => `${item(c)}/history`, allowed: READ_ITEM },
   { name: 'item guide (portal)', method: 'get', path: (c) => `${item(c)}/guide`, allowed: READ_ITEM },
   { name: 'upload evidence', method: 'post', path: (c) => `${item(c)}/evidence`, allowed: ['admin', 'submitter'] },
-  { name: 'download evidence', method: 'get', path: (c) => `${item(c)}/evidence/00000000-0000-0000-0000-000000000000`, allowed: READ_ITEM },
+  {
+    name: 'download evidence',
+    method: 'get',
+    path: (c) => `${item(c)}/evidence/00000000-0000-0000-0000-000000000000`,
+    allowed: READ_ITEM,
+  },
   { name: 'report versions', method: 'get', path: (c) => `/api/cycles/${c}/reports`, allowed: ALL_SIGNED_IN },
   { name: 'report file', method: 'get', path: (c) => `/api/cycles/${c}/reports/1/docx`, allowed: ALL_SIGNED_IN },
   { name: 'audit trail', method: 'get', path: () => '/api/audit', allowed: ['admin', 'viewer'] },
@@ -80,11 +179,23 @@ describe('the authorization matrix', () => {
     h = await createApiHarness();
     Object.assign(tokens, h.tokens);
     stopWorker = await h.startWorker();
-    const { itemKinds, ...definition } = await h.definition({ fromYear: 2022, toYear: 2022, deadlineInDays: 30, hardCloseInDays: 60 });
-    const launched = await h.http().post('/api/cycles').set('Authorization', `Bearer ${h.tokens.admin}`).send({ ...definition, itemKinds }).expect(201);
+    const { itemKinds, ...definition } = await h.definition({
+      fromYear: 2022,
+      toYear: 2022,
+      deadlineInDays: 30,
+      hardCloseInDays: 60,
+    });
+    const launched = await h
+      .http()
+      .post('/api/cycles')
+      .set('Authorization', `Bearer ${h.tokens.admin}`)
+      .send({ ...definition, itemKinds })
+      .expect(201);
     cycle = encodeURIComponent(launched.body.cycleId);
     await h.env.sleep(DAYS(1));
-    const link = /http:\/\/portal\.test\/l\/([\w.-]+)/.exec(h.mailsTo(`submitter@${OWN}.heyuan.example`, '填报任务')[0].text)![1];
+    const link = /http:\/\/portal\.test\/l\/([\w.-]+)/.exec(
+      h.mailsTo(`submitter@${OWN}.heyuan.example`, '填报任务')[0].text,
+    )![1];
     const opened = await h.http().post('/api/auth/link').send({ token: link }).expect(200);
     expect(opened.body.item.itemKey).toBe('indicator-1');
     tokens.link = opened.body.token;

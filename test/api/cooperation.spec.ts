@@ -38,28 +38,46 @@ describe('a co-operating department’s inbox', () => {
   });
   const signUp = async (department: string): Promise<string> => {
     const email = `submitter@${department}.heyuan.example`;
-    await as(h.tokens.admin).post('/api/users', { email, name: `${department} 填报人`, role: 'submitter', department, password: PASSWORD }).expect(201);
+    await as(h.tokens.admin)
+      .post('/api/users', { email, name: `${department} 填报人`, role: 'submitter', department, password: PASSWORD })
+      .expect(201);
     return (await h.http().post('/api/auth/login').send({ email, password: PASSWORD }).expect(200)).body.token;
   };
 
   it('lists the items a department co-operates on, with whether it contributed; contributing through a session marks it', async () => {
-    const { itemKinds, ...definition } = await h.definition({ fromYear: 2022, toYear: 2022, deadlineInDays: 30, hardCloseInDays: 60 });
+    const { itemKinds, ...definition } = await h.definition({
+      fromYear: 2022,
+      toYear: 2022,
+      deadlineInDays: 30,
+      hardCloseInDays: 60,
+    });
     const worker = await h.newWorker();
     await worker.runUntil(async () => {
-      const launched = await as(h.tokens.admin).post('/api/cycles', { ...definition, itemKinds }).expect(201);
+      const launched = await as(h.tokens.admin)
+        .post('/api/cycles', { ...definition, itemKinds })
+        .expect(201);
       const cycle = `/api/cycles/${enc(launched.body.cycleId)}`;
       await h.env.sleep(DAYS(1));
       const health = await signUp(HEALTH);
       const civil = await signUp(CIVIL);
       const land = await signUp(LAND);
-      const list = async (token: string, query: string) => (await as(token).get(`${cycle}/items?${query}`).expect(200)).body as { total: number; items: Row[] };
+      const list = async (token: string, query: string) =>
+        (await as(token).get(`${cycle}/items?${query}`).expect(200)).body as { total: number; items: Row[] };
 
       // 市卫生健康局 was asked by mail; signed in, its inbox shows the item too, not yet contributed.
       expect(h.mailsTo(`submitter@${HEALTH}.heyuan.example`, '配合填报')).toHaveLength(1);
       const before = await list(health, 'role=cooperate');
       expect(before).toMatchObject({ total: 1, page: 1, pageSize: 50 });
       expect(before.items).toEqual([
-        expect.objectContaining({ itemKey: 'indicator-29', department: CIVIL, coDepartments: [HEALTH], status: 'assigned', leadDepartment: { code: CIVIL, zh: '市民政局', en: 'Municipal Civil Affairs Bureau' }, contributed: false, contributedAt: null }),
+        expect.objectContaining({
+          itemKey: 'indicator-29',
+          department: CIVIL,
+          coDepartments: [HEALTH],
+          status: 'assigned',
+          leadDepartment: { code: CIVIL, zh: '市民政局', en: 'Municipal Civil Affairs Bureau' },
+          contributed: false,
+          contributedAt: null,
+        }),
       ]);
       // Its lead list (the default, unchanged) holds only the items it leads.
       const lead = await list(health, 'pageSize=200');
@@ -72,9 +90,13 @@ describe('a co-operating department’s inbox', () => {
       await as(health).get(`${cycle}/items/indicator-29`).expect(200);
       await as(health).get(`${cycle}/items/indicator-29/guide`).expect(200);
       await as(health).get(`${cycle}/items/indicator-29/history`).expect(200);
-      await as(health).post(`${cycle}/items/indicator-29/contributions`, { text: '全市医养结合机构护理型床位已核实' }).expect(200);
+      await as(health)
+        .post(`${cycle}/items/indicator-29/contributions`, { text: '全市医养结合机构护理型床位已核实' })
+        .expect(200);
       const after = await list(health, 'role=cooperate');
-      expect(after.items).toEqual([expect.objectContaining({ itemKey: 'indicator-29', contributed: true, contributedAt: expect.any(String) })]);
+      expect(after.items).toEqual([
+        expect.objectContaining({ itemKey: 'indicator-29', contributed: true, contributedAt: expect.any(String) }),
+      ]);
       // Filters apply as in the lead list.
       expect((await list(health, 'role=cooperate&kind=task')).total).toBe(0);
       expect((await list(health, 'role=cooperate&status=assigned')).total).toBe(1);
@@ -83,8 +105,12 @@ describe('a co-operating department’s inbox', () => {
       // contributed is its own: 市自然资源局 contributing to indicator 30 does not mark it for 市民政局.
       expect((await list(civil, 'pageSize=200')).items.map((i) => i.itemKey)).toContain('indicator-29');
       await as(land).post(`${cycle}/items/indicator-30/contributions`, { text: '配套用地已落实' }).expect(200);
-      expect((await list(civil, 'role=cooperate')).items).toEqual([expect.objectContaining({ itemKey: 'indicator-30', department: 'city-housing', contributed: false })]);
-      expect((await list(land, 'role=cooperate')).items).toEqual([expect.objectContaining({ itemKey: 'indicator-30', contributed: true })]);
+      expect((await list(civil, 'role=cooperate')).items).toEqual([
+        expect.objectContaining({ itemKey: 'indicator-30', department: 'city-housing', contributed: false }),
+      ]);
+      expect((await list(land, 'role=cooperate')).items).toEqual([
+        expect.objectContaining({ itemKey: 'indicator-30', contributed: true }),
+      ]);
 
       // Departments not asked see none of it, and may not look at another department's list.
       expect((await list(h.tokens.submitter, 'role=cooperate')).total).toBe(0);
@@ -92,26 +118,41 @@ describe('a co-operating department’s inbox', () => {
       expect((await list(h.tokens.otherSupervisor, 'role=cooperate')).total).toBe(0);
       await as(h.tokens.otherSubmitter).get(`${cycle}/items/indicator-29`).expect(403);
       await as(h.tokens.otherSubmitter).post(`${cycle}/items/indicator-29/contributions`, { text: '无' }).expect(403);
-      const foreign = await as(h.tokens.submitter).get(`${cycle}/items?role=cooperate&department=${HEALTH}`).expect(403);
+      const foreign = await as(h.tokens.submitter)
+        .get(`${cycle}/items?role=cooperate&department=${HEALTH}`)
+        .expect(403);
       expect(foreign.body.code).toBe('forbidden');
 
       // The bureau and viewers name the department; without one the request says what is missing.
       for (const token of [h.tokens.admin, h.tokens.viewer]) {
-        expect((await list(token, `role=cooperate&department=${HEALTH}`)).items).toEqual([expect.objectContaining({ itemKey: 'indicator-29', contributed: true })]);
+        expect((await list(token, `role=cooperate&department=${HEALTH}`)).items).toEqual([
+          expect.objectContaining({ itemKey: 'indicator-29', contributed: true }),
+        ]);
         expect((await list(token, `role=cooperate&department=${OWN}`)).total).toBe(0);
       }
       const unnamed = await as(h.tokens.admin).get(`${cycle}/items?role=cooperate`).expect(400);
       expect(unnamed.body.details).toEqual([expect.objectContaining({ field: 'department' })]);
       expect(unnamed.body.message).toContain('请指定部门');
       const wrongRole = await as(health).get(`${cycle}/items?role=helper`).expect(400);
-      expect(wrongRole.body.details).toEqual([expect.objectContaining({ field: 'role', zh: 'role 应为以下之一：lead, cooperate' })]);
-      expect((await list(h.tokens.admin, `department=${OTHER}&pageSize=200`)).items.every((i) => i.department === OTHER)).toBe(true);
+      expect(wrongRole.body.details).toEqual([
+        expect.objectContaining({ field: 'role', zh: 'role 应为以下之一：lead, cooperate' }),
+      ]);
+      expect(
+        (await list(h.tokens.admin, `department=${OTHER}&pageSize=200`)).items.every((i) => i.department === OTHER),
+      ).toBe(true);
     });
   });
 
   it('describes the option in OpenAPI', async () => {
     const doc = (await h.http().get('/api/docs-json').expect(200)).body;
-    const parameters = doc.paths['/api/cycles/{cycleId}/items'].get.parameters as Array<{ name: string; in: string; schema: { enum?: string[]; default?: string } }>;
-    expect(parameters.find((p) => p.name === 'role')).toMatchObject({ in: 'query', schema: { enum: ['lead', 'cooperate'], default: 'lead' } });
+    const parameters = doc.paths['/api/cycles/{cycleId}/items'].get.parameters as Array<{
+      name: string;
+      in: string;
+      schema: { enum?: string[]; default?: string };
+    }>;
+    expect(parameters.find((p) => p.name === 'role')).toMatchObject({
+      in: 'query',
+      schema: { enum: ['lead', 'cooperate'], default: 'lead' },
+    });
   });
 });

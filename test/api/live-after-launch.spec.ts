@@ -37,11 +37,25 @@ describe('the live view of a cycle whose departments are starting', () => {
     await h?.close();
   });
 
-  const live = () => h.http().get(`/api/cycles/${enc(cycleId)}/live`).set('Authorization', `Bearer ${h.tokens.viewer}`);
+  const live = () =>
+    h
+      .http()
+      .get(`/api/cycles/${enc(cycleId)}/live`)
+      .set('Authorization', `Bearer ${h.tokens.viewer}`);
 
   it('answers 200 from the moment of the launch until every department runs', async () => {
-    const { itemKinds, ...definition } = await h.definition({ fromYear: 2022, toYear: 2022, deadlineInDays: 30, hardCloseInDays: 60 });
-    const launched = await h.http().post('/api/cycles').set('Authorization', `Bearer ${h.tokens.admin}`).send({ ...definition, itemKinds }).expect(201);
+    const { itemKinds, ...definition } = await h.definition({
+      fromYear: 2022,
+      toYear: 2022,
+      deadlineInDays: 30,
+      hardCloseInDays: 60,
+    });
+    const launched = await h
+      .http()
+      .post('/api/cycles')
+      .set('Authorization', `Bearer ${h.tokens.admin}`)
+      .send({ ...definition, itemKinds })
+      .expect(201);
     ({ cycleId, departments } = launched.body);
     const statuses = new Set<number>();
     const phases = new Set<string>();
@@ -50,7 +64,11 @@ describe('the live view of a cycle whose departments are starting', () => {
       statuses.add(answer.status);
       if (answer.status !== 200) break;
       for (const d of answer.body.departments) phases.add(d.phase);
-      if (answer.body.phase === 'collecting' && answer.body.departments.filter((d: { phase: string }) => d.phase === 'running').length === departments) break;
+      if (
+        answer.body.phase === 'collecting' &&
+        answer.body.departments.filter((d: { phase: string }) => d.phase === 'running').length === departments
+      )
+        break;
     }
     expect([...statuses]).toEqual([200]);
     expect(phases).toContain('running');
@@ -61,7 +79,10 @@ describe('the live view of a cycle whose departments are starting', () => {
   it('shows a department the cycle names but whose workflow is not there as starting, and counts the rest', async () => {
     const before = (await live().expect(200)).body;
     const workflowId = departmentWorkflowId(cycleId, DELETED);
-    await h.env.client.workflowService.deleteWorkflowExecution({ namespace: h.env.namespace ?? 'default', workflowExecution: { workflowId } });
+    await h.env.client.workflowService.deleteWorkflowExecution({
+      namespace: h.env.namespace ?? 'default',
+      workflowExecution: { workflowId },
+    });
     // Deletion is asynchronous on the server: wait until the workflow is gone.
     for (let i = 0; i < 100; i++) {
       const gone = await h.env.client.workflow
@@ -79,10 +100,16 @@ describe('the live view of a cycle whose departments are starting', () => {
     expect(answer.body.phase).toBe('collecting');
     expect(answer.body.departments).toContainEqual({ department: DELETED, phase: 'starting' });
     expect(answer.body.departments).toHaveLength(departments);
-    expect(answer.body.departments.filter((d: { phase: string }) => d.phase === 'running')).toHaveLength(departments - 1);
+    expect(answer.body.departments.filter((d: { phase: string }) => d.phase === 'running')).toHaveLength(
+      departments - 1,
+    );
     // Its two items to do are not counted while it starts; every other department's are.
     expect(answer.body.counts.assigned).toBe(before.counts.assigned - 2);
     // The portal's overview reads the same live view for each department's deadline.
-    await h.http().get(`/api/cycles/${enc(cycleId)}/overview`).set('Authorization', `Bearer ${h.tokens.viewer}`).expect(200);
+    await h
+      .http()
+      .get(`/api/cycles/${enc(cycleId)}/overview`)
+      .set('Authorization', `Bearer ${h.tokens.viewer}`)
+      .expect(200);
   });
 });

@@ -50,7 +50,11 @@ describe('notices and their links', () => {
       // A submission puts a review link into the supervisor's notice too.
       const opened = await h.http().post('/api/auth/link').send({ token: mailed[0] }).expect(200);
       const itemKey: string = opened.body.item.itemKey;
-      await as(opened.body.token).post(`${cycle}/items/${itemKey}/submit`, { submission: { kind: 'indicator', value: 284.7, dataSource: '人口抽样调查' } }).expect(200);
+      await as(opened.body.token)
+        .post(`${cycle}/items/${itemKey}/submit`, {
+          submission: { kind: 'indicator', value: 284.7, dataSource: '人口抽样调查' },
+        })
+        .expect(200);
       await h.env.sleep(DAYS(1));
       const [forReview] = await mailArrives(ACCOUNTS.supervisor.email, '待审核');
       const reviewLinks = linksIn(forReview.text);
@@ -62,27 +66,46 @@ describe('notices and their links', () => {
         const body = JSON.stringify(record.body);
         for (const token of [...mailed, ...reviewLinks]) expect(body).not.toContain(token);
         expect(body).not.toContain('/l/');
-        expect(record.body.items.map((n: { event: string }) => n.event)).toEqual(expect.arrayContaining(['assignment', 'submitted_for_review']));
+        expect(record.body.items.map((n: { event: string }) => n.event)).toEqual(
+          expect.arrayContaining(['assignment', 'submitted_for_review']),
+        );
         for (const n of record.body.items) {
           expect(Object.keys(n)).not.toContain('message');
-          expect(n).toMatchObject({ recipient: expect.any(String), itemKeys: expect.any(Array), status: 'sent', sentAt: expect.any(String) });
+          expect(n).toMatchObject({
+            recipient: expect.any(String),
+            itemKeys: expect.any(Array),
+            status: 'sent',
+            sentAt: expect.any(String),
+          });
         }
       }
       // Nor does the outbox keep a sent message.
-      const kept = await h.db.dataSource.query(`SELECT count(*)::int AS n FROM notice WHERE cycle_id = $1 AND message IS NOT NULL`, [cycleId]);
+      const kept = await h.db.dataSource.query(
+        `SELECT count(*)::int AS n FROM notice WHERE cycle_id = $1 AND message IS NOT NULL`,
+        [cycleId],
+      );
       expect(kept[0].n).toBe(0);
 
       // The submitter left; the bureau names the new one and resends the assignment.
       const successor = { name: '新填报人', email: `successor@${OWN}.heyuan.example` };
       await as('admin').put(`/api/departments/${OWN}/contacts/submitter`, successor).expect(200);
-      const notices = (await as('admin').get(`${cycle}/notices?department=${OWN}`).expect(200)).body.items as Array<{ id: string; event: string }>;
+      const notices = (await as('admin').get(`${cycle}/notices?department=${OWN}`).expect(200)).body.items as Array<{
+        id: string;
+        event: string;
+      }>;
       const assignment = notices.find((n) => n.event === 'assignment')!;
       await as('viewer').post(`${cycle}/notices/${assignment.id}/resend`).expect(403);
-      const resend = () => as('admin').post(`${cycle}/notices/${assignment.id}/resend`).set('Idempotency-Key', 'resend-assignment-1');
+      const resend = () =>
+        as('admin').post(`${cycle}/notices/${assignment.id}/resend`).set('Idempotency-Key', 'resend-assignment-1');
       const resent = await resend().expect(202);
       // Only the item still to be filled in is sent again.
       const waiting = mailed.length === 2 ? [itemKey === 'indicator-1' ? 'indicator-4' : 'indicator-1'] : [];
-      expect(resent.body).toMatchObject({ resendOf: assignment.id, recipient: successor.email, itemKeys: waiting, status: 'pending' });
+      expect(resent.body).toMatchObject({
+        resendOf: assignment.id,
+        recipient: successor.email,
+        itemKeys: waiting,
+        status: 'pending',
+      });
       // A retried request is the same resend: one mail.
       expect((await resend().expect(202)).body.noticeId).toBe(resent.body.noticeId);
       const [fresh] = await mailArrives(successor.email, '填报任务');
@@ -92,8 +115,13 @@ describe('notices and their links', () => {
       expect(freshLinks).toHaveLength(1);
       expect(mailed).not.toContain(freshLinks[0]);
       const successorSession = await h.http().post('/api/auth/link').send({ token: freshLinks[0] }).expect(200);
-      expect(successorSession.body.user).toMatchObject({ email: successor.email, scope: { purpose: 'submit', itemKey: waiting[0] } });
-      expect(JSON.stringify((await as('admin').get(`${cycle}/notices?department=${OWN}`).expect(200)).body)).not.toContain(freshLinks[0]);
+      expect(successorSession.body.user).toMatchObject({
+        email: successor.email,
+        scope: { purpose: 'submit', itemKey: waiting[0] },
+      });
+      expect(
+        JSON.stringify((await as('admin').get(`${cycle}/notices?department=${OWN}`).expect(200)).body),
+      ).not.toContain(freshLinks[0]);
 
       // The submission was approved: its review notice has nothing left to resend; an unknown notice is 404.
       await as('supervisor').post(`${cycle}/items/${itemKey}/review`, { decision: 'approve' }).expect(200);

@@ -18,10 +18,18 @@ describe('nobody approves their own submission', () => {
 
   const as = (who: AccountName | string) => {
     const token = who in h.tokens ? h.tokens[who as AccountName] : who;
-    return { post: (path: string, body: object) => h.http().post(path).set('Authorization', `Bearer ${token}`).send(body) };
+    return {
+      post: (path: string, body: object) => h.http().post(path).set('Authorization', `Bearer ${token}`).send(body),
+    };
   };
   const period = { validFrom: '2026-12-01T00:00:00+08:00', validUntil: '2026-12-31T00:00:00+08:00' };
-  const delegation = (delegateEmail: string) => ({ department: OWN, role: 'submitter', delegateName: '代填报人', delegateEmail, ...period });
+  const delegation = (delegateEmail: string) => ({
+    department: OWN,
+    role: 'submitter',
+    delegateName: '代填报人',
+    delegateEmail,
+    ...period,
+  });
 
   it.each([
     ['their own address', ACCOUNTS.supervisor.email],
@@ -30,7 +38,9 @@ describe('nobody approves their own submission', () => {
   ])('refuses a supervisor delegating the submitter role to %s (422)', async (_label, email) => {
     const refused = await as('supervisor').post('/api/delegations', delegation(email)).expect(422);
     expect(refused.body.details).toEqual([expect.objectContaining({ field: 'delegateEmail' })]);
-    expect(refused.body.messageEn).toMatch(/submitting and reviewing take two people|a role is not delegated to its holder/);
+    expect(refused.body.messageEn).toMatch(
+      /submitting and reviewing take two people|a role is not delegated to its holder/,
+    );
   });
 
   it('leaves a delegation to someone outside the directory to the bureau', async () => {
@@ -41,7 +51,11 @@ describe('nobody approves their own submission', () => {
     // Someone the directory knows (another department's contact) is the supervisor's to name.
     await as('supervisor').post('/api/delegations', delegation(ACCOUNTS.otherSubmitter.email)).expect(201);
     const made = await as('admin').post('/api/delegations', outsider).expect(201);
-    const audit = await h.http().get(`/api/audit?entityType=delegation&entityId=${made.body.id}`).set('Authorization', `Bearer ${h.tokens.admin}`).expect(200);
+    const audit = await h
+      .http()
+      .get(`/api/audit?entityType=delegation&entityId=${made.body.id}`)
+      .set('Authorization', `Bearer ${h.tokens.admin}`)
+      .expect(200);
     expect(audit.body.items).toEqual([expect.objectContaining({ action: 'delegate', actor: ACCOUNTS.admin.email })]);
   });
 
@@ -50,13 +64,27 @@ describe('nobody approves their own submission', () => {
     const now = await h.env.currentTimeMs();
     const department = await h.db.dataSource.getRepository(Department).findOneByOrFail({ code: OWN });
     await h.db.dataSource.getRepository(Delegation).save({
-      department, role: 'submitter', delegateName: '审核人', delegateEmail: ACCOUNTS.supervisor.email,
-      validFrom: new Date(now - DAYS(1)), validUntil: new Date(now + DAYS(30)), createdBy: 'before-the-rules',
+      department,
+      role: 'submitter',
+      delegateName: '审核人',
+      delegateEmail: ACCOUNTS.supervisor.email,
+      validFrom: new Date(now - DAYS(1)),
+      validUntil: new Date(now + DAYS(30)),
+      createdBy: 'before-the-rules',
     });
-    const { itemKinds, ...launch } = await h.definition({ fromYear: 2022, toYear: 2022, deadlineInDays: 30, hardCloseInDays: 60 });
+    const { itemKinds, ...launch } = await h.definition({
+      fromYear: 2022,
+      toYear: 2022,
+      deadlineInDays: 30,
+      hardCloseInDays: 60,
+    });
     const worker = await h.newWorker();
     await worker.runUntil(async () => {
-      const cycleId: string = (await as('admin').post('/api/cycles', { ...launch, itemKinds }).expect(201)).body.cycleId;
+      const cycleId: string = (
+        await as('admin')
+          .post('/api/cycles', { ...launch, itemKinds })
+          .expect(201)
+      ).body.cycleId;
       const item = (key: string) => `/api/cycles/${enc(cycleId)}/items/${key}`;
       await h.env.sleep(DAYS(1));
 
@@ -66,24 +94,40 @@ describe('nobody approves their own submission', () => {
       const opened = await h.http().post('/api/auth/link').send({ token: link }).expect(200);
       expect(opened.headers['cache-control']).toBe('no-store'); // a session: no cache keeps it
       const key: string = opened.body.item.itemKey;
-      await as(opened.body.token).post(`${item(key)}/submit`, { submission: { kind: 'indicator', value: 284.7, dataSource: '人口抽样调查' } }).expect(200);
+      await as(opened.body.token)
+        .post(`${item(key)}/submit`, { submission: { kind: 'indicator', value: 284.7, dataSource: '人口抽样调查' } })
+        .expect(200);
       // …and may not approve it, one by one or in bulk, nor return it.
-      const refused = await as('supervisor').post(`${item(key)}/review`, { decision: 'approve' }).expect(409);
+      const refused = await as('supervisor')
+        .post(`${item(key)}/review`, { decision: 'approve' })
+        .expect(409);
       expect(refused.body.message).toContain(OWN_SUBMISSION);
       expect(refused.body.messageEn).toContain('you submitted this version, so someone else must review it');
-      await as('supervisor').post(`${item(key)}/review`, { decision: 'reject', reason: '自己退回' }).expect(409);
-      const bulk = await as('supervisor').post(`/api/cycles/${enc(cycleId)}/reviews/bulk-approve`, { department: OWN, itemKeys: [key] }).expect(409);
+      await as('supervisor')
+        .post(`${item(key)}/review`, { decision: 'reject', reason: '自己退回' })
+        .expect(409);
+      const bulk = await as('supervisor')
+        .post(`/api/cycles/${enc(cycleId)}/reviews/bulk-approve`, { department: OWN, itemKeys: [key] })
+        .expect(409);
       expect(bulk.body.message).toContain(OWN_SUBMISSION);
       // Someone else (the bureau) reviews it.
-      await as('admin').post(`${item(key)}/review`, { decision: 'approve' }).expect(200);
+      await as('admin')
+        .post(`${item(key)}/review`, { decision: 'approve' })
+        .expect(200);
 
       // The bureau submits the other item itself: it may not approve it, its department's supervisor may.
       const other = key === 'indicator-1' ? 'indicator-4' : 'indicator-1';
       const value = other === 'indicator-1' ? 284.7 : 12.8;
-      await as('admin').post(`${item(other)}/submit`, { submission: { kind: 'indicator', value, dataSource: '统计年报' } }).expect(200);
-      const bureau = await as('admin').post(`${item(other)}/review`, { decision: 'approve' }).expect(409);
+      await as('admin')
+        .post(`${item(other)}/submit`, { submission: { kind: 'indicator', value, dataSource: '统计年报' } })
+        .expect(200);
+      const bureau = await as('admin')
+        .post(`${item(other)}/review`, { decision: 'approve' })
+        .expect(409);
       expect(bureau.body.message).toContain(OWN_SUBMISSION);
-      await as('supervisor').post(`${item(other)}/review`, { decision: 'approve' }).expect(200);
+      await as('supervisor')
+        .post(`${item(other)}/review`, { decision: 'approve' })
+        .expect(200);
     });
   });
 });

@@ -14,13 +14,19 @@ describe('sessions that can be revoked', () => {
   afterAll(() => h?.close());
 
   const me = (token: string) => h.http().get('/api/auth/me').set('Authorization', `Bearer ${token}`);
-  const signIn = async (email: string) => (await h.http().post('/api/auth/login').send({ email, password: PASSWORD }).expect(200)).body.token as string;
+  const signIn = async (email: string) =>
+    (await h.http().post('/api/auth/login').send({ email, password: PASSWORD }).expect(200)).body.token as string;
   const admin = (path: string) => h.http().patch(path).set('Authorization', `Bearer ${h.tokens.admin}`);
   let n = 0;
   /** A new account, signed in. */
   const account = async (role = 'submitter', department: string | null = OWN) => {
     const email = `person-${++n}@${OWN}.heyuan.example`;
-    const created = await h.http().post('/api/users').set('Authorization', `Bearer ${h.tokens.admin}`).send({ email, name: `人员${n}`, role, ...(department ? { department } : {}), password: PASSWORD }).expect(201);
+    const created = await h
+      .http()
+      .post('/api/users')
+      .set('Authorization', `Bearer ${h.tokens.admin}`)
+      .send({ email, name: `人员${n}`, role, ...(department ? { department } : {}), password: PASSWORD })
+      .expect(201);
     return { id: created.body.id as string, email, token: await signIn(email) };
   };
   const expectRevoked = async (token: string) => {
@@ -44,7 +50,12 @@ describe('sessions that can be revoked', () => {
     await admin(`/api/users/${a.id}`).send({ role: 'supervisor' }).expect(200);
     await expectRevoked(a.token);
     // What the old session could do, the new role cannot: nothing was acted on in the old role.
-    await h.http().put(`/api/cycles/x/items/indicator-1/draft`).set('Authorization', `Bearer ${a.token}`).send({ submission: { kind: 'indicator', value: 1 } }).expect(401);
+    await h
+      .http()
+      .put(`/api/cycles/x/items/indicator-1/draft`)
+      .set('Authorization', `Bearer ${a.token}`)
+      .send({ submission: { kind: 'indicator', value: 1 } })
+      .expect(401);
     expect((await me(await signIn(a.email)).expect(200)).body).toMatchObject({ role: 'supervisor', department: OWN });
   });
 
@@ -75,8 +86,14 @@ describe('sessions that can be revoked', () => {
     await expectRevoked(laptop);
     await expectRevoked(phone);
     await h.http().post('/api/auth/logout').set('Authorization', `Bearer ${laptop}`).expect(401);
-    const audit = await h.http().get(`/api/audit?entityType=user&entityId=${a.id}`).set('Authorization', `Bearer ${h.tokens.admin}`).expect(200);
-    expect(audit.body.items.map((e: { action: string; actor: string }) => `${e.action}:${e.actor}`)).toEqual(expect.arrayContaining([`sign_out:${a.email}`]));
+    const audit = await h
+      .http()
+      .get(`/api/audit?entityType=user&entityId=${a.id}`)
+      .set('Authorization', `Bearer ${h.tokens.admin}`)
+      .expect(200);
+    expect(audit.body.items.map((e: { action: string; actor: string }) => `${e.action}:${e.actor}`)).toEqual(
+      expect.arrayContaining([`sign_out:${a.email}`]),
+    );
     await me(await signIn(a.email)).expect(200);
     // Other accounts are not touched.
     await me(h.tokens.submitter).expect(200);
@@ -84,10 +101,23 @@ describe('sessions that can be revoked', () => {
 
   it('refuses a well-signed session for no account, or without the version it was issued under', async () => {
     const signer = new TokenSigner(loadConfig('auth').AUTH_SECRET);
-    const nobody = signer.session({ id: 'not-an-account', email: 'x@x.example', name: 'x', role: 'admin', department: null, tokenVersion: 0 }).token;
+    const nobody = signer.session({
+      id: 'not-an-account',
+      email: 'x@x.example',
+      name: 'x',
+      role: 'admin',
+      department: null,
+      tokenVersion: 0,
+    }).token;
     await expectRevoked(nobody);
     const a = await account();
-    const unversioned = signer.session({ id: a.id, email: a.email, name: 'x', role: 'submitter', department: OWN }).token;
+    const unversioned = signer.session({
+      id: a.id,
+      email: a.email,
+      name: 'x',
+      role: 'submitter',
+      department: OWN,
+    }).token;
     await expectRevoked(unversioned);
   });
 });

@@ -25,16 +25,25 @@ describe('signing in', () => {
 
   const login = (email: string, password: string) => h.http().post('/api/auth/login').send({ email, password });
   /** What fifteen minutes do to the counts (the windows are PostgreSQL's clock, not the test's). */
-  const windowsPass = () => h.db.dataSource.query(`UPDATE sign_in_throttle SET window_started_at = window_started_at - interval '15 minutes'`);
+  const windowsPass = () =>
+    h.db.dataSource.query(`UPDATE sign_in_throttle SET window_started_at = window_started_at - interval '15 minutes'`);
   const audit = async (actor: string) =>
-    (await h.http().get(`/api/audit?actor=${encodeURIComponent(actor)}&pageSize=200`).set('Authorization', `Bearer ${h.tokens.admin}`).expect(200)).body.items as Array<Record<string, unknown>>;
+    (
+      await h
+        .http()
+        .get(`/api/audit?actor=${encodeURIComponent(actor)}&pageSize=200`)
+        .set('Authorization', `Bearer ${h.tokens.admin}`)
+        .expect(200)
+    ).body.items as Array<Record<string, unknown>>;
   afterEach(windowsPass);
 
   it('answers a session that no cache keeps, and says nothing of the server', async () => {
     const res = await login(ACCOUNTS.viewer.email, PASSWORD).expect(200);
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.headers['x-powered-by']).toBeUndefined();
-    expect((await h.http().get('/api/health').set('Authorization', `Bearer ${res.body.token}`)).headers['x-powered-by']).toBeUndefined();
+    expect(
+      (await h.http().get('/api/health').set('Authorization', `Bearer ${res.body.token}`)).headers['x-powered-by'],
+    ).toBeUndefined();
   });
 
   it('refuses an account after 5 wrong passwords, the right one too, with Retry-After, until the window ends', async () => {
@@ -75,7 +84,13 @@ describe('signing in', () => {
     await login(unknown, 'Secret-guess-1').expect(401);
     await login(ACCOUNTS.viewer.email, 'Secret-guess-2').expect(401);
     const [forUnknown] = await audit(unknown);
-    expect(forUnknown).toMatchObject({ action: 'sign_in_failed', actorRole: 'anonymous', entityType: 'user', entityId: unknown, after: { reason: 'wrong_email_or_password' } });
+    expect(forUnknown).toMatchObject({
+      action: 'sign_in_failed',
+      actorRole: 'anonymous',
+      entityType: 'user',
+      entityId: unknown,
+      after: { reason: 'wrong_email_or_password' },
+    });
     expect(forUnknown.ip).toEqual(expect.stringContaining('127.0.0.1'));
     const [forViewer] = await audit(ACCOUNTS.viewer.email);
     expect(forViewer).toMatchObject({ action: 'sign_in_failed', after: { reason: 'wrong_email_or_password' } });
@@ -83,7 +98,11 @@ describe('signing in', () => {
     expect(all).not.toContain('Secret-guess');
     // A throttled attempt is a refusal too: four more wrong, then two held up.
     for (let i = 0; i < 6; i++) await login(unknown, 'Secret-guess-3');
-    expect((await audit(unknown)).map((e) => (e.after as { reason: string }).reason)).toEqual(['throttled', 'throttled', ...Array(5).fill('wrong_email_or_password')]);
+    expect((await audit(unknown)).map((e) => (e.after as { reason: string }).reason)).toEqual([
+      'throttled',
+      'throttled',
+      ...Array(5).fill('wrong_email_or_password'),
+    ]);
   });
 
   it('takes as long for an unknown email as for a wrong password (bcrypt runs for both)', async () => {
@@ -106,17 +125,24 @@ describe('signing in', () => {
     const { AUTH_SECRET } = loadConfig('auth');
     const me = (token: string) => h.http().get('/api/auth/me').set('Authorization', `Bearer ${token}`);
     const [, payload] = h.tokens.admin.split('.');
-    const { exp, ...claims } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const { exp, ...claims } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<
+      string,
+      unknown
+    >;
     const eternal = jws.sign({ header: { alg: 'HS256', typ: 'JWT' }, payload: claims, secret: AUTH_SECRET });
     const refused = await me(eternal).expect(401);
     expect(refused.body.code).toBe('unauthorized');
     // The same claims with their expiry are a good session: only the expiry was missing.
-    await me(jws.sign({ header: { alg: 'HS256', typ: 'JWT' }, payload: { ...claims, exp }, secret: AUTH_SECRET })).expect(200);
+    await me(
+      jws.sign({ header: { alg: 'HS256', typ: 'JWT' }, payload: { ...claims, exp }, secret: AUTH_SECRET }),
+    ).expect(200);
   });
 
   it('counts a client behind the proxy by the address the proxy names, not the proxy’s', async () => {
-    const from = (client: string, email: string, password: string) => login(email, password).set('X-Forwarded-For', client);
-    for (let i = 0; i < 20; i++) await from('203.0.113.7', `guess-${i}@heyuan.example`, 'Not-the-password-9').expect(401);
+    const from = (client: string, email: string, password: string) =>
+      login(email, password).set('X-Forwarded-For', client);
+    for (let i = 0; i < 20; i++)
+      await from('203.0.113.7', `guess-${i}@heyuan.example`, 'Not-the-password-9').expect(401);
     await from('203.0.113.7', ACCOUNTS.admin.email, PASSWORD).expect(429);
     await from('203.0.113.8', ACCOUNTS.admin.email, PASSWORD).expect(200);
     await login(ACCOUNTS.admin.email, PASSWORD).expect(200);

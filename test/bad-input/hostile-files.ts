@@ -8,7 +8,12 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { DataSource } from 'typeorm';
 
-export async function withCell(workbook: Buffer, sheet: string, cell: string, value: ExcelJS.CellValue): Promise<Buffer> {
+export async function withCell(
+  workbook: Buffer,
+  sheet: string,
+  cell: string,
+  value: ExcelJS.CellValue,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(workbook as unknown as ArrayBuffer);
   wb.getWorksheet(sheet)!.getCell(cell).value = value;
@@ -20,7 +25,10 @@ export async function withRowCount(workbook: Buffer, part: string, rows: number)
   return withPart(workbook, part, (xml) => {
     const first = 1000;
     const more = rows - (xml.match(/<row[\s>]/g) ?? []).length;
-    return xml.replace('</sheetData>', `${Array.from({ length: more }, (_, i) => `<row r="${first + i}"><c r="A${first + i}"><v>${i}</v></c></row>`).join('')}</sheetData>`);
+    return xml.replace(
+      '</sheetData>',
+      `${Array.from({ length: more }, (_, i) => `<row r="${first + i}"><c r="A${first + i}"><v>${i}</v></c></row>`).join('')}</sheetData>`,
+    );
   });
 }
 
@@ -41,7 +49,12 @@ export async function withPartMoved(workbook: Buffer, from: string, to: string, 
   zip.remove(from);
   const rels = 'xl/_rels/workbook.xml.rels';
   const relative = from.replace(/^xl\//, '');
-  zip.file(rels, (await zip.file(rels)!.async('string')).replace(`Target="${relative}"`, `Target="${target}"`).replace(`Target="/${from}"`, `Target="${target}"`));
+  zip.file(
+    rels,
+    (await zip.file(rels)!.async('string'))
+      .replace(`Target="${relative}"`, `Target="${target}"`)
+      .replace(`Target="/${from}"`, `Target="${target}"`),
+  );
   const types = '[Content_Types].xml';
   zip.file(types, (await zip.file(types)!.async('string')).replace(`PartName="/${from}"`, `PartName="/${to}"`));
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
@@ -55,7 +68,10 @@ export async function withPartCopied(workbook: Buffer, from: string, to: string)
 }
 
 /** A JWT with its payload changed and its header and signature kept. */
-export function withClaims(token: string, change: (claims: Record<string, unknown>) => Record<string, unknown>): string {
+export function withClaims(
+  token: string,
+  change: (claims: Record<string, unknown>) => Record<string, unknown>,
+): string {
   const [header, payload, signature] = token.split('.');
   const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
   return [header, Buffer.from(JSON.stringify(change(claims))).toString('base64url'), signature].join('.');
@@ -73,13 +89,17 @@ export function htmlText(html: string): string {
   return html
     .replace(/<[^>]*>/g, '')
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) =>
-      e[0] === '#' ? String.fromCodePoint(e[1].toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (named[e.toLowerCase()] ?? m),
+      e[0] === '#'
+        ? String.fromCodePoint(e[1].toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
+        : (named[e.toLowerCase()] ?? m),
     );
 }
 
 /** Rows in every table: a refusal that wrote anything anywhere (an audit entry, half a plan) changes one. */
 export async function rowCounts(ds: DataSource): Promise<Record<string, number>> {
-  const tables: Array<{ name: string }> = await ds.query(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`);
+  const tables: Array<{ name: string }> = await ds.query(
+    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
+  );
   const counts: Record<string, number> = {};
   for (const { name } of tables) counts[name] = Number((await ds.query(`SELECT count(*) AS n FROM "${name}"`))[0].n);
   return counts;

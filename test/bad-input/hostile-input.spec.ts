@@ -63,7 +63,14 @@ describe('bad input, refused or neutralised end to end', () => {
     good = await writePlanWorkbook((await readPlanFile(HEYUAN_PLAN_FILE)).file);
     stopWorker = await h.startWorker();
     const { itemKinds, ...definition } = await h.definition({ deadlineInDays: 30, hardCloseInDays: 60 });
-    cycleId = (await h.http().post('/api/cycles').set('Authorization', `Bearer ${h.tokens.admin}`).send({ ...definition, itemKinds }).expect(201)).body.cycleId;
+    cycleId = (
+      await h
+        .http()
+        .post('/api/cycles')
+        .set('Authorization', `Bearer ${h.tokens.admin}`)
+        .send({ ...definition, itemKinds })
+        .expect(201)
+    ).body.cycleId;
     await h.env.sleep(DAYS(1));
   });
   afterAll(async () => {
@@ -74,11 +81,15 @@ describe('bad input, refused or neutralised end to end', () => {
   const as = (token: string) => ({
     get: (path: string) => h.http().get(path).set('Authorization', `Bearer ${token}`),
     post: (path: string, body: object) => h.http().post(path).set('Authorization', `Bearer ${token}`).send(body),
-    upload: (path: string, bytes: Buffer, name: string) => h.http().post(path).set('Authorization', `Bearer ${token}`).attach('file', bytes, name),
+    upload: (path: string, bytes: Buffer, name: string) =>
+      h.http().post(path).set('Authorization', `Bearer ${token}`).attach('file', bytes, name),
   });
   const item = (key: string) => `/api/cycles/${enc(cycleId)}/items/${key}`;
   /** Every table's rows and the plan's content: what a half-written refusal would change. */
-  const state = async () => ({ rows: await rowCounts(h.db.dataSource), plan: exportPlan(await readPlanFromDatabase(h.db.dataSource, PLAN)) });
+  const state = async () => ({
+    rows: await rowCounts(h.db.dataSource),
+    plan: exportPlan(await readPlanFromDatabase(h.db.dataSource, PLAN)),
+  });
 
   describe('a plan upload', () => {
     const MB = 1024 * 1024;
@@ -89,81 +100,162 @@ describe('bad input, refused or neutralised end to end', () => {
       [
         'a formula where a figure goes',
         () => withCell(good, '重大项目', 'F5', { formula: 'SUM(F2:F4)', result: 22029 }),
-        'heyuan.xlsx', 400, 'invalid_data', '重大项目!F5（计划总投资（万元）', '不接受公式，请填写数值或文字', 'formulas are not accepted; enter the value itself',
+        'heyuan.xlsx',
+        400,
+        'invalid_data',
+        '重大项目!F5（计划总投资（万元）',
+        '不接受公式，请填写数值或文字',
+        'formulas are not accepted; enter the value itself',
       ],
       [
         'a year written in words',
         () => withCell(good, '规划', 'B5', '二〇二〇年'),
-        'heyuan.xlsx', 400, 'invalid_data', '规划!B5（基期年份 Baseline year）', '应为数字，实际为“二〇二〇年”', 'must be a number, found "二〇二〇年"',
+        'heyuan.xlsx',
+        400,
+        'invalid_data',
+        '规划!B5（基期年份 Baseline year）',
+        '应为数字，实际为“二〇二〇年”',
+        'must be a number, found "二〇二〇年"',
       ],
       [
         'a sheet one row over the limit (20,001 rows)',
         () => withRowCount(good, TASKS_SHEET, 20_001),
-        'heyuan.xlsx', 400, 'invalid_data', '主要任务', '工作表行数超过上限20000', 'more than 20000 rows',
+        'heyuan.xlsx',
+        400,
+        'invalid_data',
+        '主要任务',
+        '工作表行数超过上限20000',
+        'more than 20000 rows',
       ],
       [
         'a sheet of a million rows packed into under 8 MB',
         () => withRowCount(good, TASKS_SHEET, 1_000_000),
-        'heyuan.xlsx', 400, 'invalid_data', '主要任务', '工作表行数超过上限20000', 'more than 20000 rows',
+        'heyuan.xlsx',
+        400,
+        'invalid_data',
+        '主要任务',
+        '工作表行数超过上限20000',
+        'more than 20000 rows',
       ],
       [
         'one cell of 70 MB of text packed into kilobytes',
-        () => withPart(good, 'xl/sharedStrings.xml', (xml) => xml.replace('</sst>', `<si><t>${'重'.repeat(Math.floor((70 * MB) / 3))}</t></si></sst>`)),
-        'heyuan.xlsx', 400, 'invalid_data', '(workbook)', '工作簿解压后超过64MB的上限', 'the workbook unpacks to more than 64 MB',
+        () =>
+          withPart(good, 'xl/sharedStrings.xml', (xml) =>
+            xml.replace('</sst>', `<si><t>${'重'.repeat(Math.floor((70 * MB) / 3))}</t></si></sst>`),
+          ),
+        'heyuan.xlsx',
+        400,
+        'invalid_data',
+        '(workbook)',
+        '工作簿解压后超过64MB的上限',
+        'the workbook unpacks to more than 64 MB',
       ],
       [
         'random bytes named .xlsx',
         async () => randomBytes(64 * 1024),
-        'heyuan.xlsx', 400, 'invalid_data', '(workbook)', '无法读取 Excel 文件', 'cannot read the Excel file',
+        'heyuan.xlsx',
+        400,
+        'invalid_data',
+        '(workbook)',
+        '无法读取 Excel 文件',
+        'cannot read the Excel file',
       ],
       [
         'a workbook named .json',
         async () => good,
-        'heyuan.json', 400, 'invalid_data', 'heyuan.json', '无法读取 JSON 文件', 'cannot read the JSON file',
+        'heyuan.json',
+        400,
+        'invalid_data',
+        'heyuan.json',
+        '无法读取 JSON 文件',
+        'cannot read the JSON file',
       ],
       [
         'a file over the 10 MB limit',
         async () => Buffer.concat([good, Buffer.alloc(10 * MB)]),
-        'heyuan.xlsx', 413, 'too_large', undefined, '规划文件超过10MB的上限', 'the plan file is larger than the 10 MB limit',
+        'heyuan.xlsx',
+        413,
+        'too_large',
+        undefined,
+        '规划文件超过10MB的上限',
+        'the plan file is larger than the 10 MB limit',
       ],
     ];
 
-    it.each(cases)('refuses %s, naming where, in zh-CN and English, and writes nothing', async (_name, file, fileName, status, code, where, zh, en) => {
-      const bytes = await file();
-      const before = await state();
-      // A packed workbook is refused by its measurement (the message names the limit), before ExcelJS reads it
-      // whole (a million rows: some twenty seconds and over a gigabyte); how long that takes is the bench's to say.
-      const refused = await as(h.tokens.admin).upload('/api/plans/import', bytes, fileName).expect(status);
-      expect(refused.body).toMatchObject({ code, message: expect.stringContaining(zh), messageEn: expect.stringContaining(en) });
-      if (where) expect(refused.body.details).toEqual([expect.objectContaining({ where: expect.stringContaining(where) })]);
-      expect(refused.body.message).toContain(where ?? zh);
-      const english = await as(h.tokens.admin).upload('/api/plans/import', bytes, fileName).set('Accept-Language', 'en-US,en;q=0.9').expect(status);
-      expect(english.body.message).toContain(en);
-      expect(english.body.message).toBe(english.body.messageEn);
-      expect(await state()).toEqual(before);
-    });
+    it.each(cases)(
+      'refuses %s, naming where, in zh-CN and English, and writes nothing',
+      async (_name, file, fileName, status, code, where, zh, en) => {
+        const bytes = await file();
+        const before = await state();
+        // A packed workbook is refused by its measurement (the message names the limit), before ExcelJS reads it
+        // whole (a million rows: some twenty seconds and over a gigabyte); how long that takes is the bench's to say.
+        const refused = await as(h.tokens.admin).upload('/api/plans/import', bytes, fileName).expect(status);
+        expect(refused.body).toMatchObject({
+          code,
+          message: expect.stringContaining(zh),
+          messageEn: expect.stringContaining(en),
+        });
+        if (where)
+          expect(refused.body.details).toEqual([expect.objectContaining({ where: expect.stringContaining(where) })]);
+        expect(refused.body.message).toContain(where ?? zh);
+        const english = await as(h.tokens.admin)
+          .upload('/api/plans/import', bytes, fileName)
+          .set('Accept-Language', 'en-US,en;q=0.9')
+          .expect(status);
+        expect(english.body.message).toContain(en);
+        expect(english.body.message).toBe(english.body.messageEn);
+        expect(await state()).toEqual(before);
+      },
+    );
   });
 
   describe('an evidence file', () => {
     const max = loadConfig('storage').EVIDENCE_MAX_BYTES;
     const cases: Array<[string, Buffer, string, number, string, string]> = [
-      ['one byte over the size limit', Buffer.alloc(max + 1, 'a'), '统计公报.txt', 413, `超过${max / 1024 / 1024}MB的上限`, `larger than the ${max / 1024 / 1024} MB limit`],
-      ['a megabyte over the size limit', Buffer.alloc(max + 1024 * 1024, 'a'), '统计公报.txt', 413, `佐证材料超过${max / 1024 / 1024}MB的上限`, `the evidence file is larger than the ${max / 1024 / 1024} MB limit`],
-      ['an HTML page with a script, named .pdf', Buffer.from('<!doctype html><script>alert(1)</script>'), '统计公报.pdf', 415, '的内容不是PDF格式，与扩展名不符', 'is not PDF; it does not match its extension'],
+      [
+        'one byte over the size limit',
+        Buffer.alloc(max + 1, 'a'),
+        '统计公报.txt',
+        413,
+        `超过${max / 1024 / 1024}MB的上限`,
+        `larger than the ${max / 1024 / 1024} MB limit`,
+      ],
+      [
+        'a megabyte over the size limit',
+        Buffer.alloc(max + 1024 * 1024, 'a'),
+        '统计公报.txt',
+        413,
+        `佐证材料超过${max / 1024 / 1024}MB的上限`,
+        `the evidence file is larger than the ${max / 1024 / 1024} MB limit`,
+      ],
+      [
+        'an HTML page with a script, named .pdf',
+        Buffer.from('<!doctype html><script>alert(1)</script>'),
+        '统计公报.pdf',
+        415,
+        '的内容不是PDF格式，与扩展名不符',
+        'is not PDF; it does not match its extension',
+      ],
     ];
     it.each(cases)('refuses %s, and neither stores nor records it', async (_name, bytes, fileName, status, zh, en) => {
       const before = { rows: await rowCounts(h.db.dataSource), files: await readdir(process.env.EVIDENCE_DIR!) };
-      const refused = await as(h.tokens.submitter).upload(`${item('indicator-1')}/evidence`, bytes, fileName).expect(status);
+      const refused = await as(h.tokens.submitter)
+        .upload(`${item('indicator-1')}/evidence`, bytes, fileName)
+        .expect(status);
       expect(refused.body.message).toContain(zh);
       expect(refused.body.messageEn).toContain(en);
-      expect({ rows: await rowCounts(h.db.dataSource), files: await readdir(process.env.EVIDENCE_DIR!) }).toEqual(before);
+      expect({ rows: await rowCounts(h.db.dataSource), files: await readdir(process.env.EVIDENCE_DIR!) }).toEqual(
+        before,
+      );
     });
   });
 
   describe('a token', () => {
     /** The first link of 市统计局's assignment email: indicator 1, to submit. */
-    const link = () => /http:\/\/portal\.test\/l\/([\w.-]+)/.exec(h.mailsTo(ACCOUNTS.submitter.email, '填报任务')[0].text)![1];
-    const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as Record<string, unknown>;
+    const link = () =>
+      /http:\/\/portal\.test\/l\/([\w.-]+)/.exec(h.mailsTo(ACCOUNTS.submitter.email, '填报任务')[0].text)![1];
+    const claimsOf = (token: string) =>
+      JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as Record<string, unknown>;
 
     it('opens as sent (so what the rows below change is all that is wrong with them)', async () => {
       expect(claimsOf(link())).toMatchObject({ itemKey: 'indicator-1', purpose: 'submit', department: OWN });
@@ -172,17 +264,35 @@ describe('bad input, refused or neutralised end to end', () => {
     });
 
     const cases: Array<[string, () => string]> = [
-      ['a link moved to another item (payload changed, signature kept)', () => withClaims(link(), (c) => ({ ...c, itemKey: 'indicator-4' }))],
-      ['a link moved to another department’s item', () => withClaims(link(), (c) => ({ ...c, department: OTHER, itemKey: INDICATOR, email: ACCOUNTS.otherSubmitter.email }))],
+      [
+        'a link moved to another item (payload changed, signature kept)',
+        () => withClaims(link(), (c) => ({ ...c, itemKey: 'indicator-4' })),
+      ],
+      [
+        'a link moved to another department’s item',
+        () =>
+          withClaims(link(), (c) => ({
+            ...c,
+            department: OTHER,
+            itemKey: INDICATOR,
+            email: ACCOUNTS.otherSubmitter.email,
+          })),
+      ],
       [
         'the same link signed with another secret',
         () => {
           const { exp: _exp, aud: _aud, iat: _iat, ...claims } = claimsOf(link());
-          return new TokenSigner('another-secret-of-at-least-thirty-two-chars').link(claims as unknown as LinkClaims, Date.now() + DAYS(7));
+          return new TokenSigner('another-secret-of-at-least-thirty-two-chars').link(
+            claims as unknown as LinkClaims,
+            Date.now() + DAYS(7),
+          );
         },
       ],
       ['a link that needs no signature (alg: none)', () => unsigned(link())],
-      ['a session that promotes itself to admin', () => withClaims(h.tokens.submitter, (c) => ({ ...c, role: 'admin', department: null }))],
+      [
+        'a session that promotes itself to admin',
+        () => withClaims(h.tokens.submitter, (c) => ({ ...c, role: 'admin', department: null })),
+      ],
     ];
     it.each(cases)('refuses %s everywhere, and writes nothing', async (_name, token) => {
       const before = await rowCounts(h.db.dataSource);
@@ -238,7 +348,9 @@ describe('bad input, refused or neutralised end to end', () => {
       const raised = page.waitForEvent('dialog');
       await page.evaluate("alert('reasons')");
       expect((await raised).message()).toBe('reasons');
-      const refused = page.evaluate("new Promise((done) => document.addEventListener('securitypolicyviolation', (e) => done(e.effectiveDirective), { once: true }))");
+      const refused = page.evaluate(
+        "new Promise((done) => document.addEventListener('securitypolicyviolation', (e) => done(e.effectiveDirective), { once: true }))",
+      );
       await page.evaluate(`document.body.insertAdjacentHTML('beforeend', ${JSON.stringify(NARRATIVE.reasons)})`);
       expect(await refused).toMatch(/^script-src/);
       expect(dialogs).toEqual([]);
@@ -263,7 +375,11 @@ describe('bad input, refused or neutralised end to end', () => {
     const text = htmlText(xml.replace(/<\/w:p>/g, '\n'));
     expect(text).toContain(`原因分析：${NARRATIVE.reasons}`);
     expect(text).toContain(`下一步措施：${NARRATIVE.measures}`);
-    const html = (await as(h.tokens.viewer).get(`/api/cycles/${enc(cycleId)}/reports/1/html`).expect(200)).text;
+    const html = (
+      await as(h.tokens.viewer)
+        .get(`/api/cycles/${enc(cycleId)}/reports/1/html`)
+        .expect(200)
+    ).text;
     expect(html).not.toMatch(/<(img|script)\b[^>]*(alert|src=x)/i);
     expect(htmlText(html)).toContain(`原因分析：${NARRATIVE.reasons}`);
   });

@@ -38,14 +38,44 @@ describe('workbook limits that cannot be walked around', () => {
   });
   afterAll(() => h?.close());
 
-  const upload = (bytes: Buffer) => h.http().post('/api/plans/import').set('Authorization', `Bearer ${h.tokens.admin}`).attach('file', bytes, 'heyuan.xlsx');
+  const upload = (bytes: Buffer) =>
+    h
+      .http()
+      .post('/api/plans/import')
+      .set('Authorization', `Bearer ${h.tokens.admin}`)
+      .attach('file', bytes, 'heyuan.xlsx');
 
   // name, the workbook, where the refusal points.
   const moved: Array<[string, () => Promise<Buffer>, string]> = [
-    ['moved to xl/other/s.xml, pointed at relatively', async () => withPartMoved(await withRowCount(good, TASKS_SHEET, OVER), TASKS_SHEET, 'xl/other/s.xml', 'other/s.xml'), '主要任务'],
-    ['moved out of xl/, pointed at absolutely', async () => withPartMoved(await withRowCount(good, TASKS_SHEET, OVER), TASKS_SHEET, 'data/tasks.xml', '/data/tasks.xml'), '主要任务'],
-    ['renamed …/sheet7.xml.bak, which ExcelJS still reads', async () => withPartMoved(await withRowCount(good, TASKS_SHEET, OVER), TASKS_SHEET, `${TASKS_SHEET}.bak`, 'worksheets/sheet7.xml.bak'), '主要任务'],
-    ['copied to a part nothing points at', async () => withPartCopied(await withRowCount(good, TASKS_SHEET, OVER), TASKS_SHEET, 'x/xl/worksheets/sheet99.xml'), 'x/xl/worksheets/sheet99.xml'],
+    [
+      'moved to xl/other/s.xml, pointed at relatively',
+      async () =>
+        withPartMoved(await withRowCount(good, TASKS_SHEET, OVER), TASKS_SHEET, 'xl/other/s.xml', 'other/s.xml'),
+      '主要任务',
+    ],
+    [
+      'moved out of xl/, pointed at absolutely',
+      async () =>
+        withPartMoved(await withRowCount(good, TASKS_SHEET, OVER), TASKS_SHEET, 'data/tasks.xml', '/data/tasks.xml'),
+      '主要任务',
+    ],
+    [
+      'renamed …/sheet7.xml.bak, which ExcelJS still reads',
+      async () =>
+        withPartMoved(
+          await withRowCount(good, TASKS_SHEET, OVER),
+          TASKS_SHEET,
+          `${TASKS_SHEET}.bak`,
+          'worksheets/sheet7.xml.bak',
+        ),
+      '主要任务',
+    ],
+    [
+      'copied to a part nothing points at',
+      async () =>
+        withPartCopied(await withRowCount(good, TASKS_SHEET, OVER), TASKS_SHEET, 'x/xl/worksheets/sheet99.xml'),
+      'x/xl/worksheets/sheet99.xml',
+    ],
   ];
 
   it.each(moved)('counts the rows of a sheet part %s, and refuses it naming where', async (_name, file, where) => {
@@ -53,7 +83,11 @@ describe('workbook limits that cannot be walked around', () => {
     const before = await rowCounts(h.db.dataSource);
     // Refused by the measurement (the message names the row limit), before ExcelJS reads it whole.
     const refused = await upload(bytes).expect(400);
-    expect(refused.body).toMatchObject({ code: 'invalid_data', message: expect.stringContaining('工作表行数超过上限20000'), messageEn: expect.stringContaining('more than 20000 rows') });
+    expect(refused.body).toMatchObject({
+      code: 'invalid_data',
+      message: expect.stringContaining('工作表行数超过上限20000'),
+      messageEn: expect.stringContaining('more than 20000 rows'),
+    });
     expect(refused.body.details).toContainEqual(expect.objectContaining({ where }));
     expect(await rowCounts(h.db.dataSource)).toEqual(before);
   });
@@ -76,8 +110,14 @@ describe('workbook limits that cannot be walked around', () => {
       expect(refused.text.length).toBeLessThan(64 * 1024);
       expect(refused.body.code).toBe('invalid_data');
       expect(refused.body.details).toHaveLength(MAX_LISTED_ISSUES + 1);
-      expect(refused.body.details[0]).toMatchObject({ where: expect.stringContaining('主要任务!B'), zh: expect.stringContaining('不能为空') });
-      expect(refused.body.details[MAX_LISTED_ISSUES]).toMatchObject({ zh: expect.stringContaining(`另有 ${more} 个问题未列出`), en: expect.stringContaining(`${more} more problems not listed`) });
+      expect(refused.body.details[0]).toMatchObject({
+        where: expect.stringContaining('主要任务!B'),
+        zh: expect.stringContaining('不能为空'),
+      });
+      expect(refused.body.details[MAX_LISTED_ISSUES]).toMatchObject({
+        zh: expect.stringContaining(`另有 ${more} 个问题未列出`),
+        en: expect.stringContaining(`${more} more problems not listed`),
+      });
       expect(refused.body.message).toContain(`另有 ${more} 个问题未列出`);
       expect(refused.body.messageEn).toContain(`${more} more problems not listed`);
       const english = await upload(bytes).set('Accept-Language', 'en').expect(400);

@@ -16,7 +16,8 @@ describe('the Heyuan plan in PostgreSQL', () => {
   beforeAll(async () => (db = await createTestDatabase()));
   afterAll(() => db.drop());
 
-  const rowCounts = async () => Object.fromEntries((await catalogSummary(db.dataSource)).tables.map((t) => [t.table, t.rows]));
+  const rowCounts = async () =>
+    Object.fromEntries((await catalogSummary(db.dataSource)).tables.map((t) => [t.table, t.rows]));
 
   it('imports every table at its printed count', async () => {
     const report = await importPlan(db.dataSource, await readPlanFile(HEYUAN_PLAN_FILE));
@@ -51,12 +52,66 @@ describe('the Heyuan plan in PostgreSQL', () => {
     );
     // seed lines 200–300, 专栏1
     expect(rows).toEqual([
-      { no: 12, name: '零就业家庭动态清零', unit: '—', baseline_printed: '动态清零', target_printed: '动态清零', attribute: 'binding', cumulative: false, category: '劳有所得' },
-      { no: 13, name: '城镇新增就业人数', unit: '万人', baseline_printed: '〔20.27〕', target_printed: '〔12.5〕', attribute: 'expected', cumulative: true, category: '劳有所得' },
-      { no: 22, name: '每千人口拥有医疗机构床位数', unit: '张', baseline_printed: '6.57', target_printed: '6', attribute: 'expected', cumulative: false, category: '病有所医' },
-      { no: 23, name: '每千人口拥有注册护士数', unit: '人', baseline_printed: '3.17', target_printed: '3.5-4.0', attribute: 'expected', cumulative: false, category: '病有所医' },
-      { no: 33, name: '符合条件的城镇低保、低收入住房困难家庭的公租房（含租赁补贴）保障率', unit: '%', baseline_printed: '394', target_printed: '100', attribute: 'binding', cumulative: false, category: '住有所居' },
-      { no: 45, name: '应急广播主动发布终端人口覆盖率', unit: '%', baseline_printed: '1.32', target_printed: '≥90', attribute: 'binding', cumulative: false, category: '文体服务保障' },
+      {
+        no: 12,
+        name: '零就业家庭动态清零',
+        unit: '—',
+        baseline_printed: '动态清零',
+        target_printed: '动态清零',
+        attribute: 'binding',
+        cumulative: false,
+        category: '劳有所得',
+      },
+      {
+        no: 13,
+        name: '城镇新增就业人数',
+        unit: '万人',
+        baseline_printed: '〔20.27〕',
+        target_printed: '〔12.5〕',
+        attribute: 'expected',
+        cumulative: true,
+        category: '劳有所得',
+      },
+      {
+        no: 22,
+        name: '每千人口拥有医疗机构床位数',
+        unit: '张',
+        baseline_printed: '6.57',
+        target_printed: '6',
+        attribute: 'expected',
+        cumulative: false,
+        category: '病有所医',
+      },
+      {
+        no: 23,
+        name: '每千人口拥有注册护士数',
+        unit: '人',
+        baseline_printed: '3.17',
+        target_printed: '3.5-4.0',
+        attribute: 'expected',
+        cumulative: false,
+        category: '病有所医',
+      },
+      {
+        no: 33,
+        name: '符合条件的城镇低保、低收入住房困难家庭的公租房（含租赁补贴）保障率',
+        unit: '%',
+        baseline_printed: '394',
+        target_printed: '100',
+        attribute: 'binding',
+        cumulative: false,
+        category: '住有所居',
+      },
+      {
+        no: 45,
+        name: '应急广播主动发布终端人口覆盖率',
+        unit: '%',
+        baseline_printed: '1.32',
+        target_printed: '≥90',
+        attribute: 'binding',
+        cumulative: false,
+        category: '文体服务保障',
+      },
     ]);
     // 附件3 row 1 (seed line ~1697) and 附件4 row 47 (seed line ~2650)
     const projects = await db.dataSource.query(
@@ -64,8 +119,26 @@ describe('the Heyuan plan in PostgreSQL', () => {
          FROM major_project WHERE (status, no) IN (('planned', 1), ('reserve', 47)) ORDER BY status`,
     );
     expect(projects).toEqual([
-      { status: 'planned', no: 1, name: '河源职业技术学院教育建筑群', total_investment: '22029.0000', plan_period_investment: '22029.0000', land_mu: '27.8400', owner: '河源职业技术学院', responsible_unit_printed: '河源职业技术学院' },
-      { status: 'reserve', no: 47, name: '市高新区应急指挥体系建设项目', total_investment: '8000.0000', plan_period_investment: null, land_mu: '7.5000', owner: '市高新区管委会', responsible_unit_printed: '市高新区管委会' },
+      {
+        status: 'planned',
+        no: 1,
+        name: '河源职业技术学院教育建筑群',
+        total_investment: '22029.0000',
+        plan_period_investment: '22029.0000',
+        land_mu: '27.8400',
+        owner: '河源职业技术学院',
+        responsible_unit_printed: '河源职业技术学院',
+      },
+      {
+        status: 'reserve',
+        no: 47,
+        name: '市高新区应急指挥体系建设项目',
+        total_investment: '8000.0000',
+        plan_period_investment: null,
+        land_mu: '7.5000',
+        owner: '市高新区管委会',
+        responsible_unit_printed: '市高新区管委会',
+      },
     ]);
     // 附件2 task 49: lead first, variants normalised, the group kept.
     const task49 = await db.dataSource.query(
@@ -114,7 +187,9 @@ describe('the Heyuan plan in PostgreSQL', () => {
 
   it('refuses a malformed workbook naming sheet, row and column, and writes nothing', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await writePlanWorkbook((await readPlanFile(HEYUAN_PLAN_FILE)).file)) as unknown as ArrayBuffer);
+    await workbook.xlsx.load(
+      (await writePlanWorkbook((await readPlanFile(HEYUAN_PLAN_FILE)).file)) as unknown as ArrayBuffer,
+    );
     workbook.getWorksheet('重大项目')!.getCell('F5').value = '两万';
     workbook.getWorksheet('主要指标')!.getCell('G3').value = '很重要';
     workbook.getWorksheet('规划')!.getCell('B2').value = 'another-plan';
@@ -122,13 +197,19 @@ describe('the Heyuan plan in PostgreSQL', () => {
 
     let error: unknown;
     try {
-      await importPlan(db.dataSource, validatePlan(await readPlanWorkbook(Buffer.from(await workbook.xlsx.writeBuffer()))));
+      await importPlan(
+        db.dataSource,
+        validatePlan(await readPlanWorkbook(Buffer.from(await workbook.xlsx.writeBuffer()))),
+      );
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(PlanValidationError);
     const where = (error as PlanValidationError).issues.map((i) => i.where);
-    expect(where).toEqual(['主要指标!G3（指标属性 Attribute）', '重大项目!F5（计划总投资（万元） Total investment (10k yuan)）']);
+    expect(where).toEqual([
+      '主要指标!G3（指标属性 Attribute）',
+      '重大项目!F5（计划总投资（万元） Total investment (10k yuan)）',
+    ]);
     expect((error as Error).message).toContain('应为数字，实际为“两万”');
     expect(await rowCounts()).toEqual(before);
   });

@@ -11,8 +11,14 @@ describe('delegations (real PostgreSQL)', () => {
     db = await createTestDatabase();
     await importPlan(db.dataSource, await readPlanFile(HEYUAN_PLAN_FILE));
     await delegate(db.dataSource, {
-      department: 'city-health', role: 'supervisor', delegateName: '王芳', delegateEmail: 'wang.fang@wjj.heyuan.example',
-      validFrom: '2024-03-01T00:00:00+08:00', validUntil: '2024-04-01T00:00:00+08:00', createdBy: 'bureau@heyuan.example', byBureau: true,
+      department: 'city-health',
+      role: 'supervisor',
+      delegateName: '王芳',
+      delegateEmail: 'wang.fang@wjj.heyuan.example',
+      validFrom: '2024-03-01T00:00:00+08:00',
+      validUntil: '2024-04-01T00:00:00+08:00',
+      createdBy: 'bureau@heyuan.example',
+      byBureau: true,
     });
   });
   afterAll(() => db.drop());
@@ -26,15 +32,49 @@ describe('delegations (real PostgreSQL)', () => {
   });
 
   it('lets the delegate act only during the period, and the contact always', async () => {
-    expect(await actorFor(db.dataSource, 'wang.fang@wjj.heyuan.example', 'city-health', 'supervisor', at('2024-03-15T00:00:00Z'))).toEqual({
-      id: 'wang.fang@wjj.heyuan.example', name: '王芳', role: 'supervisor', department: 'city-health',
+    expect(
+      await actorFor(
+        db.dataSource,
+        'wang.fang@wjj.heyuan.example',
+        'city-health',
+        'supervisor',
+        at('2024-03-15T00:00:00Z'),
+      ),
+    ).toEqual({
+      id: 'wang.fang@wjj.heyuan.example',
+      name: '王芳',
+      role: 'supervisor',
+      department: 'city-health',
     });
-    await expect(actorFor(db.dataSource, 'wang.fang@wjj.heyuan.example', 'city-health', 'supervisor', at('2024-05-01T00:00:00Z'))).rejects.toThrow('不是市卫生健康局的审核人，也没有有效的委托');
-    await expect(actorFor(db.dataSource, 'wang.fang@wjj.heyuan.example', 'city-health', 'submitter', at('2024-03-15T00:00:00Z'))).rejects.toThrow(DelegationError);
-    expect((await actorFor(db.dataSource, 'supervisor@city-health.heyuan.example', 'city-health', 'supervisor', at('2024-03-15T00:00:00Z'))).id).toBe('supervisor@city-health.heyuan.example');
+    await expect(
+      actorFor(db.dataSource, 'wang.fang@wjj.heyuan.example', 'city-health', 'supervisor', at('2024-05-01T00:00:00Z')),
+    ).rejects.toThrow('不是市卫生健康局的审核人，也没有有效的委托');
+    await expect(
+      actorFor(db.dataSource, 'wang.fang@wjj.heyuan.example', 'city-health', 'submitter', at('2024-03-15T00:00:00Z')),
+    ).rejects.toThrow(DelegationError);
+    expect(
+      (
+        await actorFor(
+          db.dataSource,
+          'supervisor@city-health.heyuan.example',
+          'city-health',
+          'supervisor',
+          at('2024-03-15T00:00:00Z'),
+        )
+      ).id,
+    ).toBe('supervisor@city-health.heyuan.example');
   });
 
-  const base = { department: 'city-health', role: 'submitter' as const, delegateName: '李四', delegateEmail: 'li.si@heyuan.example', validFrom: '2024-03-01', validUntil: '2024-04-01', createdBy: 'bureau', byBureau: true };
+  const base = {
+    department: 'city-health',
+    role: 'submitter' as const,
+    delegateName: '李四',
+    delegateEmail: 'li.si@heyuan.example',
+    validFrom: '2024-03-01',
+    validUntil: '2024-04-01',
+    createdBy: 'bureau',
+    byBureau: true,
+  };
   it.each([
     [{ validFrom: '2024-05-01', validUntil: '2024-04-01' }, '委托期限无效'],
     [{ delegateEmail: 'not-an-email' }, '邮箱“not-an-email”格式不对'],
@@ -45,9 +85,24 @@ describe('delegations (real PostgreSQL)', () => {
 
   // Submitting and reviewing take two people; a supervisor names only people the bureau knows.
   it.each([
-    ['the role’s own holder', { delegateEmail: 'Submitter@city-health.heyuan.example' }, '已是市卫生健康局的填报人，不能委托给本人', false],
-    ['the other role’s contact', { delegateEmail: 'supervisor@city-health.heyuan.example' }, '是市卫生健康局的审核人，不能同时担任填报人', false],
-    ['the other role’s delegate during the period', { delegateEmail: 'wang.fang@wjj.heyuan.example' }, '是市卫生健康局的审核人，不能同时担任填报人', false],
+    [
+      'the role’s own holder',
+      { delegateEmail: 'Submitter@city-health.heyuan.example' },
+      '已是市卫生健康局的填报人，不能委托给本人',
+      false,
+    ],
+    [
+      'the other role’s contact',
+      { delegateEmail: 'supervisor@city-health.heyuan.example' },
+      '是市卫生健康局的审核人，不能同时担任填报人',
+      false,
+    ],
+    [
+      'the other role’s delegate during the period',
+      { delegateEmail: 'wang.fang@wjj.heyuan.example' },
+      '是市卫生健康局的审核人，不能同时担任填报人',
+      false,
+    ],
     ['an outsider, named by a supervisor', { byBureau: false }, '委托给外部人员须由市统计局办理', true],
   ])('refuses a delegation to %s', async (_label, change, message, needsBureau) => {
     const refused = await delegate(db.dataSource, { ...base, ...change }).catch((e: unknown) => e);
@@ -57,9 +112,15 @@ describe('delegations (real PostgreSQL)', () => {
   });
 
   it.each([
-    ['the other role’s delegate outside the period', { delegateEmail: 'wang.fang@wjj.heyuan.example', validFrom: '2024-04-01', validUntil: '2024-05-01' }],
+    [
+      'the other role’s delegate outside the period',
+      { delegateEmail: 'wang.fang@wjj.heyuan.example', validFrom: '2024-04-01', validUntil: '2024-05-01' },
+    ],
     ['an outsider, named by the bureau', {}],
-    ['another department’s contact, named by a supervisor', { delegateEmail: 'submitter@city-education.heyuan.example', byBureau: false }],
+    [
+      'another department’s contact, named by a supervisor',
+      { delegateEmail: 'submitter@city-education.heyuan.example', byBureau: false },
+    ],
   ])('accepts a delegation to %s', async (_label, change) => {
     await expect(delegate(db.dataSource, { ...base, ...change })).resolves.toMatchObject({ role: 'submitter' });
   });

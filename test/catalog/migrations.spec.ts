@@ -20,7 +20,9 @@ describe('migrations on an empty database (real PostgreSQL)', () => {
     const pending = await db.dataSource.driver.createSchemaBuilder().log();
     expect(pending.upQueries.map((q) => q.query)).toEqual([]);
     // What the entities cannot say: the outbox's messages are compressed with lz4 ('l').
-    const [{ compression }] = await db.dataSource.query(`SELECT attcompression AS compression FROM pg_attribute WHERE attrelid = 'notice'::regclass AND attname = 'message'`);
+    const [{ compression }] = await db.dataSource.query(
+      `SELECT attcompression AS compression FROM pg_attribute WHERE attrelid = 'notice'::regclass AND attname = 'message'`,
+    );
     expect(compression).toBe('l');
 
     for (let i = 0; i < applied.length; i++) await db.dataSource.undoLastMigration({ transaction: 'all' });

@@ -19,7 +19,14 @@ describe('plan-eval for the bureau', () => {
   afterAll(() => h?.close());
 
   async function planEval(args: string[], extraEnv: Record<string, string> = {}) {
-    const env = { ...process.env, DATABASE_URL: h.db.url, TEMPORAL_ADDRESS: h.env.address, TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: TASK_QUEUE, ...extraEnv };
+    const env = {
+      ...process.env,
+      DATABASE_URL: h.db.url,
+      TEMPORAL_ADDRESS: h.env.address,
+      TEMPORAL_NAMESPACE: 'default',
+      TEMPORAL_TASK_QUEUE: TASK_QUEUE,
+      ...extraEnv,
+    };
     try {
       const { stdout, stderr } = await run('node', [BIN, ...args], { env });
       return { code: 0, stdout, stderr };
@@ -30,39 +37,79 @@ describe('plan-eval for the bureau', () => {
   }
 
   it('creates the first admin, launches, shows, reminds and extends', async () => {
-    const added = await planEval(['user-add', '--email', 'chief@tjj.heyuan.example', '--name', '统计局管理员', '--role', 'admin'], { PLAN_EVAL_PASSWORD: 'Heyuan-2026-admin' });
+    const added = await planEval(
+      ['user-add', '--email', 'chief@tjj.heyuan.example', '--name', '统计局管理员', '--role', 'admin'],
+      { PLAN_EVAL_PASSWORD: 'Heyuan-2026-admin' },
+    );
     expect(added.stdout).toContain('已创建 (created) chief@tjj.heyuan.example · admin');
-    expect((await h.db.dataSource.getRepository(UserAccount).findOneByOrFail({ email: 'chief@tjj.heyuan.example' })).passwordHash).toMatch(/^\$2[aby]\$/);
-    const weak = await planEval(['user-add', '--email', 'x@tjj.heyuan.example', '--name', 'x', '--role', 'admin'], { PLAN_EVAL_PASSWORD: 'short' });
+    expect(
+      (await h.db.dataSource.getRepository(UserAccount).findOneByOrFail({ email: 'chief@tjj.heyuan.example' }))
+        .passwordHash,
+    ).toMatch(/^\$2[aby]\$/);
+    const weak = await planEval(['user-add', '--email', 'x@tjj.heyuan.example', '--name', 'x', '--role', 'admin'], {
+      PLAN_EVAL_PASSWORD: 'short',
+    });
     expect(weak.code).toBe(1);
     expect(weak.stderr).toContain('密码至少需要10个字符');
 
     const worker = await h.newWorker();
     await worker.runUntil(async () => {
       const now = Date.now();
-      const launchArgs = ['cycle', 'launch', '--plan', 'heyuan-public-services-2021-2025', '--kind', 'annual', '--from', '2022', '--to', '2022', '--deadline', new Date(now + 30 * 86_400_000).toISOString(), '--hard-close', new Date(now + 60 * 86_400_000).toISOString(), '--items', 'indicator', '--by', 'chief@tjj.heyuan.example'];
+      const launchArgs = [
+        'cycle',
+        'launch',
+        '--plan',
+        'heyuan-public-services-2021-2025',
+        '--kind',
+        'annual',
+        '--from',
+        '2022',
+        '--to',
+        '2022',
+        '--deadline',
+        new Date(now + 30 * 86_400_000).toISOString(),
+        '--hard-close',
+        new Date(now + 60 * 86_400_000).toISOString(),
+        '--items',
+        'indicator',
+        '--by',
+        'chief@tjj.heyuan.example',
+      ];
       const launched = await planEval(launchArgs);
-      expect(launched.stdout).toContain('已发起 (launched) cycle/heyuan-public-services-2021-2025/annual/2022: 45 项事项 (items), 11 个部门 (departments)');
+      expect(launched.stdout).toContain(
+        '已发起 (launched) cycle/heyuan-public-services-2021-2025/annual/2022: 45 项事项 (items), 11 个部门 (departments)',
+      );
       const again = await planEval(launchArgs);
       expect(again.code).toBe(1);
       expect(again.stderr).toContain('不能重复发起');
 
       const cycleId = 'cycle/heyuan-public-services-2021-2025/annual/2022';
-      while (!(await h.db.dataSource.getRepository(EvaluationCycle).existsBy({ id: cycleId }))) await new Promise((r) => setTimeout(r, 200));
+      while (!(await h.db.dataSource.getRepository(EvaluationCycle).existsBy({ id: cycleId })))
+        await new Promise((r) => setTimeout(r, 200));
       const status = await planEval(['cycle', 'status', cycleId, '--format', 'json']);
       const shown = JSON.parse(status.stdout);
       expect(shown.cycle.status).toBe('running');
       expect(shown.byDepartment.reduce((n: number, r: { items: number }) => n + r.items, 0)).toBe(45);
 
-      expect((await planEval(['cycle', 'remind', cycleId, '-d', 'city-education', '--by', 'chief@tjj.heyuan.example'])).stdout).toContain('已催办 (reminded) city-education');
+      expect(
+        (await planEval(['cycle', 'remind', cycleId, '-d', 'city-education', '--by', 'chief@tjj.heyuan.example']))
+          .stdout,
+      ).toContain('已催办 (reminded) city-education');
       const badDate = await planEval(['cycle', 'extend', cycleId, '--deadline', 'next week']);
       expect(badDate.code).toBe(1);
       expect(badDate.stderr).toContain('截止时间“next week”格式不对');
       const moved = new Date(now + 40 * 86_400_000).toISOString();
-      expect((await planEval(['cycle', 'extend', cycleId, '--deadline', moved, '--by', 'chief@tjj.heyuan.example'])).stdout).toContain(`已延期至 (deadline moved to) ${moved}`);
+      expect(
+        (await planEval(['cycle', 'extend', cycleId, '--deadline', moved, '--by', 'chief@tjj.heyuan.example'])).stdout,
+      ).toContain(`已延期至 (deadline moved to) ${moved}`);
     });
     const audit = await h.db.dataSource.getRepository(AuditEntry).find({ order: { at: 'ASC' } });
     // The first admin's account too, made by the bureau (no one is signed in yet: --by defaults to BUREAU_EMAIL).
-    expect(audit.map((a) => `${a.action}:${a.actor}`)).toEqual(['create_user:bureau@heyuan.example', 'launch:chief@tjj.heyuan.example', 'remind:chief@tjj.heyuan.example', 'extend:chief@tjj.heyuan.example']);
+    expect(audit.map((a) => `${a.action}:${a.actor}`)).toEqual([
+      'create_user:bureau@heyuan.example',
+      'launch:chief@tjj.heyuan.example',
+      'remind:chief@tjj.heyuan.example',
+      'extend:chief@tjj.heyuan.example',
+    ]);
   });
 });

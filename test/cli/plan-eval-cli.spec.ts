@@ -30,17 +30,52 @@ describe('plan-eval, the contract other tools rely on', () => {
     expect(out.tasks).toHaveLength(49);
     expect(out.projects).toHaveLength(88);
     expect(out.indicators[12]).toMatchObject({
-      no: 13, category: '劳有所得', name: '城镇新增就业人数', unit: '万人', baseline: '〔20.27〕', target: '〔12.5〕',
-      attribute: 'expected', leadDepartment: '市人力资源社会保障局', coDepartments: [],
+      no: 13,
+      category: '劳有所得',
+      name: '城镇新增就业人数',
+      unit: '万人',
+      baseline: '〔20.27〕',
+      target: '〔12.5〕',
+      attribute: 'expected',
+      leadDepartment: '市人力资源社会保障局',
+      coDepartments: [],
     });
-    expect(out.indicators.find((i: { no: number }) => i.no === 8)).toMatchObject({ baseline: '80.73', target: '稳定在85以上', attribute: 'binding' });
+    expect(out.indicators.find((i: { no: number }) => i.no === 8)).toMatchObject({
+      baseline: '80.73',
+      target: '稳定在85以上',
+      attribute: 'binding',
+    });
     expect(out.indicators.find((i: { no: number }) => i.no === 28)).toMatchObject({ baseline: '—', target: '60' });
-    expect(out.indicators.find((i: { no: number }) => i.no === 29)).toMatchObject({ leadDepartment: '市民政局', coDepartments: ['市卫生健康局'] });
-    expect(out.tasks[48]).toMatchObject({ no: 49, title: '强化监管评估', leadDepartment: '市发展改革局', coDepartments: ['市审计局', '市统计局', '县（区）人民政府（管委会）'] });
+    expect(out.indicators.find((i: { no: number }) => i.no === 29)).toMatchObject({
+      leadDepartment: '市民政局',
+      coDepartments: ['市卫生健康局'],
+    });
+    expect(out.tasks[48]).toMatchObject({
+      no: 49,
+      title: '强化监管评估',
+      leadDepartment: '市发展改革局',
+      coDepartments: ['市审计局', '市统计局', '县（区）人民政府（管委会）'],
+    });
     const reserve = out.projects.find((p: { status: string; no: number }) => p.status === 'reserve' && p.no === 44);
     // 附件4 row 44: printed "源城区" / "政府" over two lines, the county unit 源城区.
-    expect(reserve).toMatchObject({ name: '源城区国防教育训练基地', status: 'reserve', planPeriodInvestment: null, responsibleUnit: '源城区政府', leadDepartment: '源城区' });
-    expect(Object.keys(out.projects[0])).toEqual(expect.arrayContaining(['no', 'name', 'status', 'totalInvestment', 'planPeriodInvestment', 'landMu', 'responsibleUnit']));
+    expect(reserve).toMatchObject({
+      name: '源城区国防教育训练基地',
+      status: 'reserve',
+      planPeriodInvestment: null,
+      responsibleUnit: '源城区政府',
+      leadDepartment: '源城区',
+    });
+    expect(Object.keys(out.projects[0])).toEqual(
+      expect.arrayContaining([
+        'no',
+        'name',
+        'status',
+        'totalInvestment',
+        'planPeriodInvestment',
+        'landMu',
+        'responsibleUnit',
+      ]),
+    );
   });
 
   it('validates a plan file and refuses a broken one with the reason, exit code 1', async () => {
@@ -64,7 +99,15 @@ describe('plan-eval, the contract other tools rely on', () => {
   });
 
   it('lists the indicators of one department, variants accepted', async () => {
-    const { stdout } = await planEval('indicators', '--file', HEYUAN_PLAN_FILE, '--department', '统计局', '--format', 'json');
+    const { stdout } = await planEval(
+      'indicators',
+      '--file',
+      HEYUAN_PLAN_FILE,
+      '--department',
+      '统计局',
+      '--format',
+      'json',
+    );
     expect(JSON.parse(stdout).map((i: { no: number }) => i.no)).toEqual([1, 4]);
   });
 });
@@ -83,9 +126,20 @@ describe('plan-eval evaluate', () => {
         { indicator: 12, year: 2023, value: false },
       ]),
     );
-    const { code, stdout } = await planEval('evaluate', '--file', HEYUAN_PLAN_FILE, '--values', valuesFile, '--period', '2023', '--format', 'json');
+    const { code, stdout } = await planEval(
+      'evaluate',
+      '--file',
+      HEYUAN_PLAN_FILE,
+      '--values',
+      valuesFile,
+      '--period',
+      '2023',
+      '--format',
+      'json',
+    );
     expect(code).toBe(0);
-    const out: Array<{ no: number; expected: number | null; ratio: number | null; status: string }> = JSON.parse(stdout);
+    const out: Array<{ no: number; expected: number | null; ratio: number | null; status: string }> =
+      JSON.parse(stdout);
     expect(out).toHaveLength(45);
     const byNo = new Map(out.map((e) => [e.no, e]));
     expect(byNo.get(3)).toMatchObject({ status: 'slightly_behind' });
@@ -94,12 +148,32 @@ describe('plan-eval evaluate', () => {
     expect(byNo.get(12)).toMatchObject({ expected: null, ratio: null, status: 'lagging' });
     expect(byNo.get(1)).toMatchObject({ expected: null, ratio: null, status: 'no_data' });
 
-    const lights = await planEval('evaluate', '--file', HEYUAN_PLAN_FILE, '--values', valuesFile, '--period', '2023', '--format', 'json', '--preset', 'traffic_light');
+    const lights = await planEval(
+      'evaluate',
+      '--file',
+      HEYUAN_PLAN_FILE,
+      '--values',
+      valuesFile,
+      '--period',
+      '2023',
+      '--format',
+      'json',
+      '--preset',
+      'traffic_light',
+    );
     expect(JSON.parse(lights.stdout).find((e: { no: number }) => e.no === 3).status).toBe('on_track');
   });
 
   it('refuses a period outside the plan with a message', async () => {
-    const result = await planEval('evaluate', '--file', HEYUAN_PLAN_FILE, '--values', HEYUAN_PLAN_FILE, '--period', '2030');
+    const result = await planEval(
+      'evaluate',
+      '--file',
+      HEYUAN_PLAN_FILE,
+      '--values',
+      HEYUAN_PLAN_FILE,
+      '--period',
+      '2030',
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('评价年份应为2021–2025之间的整数');
   });

@@ -7,7 +7,11 @@
  * Whatever the runs, every notice goes out once and every answer survives.
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { WorkflowUpdateStage, type WorkflowHandle, type WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
+import {
+  WorkflowUpdateStage,
+  type WorkflowHandle,
+  type WorkflowHandleWithFirstExecutionRunId,
+} from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import type { CycleActivities, NoticeInput, RecordCommandInput, RefusedRecord } from '@libs/cycle/activities-contract';
 import { DEFAULT_CHASING_POLICY, departmentWorkflowId } from '@libs/cycle/cycle-definition';
@@ -15,7 +19,11 @@ import type { Actor, Command } from '@libs/cycle/department-state';
 import type { WorkItemSpec } from '@libs/cycle/submission';
 import { THRESHOLD_PRESETS } from '@libs/rules/thresholds';
 import { workflowBundlerOptions, WORKFLOWS_PATH } from '../../apps/worker/src/workflow-bundle';
-import { closeDepartmentSignal, departmentStatusQuery, itemCommandUpdate } from '../../workflows/department-cycle.messages';
+import {
+  closeDepartmentSignal,
+  departmentStatusQuery,
+  itemCommandUpdate,
+} from '../../workflows/department-cycle.messages';
 import type { departmentCycle } from '../../workflows/department-cycle.workflow';
 import { createTimeSkippingEnvironment } from '../support/temporal';
 
@@ -23,10 +31,21 @@ const TASK_QUEUE = 'department-continue-as-new';
 const DEPT = 'city-sports';
 const DAY = 86_400_000;
 const KEYS = ['task-1', 'task-2', 'task-3'];
-const SPECS: WorkItemSpec[] = KEYS.map((key, i) => ({ key, kind: 'task', no: i + 1, title: `任务${i + 1}`, leadDepartment: DEPT, coDepartments: [] }));
+const SPECS: WorkItemSpec[] = KEYS.map((key, i) => ({
+  key,
+  kind: 'task',
+  no: i + 1,
+  title: `任务${i + 1}`,
+  leadDepartment: DEPT,
+  coDepartments: [],
+}));
 const submitter: Actor = { id: `submitter@${DEPT}.example`, name: '填报人', role: 'submitter', department: DEPT };
 const supervisor: Actor = { id: `supervisor@${DEPT}.example`, name: '审核人', role: 'supervisor', department: DEPT };
-const submit = (itemKey: string): Command => ({ type: 'submit', itemKey, submission: { kind: 'task', progress: 'in_progress', narrative: '按计划推进' } });
+const submit = (itemKey: string): Command => ({
+  type: 'submit',
+  itemKey,
+  submission: { kind: 'task', progress: 'in_progress', narrative: '按计划推进' },
+});
 const approve = (itemKey: string): Command => ({ type: 'review', itemKey, decision: 'approve' });
 const reject = (itemKey: string): Command => ({ type: 'review', itemKey, decision: 'reject', reason: '请补充进展' });
 
@@ -51,7 +70,13 @@ const stubs: CycleActivities = {
   },
   recordCommands: async (inputs) => {
     records.push(...inputs);
-    return inputs.filter((r) => unstorable.has(r.requestId)).map((r): RefusedRecord => ({ requestId: r.requestId, itemKey: r.command.itemKey, error: 'value too long for type character varying(40)' }));
+    return inputs
+      .filter((r) => unstorable.has(r.requestId))
+      .map((r): RefusedRecord => ({
+        requestId: r.requestId,
+        itemKey: r.command.itemKey,
+        error: 'value too long for type character varying(40)',
+      }));
   },
   prepareCycle: notUsed,
   sendAssignmentNotices: notUsed,
@@ -71,7 +96,14 @@ describe('a department continued as new at every point of its life', () => {
   beforeAll(async () => {
     env = await createTimeSkippingEnvironment();
     // No workflow cache: every task is replayed from history, so each step also proves determinism.
-    worker = await Worker.create({ connection: env.nativeConnection, taskQueue: TASK_QUEUE, workflowsPath: WORKFLOWS_PATH, bundlerOptions: workflowBundlerOptions, activities: stubs, maxCachedWorkflows: 0 });
+    worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue: TASK_QUEUE,
+      workflowsPath: WORKFLOWS_PATH,
+      bundlerOptions: workflowBundlerOptions,
+      activities: stubs,
+      maxCachedWorkflows: 0,
+    });
     running = worker.run();
   });
   afterAll(async () => {
@@ -81,7 +113,9 @@ describe('a department continued as new at every point of its life', () => {
   });
 
   /** A department of three tasks, due in 30 days, that continues as new as soon as its history has grown at all. */
-  async function startDepartment(cycleId: string): Promise<WorkflowHandleWithFirstExecutionRunId<typeof departmentCycle>> {
+  async function startDepartment(
+    cycleId: string,
+  ): Promise<WorkflowHandleWithFirstExecutionRunId<typeof departmentCycle>> {
     const now = await env.currentTimeMs();
     return env.client.workflow.start<typeof departmentCycle>('departmentCycle', {
       taskQueue: TASK_QUEUE,
@@ -103,7 +137,8 @@ describe('a department continued as new at every point of its life', () => {
     });
   }
 
-  const command = (handle: WorkflowHandle, requestId: string, actor: Actor, cmd: Command) => handle.executeUpdate(itemCommandUpdate, { args: [{ requestId, actor, command: cmd }] });
+  const command = (handle: WorkflowHandle, requestId: string, actor: Actor, cmd: Command) =>
+    handle.executeUpdate(itemCommandUpdate, { args: [{ requestId, actor, command: cmd }] });
 
   /** How many runs the workflow has had so far, following each continue-as-new. */
   async function runs(handle: WorkflowHandleWithFirstExecutionRunId): Promise<number> {
@@ -121,7 +156,10 @@ describe('a department continued as new at every point of its life', () => {
   const sent = (cycleId: string) =>
     notices
       .filter((n) => n.cycleId === cycleId)
-      .map((n) => `${n.audience}/${n.event} ${n.seq}: ${n.items.map((i) => (i.reason ? `${i.key} (${i.reason})` : i.key)).join(', ')}`);
+      .map(
+        (n) =>
+          `${n.audience}/${n.event} ${n.seq}: ${n.items.map((i) => (i.reason ? `${i.key} (${i.reason})` : i.key)).join(', ')}`,
+      );
   const recorded = (cycleId: string) => records.filter((r) => r.cycleId === cycleId).map((r) => r.requestId);
 
   it('sends the notices queued in a digest window once the window ends, whichever run it ends in', async () => {
@@ -139,7 +177,10 @@ describe('a department continued as new at every point of its life', () => {
     expect(sent(cycleId)).toEqual([]);
 
     await env.sleep('5 minutes');
-    expect(sent(cycleId)).toEqual(['supervisor/submitted_for_review 1: task-1, task-2, task-3', `bureau/record_refused 1: task-3 (value too long for type character varying(40))`]);
+    expect(sent(cycleId)).toEqual([
+      'supervisor/submitted_for_review 1: task-1, task-2, task-3',
+      `bureau/record_refused 1: task-3 (value too long for type character varying(40))`,
+    ]);
 
     // Approved and returned inside the next window, continued as new again before it ends.
     await command(handle, 'd-4', supervisor, approve('task-1'));
@@ -147,7 +188,10 @@ describe('a department continued as new at every point of its life', () => {
     await env.sleep('2 minutes');
     expect(await runs(handle)).toBeGreaterThan(afterSubmissions);
     await env.sleep('5 minutes');
-    expect(sent(cycleId).slice(2)).toEqual(['submitter/approved 1: task-1', 'submitter/rejected 1: task-2 (请补充进展)']);
+    expect(sent(cycleId).slice(2)).toEqual([
+      'submitter/approved 1: task-1',
+      'submitter/rejected 1: task-2 (请补充进展)',
+    ]);
     expect(recorded(cycleId)).toEqual(['d-1', 'd-2', 'd-3', 'd-4', 'd-5']);
 
     await handle.signal(closeDepartmentSignal);
@@ -169,7 +213,12 @@ describe('a department continued as new at every point of its life', () => {
     expect(await runs(handle)).toBeGreaterThan(afterDigest);
     // The same request after continue-as-new answers what it answered the first time, and changes nothing.
     const again = await command(handle, 'r-1', submitter, submit('task-1'));
-    expect(again).toEqual({ itemKey: first.itemKey, status: first.status, version: first.version, warnings: first.warnings });
+    expect(again).toEqual({
+      itemKey: first.itemKey,
+      status: first.status,
+      version: first.version,
+      warnings: first.warnings,
+    });
     for (const [i, key] of KEYS.entries()) await command(handle, `r-${4 + i}`, supervisor, approve(key));
     await env.sleep('10 minutes');
 
@@ -208,12 +257,26 @@ describe('a department continued as new at every point of its life', () => {
     await env.sleep('10 minutes');
 
     // The first run accepted and answered the Update, then continued as new.
-    const firstRun = (await env.client.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId).fetchHistory()).events ?? [];
-    const kinds = firstRun.map((e) => (e.workflowExecutionUpdateAcceptedEventAttributes ? 'accepted' : e.workflowExecutionUpdateCompletedEventAttributes ? 'completed' : e.workflowExecutionContinuedAsNewEventAttributes ? 'continued' : null)).filter(Boolean);
+    const firstRun =
+      (await env.client.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId).fetchHistory()).events ?? [];
+    const kinds = firstRun
+      .map((e) =>
+        e.workflowExecutionUpdateAcceptedEventAttributes
+          ? 'accepted'
+          : e.workflowExecutionUpdateCompletedEventAttributes
+            ? 'completed'
+            : e.workflowExecutionContinuedAsNewEventAttributes
+              ? 'continued'
+              : null,
+      )
+      .filter(Boolean);
     expect(kinds).toEqual(['accepted', 'completed', 'continued']);
     expect(await runs(handle)).toBeGreaterThan(1);
 
-    expect(await command(handle, 'f-1', submitter, submit('task-1'))).toMatchObject({ status: 'submitted', version: 1 });
+    expect(await command(handle, 'f-1', submitter, submit('task-1'))).toMatchObject({
+      status: 'submitted',
+      version: 1,
+    });
     expect(sent(cycleId)).toEqual(['supervisor/submitted_for_review 1: task-1']);
     expect(recorded(cycleId)).toEqual(['f-1']);
     await handle.signal(closeDepartmentSignal);

@@ -23,12 +23,21 @@ describe('recorded cycle histories', () => {
     const histories = await Promise.all(
       files.map(async (f) => {
         const recorded = JSON.parse(await readFile(join(DIR, f), 'utf8'));
-        return { workflowId: recorded.workflowId as string, history: temporal.api.history.v1.History.fromObject(recorded.history) };
+        return {
+          workflowId: recorded.workflowId as string,
+          history: temporal.api.history.v1.History.fromObject(recorded.history),
+        };
       }),
     );
     const replayed: string[] = [];
-    for await (const result of Worker.runReplayHistories({ workflowsPath: WORKFLOWS_PATH, bundlerOptions: workflowBundlerOptions }, histories)) {
-      expect({ workflowId: result.workflowId, error: result.error }).toEqual({ workflowId: result.workflowId, error: undefined });
+    for await (const result of Worker.runReplayHistories(
+      { workflowsPath: WORKFLOWS_PATH, bundlerOptions: workflowBundlerOptions },
+      histories,
+    )) {
+      expect({ workflowId: result.workflowId, error: result.error }).toEqual({
+        workflowId: result.workflowId,
+        error: undefined,
+      });
       replayed.push(result.workflowId);
     }
     expect(replayed).toHaveLength(files.length);

@@ -45,11 +45,21 @@ export class FaultStack {
     this.cycles = new CycleClient(client, TASK_QUEUE, db.dataSource);
   }
 
-  static async start(options: { items: number; departments: number; planCode: string; databaseServerUrl?: string }): Promise<FaultStack> {
+  static async start(options: {
+    items: number;
+    departments: number;
+    planCode: string;
+    databaseServerUrl?: string;
+  }): Promise<FaultStack> {
     const work = mkdtempSync(join(tmpdir(), 'plan-eval-faults-'));
     const temporal = await TemporalDevServer.start(join(work, 'temporal.sqlite'));
     const db = await createTestDatabase({ serverUrl: options.databaseServerUrl });
-    await importPlan(db.dataSource, validatePlan(syntheticPlan({ code: options.planCode, departments: options.departments, ...splitItems(options.items) })));
+    await importPlan(
+      db.dataSource,
+      validatePlan(
+        syntheticPlan({ code: options.planCode, departments: options.departments, ...splitItems(options.items) }),
+      ),
+    );
     const smtp = new LocalSmtpServer(await freePort());
     await smtp.start();
     const bundle = await buildWorkflowBundle(join(work, 'workflow-bundle.js'));
@@ -94,7 +104,10 @@ export class FaultStack {
   }
 
   async items(cycleId: string): Promise<Array<{ department: string; spec: WorkItemSpec }>> {
-    return this.db.dataSource.query(`SELECT department, spec FROM work_item WHERE cycle_id = $1 ORDER BY department, item_key`, [cycleId]);
+    return this.db.dataSource.query(
+      `SELECT department, spec FROM work_item WHERE cycle_id = $1 ORDER BY department, item_key`,
+      [cycleId],
+    );
   }
 
   /** Retries a client call through the fault (the same request ID, so a repeat changes nothing). */
@@ -116,8 +129,18 @@ export class FaultStack {
   }
 }
 
-export const submitter = (department: string): Actor => ({ id: `submitter@${department}`, name: `${department} 填报人`, role: 'submitter', department });
-export const supervisor = (department: string): Actor => ({ id: `supervisor@${department}`, name: `${department} 审核人`, role: 'supervisor', department });
+export const submitter = (department: string): Actor => ({
+  id: `submitter@${department}`,
+  name: `${department} 填报人`,
+  role: 'submitter',
+  department,
+});
+export const supervisor = (department: string): Actor => ({
+  id: `supervisor@${department}`,
+  name: `${department} 审核人`,
+  role: 'supervisor',
+  department,
+});
 
 /**
  * The invariants every fault run must end with: each item in the state the
@@ -126,15 +149,23 @@ export const supervisor = (department: string): Actor => ({ id: `supervisor@${de
  */
 export async function checkInvariants(stack: FaultStack, cycleId: string, expected: { approved: Set<string> }) {
   const ds = stack.db.dataSource;
-  const items: Array<{ item_key: string; status: string }> = await ds.query(`SELECT item_key, status FROM work_item WHERE cycle_id = $1`, [cycleId]);
+  const items: Array<{ item_key: string; status: string }> = await ds.query(
+    `SELECT item_key, status FROM work_item WHERE cycle_id = $1`,
+    [cycleId],
+  );
   const wrongState = items.filter((i) => i.status !== (expected.approved.has(i.item_key) ? 'approved' : 'assigned'));
   const versions: Array<{ item_key: string; n: number; approved: number }> = await ds.query(
     `SELECT item_key, count(*)::int AS n, count(approved_at)::int AS approved FROM submission_version WHERE cycle_id = $1 GROUP BY item_key`,
     [cycleId],
   );
-  const lostSubmissions = [...expected.approved].filter((k) => !versions.some((v) => v.item_key === k && v.approved === 1));
+  const lostSubmissions = [...expected.approved].filter(
+    (k) => !versions.some((v) => v.item_key === k && v.approved === 1),
+  );
   const duplicateVersions = versions.filter((v) => v.n !== 1);
-  const [events] = await ds.query(`SELECT count(*)::int AS n, count(DISTINCT request_id)::int AS distinct_requests FROM item_event WHERE cycle_id = $1`, [cycleId]);
+  const [events] = await ds.query(
+    `SELECT count(*)::int AS n, count(DISTINCT request_id)::int AS distinct_requests FROM item_event WHERE cycle_id = $1`,
+    [cycleId],
+  );
   const messageIds = stack.smtp.received.map((m) => m.parsed.messageId ?? '');
   const duplicateMails = messageIds.filter((id, i) => messageIds.indexOf(id) !== i);
   const [notices] = await ds.query(
@@ -172,13 +203,23 @@ export interface FaultInjection {
  * returns the invariants' findings.
  */
 export async function runFaultScenario(stack: FaultStack, planCode: string, fault: FaultInjection) {
-  const { cycleId, departments } = await stack.retrying('launch', () => stack.cycles.launch(stack.definition(planCode)));
+  const { cycleId, departments } = await stack.retrying('launch', () =>
+    stack.cycles.launch(stack.definition(planCode)),
+  );
   await waitFor('the first assignment mail', () => stack.smtp.received.length >= 1, 120_000);
   await fault.duringFanOut(stack);
-  await waitFor('every department assigned', async () => {
-    const [{ n }] = await stack.db.dataSource.query(`SELECT count(*)::int AS n FROM notice WHERE cycle_id = $1 AND event = 'assignment' AND status = 'sent'`, [cycleId]);
-    return n === departments;
-  }, 240_000, 500);
+  await waitFor(
+    'every department assigned',
+    async () => {
+      const [{ n }] = await stack.db.dataSource.query(
+        `SELECT count(*)::int AS n FROM notice WHERE cycle_id = $1 AND event = 'assignment' AND status = 'sent'`,
+        [cycleId],
+      );
+      return n === departments;
+    },
+    240_000,
+    500,
+  );
 
   const rows = await stack.retrying('read items', () => stack.items(cycleId));
   const chosen = [...new Set(rows.map((r) => r.department))].slice(0, 5);
@@ -191,7 +232,11 @@ export async function runFaultScenario(stack: FaultStack, planCode: string, faul
       while (next < work.length) {
         const { department, spec } = work[next++];
         await stack.retrying(`submit ${spec.key}`, () =>
-          stack.cycles.command(cycleId, department, `faults/${spec.key}/submit`, submitter(department), { type: 'submit', itemKey: spec.key, submission: plausibleSubmission(spec) }),
+          stack.cycles.command(cycleId, department, `faults/${spec.key}/submit`, submitter(department), {
+            type: 'submit',
+            itemKey: spec.key,
+            submission: plausibleSubmission(spec),
+          }),
         );
       }
     }),
@@ -200,17 +245,27 @@ export async function runFaultScenario(stack: FaultStack, planCode: string, faul
   await injecting;
   for (const department of chosen) {
     const keys = work.filter((r) => r.department === department).map((r) => r.spec.key);
-    await stack.retrying(`approve ${department}`, () => stack.cycles.bulkApprove(cycleId, department, `faults/${department}/approve`, supervisor(department), keys));
+    await stack.retrying(`approve ${department}`, () =>
+      stack.cycles.bulkApprove(cycleId, department, `faults/${department}/approve`, supervisor(department), keys),
+    );
   }
   // The digests of those actions go out within the policy's 2 s window; wait until nothing is pending.
-  await waitFor('notices delivered', async () => {
-    const [{ pending, approved }] = await stack.db.dataSource.query(
-      `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending, count(*) FILTER (WHERE status = 'sent' AND event = 'approved')::int AS approved FROM notice WHERE cycle_id = $1`,
-      [cycleId],
-    );
-    return pending === 0 && approved >= chosen.length;
-  }, 180_000, 1000);
-  return { submitted: work.length, findings: await checkInvariants(stack, cycleId, { approved: new Set(work.map((r) => r.spec.key)) }) };
+  await waitFor(
+    'notices delivered',
+    async () => {
+      const [{ pending, approved }] = await stack.db.dataSource.query(
+        `SELECT count(*) FILTER (WHERE status = 'pending')::int AS pending, count(*) FILTER (WHERE status = 'sent' AND event = 'approved')::int AS approved FROM notice WHERE cycle_id = $1`,
+        [cycleId],
+      );
+      return pending === 0 && approved >= chosen.length;
+    },
+    180_000,
+    1000,
+  );
+  return {
+    submitted: work.length,
+    findings: await checkInvariants(stack, cycleId, { approved: new Set(work.map((r) => r.spec.key)) }),
+  };
 }
 
 /**

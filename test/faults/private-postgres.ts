@@ -22,7 +22,9 @@ export class PrivatePostgres {
     const version = readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a))[0];
     const dir = mkdtempSync(join(tmpdir(), 'plan-eval-pg-'));
     if (process.getuid?.() === 0) {
-      const [uid, gid] = ['-u', '-g'].map((f) => Number(execFileSync('id', [f, 'postgres'], { encoding: 'utf8' }).trim()));
+      const [uid, gid] = ['-u', '-g'].map((f) =>
+        Number(execFileSync('id', [f, 'postgres'], { encoding: 'utf8' }).trim()),
+      );
       chownSync(dir, uid, gid);
     }
     const pg = new PrivatePostgres(dir, `/usr/lib/postgresql/${version}/bin`, await freePort());
@@ -37,7 +39,19 @@ export class PrivatePostgres {
 
   start(): void {
     const options = `-p ${this.port} -c listen_addresses=127.0.0.1 -k ${this.dir} -c fsync=off`;
-    this.run('pg_ctl', '-D', join(this.dir, 'data'), '-l', join(this.dir, 'server.log'), '-w', '-t', '60', '-o', options, 'start');
+    this.run(
+      'pg_ctl',
+      '-D',
+      join(this.dir, 'data'),
+      '-l',
+      join(this.dir, 'server.log'),
+      '-w',
+      '-t',
+      '60',
+      '-o',
+      options,
+      'start',
+    );
   }
 
   /** `immediate` is a crash: no checkpoint, connections cut, recovery at the next start. */
@@ -56,7 +70,8 @@ export class PrivatePostgres {
 
   private run(tool: string, ...args: string[]): void {
     const command = [join(this.bin, tool), ...args];
-    if (process.getuid?.() === 0) execFileSync('su', ['postgres', '-s', '/bin/bash', '-c', command.map(quote).join(' ')], { stdio: 'pipe' });
+    if (process.getuid?.() === 0)
+      execFileSync('su', ['postgres', '-s', '/bin/bash', '-c', command.map(quote).join(' ')], { stdio: 'pipe' });
     else execFileSync(command[0], command.slice(1), { stdio: 'pipe' });
   }
 }

@@ -30,7 +30,9 @@ describe('an SMTP server outage during a 1,000-item cycle', () => {
       },
     });
     // The outage was felt: the relay recorded failed attempts, and tried again.
-    const [{ retried }] = await stack.db.dataSource.query(`SELECT count(*) FILTER (WHERE attempts > 1)::int AS retried FROM notice`);
+    const [{ retried }] = await stack.db.dataSource.query(
+      `SELECT count(*) FILTER (WHERE attempts > 1)::int AS retried FROM notice`,
+    );
     expect(retried).toBeGreaterThan(0);
     expect(stack.relay.running).toBe(true);
     expectClean(run, 1000);

@@ -44,8 +44,20 @@ describe('the API under fuzzing', () => {
   beforeAll(async () => {
     h = await createApiHarness();
     stopWorker = await h.startWorker();
-    const { itemKinds, ...definition } = await h.definition({ fromYear: 2022, toYear: 2022, deadlineInDays: 30, hardCloseInDays: 60 });
-    cycleId = (await h.http().post('/api/cycles').set('Authorization', `Bearer ${h.tokens.admin}`).send({ ...definition, itemKinds }).expect(201)).body.cycleId;
+    const { itemKinds, ...definition } = await h.definition({
+      fromYear: 2022,
+      toYear: 2022,
+      deadlineInDays: 30,
+      hardCloseInDays: 60,
+    });
+    cycleId = (
+      await h
+        .http()
+        .post('/api/cycles')
+        .set('Authorization', `Bearer ${h.tokens.admin}`)
+        .send({ ...definition, itemKinds })
+        .expect(201)
+    ).body.cycleId;
     await h.env.sleep(DAYS(1));
     await h.app.listen(0, '127.0.0.1');
   });
@@ -59,21 +71,32 @@ describe('the API under fuzzing', () => {
   it('never answers 5xx', async () => {
     const { port } = h.app.getHttpServer().address() as AddressInfo;
     const args = [
-      'run', `http://127.0.0.1:${port}/api/docs-json`,
-      '--checks', 'not_a_server_error',
-      '--header', `Authorization: Bearer ${h.tokens.admin}`,
-      '--phases', 'examples,coverage,fuzzing',
-      '--max-examples', '25',
-      '--max-time', '90',
-      '--workers', '1',
+      'run',
+      `http://127.0.0.1:${port}/api/docs-json`,
+      '--checks',
+      'not_a_server_error',
+      '--header',
+      `Authorization: Bearer ${h.tokens.admin}`,
+      '--phases',
+      'examples,coverage,fuzzing',
+      '--max-examples',
+      '25',
+      '--max-time',
+      '90',
+      '--workers',
+      '1',
       // Two cores run the API, the worker and Temporal's test server: a slow answer is not a missing one.
-      '--request-timeout', '30',
+      '--request-timeout',
+      '30',
       '--no-color',
-      '--seed', '20261129',
+      '--seed',
+      '20261129',
       // No example database left in the checkout: each run starts from the seed.
-      '--generation-database', 'none',
+      '--generation-database',
+      'none',
       // Signing out would end the bureau's session, and every later case would only meet 401.
-      '--exclude-path', '/api/auth/logout',
+      '--exclude-path',
+      '/api/auth/logout',
     ];
     const result = await run(ST, args, { maxBuffer: 32 * 1024 * 1024, timeout: 240_000 }).then(
       (r) => ({ code: 0, out: r.stdout }),
@@ -94,21 +117,54 @@ describe('the API under fuzzing', () => {
     let admin: string;
     beforeAll(async () => {
       const email = 'hostile-bodies@heyuan.example';
-      await createUser(h.db.dataSource, { email, name: '统计局（畸形请求）', role: 'admin', department: null, password: PASSWORD });
+      await createUser(h.db.dataSource, {
+        email,
+        name: '统计局（畸形请求）',
+        role: 'admin',
+        department: null,
+        password: PASSWORD,
+      });
       admin = (await h.http().post('/api/auth/login').send({ email, password: PASSWORD }).expect(200)).body.token;
     });
     const item = () => `/api/cycles/${encodeURIComponent(cycleId)}/items/indicator-1`;
     // Each endpoint's body as JSON text, the hostile value in one of its text fields.
     const endpoints: Array<[string, 'post' | 'put', () => string, 'admin' | null, (value: string) => string]> = [
       ['sign-in', 'post', () => '/api/auth/login', null, (v) => `{"email":"nobody@heyuan.example","password":${v}}`],
-      ['save a draft', 'put', () => `${item()}/draft`, 'admin', (v) => `{"submission":{"kind":"indicator","value":1,"dataSource":${v}}}`],
-      ['save a draft, signed out', 'put', () => `${item()}/draft`, null, (v) => `{"submission":{"kind":"indicator","value":1,"dataSource":${v}}}`],
-      ['submit', 'post', () => `${item()}/submit`, 'admin', (v) => `{"submission":{"kind":"indicator","value":1,"dataSource":"统计公报","reasons":${v}}}`],
+      [
+        'save a draft',
+        'put',
+        () => `${item()}/draft`,
+        'admin',
+        (v) => `{"submission":{"kind":"indicator","value":1,"dataSource":${v}}}`,
+      ],
+      [
+        'save a draft, signed out',
+        'put',
+        () => `${item()}/draft`,
+        null,
+        (v) => `{"submission":{"kind":"indicator","value":1,"dataSource":${v}}}`,
+      ],
+      [
+        'submit',
+        'post',
+        () => `${item()}/submit`,
+        'admin',
+        (v) => `{"submission":{"kind":"indicator","value":1,"dataSource":"统计公报","reasons":${v}}}`,
+      ],
       ['review', 'post', () => `${item()}/review`, 'admin', (v) => `{"decision":"reject","reason":${v}}`],
-      ['launch', 'post', () => '/api/cycles', 'admin', (v) => `{"planCode":${v},"kind":"annual","fromYear":2023,"toYear":2023,"deadline":"2030-03-31T18:00:00+08:00","hardClose":"2030-05-31T18:00:00+08:00"}`],
+      [
+        'launch',
+        'post',
+        () => '/api/cycles',
+        'admin',
+        (v) =>
+          `{"planCode":${v},"kind":"annual","fromYear":2023,"toYear":2023,"deadline":"2030-03-31T18:00:00+08:00","hardClose":"2030-05-31T18:00:00+08:00"}`,
+      ],
     ];
     const cases = endpoints.flatMap(([endpoint, method, path, who, body]) =>
-      HOSTILE.filter(([, , status]) => who || status === 413 || endpoint === 'sign-in').map(([value, json, status]) => ({ name: `${endpoint}: ${value}`, method, path, who, body: body(json), status })),
+      HOSTILE.filter(([, , status]) => who || status === 413 || endpoint === 'sign-in').map(
+        ([value, json, status]) => ({ name: `${endpoint}: ${value}`, method, path, who, body: body(json), status }),
+      ),
     );
 
     it.each(cases.map((c) => [c.name, c] as const))('answers %s as expected, never 5xx', async (_name, c) => {
@@ -116,7 +172,10 @@ describe('the API under fuzzing', () => {
       if (c.who) request = request.set('Authorization', `Bearer ${admin}`);
       const answer = await request.send(c.body);
       expect(answer.status).toBeLessThan(500);
-      expect({ status: answer.status, code: answer.body.code }).toEqual({ status: c.status, code: c.status === 413 ? 'too_large' : 'invalid_request' });
+      expect({ status: answer.status, code: answer.body.code }).toEqual({
+        status: c.status,
+        code: c.status === 413 ? 'too_large' : 'invalid_request',
+      });
       expect(answer.body).toMatchObject({ message: expect.any(String), messageEn: expect.any(String) });
     });
 
@@ -130,7 +189,11 @@ describe('the API under fuzzing', () => {
       ];
       const answers: Array<[string, number]> = [];
       for (const [value, bytes] of files) {
-        const answer = await h.http().post('/api/plans/import').set('Authorization', `Bearer ${admin}`).attach('file', bytes, 'heyuan.json');
+        const answer = await h
+          .http()
+          .post('/api/plans/import')
+          .set('Authorization', `Bearer ${admin}`)
+          .attach('file', bytes, 'heyuan.json');
         answers.push([value, answer.status]);
       }
       expect(answers.filter(([, status]) => status >= 500)).toEqual([]);

@@ -21,12 +21,29 @@ const ESCAPED = '市卫生健康局&lt;测试&gt; &amp; &quot;合作&quot;';
 
 function notice(event: NoticeInput['event'], reason?: string): NoticeInput {
   return {
-    cycleId: 'cycle/heyuan/annual/2021', department: 'city-health', audience: 'submitter', event, seq: 1,
-    deadline: Date.parse('2022-03-31T16:00:00Z'), at: 0,
-    items: [{ key: 'indicator-2', title: '人均预期寿命', status: reason ? 'returned' : 'assigned', ...(reason ? { reason } : {}) }],
+    cycleId: 'cycle/heyuan/annual/2021',
+    department: 'city-health',
+    audience: 'submitter',
+    event,
+    seq: 1,
+    deadline: Date.parse('2022-03-31T16:00:00Z'),
+    at: 0,
+    items: [
+      {
+        key: 'indicator-2',
+        title: '人均预期寿命',
+        status: reason ? 'returned' : 'assigned',
+        ...(reason ? { reason } : {}),
+      },
+    ],
   };
 }
-const ctx = { cycleTitle: { zh: '2021年年度监测分析', en: 'annual monitoring 2021' }, departmentName: DEPARTMENT, recipientName: '张三', publicUrl: 'http://portal.test' };
+const ctx = {
+  cycleTitle: { zh: '2021年年度监测分析', en: 'annual monitoring 2021' },
+  departmentName: DEPARTMENT,
+  recipientName: '张三',
+  publicUrl: 'http://portal.test',
+};
 
 describe('reading the mail the embedded mail server kept', () => {
   let dir: string;
@@ -63,7 +80,13 @@ describe('reading the mail the embedded mail server kept', () => {
     const mailer = new Mailer(ready.smtp, '河源市统计局 <bureau@heyuan.example>');
     const send = async (n: NoticeInput, id: string) => {
       const r = renderNotice(n, ctx);
-      await mailer.send({ to: { name: '张三', address: 'zhang.san@wjj.heyuan.example' }, subject: r.subject, text: r.text, html: r.html, messageId: `<${id}@plan-eval>` });
+      await mailer.send({
+        to: { name: '张三', address: 'zhang.san@wjj.heyuan.example' },
+        subject: r.subject,
+        text: r.text,
+        html: r.html,
+        messageId: `<${id}@plan-eval>`,
+      });
     };
     await send(notice('assignment'), 'first');
     await send(notice('rejected', '<script>alert("口径")</script>请核实'), 'second');
@@ -80,7 +103,12 @@ describe('reading the mail the embedded mail server kept', () => {
 
   const get = async (path: string) => {
     const res = await fetch(page + path);
-    return { status: res.status, type: res.headers.get('content-type'), csp: res.headers.get('content-security-policy'), body: await res.text() };
+    return {
+      status: res.status,
+      type: res.headers.get('content-type'),
+      csp: res.headers.get('content-security-policy'),
+      body: await res.text(),
+    };
   };
 
   it('lists every message newest first, its Chinese subject escaped', async () => {
@@ -131,7 +159,10 @@ describe('reading the mail the embedded mail server kept', () => {
       `【2021年年度监测分析】已退回：${DEPARTMENT}（1项） / Returned`,
       `【2021年年度监测分析】填报任务：${DEPARTMENT}（1项） / New items to report`,
     ]);
-    expect(messages[0]).toMatchObject({ from: '河源市统计局 <bureau@heyuan.example>', to: '张三 <zhang.san@wjj.heyuan.example>' });
+    expect(messages[0]).toMatchObject({
+      from: '河源市统计局 <bureau@heyuan.example>',
+      to: '张三 <zhang.san@wjj.heyuan.example>',
+    });
 
     const table = await planEval('mail', 'list');
     expect(table.stdout).toContain('共 2 封 (2 messages)');

@@ -45,7 +45,12 @@ describe('the mail relay (real PostgreSQL, real SMTP server)', () => {
 
   /** Writes a pending notice as an activity would; its ID. */
   const enqueue = async (to: string, subject = `通知 ${++seq}`): Promise<string> => {
-    const message: QueuedMessage = { to: { name: '市教育局填报人', address: to }, subject, text: `正文 ${subject}`, html: `<p>正文 ${subject}</p>` };
+    const message: QueuedMessage = {
+      to: { name: '市教育局填报人', address: to },
+      subject,
+      text: `正文 ${subject}`,
+      html: `<p>正文 ${subject}</p>`,
+    };
     const [row] = await db.dataSource.query(
       `INSERT INTO notice (cycle_id, department, recipient, event, seq, audience, subject, message) VALUES ('relay-test', 'city-education', $1, 'assignment', $2, 'submitter', $3, $4) RETURNING id`,
       [to, ++seq, subject, message],
@@ -53,7 +58,12 @@ describe('the mail relay (real PostgreSQL, real SMTP server)', () => {
     return row.id;
   };
   const row = async (id: string) =>
-    (await db.dataSource.query(`SELECT status, attempts, error, message_id, claimed_until, next_attempt_at > now() AS later FROM notice WHERE id = $1`, [id]))[0];
+    (
+      await db.dataSource.query(
+        `SELECT status, attempts, error, message_id, claimed_until, next_attempt_at > now() AS later FROM notice WHERE id = $1`,
+        [id],
+      )
+    )[0];
   const arrivals = (id: string) => smtp.received.filter((m) => m.parsed.messageId === `<${id}@plan-eval>`).length;
 
   it('sends a notice once, with its row’s Message-ID, and records it as sent', async () => {
@@ -62,14 +72,34 @@ describe('the mail relay (real PostgreSQL, real SMTP server)', () => {
     expect(await relay.deliverDue()).toBe(1);
     expect(await relay.deliverDue()).toBe(0);
     expect(arrivals(id)).toBe(1);
-    expect(await row(id)).toMatchObject({ status: 'sent', attempts: 1, error: null, message_id: `<${id}@plan-eval>`, claimed_until: null });
+    expect(await row(id)).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+      error: null,
+      message_id: `<${id}@plan-eval>`,
+      claimed_until: null,
+    });
   });
 
   it('with two relays claiming side by side, sends each of 120 notices exactly once', async () => {
-    const ids = await Promise.all(Array.from({ length: 120 }, (_, i) => enqueue(`submitter${i}@city-education.heyuan.example`)));
-    const relays = [new OutboxRelay(db.dataSource, mailer, quiet, { idlePollMs: 10 }), new OutboxRelay(db.dataSource, mailer, quiet, { idlePollMs: 10 })];
+    const ids = await Promise.all(
+      Array.from({ length: 120 }, (_, i) => enqueue(`submitter${i}@city-education.heyuan.example`)),
+    );
+    const relays = [
+      new OutboxRelay(db.dataSource, mailer, quiet, { idlePollMs: 10 }),
+      new OutboxRelay(db.dataSource, mailer, quiet, { idlePollMs: 10 }),
+    ];
     relays.forEach((r) => r.start());
-    await waitFor('every notice sent', async () => (await db.dataSource.query(`SELECT count(*)::int AS n FROM notice WHERE id = ANY($1) AND status = 'sent'`, [ids]))[0].n === ids.length, 60_000);
+    await waitFor(
+      'every notice sent',
+      async () =>
+        (
+          await db.dataSource.query(`SELECT count(*)::int AS n FROM notice WHERE id = ANY($1) AND status = 'sent'`, [
+            ids,
+          ])
+        )[0].n === ids.length,
+      60_000,
+    );
     await Promise.all(relays.map((r) => r.stop()));
     expect(ids.map(arrivals)).toEqual(ids.map(() => 1));
   });
@@ -110,8 +140,14 @@ describe('the mail relay (real PostgreSQL, real SMTP server)', () => {
   it('takes over a notice whose relay died once its lease lapses, and leaves a live lease alone', async () => {
     const held = await enqueue('submitter@city-civil-affairs.heyuan.example');
     const lapsed = await enqueue('submitter@city-civil-affairs.heyuan.example');
-    await db.dataSource.query(`UPDATE notice SET attempts = 1, claimed_until = now() + interval '1 minute' WHERE id = $1`, [held]);
-    await db.dataSource.query(`UPDATE notice SET attempts = 1, claimed_until = now() - interval '1 second' WHERE id = $1`, [lapsed]);
+    await db.dataSource.query(
+      `UPDATE notice SET attempts = 1, claimed_until = now() + interval '1 minute' WHERE id = $1`,
+      [held],
+    );
+    await db.dataSource.query(
+      `UPDATE notice SET attempts = 1, claimed_until = now() - interval '1 second' WHERE id = $1`,
+      [lapsed],
+    );
     const relay = new OutboxRelay(db.dataSource, mailer, quiet);
     expect(await relay.deliverDue()).toBe(1);
     expect(await row(lapsed)).toMatchObject({ status: 'sent', attempts: 2 });

@@ -20,7 +20,10 @@ class EchoController {
 describe('GET /api/metrics', () => {
   let app: INestApplication;
   beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [MetricsModule], controllers: [EchoController] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [MetricsModule],
+      controllers: [EchoController],
+    }).compile();
     app = moduleRef.createNestApplication({ logger: false });
     app.setGlobalPrefix('api');
     await app.init();
@@ -33,14 +36,24 @@ describe('GET /api/metrics', () => {
     const res = await request(app.getHttpServer()).get('/api/metrics').expect(200);
     expect(res.headers['content-type']).toContain('text/plain');
     expect(res.text).toContain('plan_eval_process_resident_memory_bytes{app="api"}');
-    expect(res.text).toMatch(/plan_eval_http_request_duration_seconds_count\{app="api",method="GET",route="\/api\/echo\/:id",status="200"\} 2/);
+    expect(res.text).toMatch(
+      /plan_eval_http_request_duration_seconds_count\{app="api",method="GET",route="\/api\/echo\/:id",status="200"\} 2/,
+    );
   });
 });
 
 describe('structured logs', () => {
   it('writes one JSON object a line, errors with their message and stack', () => {
-    const line = JSON.parse(formatLogLine('error', 'send failed', { error: new Error('boom'), n: 10n }, new Date('2025-03-01T00:00:00Z')));
-    expect(line).toMatchObject({ time: '2025-03-01T00:00:00.000Z', level: 'error', msg: 'send failed', n: '10', error: { name: 'Error', message: 'boom' } });
+    const line = JSON.parse(
+      formatLogLine('error', 'send failed', { error: new Error('boom'), n: 10n }, new Date('2025-03-01T00:00:00Z')),
+    );
+    expect(line).toMatchObject({
+      time: '2025-03-01T00:00:00.000Z',
+      level: 'error',
+      msg: 'send failed',
+      n: '10',
+      error: { name: 'Error', message: 'boom' },
+    });
     expect(line.error.stack).toContain('boom');
   });
 
@@ -49,13 +62,24 @@ describe('structured logs', () => {
     const log = createJsonLogger('warn', (l) => lines.push(l));
     log.info('quiet');
     log.warn('loud', { department: 'city-education' });
-    expect(lines.map((l) => JSON.parse(l))).toEqual([expect.objectContaining({ level: 'warn', msg: 'loud', department: 'city-education' })]);
+    expect(lines.map((l) => JSON.parse(l))).toEqual([
+      expect.objectContaining({ level: 'warn', msg: 'loud', department: 'city-education' }),
+    ]);
   });
 
   it('turns the Temporal SDK logger’s entries into the same lines', () => {
     const lines: string[] = [];
-    temporalJsonLogger('INFO', (l) => lines.push(l)).info('Activity completed', { activityType: 'sendNotice', durationMs: 12 });
-    expect(JSON.parse(lines[0])).toMatchObject({ level: 'info', msg: 'Activity completed', source: 'temporal', activityType: 'sendNotice', durationMs: 12 });
+    temporalJsonLogger('INFO', (l) => lines.push(l)).info('Activity completed', {
+      activityType: 'sendNotice',
+      durationMs: 12,
+    });
+    expect(JSON.parse(lines[0])).toMatchObject({
+      level: 'info',
+      msg: 'Activity completed',
+      source: 'temporal',
+      activityType: 'sendNotice',
+      durationMs: 12,
+    });
   });
 });
 
@@ -63,7 +87,9 @@ describe('observability and worker settings', () => {
   it('are off, INFO and 30s/50s unless set', () => {
     expect(loadConfig('observability', {})).toEqual({ LOG_LEVEL: 'INFO' });
     expect(loadConfig('worker', {})).toEqual({ WORKER_SHUTDOWN_GRACE_TIME: '30s', WORKER_SHUTDOWN_FORCE_TIME: '50s' });
-    expect(loadConfig('observability', { LOG_LEVEL: 'debug', TEMPORAL_METRICS_ADDRESS: '0.0.0.0:9465' })).toMatchObject({ LOG_LEVEL: 'DEBUG', TEMPORAL_METRICS_ADDRESS: '0.0.0.0:9465' });
+    expect(loadConfig('observability', { LOG_LEVEL: 'debug', TEMPORAL_METRICS_ADDRESS: '0.0.0.0:9465' })).toMatchObject(
+      { LOG_LEVEL: 'DEBUG', TEMPORAL_METRICS_ADDRESS: '0.0.0.0:9465' },
+    );
   });
 
   it.each([

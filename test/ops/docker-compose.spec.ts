@@ -14,7 +14,11 @@ const SECRET = 'compose-test-secret-0123456789abcdef';
 const available = spawnSync('docker-compose', ['version'], { encoding: 'utf8' }).status === 0;
 
 const compose = (env: Record<string, string | undefined>) =>
-  spawnSync('docker-compose', ['-f', join(ROOT, 'docker-compose.yml'), 'config'], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } });
+  spawnSync('docker-compose', ['-f', join(ROOT, 'docker-compose.yml'), 'config'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+  });
 
 interface Service {
   environment?: Record<string, string>;
@@ -32,12 +36,25 @@ interface Service {
     expect(result.stderr).not.toMatch(/ERROR|WARNING/);
     expect(result.status).toBe(0);
     // python3-yaml comes with docker-compose: the resolved file as JSON.
-    const json = execFileSync('python3', ['-c', 'import json, sys, yaml; print(json.dumps(yaml.safe_load(sys.stdin)))'], { input: result.stdout, encoding: 'utf8' });
+    const json = execFileSync(
+      'python3',
+      ['-c', 'import json, sys, yaml; print(json.dumps(yaml.safe_load(sys.stdin)))'],
+      { input: result.stdout, encoding: 'utf8' },
+    );
     services = JSON.parse(json).services;
   });
 
   it('is valid for `docker-compose config` and runs the whole stack', () => {
-    expect(Object.keys(services).sort()).toEqual(['api', 'mail', 'mail-relay', 'migrate', 'postgres', 'temporal', 'temporal-ui', 'worker']);
+    expect(Object.keys(services).sort()).toEqual([
+      'api',
+      'mail',
+      'mail-relay',
+      'migrate',
+      'postgres',
+      'temporal',
+      'temporal-ui',
+      'worker',
+    ]);
   });
 
   it('refuses to resolve without an AUTH_SECRET of one’s own', () => {
@@ -55,7 +72,8 @@ interface Service {
   it('serves the API on its container’s every interface, signing with the secret from the environment', () => {
     const api = services.api.environment!;
     expect(loadConfig('http', api).HOST).toBe('0.0.0.0');
-    for (const name of ['api', 'worker', 'mail-relay']) expect(loadConfig('auth', services[name].environment).AUTH_SECRET).toBe(SECRET);
+    for (const name of ['api', 'worker', 'mail-relay'])
+      expect(loadConfig('auth', services[name].environment).AUTH_SECRET).toBe(SECRET);
   });
 
   it('lets the worker scale out: no host port, no fixed name, metrics on each container', () => {
@@ -78,7 +96,10 @@ interface Service {
   });
 
   it('gives the worker more time to stop than it takes to finish its activities', () => {
-    const { WORKER_SHUTDOWN_GRACE_TIME, WORKER_SHUTDOWN_FORCE_TIME } = loadConfig('worker', services.worker.environment);
+    const { WORKER_SHUTDOWN_GRACE_TIME, WORKER_SHUTDOWN_FORCE_TIME } = loadConfig(
+      'worker',
+      services.worker.environment,
+    );
     const composeGrace = durationMs(services.worker.stop_grace_period!);
     expect(durationMs(WORKER_SHUTDOWN_GRACE_TIME)).toBeLessThan(durationMs(WORKER_SHUTDOWN_FORCE_TIME));
     expect(durationMs(WORKER_SHUTDOWN_FORCE_TIME)).toBeLessThan(composeGrace);

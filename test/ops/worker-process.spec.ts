@@ -83,7 +83,12 @@ describe('the worker process', () => {
       LOG_LEVEL: 'info',
     });
     relayMetricsAddress = `127.0.0.1:${await freePort()}`;
-    relay = await AppProcess.mailRelay({ DATABASE_URL: db.url, SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, MAIL_RELAY_METRICS_ADDRESS: relayMetricsAddress, LOG_LEVEL: 'info' });
+    relay = await AppProcess.mailRelay({
+      DATABASE_URL: db.url,
+      SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+      MAIL_RELAY_METRICS_ADDRESS: relayMetricsAddress,
+      LOG_LEVEL: 'info',
+    });
     connection = await Connection.connect({ address: temporal.address });
   });
 
@@ -99,10 +104,15 @@ describe('the worker process', () => {
   });
 
   it('serves its own metrics and the Temporal SDK’s on one /metrics page', async () => {
-    const page = await waitFor('worker metrics', async () => {
-      const text = await (await fetch(`http://${metricsAddress}/metrics`)).text();
-      return text.includes('temporal_') ? text : undefined;
-    }, 30_000, 500);
+    const page = await waitFor(
+      'worker metrics',
+      async () => {
+        const text = await (await fetch(`http://${metricsAddress}/metrics`)).text();
+        return text.includes('temporal_') ? text : undefined;
+      },
+      30_000,
+      500,
+    );
     expect(page).toContain('plan_eval_process_resident_memory_bytes{app="worker"}');
     expect(page).toContain('plan_eval_activity_duration_seconds');
     expect(page).toMatch(/^temporal_\w+/m);
@@ -143,12 +153,17 @@ describe('the worker process', () => {
     const sent = rows.find((r) => r.status === 'sent')?.n ?? 0;
     expect(sent).toBeGreaterThanOrEqual(1);
     expect(sent).toBe(smtp.accepted.length);
-    const stranded = await db.dataSource.query(`SELECT count(*)::int AS n FROM notice WHERE cycle_id = $1 AND status = 'pending' AND attempts > 0`, [cycleId]);
+    const stranded = await db.dataSource.query(
+      `SELECT count(*)::int AS n FROM notice WHERE cycle_id = $1 AND status = 'pending' AND attempts > 0`,
+      [cycleId],
+    );
     expect(stranded[0].n).toBe(0);
 
     // The relay counts what it sent, and shows what is left waiting in the outbox.
     const relayPage = await (await fetch(`http://${relayMetricsAddress}/metrics`)).text();
-    const counted = [...relayPage.matchAll(/^plan_eval_mail_deliveries_total\{[^}]*outcome="sent"[^}]*\} (\d+)$/gm)].reduce((n, m) => n + Number(m[1]), 0);
+    const counted = [
+      ...relayPage.matchAll(/^plan_eval_mail_deliveries_total\{[^}]*outcome="sent"[^}]*\} (\d+)$/gm),
+    ].reduce((n, m) => n + Number(m[1]), 0);
     expect(counted).toBe(smtp.accepted.length);
     const waiting = (await db.dataSource.query(`SELECT count(*)::int AS n FROM notice WHERE status = 'pending'`))[0].n;
     expect(relayPage).toContain(`plan_eval_outbox_pending{app="mail-relay"} ${waiting}`);
@@ -164,7 +179,10 @@ describe('the worker process', () => {
       ['relay', relay.lines, 'mail relay started', 'mail relay stopped'],
     ] as const) {
       const parsed = lines.map((l) => JSON.parse(l) as { level: string; msg: string });
-      expect({ app, msgs: parsed.map((l) => l.msg) }).toEqual({ app, msgs: expect.arrayContaining([started, stopped]) });
+      expect({ app, msgs: parsed.map((l) => l.msg) }).toEqual({
+        app,
+        msgs: expect.arrayContaining([started, stopped]),
+      });
       expect(parsed.every((l) => typeof l.level === 'string' && typeof l.msg === 'string')).toBe(true);
     }
   });

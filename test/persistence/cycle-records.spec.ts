@@ -31,10 +31,31 @@ const items: WorkItemSpec[] = [
     title: '人均预期寿命\t（岁）',
     leadDepartment: 'city-health',
     coDepartments: [],
-    indicator: { unit: '岁', target: { kind: 'at_least', value: 78, strict: false }, baseline: { kind: 'value', value: 77.2 }, polarity: 'higher_is_better', previousValue: null, cumulative: false },
+    indicator: {
+      unit: '岁',
+      target: { kind: 'at_least', value: 78, strict: false },
+      baseline: { kind: 'value', value: 77.2 },
+      polarity: 'higher_is_better',
+      previousValue: null,
+      cumulative: false,
+    },
   },
-  { key: 'task-2', kind: 'task', no: 2, title: 'line 1\nline 2\r\nback\\slash "quoted"', leadDepartment: 'city-education', coDepartments: ['a,b', '{x}', 'NULL', 'say "hi"\\'] },
-  { key: 'project-3', kind: 'project', no: 3, title: '<script>alert(1)</script>', leadDepartment: 'city-health', coDepartments: ['city-education'] },
+  {
+    key: 'task-2',
+    kind: 'task',
+    no: 2,
+    title: 'line 1\nline 2\r\nback\\slash "quoted"',
+    leadDepartment: 'city-education',
+    coDepartments: ['a,b', '{x}', 'NULL', 'say "hi"\\'],
+  },
+  {
+    key: 'project-3',
+    kind: 'project',
+    no: 3,
+    title: '<script>alert(1)</script>',
+    leadDepartment: 'city-health',
+    coDepartments: ['city-education'],
+  },
 ];
 
 describe('cycle records (real PostgreSQL)', () => {
@@ -50,19 +71,41 @@ describe('cycle records (real PostgreSQL)', () => {
       await insertWorkItems(em, CYCLE, items);
     });
     const outlines = await db.dataSource.transaction((em) => readItemOutlines(em, CYCLE));
-    expect(outlines.sort((a, b) => a.no - b.no)).toEqual(items.map(({ key, kind, no, title, leadDepartment, coDepartments }) => ({ key, kind, no, title, leadDepartment, coDepartments })));
-    const specs: Array<{ spec: WorkItemSpec; status: string }> = await db.dataSource.query(`SELECT spec, status FROM work_item WHERE cycle_id = $1 ORDER BY item_no`, [CYCLE]);
+    expect(outlines.sort((a, b) => a.no - b.no)).toEqual(
+      items.map(({ key, kind, no, title, leadDepartment, coDepartments }) => ({
+        key,
+        kind,
+        no,
+        title,
+        leadDepartment,
+        coDepartments,
+      })),
+    );
+    const specs: Array<{ spec: WorkItemSpec; status: string }> = await db.dataSource.query(
+      `SELECT spec, status FROM work_item WHERE cycle_id = $1 ORDER BY item_no`,
+      [CYCLE],
+    );
     expect(specs.map((r) => r.spec)).toEqual(items);
     expect(specs.every((r) => r.status === 'assigned')).toBe(true);
   });
 
   it('writes a 10,000-item cycle in one COPY', async () => {
-    const many = Array.from({ length: 10_000 }, (_, i): WorkItemSpec => ({ key: `task-${i + 1}`, kind: 'task', no: i + 1, title: `任务${i + 1}`, leadDepartment: `dept-${i % 200}`, coDepartments: [] }));
+    const many = Array.from({ length: 10_000 }, (_, i): WorkItemSpec => ({
+      key: `task-${i + 1}`,
+      kind: 'task',
+      no: i + 1,
+      title: `任务${i + 1}`,
+      leadDepartment: `dept-${i % 200}`,
+      coDepartments: [],
+    }));
     await db.dataSource.transaction(async (em) => {
       await insertCycleRow(em, CYCLE, definition);
       await insertWorkItems(em, CYCLE, many);
     });
-    const [{ n, departments }] = await db.dataSource.query(`SELECT count(*)::int AS n, count(DISTINCT department)::int AS departments FROM work_item WHERE cycle_id = $1`, [CYCLE]);
+    const [{ n, departments }] = await db.dataSource.query(
+      `SELECT count(*)::int AS n, count(DISTINCT department)::int AS departments FROM work_item WHERE cycle_id = $1`,
+      [CYCLE],
+    );
     expect({ n, departments }).toEqual({ n: 10_000, departments: 200 });
   });
 

@@ -13,12 +13,34 @@ const CYCLE = 'cycle/records/annual/2021';
 const submitter: Actor = { id: 's@health', name: '填报人', role: 'submitter', department: 'city-health' };
 const supervisor: Actor = { id: 'v@health', name: '审核人', role: 'supervisor', department: 'city-health' };
 
-function record(requestId: string, at: number, command: Command, statusBefore: ItemStatus, statusAfter: ItemStatus, version: number): RecordCommandInput {
+function record(
+  requestId: string,
+  at: number,
+  command: Command,
+  statusBefore: ItemStatus,
+  statusAfter: ItemStatus,
+  version: number,
+): RecordCommandInput {
   const actor = command.type === 'review' ? supervisor : submitter;
-  return { cycleId: CYCLE, department: 'city-health', requestId, actor, command, at, statusBefore, statusAfter, version, submission: command.type === 'submit' ? command.submission : null };
+  return {
+    cycleId: CYCLE,
+    department: 'city-health',
+    requestId,
+    actor,
+    command,
+    at,
+    statusBefore,
+    statusAfter,
+    version,
+    submission: command.type === 'submit' ? command.submission : null,
+  };
 }
 
-const submit = (value: number): Command => ({ type: 'submit', itemKey: 'indicator-2', submission: { kind: 'indicator', value, dataSource: '卫生统计年报' } });
+const submit = (value: number): Command => ({
+  type: 'submit',
+  itemKey: 'indicator-2',
+  submission: { kind: 'indicator', value, dataSource: '卫生统计年报' },
+});
 const approve: Command = { type: 'review', itemKey: 'indicator-2', decision: 'approve' };
 const first = record('r-1', 1_000, submit(78.6), 'assigned', 'submitted', 1);
 const approval = record('r-2', 2_000, approve, 'submitted', 'approved', 1);
@@ -37,13 +59,22 @@ describe('recordItemCommand (real PostgreSQL)', () => {
 
   const state = async () => {
     const [item] = await db.dataSource.query(`SELECT status, version FROM work_item WHERE cycle_id = $1`, [CYCLE]);
-    const versions = await db.dataSource.query(`SELECT version, approved_by FROM submission_version WHERE cycle_id = $1 ORDER BY version`, [CYCLE]);
-    const [{ events }] = await db.dataSource.query(`SELECT count(*)::int AS events FROM item_event WHERE cycle_id = $1`, [CYCLE]);
+    const versions = await db.dataSource.query(
+      `SELECT version, approved_by FROM submission_version WHERE cycle_id = $1 ORDER BY version`,
+      [CYCLE],
+    );
+    const [{ events }] = await db.dataSource.query(
+      `SELECT count(*)::int AS events FROM item_event WHERE cycle_id = $1`,
+      [CYCLE],
+    );
     return { item, versions, events };
   };
   const expected = {
     item: { status: 'submitted', version: 2 },
-    versions: [{ version: 1, approved_by: 'v@health' }, { version: 2, approved_by: null }],
+    versions: [
+      { version: 1, approved_by: 'v@health' },
+      { version: 2, approved_by: null },
+    ],
     events: 3,
   };
 
@@ -58,19 +89,32 @@ describe('recordItemCommand (real PostgreSQL)', () => {
   });
 
   it('an approval from a run before record-after-answer (version 0) approves the latest version, and a rejection none', async () => {
-    const reject = record('r-2', 2_000, { type: 'review', itemKey: 'indicator-2', decision: 'reject', reason: '口径不一致' }, 'submitted', 'returned', 0);
+    const reject = record(
+      'r-2',
+      2_000,
+      { type: 'review', itemKey: 'indicator-2', decision: 'reject', reason: '口径不一致' },
+      'submitted',
+      'returned',
+      0,
+    );
     const resubmit = record('r-3', 3_000, submit(78.7), 'returned', 'submitted', 2);
     const oldApproval = record('r-4', 4_000, approve, 'submitted', 'approved', 0);
     for (const w of [first, reject, resubmit, oldApproval]) await recordItemCommand(db.dataSource, w);
     expect(await state()).toEqual({
       item: { status: 'approved', version: 2 },
-      versions: [{ version: 1, approved_by: null }, { version: 2, approved_by: 'v@health' }],
+      versions: [
+        { version: 1, approved_by: null },
+        { version: 2, approved_by: 'v@health' },
+      ],
       events: 4,
     });
   });
 
   it('both writers at once: one of them writes, the other finds it written', async () => {
-    const written = await Promise.all([recordItemCommand(db.dataSource, first), recordItemCommand(db.dataSource, first)]);
+    const written = await Promise.all([
+      recordItemCommand(db.dataSource, first),
+      recordItemCommand(db.dataSource, first),
+    ]);
     expect(written.sort()).toEqual([false, true]);
     expect((await state()).events).toBe(1);
   });

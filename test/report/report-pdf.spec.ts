@@ -23,7 +23,11 @@ const run = promisify(execFile);
 /** LibreOffice with a profile of its own (two at once would fight over one), as the PDF's path. */
 async function toPdf(docx: string, outDir: string): Promise<string> {
   const profile = await mkdtemp(join(tmpdir(), 'lo-profile-'));
-  await run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, docx], { timeout: 180_000 });
+  await run(
+    'soffice',
+    [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, docx],
+    { timeout: 180_000 },
+  );
   return docx.replace(/\.docx$/, '.pdf');
 }
 
@@ -36,32 +40,61 @@ describe('the report, printed', () => {
     const dir = await mkdtemp(join(tmpdir(), 'report-pdf-'));
     // Mid-term 2021–2023 (60 % of the period gone): project 1 has 2,489.3 of its 22,029 (11.3 %) invested.
     const { figures, contentHash } = buildCycleReport({
-      cycle: { id: 'cycle/heyuan-public-services-2021-2025/midterm/2021-2023', kind: 'midterm', fromYear: 2021, toYear: 2023 },
+      cycle: {
+        id: 'cycle/heyuan-public-services-2021-2025/midterm/2021-2023',
+        kind: 'midterm',
+        fromYear: 2021,
+        toYear: 2023,
+      },
       plan: await readPlanFile(HEYUAN_PLAN_FILE),
       approved: [
-        { itemKey: 'indicator-1', version: 1, submittedBy: 's@stats', approvedBy: 'v@stats', payload: { kind: 'indicator', value: 285.2, dataSource: '抽样调查' } },
+        {
+          itemKey: 'indicator-1',
+          version: 1,
+          submittedBy: 's@stats',
+          approvedBy: 'v@stats',
+          payload: { kind: 'indicator', value: 285.2, dataSource: '抽样调查' },
+        },
         {
           itemKey: 'project-1',
           version: 1,
           submittedBy: 's@poly',
           approvedBy: 'v@poly',
-          payload: { kind: 'project', investmentInPeriod: 1200, investmentCumulative: 2489.3, constructionStatus: 'under_construction', landSecured: true, narrative: '用地报批滞后' },
+          payload: {
+            kind: 'project',
+            investmentInPeriod: 1200,
+            investmentCumulative: 2489.3,
+            constructionStatus: 'under_construction',
+            landSecured: true,
+            narrative: '用地报批滞后',
+          },
         },
       ],
       priorAnnual: [],
       outcomes: [{ department: 'city-statistics', total: 2, done: 2, timeliness: 'on_time', cancelled: false }],
       thresholds: THRESHOLD_PRESETS.time_elapsed,
     });
-    const files = await writeReportFiles(dir, 1, figures, contentHash, { issuer: HEYUAN_ISSUER, issuedAt: new Date('2024-04-15T10:00:00+08:00'), stage: 'draft' });
+    const files = await writeReportFiles(dir, 1, figures, contentHash, {
+      issuer: HEYUAN_ISSUER,
+      issuedAt: new Date('2024-04-15T10:00:00+08:00'),
+      stage: 'draft',
+    });
 
     const zhPdf = await toPdf(files.docx, dir);
     const pages = (await pdfText(zhPdf)).split('\f').filter((p) => p.trim() !== '');
     // The cover: the title, the stage, the organs, the date; no page number.
     const cover = flat(pages[0]);
-    for (const expected of ['河源市公共服务“十四五”规划2021–2023年中期评估报告', '（征求意见稿）', '河源市统计局、河源市发展和改革局', '2024年4月15日']) expect(cover).toContain(expected);
+    for (const expected of [
+      '河源市公共服务“十四五”规划2021–2023年中期评估报告',
+      '（征求意见稿）',
+      '河源市统计局、河源市发展和改革局',
+      '2024年4月15日',
+    ])
+      expect(cover).toContain(expected);
     expect(cover).not.toMatch(/第\d+页/);
     // The contents list every section; every page after the cover is numbered out of the total.
-    const { overview, binding, indicators, behind, tasks, projects, reserve, timeliness, appendix } = REPORT_TEXT['zh-CN'].headings;
+    const { overview, binding, indicators, behind, tasks, projects, reserve, timeliness, appendix } =
+      REPORT_TEXT['zh-CN'].headings;
     const headings = [overview, binding, indicators, behind, tasks, projects, reserve, timeliness, appendix];
     const contents = flat(pages[1]);
     expect(contents).toContain('目录');
@@ -74,7 +107,9 @@ describe('the report, printed', () => {
     const body = flat(pages.slice(2).join(''));
     for (const h of headings) expect(body).toContain(h);
     expect(body).toContain('按时序进度评价：已建成0个，符合进度0个，略滞后0个，滞后1个，未报送40个。');
-    expect(body).toContain('1.河源职业技术学院教育建筑群（滞后，完成计划投资11.3%，建设状态：在建，牵头单位：河源职业技术学院）');
+    expect(body).toContain(
+      '1.河源职业技术学院教育建筑群（滞后，完成计划投资11.3%，建设状态：在建，牵头单位：河源职业技术学院）',
+    );
     expect(body).toContain('项目单位说明：用地报批滞后');
     const info = (await run('pdfinfo', [zhPdf])).stdout;
     expect(info).toMatch(/Author:\s+河源市统计局、河源市发展和改革局/);
@@ -83,6 +118,8 @@ describe('the report, printed', () => {
     expect(enPages[0]).toContain('(draft for comments)');
     expect(flat(enPages[1])).toContain('Contents');
     expect(enPages[enPages.length - 1]).toContain(`Page ${enPages.length} of ${enPages.length}`);
-    expect(flat(enPages.slice(2).join(''))).toContain(flat('Against time elapsed: 0 completed, 0 on track, 0 slightly behind, 1 lagging, 40 not reported.'));
+    expect(flat(enPages.slice(2).join(''))).toContain(
+      flat('Against time elapsed: 0 completed, 0 on track, 0 slightly behind, 1 lagging, 40 not reported.'),
+    );
   }, 300_000);
 });

@@ -38,7 +38,9 @@ export interface ApiHarness extends CycleHarness {
 }
 
 /** On the time-skipping test server by default; `dev-server` for what needs the real Temporal server (see createCycleHarness). */
-export async function createApiHarness(server: Parameters<typeof createCycleHarness>[0] = 'time-skipping'): Promise<ApiHarness> {
+export async function createApiHarness(
+  server: Parameters<typeof createCycleHarness>[0] = 'time-skipping',
+): Promise<ApiHarness> {
   process.env.EVIDENCE_DIR = await mkdtemp(join(tmpdir(), 'plan-eval-evidence-'));
   const h = await createCycleHarness(server);
   const moduleRef = await Test.createTestingModule({ imports: [ApiModule] })
@@ -54,7 +56,13 @@ export async function createApiHarness(server: Parameters<typeof createCycleHarn
   const http = () => request(app.getHttpServer());
   const tokens = {} as Record<AccountName, string>;
   for (const [name, a] of Object.entries(ACCOUNTS) as Array<[AccountName, (typeof ACCOUNTS)[AccountName]]>) {
-    await createUser(h.db.dataSource, { email: a.email, name: name, role: a.role, department: a.department, password: PASSWORD });
+    await createUser(h.db.dataSource, {
+      email: a.email,
+      name: name,
+      role: a.role,
+      department: a.department,
+      password: PASSWORD,
+    });
     const res = await http().post('/api/auth/login').send({ email: a.email, password: PASSWORD }).expect(200);
     tokens[name] = res.body.token;
   }

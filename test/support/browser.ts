@@ -15,7 +15,16 @@ import type { ApiHarness } from './api-harness';
 
 const CHROMIUM = '/usr/bin/chromium';
 /** Headless, and no background connections: this machine's network is closed. */
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface PortalBrowser {
   /** Where the portal is served, e.g. http://127.0.0.1:41234. */
@@ -26,7 +35,10 @@ export interface PortalBrowser {
   close(): Promise<void>;
 }
 
-export async function openPortalBrowser(h: ApiHarness, options: { acceptDownloads?: boolean } = {}): Promise<PortalBrowser> {
+export async function openPortalBrowser(
+  h: ApiHarness,
+  options: { acceptDownloads?: boolean } = {},
+): Promise<PortalBrowser> {
   if (!existsSync(join(PORTAL_DIR, 'index.html'))) throw new Error('the portal is not built: npm run build:web');
   await h.app.listen(0, '127.0.0.1');
   const server = h.app.getHttpServer() as Server;
@@ -37,7 +49,14 @@ export async function openPortalBrowser(h: ApiHarness, options: { acceptDownload
   const profile = await mkdtemp(join(tmpdir(), 'plan-eval-chromium-'));
   let context: BrowserContext;
   try {
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1366, height: 800 }, locale: 'zh-CN', ...options });
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1366, height: 800 },
+      locale: 'zh-CN',
+      ...options,
+    });
   } catch (e) {
     await rm(profile, { recursive: true, force: true });
     await stopServing();

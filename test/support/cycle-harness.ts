@@ -43,7 +43,9 @@ export interface CycleHarness {
   /** A new worker polling in the background; the function returned shuts it down and waits for it. */
   startWorker(): Promise<() => Promise<void>>;
   /** A definition of a cycle relative to the test server's clock, in days (fractions for real-time runs). */
-  definition(overrides: Partial<CycleDefinition> & { deadlineInDays: number; hardCloseInDays: number }): Promise<CycleDefinition>;
+  definition(
+    overrides: Partial<CycleDefinition> & { deadlineInDays: number; hardCloseInDays: number },
+  ): Promise<CycleDefinition>;
   /** Messages received for an address with the given subject fragment. */
   mailsTo(address: string, subjectIncludes?: string): Array<{ subject: string; text: string; html: string }>;
   close(): Promise<void>;
@@ -53,7 +55,9 @@ export interface CycleHarness {
  * `time-skipping` (default) runs months in seconds; `dev-server` is the real
  * Temporal server, in real time, for what the test server gets wrong.
  */
-export async function createCycleHarness(server: 'time-skipping' | 'dev-server' = 'time-skipping'): Promise<CycleHarness> {
+export async function createCycleHarness(
+  server: 'time-skipping' | 'dev-server' = 'time-skipping',
+): Promise<CycleHarness> {
   const db = await createTestDatabase();
   await importPlan(db.dataSource, await readPlanFile(HEYUAN_PLAN_FILE));
   const smtp = new LocalSmtpServer(await freePort());
@@ -63,11 +67,18 @@ export async function createCycleHarness(server: 'time-skipping' | 'dev-server' 
   relay.start();
   const env = server === 'dev-server' ? await createDevServerEnvironment() : await createTimeSkippingEnvironment();
   const reportsDir = await mkdtemp(join(tmpdir(), 'plan-eval-reports-'));
-  const activities = new CycleActivitiesService(db.dataSource, { publicUrl: 'http://portal.test', bureauEmail: BUREAU_EMAIL, reportsDir, links: linkSigning(loadConfig('auth')), issuer: HEYUAN_ISSUER });
+  const activities = new CycleActivitiesService(db.dataSource, {
+    publicUrl: 'http://portal.test',
+    bureauEmail: BUREAU_EMAIL,
+    reportsDir,
+    links: linkSigning(loadConfig('auth')),
+    issuer: HEYUAN_ISSUER,
+  });
   const cycles = new CycleClient(env.client, TASK_QUEUE, db.dataSource);
   // Without a workflow cache every task is replayed from history: no sticky queue ties a
   // workflow to a worker that was stopped, and each step re-proves determinism.
-  const newWorker = () => createCycleWorker({ connection: env.nativeConnection, taskQueue: TASK_QUEUE, activities, maxCachedWorkflows: 0 });
+  const newWorker = () =>
+    createCycleWorker({ connection: env.nativeConnection, taskQueue: TASK_QUEUE, activities, maxCachedWorkflows: 0 });
   return {
     env,
     db,
@@ -103,8 +114,15 @@ export async function createCycleHarness(server: 'time-skipping' | 'dev-server' 
     },
     mailsTo(address, subjectIncludes) {
       return smtp.received
-        .filter((m) => m.envelopeTo.includes(address) && (!subjectIncludes || (m.parsed.subject ?? '').includes(subjectIncludes)))
-        .map((m) => ({ subject: m.parsed.subject ?? '', text: m.parsed.text ?? '', html: typeof m.parsed.html === 'string' ? m.parsed.html : '' }));
+        .filter(
+          (m) =>
+            m.envelopeTo.includes(address) && (!subjectIncludes || (m.parsed.subject ?? '').includes(subjectIncludes)),
+        )
+        .map((m) => ({
+          subject: m.parsed.subject ?? '',
+          text: m.parsed.text ?? '',
+          html: typeof m.parsed.html === 'string' ? m.parsed.html : '',
+        }));
     },
     async close() {
       await env.teardown();
@@ -116,6 +134,16 @@ export async function createCycleHarness(server: 'time-skipping' | 'dev-server' 
   };
 }
 
-export const submitter = (department: string): Actor => ({ id: `submitter@${department}.heyuan.example`, name: `${department} 填报人`, role: 'submitter', department });
-export const supervisor = (department: string): Actor => ({ id: `supervisor@${department}.heyuan.example`, name: `${department} 审核人`, role: 'supervisor', department });
+export const submitter = (department: string): Actor => ({
+  id: `submitter@${department}.heyuan.example`,
+  name: `${department} 填报人`,
+  role: 'submitter',
+  department,
+});
+export const supervisor = (department: string): Actor => ({
+  id: `supervisor@${department}.heyuan.example`,
+  name: `${department} 审核人`,
+  role: 'supervisor',
+  department,
+});
 export const DAYS = (n: number) => n * DAY;

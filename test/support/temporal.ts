@@ -10,7 +10,9 @@ export function testServerPath(): string {
 }
 
 export function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
-  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: testServerPath() } } });
+  return TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: testServerPath() } },
+  });
 }
 
 /** A real Temporal dev server (the `temporal` CLI), for what the test server lacks, such as Schedules. */

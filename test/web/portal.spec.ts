@@ -20,7 +20,10 @@ import { openPortalBrowser, type PortalBrowser } from '../support/browser';
 
 const SHOTS = resolve(__dirname, '../../out/screenshots');
 /** Values on the straight path for 2021 (see the reference figures beside the input). */
-const VALUES: Record<string, [first: string, corrected: string]> = { 'indicator-1': ['284.2', '284.1'], 'indicator-4': ['12.4', '12.3'] };
+const VALUES: Record<string, [first: string, corrected: string]> = {
+  'indicator-1': ['284.2', '284.1'],
+  'indicator-4': ['12.4', '12.3'],
+};
 
 describe('the web portal in a real browser', () => {
   let h: ApiHarness;
@@ -64,7 +67,11 @@ describe('the web portal in a real browser', () => {
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.text).toContain('<div id="root">');
     const script = /src="(\/assets\/[^"]+\.js)"/.exec(page.text)![1];
-    await h.http().get(script).expect(200).expect('Content-Type', /javascript/);
+    await h
+      .http()
+      .get(script)
+      .expect(200)
+      .expect('Content-Type', /javascript/);
     await h.http().get('/assets/missing.js').expect(404);
     const api = await h.http().get('/api/no-such-endpoint').expect(404);
     expect(api.body.code).toBe('not_found');
@@ -76,7 +83,12 @@ describe('the web portal in a real browser', () => {
     const worker = await h.newWorker();
     await worker.runUntil(async () => {
       const { itemKinds, ...launch } = definition;
-      const launched = await h.http().post('/api/cycles').set('Authorization', `Bearer ${h.tokens.admin}`).send({ ...launch, itemKinds }).expect(201);
+      const launched = await h
+        .http()
+        .post('/api/cycles')
+        .set('Authorization', `Bearer ${h.tokens.admin}`)
+        .send({ ...launch, itemKinds })
+        .expect(201);
       const cycleId: string = launched.body.cycleId;
       await h.env.sleep(DAYS(1));
 
@@ -95,7 +107,11 @@ describe('the web portal in a real browser', () => {
 
       // Submitting nothing: each refusal beside its input.
       await byLink.getByRole('button', { name: '提交审核' }).click();
-      await byLink.locator('#dataSource_help, .ant-form-item-explain-error').filter({ hasText: '请填写数据来源' }).first().waitFor();
+      await byLink
+        .locator('#dataSource_help, .ant-form-item-explain-error')
+        .filter({ hasText: '请填写数据来源' })
+        .first()
+        .waitFor();
       await byLink.locator('.ant-form-item-explain-error').filter({ hasText: '请填写数值' }).waitFor();
       await shot(byLink, '02-submitter-refused-in-place');
       await byLink.locator('#value').fill(first);
@@ -130,7 +146,13 @@ describe('the web portal in a real browser', () => {
       await shot(submitter, '05-submitter-inbox');
       await returnedRow.getByRole('link').click();
       await submitter.getByText('与统计公报不一致，请核实').first().waitFor();
-      await submitter.locator('input[type=file]').setInputFiles({ name: '统计公报.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% 河源市统计公报\n') });
+      await submitter
+        .locator('input[type=file]')
+        .setInputFiles({
+          name: '统计公报.pdf',
+          mimeType: 'application/pdf',
+          buffer: Buffer.from('%PDF-1.4\n% 河源市统计公报\n'),
+        });
       await submitter.getByRole('button', { name: '统计公报.pdf' }).waitFor();
       await submitter.locator('#value').fill(corrected);
       await submitter.locator('#dataSource').fill('河源市统计公报');
@@ -156,7 +178,18 @@ describe('the web portal in a real browser', () => {
       // A co-operating department (市卫生健康局 on indicator 29, led by 市民政局) signs in, finds the item
       // under 需我配合的, contributes on the item's page, and finds it marked as contributed.
       const healthEmail = 'submitter@city-health.heyuan.example';
-      await h.http().post('/api/users').set('Authorization', `Bearer ${h.tokens.admin}`).send({ email: healthEmail, name: '卫健局填报人', role: 'submitter', department: 'city-health', password: PASSWORD }).expect(201);
+      await h
+        .http()
+        .post('/api/users')
+        .set('Authorization', `Bearer ${h.tokens.admin}`)
+        .send({
+          email: healthEmail,
+          name: '卫健局填报人',
+          role: 'submitter',
+          department: 'city-health',
+          password: PASSWORD,
+        })
+        .expect(201);
       const health = await open('co-operating submitter');
       await signIn(health, healthEmail);
       await health.waitForURL(/\/inbox/);
@@ -178,7 +211,10 @@ describe('the web portal in a real browser', () => {
       await health.locator('tr', { hasText: '养老机构护理型床位占比' }).getByText('已提供').waitFor();
       await health.getByText('English', { exact: true }).click();
       await health.getByRole('tab', { name: 'Items we co-operate on (1)' }).waitFor();
-      await health.locator('tr', { hasText: '养老机构护理型床位占比' }).getByText('contributed', { exact: true }).waitFor();
+      await health
+        .locator('tr', { hasText: '养老机构护理型床位占比' })
+        .getByText('contributed', { exact: true })
+        .waitFor();
       await shot(health, '08b-co-operating-contributed-english');
       await health.getByText('中文', { exact: true }).click();
 
@@ -192,7 +228,9 @@ describe('the web portal in a real browser', () => {
       const statistics = bureau.locator('tr', { hasText: '市统计局' }).first();
       await statistics.locator('.ant-progress').waitFor();
       await expect(statistics.locator('td').nth(6).innerText()).resolves.toBe('1'); // approved
-      await expect(statistics.locator('.ant-progress-text, .ant-progress-indicator').first().innerText()).resolves.toContain('50');
+      await expect(
+        statistics.locator('.ant-progress-text, .ant-progress-indicator').first().innerText(),
+      ).resolves.toContain('50');
       await shot(bureau, '10-bureau-dashboard');
       await bureau.getByRole('tab', { name: '通知记录' }).click();
       await bureau.getByRole('cell', { name: ACCOUNTS.submitter.email }).first().waitFor();
@@ -209,7 +247,10 @@ describe('the web portal in a real browser', () => {
       await bureau.goto(`${origin}/cycles/${encodeURIComponent(cycleId)}`);
       await bureau.getByText('已结束').first().waitFor();
       await bureau.getByRole('tab', { name: '评估报告' }).click();
-      const [download] = await Promise.all([bureau.waitForEvent('download'), bureau.getByRole('button', { name: 'Word', exact: true }).click()]);
+      const [download] = await Promise.all([
+        bureau.waitForEvent('download'),
+        bureau.getByRole('button', { name: 'Word', exact: true }).click(),
+      ]);
       expect(download.suggestedFilename()).toBe('report-v1.docx');
       const docx = await readFile((await download.path())!);
       expect(docx.subarray(0, 2).toString()).toBe('PK');
@@ -233,6 +274,8 @@ describe('the web portal in a real browser', () => {
     });
 
     // A 422 from the first, empty submission is the one failed request the browser may report.
-    expect(problems.filter((p) => !/Failed to load resource: the server responded with a status of 422/.test(p))).toEqual([]);
+    expect(
+      problems.filter((p) => !/Failed to load resource: the server responded with a status of 422/.test(p)),
+    ).toEqual([]);
   }, 600_000);
 });

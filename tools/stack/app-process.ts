@@ -49,7 +49,13 @@ export class AppProcess {
     return AppProcess.start('the API', 'apps/api/src/main.ts', '"api listening"', env, timeoutMs);
   }
 
-  private static async start(name: string, entry: string, ready: string, env: Record<string, string>, timeoutMs: number): Promise<AppProcess> {
+  private static async start(
+    name: string,
+    entry: string,
+    ready: string,
+    env: Record<string, string>,
+    timeoutMs: number,
+  ): Promise<AppProcess> {
     const child = spawn(process.execPath, [join(ROOT, 'bin/ts-run.js'), entry], {
       cwd: ROOT,
       env: { ...process.env, ...env },
@@ -58,7 +64,8 @@ export class AppProcess {
     const app = new AppProcess(child);
     const started = Date.now();
     while (!app.lines.some((l) => l.includes(ready))) {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited before it started:\n${app.lines.slice(-30).join('\n')}`);
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(`${name} exited before it started:\n${app.lines.slice(-30).join('\n')}`);
       if (Date.now() - started > timeoutMs) {
         child.kill('SIGKILL');
         throw new Error(`${name} did not start within ${timeoutMs} ms:\n${app.lines.slice(-30).join('\n')}`);

@@ -44,24 +44,46 @@ export class TemporalDevServer {
     const metricsPort = await freePort();
     const child = spawn(
       this.cli,
-      ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(this.port), '--metrics-port', String(metricsPort), '--headless', '--db-filename', this.dbFile, ...SQLITE_PRAGMAS.flatMap((p) => ['--sqlite-pragma', p]), '--log-level', 'error'],
+      [
+        'server',
+        'start-dev',
+        '--ip',
+        '127.0.0.1',
+        '--port',
+        String(this.port),
+        '--metrics-port',
+        String(metricsPort),
+        '--headless',
+        '--db-filename',
+        this.dbFile,
+        ...SQLITE_PRAGMAS.flatMap((p) => ['--sqlite-pragma', p]),
+        '--log-level',
+        'error',
+      ],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
     this.child = child;
-    const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`temporal server exited (${code}): ${stderr}`))));
+    const exited = new Promise<never>((_, reject) =>
+      child.once('exit', (code) => reject(new Error(`temporal server exited (${code}): ${stderr}`))),
+    );
     await Promise.race([
       exited,
-      waitFor('the Temporal dev server', async () => {
-        const connection = await Connection.connect({ address: this.address, connectTimeout: 1000 });
-        try {
-          await connection.workflowService.describeNamespace({ namespace: 'default' });
-          return true;
-        } finally {
-          await connection.close();
-        }
-      }, 60_000, 200),
+      waitFor(
+        'the Temporal dev server',
+        async () => {
+          const connection = await Connection.connect({ address: this.address, connectTimeout: 1000 });
+          try {
+            await connection.workflowService.describeNamespace({ namespace: 'default' });
+            return true;
+          } finally {
+            await connection.close();
+          }
+        },
+        60_000,
+        200,
+      ),
     ]);
     exited.catch(() => undefined);
   }

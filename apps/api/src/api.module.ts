@@ -50,13 +50,17 @@ import { CYCLE_CLIENT, NOTICE_OUTBOX, TEMPORAL_CLIENT } from './tokens';
       provide: TEMPORAL_CLIENT,
       useFactory: async () => {
         const t = loadConfig('temporal');
-        return new Client({ connection: await Connection.connect({ address: t.TEMPORAL_ADDRESS }), namespace: t.TEMPORAL_NAMESPACE });
+        return new Client({
+          connection: await Connection.connect({ address: t.TEMPORAL_ADDRESS }),
+          namespace: t.TEMPORAL_NAMESPACE,
+        });
       },
     },
     {
       provide: CYCLE_CLIENT,
       inject: [TEMPORAL_CLIENT, DataSource],
-      useFactory: (client: Client, ds: DataSource) => new CycleClient(client, loadConfig('temporal').TEMPORAL_TASK_QUEUE, ds),
+      useFactory: (client: Client, ds: DataSource) =>
+        new CycleClient(client, loadConfig('temporal').TEMPORAL_TASK_QUEUE, ds),
     },
     {
       provide: TokenSigner,

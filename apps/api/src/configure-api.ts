@@ -31,7 +31,9 @@ export function configureApi<T extends INestApplication>(app: T): T {
     app,
     new DocumentBuilder()
       .setTitle('规划监测评估 API (plan evaluation)')
-      .setDescription('统计局、部门填报人和审核人的全部操作 (every action of the bureau, departments and supervisors). Errors: { code, message, messageEn, details }.')
+      .setDescription(
+        '统计局、部门填报人和审核人的全部操作 (every action of the bureau, departments and supervisors). Errors: { code, message, messageEn, details }.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

@@ -24,10 +24,16 @@ export class HealthController {
   @Get('ready')
   @Public()
   async ready(@Res() res: Response): Promise<void> {
-    const check = async (probe: () => Promise<unknown>) => probe().then(() => 'ok' as const, (e: Error) => e.message);
+    const check = async (probe: () => Promise<unknown>) =>
+      probe().then(
+        () => 'ok' as const,
+        (e: Error) => e.message,
+      );
     const postgres = await check(() => this.ds.query('SELECT 1'));
     const temporal = await check(() => this.temporal.workflowService.getSystemInfo({}));
     const ready = postgres === 'ok' && temporal === 'ok';
-    res.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({ status: ready ? 'ready' : 'not_ready', postgres, temporal });
+    res
+      .status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+      .json({ status: ready ? 'ready' : 'not_ready', postgres, temporal });
   }
 }

@@ -48,7 +48,12 @@ export class HttpMetricsInterceptor implements NestInterceptor {
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
     const stop = this.metrics.httpSeconds.startTimer({ method: req.method });
-    res.once('finish', () => stop({ route: (req.route as { path?: string } | undefined)?.path ?? 'unmatched', status: String(res.statusCode) }));
+    res.once('finish', () =>
+      stop({
+        route: (req.route as { path?: string } | undefined)?.path ?? 'unmatched',
+        status: String(res.statusCode),
+      }),
+    );
     return next.handle();
   }
 }

@@ -18,7 +18,8 @@ const POLICY = portalPolicy();
 
 export function servePortal(app: INestApplication, dir = PORTAL_DIR): void {
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || ownedByApi(req.path) || !existsSync(join(dir, 'index.html'))) return next();
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || ownedByApi(req.path) || !existsSync(join(dir, 'index.html')))
+      return next();
     res.setHeader('Content-Security-Policy', POLICY);
     if (extname(req.path)) {
       // Built assets carry their content hash in the name: cached for good. A missing file is a 404, not the page.

@@ -43,10 +43,12 @@ const policy = (directives: Directives) =>
     .join('; ');
 
 /** The CSP source allowing exactly this inline script. */
-export const scriptHash = (source: string) => `'sha256-${createHash('sha256').update(source, 'utf8').digest('base64')}'`;
+export const scriptHash = (source: string) =>
+  `'sha256-${createHash('sha256').update(source, 'utf8').digest('base64')}'`;
 
 /** The portal's policy; `inlineScripts` are the exact texts of inline scripts a server-made page may run. */
-export const portalPolicy = (inlineScripts: string[] = []) => policy({ ...PORTAL, 'script-src': [...PORTAL['script-src'], ...inlineScripts.map(scriptHash)] });
+export const portalPolicy = (inlineScripts: string[] = []) =>
+  policy({ ...PORTAL, 'script-src': [...PORTAL['script-src'], ...inlineScripts.map(scriptHash)] });
 
 /** A report's HTML: its own inline styles and data: images, nothing else; framed by the portal only. */
 export const REPORT_POLICY = policy({

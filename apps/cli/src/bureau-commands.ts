@@ -24,7 +24,9 @@ async function withCycles<T>(fn: (cycles: CycleClient, ds: DataSource) => Promis
   const t = loadConfig('temporal');
   const connection = await Connection.connect({ address: t.TEMPORAL_ADDRESS });
   try {
-    return await withDatabase((ds) => fn(new CycleClient(new Client({ connection, namespace: t.TEMPORAL_NAMESPACE }), t.TEMPORAL_TASK_QUEUE, ds), ds));
+    return await withDatabase((ds) =>
+      fn(new CycleClient(new Client({ connection, namespace: t.TEMPORAL_NAMESPACE }), t.TEMPORAL_TASK_QUEUE, ds), ds),
+    );
   } finally {
     await connection.close();
   }
@@ -33,16 +35,23 @@ async function withCycles<T>(fn: (cycles: CycleClient, ds: DataSource) => Promis
 const bureau = (by: string): Principal => ({ id: by, email: by, name: '市统计局', role: 'admin', department: null });
 const audit = (ds: DataSource, by: string, action: string, entityId: string, after: unknown, entityType = 'cycle') =>
   appendAudit(ds, { requestId: randomUUID(), actor: bureau(by), ip: null, action, entityType, entityId, after });
-const byOption = () => new Option('--by <email>', '操作人邮箱，记入审计日志 (who acts, for the audit trail)').default(loadConfig('mail').BUREAU_EMAIL);
+const byOption = () =>
+  new Option('--by <email>', '操作人邮箱，记入审计日志 (who acts, for the audit trail)').default(
+    loadConfig('mail').BUREAU_EMAIL,
+  );
 
 export function registerBureauCommands(program: Command): void {
-  const cycle = program.command('cycle').description('评估轮次：发起、查看、催办、延期 (cycles: launch, status, remind, extend)');
+  const cycle = program
+    .command('cycle')
+    .description('评估轮次：发起、查看、催办、延期 (cycles: launch, status, remind, extend)');
 
   cycle
     .command('launch')
     .description('发起一轮评估 (launch a cycle)')
     .requiredOption('-p, --plan <code>', '规划代码 (plan code)')
-    .addOption(new Option('-k, --kind <kind>', '类型 (kind)').choices(['annual', 'midterm', 'final']).makeOptionMandatory())
+    .addOption(
+      new Option('-k, --kind <kind>', '类型 (kind)').choices(['annual', 'midterm', 'final']).makeOptionMandatory(),
+    )
     .requiredOption('--from <year>', '起始年份 (first year)')
     .requiredOption('--to <year>', '结束年份 (last year)')
     .requiredOption('--deadline <date>', '填报截止时间 (deadline), ISO 8601')
@@ -50,16 +59,37 @@ export function registerBureauCommands(program: Command): void {
     .option('--items <kinds>', '事项类型，逗号分隔 (item kinds, comma-separated)', 'indicator,task,project')
     .option('--groups <json>', '部门组的具体部门 (group resolution), JSON {"组名": ["code"]}', '{}')
     .addOption(byOption())
-    .action((o: { plan: string; kind: CycleDefinition['kind']; from: string; to: string; deadline: string; hardClose: string; items: string; groups: string; by: string }) =>
-      withCycles(async (cycles, ds) => {
-        const definition: CycleDefinition = {
-          planCode: o.plan, kind: o.kind, fromYear: Number(o.from), toYear: Number(o.to), deadline: o.deadline, hardClose: o.hardClose,
-          itemKinds: o.items.split(',').map((s) => s.trim()) as ItemKind[], requireBureauAcceptance: false, groupResolution: JSON.parse(o.groups), policy: DEFAULT_CHASING_POLICY,
-        };
-        const launched = await cycles.launch(definition);
-        await audit(ds, o.by, 'launch', launched.cycleId, definition);
-        console.log(`已发起 (launched) ${launched.cycleId}: ${launched.items} 项事项 (items), ${launched.departments} 个部门 (departments)`);
-      }),
+    .action(
+      (o: {
+        plan: string;
+        kind: CycleDefinition['kind'];
+        from: string;
+        to: string;
+        deadline: string;
+        hardClose: string;
+        items: string;
+        groups: string;
+        by: string;
+      }) =>
+        withCycles(async (cycles, ds) => {
+          const definition: CycleDefinition = {
+            planCode: o.plan,
+            kind: o.kind,
+            fromYear: Number(o.from),
+            toYear: Number(o.to),
+            deadline: o.deadline,
+            hardClose: o.hardClose,
+            itemKinds: o.items.split(',').map((s) => s.trim()) as ItemKind[],
+            requireBureauAcceptance: false,
+            groupResolution: JSON.parse(o.groups),
+            policy: DEFAULT_CHASING_POLICY,
+          };
+          const launched = await cycles.launch(definition);
+          await audit(ds, o.by, 'launch', launched.cycleId, definition);
+          console.log(
+            `已发起 (launched) ${launched.cycleId}: ${launched.items} 项事项 (items), ${launched.departments} 个部门 (departments)`,
+          );
+        }),
     );
 
   cycle
@@ -74,7 +104,13 @@ export function registerBureauCommands(program: Command): void {
         const rows = await countItemsByDepartment(ds, cycleId);
         if (o.format === 'json') return void console.log(JSON.stringify({ cycle: c, byDepartment: rows }, null, 2));
         console.log(`${c.id} · ${c.status} · 截止 (deadline) ${c.deadline.toISOString()}`);
-        console.table(rows.map((r) => ({ 部门: r.department, 状态: `${ITEM_STATUS_LABELS[r.status]?.zh ?? r.status} ${r.status}`, 事项: r.items })));
+        console.table(
+          rows.map((r) => ({
+            部门: r.department,
+            状态: `${ITEM_STATUS_LABELS[r.status]?.zh ?? r.status} ${r.status}`,
+            事项: r.items,
+          })),
+        );
       }),
     );
 
@@ -111,19 +147,49 @@ export function registerBureauCommands(program: Command): void {
     .command('delegate')
     .description('委托他人在一段时间内代为填报或审核 (delegate a submitter or supervisor for a period)')
     .requiredOption('-d, --department <code>', '部门代码 (department code), e.g. city-health')
-    .addOption(new Option('-r, --role <role>', '角色 (role)').choices(['submitter', 'supervisor']).makeOptionMandatory())
+    .addOption(
+      new Option('-r, --role <role>', '角色 (role)').choices(['submitter', 'supervisor']).makeOptionMandatory(),
+    )
     .requiredOption('--name <name>', '受托人姓名 (delegate name)')
     .requiredOption('--email <email>', '受托人邮箱 (delegate email)')
     .requiredOption('--from <date>', '开始时间 (from), ISO 8601')
     .requiredOption('--until <date>', '结束时间 (until), ISO 8601')
     .addOption(byOption())
-    .action((o: { department: string; role: ContactRole; name: string; email: string; from: string; until: string; by: string }) =>
-      withDatabase(async (ds) => {
-        const d = await delegate(ds, { department: o.department, role: o.role, delegateName: o.name, delegateEmail: o.email, validFrom: o.from, validUntil: o.until, createdBy: o.by, byBureau: true });
-        const after = { id: d.id, department: o.department, role: d.role, delegateName: d.delegateName, delegateEmail: d.delegateEmail, validFrom: d.validFrom, validUntil: d.validUntil };
-        await audit(ds, o.by, 'delegate', d.id, after, 'delegation');
-        console.log(`已委托 (delegated): ${o.department} ${o.role} → ${d.delegateName} <${d.delegateEmail}> ${d.validFrom.toISOString()} – ${d.validUntil.toISOString()}`);
-      }),
+    .action(
+      (o: {
+        department: string;
+        role: ContactRole;
+        name: string;
+        email: string;
+        from: string;
+        until: string;
+        by: string;
+      }) =>
+        withDatabase(async (ds) => {
+          const d = await delegate(ds, {
+            department: o.department,
+            role: o.role,
+            delegateName: o.name,
+            delegateEmail: o.email,
+            validFrom: o.from,
+            validUntil: o.until,
+            createdBy: o.by,
+            byBureau: true,
+          });
+          const after = {
+            id: d.id,
+            department: o.department,
+            role: d.role,
+            delegateName: d.delegateName,
+            delegateEmail: d.delegateEmail,
+            validFrom: d.validFrom,
+            validUntil: d.validUntil,
+          };
+          await audit(ds, o.by, 'delegate', d.id, after, 'delegation');
+          console.log(
+            `已委托 (delegated): ${o.department} ${o.role} → ${d.delegateName} <${d.delegateEmail}> ${d.validFrom.toISOString()} – ${d.validUntil.toISOString()}`,
+          );
+        }),
     );
 
   program
@@ -133,13 +199,26 @@ export function registerBureauCommands(program: Command): void {
     .requiredOption('--name <name>')
     .addOption(new Option('--role <role>').choices(USER_ROLES).makeOptionMandatory())
     .option('-d, --department <code>', '填报人和审核人所属部门 (department, for submitters and supervisors)')
-    .option('--password-env <variable>', '从环境变量读取密码，不写在命令行上 (read the password from this environment variable)', 'PLAN_EVAL_PASSWORD')
+    .option(
+      '--password-env <variable>',
+      '从环境变量读取密码，不写在命令行上 (read the password from this environment variable)',
+      'PLAN_EVAL_PASSWORD',
+    )
     .addOption(byOption())
-    .action((o: { email: string; name: string; role: UserRole; department?: string; passwordEnv: string; by: string }) =>
-      withDatabase(async (ds) => {
-        const user = await createUser(ds, { email: o.email, name: o.name, role: o.role, department: o.department ?? null, password: process.env[o.passwordEnv] || undefined });
-        await audit(ds, o.by, 'create_user', user.id, user, 'user');
-        console.log(`已创建 (created) ${user.email} · ${user.role}${user.department ? ` · ${user.department}` : ''}${user.hasPassword ? '' : ' · 无密码，仅能通过邮件链接进入 (no password: email links only)'}`);
-      }),
+    .action(
+      (o: { email: string; name: string; role: UserRole; department?: string; passwordEnv: string; by: string }) =>
+        withDatabase(async (ds) => {
+          const user = await createUser(ds, {
+            email: o.email,
+            name: o.name,
+            role: o.role,
+            department: o.department ?? null,
+            password: process.env[o.passwordEnv] || undefined,
+          });
+          await audit(ds, o.by, 'create_user', user.id, user, 'user');
+          console.log(
+            `已创建 (created) ${user.email} · ${user.role}${user.department ? ` · ${user.department}` : ''}${user.hasPassword ? '' : ' · 无密码，仅能通过邮件链接进入 (no password: email links only)'}`,
+          );
+        }),
     );
 }

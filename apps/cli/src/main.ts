@@ -29,7 +29,8 @@ const program = new Command('plan-eval')
   .description('规划监测评估命令行 (five-year plan evaluation command line)')
   .showHelpAfterError();
 
-const fileOption = () => new Option('-f, --file <path>', '规划文件 (.json 或 .xlsx)，不连接数据库 (plan file; no database)');
+const fileOption = () =>
+  new Option('-f, --file <path>', '规划文件 (.json 或 .xlsx)，不连接数据库 (plan file; no database)');
 const planOption = () => new Option('-p, --plan <code>', '数据库中的规划代码 (plan code in the database)');
 const print = (value: unknown): void => void process.stdout.write(JSON.stringify(value, null, 2) + '\n');
 
@@ -45,7 +46,9 @@ program
         return;
       }
       const applied = await ds.runMigrations({ transaction: 'all' });
-      console.log(`已执行 ${applied.length} 个迁移 (applied ${applied.length} migration(s))${applied.map((m) => `\n  ${m.name}`).join('')}`);
+      console.log(
+        `已执行 ${applied.length} 个迁移 (applied ${applied.length} migration(s))${applied.map((m) => `\n  ${m.name}`).join('')}`,
+      );
     }),
   );
 
@@ -72,7 +75,14 @@ program
     const report = await withDatabase((ds) => importPlan(ds, plan));
     if (opts.format === 'json') return print(report);
     console.log(`已导入 (imported) ${plan.file.plan.name}`);
-    console.table(Object.entries(report).map(([table, s]) => ({ 表: table, '新增 added': s.added, '修改 changed': s.changed, '未变 unchanged': s.unchanged })));
+    console.table(
+      Object.entries(report).map(([table, s]) => ({
+        表: table,
+        '新增 added': s.added,
+        '修改 changed': s.changed,
+        '未变 unchanged': s.unchanged,
+      })),
+    );
     for (const w of plan.warnings) console.log(`注意 (warning) ${w.where}: ${bilingual(w.message)}`);
   });
 
@@ -109,11 +119,22 @@ program
     const plan = await loadPlan(opts);
     const dept = opts.department ? (plan.directory.unit(opts.department)?.name ?? opts.department) : undefined;
     const rows = exportPlan(plan).indicators.filter(
-      (i) => (!dept || i.leadDepartment === dept || i.coDepartments.includes(dept)) && (!opts.category || i.category === opts.category),
+      (i) =>
+        (!dept || i.leadDepartment === dept || i.coDepartments.includes(dept)) &&
+        (!opts.category || i.category === opts.category),
     );
     if (opts.format === 'json') return print(rows);
     console.table(
-      rows.map((i) => ({ 序号: i.no, 类别: i.category, 指标: i.name, 单位: i.unit, 基期: i.baseline, 目标: i.target, 属性: i.attribute === 'binding' ? '约束性' : '预期性', 牵头: i.leadDepartment })),
+      rows.map((i) => ({
+        序号: i.no,
+        类别: i.category,
+        指标: i.name,
+        单位: i.unit,
+        基期: i.baseline,
+        目标: i.target,
+        属性: i.attribute === 'binding' ? '约束性' : '预期性',
+        牵头: i.leadDepartment,
+      })),
     );
   });
 
@@ -133,7 +154,8 @@ program
       task: exported.tasks,
       project: exported.projects,
     };
-    if (!(kind in sections)) throw new UsageError(`未知的类型“${kind}”(unknown kind "${kind}"): indicator | target | task | project`);
+    if (!(kind in sections))
+      throw new UsageError(`未知的类型“${kind}”(unknown kind "${kind}"): indicator | target | task | project`);
     const item = sections[kind].find((x) => x.no === Number(n) && (kind !== 'project' || x.status === status));
     if (!item) throw new UsageError(`没有找到 ${kind} ${no} (no ${kind} ${no})`);
     print(item);
@@ -149,7 +171,14 @@ program
       console.table(summary.tables.map((t) => ({ 表: t.table, 行数: t.rows })));
       console.log('各牵头单位负责事项 (items per lead department)');
       console.table(
-        summary.leadDepartments.map((d) => ({ 牵头单位: d.department, 指标: d.indicator, 目标: d.target, 任务: d.task, 项目: d.project, 合计: d.total })),
+        summary.leadDepartments.map((d) => ({
+          牵头单位: d.department,
+          指标: d.indicator,
+          目标: d.target,
+          任务: d.task,
+          项目: d.project,
+          合计: d.total,
+        })),
       );
     }),
   );
@@ -159,41 +188,70 @@ program
   .description('按时序进度评价指标，不连接数据库时用 --file (judge indicators by time-elapsed progress)')
   .addOption(fileOption())
   .addOption(planOption())
-  .requiredOption('--values <path>', '数值文件：[{ "indicator": 序号, "year": 年份, "value": 数值或 true/false }] (values file)')
+  .requiredOption(
+    '--values <path>',
+    '数值文件：[{ "indicator": 序号, "year": 年份, "value": 数值或 true/false }] (values file)',
+  )
   .requiredOption('--period <year>', '评价年份 (the year evaluated)')
-  .addOption(new Option('--preset <preset>', '阈值方案 (threshold preset)').choices(Object.keys(THRESHOLD_PRESETS)).default('time_elapsed'))
+  .addOption(
+    new Option('--preset <preset>', '阈值方案 (threshold preset)')
+      .choices(Object.keys(THRESHOLD_PRESETS))
+      .default('time_elapsed'),
+  )
   .addOption(new Option('--format <format>', '输出格式 (output)').choices(['table', 'json']).default('table'))
-  .action(async (opts: { file?: string; plan?: string; values: string; period: string; preset: ThresholdPreset; format: string }) => {
-    const plan = await loadPlan(opts);
-    const year = Number(opts.period);
-    const { baselineYear, endYear } = plan.file.plan;
-    if (!Number.isInteger(year) || year <= baselineYear || year > endYear) {
-      throw new UsageError(`评价年份应为${baselineYear + 1}–${endYear}之间的整数 (--period must be a year from ${baselineYear + 1} to ${endYear})`);
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(await readFile(opts.values, 'utf8'));
-    } catch (e) {
-      throw new UsageError(`无法读取数值文件 (cannot read the values file) ${opts.values}: ${(e as Error).message}`);
-    }
-    const thresholds = THRESHOLD_PRESETS[opts.preset];
-    const evaluations = evaluatePlanIndicators(plan, parseIndicatorValues(json, plan), year, thresholds);
-    if (opts.format === 'json') return print(evaluations);
-    const summary = summarizeEvaluation(evaluations);
-    console.log(`${plan.file.plan.name} · ${year}年 · 阈值 (thresholds) ${thresholds.preset}`);
-    console.log(`约束性指标未达进度 (binding indicators not on track): ${summary.bindingNotOnTrack.join('、') || '无 (none)'}`);
-    console.table(
-      evaluations.map((e) => ({
-        序号: e.no, 指标: e.name, 基期: e.baseline, 目标: e.target, 数值: e.value, 预期: e.expected === null ? '' : round(e.expected),
-        进度比: e.ratio === null ? '' : round(e.ratio), 状态: STATUS_LABELS[e.status].zh,
-      })),
-    );
-  });
+  .action(
+    async (opts: {
+      file?: string;
+      plan?: string;
+      values: string;
+      period: string;
+      preset: ThresholdPreset;
+      format: string;
+    }) => {
+      const plan = await loadPlan(opts);
+      const year = Number(opts.period);
+      const { baselineYear, endYear } = plan.file.plan;
+      if (!Number.isInteger(year) || year <= baselineYear || year > endYear) {
+        throw new UsageError(
+          `评价年份应为${baselineYear + 1}–${endYear}之间的整数 (--period must be a year from ${baselineYear + 1} to ${endYear})`,
+        );
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(await readFile(opts.values, 'utf8'));
+      } catch (e) {
+        throw new UsageError(`无法读取数值文件 (cannot read the values file) ${opts.values}: ${(e as Error).message}`);
+      }
+      const thresholds = THRESHOLD_PRESETS[opts.preset];
+      const evaluations = evaluatePlanIndicators(plan, parseIndicatorValues(json, plan), year, thresholds);
+      if (opts.format === 'json') return print(evaluations);
+      const summary = summarizeEvaluation(evaluations);
+      console.log(`${plan.file.plan.name} · ${year}年 · 阈值 (thresholds) ${thresholds.preset}`);
+      console.log(
+        `约束性指标未达进度 (binding indicators not on track): ${summary.bindingNotOnTrack.join('、') || '无 (none)'}`,
+      );
+      console.table(
+        evaluations.map((e) => ({
+          序号: e.no,
+          指标: e.name,
+          基期: e.baseline,
+          目标: e.target,
+          数值: e.value,
+          预期: e.expected === null ? '' : round(e.expected),
+          进度比: e.ratio === null ? '' : round(e.ratio),
+          状态: STATUS_LABELS[e.status].zh,
+        })),
+      );
+    },
+  );
 
-const mail = program.command('mail').description('阅读内置邮件服务器收到的邮件 (read the mail the embedded mail server received)');
+const mail = program
+  .command('mail')
+  .description('阅读内置邮件服务器收到的邮件 (read the mail the embedded mail server received)');
 const mailStore = (opts: { dir?: string }) => new MailStore(resolve(opts.dir ?? loadConfig('mailbox').MAIL_DIR));
 const dirOption = () => new Option('--dir <path>', '邮件目录 (mail folder), 默认 MAIL_DIR 或 .data/mail');
-const shanghai = (d: Date) => new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'medium' }).format(d);
+const shanghai = (d: Date) =>
+  new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'medium' }).format(d);
 
 mail
   .command('list')
@@ -221,7 +279,9 @@ mail
     const m = await mailStore(opts).read(id.replace(/\.eml$/, ''));
     if (!m) throw new UsageError(`没有编号为“${id}”的邮件 (no message "${id}")`);
     if (opts.format === 'json') return print(m);
-    console.log(`发件人 (From): ${m.from}\n收件人 (To): ${m.to}\n主题 (Subject): ${m.subject}\n时间 (Date): ${shanghai(m.date)}`);
+    console.log(
+      `发件人 (From): ${m.from}\n收件人 (To): ${m.to}\n主题 (Subject): ${m.subject}\n时间 (Date): ${shanghai(m.date)}`,
+    );
     for (const a of m.attachments) console.log(`附件 (attachment): ${a.filename} (${a.contentType}, ${a.size} bytes)`);
     console.log('');
     console.log(opts.html ? (m.html ?? '（没有 HTML 部分 no HTML part）') : m.text);
@@ -234,7 +294,14 @@ const round = (n: number) => Math.round(n * 10000) / 10000;
 class UsageError extends Error {}
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  if (error instanceof PlanValidationError || error instanceof ConfigError || error instanceof UsageError || error instanceof DelegationError || error instanceof CycleRequestError || error instanceof UserError) {
+  if (
+    error instanceof PlanValidationError ||
+    error instanceof ConfigError ||
+    error instanceof UsageError ||
+    error instanceof DelegationError ||
+    error instanceof CycleRequestError ||
+    error instanceof UserError
+  ) {
     console.error(error.message);
   } else {
     console.error('命令失败 (command failed):', error);

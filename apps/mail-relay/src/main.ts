@@ -25,14 +25,24 @@ async function main(): Promise<void> {
   const ds = await createDataSource().initialize();
   const mailer = new Mailer(mail.SMTP_URL, mail.MAIL_FROM);
   const metrics = createAppMetrics('mail-relay');
-  const relay = new OutboxRelay(ds, mailer, log, { onOutcome: (event, outcome) => metrics.mailDeliveries.inc({ event, outcome }) });
+  const relay = new OutboxRelay(ds, mailer, log, {
+    onOutcome: (event, outcome) => metrics.mailDeliveries.inc({ event, outcome }),
+  });
   let metricsServer: Server | null = null;
   if (observability.MAIL_RELAY_METRICS_ADDRESS) {
     outboxBacklog(metrics, ds);
-    metricsServer = await serveMetrics(observability.MAIL_RELAY_METRICS_ADDRESS, () => metrics.registry.metrics(), metrics.registry.contentType);
+    metricsServer = await serveMetrics(
+      observability.MAIL_RELAY_METRICS_ADDRESS,
+      () => metrics.registry.metrics(),
+      metrics.registry.contentType,
+    );
   }
   relay.start();
-  log.info('mail relay started', { smtp: new URL(mail.SMTP_URL).host, pid: process.pid, metrics: observability.MAIL_RELAY_METRICS_ADDRESS ?? null });
+  log.info('mail relay started', {
+    smtp: new URL(mail.SMTP_URL).host,
+    pid: process.pid,
+    metrics: observability.MAIL_RELAY_METRICS_ADDRESS ?? null,
+  });
 
   const shutdown = async (signal: string) => {
     log.info('mail relay stopping', { signal });
@@ -56,16 +66,40 @@ function outboxBacklog(metrics: AppMetrics, ds: DataSource): void {
   let inFlight: Promise<{ pending: number; oldest: number | null }> | null = null;
   const read = () =>
     (inFlight ??= ds
-      .query(`SELECT count(*)::int AS pending, extract(epoch FROM now() - min(created_at))::float AS oldest FROM notice WHERE status = 'pending' AND message IS NOT NULL`)
+      .query(
+        `SELECT count(*)::int AS pending, extract(epoch FROM now() - min(created_at))::float AS oldest FROM notice WHERE status = 'pending' AND message IS NOT NULL`,
+      )
       .then(([row]: Array<{ pending: number; oldest: number | null }>) => row)
       .finally(() => (inFlight = null)));
   const registers = [metrics.registry];
-  new Gauge({ name: 'plan_eval_outbox_pending', help: 'Notices waiting in the outbox', registers, async collect() { this.set((await read()).pending); } });
-  new Gauge({ name: 'plan_eval_outbox_oldest_pending_seconds', help: 'Age of the oldest notice waiting in the outbox', registers, async collect() { this.set((await read()).oldest ?? 0); } });
+  new Gauge({
+    name: 'plan_eval_outbox_pending',
+    help: 'Notices waiting in the outbox',
+    registers,
+    async collect() {
+      this.set((await read()).pending);
+    },
+  });
+  new Gauge({
+    name: 'plan_eval_outbox_oldest_pending_seconds',
+    help: 'Age of the oldest notice waiting in the outbox',
+    registers,
+    async collect() {
+      this.set((await read()).oldest ?? 0);
+    },
+  });
 }
 
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) console.error(error.message);
-  else console.error(JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: 'mail relay failed', error: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }));
+  else
+    console.error(
+      JSON.stringify({
+        time: new Date().toISOString(),
+        level: 'error',
+        msg: 'mail relay failed',
+        error: error instanceof Error ? { message: error.message, stack: error.stack } : String(error),
+      }),
+    );
   process.exit(1);
 });

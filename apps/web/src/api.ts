@@ -46,12 +46,21 @@ async function send(method: string, path: string, body?: Body): Promise<Response
   }
   const res = await fetch(path, { method, headers, body: payload });
   if (res.ok) return res;
-  const problem = (await res.json().catch(() => null)) as { code?: string; message?: string; details?: Problem[] } | null;
+  const problem = (await res.json().catch(() => null)) as {
+    code?: string;
+    message?: string;
+    details?: Problem[];
+  } | null;
   if (res.status === 401 && session) {
     clearSession();
     window.dispatchEvent(new Event('plan-eval:signed-out'));
   }
-  throw new ApiError(res.status, problem?.code ?? 'http_error', problem?.message ?? res.statusText, problem?.details ?? []);
+  throw new ApiError(
+    res.status,
+    problem?.code ?? 'http_error',
+    problem?.message ?? res.statusText,
+    problem?.details ?? [],
+  );
 }
 
 export const api = {

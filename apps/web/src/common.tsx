@@ -16,14 +16,27 @@ export interface Loaded<T> {
 /** Runs `load` now and whenever its dependencies change; `reload()` runs it again. */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): Loaded<T> {
   const { t } = useI18n();
-  const [state, setState] = useState<{ data: T | null; error: string | null; loading: boolean }>({ data: null, error: null, loading: true });
+  const [state, setState] = useState<{ data: T | null; error: string | null; loading: boolean }>({
+    data: null,
+    error: null,
+    loading: true,
+  });
   const [round, setRound] = useState(0);
   useEffect(() => {
     let live = true;
     setState((s) => ({ ...s, loading: true }));
     load().then(
       (data) => live && setState({ data, error: null, loading: false }),
-      (e: unknown) => live && setState({ data: null, error: e instanceof ApiError ? e.message : t('无法连接服务器，请稍后重试', 'Cannot reach the server; please try again'), loading: false }),
+      (e: unknown) =>
+        live &&
+        setState({
+          data: null,
+          error:
+            e instanceof ApiError
+              ? e.message
+              : t('无法连接服务器，请稍后重试', 'Cannot reach the server; please try again'),
+          loading: false,
+        }),
     );
     return () => {
       live = false;
@@ -61,7 +74,11 @@ export function useAction() {
 
 export function ItemStatusTag({ status }: { status: string }) {
   const { lx } = useI18n();
-  return <Tag color={STATUS_COLORS[status]}>{lx(ITEM_STATUS_LABELS[status as keyof typeof ITEM_STATUS_LABELS]) || status}</Tag>;
+  return (
+    <Tag color={STATUS_COLORS[status]}>
+      {lx(ITEM_STATUS_LABELS[status as keyof typeof ITEM_STATUS_LABELS]) || status}
+    </Tag>
+  );
 }
 
 export function CycleStatusTag({ status }: { status: string }) {
@@ -91,7 +108,10 @@ export function useCyclePicker(): { cycles: Cycle[]; cycle: Cycle | null; picker
         query.set('cycle', id);
         navigate(`${path}?${query}`, { replace: true });
       }}
-      options={cycles.map((c) => ({ value: c.id, label: `${lx(cycleTitle(c))}（${lx(CYCLE_STATUS_LABELS[c.status])}）` }))}
+      options={cycles.map((c) => ({
+        value: c.id,
+        label: `${lx(cycleTitle(c))}（${lx(CYCLE_STATUS_LABELS[c.status])}）`,
+      }))}
     />
   );
   return { cycles, cycle, picker, error: loaded.error };

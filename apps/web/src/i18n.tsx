@@ -43,7 +43,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     return l;
   });
   const value = useMemo<I18n>(() => {
-    const format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' });
+    const format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
+      timeZone: 'Asia/Shanghai',
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    });
     return {
       locale,
       setLocale(next) {

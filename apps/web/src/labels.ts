@@ -5,7 +5,14 @@ import type { Localized } from './i18n';
 
 export { CYCLE_KIND_LABELS, ITEM_STATUS_LABELS };
 
-export const STATUS_COLORS: Record<string, string> = { assigned: 'default', draft: 'gold', submitted: 'processing', returned: 'error', approved: 'success', accepted: 'green' };
+export const STATUS_COLORS: Record<string, string> = {
+  assigned: 'default',
+  draft: 'gold',
+  submitted: 'processing',
+  returned: 'error',
+  approved: 'success',
+  accepted: 'green',
+};
 
 export const ITEM_KIND_LABELS: Record<string, Localized> = {
   indicator: { zh: '主要指标', en: 'Indicator' },
@@ -113,5 +120,6 @@ export function itemLabel(kind: string, no: number): Localized {
   return { zh: `${k.zh} ${no}`, en: `${k.en} ${no}` };
 }
 
-export const itemPath = (cycleId: string, itemKey: string) => `/cycles/${encodeURIComponent(cycleId)}/items/${encodeURIComponent(itemKey)}`;
+export const itemPath = (cycleId: string, itemKey: string) =>
+  `/cycles/${encodeURIComponent(cycleId)}/items/${encodeURIComponent(itemKey)}`;
 export const cyclePath = (cycleId: string) => `/cycles/${encodeURIComponent(cycleId)}`;

@@ -10,7 +10,17 @@ import { RouterProvider } from './router';
 function Themed() {
   const { locale } = useI18n();
   return (
-    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4, fontFamily: '"PingFang SC","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Micro Hei",system-ui,sans-serif' } }}>
+    <ConfigProvider
+      locale={locale === 'en' ? enUS : zhCN}
+      button={{ autoInsertSpace: false }}
+      theme={{
+        token: {
+          colorPrimary: '#b71c1c',
+          borderRadius: 4,
+          fontFamily: '"PingFang SC","Microsoft YaHei","Noto Sans CJK SC","WenQuanYi Micro Hei",system-ui,sans-serif',
+        },
+      }}
+    >
       <AntApp>
         <RouterProvider>
           <App />

@@ -29,7 +29,9 @@ export function activityMetricsInterceptor(metrics: AppMetrics): ActivityInterce
 }
 
 function recordOutcome(metrics: AppMetrics, activity: string, arg: unknown, result: unknown): void {
-  if (activity === 'sendNotice') metrics.notices.inc({ event: (arg as NoticeInput).event, status: (result as NoticeResult).status });
-  else if (activity === 'recordCommands') for (const r of arg as RecordCommandInput[]) metrics.itemCommands.inc({ type: r.command.type });
+  if (activity === 'sendNotice')
+    metrics.notices.inc({ event: (arg as NoticeInput).event, status: (result as NoticeResult).status });
+  else if (activity === 'recordCommands')
+    for (const r of arg as RecordCommandInput[]) metrics.itemCommands.inc({ type: r.command.type });
   else if (activity === 'prepareCycle') metrics.workItemsPrepared.inc((result as PreparedCycle).itemCount);
 }

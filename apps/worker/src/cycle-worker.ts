@@ -2,7 +2,12 @@
  * The Temporal worker of the cycle workflows, built the same way by the
  * worker app, the demo and the tests.
  */
-import { Worker, type ActivityInterceptorsFactory, type NativeConnection, type WorkflowBundleOption } from '@temporalio/worker';
+import {
+  Worker,
+  type ActivityInterceptorsFactory,
+  type NativeConnection,
+  type WorkflowBundleOption,
+} from '@temporalio/worker';
 import type { Duration } from '@temporalio/common';
 import type { CycleActivities } from '@libs/cycle/activities-contract';
 import { workflowBundlerOptions, WORKFLOWS_PATH } from './workflow-bundle';
@@ -35,7 +40,9 @@ export function createCycleWorker(options: CycleWorkerOptions): Promise<Worker> 
     ...(options.activityInterceptors ? { interceptors: { activity: options.activityInterceptors } } : {}),
     ...(options.shutdownGraceTime !== undefined ? { shutdownGraceTime: options.shutdownGraceTime } : {}),
     ...(options.shutdownForceTime !== undefined ? { shutdownForceTime: options.shutdownForceTime } : {}),
-    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: WORKFLOWS_PATH, bundlerOptions: workflowBundlerOptions }),
+    ...(options.workflowBundle
+      ? { workflowBundle: options.workflowBundle }
+      : { workflowsPath: WORKFLOWS_PATH, bundlerOptions: workflowBundlerOptions }),
     // Bound methods: Temporal calls activities as plain functions.
     activities: {
       prepareCycle: activities.prepareCycle.bind(activities),

@@ -21,7 +21,9 @@ import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
   // Every area is checked before anything connects, so a bad setting is named at once.
-  (['database', 'temporal', 'mail', 'http', 'storage', 'report', 'observability', 'worker'] as const).forEach((area) => loadConfig(area));
+  (['database', 'temporal', 'mail', 'http', 'storage', 'report', 'observability', 'worker'] as const).forEach((area) =>
+    loadConfig(area),
+  );
   const temporal = loadConfig('temporal');
   const observability = loadConfig('observability');
   const settings = loadConfig('worker');
@@ -31,7 +33,9 @@ async function main(): Promise<void> {
     logger: temporalJsonLogger(observability.LOG_LEVEL),
     telemetryOptions: {
       logging: { forward: {}, filter: { core: 'WARN', other: 'ERROR' } },
-      ...(observability.TEMPORAL_METRICS_ADDRESS ? { metrics: { prometheus: { bindAddress: observability.TEMPORAL_METRICS_ADDRESS } } } : {}),
+      ...(observability.TEMPORAL_METRICS_ADDRESS
+        ? { metrics: { prometheus: { bindAddress: observability.TEMPORAL_METRICS_ADDRESS } } }
+        : {}),
     },
   });
   const metrics = createAppMetrics('worker');
@@ -75,6 +79,14 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) console.error(error.message);
-  else console.error(JSON.stringify({ time: new Date().toISOString(), level: 'error', msg: 'worker failed', error: error instanceof Error ? { message: error.message, stack: error.stack } : String(error) }));
+  else
+    console.error(
+      JSON.stringify({
+        time: new Date().toISOString(),
+        level: 'error',
+        msg: 'worker failed',
+        error: error instanceof Error ? { message: error.message, stack: error.stack } : String(error),
+      }),
+    );
   process.exit(1);
 });

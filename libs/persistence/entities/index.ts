@@ -1,7 +1,14 @@
 import { Delegation, Department, DepartmentContact, DepartmentGroupMember } from './department.entity';
 import { BasicServiceItem, Indicator, MainTarget, MainTask, MajorProject, Responsibility } from './plan-items.entity';
 import { Category, Plan } from './plan.entity';
-import { AuditEntry, EndedLinkSession, EvidenceFile, IdempotencyKey, SignInThrottle, UserAccount } from './access.entity';
+import {
+  AuditEntry,
+  EndedLinkSession,
+  EvidenceFile,
+  IdempotencyKey,
+  SignInThrottle,
+  UserAccount,
+} from './access.entity';
 import { CycleReport, EvaluationCycle, ItemEvent, Notice, SubmissionVersion, WorkItem } from './cycle.entity';
 
 export * from './department.entity';

@@ -124,7 +124,14 @@ export class MajorProject {
   @Column({ name: 'total_investment', type: 'numeric', precision: 14, scale: 4, transformer: numericColumn })
   totalInvestment: number;
 
-  @Column({ name: 'plan_period_investment', type: 'numeric', precision: 14, scale: 4, nullable: true, transformer: numericColumn })
+  @Column({
+    name: 'plan_period_investment',
+    type: 'numeric',
+    precision: 14,
+    scale: 4,
+    nullable: true,
+    transformer: numericColumn,
+  })
   planPeriodInvestment: number | null;
 
   @Column({ name: 'land_mu', type: 'numeric', precision: 14, scale: 4, nullable: true, transformer: numericColumn })

@@ -10,7 +10,9 @@ export class AddNoticeRelay1796036400000 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "notice" ADD "message" jsonb`);
-    await queryRunner.query(`ALTER TABLE "notice" ADD "next_attempt_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now()`);
+    await queryRunner.query(
+      `ALTER TABLE "notice" ADD "next_attempt_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now()`,
+    );
     await queryRunner.query(`ALTER TABLE "notice" ADD "claimed_until" TIMESTAMP WITH TIME ZONE`);
     await queryRunner.query(`CREATE INDEX "IDX_notice_due" ON "notice" ("next_attempt_at") WHERE status = 'pending'`);
   }

@@ -12,7 +12,9 @@ export class AddSignInThrottle1796050000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TABLE "sign_in_throttle" ("key" character varying NOT NULL, "attempts" integer NOT NULL, "window_started_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_sign_in_throttle" PRIMARY KEY ("key"))`,
     );
-    await queryRunner.query(`CREATE INDEX "IDX_sign_in_throttle_window_started_at" ON "sign_in_throttle" ("window_started_at")`);
+    await queryRunner.query(
+      `CREATE INDEX "IDX_sign_in_throttle_window_started_at" ON "sign_in_throttle" ("window_started_at")`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -10,4 +10,15 @@ import { NoticeResends1796100000000 } from './1796100000000-NoticeResends';
 import { ItemAttention1796100100000 } from './1796100100000-ItemAttention';
 
 /** Every migration, in order. */
-export const migrations = [CreateCatalog1795977965268, CreateCycles1795979169688, AddDelegations1795983865203, AddAccessAndAudit1795986219583, AddNoticeRelay1796036400000, CompressNoticeMessagesWithLz41796040000000, SessionRevocationAndIdempotencyKeys1796046000000, AddSignInThrottle1796050000000, NoticeResends1796100000000, ItemAttention1796100100000];
+export const migrations = [
+  CreateCatalog1795977965268,
+  CreateCycles1795979169688,
+  AddDelegations1795983865203,
+  AddAccessAndAudit1795986219583,
+  AddNoticeRelay1796036400000,
+  CompressNoticeMessagesWithLz41796040000000,
+  SessionRevocationAndIdempotencyKeys1796046000000,
+  AddSignInThrottle1796050000000,
+  NoticeResends1796100000000,
+  ItemAttention1796100100000,
+];

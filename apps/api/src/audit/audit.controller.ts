@@ -33,7 +33,11 @@ export class AuditController {
   @Requires('audit:read')
   @ApiOperation({ summary: '审计日志 The audit trail, newest first' })
   async list(@Query() q: AuditQuery) {
-    const where = { ...(q.entityType ? { entityType: q.entityType } : {}), ...(q.entityId ? { entityId: q.entityId } : {}), ...(q.actor ? { actor: q.actor } : {}) };
+    const where = {
+      ...(q.entityType ? { entityType: q.entityType } : {}),
+      ...(q.entityId ? { entityId: q.entityId } : {}),
+      ...(q.actor ? { actor: q.actor } : {}),
+    };
     return findPage(this.ds.getRepository(AuditEntry), q, { where, order: { at: 'DESC' } });
   }
 }

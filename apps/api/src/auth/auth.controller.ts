@@ -59,7 +59,12 @@ export class AuthController {
       await auditSignInFailure(this.ds, req.requestId, attempt, 'throttled');
       res.setHeader('Retry-After', String(throttled.retryAfterSeconds));
       const minutes = Math.ceil(throttled.retryAfterSeconds / 60);
-      throw new ApiProblem(429, 'too_many_attempts', [{ zh: `登录尝试次数过多，请${minutes}分钟后再试`, en: `too many sign-in attempts; try again in ${minutes} minute${minutes === 1 ? '' : 's'}` }]);
+      throw new ApiProblem(429, 'too_many_attempts', [
+        {
+          zh: `登录尝试次数过多，请${minutes}分钟后再试`,
+          en: `too many sign-in attempts; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
+        },
+      ]);
     }
     const user = await this.ds.getRepository(UserAccount).findOneBy({ email: attempt.email });
     // Checked against a hash even without an account: the same answer in the same time, no probing for accounts.
@@ -69,7 +74,13 @@ export class AuthController {
       throw new ApiProblem(401, 'login_failed', [{ zh: '邮箱或密码不正确', en: 'wrong email or password' }]);
     }
     await signInSucceeded(this.ds, attempt);
-    const principal: Principal = { id: user.id, email: user.email, name: user.name, role: user.role, department: user.department };
+    const principal: Principal = {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      department: user.department,
+    };
     req.principal = principal;
     await this.audit.record(req, { action: 'sign_in', entityType: 'user', entityId: user.id });
     return { ...this.tokens.session({ ...principal, tokenVersion: user.tokenVersion }), user: principal };
@@ -84,8 +95,21 @@ export class AuthController {
     const opened = await this.links.open(body.token);
     if (!opened.ok) throw new ApiProblem(opened.status, opened.code, [opened.problem]);
     req.principal = opened.principal;
-    await this.audit.record(req, { action: 'open_link', entityType: 'item', entityId: `${opened.item.cycleId}#${opened.item.itemKey}` });
-    return { ...opened.session, user: opened.principal, item: { cycleId: opened.item.cycleId, itemKey: opened.item.itemKey, title: opened.item.title, status: opened.item.status } };
+    await this.audit.record(req, {
+      action: 'open_link',
+      entityType: 'item',
+      entityId: `${opened.item.cycleId}#${opened.item.itemKey}`,
+    });
+    return {
+      ...opened.session,
+      user: opened.principal,
+      item: {
+        cycleId: opened.item.cycleId,
+        itemKey: opened.item.itemKey,
+        title: opened.item.title,
+        status: opened.item.status,
+      },
+    };
   }
 
   @Post('logout')
@@ -96,7 +120,13 @@ export class AuthController {
     const { id, scope } = req.principal;
     await this.ds.transaction(async (em) => {
       await endSession(em, req.session);
-      await this.audit.record(req, scope ? { action: 'sign_out', entityType: 'item', entityId: `${scope.cycleId}#${scope.itemKey}` } : { action: 'sign_out', entityType: 'user', entityId: id }, em);
+      await this.audit.record(
+        req,
+        scope
+          ? { action: 'sign_out', entityType: 'item', entityId: `${scope.cycleId}#${scope.itemKey}` }
+          : { action: 'sign_out', entityType: 'user', entityId: id },
+        em,
+      );
     });
   }
 

@@ -20,4 +20,6 @@ export const Requires = (permission: Permission) => SetMetadata(PERMISSION_KEY, 
 /** `session`: the signed session the principal came from (what signing out ends). */
 export type AuthenticatedRequest = Request & { principal: Principal; session: Session; requestId: string };
 
-export const Caller = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => ctx.switchToHttp().getRequest<AuthenticatedRequest>().principal);
+export const Caller = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): Principal => ctx.switchToHttp().getRequest<AuthenticatedRequest>().principal,
+);

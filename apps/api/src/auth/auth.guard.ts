@@ -42,8 +42,12 @@ export class AuthGuard implements CanActivate {
     const session = this.tokens.verifySession(bearer);
     if (!session.ok) {
       throw session.reason === 'expired'
-        ? new ApiProblem(401, 'session_expired', [{ zh: '登录已过期，请重新登录', en: 'your session has expired; please sign in again' }])
-        : new ApiProblem(401, 'unauthorized', [{ zh: '登录凭证无效，请重新登录', en: 'invalid session; please sign in again' }]);
+        ? new ApiProblem(401, 'session_expired', [
+            { zh: '登录已过期，请重新登录', en: 'your session has expired; please sign in again' },
+          ])
+        : new ApiProblem(401, 'unauthorized', [
+            { zh: '登录凭证无效，请重新登录', en: 'invalid session; please sign in again' },
+          ]);
     }
     const { purposeDone } = await checkSessionStanding(this.ds, session.claims);
     const p = session.claims.principal;

@@ -13,7 +13,11 @@ import type { AuthenticatedRequest } from './auth.decorators';
 
 const FIELD = 'Idempotency-Key';
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const DIFFERS = { method: { zh: '请求方法', en: 'method' }, path: { zh: '地址', en: 'path' }, body: { zh: '请求内容', en: 'body' } };
+const DIFFERS = {
+  method: { zh: '请求方法', en: 'method' },
+  path: { zh: '地址', en: 'path' },
+  body: { zh: '请求内容', en: 'body' },
+};
 /** Expired keys are overwritten when used again; the rest are dropped now and then, not on every request. */
 const PURGE_EVERY_MS = 10 * 60_000;
 
@@ -27,13 +31,21 @@ export class IdempotencyKeys {
     if (key === undefined || READS.has(req.method)) return randomUUID();
     if (typeof key !== 'string' || !IDEMPOTENCY_KEY_FORMAT.test(key)) {
       throw new ApiProblem(400, 'invalid_request', [
-        { field: FIELD, zh: 'Idempotency-Key 须为8至128个字母、数字或 _ . : - 字符（例如一个UUID）', en: 'Idempotency-Key must be 8 to 128 letters, digits or _ . : - (a UUID, for example)' },
+        {
+          field: FIELD,
+          zh: 'Idempotency-Key 须为8至128个字母、数字或 _ . : - 字符（例如一个UUID）',
+          en: 'Idempotency-Key must be 8 to 128 letters, digits or _ . : - (a UUID, for example)',
+        },
       ]);
     }
     this.purgeNowAndThen();
     // Before the handler runs, an upload's file is not yet read: its size stands for it.
     const body = req.is('multipart/form-data') ? { multipart: req.headers['content-length'] ?? null } : req.body;
-    const claim = await claimIdempotencyKey(this.ds, req.principal.id, key, { method: req.method, path: req.originalUrl, body });
+    const claim = await claimIdempotencyKey(this.ds, req.principal.id, key, {
+      method: req.method,
+      path: req.originalUrl,
+      body,
+    });
     if (claim.ok) return claim.requestId;
     const first = `${claim.first.method} ${claim.first.path}`;
     const differs = `${claim.differs.map((d) => DIFFERS[d].en).join(' and ')} ${claim.differs.length > 1 ? 'differ' : 'differs'}`;

@@ -54,13 +54,25 @@ export class LinkPageController {
     const token = String(req.params.token);
     const opened = await this.links.open(token);
     if (!opened.ok) {
-      res.status(opened.status).type('html').send(page('链接无法使用 Link cannot be used', `<h1>链接无法使用</h1><p>${escapeHtml(opened.problem.zh)}</p><p class="en">${escapeHtml(opened.problem.en)}</p>`));
+      res
+        .status(opened.status)
+        .type('html')
+        .send(
+          page(
+            '链接无法使用 Link cannot be used',
+            `<h1>链接无法使用</h1><p>${escapeHtml(opened.problem.zh)}</p><p class="en">${escapeHtml(opened.problem.en)}</p>`,
+          ),
+        );
       return;
     }
     const { item, principal, departmentName, cycle } = opened;
     const purpose = PURPOSE[principal.scope!.purpose];
     const status = ITEM_STATUS_LABELS[item.status as ItemStatus];
-    const deadline = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long', timeStyle: 'short' }).format(cycle.deadline);
+    const deadline = new Intl.DateTimeFormat('zh-CN', {
+      timeZone: 'Asia/Shanghai',
+      dateStyle: 'long',
+      timeStyle: 'short',
+    }).format(cycle.deadline);
     res
       .status(200)
       .type('html')

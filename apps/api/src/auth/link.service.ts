@@ -18,28 +18,70 @@ import { Department, EvaluationCycle, WorkItem } from '@libs/persistence/entitie
 type LinkCode = 'link_invalid' | 'link_expired' | 'link_used' | 'link_revoked' | 'cycle_closed';
 
 export type LinkOpening =
-  | { ok: true; session: { token: string; expiresAt: string }; principal: Principal; item: WorkItem; departmentName: string; cycle: EvaluationCycle }
+  | {
+      ok: true;
+      session: { token: string; expiresAt: string };
+      principal: Principal;
+      item: WorkItem;
+      departmentName: string;
+      cycle: EvaluationCycle;
+    }
   | { ok: false; status: number; code: LinkCode; problem: Localized };
 
 type Refused = Extract<LinkOpening, { ok: false }>;
 
-const EXPIRED: Refused = { ok: false, status: 410, code: 'link_expired', problem: { zh: '此链接已过期。请登录系统处理，或联系市统计局重新发送通知。', en: 'This link has expired. Sign in to the portal, or ask the statistics bureau to send the notice again.' } };
-const INVALID: Refused = { ok: false, status: 400, code: 'link_invalid', problem: { zh: '此链接无效（可能不完整或被修改）。请从通知邮件中完整复制链接，或登录系统处理。', en: 'This link is not valid (it may be incomplete or altered). Copy the whole link from the email, or sign in to the portal.' } };
+const EXPIRED: Refused = {
+  ok: false,
+  status: 410,
+  code: 'link_expired',
+  problem: {
+    zh: '此链接已过期。请登录系统处理，或联系市统计局重新发送通知。',
+    en: 'This link has expired. Sign in to the portal, or ask the statistics bureau to send the notice again.',
+  },
+};
+const INVALID: Refused = {
+  ok: false,
+  status: 400,
+  code: 'link_invalid',
+  problem: {
+    zh: '此链接无效（可能不完整或被修改）。请从通知邮件中完整复制链接，或登录系统处理。',
+    en: 'This link is not valid (it may be incomplete or altered). Copy the whole link from the email, or sign in to the portal.',
+  },
+};
 
 /** Why a link no longer opens, as its page says it. A link itself is never signed out (its sessions are). */
 function refused(refusal: Exclude<LinkRefusal, 'signed_out'>, c: LinkClaims): Refused {
   switch (refusal) {
     case 'item_gone':
-      return { ok: false, status: 404, code: 'link_invalid', problem: { zh: '此链接对应的事项已不存在，请联系市统计局。', en: 'The item of this link no longer exists; contact the statistics bureau.' } };
+      return {
+        ok: false,
+        status: 404,
+        code: 'link_invalid',
+        problem: {
+          zh: '此链接对应的事项已不存在，请联系市统计局。',
+          en: 'The item of this link no longer exists; contact the statistics bureau.',
+        },
+      };
     case 'cycle_closed':
-      return { ok: false, status: 409, code: 'cycle_closed', problem: { zh: '本轮评估已结束，不能再通过此链接填报或审核。如需修改请联系市统计局。', en: 'This evaluation cycle is closed; the link can no longer be used. Contact the statistics bureau for changes.' } };
+      return {
+        ok: false,
+        status: 409,
+        code: 'cycle_closed',
+        problem: {
+          zh: '本轮评估已结束，不能再通过此链接填报或审核。如需修改请联系市统计局。',
+          en: 'This evaluation cycle is closed; the link can no longer be used. Contact the statistics bureau for changes.',
+        },
+      };
     case 'holder_changed': {
       const [zh, en] = c.purpose === 'review' ? ['审核人', 'supervisor'] : ['填报人', 'submitter'];
       return {
         ok: false,
         status: 403,
         code: 'link_revoked',
-        problem: { zh: `此链接已失效：您已不再是该部门的${zh}，或您的委托已结束。请联系本部门或市统计局，新的通知会发给现在的${zh}。`, en: `This link no longer works: you are no longer the department’s ${en}, or your delegation has ended. Contact your department or the statistics bureau; new notices go to the current ${en}.` },
+        problem: {
+          zh: `此链接已失效：您已不再是该部门的${zh}，或您的委托已结束。请联系本部门或市统计局，新的通知会发给现在的${zh}。`,
+          en: `This link no longer works: you are no longer the department’s ${en}, or your delegation has ended. Contact your department or the statistics bureau; new notices go to the current ${en}.`,
+        },
       };
     }
     case 'purpose_done':
@@ -49,8 +91,14 @@ function refused(refusal: Exclude<LinkRefusal, 'signed_out'>, c: LinkClaims): Re
         code: 'link_used',
         problem:
           c.purpose === 'review'
-            ? { zh: '此事项已审核完毕（或已退回、撤回），链接已使用，无需再次操作。', en: 'This item has already been reviewed (or returned); the link has been used and there is nothing left to do.' }
-            : { zh: '此事项已提交，链接已使用。如需修改，请等待审核结果或联系本部门审核人。', en: 'This item has already been submitted; the link has been used. Wait for the review, or ask your supervisor.' },
+            ? {
+                zh: '此事项已审核完毕（或已退回、撤回），链接已使用，无需再次操作。',
+                en: 'This item has already been reviewed (or returned); the link has been used and there is nothing left to do.',
+              }
+            : {
+                zh: '此事项已提交，链接已使用。如需修改，请等待审核结果或联系本部门审核人。',
+                en: 'This item has already been submitted; the link has been used. Wait for the review, or ask your supervisor.',
+              },
       };
   }
 }
@@ -72,7 +120,14 @@ export class LinkService {
     const item = await this.ds.getRepository(WorkItem).findOneByOrFail({ cycleId: c.cycleId, itemKey: c.itemKey });
     const cycle = await this.ds.getRepository(EvaluationCycle).findOneByOrFail({ id: c.cycleId });
     const department = await this.ds.getRepository(Department).findOneBy({ code: item.department });
-    const principal: Principal = { id: c.email, email: c.email, name: c.name, role: c.purpose === 'review' ? 'supervisor' : 'submitter', department: c.department, scope };
+    const principal: Principal = {
+      id: c.email,
+      email: c.email,
+      name: c.name,
+      role: c.purpose === 'review' ? 'supervisor' : 'submitter',
+      department: c.department,
+      scope,
+    };
     // Its own ID, so that signing it out ends this session and no other.
     const session = this.tokens.session({ ...principal, sessionId: randomUUID() });
     return { ok: true, session, principal, item, departmentName: department?.name ?? item.department, cycle };

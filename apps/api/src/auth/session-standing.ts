@@ -15,16 +15,31 @@ import type { Localized } from '@libs/plan/localized';
 import { ApiProblem } from '../common/problem.filter';
 
 const REVOKED: Record<SessionRevocation, Localized> = {
-  inactive: { zh: '账号已停用或不存在，登录已失效', en: 'this account is deactivated or no longer exists; the session has ended' },
-  reissued: { zh: '登录已失效（已退出，或账号的角色、部门或密码已变更），请重新登录', en: 'the session has ended (signed out, or the account’s role, department or password changed); please sign in again' },
+  inactive: {
+    zh: '账号已停用或不存在，登录已失效',
+    en: 'this account is deactivated or no longer exists; the session has ended',
+  },
+  reissued: {
+    zh: '登录已失效（已退出，或账号的角色、部门或密码已变更），请重新登录',
+    en: 'the session has ended (signed out, or the account’s role, department or password changed); please sign in again',
+  },
 };
 
 const LABEL = { submitter: { zh: '填报人', en: 'submitter' }, supervisor: { zh: '审核人', en: 'supervisor' } };
 
 const ENDED: Record<Exclude<LinkRefusal, 'purpose_done'>, (scope: LinkScope) => Localized> = {
-  item_gone: () => ({ zh: '此邮件链接对应的事项已不存在，请联系市统计局。', en: 'The item of this email link no longer exists; contact the statistics bureau.' }),
-  signed_out: () => ({ zh: '您已退出此邮件链接的登录。如需继续办理，请重新打开通知邮件中的链接。', en: 'You signed out of this email link; its session has ended. To go on, open the link in the notice again.' }),
-  cycle_closed: () => ({ zh: '本轮评估已结束，此邮件链接的登录已失效。如需修改请联系市统计局。', en: 'This evaluation cycle is closed; the email link’s session has ended. Contact the statistics bureau for changes.' }),
+  item_gone: () => ({
+    zh: '此邮件链接对应的事项已不存在，请联系市统计局。',
+    en: 'The item of this email link no longer exists; contact the statistics bureau.',
+  }),
+  signed_out: () => ({
+    zh: '您已退出此邮件链接的登录。如需继续办理，请重新打开通知邮件中的链接。',
+    en: 'You signed out of this email link; its session has ended. To go on, open the link in the notice again.',
+  }),
+  cycle_closed: () => ({
+    zh: '本轮评估已结束，此邮件链接的登录已失效。如需修改请联系市统计局。',
+    en: 'This evaluation cycle is closed; the email link’s session has ended. Contact the statistics bureau for changes.',
+  }),
   holder_changed: (scope) => {
     const role = LABEL[scope.purpose === 'review' ? 'supervisor' : 'submitter'];
     return {
@@ -35,9 +50,18 @@ const ENDED: Record<Exclude<LinkRefusal, 'purpose_done'>, (scope: LinkScope) => 
 };
 
 const DONE: Record<LinkScope['purpose'], Localized> = {
-  submit: { zh: '此事项已提交或已审核，邮件链接的办理已完成，不能再修改。如需修改请联系本部门审核人。', en: 'This item has been submitted or reviewed; the email link’s work is done and nothing more can be changed. Ask your supervisor for changes.' },
-  review: { zh: '此事项已审核（或已退回、撤回），邮件链接的办理已完成。', en: 'This item has been reviewed (or returned); the email link’s work is done.' },
-  contribute: { zh: '此事项已审核完毕，不能再提供配合意见。', en: 'This item has been reviewed; contributions are closed.' },
+  submit: {
+    zh: '此事项已提交或已审核，邮件链接的办理已完成，不能再修改。如需修改请联系本部门审核人。',
+    en: 'This item has been submitted or reviewed; the email link’s work is done and nothing more can be changed. Ask your supervisor for changes.',
+  },
+  review: {
+    zh: '此事项已审核（或已退回、撤回），邮件链接的办理已完成。',
+    en: 'This item has been reviewed (or returned); the email link’s work is done.',
+  },
+  contribute: {
+    zh: '此事项已审核完毕，不能再提供配合意见。',
+    en: 'This item has been reviewed; contributions are closed.',
+  },
 };
 
 /** The refusal of a change through a link session whose purpose is done. */
@@ -53,7 +77,9 @@ export async function checkSessionStanding(ds: DataSource, session: Session): Pr
   }
   const scope = principal.scope;
   // A link session from before sessions had IDs cannot be signed out: it ends, and the link opens a new one.
-  const refusal = session.sessionId ? linkRefusal(scope.purpose, await readLinkStanding(ds, principal.email, scope, session.sessionId)) : 'signed_out';
+  const refusal = session.sessionId
+    ? linkRefusal(scope.purpose, await readLinkStanding(ds, principal.email, scope, session.sessionId))
+    : 'signed_out';
   if (refusal && refusal !== 'purpose_done') throw new ApiProblem(401, 'link_session_ended', [ENDED[refusal](scope)]);
   return { purposeDone: refusal === 'purpose_done' };
 }

@@ -10,7 +10,13 @@ import { DataSource, In } from 'typeorm';
 import { authorize } from '@libs/access/permissions';
 import { delegate, DelegationError } from '@libs/catalog/delegations';
 import { validateContactEmail } from '@libs/plan/contact-email';
-import { Delegation, Department, DepartmentContact, DepartmentGroupMember, type ContactRole } from '@libs/persistence/entities';
+import {
+  Delegation,
+  Department,
+  DepartmentContact,
+  DepartmentGroupMember,
+  type ContactRole,
+} from '@libs/persistence/entities';
 import { ApiProblem, forbidden, notFound } from '../common/problem.filter';
 import { pageOf, PageQuery } from '../common/pagination';
 import { AuditService } from '../audit/audit.service';
@@ -48,7 +54,11 @@ class ContactBody {
 }
 
 class MembersBody {
-  @ApiProperty({ type: [String], example: ['city-education', 'city-health'], description: 'department codes; empty to resolve the group per cycle again' })
+  @ApiProperty({
+    type: [String],
+    example: ['city-education', 'city-health'],
+    description: 'department codes; empty to resolve the group per cycle again',
+  })
   @IsArray()
   @ArrayMaxSize(200)
   @IsString({ each: true })
@@ -105,8 +115,15 @@ export class DepartmentsController {
     const all = await this.ds.getRepository(Department).find({ relations: { contacts: true }, order: { code: 'ASC' } });
     const needle = q.q?.toLowerCase();
     const members = await this.groupMembers();
-    const matching = all.filter((d) => (!q.kind || d.kind === q.kind) && (!needle || [d.code, d.name, d.nameEn, ...d.aliases].some((s) => s.toLowerCase().includes(needle))));
-    return pageOf(matching.map((d) => view(d, members.get(d.code))), q);
+    const matching = all.filter(
+      (d) =>
+        (!q.kind || d.kind === q.kind) &&
+        (!needle || [d.code, d.name, d.nameEn, ...d.aliases].some((s) => s.toLowerCase().includes(needle))),
+    );
+    return pageOf(
+      matching.map((d) => view(d, members.get(d.code))),
+      q,
+    );
   }
 
   @Get('departments/:code')
@@ -118,9 +135,20 @@ export class DepartmentsController {
 
   @Put('departments/:code/contacts/:role')
   @Requires('catalog:write')
-  @ApiOperation({ summary: '修改联系人 Set a department’s submitter or supervisor (audited; imports never overwrite it)' })
-  async setContact(@Param('code') code: string, @Param('role') role: string, @Body() body: ContactBody, @Req() req: AuthenticatedRequest) {
-    if (role !== 'submitter' && role !== 'supervisor') throw notFound(`联系人角色应为 submitter 或 supervisor，而不是“${role}”`, `the contact role is submitter or supervisor, not "${role}"`);
+  @ApiOperation({
+    summary: '修改联系人 Set a department’s submitter or supervisor (audited; imports never overwrite it)',
+  })
+  async setContact(
+    @Param('code') code: string,
+    @Param('role') role: string,
+    @Body() body: ContactBody,
+    @Req() req: AuthenticatedRequest,
+  ) {
+    if (role !== 'submitter' && role !== 'supervisor')
+      throw notFound(
+        `联系人角色应为 submitter 或 supervisor，而不是“${role}”`,
+        `the contact role is submitter or supervisor, not "${role}"`,
+      );
     const department = await this.department(code);
     const after = { name: body.name.trim(), email: body.email.trim().toLowerCase(), locale: body.locale ?? 'zh-CN' };
     // The same check as a plan import: a typo is refused here, not found weeks later as an undeliverable notice.
@@ -132,29 +160,52 @@ export class DepartmentsController {
       const before = existing ? { name: existing.name, email: existing.email, locale: existing.locale } : null;
       if (existing) await repo.update(existing.id, after);
       else await repo.insert({ department, role, ...after });
-      await this.audit.record(req, { action: 'edit_contact', entityType: 'contact', entityId: `${code}/${role}`, before, after }, em);
+      await this.audit.record(
+        req,
+        { action: 'edit_contact', entityType: 'contact', entityId: `${code}/${role}`, before, after },
+        em,
+      );
       return { department: code, role, ...after };
     });
   }
 
   @Put('departments/:code/members')
   @Requires('catalog:write')
-  @ApiOperation({ summary: '指定部门组成员 Resolve a group (相关行业主管部门) to its departments once, instead of at every launch (audited)' })
+  @ApiOperation({
+    summary:
+      '指定部门组成员 Resolve a group (相关行业主管部门) to its departments once, instead of at every launch (audited)',
+  })
   async setMembers(@Param('code') code: string, @Body() body: MembersBody, @Req() req: AuthenticatedRequest) {
     const group = await this.department(code);
-    if (group.kind !== 'group') throw new ApiProblem(422, 'not_a_group', [{ zh: `“${group.name}”不是部门组`, en: `"${group.nameEn}" is not a group`, field: 'code' }]);
+    if (group.kind !== 'group')
+      throw new ApiProblem(422, 'not_a_group', [
+        { zh: `“${group.name}”不是部门组`, en: `"${group.nameEn}" is not a group`, field: 'code' },
+      ]);
     const codes = [...new Set(body.members)];
     const members = codes.length ? await this.ds.getRepository(Department).findBy({ code: In(codes) }) : [];
     const problems = [
-      ...codes.filter((c) => !members.some((m) => m.code === c)).map((c) => ({ zh: `没有代码为“${c}”的部门`, en: `no department "${c}"`, field: 'members' })),
-      ...members.filter((m) => m.kind === 'group').map((m) => ({ zh: `“${m.name}”本身是部门组，不能作为成员`, en: `"${m.nameEn}" is itself a group`, field: 'members' })),
+      ...codes
+        .filter((c) => !members.some((m) => m.code === c))
+        .map((c) => ({ zh: `没有代码为“${c}”的部门`, en: `no department "${c}"`, field: 'members' })),
+      ...members
+        .filter((m) => m.kind === 'group')
+        .map((m) => ({
+          zh: `“${m.name}”本身是部门组，不能作为成员`,
+          en: `"${m.nameEn}" is itself a group`,
+          field: 'members',
+        })),
     ];
     if (problems.length) throw new ApiProblem(422, 'invalid_members', problems);
     const before = (await this.groupMembers()).get(code) ?? [];
     await this.ds.transaction(async (em) => {
       await em.getRepository(DepartmentGroupMember).delete({ group: { id: group.id } });
-      if (members.length) await em.getRepository(DepartmentGroupMember).insert(members.map((member) => ({ group, member })));
-      await this.audit.record(req, { action: 'set_group_members', entityType: 'department', entityId: code, before, after: codes.sort() }, em);
+      if (members.length)
+        await em.getRepository(DepartmentGroupMember).insert(members.map((member) => ({ group, member })));
+      await this.audit.record(
+        req,
+        { action: 'set_group_members', entityType: 'department', entityId: code, before, after: codes.sort() },
+        em,
+      );
     });
     return view(group, codes);
   }
@@ -163,8 +214,17 @@ export class DepartmentsController {
   @Requires('catalog:read')
   @ApiOperation({ summary: '委托 Delegations, newest first' })
   async delegations(@Query() q: DelegationQuery) {
-    const rows = await this.ds.getRepository(Delegation).find({ where: q.department ? { department: { code: q.department } } : {}, relations: { department: true }, order: { validFrom: 'DESC' } });
-    return pageOf(rows.map(({ department, ...d }) => ({ ...d, department: department.code })), q);
+    const rows = await this.ds
+      .getRepository(Delegation)
+      .find({
+        where: q.department ? { department: { code: q.department } } : {},
+        relations: { department: true },
+        order: { validFrom: 'DESC' },
+      });
+    return pageOf(
+      rows.map(({ department, ...d }) => ({ ...d, department: department.code })),
+      q,
+    );
   }
 
   @Post('delegations')
@@ -172,19 +232,29 @@ export class DepartmentsController {
   @Requires('delegation:manage')
   @ApiOperation({
     summary: '新建委托 Let someone act as a department’s submitter or supervisor for a period',
-    description: 'Never to the holder of the role or of the department’s other role (422); to an address neither in the directory nor an active account, only by the bureau (403).',
+    description:
+      'Never to the holder of the role or of the department’s other role (422); to an address neither in the directory nor an active account, only by the bureau (403).',
   })
   async delegate(@Body() body: DelegationBody, @Req() req: AuthenticatedRequest, @Caller() p: Principal) {
     const refusal = authorize(p, 'delegation:manage', { department: body.department });
     if (refusal) throw forbidden(refusal);
     try {
       const d = await delegate(this.ds, { ...body, createdBy: p.email, byBureau: p.role === 'admin' });
-      const after = { id: d.id, department: body.department, role: d.role, delegateName: d.delegateName, delegateEmail: d.delegateEmail, validFrom: d.validFrom, validUntil: d.validUntil };
+      const after = {
+        id: d.id,
+        department: body.department,
+        role: d.role,
+        delegateName: d.delegateName,
+        delegateEmail: d.delegateEmail,
+        validFrom: d.validFrom,
+        validUntil: d.validUntil,
+      };
       await this.audit.record(req, { action: 'delegate', entityType: 'delegation', entityId: d.id, after });
       return after;
     } catch (e) {
       if (e instanceof DelegationError && e.needsBureau) throw forbidden(e.problem);
-      if (e instanceof DelegationError) throw new ApiProblem(422, 'invalid_delegation', [{ ...e.problem, field: e.field }]);
+      if (e instanceof DelegationError)
+        throw new ApiProblem(422, 'invalid_delegation', [{ ...e.problem, field: e.field }]);
       throw e;
     }
   }
@@ -208,5 +278,14 @@ function view(d: Department, members: string[] | undefined) {
     const c = d.contacts.find((x) => x.role === role);
     return c ? { name: c.name, email: c.email, locale: c.locale } : null;
   };
-  return { code: d.code, name: d.name, nameEn: d.nameEn, kind: d.kind, aliases: d.aliases, submitter: contact('submitter'), supervisor: contact('supervisor'), ...(d.kind === 'group' ? { members: members ?? [] } : {}) };
+  return {
+    code: d.code,
+    name: d.name,
+    nameEn: d.nameEn,
+    kind: d.kind,
+    aliases: d.aliases,
+    submitter: contact('submitter'),
+    supervisor: contact('supervisor'),
+    ...(d.kind === 'group' ? { members: members ?? [] } : {}),
+  };
 }

@@ -1,5 +1,17 @@
 /** Plans: list, the catalog as the portal reads it, export (JSON or Excel) and import of a new version. */
-import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import type { Response } from 'express';
@@ -53,7 +65,15 @@ export class PlansController {
   async list(@Query() q: PageQuery) {
     const plans = await this.ds.getRepository(Plan).find({ order: { code: 'ASC' } });
     return pageOf(
-      plans.map(({ code, name, nameEn, baselineYear, startYear, endYear, updatedAt }) => ({ code, name, nameEn, baselineYear, startYear, endYear, updatedAt })),
+      plans.map(({ code, name, nameEn, baselineYear, startYear, endYear, updatedAt }) => ({
+        code,
+        name,
+        nameEn,
+        baselineYear,
+        startYear,
+        endYear,
+        updatedAt,
+      })),
       q,
     );
   }
@@ -64,7 +84,11 @@ export class PlansController {
   async indicators(@Param('code') code: string, @Query() q: IndicatorQuery) {
     const plan = await readPlanFromDatabase(this.ds, code);
     const dept = q.department ? (plan.directory.unit(q.department)?.name ?? q.department) : undefined;
-    const items = exportPlan(plan).indicators.filter((i) => (!dept || i.leadDepartment === dept || i.coDepartments.includes(dept)) && (!q.category || i.category === q.category));
+    const items = exportPlan(plan).indicators.filter(
+      (i) =>
+        (!dept || i.leadDepartment === dept || i.coDepartments.includes(dept)) &&
+        (!q.category || i.category === q.category),
+    );
     return pageOf(items, q);
   }
 
@@ -74,9 +98,15 @@ export class PlansController {
   async export(@Param('code') code: string, @Query() q: ExportQuery, @Res() res: Response): Promise<void> {
     const plan = await readPlanFromDatabase(this.ds, code);
     if (q.format === 'xlsx') {
-      res.attachment(`${code}.xlsx`).type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await writePlanWorkbook(plan.file));
+      res
+        .attachment(`${code}.xlsx`)
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .send(await writePlanWorkbook(plan.file));
     } else {
-      res.attachment(`${code}.json`).type('application/json').send(JSON.stringify(exportPlan(plan), null, 2));
+      res
+        .attachment(`${code}.json`)
+        .type('application/json')
+        .send(JSON.stringify(exportPlan(plan), null, 2));
     }
   }
 
@@ -85,13 +115,27 @@ export class PlansController {
   @Requires('catalog:write')
   @UseInterceptors(FileUpload(MAX_PLAN_BYTES, { zh: '规划文件', en: 'the plan file' }))
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: '.json or .xlsx' } }, required: ['file'] } })
-  @ApiOperation({ summary: '导入规划 Import a plan file; all or nothing, with rows added/changed/unchanged. A refused file names sheet, row and column (413 larger than 10 MB)' })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: { file: { type: 'string', format: 'binary', description: '.json or .xlsx' } },
+      required: ['file'],
+    },
+  })
+  @ApiOperation({
+    summary:
+      '导入规划 Import a plan file; all or nothing, with rows added/changed/unchanged. A refused file names sheet, row and column (413 larger than 10 MB)',
+  })
   async import(@UploadedFile() file: Express.Multer.File | undefined, @Req() req: AuthenticatedRequest) {
     if (!file) throw badRequest('请上传规划文件（字段名 file）', 'upload the plan file in the field "file"');
     const plan = await parsePlanUpload(file.originalname, file.buffer);
     const report = await importPlan(this.ds, plan);
-    await this.audit.record(req, { action: 'import_plan', entityType: 'plan', entityId: plan.file.plan.code, after: { file: file.originalname, report } });
+    await this.audit.record(req, {
+      action: 'import_plan',
+      entityType: 'plan',
+      entityId: plan.file.plan.code,
+      after: { file: file.originalname, report },
+    });
     return { plan: plan.file.plan.code, report };
   }
 }

@@ -1,6 +1,14 @@
 /** User accounts, managed by the bureau: create, list, change role or department, reset a password, deactivate. */
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, OmitType, PartialType } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+  OmitType,
+  PartialType,
+} from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { PASSWORD_MAX_BYTES } from '@libs/access/passwords';
@@ -74,7 +82,8 @@ class UserQuery extends PageQuery {
 }
 
 const refused = (e: unknown): never => {
-  if (e instanceof UserError) throw new ApiProblem(e.conflict ? 409 : 422, e.conflict ? 'already_exists' : 'invalid_user', e.problems);
+  if (e instanceof UserError)
+    throw new ApiProblem(e.conflict ? 409 : 422, e.conflict ? 'already_exists' : 'invalid_user', e.problems);
   throw e;
 };
 

@@ -30,11 +30,21 @@ export interface Page<T> {
 }
 
 export function pageOf<T>(all: T[], q: PageQuery): Page<T> {
-  return { total: all.length, page: q.page, pageSize: q.pageSize, items: all.slice((q.page - 1) * q.pageSize, q.page * q.pageSize) };
+  return {
+    total: all.length,
+    page: q.page,
+    pageSize: q.pageSize,
+    items: all.slice((q.page - 1) * q.pageSize, q.page * q.pageSize),
+  };
 }
 
 /** One page of a table, counted in the same query; `view` shapes each row for the answer. */
-export async function findPage<T extends ObjectLiteral, R = T>(repo: Repository<T>, q: PageQuery, options: FindManyOptions<T>, view: (row: T) => R = (row) => row as unknown as R): Promise<Page<R>> {
+export async function findPage<T extends ObjectLiteral, R = T>(
+  repo: Repository<T>,
+  q: PageQuery,
+  options: FindManyOptions<T>,
+  view: (row: T) => R = (row) => row as unknown as R,
+): Promise<Page<R>> {
   const [rows, total] = await repo.findAndCount({ ...options, take: q.pageSize, skip: (q.page - 1) * q.pageSize });
   return { total, page: q.page, pageSize: q.pageSize, items: rows.map(view) };
 }

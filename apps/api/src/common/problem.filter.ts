@@ -35,7 +35,8 @@ export class ApiProblem extends HttpException {
 
 export const notFound = (zh: string, en: string) => new ApiProblem(HttpStatus.NOT_FOUND, 'not_found', [{ zh, en }]);
 export const forbidden = (p: Localized) => new ApiProblem(HttpStatus.FORBIDDEN, 'forbidden', [p]);
-export const badRequest = (zh: string, en: string) => new ApiProblem(HttpStatus.BAD_REQUEST, 'invalid_request', [{ zh, en }]);
+export const badRequest = (zh: string, en: string) =>
+  new ApiProblem(HttpStatus.BAD_REQUEST, 'invalid_request', [{ zh, en }]);
 
 const GENERIC: Record<number, Localized & { code: string }> = {
   401: { code: 'unauthorized', zh: '请先登录', en: 'please sign in' },
@@ -54,9 +55,26 @@ export const JSON_BODY_LIMIT = '100kb';
 function bodyParserError(error: unknown): (Localized & { status: number; code: string }) | null {
   const e = error as { type?: unknown; status?: unknown } | null;
   if (typeof e?.type !== 'string' || typeof e.status !== 'number' || e.status < 400 || e.status >= 500) return null;
-  if (e.type === 'entity.too.large') return { status: 413, code: 'too_large', zh: `请求内容过大：JSON 请求最多 ${JSON_BODY_LIMIT}，文件请用上传`, en: `request too large: a JSON body may hold at most ${JSON_BODY_LIMIT}; send files as uploads` };
-  if (e.type === 'entity.parse.failed') return { status: 400, code: 'invalid_request', zh: '请求内容不是有效的 JSON', en: 'the request body is not valid JSON' };
-  return { status: e.status, code: 'invalid_request', zh: '请求无法读取（编码或格式不对）', en: `the request body could not be read (${e.type})` };
+  if (e.type === 'entity.too.large')
+    return {
+      status: 413,
+      code: 'too_large',
+      zh: `请求内容过大：JSON 请求最多 ${JSON_BODY_LIMIT}，文件请用上传`,
+      en: `request too large: a JSON body may hold at most ${JSON_BODY_LIMIT}; send files as uploads`,
+    };
+  if (e.type === 'entity.parse.failed')
+    return {
+      status: 400,
+      code: 'invalid_request',
+      zh: '请求内容不是有效的 JSON',
+      en: 'the request body is not valid JSON',
+    };
+  return {
+    status: e.status,
+    code: 'invalid_request',
+    zh: '请求无法读取（编码或格式不对）',
+    en: `the request body could not be read (${e.type})`,
+  };
 }
 
 @Catch()
@@ -70,7 +88,12 @@ export class ProblemFilter implements ExceptionFilter {
       http
         .getResponse<Response>()
         .status(status)
-        .json({ code, message: details.map((p) => (english ? p.en : p.zh)).join(english ? '; ' : '；'), messageEn: details.map((p) => p.en).join('; '), details });
+        .json({
+          code,
+          message: details.map((p) => (english ? p.en : p.zh)).join(english ? '; ' : '；'),
+          messageEn: details.map((p) => p.en).join('; '),
+          details,
+        });
     };
 
     if (error instanceof ApiProblem) return send(error.getStatus(), error.code, error.problems);
@@ -78,11 +101,21 @@ export class ProblemFilter implements ExceptionFilter {
     if (error instanceof CycleRequestError) return send(CYCLE_STATUS[error.code], error.code, error.problems);
     if (error instanceof PlanValidationError) {
       const missing = error instanceof PlanNotFoundError;
-      return send(missing ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST, missing ? 'not_found' : 'invalid_data', error.issues.map((i) => ({ where: i.where, zh: `${i.where}: ${i.message.zh}`, en: `${i.where}: ${i.message.en}` })));
+      return send(
+        missing ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST,
+        missing ? 'not_found' : 'invalid_data',
+        error.issues.map((i) => ({
+          where: i.where,
+          zh: `${i.where}: ${i.message.zh}`,
+          en: `${i.where}: ${i.message.en}`,
+        })),
+      );
     }
     if (error instanceof QueryFailedError && isDataError(error)) {
       // A value PostgreSQL cannot hold (a number out of range, text where a number goes, in an uploaded file) is the caller's to fix.
-      return send(HttpStatus.BAD_REQUEST, 'invalid_request', [{ zh: '请求中的值超出范围或格式不对', en: 'a value in the request is out of range or malformed' }]);
+      return send(HttpStatus.BAD_REQUEST, 'invalid_request', [
+        { zh: '请求中的值超出范围或格式不对', en: 'a value in the request is out of range or malformed' },
+      ]);
     }
     const parsing = bodyParserError(error);
     if (parsing) return send(parsing.status, parsing.code, [parsing]);
@@ -92,6 +125,8 @@ export class ProblemFilter implements ExceptionFilter {
       return send(status, generic.code, [{ zh: generic.zh, en: generic.en }]);
     }
     this.logger.error(error);
-    return send(HttpStatus.INTERNAL_SERVER_ERROR, 'internal_error', [{ zh: '服务器内部错误，请稍后重试', en: 'internal error; please try again later' }]);
+    return send(HttpStatus.INTERNAL_SERVER_ERROR, 'internal_error', [
+      { zh: '服务器内部错误，请稍后重试', en: 'internal error; please try again later' },
+    ]);
   }
 }

@@ -69,7 +69,10 @@ class RequestPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type !== 'custom') {
       const problems = unstorableText(value, metadata.data ?? '');
-      if (problems.length) throw new RequestValidationError(problems.map((p) => describeTextProblem(p.field ? p : { ...p, field: metadata.type })));
+      if (problems.length)
+        throw new RequestValidationError(
+          problems.map((p) => describeTextProblem(p.field ? p : { ...p, field: metadata.type })),
+        );
     }
     return super.transform(value, metadata);
   }

@@ -6,7 +6,21 @@
  */
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { DataSource } from 'typeorm';
 import { actorOf } from '@libs/access/principal';
 import { DEFAULT_CHASING_POLICY, type ChasingPolicy, type CycleDefinition } from '@libs/cycle/cycle-definition';
@@ -54,7 +68,11 @@ class LaunchBody {
   @IsString()
   hardClose: string;
 
-  @ApiPropertyOptional({ type: [String], enum: ['indicator', 'task', 'project'], default: ['indicator', 'task', 'project'] })
+  @ApiPropertyOptional({
+    type: [String],
+    enum: ['indicator', 'task', 'project'],
+    default: ['indicator', 'task', 'project'],
+  })
   @IsOptional()
   @IsArray()
   @IsIn(['indicator', 'task', 'project'], { each: true })
@@ -66,7 +84,8 @@ class LaunchBody {
   requireBureauAcceptance?: boolean;
 
   @ApiPropertyOptional({
-    description: 'the departments each group of the plan stands for in this cycle: the group by its code or name, each department by its code or name (as GET /api/departments lists them)',
+    description:
+      'the departments each group of the plan stands for in this cycle: the group by its code or name, each department by its code or name (as GET /api/departments lists them)',
     example: { 'relevant-city-departments': ['city-education', 'city-health'], 相关行业主管部门: ['市民政局'] },
   })
   @IsOptional()
@@ -159,13 +178,40 @@ class NoticeQuery extends PageQuery {
 }
 
 /** What the notice list shows of each notice: never `message`, whose links act for the department. */
-const NOTICE_RECORD: Array<keyof Notice> = ['id', 'department', 'audience', 'recipient', 'event', 'seq', 'subject', 'itemKeys', 'status', 'attempts', 'error', 'createdAt', 'sentAt', 'requestId'];
+const NOTICE_RECORD: Array<keyof Notice> = [
+  'id',
+  'department',
+  'audience',
+  'recipient',
+  'event',
+  'seq',
+  'subject',
+  'itemKeys',
+  'status',
+  'attempts',
+  'error',
+  'createdAt',
+  'sentAt',
+  'requestId',
+];
 
 const RESEND_REFUSED: Record<Exclude<ResendOutcome, { ok: true }>['reason'], Localized & { status: number }> = {
   not_found: { status: 404, zh: '本轮评估没有这条通知', en: 'this cycle has no such notice' },
-  cycle_closed: { status: 409, zh: '本轮评估已结束，通知中的链接已不能使用，无需重新发送', en: 'the cycle is closed: its links can no longer be used, so nothing is resent' },
-  nothing_waiting: { status: 409, zh: '这条通知中的事项都已办理，无需重新发送', en: 'every item of this notice has been dealt with; there is nothing to resend' },
-  busy: { status: 409, zh: '同时有其他重新发送请求，请稍后再试', en: 'other resends of this notice are under way; try again shortly' },
+  cycle_closed: {
+    status: 409,
+    zh: '本轮评估已结束，通知中的链接已不能使用，无需重新发送',
+    en: 'the cycle is closed: its links can no longer be used, so nothing is resent',
+  },
+  nothing_waiting: {
+    status: 409,
+    zh: '这条通知中的事项都已办理，无需重新发送',
+    en: 'every item of this notice has been dealt with; there is nothing to resend',
+  },
+  busy: {
+    status: 409,
+    zh: '同时有其他重新发送请求，请稍后再试',
+    en: 'other resends of this notice are under way; try again shortly',
+  },
 };
 
 @ApiTags('cycles 评估轮次')
@@ -183,7 +229,9 @@ export class CyclesController {
   @Post()
   @HttpCode(201)
   @Requires('cycle:manage')
-  @ApiOperation({ summary: '发起评估 Launch a cycle (400 bad request, 409 already launched, 422 the plan is not ready)' })
+  @ApiOperation({
+    summary: '发起评估 Launch a cycle (400 bad request, 409 already launched, 422 the plan is not ready)',
+  })
   async launch(@Body() body: LaunchBody, @Req() req: AuthenticatedRequest) {
     // Optional fields left out (undefined) or sent as null must not hide the defaults.
     const given = Object.fromEntries(Object.entries(body).filter(([, v]) => v != null));
@@ -195,7 +243,12 @@ export class CyclesController {
       policy: { ...DEFAULT_CHASING_POLICY, ...body.policy },
     } as CycleDefinition;
     const launched = await this.cycles.launch(definition);
-    await this.audit.record(req, { action: 'launch', entityType: 'cycle', entityId: launched.cycleId, after: definition });
+    await this.audit.record(req, {
+      action: 'launch',
+      entityType: 'cycle',
+      entityId: launched.cycleId,
+      after: definition,
+    });
     return launched;
   }
 
@@ -203,8 +256,17 @@ export class CyclesController {
   @Requires('cycle:read')
   @ApiOperation({ summary: '评估轮次列表 Cycles, newest first' })
   async list(@Query() q: CycleListQuery) {
-    const where = { ...(q.status ? { status: q.status as EvaluationCycle['status'] } : {}), ...(q.kind ? { kind: q.kind as EvaluationCycle['kind'] } : {}), ...(q.planCode ? { planCode: q.planCode } : {}) };
-    return findPage(this.ds.getRepository(EvaluationCycle), q, { where, order: { toYear: 'DESC', id: 'ASC' } }, ({ definition: _, ...c }) => c);
+    const where = {
+      ...(q.status ? { status: q.status as EvaluationCycle['status'] } : {}),
+      ...(q.kind ? { kind: q.kind as EvaluationCycle['kind'] } : {}),
+      ...(q.planCode ? { planCode: q.planCode } : {}),
+    };
+    return findPage(
+      this.ds.getRepository(EvaluationCycle),
+      q,
+      { where, order: { toYear: 'DESC', id: 'ASC' } },
+      ({ definition: _, ...c }) => c,
+    );
   }
 
   @Get(':id')
@@ -231,7 +293,13 @@ export class CyclesController {
   async extend(@Param('id') id: string, @Body() body: ExtendBody, @Req() req: AuthenticatedRequest) {
     const cycle = await this.running(id);
     await this.cycles.extend(id, body.deadline, body.department);
-    await this.audit.record(req, { action: 'extend', entityType: 'cycle', entityId: id, before: { deadline: cycle.deadline }, after: body });
+    await this.audit.record(req, {
+      action: 'extend',
+      entityType: 'cycle',
+      entityId: id,
+      before: { deadline: cycle.deadline },
+      after: body,
+    });
     return { cycleId: id, deadline: body.deadline, department: body.department ?? null };
   }
 
@@ -249,20 +317,52 @@ export class CyclesController {
   @Post(':id/reopen')
   @HttpCode(200)
   @Requires('cycle:manage')
-  @ApiOperation({ summary: '重新打开 Send approved items back to their submitters, with the reason; a closed cycle runs again for them and its report gets a new version' })
+  @ApiOperation({
+    summary:
+      '重新打开 Send approved items back to their submitters, with the reason; a closed cycle runs again for them and its report gets a new version',
+  })
   async reopen(@Param('id') id: string, @Body() body: ReopenBody, @Req() req: AuthenticatedRequest) {
     const cycle = await this.access.cycle(id);
     if (cycle.status === 'closed') {
-      const reopened = await this.cycles.reopenClosed(id, { items: body.itemKeys, reason: body.reason, actor: actorOf(req.principal), requestId: req.requestId, deadline: body.deadline, hardClose: body.hardClose });
-      await this.audit.record(req, { action: 'reopen_cycle', entityType: 'cycle', entityId: id, before: { status: 'closed' }, after: { status: 'running', ...reopened, reason: body.reason } });
+      const reopened = await this.cycles.reopenClosed(id, {
+        items: body.itemKeys,
+        reason: body.reason,
+        actor: actorOf(req.principal),
+        requestId: req.requestId,
+        deadline: body.deadline,
+        hardClose: body.hardClose,
+      });
+      await this.audit.record(req, {
+        action: 'reopen_cycle',
+        entityType: 'cycle',
+        entityId: id,
+        before: { status: 'closed' },
+        after: { status: 'running', ...reopened, reason: body.reason },
+      });
       return reopened;
     }
     await this.running(id);
     const results = [];
     for (const [i, itemKey] of body.itemKeys.entries()) {
       const item = await this.access.item(req.principal, 'cycle:manage', id, itemKey);
-      const result = await this.cycles.command(id, item.department, `${req.requestId}/${i}`, actorOf(req.principal), { type: 'reopen', itemKey, reason: body.reason }, (r) =>
-        this.audit.entry(req, { action: 'reopen', entityType: 'item', entityId: `${id}#${itemKey}`, before: { status: item.status }, after: { status: r.status, reason: body.reason } }, `/${i}`),
+      const result = await this.cycles.command(
+        id,
+        item.department,
+        `${req.requestId}/${i}`,
+        actorOf(req.principal),
+        { type: 'reopen', itemKey, reason: body.reason },
+        (r) =>
+          this.audit.entry(
+            req,
+            {
+              action: 'reopen',
+              entityType: 'item',
+              entityId: `${id}#${itemKey}`,
+              before: { status: item.status },
+              after: { status: r.status, reason: body.reason },
+            },
+            `/${i}`,
+          ),
       );
       results.push(result);
     }
@@ -276,35 +376,67 @@ export class CyclesController {
   async cancel(@Param('id') id: string, @Body() body: ReasonBody, @Req() req: AuthenticatedRequest) {
     await this.running(id);
     await this.cycles.cancel(id, body.reason);
-    await this.audit.record(req, { action: 'cancel', entityType: 'cycle', entityId: id, before: { status: 'running' }, after: { status: 'cancelling', reason: body.reason } });
+    await this.audit.record(req, {
+      action: 'cancel',
+      entityType: 'cycle',
+      entityId: id,
+      before: { status: 'running' },
+      after: { status: 'cancelling', reason: body.reason },
+    });
     return { cycleId: id, cancelled: true };
   }
 
   @Get(':id/notices')
   @Requires('audit:read')
-  @ApiOperation({ summary: '通知记录 Notices sent, pending and undeliverable (filter status=undeliverable): recipient, event, items, status and times, never the message (its links act for the department)' })
+  @ApiOperation({
+    summary:
+      '通知记录 Notices sent, pending and undeliverable (filter status=undeliverable): recipient, event, items, status and times, never the message (its links act for the department)',
+  })
   async notices(@Param('id') id: string, @Query() q: NoticeQuery) {
     await this.access.cycle(id);
-    const where = { cycleId: id, ...(q.status ? { status: q.status } : {}), ...(q.department ? { department: q.department } : {}) };
+    const where = {
+      cycleId: id,
+      ...(q.status ? { status: q.status } : {}),
+      ...(q.department ? { department: q.department } : {}),
+    };
     return findPage(this.ds.getRepository(Notice), q, { where, select: NOTICE_RECORD, order: { createdAt: 'ASC' } });
   }
 
   @Post(':id/notices/:noticeId/resend')
   @HttpCode(202)
   @Requires('cycle:manage')
-  @ApiOperation({ summary: '重新发送通知 Send a notice again, to whoever holds the role now, with fresh links, for those of its items still waiting (404 no such notice, 409 the cycle is closed or nothing is waiting)' })
+  @ApiOperation({
+    summary:
+      '重新发送通知 Send a notice again, to whoever holds the role now, with fresh links, for those of its items still waiting (404 no such notice, 409 the cycle is closed or nothing is waiting)',
+  })
   async resend(@Param('id') id: string, @Param('noticeId') noticeId: string, @Req() req: AuthenticatedRequest) {
     await this.access.cycle(id);
     const resent = await resendNotice(this.ds, this.outbox, id, noticeId, req.requestId);
-    if (!resent.ok) throw new ApiProblem(RESEND_REFUSED[resent.reason].status, `resend_${resent.reason}`, [RESEND_REFUSED[resent.reason]]);
-    await this.audit.record(req, { action: 'resend_notice', entityType: 'notice', entityId: noticeId, after: { resent: resent.noticeId, recipient: resent.recipient, itemKeys: resent.itemKeys } });
-    return { noticeId: resent.noticeId, resendOf: noticeId, recipient: resent.recipient, itemKeys: resent.itemKeys, status: 'pending' };
+    if (!resent.ok)
+      throw new ApiProblem(RESEND_REFUSED[resent.reason].status, `resend_${resent.reason}`, [
+        RESEND_REFUSED[resent.reason],
+      ]);
+    await this.audit.record(req, {
+      action: 'resend_notice',
+      entityType: 'notice',
+      entityId: noticeId,
+      after: { resent: resent.noticeId, recipient: resent.recipient, itemKeys: resent.itemKeys },
+    });
+    return {
+      noticeId: resent.noticeId,
+      resendOf: noticeId,
+      recipient: resent.recipient,
+      itemKeys: resent.itemKeys,
+      status: 'pending',
+    };
   }
 
   private async running(id: string): Promise<EvaluationCycle> {
     const cycle = await this.access.cycle(id);
     if (cycle.status !== 'running') {
-      throw new CycleRequestError('command_refused', [{ zh: '本轮评估已结束，不能再修改', en: 'this cycle is closed; nothing can be changed' }]);
+      throw new CycleRequestError('command_refused', [
+        { zh: '本轮评估已结束，不能再修改', en: 'this cycle is closed; nothing can be changed' },
+      ]);
     }
     return cycle;
   }

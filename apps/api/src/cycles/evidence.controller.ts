@@ -7,7 +7,18 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { Controller, Get, HttpCode, Inject, Param, Post, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Req,
+  Res,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -40,9 +51,23 @@ export class EvidenceController {
   @Requires('item:submit')
   @UseInterceptors(FileUpload(storage().EVIDENCE_MAX_BYTES, { zh: '佐证材料', en: 'the evidence file' }))
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: 'pdf, png, jpg, docx, xlsx, csv or txt' } }, required: ['file'] } })
-  @ApiOperation({ summary: '上传佐证材料 Attach an evidence file while the item is with its submitter (409 submitted, approved or the cycle closed; 413 too large, 415 wrong or mislabelled type)' })
-  async upload(@Param('cycleId') cycleId: string, @Param('itemKey') itemKey: string, @UploadedFile() file: Express.Multer.File | undefined, @Req() req: AuthenticatedRequest) {
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: { file: { type: 'string', format: 'binary', description: 'pdf, png, jpg, docx, xlsx, csv or txt' } },
+      required: ['file'],
+    },
+  })
+  @ApiOperation({
+    summary:
+      '上传佐证材料 Attach an evidence file while the item is with its submitter (409 submitted, approved or the cycle closed; 413 too large, 415 wrong or mislabelled type)',
+  })
+  async upload(
+    @Param('cycleId') cycleId: string,
+    @Param('itemKey') itemKey: string,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Req() req: AuthenticatedRequest,
+  ) {
     const item = await this.access.item(req.principal, 'item:submit', cycleId, itemKey);
     const refusal = evidenceAttachRefusal((await this.access.cycle(cycleId)).status, item.status);
     if (refusal) throw new CycleRequestError('command_refused', [refusal]);
@@ -59,18 +84,42 @@ export class EvidenceController {
     const temp = join(dir, `.${sha256}.${req.requestId}`);
     await writeFile(temp, file.buffer);
     await rename(temp, join(dir, sha256));
-    const saved = await this.ds.getRepository(EvidenceFile).save({ cycleId, itemKey, department: item.department, name, mediaType: check.mediaType, size: file.size, sha256, uploadedBy: req.principal.email });
+    const saved = await this.ds
+      .getRepository(EvidenceFile)
+      .save({
+        cycleId,
+        itemKey,
+        department: item.department,
+        name,
+        mediaType: check.mediaType,
+        size: file.size,
+        sha256,
+        uploadedBy: req.principal.email,
+      });
     const ref = { fileId: saved.id, name, sha256, size: saved.size, mediaType: saved.mediaType };
-    await this.audit.record(req, { action: 'upload_evidence', entityType: 'item', entityId: `${cycleId}#${itemKey}`, after: ref });
+    await this.audit.record(req, {
+      action: 'upload_evidence',
+      entityType: 'item',
+      entityId: `${cycleId}#${itemKey}`,
+      after: ref,
+    });
     return ref;
   }
 
   @Get(':fileId')
   @Requires('item:read')
   @ApiOperation({ summary: '下载佐证材料 Download an evidence file' })
-  async download(@Param('cycleId') cycleId: string, @Param('itemKey') itemKey: string, @Param('fileId') fileId: string, @Caller() p: Principal, @Res() res: Response): Promise<void> {
+  async download(
+    @Param('cycleId') cycleId: string,
+    @Param('itemKey') itemKey: string,
+    @Param('fileId') fileId: string,
+    @Caller() p: Principal,
+    @Res() res: Response,
+  ): Promise<void> {
     await this.access.item(p, 'item:read', cycleId, itemKey);
-    const file = /^[0-9a-f-]{36}$/.test(fileId) ? await this.ds.getRepository(EvidenceFile).findOneBy({ id: fileId, cycleId, itemKey }) : null;
+    const file = /^[0-9a-f-]{36}$/.test(fileId)
+      ? await this.ds.getRepository(EvidenceFile).findOneBy({ id: fileId, cycleId, itemKey })
+      : null;
     if (!file) throw notFound(`此事项没有编号为“${fileId}”的材料`, `this item has no file "${fileId}"`);
     const bytes = await readFile(join(resolve(storage().EVIDENCE_DIR), file.sha256));
     res.attachment(file.name).type(file.mediaType).setHeader('X-Content-Type-Options', 'nosniff');

@@ -34,7 +34,10 @@ export class ItemAccess {
   private async readSubmissionRules(cycleId: string): Promise<SubmissionRules> {
     const cycle = await this.cycle(cycleId);
     const plan = await this.ds.getRepository(Plan).findOneByOrFail({ code: cycle.planCode });
-    return { years: { baselineYear: plan.baselineYear, endYear: plan.endYear, year: cycle.toYear }, thresholds: cycleThresholds(cycle.definition as CycleDefinition) };
+    return {
+      years: { baselineYear: plan.baselineYear, endYear: plan.endYear, year: cycle.toYear },
+      thresholds: cycleThresholds(cycle.definition as CycleDefinition),
+    };
   }
 
   async cycle(cycleId: string): Promise<EvaluationCycle> {
@@ -45,8 +48,14 @@ export class ItemAccess {
 
   async item(principal: Principal, permission: Permission, cycleId: string, itemKey: string): Promise<WorkItem> {
     const item = await this.ds.getRepository(WorkItem).findOneBy({ cycleId, itemKey });
-    if (!item) throw notFound(`评估轮次“${cycleId}”中没有事项“${itemKey}”`, `cycle "${cycleId}" has no item "${itemKey}"`);
-    const refusal = authorize(principal, permission, { department: item.department, cycleId, itemKey, coDepartments: item.coDepartments });
+    if (!item)
+      throw notFound(`评估轮次“${cycleId}”中没有事项“${itemKey}”`, `cycle "${cycleId}" has no item "${itemKey}"`);
+    const refusal = authorize(principal, permission, {
+      department: item.department,
+      cycleId,
+      itemKey,
+      coDepartments: item.coDepartments,
+    });
     if (refusal) throw forbidden(refusal);
     return item;
   }

@@ -6,14 +6,31 @@
  */
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsIn, IsObject, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { ArrayContains, DataSource, In, type FindOptionsWhere } from 'typeorm';
 import { actorOf, type Principal } from '@libs/access/principal';
 import { WORK_ITEM_KINDS } from '@libs/cycle/cycle-definition';
 import type { Command } from '@libs/cycle/department-state';
 import { checkSubmission, type Submission, type WorkItemSpec } from '@libs/cycle/submission';
 import { checkSubmissionShape, COMMAND_TEXT_MAX } from '@libs/cycle/submission-shape';
-import { AuditEntry, Department, EvidenceFile, ItemEvent, SubmissionVersion, WorkItem } from '@libs/persistence/entities';
+import {
+  AuditEntry,
+  Department,
+  EvidenceFile,
+  ItemEvent,
+  SubmissionVersion,
+  WorkItem,
+} from '@libs/persistence/entities';
 import type { CycleClient } from '@libs/temporal/cycle-client';
 import { ApiProblem, forbidden } from '../common/problem.filter';
 import { findPage, PageQuery } from '../common/pagination';
@@ -27,7 +44,10 @@ const ITEM_STATUSES = ['assigned', 'draft', 'submitted', 'returned', 'approved',
 const INBOX_ROLES = ['lead', 'cooperate'] as const;
 
 class InboxQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'department code; departments always see their own (the bureau and viewers name one, required with role=cooperate)' })
+  @ApiPropertyOptional({
+    description:
+      'department code; departments always see their own (the bureau and viewers name one, required with role=cooperate)',
+  })
   @IsOptional()
   @IsString()
   department?: string;
@@ -35,7 +55,8 @@ class InboxQuery extends PageQuery {
   @ApiPropertyOptional({
     enum: INBOX_ROLES,
     default: 'lead',
-    description: 'lead (我牵头的): the items the department leads; cooperate (需我配合的): the items it co-operates on (配合单位), each with `contributed` and `contributedAt` (its latest contribution) and the lead department’s names',
+    description:
+      'lead (我牵头的): the items the department leads; cooperate (需我配合的): the items it co-operates on (配合单位), each with `contributed` and `contributedAt` (its latest contribution) and the lead department’s names',
   })
   @IsOptional()
   @IsIn(INBOX_ROLES)
@@ -54,7 +75,8 @@ class InboxQuery extends PageQuery {
 
 class SubmissionBody {
   @ApiProperty({
-    description: 'by item kind: indicator {kind, value, dataSource, reasons?, measures?, evidence?}; task {kind, progress, narrative, evidence?}; project {kind, investmentInPeriod, investmentCumulative, constructionStatus, landSecured, narrative?, evidence?}; reserve {kind, stage: not_started|preparing|moved_into_plan, narrative (unless not_started), evidence?}',
+    description:
+      'by item kind: indicator {kind, value, dataSource, reasons?, measures?, evidence?}; task {kind, progress, narrative, evidence?}; project {kind, investmentInPeriod, investmentCumulative, constructionStatus, landSecured, narrative?, evidence?}; reserve {kind, stage: not_started|preparing|moved_into_plan, narrative (unless not_started), evidence?}',
     example: { kind: 'indicator', value: 3.6, dataSource: '河源市统计年鉴' },
   })
   @IsObject()
@@ -107,17 +129,44 @@ export class ItemsController {
 
   @Get('items')
   @Requires('item:read')
-  @ApiOperation({ summary: '事项列表（部门收件箱） Items of the cycle: a department sees those it leads (role=lead, default) or co-operates on (role=cooperate, with whether it contributed)' })
+  @ApiOperation({
+    summary:
+      '事项列表（部门收件箱） Items of the cycle: a department sees those it leads (role=lead, default) or co-operates on (role=cooperate, with whether it contributed)',
+  })
   async inbox(@Param('cycleId') cycleId: string, @Query() q: InboxQuery, @Caller() p: Principal) {
     await this.access.cycle(cycleId);
-    if (p.scope) throw forbidden({ zh: '通过邮件链接进入只能处理该链接对应的事项；如需查看全部事项请登录', en: 'an email link only opens the item it was sent for; sign in to see all items' });
+    if (p.scope)
+      throw forbidden({
+        zh: '通过邮件链接进入只能处理该链接对应的事项；如需查看全部事项请登录',
+        en: 'an email link only opens the item it was sent for; sign in to see all items',
+      });
     const department = p.role === 'admin' || p.role === 'viewer' ? q.department : (p.department ?? '');
     if (q.department && department !== q.department) this.access.department(p, 'item:read', q.department);
-    const filters: FindOptionsWhere<WorkItem> = { cycleId, ...(q.status ? { status: q.status } : {}), ...(q.kind ? { itemKind: q.kind as WorkItem['itemKind'] } : {}) };
+    const filters: FindOptionsWhere<WorkItem> = {
+      cycleId,
+      ...(q.status ? { status: q.status } : {}),
+      ...(q.kind ? { itemKind: q.kind as WorkItem['itemKind'] } : {}),
+    };
     const order = { department: 'ASC', itemKind: 'ASC', itemNo: 'ASC' } as const;
-    if (q.role !== 'cooperate') return findPage(this.ds.getRepository(WorkItem), q, { where: { ...filters, ...(department ? { department } : {}) }, order }, summary);
-    if (!department) throw new RequestValidationError([{ field: 'department', zh: '查看配合事项时请指定部门（department）', en: 'name the department (department) to list the items it co-operates on' }]);
-    const page = await findPage(this.ds.getRepository(WorkItem), q, { where: { ...filters, coDepartments: ArrayContains([department]) }, order });
+    if (q.role !== 'cooperate')
+      return findPage(
+        this.ds.getRepository(WorkItem),
+        q,
+        { where: { ...filters, ...(department ? { department } : {}) }, order },
+        summary,
+      );
+    if (!department)
+      throw new RequestValidationError([
+        {
+          field: 'department',
+          zh: '查看配合事项时请指定部门（department）',
+          en: 'name the department (department) to list the items it co-operates on',
+        },
+      ]);
+    const page = await findPage(this.ds.getRepository(WorkItem), q, {
+      where: { ...filters, coDepartments: ArrayContains([department]) },
+      order,
+    });
     return { ...page, items: await this.cooperating(department, page.items) };
   }
 
@@ -126,16 +175,39 @@ export class ItemsController {
   @ApiOperation({ summary: '事项详情 An item: what it asks for, its state, its submitted versions and evidence' })
   async item(@Param('cycleId') cycleId: string, @Param('itemKey') itemKey: string, @Caller() p: Principal) {
     const item = await this.access.item(p, 'item:read', cycleId, itemKey);
-    const versions = await this.ds.getRepository(SubmissionVersion).find({ where: { cycleId, itemKey }, order: { version: 'ASC' } });
-    const evidence = await this.ds.getRepository(EvidenceFile).find({ where: { cycleId, itemKey }, order: { uploadedAt: 'ASC' } });
+    const versions = await this.ds
+      .getRepository(SubmissionVersion)
+      .find({ where: { cycleId, itemKey }, order: { version: 'ASC' } });
+    const evidence = await this.ds
+      .getRepository(EvidenceFile)
+      .find({ where: { cycleId, itemKey }, order: { uploadedAt: 'ASC' } });
     const draft = await this.latestDraft(cycleId, itemKey);
-    return { ...summary(item), spec: item.spec, versions, draft, evidence: evidence.map(({ id, name, mediaType, size, sha256, uploadedBy, uploadedAt }) => ({ id, name, mediaType, size, sha256, uploadedBy, uploadedAt })) };
+    return {
+      ...summary(item),
+      spec: item.spec,
+      versions,
+      draft,
+      evidence: evidence.map(({ id, name, mediaType, size, sha256, uploadedBy, uploadedAt }) => ({
+        id,
+        name,
+        mediaType,
+        size,
+        sha256,
+        uploadedBy,
+        uploadedAt,
+      })),
+    };
   }
 
   @Put('items/:itemKey/draft')
   @Requires('item:submit')
   @ApiOperation({ summary: '保存草稿 Save a draft (not checked, not sent for review)' })
-  async saveDraft(@Param('cycleId') cycleId: string, @Param('itemKey') itemKey: string, @Body() body: SubmissionBody, @Req() req: AuthenticatedRequest) {
+  async saveDraft(
+    @Param('cycleId') cycleId: string,
+    @Param('itemKey') itemKey: string,
+    @Body() body: SubmissionBody,
+    @Req() req: AuthenticatedRequest,
+  ) {
     const item = await this.access.item(req.principal, 'item:submit', cycleId, itemKey);
     checkShape(body.submission, item);
     return this.send(req, item, { type: 'save_draft', itemKey, submission: body.submission });
@@ -145,7 +217,12 @@ export class ItemsController {
   @HttpCode(200)
   @Requires('item:submit')
   @ApiOperation({ summary: '提交审核 Submit for the supervisor’s review; checked first (422 names each problem)' })
-  async submit(@Param('cycleId') cycleId: string, @Param('itemKey') itemKey: string, @Body() body: SubmissionBody, @Req() req: AuthenticatedRequest) {
+  async submit(
+    @Param('cycleId') cycleId: string,
+    @Param('itemKey') itemKey: string,
+    @Body() body: SubmissionBody,
+    @Req() req: AuthenticatedRequest,
+  ) {
     const item = await this.access.item(req.principal, 'item:submit', cycleId, itemKey);
     checkShape(body.submission, item);
     const { years, thresholds } = await this.access.submissionRules(cycleId);
@@ -158,17 +235,33 @@ export class ItemsController {
   @HttpCode(200)
   @Requires('item:contribute')
   @ApiOperation({ summary: '配合单位提供情况 A co-operating department’s contribution to an item' })
-  async contribute(@Param('cycleId') cycleId: string, @Param('itemKey') itemKey: string, @Body() body: ContributionBody, @Req() req: AuthenticatedRequest) {
+  async contribute(
+    @Param('cycleId') cycleId: string,
+    @Param('itemKey') itemKey: string,
+    @Body() body: ContributionBody,
+    @Req() req: AuthenticatedRequest,
+  ) {
     const item = await this.access.item(req.principal, 'item:contribute', cycleId, itemKey);
-    if (req.principal.department === item.department) throw forbidden({ zh: '牵头单位直接填报，无需提供配合意见', en: 'the lead department submits; contributions are for co-operating departments' });
+    if (req.principal.department === item.department)
+      throw forbidden({
+        zh: '牵头单位直接填报，无需提供配合意见',
+        en: 'the lead department submits; contributions are for co-operating departments',
+      });
     return this.send(req, item, { type: 'contribute', itemKey, text: body.text });
   }
 
   @Post('items/:itemKey/review')
   @HttpCode(200)
   @Requires('item:review')
-  @ApiOperation({ summary: '审核 Approve, or reject with a reason (the bureau’s review of an approved item is its acceptance)' })
-  async review(@Param('cycleId') cycleId: string, @Param('itemKey') itemKey: string, @Body() body: ReviewBody, @Req() req: AuthenticatedRequest) {
+  @ApiOperation({
+    summary: '审核 Approve, or reject with a reason (the bureau’s review of an approved item is its acceptance)',
+  })
+  async review(
+    @Param('cycleId') cycleId: string,
+    @Param('itemKey') itemKey: string,
+    @Body() body: ReviewBody,
+    @Req() req: AuthenticatedRequest,
+  ) {
     const item = await this.access.item(req.principal, 'item:review', cycleId, itemKey);
     const type = req.principal.role === 'admin' && item.status === 'approved' ? 'accept' : 'review';
     return this.send(req, item, { type, itemKey, decision: body.decision, reason: body.reason });
@@ -178,18 +271,47 @@ export class ItemsController {
   @HttpCode(200)
   @Requires('item:review')
   @ApiOperation({ summary: '批量审核通过 Approve several submitted items of one department at once' })
-  async bulkApprove(@Param('cycleId') cycleId: string, @Body() body: BulkApproveBody, @Req() req: AuthenticatedRequest) {
+  async bulkApprove(
+    @Param('cycleId') cycleId: string,
+    @Body() body: BulkApproveBody,
+    @Req() req: AuthenticatedRequest,
+  ) {
     await this.access.cycle(cycleId);
     this.access.department(req.principal, 'item:review', body.department);
-    const before = await this.ds.getRepository(WorkItem).findBy(body.itemKeys.map((itemKey) => ({ cycleId, itemKey, department: body.department })));
+    const before = await this.ds
+      .getRepository(WorkItem)
+      .findBy(body.itemKeys.map((itemKey) => ({ cycleId, itemKey, department: body.department })));
     if (before.length !== new Set(body.itemKeys).size) {
       const known = new Set(before.map((i) => i.itemKey));
-      throw new ApiProblem(404, 'not_found', body.itemKeys.filter((k) => !known.has(k)).map((k) => ({ zh: `${body.department}没有事项“${k}”`, en: `${body.department} has no item "${k}"` })));
+      throw new ApiProblem(
+        404,
+        'not_found',
+        body.itemKeys
+          .filter((k) => !known.has(k))
+          .map((k) => ({ zh: `${body.department}没有事项“${k}”`, en: `${body.department} has no item "${k}"` })),
+      );
     }
-    const results = await this.cycles.bulkApprove(cycleId, body.department, req.requestId, actorOf(req.principal), body.itemKeys, (r, i) => {
-      const was = before.find((b) => b.itemKey === r.itemKey);
-      return this.audit.entry(req, { action: 'approve', entityType: 'item', entityId: `${cycleId}#${r.itemKey}`, before: { status: was?.status }, after: { status: r.status } }, `/${i}`);
-    });
+    const results = await this.cycles.bulkApprove(
+      cycleId,
+      body.department,
+      req.requestId,
+      actorOf(req.principal),
+      body.itemKeys,
+      (r, i) => {
+        const was = before.find((b) => b.itemKey === r.itemKey);
+        return this.audit.entry(
+          req,
+          {
+            action: 'approve',
+            entityType: 'item',
+            entityId: `${cycleId}#${r.itemKey}`,
+            before: { status: was?.status },
+            after: { status: r.status },
+          },
+          `/${i}`,
+        );
+      },
+    );
     return { results };
   }
 
@@ -199,21 +321,56 @@ export class ItemsController {
   async history(@Param('cycleId') cycleId: string, @Param('itemKey') itemKey: string, @Caller() p: Principal) {
     await this.access.item(p, 'item:read', cycleId, itemKey);
     const events = await this.ds.getRepository(ItemEvent).find({ where: { cycleId, itemKey }, order: { at: 'ASC' } });
-    const versions = await this.ds.getRepository(SubmissionVersion).find({ where: { cycleId, itemKey }, order: { version: 'ASC' } });
-    const audit = await this.ds.getRepository(AuditEntry).find({ where: { entityType: 'item', entityId: `${cycleId}#${itemKey}` }, order: { at: 'ASC' } });
+    const versions = await this.ds
+      .getRepository(SubmissionVersion)
+      .find({ where: { cycleId, itemKey }, order: { version: 'ASC' } });
+    const audit = await this.ds
+      .getRepository(AuditEntry)
+      .find({ where: { entityType: 'item', entityId: `${cycleId}#${itemKey}` }, order: { at: 'ASC' } });
     return {
-      events: events.map((e) => ({ at: e.at, type: e.type, actor: e.actor, statusBefore: e.statusBefore, statusAfter: e.statusAfter, detail: e.detail })),
+      events: events.map((e) => ({
+        at: e.at,
+        type: e.type,
+        actor: e.actor,
+        statusBefore: e.statusBefore,
+        statusAfter: e.statusAfter,
+        detail: e.detail,
+      })),
       versions,
-      audit: audit.map(({ at, actor, actorRole, ip, action, before, after }) => ({ at, actor, actorRole, ip, action, before, after })),
+      audit: audit.map(({ at, actor, actorRole, ip, action, before, after }) => ({
+        at,
+        actor,
+        actorRole,
+        ip,
+        action,
+        before,
+        after,
+      })),
     };
   }
 
   private async send(req: AuthenticatedRequest, item: WorkItem, command: Command) {
     // The audit entry goes in with the change, in one statement.
-    return this.cycles.command(item.cycleId, item.department, req.requestId, actorOf(req.principal), command, (result) => {
-      const after = 'submission' in command ? { status: result.status, submission: command.submission } : { status: result.status, ...command };
-      return this.audit.entry(req, { action: command.type, entityType: 'item', entityId: `${item.cycleId}#${item.itemKey}`, before: { status: item.status, version: item.version }, after });
-    });
+    return this.cycles.command(
+      item.cycleId,
+      item.department,
+      req.requestId,
+      actorOf(req.principal),
+      command,
+      (result) => {
+        const after =
+          'submission' in command
+            ? { status: result.status, submission: command.submission }
+            : { status: result.status, ...command };
+        return this.audit.entry(req, {
+          action: command.type,
+          entityType: 'item',
+          entityId: `${item.cycleId}#${item.itemKey}`,
+          before: { status: item.status, version: item.version },
+          after,
+        });
+      },
+    );
   }
 
   /** Items a department co-operates on, each with the lead department's names and whether (and when last) the department contributed. */
@@ -225,12 +382,18 @@ export class ItemsController {
       .createQueryBuilder('e')
       .select('e.itemKey', 'itemKey')
       .addSelect('max(e.at)', 'at')
-      .where('e.cycleId = :cycleId AND e.type = :type AND e.itemKey IN (:...keys)', { cycleId, type: 'contribute', keys: items.map((i) => i.itemKey) })
+      .where('e.cycleId = :cycleId AND e.type = :type AND e.itemKey IN (:...keys)', {
+        cycleId,
+        type: 'contribute',
+        keys: items.map((i) => i.itemKey),
+      })
       .andWhere("e.actor ->> 'department' = :department", { department })
       .groupBy('e.itemKey')
       .getRawMany();
     const lastAt = new Map(contributed.map((c) => [c.itemKey, new Date(c.at)]));
-    const leads = await this.ds.getRepository(Department).findBy({ code: In([...new Set(items.map((i) => i.department))]) });
+    const leads = await this.ds
+      .getRepository(Department)
+      .findBy({ code: In([...new Set(items.map((i) => i.department))]) });
     const names = new Map(leads.map((d) => [d.code, { code: d.code, zh: d.name, en: d.nameEn }]));
     return items.map((i) => ({
       ...summary(i),
@@ -241,7 +404,13 @@ export class ItemsController {
   }
 
   private async latestDraft(cycleId: string, itemKey: string): Promise<Submission | null> {
-    const last = await this.ds.getRepository(ItemEvent).findOne({ where: [{ cycleId, itemKey, type: 'save_draft' }, { cycleId, itemKey, type: 'submit' }], order: { at: 'DESC' } });
+    const last = await this.ds.getRepository(ItemEvent).findOne({
+      where: [
+        { cycleId, itemKey, type: 'save_draft' },
+        { cycleId, itemKey, type: 'submit' },
+      ],
+      order: { at: 'DESC' },
+    });
     return last?.type === 'save_draft' ? ((last.detail as { submission: Submission }).submission ?? null) : null;
   }
 }
@@ -249,12 +418,31 @@ export class ItemsController {
 /** The item kind's fields only, each of its form and length (400 naming each), before anything reaches the workflow. */
 function checkShape(submission: Submission, item: WorkItem): void {
   const problems = checkSubmissionShape(submission);
-  if (problems.length) throw new RequestValidationError(problems.map((p) => ({ ...p, field: p.field ?? 'submission' })));
+  if (problems.length)
+    throw new RequestValidationError(problems.map((p) => ({ ...p, field: p.field ?? 'submission' })));
   if (submission.kind !== item.itemKind) {
-    throw new RequestValidationError([{ field: 'submission.kind', zh: `事项${item.itemKey}需要“${item.itemKind}”类型的填报`, en: `item ${item.itemKey} takes a ${item.itemKind} submission` }]);
+    throw new RequestValidationError([
+      {
+        field: 'submission.kind',
+        zh: `事项${item.itemKey}需要“${item.itemKind}”类型的填报`,
+        en: `item ${item.itemKey} takes a ${item.itemKind} submission`,
+      },
+    ]);
   }
 }
 
 function summary(i: WorkItem) {
-  return { cycleId: i.cycleId, itemKey: i.itemKey, kind: i.itemKind, no: i.itemNo, title: i.title, department: i.department, coDepartments: i.coDepartments, status: i.status, version: i.version, attention: i.attention, updatedAt: i.updatedAt };
+  return {
+    cycleId: i.cycleId,
+    itemKey: i.itemKey,
+    kind: i.itemKind,
+    no: i.itemNo,
+    title: i.title,
+    department: i.department,
+    coDepartments: i.coDepartments,
+    status: i.status,
+    version: i.version,
+    attention: i.attention,
+    updatedAt: i.updatedAt,
+  };
 }

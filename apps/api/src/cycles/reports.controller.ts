@@ -40,21 +40,53 @@ export class ReportsController {
   async list(@Param('cycleId') cycleId: string) {
     await this.access.cycle(cycleId);
     const rows = await this.ds.getRepository(CycleReport).find({ where: { cycleId }, order: { version: 'ASC' } });
-    return { total: rows.length, items: rows.map((r) => ({ version: r.version, contentHash: r.contentHash, createdAt: r.createdAt, formats: Object.keys(FORMATS) })) };
+    return {
+      total: rows.length,
+      items: rows.map((r) => ({
+        version: r.version,
+        contentHash: r.contentHash,
+        createdAt: r.createdAt,
+        formats: Object.keys(FORMATS),
+      })),
+    };
   }
 
   @Get(':version/:format')
   @Requires('report:read')
   @ApiOperation({ summary: '下载报告 Download one version in one format' })
-  async file(@Param('cycleId') cycleId: string, @Param('version', ParseIntPipe) version: number, @Param('format') format: string, @Query() q: ReportFileQuery, @Res() res: Response): Promise<void> {
+  async file(
+    @Param('cycleId') cycleId: string,
+    @Param('version', ParseIntPipe) version: number,
+    @Param('format') format: string,
+    @Query() q: ReportFileQuery,
+    @Res() res: Response,
+  ): Promise<void> {
     // Versions are small counters; anything else names no report (and must not reach PostgreSQL's int).
-    const report = version >= 1 && version <= 100000 ? await this.ds.getRepository(CycleReport).findOneBy({ cycleId, version }) : null;
-    if (!report) throw notFound(`评估轮次“${cycleId}”没有第${version}版报告`, `cycle "${cycleId}" has no report version ${version}`);
-    if (!(format in FORMATS)) throw notFound(`报告格式应为 ${Object.keys(FORMATS).join('、')}`, `the report format is one of ${Object.keys(FORMATS).join(', ')}`);
+    const report =
+      version >= 1 && version <= 100000
+        ? await this.ds.getRepository(CycleReport).findOneBy({ cycleId, version })
+        : null;
+    if (!report)
+      throw notFound(
+        `评估轮次“${cycleId}”没有第${version}版报告`,
+        `cycle "${cycleId}" has no report version ${version}`,
+      );
+    if (!(format in FORMATS))
+      throw notFound(
+        `报告格式应为 ${Object.keys(FORMATS).join('、')}`,
+        `the report format is one of ${Object.keys(FORMATS).join(', ')}`,
+      );
     const base = report.path.replace(/\.json$/, '');
     const path = `${base}${q.lang === 'en' ? '.en' : ''}.${format}`;
-    const exists = await access(path).then(() => true, () => false);
-    if (!exists) throw notFound(`第${version}版报告没有${q.lang === 'en' ? '英文' : ''}${format}文件`, `report version ${version} has no ${q.lang === 'en' ? 'English ' : ''}${format} file`);
+    const exists = await access(path).then(
+      () => true,
+      () => false,
+    );
+    if (!exists)
+      throw notFound(
+        `第${version}版报告没有${q.lang === 'en' ? '英文' : ''}${format}文件`,
+        `report version ${version} has no ${q.lang === 'en' ? 'English ' : ''}${format} file`,
+      );
     res.type(FORMATS[format as keyof typeof FORMATS]);
     if (format === 'html') res.setHeader('Content-Security-Policy', REPORT_POLICY);
     else res.attachment(`report-v${version}${q.lang === 'en' ? '.en' : ''}.${format}`);

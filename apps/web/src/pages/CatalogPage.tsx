@@ -36,12 +36,42 @@ export function CatalogPage({ session }: { session: Session }) {
   const [problems, setProblems] = useState<Problem[]>([]);
   return (
     <Card
-      title={<Typography.Title level={4} style={{ margin: 0 }}>{t('规划目录', 'Plan catalog')}</Typography.Title>}
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('规划目录', 'Plan catalog')}
+        </Typography.Title>
+      }
       extra={
         <Space wrap>
-          <Select aria-label={t('规划', 'Plan')} style={{ minWidth: 320 }} value={plan} onChange={setChosen} options={(plans.data ?? []).map((p) => ({ value: p.code, label: lx({ zh: p.name, en: p.nameEn }) }))} />
-          <Button disabled={!plan} onClick={() => void act(() => api.download(`/api/plans/${enc(plan!)}/export?format=xlsx`, `${plan}.xlsx`), t('已开始下载', 'Download started'))}>{t('导出 Excel', 'Export Excel')}</Button>
-          <Button disabled={!plan} onClick={() => void act(() => api.download(`/api/plans/${enc(plan!)}/export?format=json`, `${plan}.json`), t('已开始下载', 'Download started'))}>{t('导出 JSON', 'Export JSON')}</Button>
+          <Select
+            aria-label={t('规划', 'Plan')}
+            style={{ minWidth: 320 }}
+            value={plan}
+            onChange={setChosen}
+            options={(plans.data ?? []).map((p) => ({ value: p.code, label: lx({ zh: p.name, en: p.nameEn }) }))}
+          />
+          <Button
+            disabled={!plan}
+            onClick={() =>
+              void act(
+                () => api.download(`/api/plans/${enc(plan!)}/export?format=xlsx`, `${plan}.xlsx`),
+                t('已开始下载', 'Download started'),
+              )
+            }
+          >
+            {t('导出 Excel', 'Export Excel')}
+          </Button>
+          <Button
+            disabled={!plan}
+            onClick={() =>
+              void act(
+                () => api.download(`/api/plans/${enc(plan!)}/export?format=json`, `${plan}.json`),
+                t('已开始下载', 'Download started'),
+              )
+            }
+          >
+            {t('导出 JSON', 'Export JSON')}
+          </Button>
           {session.user.role === 'admin' ? (
             <Upload
               showUploadList={false}
@@ -56,7 +86,8 @@ export function CatalogPage({ session }: { session: Session }) {
                     plans.reload();
                     indicators.reload();
                   },
-                  (e: unknown) => setProblems(e instanceof ApiError ? e.details : [{ zh: '导入失败', en: 'import failed' }]),
+                  (e: unknown) =>
+                    setProblems(e instanceof ApiError ? e.details : [{ zh: '导入失败', en: 'import failed' }]),
                 );
               }}
             >
@@ -67,7 +98,22 @@ export function CatalogPage({ session }: { session: Session }) {
       }
     >
       <LoadError error={plans.error ?? indicators.error} />
-      {problems.length ? <Alert type="error" showIcon closable style={{ marginBottom: 16 }} title={t('导入未完成：', 'Not imported:')} description={<ul style={{ margin: 0, paddingInlineStart: 20 }}>{problems.slice(0, 50).map((p, i) => <li key={i}>{lx(p)}</li>)}</ul>} /> : null}
+      {problems.length ? (
+        <Alert
+          type="error"
+          showIcon
+          closable
+          style={{ marginBottom: 16 }}
+          title={t('导入未完成：', 'Not imported:')}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+              {problems.slice(0, 50).map((p, i) => (
+                <li key={i}>{lx(p)}</li>
+              ))}
+            </ul>
+          }
+        />
+      ) : null}
       <Table<IndicatorRow>
         size="small"
         rowKey="no"
@@ -81,7 +127,17 @@ export function CatalogPage({ session }: { session: Session }) {
           { title: t('单位', 'Unit'), dataIndex: 'unit', width: 90 },
           { title: t('2020年', '2020'), dataIndex: 'baseline', width: 90 },
           { title: t('2025年目标', '2025 target'), dataIndex: 'target', width: 110 },
-          { title: t('属性', 'Type'), dataIndex: 'attribute', width: 80, render: (a: string) => (a === 'binding' || a === '约束性' ? <Tag color="red">{t('约束性', 'binding')}</Tag> : <Tag>{t('预期性', 'expected')}</Tag>) },
+          {
+            title: t('属性', 'Type'),
+            dataIndex: 'attribute',
+            width: 80,
+            render: (a: string) =>
+              a === 'binding' || a === '约束性' ? (
+                <Tag color="red">{t('约束性', 'binding')}</Tag>
+              ) : (
+                <Tag>{t('预期性', 'expected')}</Tag>
+              ),
+          },
           { title: t('牵头单位', 'Lead'), dataIndex: 'leadDepartment', width: 170 },
         ]}
       />

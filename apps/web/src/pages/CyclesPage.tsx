@@ -1,6 +1,20 @@
 /** The bureau's cycles, newest first, and the launch form (the API's checks answer every problem at once). */
 import { useState } from 'react';
-import { Alert, Button, Card, Checkbox, DatePicker, Drawer, Form, InputNumber, Select, Space, Switch, Table, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  DatePicker,
+  Drawer,
+  Form,
+  InputNumber,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { all, api, ApiError, type Problem } from '../api';
 import { CycleStatusTag, LoadError, useLoad } from '../common';
@@ -23,8 +37,18 @@ export function CyclesPage({ session }: { session: Session }) {
   const cycles = useLoad(() => all<Cycle>('/api/cycles'), []);
   return (
     <Card
-      title={<Typography.Title level={4} style={{ margin: 0 }}>{t('评估轮次', 'Evaluation cycles')}</Typography.Title>}
-      extra={session.user.role === 'admin' ? <Button type="primary" onClick={() => setLaunching(true)}>{t('发起评估', 'Launch a cycle')}</Button> : null}
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('评估轮次', 'Evaluation cycles')}
+        </Typography.Title>
+      }
+      extra={
+        session.user.role === 'admin' ? (
+          <Button type="primary" onClick={() => setLaunching(true)}>
+            {t('发起评估', 'Launch a cycle')}
+          </Button>
+        ) : null
+      }
     >
       <LoadError error={cycles.error} />
       <Table<Cycle>
@@ -34,7 +58,11 @@ export function CyclesPage({ session }: { session: Session }) {
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         locale={{ emptyText: t('尚未发起评估', 'No cycle launched yet') }}
         columns={[
-          { title: t('评估', 'Cycle'), key: 'title', render: (_, c) => <Link to={cyclePath(c.id)}>{lx(cycleTitle(c))}</Link> },
+          {
+            title: t('评估', 'Cycle'),
+            key: 'title',
+            render: (_, c) => <Link to={cyclePath(c.id)}>{lx(cycleTitle(c))}</Link>,
+          },
           { title: t('规划', 'Plan'), dataIndex: 'planCode' },
           { title: t('状态', 'State'), dataIndex: 'status', render: (s: string) => <CycleStatusTag status={s} /> },
           { title: t('填报截止', 'Deadline'), dataIndex: 'deadline', render: (v: string) => when(v) },
@@ -42,8 +70,19 @@ export function CyclesPage({ session }: { session: Session }) {
           { title: t('发起时间', 'Launched'), dataIndex: 'launchedAt', render: (v: string) => when(v) },
         ]}
       />
-      <Drawer open={launching} onClose={() => setLaunching(false)} title={t('发起评估', 'Launch a cycle')} size={520} destroyOnHidden>
-        <LaunchForm onLaunched={() => { setLaunching(false); cycles.reload(); }} />
+      <Drawer
+        open={launching}
+        onClose={() => setLaunching(false)}
+        title={t('发起评估', 'Launch a cycle')}
+        size={520}
+        destroyOnHidden
+      >
+        <LaunchForm
+          onLaunched={() => {
+            setLaunching(false);
+            cycles.reload();
+          }}
+        />
       </Drawer>
     </Card>
   );
@@ -72,11 +111,21 @@ function LaunchForm({ onLaunched }: { onLaunched(): void }) {
     setBusy(true);
     setProblems([]);
     try {
-      const r = await api.post<{ cycleId: string }>('/api/cycles', { ...v, deadline: v.deadline.toISOString(), hardClose: v.hardClose.toISOString() });
+      const r = await api.post<{ cycleId: string }>('/api/cycles', {
+        ...v,
+        deadline: v.deadline.toISOString(),
+        hardClose: v.hardClose.toISOString(),
+      });
       onLaunched();
       navigate(cyclePath(r.cycleId));
     } catch (e) {
-      setProblems(e instanceof ApiError ? (e.details.length ? e.details : [{ zh: e.message, en: e.message }]) : [{ zh: '发起失败，请稍后重试', en: 'The launch did not go through; try again' }]);
+      setProblems(
+        e instanceof ApiError
+          ? e.details.length
+            ? e.details
+            : [{ zh: e.message, en: e.message }]
+          : [{ zh: '发起失败，请稍后重试', en: 'The launch did not go through; try again' }],
+      );
     } finally {
       setBusy(false);
     }
@@ -85,11 +134,27 @@ function LaunchForm({ onLaunched }: { onLaunched(): void }) {
     <Form<LaunchValues>
       layout="vertical"
       onFinish={(v) => void launch(v)}
-      initialValues={{ kind: 'annual', fromYear: year, toYear: year, itemKinds: ['indicator', 'task', 'project'], thresholdPreset: 'time_elapsed', requireBureauAcceptance: false, deadline: dayjs().add(30, 'day').hour(18).minute(0), hardClose: dayjs().add(60, 'day').hour(18).minute(0) }}
+      initialValues={{
+        kind: 'annual',
+        fromYear: year,
+        toYear: year,
+        itemKinds: ['indicator', 'task', 'project'],
+        thresholdPreset: 'time_elapsed',
+        requireBureauAcceptance: false,
+        deadline: dayjs().add(30, 'day').hour(18).minute(0),
+        hardClose: dayjs().add(60, 'day').hour(18).minute(0),
+      }}
     >
       <LoadError error={plans.error} />
-      <Form.Item name="planCode" label={t('规划', 'Plan')} rules={[{ required: true, message: t('请选择规划', 'Choose a plan') }]}>
-        <Select loading={plans.loading} options={(plans.data ?? []).map((p) => ({ value: p.code, label: lx({ zh: p.name, en: p.nameEn }) }))} />
+      <Form.Item
+        name="planCode"
+        label={t('规划', 'Plan')}
+        rules={[{ required: true, message: t('请选择规划', 'Choose a plan') }]}
+      >
+        <Select
+          loading={plans.loading}
+          options={(plans.data ?? []).map((p) => ({ value: p.code, label: lx({ zh: p.name, en: p.nameEn }) }))}
+        />
       </Form.Item>
       <Form.Item name="kind" label={t('评估类型', 'Kind')}>
         <Select options={Object.entries(CYCLE_KIND_LABELS).map(([value, l]) => ({ value, label: lx(l) }))} />
@@ -105,20 +170,52 @@ function LaunchForm({ onLaunched }: { onLaunched(): void }) {
       <Form.Item name="deadline" label={t('填报截止时间', 'Deadline')} rules={[{ required: true }]}>
         <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
       </Form.Item>
-      <Form.Item name="hardClose" label={t('关闭时间（逾期未报的按未报处理）', 'Hard close (what is missing then stays missing)')} rules={[{ required: true }]}>
+      <Form.Item
+        name="hardClose"
+        label={t('关闭时间（逾期未报的按未报处理）', 'Hard close (what is missing then stays missing)')}
+        rules={[{ required: true }]}
+      >
         <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
       </Form.Item>
-      <Form.Item name="itemKinds" label={t('评估内容', 'Items')} rules={[{ required: true, type: 'array', min: 1, message: t('至少选择一类', 'Choose at least one') }]}>
-        <Checkbox.Group options={Object.entries(LAUNCH_ITEM_KIND_LABELS).map(([value, l]) => ({ value, label: lx(l) }))} />
+      <Form.Item
+        name="itemKinds"
+        label={t('评估内容', 'Items')}
+        rules={[{ required: true, type: 'array', min: 1, message: t('至少选择一类', 'Choose at least one') }]}
+      >
+        <Checkbox.Group
+          options={Object.entries(LAUNCH_ITEM_KIND_LABELS).map(([value, l]) => ({ value, label: lx(l) }))}
+        />
       </Form.Item>
       <Form.Item name="thresholdPreset" label={t('进度判定标准', 'Thresholds')}>
-        <Select options={[{ value: 'time_elapsed', label: t('时序进度（1.0 / 0.8）', 'time elapsed (1.0 / 0.8)') }, { value: 'traffic_light', label: t('红黄绿（0.8 / 0.6）', 'traffic light (0.8 / 0.6)') }]} />
+        <Select
+          options={[
+            { value: 'time_elapsed', label: t('时序进度（1.0 / 0.8）', 'time elapsed (1.0 / 0.8)') },
+            { value: 'traffic_light', label: t('红黄绿（0.8 / 0.6）', 'traffic light (0.8 / 0.6)') },
+          ]}
+        />
       </Form.Item>
-      <Form.Item name="requireBureauAcceptance" label={t('需市统计局验收', 'Bureau acceptance required')} valuePropName="checked">
+      <Form.Item
+        name="requireBureauAcceptance"
+        label={t('需市统计局验收', 'Bureau acceptance required')}
+        valuePropName="checked"
+      >
         <Switch />
       </Form.Item>
       {problems.length ? (
-        <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title={t('无法发起：', 'Cannot launch:')} description={<ul style={{ margin: 0, paddingInlineStart: 20 }}>{problems.map((p, i) => <li key={i}>{lx(p)}</li>)}</ul>} />
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          style={{ marginBottom: 16 }}
+          title={t('无法发起：', 'Cannot launch:')}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+              {problems.map((p, i) => (
+                <li key={i}>{lx(p)}</li>
+              ))}
+            </ul>
+          }
+        />
       ) : null}
       <Button type="primary" htmlType="submit" loading={busy}>
         {t('发起', 'Launch')}

@@ -6,19 +6,53 @@
  * undeliverable ones.
  */
 import { useEffect, useState } from 'react';
-import { Button, Card, Col, DatePicker, Flex, Form, Input, Modal, Progress, Row, Segmented, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Progress,
+  Row,
+  Segmented,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { all, api, enc, type Page } from '../api';
 import { CycleStatusTag, LoadError, useAction, useLoad } from '../common';
 import { useI18n, type Localized } from '../i18n';
-import { ITEM_STATUS_LABELS, NOTICE_STATUS_LABELS, TIMELINESS_LABELS, cycleTitle, itemPath, type Cycle } from '../labels';
+import {
+  ITEM_STATUS_LABELS,
+  NOTICE_STATUS_LABELS,
+  TIMELINESS_LABELS,
+  cycleTitle,
+  itemPath,
+  type Cycle,
+} from '../labels';
 import { Link } from '../router';
 import type { Session } from '../session';
 import type { ItemSummary } from './InboxPage';
 
 interface Overview {
   status: string;
-  departments: Array<{ department: string; name: Localized; total: number; submitted: number; counts: Record<string, number>; deadline: string; timeliness: string }>;
+  departments: Array<{
+    department: string;
+    name: Localized;
+    total: number;
+    submitted: number;
+    counts: Record<string, number>;
+    deadline: string;
+    timeliness: string;
+  }>;
   categories: Array<{ key: string; name: Localized; total: number; counts: Record<string, number> }>;
 }
 interface Live {
@@ -72,7 +106,12 @@ export function DashboardPage({ cycleId, session }: { cycleId: string; session: 
     const timer = setInterval(reload, 15_000);
     return () => clearInterval(timer);
   }, [running, reload]);
-  if (!state.data) return <Card loading={state.loading}><LoadError error={state.error} /></Card>;
+  if (!state.data)
+    return (
+      <Card loading={state.loading}>
+        <LoadError error={state.error} />
+      </Card>
+    );
   const { cycle, overview, live, items } = state.data;
   const title = (key: string) => items.find((i) => i.itemKey === key)?.title ?? key;
   const nameOf = (code: string) => lx(overview.departments.find((d) => d.department === code)?.name) || code;
@@ -88,16 +127,39 @@ export function DashboardPage({ cycleId, session }: { cycleId: string; session: 
               {lx(cycleTitle(cycle))} <CycleStatusTag status={cycle.status} />
             </Typography.Title>
             <Typography.Text type="secondary">
-              {t('填报截止', 'Deadline')} {when(cycle.deadline)} · {t('关闭', 'Hard close')} {when(cycle.hardClose)} · {t('每15秒自动刷新', 'refreshes every 15 s')}
+              {t('填报截止', 'Deadline')} {when(cycle.deadline)} · {t('关闭', 'Hard close')} {when(cycle.hardClose)} ·{' '}
+              {t('每15秒自动刷新', 'refreshes every 15 s')}
             </Typography.Text>
           </div>
-          {session.user.role === 'admin' && running ? <Actions base={base} items={items} departments={overview.departments.map((d) => ({ value: d.department, label: lx(d.name) }))} onDone={reload} /> : null}
+          {session.user.role === 'admin' && running ? (
+            <Actions
+              base={base}
+              items={items}
+              departments={overview.departments.map((d) => ({ value: d.department, label: lx(d.name) }))}
+              onDone={reload}
+            />
+          ) : null}
         </Flex>
         <Row gutter={16} style={{ marginTop: 16 }}>
-          <Col xs={12} md={6}><Statistic title={t('事项总数', 'Items')} value={total} /></Col>
-          <Col xs={12} md={6}><Statistic title={t('已提交', 'Submitted at least once')} value={overview.departments.reduce((n, d) => n + d.submitted, 0)} /></Col>
-          <Col xs={12} md={6}><Statistic title={t('已审核通过', 'Approved')} value={done} suffix={`/ ${total}`} /></Col>
-          <Col xs={12} md={6}><Statistic title={t('逾期事项', 'Overdue items')} value={live.overdue?.length ?? 0} styles={{ content: { color: live.overdue?.length ? '#cf1322' : undefined } }} /></Col>
+          <Col xs={12} md={6}>
+            <Statistic title={t('事项总数', 'Items')} value={total} />
+          </Col>
+          <Col xs={12} md={6}>
+            <Statistic
+              title={t('已提交', 'Submitted at least once')}
+              value={overview.departments.reduce((n, d) => n + d.submitted, 0)}
+            />
+          </Col>
+          <Col xs={12} md={6}>
+            <Statistic title={t('已审核通过', 'Approved')} value={done} suffix={`/ ${total}`} />
+          </Col>
+          <Col xs={12} md={6}>
+            <Statistic
+              title={t('逾期事项', 'Overdue items')}
+              value={live.overdue?.length ?? 0}
+              styles={{ content: { color: live.overdue?.length ? '#cf1322' : undefined } }}
+            />
+          </Col>
         </Row>
       </Card>
       <Tabs
@@ -117,10 +179,32 @@ export function DashboardPage({ cycleId, session }: { cycleId: string; session: 
                     columns={[
                       { title: t('部门', 'Department'), key: 'name', render: (_, d) => lx(d.name) },
                       { title: t('事项', 'Items'), dataIndex: 'total', width: 70 },
-                      ...['assigned', 'draft', 'submitted', 'returned', 'approved'].map((s) => ({ title: lx(ITEM_STATUS_LABELS[s as keyof typeof ITEM_STATUS_LABELS]), key: s, width: 80, render: (_: unknown, d: Overview['departments'][number]) => d.counts[s] ?? 0 })),
-                      { title: t('完成度', 'Done'), key: 'done', width: 160, render: (_, d) => <DoneBar counts={d.counts} total={d.total} /> },
-                      { title: t('截止时间', 'Deadline'), dataIndex: 'deadline', width: 170, render: (v: string) => when(v) },
-                      { title: t('及时性', 'Timeliness'), dataIndex: 'timeliness', width: 90, render: (v: string) => <Tag color={TIMELINESS_LABELS[v]?.color}>{lx(TIMELINESS_LABELS[v])}</Tag> },
+                      ...['assigned', 'draft', 'submitted', 'returned', 'approved'].map((s) => ({
+                        title: lx(ITEM_STATUS_LABELS[s as keyof typeof ITEM_STATUS_LABELS]),
+                        key: s,
+                        width: 80,
+                        render: (_: unknown, d: Overview['departments'][number]) => d.counts[s] ?? 0,
+                      })),
+                      {
+                        title: t('完成度', 'Done'),
+                        key: 'done',
+                        width: 160,
+                        render: (_, d) => <DoneBar counts={d.counts} total={d.total} />,
+                      },
+                      {
+                        title: t('截止时间', 'Deadline'),
+                        dataIndex: 'deadline',
+                        width: 170,
+                        render: (v: string) => when(v),
+                      },
+                      {
+                        title: t('及时性', 'Timeliness'),
+                        dataIndex: 'timeliness',
+                        width: 90,
+                        render: (v: string) => (
+                          <Tag color={TIMELINESS_LABELS[v]?.color}>{lx(TIMELINESS_LABELS[v])}</Tag>
+                        ),
+                      },
                     ]}
                   />
                 </Card>
@@ -135,8 +219,18 @@ export function DashboardPage({ cycleId, session }: { cycleId: string; session: 
                         columns={[
                           { title: t('类别', 'Category'), key: 'name', render: (_, c) => lx(c.name) },
                           { title: t('事项', 'Items'), dataIndex: 'total', width: 70 },
-                          { title: t('已通过', 'Approved'), key: 'approved', width: 80, render: (_, c) => doneOf(c.counts) },
-                          { title: t('完成度', 'Done'), key: 'p', width: 150, render: (_, c) => <DoneBar counts={c.counts} total={c.total} /> },
+                          {
+                            title: t('已通过', 'Approved'),
+                            key: 'approved',
+                            width: 80,
+                            render: (_, c) => doneOf(c.counts),
+                          },
+                          {
+                            title: t('完成度', 'Done'),
+                            key: 'p',
+                            width: 150,
+                            render: (_, c) => <DoneBar counts={c.counts} total={c.total} />,
+                          },
                         ]}
                       />
                     </Card>
@@ -151,7 +245,11 @@ export function DashboardPage({ cycleId, session }: { cycleId: string; session: 
                         locale={{ emptyText: t('没有逾期事项', 'Nothing overdue') }}
                         columns={[
                           { title: t('部门', 'Department'), key: 'd', render: (_, o) => nameOf(o.department) },
-                          { title: t('事项', 'Item'), key: 'i', render: (_, o) => <Link to={itemPath(cycle.id, o.itemKey)}>{title(o.itemKey)}</Link> },
+                          {
+                            title: t('事项', 'Item'),
+                            key: 'i',
+                            render: (_, o) => <Link to={itemPath(cycle.id, o.itemKey)}>{title(o.itemKey)}</Link>,
+                          },
                         ]}
                       />
                     </Card>
@@ -170,12 +268,27 @@ export function DashboardPage({ cycleId, session }: { cycleId: string; session: 
 
 type ActionKind = 'extend' | 'remind' | 'reopen' | 'cancel';
 
-function Actions({ base, items, departments, onDone }: { base: string; items: ItemSummary[]; departments: Array<{ value: string; label: string }>; onDone(): void }) {
+function Actions({
+  base,
+  items,
+  departments,
+  onDone,
+}: {
+  base: string;
+  items: ItemSummary[];
+  departments: Array<{ value: string; label: string }>;
+  onDone(): void;
+}) {
   const { t } = useI18n();
   const act = useAction();
   const [open, setOpen] = useState<ActionKind | null>(null);
   const [form] = Form.useForm<{ deadline?: Dayjs; department?: string; itemKeys?: string[]; reason?: string }>();
-  const titles: Record<ActionKind, string> = { extend: t('延期', 'Extend the deadline'), remind: t('立即催办', 'Remind now'), reopen: t('重新打开事项', 'Reopen items'), cancel: t('取消本轮评估', 'Cancel the cycle') };
+  const titles: Record<ActionKind, string> = {
+    extend: t('延期', 'Extend the deadline'),
+    remind: t('立即催办', 'Remind now'),
+    reopen: t('重新打开事项', 'Reopen items'),
+    cancel: t('取消本轮评估', 'Cancel the cycle'),
+  };
   const run = async () => {
     const v = await form.validateFields();
     const department = v.department || undefined;
@@ -196,12 +309,31 @@ function Actions({ base, items, departments, onDone }: { base: string; items: It
     <Space wrap>
       <Button onClick={() => setOpen('extend')}>{titles.extend}</Button>
       <Button onClick={() => setOpen('remind')}>{titles.remind}</Button>
-      <Button onClick={() => setOpen('reopen')} disabled={!approved.length}>{titles.reopen}</Button>
-      <Button danger onClick={() => setOpen('cancel')}>{titles.cancel}</Button>
-      <Modal open={open !== null} title={open ? titles[open] : ''} okText={t('确定', 'OK')} cancelText={t('取消', 'Cancel')} okButtonProps={{ danger: open === 'cancel' }} onOk={() => void run()} onCancel={() => setOpen(null)} destroyOnHidden forceRender>
+      <Button onClick={() => setOpen('reopen')} disabled={!approved.length}>
+        {titles.reopen}
+      </Button>
+      <Button danger onClick={() => setOpen('cancel')}>
+        {titles.cancel}
+      </Button>
+      <Modal
+        open={open !== null}
+        title={open ? titles[open] : ''}
+        okText={t('确定', 'OK')}
+        cancelText={t('取消', 'Cancel')}
+        okButtonProps={{ danger: open === 'cancel' }}
+        onOk={() => void run()}
+        onCancel={() => setOpen(null)}
+        destroyOnHidden
+        forceRender
+      >
         <Form form={form} layout="vertical" preserve={false}>
           {open === 'extend' ? (
-            <Form.Item name="deadline" label={t('新的截止时间', 'New deadline')} rules={[{ required: true, message: t('请选择时间', 'Choose a time') }]} initialValue={dayjs().add(7, 'day').hour(18).minute(0)}>
+            <Form.Item
+              name="deadline"
+              label={t('新的截止时间', 'New deadline')}
+              rules={[{ required: true, message: t('请选择时间', 'Choose a time') }]}
+              initialValue={dayjs().add(7, 'day').hour(18).minute(0)}
+            >
               <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
             </Form.Item>
           ) : null}
@@ -211,16 +343,32 @@ function Actions({ base, items, departments, onDone }: { base: string; items: It
             </Form.Item>
           ) : null}
           {open === 'reopen' ? (
-            <Form.Item name="itemKeys" label={t('已审核通过的事项', 'Approved items')} rules={[{ required: true, message: t('请选择事项', 'Choose the items') }]}>
-              <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={approved.map((i) => ({ value: i.itemKey, label: i.title }))} />
+            <Form.Item
+              name="itemKeys"
+              label={t('已审核通过的事项', 'Approved items')}
+              rules={[{ required: true, message: t('请选择事项', 'Choose the items') }]}
+            >
+              <Select
+                mode="multiple"
+                showSearch={{ optionFilterProp: 'label' }}
+                options={approved.map((i) => ({ value: i.itemKey, label: i.title }))}
+              />
             </Form.Item>
           ) : null}
           {open === 'reopen' || open === 'cancel' ? (
-            <Form.Item name="reason" label={t('原因（将告知相关部门）', 'Reason (the departments are told)')} rules={[{ required: true, whitespace: true, message: t('请填写原因', 'Give the reason') }]}>
+            <Form.Item
+              name="reason"
+              label={t('原因（将告知相关部门）', 'Reason (the departments are told)')}
+              rules={[{ required: true, whitespace: true, message: t('请填写原因', 'Give the reason') }]}
+            >
               <Input.TextArea rows={3} maxLength={2000} />
             </Form.Item>
           ) : null}
-          {open === 'remind' ? <Typography.Paragraph>{t('向尚未完成的部门立即发送催办邮件。', 'Departments with items still open get a reminder now.')}</Typography.Paragraph> : null}
+          {open === 'remind' ? (
+            <Typography.Paragraph>
+              {t('向尚未完成的部门立即发送催办邮件。', 'Departments with items still open get a reminder now.')}
+            </Typography.Paragraph>
+          ) : null}
         </Form>
       </Modal>
     </Space>
@@ -233,7 +381,14 @@ function Reports({ base, cycleId }: { base: string; cycleId: string }) {
   const act = useAction();
   const reports = useLoad(() => api.get<Page<Report>>(`${base}/reports`), [base]);
   const download = (r: Report, format: string, lang: 'zh-CN' | 'en') =>
-    void act(() => api.download(`${base}/reports/${r.version}/${format}${lang === 'en' ? '?lang=en' : ''}`, `report-v${r.version}${lang === 'en' ? '.en' : ''}.${format}`), t('已开始下载', 'Download started'));
+    void act(
+      () =>
+        api.download(
+          `${base}/reports/${r.version}/${format}${lang === 'en' ? '?lang=en' : ''}`,
+          `report-v${r.version}${lang === 'en' ? '.en' : ''}.${format}`,
+        ),
+      t('已开始下载', 'Download started'),
+    );
   return (
     <Card size="small">
       <LoadError error={reports.error} />
@@ -247,7 +402,11 @@ function Reports({ base, cycleId }: { base: string; cycleId: string }) {
         columns={[
           { title: t('版本', 'Version'), dataIndex: 'version', width: 70 },
           { title: t('生成时间', 'Compiled'), dataIndex: 'createdAt', render: (v: string) => when(v) },
-          { title: t('内容校验值', 'Content hash'), dataIndex: 'contentHash', render: (v: string) => <Typography.Text code>{v.slice(0, 12)}</Typography.Text> },
+          {
+            title: t('内容校验值', 'Content hash'),
+            dataIndex: 'contentHash',
+            render: (v: string) => <Typography.Text code>{v.slice(0, 12)}</Typography.Text>,
+          },
           {
             title: t('查看与下载', 'View and download'),
             key: 'files',
@@ -259,8 +418,12 @@ function Reports({ base, cycleId }: { base: string; cycleId: string }) {
                     {f === 'docx' ? 'Word' : f === 'xlsx' ? 'Excel' : 'JSON'}
                   </Button>
                 ))}
-                <Button size="small" onClick={() => download(r, 'docx', 'en')}>Word (English)</Button>
-                <Button size="small" onClick={() => download(r, 'xlsx', 'en')}>Excel (English)</Button>
+                <Button size="small" onClick={() => download(r, 'docx', 'en')}>
+                  Word (English)
+                </Button>
+                <Button size="small" onClick={() => download(r, 'xlsx', 'en')}>
+                  Excel (English)
+                </Button>
               </Space>
             ),
           },
@@ -273,10 +436,22 @@ function Reports({ base, cycleId }: { base: string; cycleId: string }) {
 function Notices({ base, nameOf }: { base: string; nameOf(code: string): string }) {
   const { t, lx, when } = useI18n();
   const [status, setStatus] = useState<'all' | 'undeliverable'>('all');
-  const notices = useLoad(() => all<Notice>(`${base}/notices${status === 'undeliverable' ? '?status=undeliverable' : ''}`), [base, status]);
+  const notices = useLoad(
+    () => all<Notice>(`${base}/notices${status === 'undeliverable' ? '?status=undeliverable' : ''}`),
+    [base, status],
+  );
   return (
     <Card size="small">
-      <Segmented style={{ marginBottom: 12 }} aria-label={t('显示', 'Show')} value={status} onChange={(v) => setStatus(v as 'all' | 'undeliverable')} options={[{ value: 'all', label: t('全部通知', 'All notices') }, { value: 'undeliverable', label: t('无法投递', 'Undeliverable') }]} />
+      <Segmented
+        style={{ marginBottom: 12 }}
+        aria-label={t('显示', 'Show')}
+        value={status}
+        onChange={(v) => setStatus(v as 'all' | 'undeliverable')}
+        options={[
+          { value: 'all', label: t('全部通知', 'All notices') },
+          { value: 'undeliverable', label: t('无法投递', 'Undeliverable') },
+        ]}
+      />
       <LoadError error={notices.error} />
       <Table<Notice>
         size="small"
@@ -284,13 +459,27 @@ function Notices({ base, nameOf }: { base: string; nameOf(code: string): string 
         loading={notices.loading}
         dataSource={notices.data ?? []}
         pagination={{ pageSize: 15, hideOnSinglePage: true }}
-        locale={{ emptyText: status === 'undeliverable' ? t('没有无法投递的通知', 'No undeliverable notices') : t('尚无通知', 'No notices yet') }}
+        locale={{
+          emptyText:
+            status === 'undeliverable'
+              ? t('没有无法投递的通知', 'No undeliverable notices')
+              : t('尚无通知', 'No notices yet'),
+        }}
         columns={[
           { title: t('时间', 'Time'), key: 'at', width: 170, render: (_, n) => when(n.sentAt ?? n.createdAt) },
-          { title: t('部门', 'Department'), dataIndex: 'department', render: (d: string) => (d === 'bureau' ? t('市统计局', 'Statistics bureau') : nameOf(d)) },
+          {
+            title: t('部门', 'Department'),
+            dataIndex: 'department',
+            render: (d: string) => (d === 'bureau' ? t('市统计局', 'Statistics bureau') : nameOf(d)),
+          },
           { title: t('收件人', 'Recipient'), dataIndex: 'recipient' },
           { title: t('主题', 'Subject'), dataIndex: 'subject' },
-          { title: t('状态', 'State'), dataIndex: 'status', width: 100, render: (s: string) => <Tag color={NOTICE_STATUS_LABELS[s]?.color}>{lx(NOTICE_STATUS_LABELS[s])}</Tag> },
+          {
+            title: t('状态', 'State'),
+            dataIndex: 'status',
+            width: 100,
+            render: (s: string) => <Tag color={NOTICE_STATUS_LABELS[s]?.color}>{lx(NOTICE_STATUS_LABELS[s])}</Tag>,
+          },
         ]}
       />
     </Card>

@@ -42,7 +42,17 @@ export function DirectoryPage({ session }: { session: Session }) {
   };
   const save = async () => {
     const v = await form.validateFields();
-    if (await act(() => api.put(`/api/departments/${enc(editing!.department.code)}/contacts/${v.role}`, { name: v.name, email: v.email, locale: v.locale }), t('联系人已更新', 'Contact updated'))) {
+    if (
+      await act(
+        () =>
+          api.put(`/api/departments/${enc(editing!.department.code)}/contacts/${v.role}`, {
+            name: v.name,
+            email: v.email,
+            locale: v.locale,
+          }),
+        t('联系人已更新', 'Contact updated'),
+      )
+    ) {
       setEditing(null);
       departments.reload();
     }
@@ -61,7 +71,12 @@ export function DirectoryPage({ session }: { session: Session }) {
           <Typography.Text type="danger">{t('未设置', 'not set')}</Typography.Text>
         )}
         {admin && d.kind !== 'group' ? (
-          <Button size="small" type="link" onClick={() => edit(d, role)} aria-label={t(`修改${d.name}${role === 'submitter' ? '填报人' : '审核人'}`, `Edit ${d.nameEn} ${role}`)}>
+          <Button
+            size="small"
+            type="link"
+            onClick={() => edit(d, role)}
+            aria-label={t(`修改${d.name}${role === 'submitter' ? '填报人' : '审核人'}`, `Edit ${d.nameEn} ${role}`)}
+          >
             {t('修改', 'Edit')}
           </Button>
         ) : null}
@@ -69,7 +84,22 @@ export function DirectoryPage({ session }: { session: Session }) {
     );
   };
   return (
-    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('部门名录', 'Departments')}</Typography.Title>} extra={<Input.Search allowClear aria-label={t('搜索部门', 'Search departments')} placeholder={t('名称或代码', 'Name or code')} onSearch={setQ} style={{ width: 260 }} />}>
+    <Card
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('部门名录', 'Departments')}
+        </Typography.Title>
+      }
+      extra={
+        <Input.Search
+          allowClear
+          aria-label={t('搜索部门', 'Search departments')}
+          placeholder={t('名称或代码', 'Name or code')}
+          onSearch={setQ}
+          style={{ width: 260 }}
+        />
+      }
+    >
       <LoadError error={departments.error} />
       <Table<Department>
         size="small"
@@ -85,19 +115,46 @@ export function DirectoryPage({ session }: { session: Session }) {
           { title: t('审核人', 'Supervisor'), key: 'supervisor', render: (_, d) => contact(d, 'supervisor') },
         ]}
       />
-      <Modal open={editing !== null} title={editing ? lx({ zh: editing.department.name, en: editing.department.nameEn }) : ''} okText={t('保存', 'Save')} cancelText={t('取消', 'Cancel')} onOk={() => void save()} onCancel={() => setEditing(null)} forceRender>
+      <Modal
+        open={editing !== null}
+        title={editing ? lx({ zh: editing.department.name, en: editing.department.nameEn }) : ''}
+        okText={t('保存', 'Save')}
+        cancelText={t('取消', 'Cancel')}
+        onOk={() => void save()}
+        onCancel={() => setEditing(null)}
+        forceRender
+      >
         <Form form={form} layout="vertical">
           <Form.Item name="role" label={t('角色', 'Role')}>
-            <Radio.Group options={[{ value: 'submitter', label: t('填报人', 'Submitter') }, { value: 'supervisor', label: t('审核人', 'Supervisor') }]} onChange={(e) => editing && edit(editing.department, e.target.value as 'submitter' | 'supervisor')} />
+            <Radio.Group
+              options={[
+                { value: 'submitter', label: t('填报人', 'Submitter') },
+                { value: 'supervisor', label: t('审核人', 'Supervisor') },
+              ]}
+              onChange={(e) => editing && edit(editing.department, e.target.value as 'submitter' | 'supervisor')}
+            />
           </Form.Item>
-          <Form.Item name="name" label={t('姓名', 'Name')} rules={[{ required: true, whitespace: true, message: t('请填写姓名', 'Enter the name') }]}>
+          <Form.Item
+            name="name"
+            label={t('姓名', 'Name')}
+            rules={[{ required: true, whitespace: true, message: t('请填写姓名', 'Enter the name') }]}
+          >
             <Input maxLength={100} />
           </Form.Item>
-          <Form.Item name="email" label={t('邮箱', 'Email')} rules={[{ required: true, type: 'email', message: t('请填写有效邮箱', 'Enter a valid email') }]}>
+          <Form.Item
+            name="email"
+            label={t('邮箱', 'Email')}
+            rules={[{ required: true, type: 'email', message: t('请填写有效邮箱', 'Enter a valid email') }]}
+          >
             <Input />
           </Form.Item>
           <Form.Item name="locale" label={t('通知语言', 'Notice language')}>
-            <Select options={[{ value: 'zh-CN', label: '中文' }, { value: 'en', label: 'English' }]} />
+            <Select
+              options={[
+                { value: 'zh-CN', label: '中文' },
+                { value: 'en', label: 'English' },
+              ]}
+            />
           </Form.Item>
         </Form>
       </Modal>

@@ -54,15 +54,32 @@ export function InboxPage({ session }: { session: Session }) {
   const list = cycle ? `/api/cycles/${enc(cycle.id)}/items` : null;
   const led = useLoad(async () => (list ? all<ItemSummary>(list) : []), [list]);
   const cooperating = useLoad(async () => (list ? all<CooperatingItem>(`${list}?role=cooperate`) : []), [list]);
-  const ledRows = (led.data ?? []).filter((i) => filter === 'all' || TODO.includes(i.status) || (session.user.role === 'supervisor' && i.status === 'submitted'));
+  const ledRows = (led.data ?? []).filter(
+    (i) =>
+      filter === 'all' || TODO.includes(i.status) || (session.user.role === 'supervisor' && i.status === 'submitted'),
+  );
   const cooperatingRows = (cooperating.data ?? []).filter((i) => filter === 'all' || !i.contributed);
   const overdue = cycle && cycle.status === 'running' && Date.parse(cycle.deadline) < Date.now();
   const count = (n: number | undefined) => (n === undefined ? '' : ` (${n})`);
   const itemColumns = {
-    no: { title: t('编号', 'No.'), key: 'no', width: 120, render: (_: unknown, i: ItemSummary) => lx(itemLabel(i.kind, i.no)) },
-    title: { title: t('事项', 'Item'), dataIndex: 'title', render: (title: string, i: ItemSummary) => <Link to={itemPath(i.cycleId, i.itemKey)}>{title}</Link> },
+    no: {
+      title: t('编号', 'No.'),
+      key: 'no',
+      width: 120,
+      render: (_: unknown, i: ItemSummary) => lx(itemLabel(i.kind, i.no)),
+    },
+    title: {
+      title: t('事项', 'Item'),
+      dataIndex: 'title',
+      render: (title: string, i: ItemSummary) => <Link to={itemPath(i.cycleId, i.itemKey)}>{title}</Link>,
+    },
     kind: { title: t('类型', 'Kind'), dataIndex: 'kind', width: 110, render: (k: string) => lx(ITEM_KIND_LABELS[k]) },
-    status: { title: t('状态', 'State'), dataIndex: 'status', width: 120, render: (s: string) => <ItemStatusTag status={s} /> },
+    status: {
+      title: t('状态', 'State'),
+      dataIndex: 'status',
+      width: 120,
+      render: (s: string) => <ItemStatusTag status={s} />,
+    },
   };
   return (
     <Card
@@ -76,13 +93,17 @@ export function InboxPage({ session }: { session: Session }) {
       <LoadError error={error ?? (role === 'lead' ? led.error : cooperating.error)} />
       <Flex justify="space-between" align="center" wrap gap={12} style={{ marginBottom: 12 }}>
         <span>
-          {t('截止时间', 'Deadline')}：<strong>{when(cycle?.deadline)}</strong> {overdue ? <Tag color="error">{t('已逾期', 'overdue')}</Tag> : null}
+          {t('截止时间', 'Deadline')}：<strong>{when(cycle?.deadline)}</strong>{' '}
+          {overdue ? <Tag color="error">{t('已逾期', 'overdue')}</Tag> : null}
         </span>
         <Segmented
           aria-label={t('显示', 'Show')}
           value={filter}
           onChange={(v) => setFilter(v as 'todo' | 'all')}
-          options={[{ value: 'todo', label: t('待办', 'To do') }, { value: 'all', label: t('全部', 'All') }]}
+          options={[
+            { value: 'todo', label: t('待办', 'To do') },
+            { value: 'all', label: t('全部', 'All') },
+          ]}
         />
       </Flex>
       <Tabs
@@ -99,14 +120,21 @@ export function InboxPage({ session }: { session: Session }) {
                 loading={led.loading}
                 dataSource={ledRows}
                 pagination={{ pageSize: 20, hideOnSinglePage: true }}
-                locale={{ emptyText: filter === 'todo' ? t('没有待办事项', 'Nothing to do') : t('没有事项', 'No items') }}
+                locale={{
+                  emptyText: filter === 'todo' ? t('没有待办事项', 'Nothing to do') : t('没有事项', 'No items'),
+                }}
                 columns={[
                   itemColumns.no,
                   itemColumns.title,
                   itemColumns.kind,
                   itemColumns.status,
                   { title: t('版本', 'Version'), dataIndex: 'version', width: 80 },
-                  { title: t('更新时间', 'Updated'), dataIndex: 'updatedAt', width: 180, render: (v: string) => when(v) },
+                  {
+                    title: t('更新时间', 'Updated'),
+                    dataIndex: 'updatedAt',
+                    width: 180,
+                    render: (v: string) => when(v),
+                  },
                 ]}
               />
             ),
@@ -121,11 +149,21 @@ export function InboxPage({ session }: { session: Session }) {
                 loading={cooperating.loading}
                 dataSource={cooperatingRows}
                 pagination={{ pageSize: 20, hideOnSinglePage: true }}
-                locale={{ emptyText: filter === 'todo' ? t('没有待提供配合意见的事项', 'No item is waiting for your contribution') : t('本轮没有需要本部门配合的事项', 'No item asks for your department’s contribution') }}
+                locale={{
+                  emptyText:
+                    filter === 'todo'
+                      ? t('没有待提供配合意见的事项', 'No item is waiting for your contribution')
+                      : t('本轮没有需要本部门配合的事项', 'No item asks for your department’s contribution'),
+                }}
                 columns={[
                   itemColumns.no,
                   itemColumns.title,
-                  { title: t('牵头单位', 'Lead department'), key: 'lead', width: 240, render: (_, i) => lx(i.leadDepartment) },
+                  {
+                    title: t('牵头单位', 'Lead department'),
+                    key: 'lead',
+                    width: 240,
+                    render: (_, i) => lx(i.leadDepartment),
+                  },
                   itemColumns.status,
                   {
                     title: t('配合意见', 'Contribution'),

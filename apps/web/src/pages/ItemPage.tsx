@@ -5,12 +5,42 @@
  * supervisor's review; a co-operating department's contribution; the history.
  */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, Descriptions, Empty, Flex, Form, Input, InputNumber, Radio, Row, Select, Space, Table, Tag, Timeline, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+  Upload,
+} from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { api, ApiError, enc, type Problem } from '../api';
 import { ItemStatusTag, LoadError, refusal, useAction, useLoad } from '../common';
 import { useI18n, type Localized } from '../i18n';
-import { CONSTRUCTION_LABELS, EVENT_LABELS, ITEM_STATUS_LABELS, RESERVE_STAGE_LABELS, TASK_PROGRESS_LABELS, cycleTitle, itemLabel, type Cycle } from '../labels';
+import {
+  CONSTRUCTION_LABELS,
+  EVENT_LABELS,
+  ITEM_STATUS_LABELS,
+  RESERVE_STAGE_LABELS,
+  TASK_PROGRESS_LABELS,
+  cycleTitle,
+  itemLabel,
+  type Cycle,
+} from '../labels';
 import type { Session } from '../session';
 import type { ItemSummary } from './InboxPage';
 
@@ -32,7 +62,15 @@ export interface ItemDetail extends ItemSummary {
   spec: { indicator?: { unit: string; target: { kind: string } } };
   versions: Version[];
   draft: Payload | null;
-  evidence: Array<{ id: string; name: string; mediaType: string; size: number; sha256: string; uploadedBy: string; uploadedAt: string }>;
+  evidence: Array<{
+    id: string;
+    name: string;
+    mediaType: string;
+    size: number;
+    sha256: string;
+    uploadedBy: string;
+    uploadedAt: string;
+  }>;
 }
 export interface Guide {
   year: number;
@@ -52,7 +90,14 @@ export interface Guide {
   warnings: Array<Localized & { rule: string; blocking: boolean }>;
 }
 interface History {
-  events: Array<{ at: string; type: string; actor: { name?: string; id?: string; department?: string }; statusBefore: string; statusAfter: string; detail: { reason?: string; text?: string; decision?: string } }>;
+  events: Array<{
+    at: string;
+    type: string;
+    actor: { name?: string; id?: string; department?: string };
+    statusBefore: string;
+    statusAfter: string;
+    detail: { reason?: string; text?: string; decision?: string };
+  }>;
   versions: Version[];
 }
 
@@ -60,19 +105,39 @@ export function ItemPage({ cycleId, itemKey, session }: { cycleId: string; itemK
   const { t, lx, when } = useI18n();
   const base = `/api/cycles/${enc(cycleId)}/items/${enc(itemKey)}`;
   const loaded = useLoad(async () => {
-    const [item, guide, history] = await Promise.all([api.get<ItemDetail>(base), api.get<Guide>(`${base}/guide`), api.get<History>(`${base}/history`)]);
+    const [item, guide, history] = await Promise.all([
+      api.get<ItemDetail>(base),
+      api.get<Guide>(`${base}/guide`),
+      api.get<History>(`${base}/history`),
+    ]);
     return { item, guide, history };
   }, [base]);
-  if (!loaded.data) return <Card loading={loaded.loading}><LoadError error={loaded.error} /></Card>;
+  if (!loaded.data)
+    return (
+      <Card loading={loaded.loading}>
+        <LoadError error={loaded.error} />
+      </Card>
+    );
   const { item, guide, history } = loaded.data;
   const { user } = session;
   const running = guide.cycle.status === 'running';
   const own = user.department === item.department;
-  const canSubmit = running && ['assigned', 'draft', 'returned'].includes(item.status) && (user.scope ? user.scope.purpose === 'submit' : (user.role === 'submitter' && own) || user.role === 'admin');
-  const canReview = running && item.status === 'submitted' && (user.scope ? user.scope.purpose === 'review' : (user.role === 'supervisor' && own) || user.role === 'admin');
-  const canContribute = running && (user.scope ? user.scope.purpose === 'contribute' : user.role === 'submitter' && !own && item.coDepartments.includes(user.department ?? ''));
+  const canSubmit =
+    running &&
+    ['assigned', 'draft', 'returned'].includes(item.status) &&
+    (user.scope ? user.scope.purpose === 'submit' : (user.role === 'submitter' && own) || user.role === 'admin');
+  const canReview =
+    running &&
+    item.status === 'submitted' &&
+    (user.scope ? user.scope.purpose === 'review' : (user.role === 'supervisor' && own) || user.role === 'admin');
+  const canContribute =
+    running &&
+    (user.scope
+      ? user.scope.purpose === 'contribute'
+      : user.role === 'submitter' && !own && item.coDepartments.includes(user.department ?? ''));
   const returned = [...history.events].reverse().find((e) => e.statusAfter === 'returned');
-  const overdue = running && Date.parse(guide.cycle.deadline) < Date.now() && ['assigned', 'draft', 'returned'].includes(item.status);
+  const overdue =
+    running && Date.parse(guide.cycle.deadline) < Date.now() && ['assigned', 'draft', 'returned'].includes(item.status);
 
   return (
     <Flex vertical gap={16}>
@@ -94,7 +159,12 @@ export function ItemPage({ cycleId, itemKey, session }: { cycleId: string; itemK
           <Descriptions.Item label={t('已提交版本', 'Versions submitted')}>{item.version}</Descriptions.Item>
         </Descriptions>
         {item.status === 'returned' && returned?.detail.reason ? (
-          <Alert type="warning" showIcon title={t('审核人已退回，请修改后重新提交', 'Your supervisor returned it: correct and submit again')} description={returned.detail.reason} />
+          <Alert
+            type="warning"
+            showIcon
+            title={t('审核人已退回，请修改后重新提交', 'Your supervisor returned it: correct and submit again')}
+            description={returned.detail.reason}
+          />
         ) : null}
       </Card>
       <Row gutter={16}>
@@ -102,7 +172,13 @@ export function ItemPage({ cycleId, itemKey, session }: { cycleId: string; itemK
           {canSubmit ? (
             <SubmissionForm base={base} item={item} guide={guide} onDone={loaded.reload} />
           ) : (
-            <Card title={t('最新提交', 'Latest submission')}>{guide.latest ? <SubmissionView payload={guide.latest} guide={guide} /> : <Empty description={t('尚未提交', 'Nothing submitted yet')} />}</Card>
+            <Card title={t('最新提交', 'Latest submission')}>
+              {guide.latest ? (
+                <SubmissionView payload={guide.latest} guide={guide} />
+              ) : (
+                <Empty description={t('尚未提交', 'Nothing submitted yet')} />
+              )}
+            </Card>
           )}
           {canReview ? <ReviewPanel base={base} onDone={loaded.reload} /> : null}
           {canContribute ? <ContributionForm base={base} onDone={loaded.reload} /> : null}
@@ -122,35 +198,83 @@ export function ItemPage({ cycleId, itemKey, session }: { cycleId: string; itemK
 /** What an item without reference figures asks for, by its kind. */
 const WHAT_TO_REPORT: Record<string, Localized> = {
   task: { zh: '请选择任务进展状态，并说明推进情况。', en: 'Choose the task’s progress and describe it.' },
-  project: { zh: '请填报本期和累计完成投资（万元）、建设状态和用地落实情况。', en: 'Report investment in the period and cumulative (10k yuan), construction status and whether the land is secured.' },
-  reserve: { zh: '请选择储备项目进展（未启动/未调入、已开展前期工作、已调入规划），已开展前期工作或已调入规划的请说明情况。', en: 'Choose where the reserve project stands (not started, preparatory work under way, moved into the plan) and, unless not started, describe it.' },
+  project: {
+    zh: '请填报本期和累计完成投资（万元）、建设状态和用地落实情况。',
+    en: 'Report investment in the period and cumulative (10k yuan), construction status and whether the land is secured.',
+  },
+  reserve: {
+    zh: '请选择储备项目进展（未启动/未调入、已开展前期工作、已调入规划），已开展前期工作或已调入规划的请说明情况。',
+    en: 'Choose where the reserve project stands (not started, preparatory work under way, moved into the plan) and, unless not started, describe it.',
+  },
 };
 
 /** The figures beside the input: what the value is measured against. */
 export function Reference({ guide, compact }: { guide: Guide; compact?: boolean }) {
   const { t, lx } = useI18n();
   const ind = guide.indicator;
-  if (!ind) return compact ? null : <Card title={t('填报说明', 'What to report')}>{lx(WHAT_TO_REPORT[guide.kind] ?? WHAT_TO_REPORT.project)}</Card>;
+  if (!ind)
+    return compact ? null : (
+      <Card title={t('填报说明', 'What to report')}>{lx(WHAT_TO_REPORT[guide.kind] ?? WHAT_TO_REPORT.project)}</Card>
+    );
   const figure = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v} ${ind.unit}`);
   const body = (
     <Descriptions size="small" column={1} bordered={!compact}>
       <Descriptions.Item label={t('单位', 'Unit')}>{ind.unit}</Descriptions.Item>
-      <Descriptions.Item label={t(`基期值（${ind.baseline.year}年）`, `Base year (${ind.baseline.year})`)}>{ind.baseline.printed ?? figure(ind.baseline.value)}</Descriptions.Item>
-      <Descriptions.Item label={t(`目标值（${ind.target.year}年）`, `Target (${ind.target.year})`)}>
-        {lx(ind.target.text)} {ind.binding ? <Tag color="red">{t('约束性', 'binding')}</Tag> : <Tag>{t('预期性', 'expected')}</Tag>}
+      <Descriptions.Item label={t(`基期值（${ind.baseline.year}年）`, `Base year (${ind.baseline.year})`)}>
+        {ind.baseline.printed ?? figure(ind.baseline.value)}
       </Descriptions.Item>
-      <Descriptions.Item label={ind.previous ? t(`上年值（${ind.previous.year}年）`, `Last year (${ind.previous.year})`) : t('上年值', 'Last year')}>{figure(ind.previous?.value)}</Descriptions.Item>
+      <Descriptions.Item label={t(`目标值（${ind.target.year}年）`, `Target (${ind.target.year})`)}>
+        {lx(ind.target.text)}{' '}
+        {ind.binding ? <Tag color="red">{t('约束性', 'binding')}</Tag> : <Tag>{t('预期性', 'expected')}</Tag>}
+      </Descriptions.Item>
+      <Descriptions.Item
+        label={
+          ind.previous
+            ? t(`上年值（${ind.previous.year}年）`, `Last year (${ind.previous.year})`)
+            : t('上年值', 'Last year')
+        }
+      >
+        {figure(ind.previous?.value)}
+      </Descriptions.Item>
       <Descriptions.Item label={t(`本年预期值（${guide.year}年）`, `Expected for ${guide.year}`)}>
         <strong>{figure(ind.expected)}</strong>
       </Descriptions.Item>
     </Descriptions>
   );
-  return compact ? body : <Card title={t('参考数据', 'Reference figures')} extra={ind.category ? <Tag>{lx(ind.category)}</Tag> : null}>{body}</Card>;
+  return compact ? (
+    body
+  ) : (
+    <Card title={t('参考数据', 'Reference figures')} extra={ind.category ? <Tag>{lx(ind.category)}</Tag> : null}>
+      {body}
+    </Card>
+  );
 }
 
-const FIELD_ORDER = ['value', 'dataSource', 'reasons', 'measures', 'progress', 'stage', 'narrative', 'investmentInPeriod', 'investmentCumulative', 'constructionStatus', 'landSecured'];
+const FIELD_ORDER = [
+  'value',
+  'dataSource',
+  'reasons',
+  'measures',
+  'progress',
+  'stage',
+  'narrative',
+  'investmentInPeriod',
+  'investmentCumulative',
+  'constructionStatus',
+  'landSecured',
+];
 
-function SubmissionForm({ base, item, guide, onDone }: { base: string; item: ItemDetail; guide: Guide; onDone(): void }) {
+function SubmissionForm({
+  base,
+  item,
+  guide,
+  onDone,
+}: {
+  base: string;
+  item: ItemDetail;
+  guide: Guide;
+  onDone(): void;
+}) {
   const i18n = useI18n();
   const { t, lx } = i18n;
   const { message } = App.useApp();
@@ -163,11 +287,29 @@ function SubmissionForm({ base, item, guide, onDone }: { base: string; item: Ite
   const payload = (): Payload => {
     const v = form.getFieldsValue(true) as Payload;
     const evidence = item.evidence.map((e) => ({ fileId: e.id, name: e.name, sha256: e.sha256 }));
-    const text = (k: string) => (typeof v[k] === 'string' && (v[k] as string).trim() !== '' ? (v[k] as string).trim() : undefined);
-    if (item.kind === 'indicator') return { kind: 'indicator', value: v.value, dataSource: text('dataSource') ?? '', reasons: text('reasons'), measures: text('measures'), evidence };
-    if (item.kind === 'task') return { kind: 'task', progress: v.progress, narrative: text('narrative') ?? '', evidence };
+    const text = (k: string) =>
+      typeof v[k] === 'string' && (v[k] as string).trim() !== '' ? (v[k] as string).trim() : undefined;
+    if (item.kind === 'indicator')
+      return {
+        kind: 'indicator',
+        value: v.value,
+        dataSource: text('dataSource') ?? '',
+        reasons: text('reasons'),
+        measures: text('measures'),
+        evidence,
+      };
+    if (item.kind === 'task')
+      return { kind: 'task', progress: v.progress, narrative: text('narrative') ?? '', evidence };
     if (item.kind === 'reserve') return { kind: 'reserve', stage: v.stage, narrative: text('narrative'), evidence };
-    return { kind: 'project', investmentInPeriod: v.investmentInPeriod, investmentCumulative: v.investmentCumulative, constructionStatus: v.constructionStatus, landSecured: v.landSecured, narrative: text('narrative'), evidence };
+    return {
+      kind: 'project',
+      investmentInPeriod: v.investmentInPeriod,
+      investmentCumulative: v.investmentCumulative,
+      constructionStatus: v.constructionStatus,
+      landSecured: v.landSecured,
+      narrative: text('narrative'),
+      evidence,
+    };
   };
 
   const send = async (what: 'draft' | 'submit') => {
@@ -177,14 +319,17 @@ function SubmissionForm({ base, item, guide, onDone }: { base: string; item: Ite
     try {
       if (what === 'draft') await api.put(`${base}/draft`, { submission: payload() });
       else await api.post(`${base}/submit`, { submission: payload() });
-      void message.success(what === 'draft' ? t('草稿已保存', 'Draft saved') : t('已提交，等待审核', 'Submitted for review'));
+      void message.success(
+        what === 'draft' ? t('草稿已保存', 'Draft saved') : t('已提交，等待审核', 'Submitted for review'),
+      );
       onDone();
     } catch (e) {
       if (e instanceof ApiError && e.details.length) {
         setProblems(e.details);
         // Each refusal beside the input it concerns; the rest above the buttons.
         const byField = new Map<string, string[]>();
-        for (const d of e.details.filter((x) => x.field)) byField.set(d.field!, [...(byField.get(d.field!) ?? []), lx(d)]);
+        for (const d of e.details.filter((x) => x.field))
+          byField.set(d.field!, [...(byField.get(d.field!) ?? []), lx(d)]);
         form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
       } else void message.error(refusal(e, i18n));
     } finally {
@@ -198,36 +343,77 @@ function SubmissionForm({ base, item, guide, onDone }: { base: string; item: Ite
       <Form form={form} layout="vertical" initialValues={initial} onFinish={() => void send('submit')}>
         {item.kind === 'indicator' ? (
           <>
-            <Form.Item name="value" label={qualitative ? t(`${guide.year}年是否实现`, `Achieved in ${guide.year}?`) : t(`${guide.year}年数值`, `Value for ${guide.year}`)} extra={guide.indicator?.expected !== null && guide.indicator?.expected !== undefined ? t(`本年预期值 ${guide.indicator.expected} ${unit}`, `expected this year: ${guide.indicator.expected} ${unit}`) : undefined}>
+            <Form.Item
+              name="value"
+              label={
+                qualitative
+                  ? t(`${guide.year}年是否实现`, `Achieved in ${guide.year}?`)
+                  : t(`${guide.year}年数值`, `Value for ${guide.year}`)
+              }
+              extra={
+                guide.indicator?.expected !== null && guide.indicator?.expected !== undefined
+                  ? t(
+                      `本年预期值 ${guide.indicator.expected} ${unit}`,
+                      `expected this year: ${guide.indicator.expected} ${unit}`,
+                    )
+                  : undefined
+              }
+            >
               {qualitative ? (
-                <Radio.Group options={[{ value: true, label: t('已实现', 'achieved') }, { value: false, label: t('未实现', 'not achieved') }]} />
+                <Radio.Group
+                  options={[
+                    { value: true, label: t('已实现', 'achieved') },
+                    { value: false, label: t('未实现', 'not achieved') },
+                  ]}
+                />
               ) : (
                 <InputNumber style={{ width: 260 }} suffix={unit} aria-label={t('数值', 'Value')} />
               )}
             </Form.Item>
             <Form.Item name="dataSource" label={t('数据来源', 'Data source')}>
-              <Input placeholder={t('如：河源市统计年鉴、统计公报', 'e.g. Heyuan statistical yearbook')} maxLength={500} />
+              <Input
+                placeholder={t('如：河源市统计年鉴、统计公报', 'e.g. Heyuan statistical yearbook')}
+                maxLength={500}
+              />
             </Form.Item>
-            <Form.Item name="reasons" label={t('原因分析（落后于进度时必填）', 'Reasons (required when behind the path)')}>
+            <Form.Item
+              name="reasons"
+              label={t('原因分析（落后于进度时必填）', 'Reasons (required when behind the path)')}
+            >
               <Input.TextArea rows={2} maxLength={4000} />
             </Form.Item>
-            <Form.Item name="measures" label={t('下一步措施（落后于进度时必填）', 'Next measures (required when behind the path)')}>
+            <Form.Item
+              name="measures"
+              label={t('下一步措施（落后于进度时必填）', 'Next measures (required when behind the path)')}
+            >
               <Input.TextArea rows={2} maxLength={4000} />
             </Form.Item>
           </>
         ) : item.kind === 'reserve' ? (
           <>
             <Form.Item name="stage" label={t('储备项目进展', 'Where the reserve project stands')}>
-              <Radio.Group optionType="button" options={Object.entries(RESERVE_STAGE_LABELS).map(([value, l]) => ({ value, label: lx(l) }))} />
+              <Radio.Group
+                optionType="button"
+                options={Object.entries(RESERVE_STAGE_LABELS).map(([value, l]) => ({ value, label: lx(l) }))}
+              />
             </Form.Item>
-            <Form.Item name="narrative" label={t('进展情况说明（已开展前期工作或已调入规划时必填）', 'What has been done (required unless not started)')}>
+            <Form.Item
+              name="narrative"
+              label={t(
+                '进展情况说明（已开展前期工作或已调入规划时必填）',
+                'What has been done (required unless not started)',
+              )}
+            >
               <Input.TextArea rows={3} maxLength={4000} />
             </Form.Item>
           </>
         ) : item.kind === 'task' ? (
           <>
             <Form.Item name="progress" label={t('进展状态', 'Progress')}>
-              <Radio.Group optionType="button" options={Object.entries(TASK_PROGRESS_LABELS).map(([value, l]) => ({ value, label: lx(l) }))} />
+              <Radio.Group
+                optionType="button"
+                options={Object.entries(TASK_PROGRESS_LABELS).map(([value, l]) => ({ value, label: lx(l) }))}
+              />
             </Form.Item>
             <Form.Item name="narrative" label={t('进展情况说明', 'What has been done')}>
               <Input.TextArea rows={4} maxLength={4000} />
@@ -244,10 +430,18 @@ function SubmissionForm({ base, item, guide, onDone }: { base: string; item: Ite
               </Form.Item>
             </Space>
             <Form.Item name="constructionStatus" label={t('建设状态', 'Construction status')}>
-              <Select style={{ width: 260 }} options={Object.entries(CONSTRUCTION_LABELS).map(([value, l]) => ({ value, label: lx(l) }))} />
+              <Select
+                style={{ width: 260 }}
+                options={Object.entries(CONSTRUCTION_LABELS).map(([value, l]) => ({ value, label: lx(l) }))}
+              />
             </Form.Item>
             <Form.Item name="landSecured" label={t('用地是否落实', 'Land secured?')}>
-              <Radio.Group options={[{ value: true, label: t('已落实', 'yes') }, { value: false, label: t('未落实', 'no') }]} />
+              <Radio.Group
+                options={[
+                  { value: true, label: t('已落实', 'yes') },
+                  { value: false, label: t('未落实', 'no') },
+                ]}
+              />
             </Form.Item>
             <Form.Item name="narrative" label={t('情况说明', 'Notes')}>
               <Input.TextArea rows={3} maxLength={4000} />
@@ -287,7 +481,14 @@ function SubmissionForm({ base, item, guide, onDone }: { base: string; item: Ite
 export function SubmissionView({ payload, guide }: { payload: Payload; guide: Guide }) {
   const { t, lx } = useI18n();
   const unit = guide.indicator?.unit ?? '';
-  const value = (v: unknown) => (typeof v === 'boolean' ? (v ? t('已实现', 'achieved') : t('未实现', 'not achieved')) : v === undefined || v === null || v === '' ? '—' : String(v));
+  const value = (v: unknown) =>
+    typeof v === 'boolean'
+      ? v
+        ? t('已实现', 'achieved')
+        : t('未实现', 'not achieved')
+      : v === undefined || v === null || v === ''
+        ? '—'
+        : String(v);
   const rows: Array<[string, string]> =
     payload.kind === 'indicator'
       ? [
@@ -307,12 +508,21 @@ export function SubmissionView({ payload, guide }: { payload: Payload; guide: Gu
               [t('进展情况说明', 'What has been done'), value(payload.narrative)],
             ]
           : [
-            [t('本期完成投资', 'Investment in the period'), `${value(payload.investmentInPeriod)} ${t('万元', '10k yuan')}`],
-            [t('累计完成投资', 'Cumulative investment'), `${value(payload.investmentCumulative)} ${t('万元', '10k yuan')}`],
-            [t('建设状态', 'Construction status'), lx(CONSTRUCTION_LABELS[String(payload.constructionStatus)])],
-            [t('用地是否落实', 'Land secured?'), payload.landSecured === undefined ? '—' : payload.landSecured ? t('已落实', 'yes') : t('未落实', 'no')],
-            [t('情况说明', 'Notes'), value(payload.narrative)],
-          ];
+              [
+                t('本期完成投资', 'Investment in the period'),
+                `${value(payload.investmentInPeriod)} ${t('万元', '10k yuan')}`,
+              ],
+              [
+                t('累计完成投资', 'Cumulative investment'),
+                `${value(payload.investmentCumulative)} ${t('万元', '10k yuan')}`,
+              ],
+              [t('建设状态', 'Construction status'), lx(CONSTRUCTION_LABELS[String(payload.constructionStatus)])],
+              [
+                t('用地是否落实', 'Land secured?'),
+                payload.landSecured === undefined ? '—' : payload.landSecured ? t('已落实', 'yes') : t('未落实', 'no'),
+              ],
+              [t('情况说明', 'Notes'), value(payload.narrative)],
+            ];
   return (
     <Descriptions size="small" column={1} bordered>
       {rows.map(([label, v]) => (
@@ -320,7 +530,11 @@ export function SubmissionView({ payload, guide }: { payload: Payload; guide: Gu
           {v}
         </Descriptions.Item>
       ))}
-      {payload.evidence?.length ? <Descriptions.Item label={t('佐证材料', 'Evidence')}>{payload.evidence.map((e) => e.name).join('、')}</Descriptions.Item> : null}
+      {payload.evidence?.length ? (
+        <Descriptions.Item label={t('佐证材料', 'Evidence')}>
+          {payload.evidence.map((e) => e.name).join('、')}
+        </Descriptions.Item>
+      ) : null}
     </Descriptions>
   );
 }
@@ -351,13 +565,31 @@ function ReviewPanel({ base, onDone }: { base: string; onDone(): void }) {
   const [missing, setMissing] = useState(false);
   const review = async (decision: 'approve' | 'reject') => {
     if (decision === 'reject' && !reason.trim()) return setMissing(true);
-    if (await act(() => api.post(`${base}/review`, decision === 'reject' ? { decision, reason: reason.trim() } : { decision }), decision === 'approve' ? t('已审核通过', 'Approved') : t('已退回填报人', 'Returned to the submitter'))) onDone();
+    if (
+      await act(
+        () => api.post(`${base}/review`, decision === 'reject' ? { decision, reason: reason.trim() } : { decision }),
+        decision === 'approve' ? t('已审核通过', 'Approved') : t('已退回填报人', 'Returned to the submitter'),
+      )
+    )
+      onDone();
   };
   return (
     <Card title={t('审核', 'Review')} style={{ marginTop: 16 }}>
       <Form layout="vertical">
-        <Form.Item label={t('退回原因（退回时必填）', 'Reason (required to return it)')} validateStatus={missing ? 'error' : undefined} help={missing ? t('退回时请写明原因', 'Give the reason for returning it') : undefined}>
-          <Input.TextArea rows={2} value={reason} onChange={(e) => { setReason(e.target.value); setMissing(false); }} maxLength={2000} />
+        <Form.Item
+          label={t('退回原因（退回时必填）', 'Reason (required to return it)')}
+          validateStatus={missing ? 'error' : undefined}
+          help={missing ? t('退回时请写明原因', 'Give the reason for returning it') : undefined}
+        >
+          <Input.TextArea
+            rows={2}
+            value={reason}
+            onChange={(e) => {
+              setReason(e.target.value);
+              setMissing(false);
+            }}
+            maxLength={2000}
+          />
         </Form.Item>
         <Space>
           <Button type="primary" onClick={() => void review('approve')}>
@@ -378,8 +610,21 @@ function ContributionForm({ base, onDone }: { base: string; onDone(): void }) {
   const [form] = Form.useForm<{ text: string }>();
   return (
     <Card title={t('配合单位意见', 'Contribution of a co-operating department')} style={{ marginTop: 16 }}>
-      <Form form={form} layout="vertical" onFinish={async (v) => (await act(() => api.post(`${base}/contributions`, { text: v.text.trim() }), t('已提交配合意见', 'Contribution sent'))) && (form.resetFields(), onDone())}>
-        <Form.Item name="text" label={t('本单位配合推进情况', 'What your department has done')} rules={[{ required: true, whitespace: true, message: t('请填写配合情况', 'Describe your contribution') }]}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={async (v) =>
+          (await act(
+            () => api.post(`${base}/contributions`, { text: v.text.trim() }),
+            t('已提交配合意见', 'Contribution sent'),
+          )) && (form.resetFields(), onDone())
+        }
+      >
+        <Form.Item
+          name="text"
+          label={t('本单位配合推进情况', 'What your department has done')}
+          rules={[{ required: true, whitespace: true, message: t('请填写配合情况', 'Describe your contribution') }]}
+        >
           <Input.TextArea rows={3} maxLength={4000} />
         </Form.Item>
         <Button type="primary" htmlType="submit">
@@ -390,7 +635,17 @@ function ContributionForm({ base, onDone }: { base: string; onDone(): void }) {
   );
 }
 
-function Evidence({ base, item, canUpload, onDone }: { base: string; item: ItemDetail; canUpload: boolean; onDone(): void }) {
+function Evidence({
+  base,
+  item,
+  canUpload,
+  onDone,
+}: {
+  base: string;
+  item: ItemDetail;
+  canUpload: boolean;
+  onDone(): void;
+}) {
   const i18n = useI18n();
   const { t, when } = i18n;
   const { message } = App.useApp();
@@ -400,7 +655,15 @@ function Evidence({ base, item, canUpload, onDone }: { base: string; item: ItemD
         <ul style={{ paddingInlineStart: 20 }}>
           {item.evidence.map((e) => (
             <li key={e.id}>
-              <Button type="link" style={{ padding: 0 }} onClick={() => void api.download(`${base}/evidence/${e.id}`, e.name).catch((err: unknown) => message.error(refusal(err, i18n)))}>
+              <Button
+                type="link"
+                style={{ padding: 0 }}
+                onClick={() =>
+                  void api
+                    .download(`${base}/evidence/${e.id}`, e.name)
+                    .catch((err: unknown) => message.error(refusal(err, i18n)))
+                }
+              >
                 {e.name}
               </Button>{' '}
               <Typography.Text type="secondary">
@@ -454,10 +717,18 @@ function HistoryCard({ history }: { history: History }) {
                 color: e.statusAfter === 'returned' ? 'red' : e.statusAfter === 'approved' ? 'green' : 'blue',
                 content: (
                   <>
-                    <strong>{lx(EVENT_LABELS[e.type]) || e.type}</strong> · {e.actor?.name ?? e.actor?.id} · {when(e.at)}
+                    <strong>{lx(EVENT_LABELS[e.type]) || e.type}</strong> · {e.actor?.name ?? e.actor?.id} ·{' '}
+                    {when(e.at)}
                     <br />
-                    <Typography.Text type="secondary">→ {lx(ITEM_STATUS_LABELS[e.statusAfter as keyof typeof ITEM_STATUS_LABELS])}</Typography.Text>
-                    {e.detail?.reason ? <div>{t('原因：', 'Reason: ')}{e.detail.reason}</div> : null}
+                    <Typography.Text type="secondary">
+                      → {lx(ITEM_STATUS_LABELS[e.statusAfter as keyof typeof ITEM_STATUS_LABELS])}
+                    </Typography.Text>
+                    {e.detail?.reason ? (
+                      <div>
+                        {t('原因：', 'Reason: ')}
+                        {e.detail.reason}
+                      </div>
+                    ) : null}
                     {e.detail?.text ? <div>{e.detail.text}</div> : null}
                   </>
                 ),
@@ -476,10 +747,26 @@ function HistoryCard({ history }: { history: History }) {
             locale={{ emptyText: t('尚无提交版本', 'No versions yet') }}
             columns={[
               { title: t('版本', 'Version'), dataIndex: 'version', width: 70 },
-              { title: t('数值 / 进展', 'Value / progress'), key: 'v', render: (_, v) => String(v.payload.value ?? (lx(TASK_PROGRESS_LABELS[String(v.payload.progress)] ?? RESERVE_STAGE_LABELS[String(v.payload.stage)]) || (v.payload.investmentCumulative ?? '—'))) },
+              {
+                title: t('数值 / 进展', 'Value / progress'),
+                key: 'v',
+                render: (_, v) =>
+                  String(
+                    v.payload.value ??
+                      (lx(
+                        TASK_PROGRESS_LABELS[String(v.payload.progress)] ??
+                          RESERVE_STAGE_LABELS[String(v.payload.stage)],
+                      ) ||
+                        (v.payload.investmentCumulative ?? '—')),
+                  ),
+              },
               { title: t('提交人', 'Submitted by'), dataIndex: 'submittedBy' },
               { title: t('提交时间', 'Submitted'), dataIndex: 'submittedAt', render: (v: string) => when(v) },
-              { title: t('审核通过', 'Approved'), dataIndex: 'approvedAt', render: (v: string | null) => (v ? when(v) : '—') },
+              {
+                title: t('审核通过', 'Approved'),
+                dataIndex: 'approvedAt',
+                render: (v: string | null) => (v ? when(v) : '—'),
+              },
             ]}
           />
         </Col>

@@ -18,7 +18,12 @@ export function LinkPage({ onSignedIn }: { onSignedIn(s: Session): void }) {
     // The token leaves the address bar at once: a session, not a link, from here on.
     history.replaceState(null, '', '/link');
     if (!token) {
-      setProblem(t('链接不完整，请从通知邮件中完整复制链接，或登录系统处理。', 'The link is incomplete: copy the whole link from the email, or sign in.'));
+      setProblem(
+        t(
+          '链接不完整，请从通知邮件中完整复制链接，或登录系统处理。',
+          'The link is incomplete: copy the whole link from the email, or sign in.',
+        ),
+      );
       return;
     }
     api
@@ -28,7 +33,13 @@ export function LinkPage({ onSignedIn }: { onSignedIn(s: Session): void }) {
         saveSession(session);
         onSignedIn(session);
       })
-      .catch((e: unknown) => setProblem(e instanceof ApiError ? e.message : t('无法连接服务器，请稍后重试', 'Cannot reach the server; please try again')));
+      .catch((e: unknown) =>
+        setProblem(
+          e instanceof ApiError
+            ? e.message
+            : t('无法连接服务器，请稍后重试', 'Cannot reach the server; please try again'),
+        ),
+      );
   }, [onSignedIn, t]);
   if (!problem) return <Spin fullscreen description={t('正在打开事项…', 'Opening the item…')} />;
   return (

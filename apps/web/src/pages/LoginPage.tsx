@@ -16,7 +16,11 @@ export function LoginPage({ onSignedIn }: { onSignedIn(s: Session): void }) {
       saveSession({ token: s.token, expiresAt: s.expiresAt, user: s.user });
       onSignedIn(s);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('无法连接服务器，请稍后重试', 'Cannot reach the server; please try again'));
+      setError(
+        e instanceof ApiError
+          ? e.message
+          : t('无法连接服务器，请稍后重试', 'Cannot reach the server; please try again'),
+      );
     } finally {
       setBusy(false);
     }
@@ -28,15 +32,37 @@ export function LoginPage({ onSignedIn }: { onSignedIn(s: Session): void }) {
           <Typography.Title level={3} style={{ marginTop: 0 }}>
             {t('规划监测评估系统', 'Plan evaluation portal')}
           </Typography.Title>
-          <Segmented size="small" aria-label={t('语言', 'Language')} value={locale} onChange={(v) => setLocale(v as 'zh-CN' | 'en')} options={[{ label: '中文', value: 'zh-CN' }, { label: 'EN', value: 'en' }]} />
+          <Segmented
+            size="small"
+            aria-label={t('语言', 'Language')}
+            value={locale}
+            onChange={(v) => setLocale(v as 'zh-CN' | 'en')}
+            options={[
+              { label: '中文', value: 'zh-CN' },
+              { label: 'EN', value: 'en' },
+            ]}
+          />
         </div>
-        <Typography.Paragraph type="secondary">{t('河源市公共服务“十四五”规划 · 监测评估', 'Heyuan public services plan 2021–2025 · monitoring and evaluation')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {t(
+            '河源市公共服务“十四五”规划 · 监测评估',
+            'Heyuan public services plan 2021–2025 · monitoring and evaluation',
+          )}
+        </Typography.Paragraph>
         {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" /> : null}
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
-          <Form.Item name="email" label={t('邮箱', 'Email')} rules={[{ required: true, type: 'email', message: t('请输入邮箱', 'Enter your email') }]}>
+          <Form.Item
+            name="email"
+            label={t('邮箱', 'Email')}
+            rules={[{ required: true, type: 'email', message: t('请输入邮箱', 'Enter your email') }]}
+          >
             <Input autoComplete="username" autoFocus />
           </Form.Item>
-          <Form.Item name="password" label={t('密码', 'Password')} rules={[{ required: true, message: t('请输入密码', 'Enter your password') }]}>
+          <Form.Item
+            name="password"
+            label={t('密码', 'Password')}
+            rules={[{ required: true, message: t('请输入密码', 'Enter your password') }]}
+          >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={busy}>
@@ -44,7 +70,10 @@ export function LoginPage({ onSignedIn }: { onSignedIn(s: Session): void }) {
           </Button>
         </Form>
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
-          {t('收到通知邮件的同志可直接点击邮件中的链接办理，无需登录。', 'If you received a notice by email, follow its link: no sign-in needed.')}
+          {t(
+            '收到通知邮件的同志可直接点击邮件中的链接办理，无需登录。',
+            'If you received a notice by email, follow its link: no sign-in needed.',
+          )}
         </Typography.Paragraph>
       </Card>
     </main>

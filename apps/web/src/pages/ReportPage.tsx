@@ -13,14 +13,26 @@ export function ReportPage({ cycleId, version }: { cycleId: string; version: num
   const [lang, setLang] = useState<'zh-CN' | 'en'>(locale);
   const base = `/api/cycles/${enc(cycleId)}/reports/${version}`;
   const html = useLoad(() => api.text(`${base}/html${lang === 'en' ? '?lang=en' : ''}`), [base, lang]);
-  const download = (format: string) => void act(() => api.download(`${base}/${format}${lang === 'en' ? '?lang=en' : ''}`, `report-v${version}.${format}`), t('已开始下载', 'Download started'));
+  const download = (format: string) =>
+    void act(
+      () => api.download(`${base}/${format}${lang === 'en' ? '?lang=en' : ''}`, `report-v${version}.${format}`),
+      t('已开始下载', 'Download started'),
+    );
   return (
     <Card
       title={t(`评估报告（第${version}版）`, `Evaluation report (version ${version})`)}
       extra={
         <Space wrap>
           <Link to={cyclePath(cycleId)}>{t('返回本轮评估', 'Back to the cycle')}</Link>
-          <Segmented aria-label={t('报告语言', 'Report language')} value={lang} onChange={(v) => setLang(v as 'zh-CN' | 'en')} options={[{ value: 'zh-CN', label: '中文' }, { value: 'en', label: 'English' }]} />
+          <Segmented
+            aria-label={t('报告语言', 'Report language')}
+            value={lang}
+            onChange={(v) => setLang(v as 'zh-CN' | 'en')}
+            options={[
+              { value: 'zh-CN', label: '中文' },
+              { value: 'en', label: 'English' },
+            ]}
+          />
           <Button onClick={() => download('docx')}>{t('下载 Word', 'Download Word')}</Button>
           <Button onClick={() => download('xlsx')}>{t('下载 Excel', 'Download Excel')}</Button>
         </Space>
@@ -28,7 +40,12 @@ export function ReportPage({ cycleId, version }: { cycleId: string; version: num
     >
       <LoadError error={html.error} />
       <Flex>
-        <iframe title={t('评估报告', 'Evaluation report')} sandbox="" srcDoc={html.data ?? ''} style={{ width: '100%', height: '75vh', border: '1px solid #eee', background: '#fff' }} />
+        <iframe
+          title={t('评估报告', 'Evaluation report')}
+          sandbox=""
+          srcDoc={html.data ?? ''}
+          style={{ width: '100%', height: '75vh', border: '1px solid #eee', background: '#fff' }}
+        />
       </Flex>
     </Card>
   );

@@ -28,7 +28,12 @@ export function ReviewPage({ session }: { session: Session }) {
   const queue = useLoad(async () => {
     if (!cycle) return [];
     const items = await all<ItemSummary>(`/api/cycles/${enc(cycle.id)}/items?status=submitted`);
-    return Promise.all(items.map(async (i) => ({ ...i, guide: await api.get<Guide>(`/api/cycles/${enc(i.cycleId)}/items/${enc(i.itemKey)}/guide`) })));
+    return Promise.all(
+      items.map(async (i) => ({
+        ...i,
+        guide: await api.get<Guide>(`/api/cycles/${enc(i.cycleId)}/items/${enc(i.itemKey)}/guide`),
+      })),
+    );
   }, [cycle?.id]);
   const rows = queue.data ?? [];
   const base = (r: Row) => `/api/cycles/${enc(r.cycleId)}/items/${enc(r.itemKey)}`;
@@ -37,10 +42,19 @@ export function ReviewPage({ session }: { session: Session }) {
     queue.reload();
   };
 
-  const approve = async (r: Row) => (await act(() => api.post(`${base(r)}/review`, { decision: 'approve' }), t(`已通过：${r.title}`, `Approved: ${r.title}`))) && after();
+  const approve = async (r: Row) =>
+    (await act(
+      () => api.post(`${base(r)}/review`, { decision: 'approve' }),
+      t(`已通过：${r.title}`, `Approved: ${r.title}`),
+    )) && after();
   const reject = async () => {
     if (!rejecting || !reason.trim()) return;
-    if (await act(() => api.post(`${base(rejecting)}/review`, { decision: 'reject', reason: reason.trim() }), t('已退回填报人', 'Returned to the submitter'))) {
+    if (
+      await act(
+        () => api.post(`${base(rejecting)}/review`, { decision: 'reject', reason: reason.trim() }),
+        t('已退回填报人', 'Returned to the submitter'),
+      )
+    ) {
       setRejecting(null);
       setReason('');
       after();
@@ -50,7 +64,15 @@ export function ReviewPage({ session }: { session: Session }) {
     const chosen = rows.filter((r) => selected.includes(r.itemKey));
     const departments = [...new Set(chosen.map((r) => r.department))];
     const ok = await act(
-      () => Promise.all(departments.map((department) => api.post(`/api/cycles/${enc(cycle!.id)}/reviews/bulk-approve`, { department, itemKeys: chosen.filter((r) => r.department === department).map((r) => r.itemKey) }))),
+      () =>
+        Promise.all(
+          departments.map((department) =>
+            api.post(`/api/cycles/${enc(cycle!.id)}/reviews/bulk-approve`, {
+              department,
+              itemKeys: chosen.filter((r) => r.department === department).map((r) => r.itemKey),
+            }),
+          ),
+        ),
       t(`已批量通过 ${chosen.length} 项`, `${chosen.length} approved`),
     );
     if (ok) after();
@@ -59,19 +81,37 @@ export function ReviewPage({ session }: { session: Session }) {
   const shown = (r: Row): string => {
     const p = r.guide.latest;
     if (!p) return '—';
-    if (p.kind === 'indicator') return typeof p.value === 'boolean' ? (p.value ? t('已实现', 'achieved') : t('未实现', 'not achieved')) : `${String(p.value)} ${r.guide.indicator?.unit ?? ''}`;
+    if (p.kind === 'indicator')
+      return typeof p.value === 'boolean'
+        ? p.value
+          ? t('已实现', 'achieved')
+          : t('未实现', 'not achieved')
+        : `${String(p.value)} ${r.guide.indicator?.unit ?? ''}`;
     if (p.kind === 'task') return lx(TASK_PROGRESS_LABELS[String(p.progress)]);
     if (p.kind === 'reserve') return lx(RESERVE_STAGE_LABELS[String(p.stage)]);
     return `${String(p.investmentCumulative)} ${t('万元', '10k yuan')} · ${lx(CONSTRUCTION_LABELS[String(p.constructionStatus)])}`;
   };
-  const figure = (r: Row, v: number | null | undefined) => (v === null || v === undefined ? '—' : `${v} ${r.guide.indicator?.unit ?? ''}`);
+  const figure = (r: Row, v: number | null | undefined) =>
+    v === null || v === undefined ? '—' : `${v} ${r.guide.indicator?.unit ?? ''}`;
 
   return (
-    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('待审核', 'Waiting for review')}</Typography.Title>} extra={picker}>
+    <Card
+      title={
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('待审核', 'Waiting for review')}
+        </Typography.Title>
+      }
+      extra={picker}
+    >
       <LoadError error={error ?? queue.error} />
       <Flex justify="space-between" align="center" style={{ marginBottom: 12 }}>
         <Typography.Text type="secondary">
-          {session.user.role === 'supervisor' ? t('本部门提交的事项，审核通过后报送市统计局。', 'Your department’s submissions; once approved they go to the bureau.') : t('各部门提交的事项。', 'Submissions of every department.')}
+          {session.user.role === 'supervisor'
+            ? t(
+                '本部门提交的事项，审核通过后报送市统计局。',
+                'Your department’s submissions; once approved they go to the bureau.',
+              )
+            : t('各部门提交的事项。', 'Submissions of every department.')}
         </Typography.Text>
         <Button type="primary" disabled={!selected.length} onClick={() => void bulkApprove()}>
           {t(`批量通过（${selected.length}）`, `Approve selected (${selected.length})`)}
@@ -97,9 +137,21 @@ export function ReviewPage({ session }: { session: Session }) {
             ),
           },
           { title: t('本次填报', 'Submitted'), key: 'value', render: (_, r) => <strong>{shown(r)}</strong> },
-          { title: t('上年值', 'Last year'), key: 'previous', render: (_, r) => figure(r, r.guide.indicator?.previous?.value) },
-          { title: t('本年预期值', 'Expected'), key: 'expected', render: (_, r) => figure(r, r.guide.indicator?.expected) },
-          { title: t('目标值', 'Target'), key: 'target', render: (_, r) => (r.guide.indicator ? lx(r.guide.indicator.target.text) : '—') },
+          {
+            title: t('上年值', 'Last year'),
+            key: 'previous',
+            render: (_, r) => figure(r, r.guide.indicator?.previous?.value),
+          },
+          {
+            title: t('本年预期值', 'Expected'),
+            key: 'expected',
+            render: (_, r) => figure(r, r.guide.indicator?.expected),
+          },
+          {
+            title: t('目标值', 'Target'),
+            key: 'target',
+            render: (_, r) => (r.guide.indicator ? lx(r.guide.indicator.target.text) : '—'),
+          },
           {
             title: t('数据质量', 'Data quality'),
             key: 'warnings',
@@ -143,8 +195,20 @@ export function ReviewPage({ session }: { session: Session }) {
         onCancel={() => setRejecting(null)}
         destroyOnHidden
       >
-        <Typography.Paragraph>{t('请写明退回原因，填报人将在邮件和系统中看到：', 'Say why; the submitter reads it in the email and the portal:')}</Typography.Paragraph>
-        <Input.TextArea aria-label={t('退回原因', 'Reason')} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} autoFocus />
+        <Typography.Paragraph>
+          {t(
+            '请写明退回原因，填报人将在邮件和系统中看到：',
+            'Say why; the submitter reads it in the email and the portal:',
+          )}
+        </Typography.Paragraph>
+        <Input.TextArea
+          aria-label={t('退回原因', 'Reason')}
+          rows={3}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={2000}
+          autoFocus
+        />
       </Modal>
     </Card>
   );
