@@ -100,7 +100,7 @@ export function syntheticPlan(options: SyntheticPlanOptions, template: PlanFile 
       const t = cycle(template.indicators, i);
       return { ...t, no: i + 1, name: `${t.name}（合成${i + 1}）`, departments: lead() };
     }),
-    targets: [{ no: 1, text: template.targets[0].text, departments: directory[0].name }],
+    targets: [{ no: 1, text: template.targets[0].text, departments: directory[0].name, indicators: [1] }],
     tasks: Array.from({ length: tasks }, (_, i) => {
       const t = cycle(template.tasks, i);
       return { no: i + 1, title: `${t.title}（合成${i + 1}）`, details: t.details, departments: lead() };

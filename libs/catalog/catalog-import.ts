@@ -88,7 +88,13 @@ export async function importPlan(dataSource: DataSource, plan: ValidatedPlan): P
       em.getRepository(MainTarget),
       byPlan,
       (t) => String(t.no),
-      plan.targets.map((t) => ({ plan: planRef, no: t.no, text: t.text, departmentsPrinted: t.departments })),
+      plan.targets.map((t) => ({
+        plan: planRef,
+        no: t.no,
+        text: t.text,
+        departmentsPrinted: t.departments,
+        indicatorNos: t.indicators,
+      })),
     );
     report.main_task = await sync(
       em.getRepository(MainTask),

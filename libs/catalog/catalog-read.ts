@@ -103,7 +103,12 @@ async function planFileOf(ds: DataSource, plan: Plan): Promise<PlanFile> {
       polarity: i.polarity,
       departments: i.departmentsPrinted,
     })),
-    targets: targets.map((t) => ({ no: t.no, text: t.text, departments: t.departmentsPrinted })),
+    targets: targets.map((t) => ({
+      no: t.no,
+      text: t.text,
+      departments: t.departmentsPrinted,
+      indicators: t.indicatorNos,
+    })),
     tasks: tasks.map((t) => ({ no: t.no, title: t.title, details: t.details, departments: t.departmentsPrinted })),
     projects: projects
       .sort((a, b) => (a.status === b.status ? a.no - b.no : a.status === 'planned' ? -1 : 1))

@@ -88,7 +88,15 @@ export const planFileSchema = z.object({
       departments: text,
     }),
   ),
-  targets: z.array(z.object({ no: positiveInt, text: text, departments: text })),
+  targets: z.array(
+    z.object({
+      no: positiveInt,
+      text: text,
+      departments: text,
+      /** The indicators (专栏1 numbers) that measure the target: its status follows from theirs. Not printed in the plan; kept beside it. */
+      indicators: z.array(positiveInt).default([]),
+    }),
+  ),
   tasks: z.array(z.object({ no: positiveInt, title: text, details: z.string(), departments: text })),
   projects: z.array(
     z.object({

@@ -87,10 +87,16 @@ export function validatePlan(input: unknown): ValidatedPlan {
       responsibility: resolve(`${where}.departments`, ind.departments),
     };
   });
-  const targets = file.targets.map((t) => ({
-    ...t,
-    responsibility: resolve(`targets[no=${t.no}].departments`, t.departments),
-  }));
+  const indicatorNos = new Set(file.indicators.map((i) => i.no));
+  const targets = file.targets.map((t) => {
+    for (const no of t.indicators.filter((n) => !indicatorNos.has(n)))
+      fail(
+        `targets[no=${t.no}].indicators`,
+        `主要目标${t.no}“${t.text}”所对应的指标${no}不在专栏1中`,
+        `target ${t.no} is measured by indicator ${no}, which is not in the indicator table`,
+      );
+    return { ...t, responsibility: resolve(`targets[no=${t.no}].departments`, t.departments) };
+  });
   const tasks = file.tasks.map((t) => ({
     ...t,
     responsibility: resolve(`tasks[no=${t.no}].departments`, t.departments),

@@ -71,6 +71,10 @@ export class MainTarget {
 
   @Column({ name: 'departments_printed' })
   departmentsPrinted: string;
+
+  /** The indicators (专栏1 numbers) that measure this target. */
+  @Column({ name: 'indicator_nos', type: 'int', array: true, default: () => "'{}'" })
+  indicatorNos: number[];
 }
 
 /** A main task of 附件2. */

@@ -8,6 +8,7 @@ import { SessionRevocationAndIdempotencyKeys1796046000000 } from './179604600000
 import { AddSignInThrottle1796050000000 } from './1796050000000-AddSignInThrottle';
 import { NoticeResends1796100000000 } from './1796100000000-NoticeResends';
 import { ItemAttention1796100100000 } from './1796100100000-ItemAttention';
+import { TargetIndicators1796200000000 } from './1796200000000-TargetIndicators';
 
 /** Every migration, in order. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   AddSignInThrottle1796050000000,
   NoticeResends1796100000000,
   ItemAttention1796100100000,
+  TargetIndicators1796200000000,
 ];
