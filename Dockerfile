@@ -1,24 +1,25 @@
-# One image for the api and the worker (the command chooses); TypeScript is
-# compiled at start by SWC through bin/ts-run.js, as in development. The
-# workflow bundle and the web portal are built once, in a build stage with the
-# development dependencies, so the runtime image needs neither webpack nor Vite
-# (WORKFLOW_BUNDLE_PATH=/app/dist/workflow-bundle.js; the API serves dist/web).
+# One image for the api, the worker, the mail relay and the command line (the
+# command chooses), all compiled JavaScript. `npm run build` runs in a build
+# stage with the development dependencies: `nest build` compiles the apps into
+# dist/ (tsconfig.build.json), Vite builds the web portal into dist/web, and the
+# workflow bundle is built once (WORKFLOW_BUNDLE_PATH=/app/dist/workflow-bundle.js),
+# so the runtime image needs neither TypeScript, webpack nor Vite.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN node bin/ts-run.js scripts/build-web.ts --force \
- && node bin/ts-run.js scripts/build-workflow-bundle.ts dist/workflow-bundle.js
+RUN npm run build
 
 FROM node:20-bookworm-slim
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
-COPY . .
+# The plan files the command line imports; everything else it runs is in dist/.
+COPY data ./data
 COPY --from=build /app/dist ./dist
 RUN mkdir -p /data/reports /data/evidence && chown -R node:node /data
 ENV NODE_ENV=production
 USER node
 EXPOSE 3000 9464
-CMD ["node", "bin/ts-run.js", "apps/api/src/main.ts"]
+CMD ["node", "dist/apps/api/src/main.js"]

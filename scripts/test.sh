@@ -19,7 +19,7 @@ export TEMPORAL_CLI_PATH="$TEMPORAL_CLI"
 export SCHEMATHESIS_PATH="$TOOLS_DIR/venv/bin/st"
 export DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:$PG_PORT/plan_eval_test}"
 
-log "build (type-check)"; npm run --silent build
+log "type-check"; npm run --silent typecheck
 log "web portal"; npm run --silent build:web
 log "lint"; npm run --silent lint
 log "jest"; npx jest --maxWorkers=2 "$@"

@@ -80,7 +80,7 @@ interface Service {
     const worker = services.worker;
     expect(worker.ports ?? []).toEqual([]);
     expect(worker.container_name).toBeUndefined();
-    expect(worker.command).toEqual(['node', 'bin/ts-run.js', 'apps/worker/src/main.ts']);
+    expect(worker.command).toEqual(['node', 'dist/apps/worker/src/main.js']);
     const settings = loadConfig('observability', worker.environment);
     expect(settings.WORKER_METRICS_ADDRESS).toBe('0.0.0.0:9464');
     expect(settings.TEMPORAL_METRICS_ADDRESS).toBeDefined();
@@ -91,7 +91,7 @@ interface Service {
     const relay = services['mail-relay'];
     expect(relay.ports ?? []).toEqual([]);
     expect(relay.container_name).toBeUndefined();
-    expect(relay.command).toEqual(['node', 'bin/ts-run.js', 'apps/mail-relay/src/main.ts']);
+    expect(relay.command).toEqual(['node', 'dist/apps/mail-relay/src/main.js']);
     expect(loadConfig('observability', relay.environment).MAIL_RELAY_METRICS_ADDRESS).toBe('0.0.0.0:9464');
   });
 

@@ -2,13 +2,20 @@
  * The real worker (apps/worker/src/main.ts), mail relay (apps/mail-relay) or API (apps/api/src/main.ts) as
  * a child process, configured through its environment like a deployed one:
  * what the benchmarks measure (the worker's RSS, the API under load in its
- * own event loop) and what the ops tests stop with signals.
+ * own event loop) and what the ops tests stop with signals. Each runs from its
+ * TypeScript source (bin/ts-run.js, as in development) unless asked to run the
+ * JavaScript `npm run build` compiled into dist/, as production does.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '../..');
+
+export type AppBuild = 'source' | 'compiled';
+
+/** The file `nest build` compiles an entry point to (tsconfig.build.json: rootDir `.`, outDir `dist`). */
+export const compiledEntry = (entry: string) => join(ROOT, 'dist', entry.replace(/\.ts$/, '.js'));
 
 export interface AppExit {
   code: number | null;
@@ -35,18 +42,29 @@ export class AppProcess {
   }
 
   /** Starts the worker and resolves once it logs "worker started" (or rejects with its output). */
-  static worker(env: Record<string, string>, timeoutMs = 120_000): Promise<AppProcess> {
-    return AppProcess.start('the worker', 'apps/worker/src/main.ts', '"worker started"', env, timeoutMs);
+  static worker(env: Record<string, string>, timeoutMs = 120_000, build: AppBuild = 'source'): Promise<AppProcess> {
+    return AppProcess.start('the worker', 'apps/worker/src/main.ts', '"worker started"', env, timeoutMs, build);
   }
 
   /** Starts the mail relay and resolves once it logs "mail relay started". */
-  static mailRelay(env: Record<string, string>, timeoutMs = 120_000): Promise<AppProcess> {
-    return AppProcess.start('the mail relay', 'apps/mail-relay/src/main.ts', '"mail relay started"', env, timeoutMs);
+  static mailRelay(env: Record<string, string>, timeoutMs = 120_000, build: AppBuild = 'source'): Promise<AppProcess> {
+    return AppProcess.start(
+      'the mail relay',
+      'apps/mail-relay/src/main.ts',
+      '"mail relay started"',
+      env,
+      timeoutMs,
+      build,
+    );
   }
 
   /** Starts the API and resolves once it logs "api listening" on env.PORT. */
-  static api(env: Record<string, string> & { PORT: string }, timeoutMs = 120_000): Promise<AppProcess> {
-    return AppProcess.start('the API', 'apps/api/src/main.ts', '"api listening"', env, timeoutMs);
+  static api(
+    env: Record<string, string> & { PORT: string },
+    timeoutMs = 120_000,
+    build: AppBuild = 'source',
+  ): Promise<AppProcess> {
+    return AppProcess.start('the API', 'apps/api/src/main.ts', '"api listening"', env, timeoutMs, build);
   }
 
   private static async start(
@@ -55,8 +73,10 @@ export class AppProcess {
     ready: string,
     env: Record<string, string>,
     timeoutMs: number,
+    build: AppBuild,
   ): Promise<AppProcess> {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/ts-run.js'), entry], {
+    const args = build === 'compiled' ? [compiledEntry(entry)] : [join(ROOT, 'bin/ts-run.js'), entry];
+    const child = spawn(process.execPath, args, {
       cwd: ROOT,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

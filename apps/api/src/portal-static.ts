@@ -6,12 +6,13 @@
  * Every file goes with the portal's Content-Security-Policy.
  */
 import { existsSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+import { extname, join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { PROJECT_ROOT } from '@libs/config/project-root';
 import { portalPolicy } from './security-headers';
 
-export const PORTAL_DIR = resolve(__dirname, '../../../dist/web');
+export const PORTAL_DIR = join(PROJECT_ROOT, 'dist/web');
 
 const ownedByApi = (path: string) => path === '/api' || path.startsWith('/api/') || path.startsWith('/l/');
 const POLICY = portalPolicy();

@@ -14,6 +14,7 @@ import { readPlanFile } from '@libs/catalog/plan-file-io';
 import { writePlanWorkbook } from '@libs/catalog/plan-workbook';
 import { UserError } from '@libs/access/users';
 import { ConfigError, loadConfig } from '@libs/config/config';
+import { PROJECT_ROOT } from '@libs/config/project-root';
 import { MailStore } from '@libs/mail/mail-store';
 import { bilingual, PlanValidationError } from '@libs/plan/localized';
 import { evaluatePlanIndicators, parseIndicatorValues, summarizeEvaluation } from '@libs/rules/plan-evaluation';
@@ -23,7 +24,7 @@ import { CycleRequestError } from '@libs/temporal/cycle-client';
 import { registerBureauCommands } from './bureau-commands';
 import { loadPlan, withDatabase } from './plan-source';
 
-export const DEFAULT_PLAN_FILE = resolve(__dirname, '../../../data/plans/heyuan-public-services-2021-2025.json');
+export const DEFAULT_PLAN_FILE = resolve(PROJECT_ROOT, 'data/plans/heyuan-public-services-2021-2025.json');
 
 const program = new Command('plan-eval')
   .description('规划监测评估命令行 (five-year plan evaluation command line)')
