@@ -81,11 +81,19 @@ export function syntheticPlan(options: SyntheticPlanOptions, template: PlanFile 
         landMu: money.landMu,
       },
       projectGroups: [
-        { status: 'planned', no: '一', name: '合成项目', count: projects, ...scaledMoney(money, projects) },
+        {
+          status: 'planned',
+          no: '一',
+          name: '合成项目',
+          nameEn: 'Synthetic projects',
+          count: projects,
+          ...scaledMoney(money, projects),
+        },
         {
           status: 'reserve',
           no: '一',
           name: '合成储备项目',
+          nameEn: 'Synthetic reserve projects',
           count: 1,
           totalInvestment: money.totalInvestment,
           planPeriodInvestment: null,
@@ -98,12 +106,33 @@ export function syntheticPlan(options: SyntheticPlanOptions, template: PlanFile 
     departmentGroups: [],
     indicators: Array.from({ length: indicators }, (_, i) => {
       const t = cycle(template.indicators, i);
-      return { ...t, no: i + 1, name: `${t.name}（合成${i + 1}）`, departments: lead() };
+      return {
+        ...t,
+        no: i + 1,
+        name: `${t.name}（合成${i + 1}）`,
+        nameEn: `${t.nameEn} (synthetic ${i + 1})`,
+        departments: lead(),
+      };
     }),
-    targets: [{ no: 1, text: template.targets[0].text, departments: directory[0].name, indicators: [1] }],
+    targets: [
+      {
+        no: 1,
+        text: template.targets[0].text,
+        textEn: template.targets[0].textEn,
+        departments: directory[0].name,
+        indicators: [1],
+      },
+    ],
     tasks: Array.from({ length: tasks }, (_, i) => {
       const t = cycle(template.tasks, i);
-      return { no: i + 1, title: `${t.title}（合成${i + 1}）`, details: t.details, departments: lead() };
+      return {
+        no: i + 1,
+        title: `${t.title}（合成${i + 1}）`,
+        titleEn: `${t.titleEn} (synthetic ${i + 1})`,
+        details: t.details,
+        detailsEn: t.detailsEn,
+        departments: lead(),
+      };
     }),
     projects: [
       ...Array.from({ length: projects }, (_, i) => {
@@ -115,6 +144,7 @@ export function syntheticPlan(options: SyntheticPlanOptions, template: PlanFile 
           status: 'planned' as const,
           group: '合成项目',
           name: `${p.name || '项目'}（合成${i + 1}）`,
+          nameEn: `${p.nameEn || 'Project'} (synthetic ${i + 1})`,
           responsibleUnit: lead(),
         };
       }),

@@ -75,6 +75,10 @@ export async function importPlan(dataSource: DataSource, plan: ValidatedPlan): P
         unit: i.unit,
         baselinePrinted: i.baseline,
         targetPrinted: i.target,
+        nameEn: english(i.nameEn),
+        unitEn: english(i.unitEn),
+        baselineEn: english(i.baselineEn),
+        targetEn: english(i.targetEn),
         baseline: i.parsedBaseline,
         target: i.parsedTarget,
         attribute: i.attribute,
@@ -92,6 +96,7 @@ export async function importPlan(dataSource: DataSource, plan: ValidatedPlan): P
         plan: planRef,
         no: t.no,
         text: t.text,
+        textEn: english(t.textEn),
         departmentsPrinted: t.departments,
         indicatorNos: t.indicators,
       })),
@@ -105,6 +110,8 @@ export async function importPlan(dataSource: DataSource, plan: ValidatedPlan): P
         no: t.no,
         title: t.title,
         details: t.details,
+        titleEn: english(t.titleEn),
+        detailsEn: english(t.detailsEn),
         departmentsPrinted: t.departments,
       })),
     );
@@ -118,6 +125,7 @@ export async function importPlan(dataSource: DataSource, plan: ValidatedPlan): P
         no: p.no,
         groupName: p.group,
         name: p.name,
+        nameEn: english(p.nameEn),
         content: p.content,
         totalInvestment: p.totalInvestment,
         planPeriodInvestment: p.planPeriodInvestment,
@@ -130,7 +138,13 @@ export async function importPlan(dataSource: DataSource, plan: ValidatedPlan): P
       em.getRepository(BasicServiceItem),
       byPlan,
       (b) => String(b.no),
-      file.basicServiceItems.map((b) => ({ plan: planRef, ...b })),
+      file.basicServiceItems.map((b) => ({
+        plan: planRef,
+        ...b,
+        areaEn: english(b.areaEn),
+        goalEn: english(b.goalEn),
+        nameEn: english(b.nameEn),
+      })),
     );
 
     const responsibilities: Array<Partial<Responsibility>> = [];
@@ -160,6 +174,9 @@ export async function importPlan(dataSource: DataSource, plan: ValidatedPlan): P
     return report;
   });
 }
+
+/** An English twin as stored: absent or blank is null, so a re-import compares equal. */
+const english = (text: string | undefined) => text?.trim() || null;
 
 async function importDirectory(
   em: EntityManager,

@@ -40,7 +40,8 @@ export async function readPlanFromDatabase(dataSource: DataSource, code?: string
       },
     ]);
   }
-  return validatePlan(await planFileOf(dataSource, plans[0]));
+  // A plan imported before the translations existed still reads; its report prints the Chinese where English is missing.
+  return validatePlan(await planFileOf(dataSource, plans[0]), { requireEnglish: false });
 }
 
 async function planFileOf(ds: DataSource, plan: Plan): Promise<PlanFile> {
@@ -96,9 +97,13 @@ async function planFileOf(ds: DataSource, plan: Plan): Promise<PlanFile> {
       no: i.no,
       category: i.category.name,
       name: i.name,
+      ...english({ nameEn: i.nameEn }),
       unit: i.unit,
+      ...english({ unitEn: i.unitEn }),
       baseline: i.baselinePrinted,
+      ...english({ baselineEn: i.baselineEn }),
       target: i.targetPrinted,
+      ...english({ targetEn: i.targetEn }),
       attribute: i.attribute,
       polarity: i.polarity,
       departments: i.departmentsPrinted,
@@ -106,10 +111,11 @@ async function planFileOf(ds: DataSource, plan: Plan): Promise<PlanFile> {
     targets: targets.map((t) => ({
       no: t.no,
       text: t.text,
+      ...english({ textEn: t.textEn }),
       departments: t.departmentsPrinted,
       indicators: t.indicatorNos,
     })),
-    tasks: tasks.map((t) => ({ no: t.no, title: t.title, details: t.details, departments: t.departmentsPrinted })),
+    tasks: tasks.map((t) => ({ no: t.no, title: t.title, ...english({ titleEn: t.titleEn }), details: t.details, ...english({ detailsEn: t.detailsEn }), departments: t.departmentsPrinted })),
     projects: projects
       .sort((a, b) => (a.status === b.status ? a.no - b.no : a.status === 'planned' ? -1 : 1))
       .map((p) => ({
@@ -117,6 +123,7 @@ async function planFileOf(ds: DataSource, plan: Plan): Promise<PlanFile> {
         status: p.status,
         group: p.groupName,
         name: p.name,
+        ...english({ nameEn: p.nameEn }),
         content: p.content,
         totalInvestment: p.totalInvestment,
         planPeriodInvestment: p.planPeriodInvestment,
@@ -124,8 +131,22 @@ async function planFileOf(ds: DataSource, plan: Plan): Promise<PlanFile> {
         owner: p.owner,
         responsibleUnit: p.responsibleUnitPrinted,
       })),
-    basicServiceItems: basicServiceItems.map((b) => ({ no: b.no, area: b.area, goal: b.goal, name: b.name })),
+    basicServiceItems: basicServiceItems.map((b) => ({
+      no: b.no,
+      area: b.area,
+      ...english({ areaEn: b.areaEn }),
+      goal: b.goal,
+      ...english({ goalEn: b.goalEn }),
+      name: b.name,
+      ...english({ nameEn: b.nameEn }),
+    })),
   };
+}
+
+/** A stored English twin as the plan file holds it: the field left out where there is none. */
+function english<K extends string>(field: Record<K, string | null>): Partial<Record<K, string>> {
+  const [key, value] = Object.entries(field)[0] as [K, string | null];
+  return value ? ({ [key]: value } as Partial<Record<K, string>>) : {};
 }
 
 /** Every department's contacts, as the launch check needs them. */

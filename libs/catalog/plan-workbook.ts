@@ -33,6 +33,10 @@ const c = (key: string, zh: string, en: string, kind: Kind = 'text', labels?: Re
   labels,
 });
 
+/** The English twin of a column (libs/plan/translations), after the sheet's own columns so theirs keep their letters. */
+const en = (key: string, zh: string, label: string): Column =>
+  c(key, `${zh}（英文）`, `${label} in English`, 'optionalText');
+
 const KIND_LABELS = {
   city_bureau: '市直部门',
   county_government: '县区政府',
@@ -91,6 +95,10 @@ const SHEETS: SheetDef[] = [
         projection: '预测性',
       }),
       c('departments', '负责部门', 'Responsible departments'),
+      en('nameEn', '主要指标', 'Indicator'),
+      en('unitEn', '单位', 'Unit'),
+      en('baselineEn', '基期值', 'Baseline'),
+      en('targetEn', '目标值', 'Target'),
     ],
   },
   {
@@ -100,6 +108,7 @@ const SHEETS: SheetDef[] = [
       c('no', '序号', 'No.', 'int'),
       c('text', '主要目标', 'Target'),
       c('departments', '责任单位', 'Responsible units'),
+      en('textEn', '主要目标', 'Target'),
     ],
   },
   {
@@ -110,6 +119,8 @@ const SHEETS: SheetDef[] = [
       c('title', '主要任务', 'Task'),
       c('details', '具体内容', 'Details', 'optionalText'),
       c('departments', '责任单位（排第一的为牵头单位）', 'Responsible units (lead first)'),
+      en('titleEn', '主要任务', 'Task'),
+      en('detailsEn', '具体内容', 'Details'),
     ],
   },
   {
@@ -126,6 +137,7 @@ const SHEETS: SheetDef[] = [
       c('landMu', '建设用地（亩）', 'Land (mu)', 'optionalNumber'),
       c('owner', '业主单位', 'Owner', 'optionalText'),
       c('responsibleUnit', '责任单位', 'Responsible unit'),
+      en('nameEn', '项目名称', 'Name'),
     ],
   },
   {
@@ -136,6 +148,9 @@ const SHEETS: SheetDef[] = [
       c('area', '服务领域', 'Area'),
       c('goal', '服务内容与目标', 'Goal'),
       c('name', '服务项目', 'Item'),
+      en('areaEn', '服务领域', 'Area'),
+      en('goalEn', '服务内容与目标', 'Goal'),
+      en('nameEn', '服务项目', 'Item'),
     ],
   },
   {
@@ -149,6 +164,7 @@ const SHEETS: SheetDef[] = [
       c('totalInvestment', '计划总投资（万元）', 'Total investment', 'number'),
       c('planPeriodInvestment', '“十四五”计划投资（万元）', '14th-FYP investment', 'optionalNumber'),
       c('landMu', '建设用地（亩）', 'Land (mu)', 'number'),
+      en('nameEn', '分组名称', 'Group'),
     ],
   },
 ];

@@ -8,6 +8,8 @@ import { z } from 'zod';
 const text = z.string().trim().min(1);
 const positiveInt = z.number().int().positive();
 const amount = z.number().finite().nonnegative();
+/** An English twin (`nameEn` beside `name`); plan-validation (libs/plan/translations) says which are required. */
+const english = z.string().trim().optional();
 
 export const departmentKinds = ['city_bureau', 'county_government', 'county_bureau', 'institution'] as const;
 export type DepartmentKind = (typeof departmentKinds)[number];
@@ -47,6 +49,7 @@ export const planFileSchema = z.object({
         status: z.enum(['planned', 'reserve']),
         no: text,
         name: text,
+        nameEn: english,
         count: positiveInt,
         totalInvestment: amount,
         planPeriodInvestment: amount.nullable(),
@@ -80,9 +83,13 @@ export const planFileSchema = z.object({
       no: positiveInt,
       category: text,
       name: text,
+      nameEn: english,
       unit: text,
+      unitEn: english,
       baseline: text,
+      baselineEn: english,
       target: text,
+      targetEn: english,
       attribute: z.enum(['binding', 'expected']),
       polarity: z.enum(['higher_is_better', 'lower_is_better', 'projection']),
       departments: text,
@@ -92,18 +99,29 @@ export const planFileSchema = z.object({
     z.object({
       no: positiveInt,
       text: text,
+      textEn: english,
       departments: text,
       /** The indicators (专栏1 numbers) that measure the target: its status follows from theirs. Not printed in the plan; kept beside it. */
       indicators: z.array(positiveInt).default([]),
     }),
   ),
-  tasks: z.array(z.object({ no: positiveInt, title: text, details: z.string(), departments: text })),
+  tasks: z.array(
+    z.object({
+      no: positiveInt,
+      title: text,
+      titleEn: english,
+      details: z.string(),
+      detailsEn: english,
+      departments: text,
+    }),
+  ),
   projects: z.array(
     z.object({
       no: positiveInt,
       status: z.enum(['planned', 'reserve']),
       group: text,
       name: z.string(),
+      nameEn: english,
       content: z.string(),
       totalInvestment: amount,
       planPeriodInvestment: amount.nullable(),
@@ -112,7 +130,17 @@ export const planFileSchema = z.object({
       responsibleUnit: text,
     }),
   ),
-  basicServiceItems: z.array(z.object({ no: positiveInt, area: text, goal: text, name: text })),
+  basicServiceItems: z.array(
+    z.object({
+      no: positiveInt,
+      area: text,
+      areaEn: english,
+      goal: text,
+      goalEn: english,
+      name: text,
+      nameEn: english,
+    }),
+  ),
 });
 
 export type PlanFile = z.infer<typeof planFileSchema>;

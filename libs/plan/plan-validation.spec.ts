@@ -109,6 +109,7 @@ describe('validatePlan refuses a plan that does not add up, naming what is off',
   it('reports every problem at once, not only the first', () => {
     const problems = problemsOf((p) => {
       p.indicators[5].target = '大约95';
+      p.indicators[5].targetEn = 'about 95';
       p.tasks[0].departments = '市气象局';
     });
     expect(problems).toHaveLength(2);

@@ -9,6 +9,7 @@ import { parseBaseline, parseTarget, isCumulative, type Baseline, type Target } 
 import { validateContactEmail } from './contact-email';
 import { DepartmentDirectory, type Responsibility } from './departments';
 import { PlanValidationError, type PlanIssue, type Localized } from './localized';
+import { translationIssues } from './translations';
 import { planFileSchema, type PlanFile, type PlanIndicator, type PlanProject } from './plan-file';
 
 export interface Responsible {
@@ -28,8 +29,16 @@ export interface ValidatedPlan {
   warnings: PlanIssue[];
 }
 
+export interface ValidationOptions {
+  /**
+   * Whether every Chinese text needs its English twin (libs/plan/translations): a file imported must
+   * carry them; a plan read back from the catalog may predate them, and its report then prints the Chinese.
+   */
+  requireEnglish?: boolean;
+}
+
 /** Validates and enriches a parsed plan file; throws PlanValidationError naming every problem. */
-export function validatePlan(input: unknown): ValidatedPlan {
+export function validatePlan(input: unknown, { requireEnglish = true }: ValidationOptions = {}): ValidatedPlan {
   const parsed = planFileSchema.safeParse(input);
   if (!parsed.success) throw new PlanValidationError(parsed.error.issues.map(schemaIssue));
   const file = parsed.data;
@@ -114,6 +123,7 @@ export function validatePlan(input: unknown): ValidatedPlan {
     }
   }
 
+  if (requireEnglish) errors.push(...translationIssues(file));
   if (errors.length > 0) throw new PlanValidationError(errors);
   return { file, directory, indicators, targets, tasks, projects, warnings };
 }

@@ -32,6 +32,19 @@ export class Indicator {
   @Column({ name: 'target_printed' })
   targetPrinted: string;
 
+  /** English twins (libs/plan/translations); null where the text needs none or the plan predates them. */
+  @Column({ name: 'name_en', type: 'text', nullable: true })
+  nameEn: string | null;
+
+  @Column({ name: 'unit_en', type: 'text', nullable: true })
+  unitEn: string | null;
+
+  @Column({ name: 'baseline_en', type: 'text', nullable: true })
+  baselineEn: string | null;
+
+  @Column({ name: 'target_en', type: 'text', nullable: true })
+  targetEn: string | null;
+
   @Column({ type: 'jsonb' })
   baseline: Baseline;
 
@@ -69,6 +82,9 @@ export class MainTarget {
   @Column()
   text: string;
 
+  @Column({ name: 'text_en', type: 'text', nullable: true })
+  textEn: string | null;
+
   @Column({ name: 'departments_printed' })
   departmentsPrinted: string;
 
@@ -96,6 +112,12 @@ export class MainTask {
   @Column({ type: 'text' })
   details: string;
 
+  @Column({ name: 'title_en', type: 'text', nullable: true })
+  titleEn: string | null;
+
+  @Column({ name: 'details_en', type: 'text', nullable: true })
+  detailsEn: string | null;
+
   @Column({ name: 'departments_printed' })
   departmentsPrinted: string;
 }
@@ -121,6 +143,9 @@ export class MajorProject {
 
   @Column()
   name: string;
+
+  @Column({ name: 'name_en', type: 'text', nullable: true })
+  nameEn: string | null;
 
   @Column({ type: 'text' })
   content: string;
@@ -169,6 +194,15 @@ export class BasicServiceItem {
 
   @Column()
   name: string;
+
+  @Column({ name: 'area_en', type: 'text', nullable: true })
+  areaEn: string | null;
+
+  @Column({ name: 'goal_en', type: 'text', nullable: true })
+  goalEn: string | null;
+
+  @Column({ name: 'name_en', type: 'text', nullable: true })
+  nameEn: string | null;
 }
 
 export type ItemKind = 'indicator' | 'target' | 'task' | 'project';

@@ -9,6 +9,7 @@ import { AddSignInThrottle1796050000000 } from './1796050000000-AddSignInThrottl
 import { NoticeResends1796100000000 } from './1796100000000-NoticeResends';
 import { ItemAttention1796100100000 } from './1796100100000-ItemAttention';
 import { TargetIndicators1796200000000 } from './1796200000000-TargetIndicators';
+import { PlanTranslations1796200500000 } from './1796200500000-PlanTranslations';
 
 /** Every migration, in order. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   NoticeResends1796100000000,
   ItemAttention1796100100000,
   TargetIndicators1796200000000,
+  PlanTranslations1796200500000,
 ];
