@@ -115,7 +115,14 @@ async function planFileOf(ds: DataSource, plan: Plan): Promise<PlanFile> {
       departments: t.departmentsPrinted,
       indicators: t.indicatorNos,
     })),
-    tasks: tasks.map((t) => ({ no: t.no, title: t.title, ...english({ titleEn: t.titleEn }), details: t.details, ...english({ detailsEn: t.detailsEn }), departments: t.departmentsPrinted })),
+    tasks: tasks.map((t) => ({
+      no: t.no,
+      title: t.title,
+      ...english({ titleEn: t.titleEn }),
+      details: t.details,
+      ...english({ detailsEn: t.detailsEn }),
+      departments: t.departmentsPrinted,
+    })),
     projects: projects
       .sort((a, b) => (a.status === b.status ? a.no - b.no : a.status === 'planned' ? -1 : 1))
       .map((p) => ({
