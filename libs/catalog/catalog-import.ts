@@ -134,17 +134,27 @@ export async function importPlan(dataSource: DataSource, plan: ValidatedPlan): P
         responsibleUnitPrinted: p.responsibleUnit,
       })),
     );
+    // A department the file gives is a default: set where none is assigned, never over the bureau's choice.
+    const assigned = new Set(
+      (await em.getRepository(BasicServiceItem).find({ where: byPlan, relations: { department: true } }))
+        .filter((b) => b.department)
+        .map((b) => b.no),
+    );
     report.basic_service_item = await sync(
       em.getRepository(BasicServiceItem),
       byPlan,
       (b) => String(b.no),
-      file.basicServiceItems.map((b) => ({
+      plan.serviceItems.map(({ responsibility, department: _default, ...b }) => ({
         plan: planRef,
         ...b,
         areaEn: english(b.areaEn),
         goalEn: english(b.goalEn),
         nameEn: english(b.nameEn),
+        ...(responsibility && !assigned.has(b.no)
+          ? { department: { id: departments.get(responsibility.lead.name)!.id } as Department }
+          : {}),
       })),
+      ['department'],
     );
 
     const responsibilities: Array<Partial<Responsibility>> = [];

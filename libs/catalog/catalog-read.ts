@@ -53,7 +53,7 @@ async function planFileOf(ds: DataSource, plan: Plan): Promise<PlanFile> {
       ds.getRepository(MainTarget).find(byPlan),
       ds.getRepository(MainTask).find(byPlan),
       ds.getRepository(MajorProject).find({ where: byPlan.where, order: { status: 'ASC', no: 'ASC' } }),
-      ds.getRepository(BasicServiceItem).find(byPlan),
+      ds.getRepository(BasicServiceItem).find({ ...byPlan, relations: { department: true } }),
       ds.getRepository(Department).find({ relations: { contacts: true }, order: { code: 'ASC' } }),
       ds.getRepository(DepartmentGroupMember).find({ relations: { group: true, member: true } }),
     ],
@@ -146,6 +146,7 @@ async function planFileOf(ds: DataSource, plan: Plan): Promise<PlanFile> {
       ...english({ goalEn: b.goalEn }),
       name: b.name,
       ...english({ nameEn: b.nameEn }),
+      ...(b.department ? { department: b.department.name } : {}),
     })),
   };
 }

@@ -13,8 +13,15 @@ export const CYCLE_KIND_LABELS: Record<CycleKind, { zh: string; en: string }> = 
   final: { zh: '总结评估', en: 'final evaluation' },
 };
 
-/** What a launch asks for: `project` brings the plan's major projects, planned (附件3) and reserve (附件4) alike. */
-export type ItemKind = 'indicator' | 'task' | 'project';
+/**
+ * What a launch asks for: `project` brings the plan's major projects, planned
+ * (附件3) and reserve (附件4) alike; `service` the basic public service items
+ * (专栏2), which every kind of cycle (annual, mid-term, final) evaluates for
+ * their 落实情况, each reported by the department the bureau assigned it to.
+ */
+export type ItemKind = 'indicator' | 'task' | 'project' | 'service';
+/** What a launch asks for when it does not say: everything the plan promised. */
+export const LAUNCH_ITEM_KINDS: ItemKind[] = ['indicator', 'task', 'project', 'service'];
 
 /**
  * What a work item is. A reserve project is reported on differently from a
@@ -23,7 +30,7 @@ export type ItemKind = 'indicator' | 'task' | 'project';
  * (`reserve-3`) cannot collide with planned project 3's.
  */
 export type WorkItemKind = ItemKind | 'reserve';
-export const WORK_ITEM_KINDS: WorkItemKind[] = ['indicator', 'task', 'project', 'reserve'];
+export const WORK_ITEM_KINDS: WorkItemKind[] = ['indicator', 'task', 'project', 'reserve', 'service'];
 
 /**
  * Durations are strings Temporal understands ('7 days', '90s', '36 hours'), so
@@ -129,7 +136,10 @@ export function departmentWorkflowId(cycleId: string, departmentCode: string): s
   return `${cycleId}/dept/${departmentCode}`;
 }
 
-/** Work items are keyed `indicator-13`, `task-49`, `project-7` (planned projects), `reserve-3` (reserve projects). */
+/**
+ * Work items are keyed `indicator-13`, `task-49`, `project-7` (planned projects),
+ * `reserve-3` (reserve projects), `service-12` (basic public service items).
+ */
 export function itemKey(kind: WorkItemKind, no: number): string {
   return `${kind}-${no}`;
 }

@@ -84,6 +84,19 @@ export function planCycle(plan: ValidatedPlan, def: CycleDefinition, contacts: D
     }
   }
 
+  if (def.itemKinds.includes('service')) {
+    // The plan names no department for its basic public service items: each must be assigned before launch.
+    for (const b of plan.serviceItems) {
+      if (b.responsibility)
+        add({ key: itemKey('service', b.no), kind: 'service', no: b.no, title: b.name }, b.responsibility);
+      else
+        gaps.push({
+          zh: `基本公共服务项目${b.no}“${b.name}”（${b.area}）尚未指定责任单位，请在规划目录中指定，或发起时不选基本公共服务`,
+          en: `basic service item ${b.no} "${b.name}" (${b.area}) has no department: assign one in the catalog, or launch without basic services`,
+        });
+    }
+  }
+
   for (const g of unresolved) {
     gaps.push({
       zh: `“${g}”尚未指定具体部门，请在发起前指定`,

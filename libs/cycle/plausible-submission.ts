@@ -15,6 +15,22 @@ export function plausibleSubmission(spec: WorkItemSpec): Submission {
       stage === 'preparing' ? '已完成项目建议书编制，正在办理用地预审。' : '已调入规划，列入本年度重点建设项目计划。';
     return { kind: 'reserve', stage, narrative: `${spec.title}：${narrative}` };
   }
+  if (spec.kind === 'service') {
+    // Most delivered to standard; every seventh in part and every eleventh not, so the report has each to show.
+    if (spec.no % 11 === 0)
+      return {
+        kind: 'service',
+        implementation: 'not_implemented',
+        narrative: `${spec.title}：省级标准出台后配套资金尚未到位，服务暂未开展，计划下一年度启动。`,
+      };
+    if (spec.no % 7 === 0)
+      return {
+        kind: 'service',
+        implementation: 'partly',
+        narrative: `${spec.title}：城区已按标准提供，部分农村地区覆盖不足，正在补齐。`,
+      };
+    return { kind: 'service', implementation: 'implemented' };
+  }
   if (spec.kind === 'project')
     return {
       kind: 'project',

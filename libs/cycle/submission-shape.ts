@@ -7,7 +7,7 @@
  * the same command again.
  */
 import { unstorableText, describeTextProblem } from '../common/storable-text';
-import type { WorkItemKind } from './cycle-definition';
+import { WORK_ITEM_KINDS, type WorkItemKind } from './cycle-definition';
 import type { SubmissionError } from './submission';
 
 type FieldRule = { type: 'text'; max: number } | { type: 'scalar' } | { type: 'evidence' };
@@ -40,6 +40,8 @@ export const SUBMISSION_FIELDS: Record<WorkItemKind, Record<string, FieldRule>> 
   },
   // A reserve project reports its stage, not money: investment fields are refused by name.
   reserve: { kind: text(20), stage: text(40), narrative: text(NARRATIVE_MAX), evidence },
+  // A basic public service item (专栏2) reports how it is delivered against its standard, with an account.
+  service: { kind: text(20), implementation: text(40), narrative: text(NARRATIVE_MAX), evidence },
 };
 
 /** An evidence reference: the file's ID, name and hash, as the upload answered them. */
@@ -62,8 +64,8 @@ export function checkSubmissionShape(submission: unknown, at = 'submission'): Su
   if (!fields) {
     err(
       `${at}.kind`,
-      `${at}.kind 应为 indicator、task、project 或 reserve`,
-      `${at}.kind must be indicator, task, project or reserve`,
+      `${at}.kind 应为 ${WORK_ITEM_KINDS.join('、')} 之一`,
+      `${at}.kind must be one of ${WORK_ITEM_KINDS.join(', ')}`,
     );
     return errors;
   }

@@ -91,3 +91,98 @@ describe('the fields a reserve submission may hold', () => {
     ]);
   });
 });
+
+const service: WorkItemSpec = {
+  key: 'service-5',
+  kind: 'service',
+  no: 5,
+  title: '预防接种',
+  leadDepartment: 'city-health',
+  coDepartments: [],
+};
+const checkService = (s: unknown) => checkSubmission(service, s as Submission, years, THRESHOLD_PRESETS.time_elapsed);
+
+describe('a basic public service item’s submission (专栏2)', () => {
+  it.each<[string, unknown, Array<string | null>]>([
+    ['delivered to standard: no account needed', { kind: 'service', implementation: 'implemented' }, []],
+    [
+      'delivered to standard, with an account',
+      { kind: 'service', implementation: 'implemented', narrative: '全覆盖' },
+      [],
+    ],
+    ['in part, with an account', { kind: 'service', implementation: 'partly', narrative: '农村覆盖不足' }, []],
+    [
+      'not delivered, with an account',
+      { kind: 'service', implementation: 'not_implemented', narrative: '资金未到位' },
+      [],
+    ],
+    ['in part without an account', { kind: 'service', implementation: 'partly' }, ['narrative']],
+    [
+      'not delivered with a blank account',
+      { kind: 'service', implementation: 'not_implemented', narrative: ' ' },
+      ['narrative'],
+    ],
+    [
+      'a standing that does not exist',
+      { kind: 'service', implementation: 'mostly', narrative: '基本落实' },
+      ['implementation'],
+    ],
+    ['no standing', { kind: 'service', narrative: '基本落实' }, ['implementation']],
+    ['a task’s submission', { kind: 'task', progress: 'completed', narrative: '已完成' }, [null]],
+  ])('%s', (_, submission, refused) => {
+    const r = checkService(submission);
+    expect(r.ok ? [] : r.errors.map((e) => e.field ?? null)).toEqual(refused);
+  });
+
+  it('names the standings it takes, and asks for the account, in both languages', () => {
+    const wrong = checkService({ kind: 'service', implementation: 'done' });
+    expect(wrong.ok ? [] : wrong.errors).toEqual([
+      {
+        field: 'implementation',
+        zh: '落实情况应为：implemented、partly、not_implemented',
+        en: 'implementation must be one of implemented, partly, not_implemented',
+      },
+    ]);
+    const silent = checkService({ kind: 'service', implementation: 'partly' });
+    expect(silent.ok ? [] : silent.errors).toEqual([
+      {
+        field: 'narrative',
+        zh: '部分落实或未落实的服务项目，请说明差距和原因',
+        en: 'a service item not delivered to standard needs an account of the shortfall and its reasons',
+      },
+    ]);
+  });
+});
+
+describe('the fields a service submission may hold', () => {
+  it.each<[string, Record<string, unknown>, string[]]>([
+    [
+      'standing, account and evidence',
+      { kind: 'service', implementation: 'partly', narrative: '农村覆盖不足', evidence: [] },
+      [],
+    ],
+    [
+      'a task’s progress, refused by name',
+      { kind: 'service', implementation: 'implemented', progress: 'completed' },
+      ['submission.progress'],
+    ],
+    ['a value, refused by name', { kind: 'service', implementation: 'implemented', value: 98 }, ['submission.value']],
+    [
+      'a standing that is not a text',
+      { kind: 'service', implementation: ['implemented'] },
+      ['submission.implementation'],
+    ],
+  ])('%s', (_, submission, refused) => {
+    expect(checkSubmissionShape(submission).map((e) => e.field)).toEqual(refused);
+  });
+
+  it('names every kind a submission may be, in both languages', () => {
+    expect(checkSubmissionShape({ kind: 'services' })).toEqual([
+      {
+        field: 'submission.kind',
+        zh: 'submission.kind 应为 indicator、task、project、reserve、service 之一',
+        en: 'submission.kind must be one of indicator, task, project, reserve, service',
+      },
+    ]);
+  });
+});

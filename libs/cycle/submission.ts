@@ -61,7 +61,23 @@ export interface ReserveSubmission {
   evidence?: EvidenceRef[];
 }
 
-export type Submission = IndicatorSubmission | TaskSubmission | ProjectSubmission | ReserveSubmission;
+/**
+ * How a basic public service item (专栏2) is delivered against its national and
+ * provincial standard (落实情况): to standard (按标准落实), in part (部分落实),
+ * or not (未落实).
+ */
+export type ServiceImplementation = 'implemented' | 'partly' | 'not_implemented';
+export const SERVICE_IMPLEMENTATIONS: ServiceImplementation[] = ['implemented', 'partly', 'not_implemented'];
+export interface ServiceSubmission {
+  kind: 'service';
+  implementation: ServiceImplementation;
+  /** What falls short and why: required unless the item is delivered to standard. */
+  narrative?: string;
+  evidence?: EvidenceRef[];
+}
+
+export type Submission =
+  IndicatorSubmission | TaskSubmission | ProjectSubmission | ReserveSubmission | ServiceSubmission;
 
 /** What the workflow knows of an item, enough to check a submission without I/O. */
 export interface WorkItemSpec {
@@ -167,6 +183,20 @@ export function checkSubmission(
       err(
         '已开展前期工作或已调入规划的储备项目，请说明进展情况',
         'a reserve project in preparation or moved into the plan needs a short account of it',
+        'narrative',
+      );
+    }
+  } else if (s.kind === 'service') {
+    if (!SERVICE_IMPLEMENTATIONS.includes(s.implementation))
+      err(
+        `落实情况应为：${SERVICE_IMPLEMENTATIONS.join('、')}`,
+        `implementation must be one of ${SERVICE_IMPLEMENTATIONS.join(', ')}`,
+        'implementation',
+      );
+    else if (s.implementation !== 'implemented' && blank(s.narrative)) {
+      err(
+        '部分落实或未落实的服务项目，请说明差距和原因',
+        'a service item not delivered to standard needs an account of the shortfall and its reasons',
         'narrative',
       );
     }

@@ -139,6 +139,8 @@ export const planFileSchema = z.object({
       goalEn: english,
       name: text,
       nameEn: english,
+      /** The department responsible for the item. The plan names none: the bureau assigns it in the catalog; a default may be given here. */
+      department: text.optional(),
     }),
   ),
 });
@@ -146,4 +148,5 @@ export const planFileSchema = z.object({
 export type PlanFile = z.infer<typeof planFileSchema>;
 export type PlanIndicator = PlanFile['indicators'][number];
 export type PlanProject = PlanFile['projects'][number];
+export type PlanServiceItem = PlanFile['basicServiceItems'][number];
 export type PlanDepartment = PlanFile['departments'][number];

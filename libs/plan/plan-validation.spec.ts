@@ -115,3 +115,28 @@ describe('validatePlan refuses a plan that does not add up, naming what is off',
     expect(problems).toHaveLength(2);
   });
 });
+
+describe('basic public service items and their departments', () => {
+  const withDepartments = (departments: Record<number, string>) => {
+    const plan = heyuan();
+    for (const item of plan.basicServiceItems) if (departments[item.no]) item.department = departments[item.no];
+    return plan;
+  };
+
+  it('takes items without a department (the plan names none) and a default where one is given, by any of its names', () => {
+    const plan = validatePlan(withDepartments({ 5: '河源市卫生健康局', 10: '市教育局' }));
+    expect(plan.serviceItems.filter((i) => i.responsibility === null)).toHaveLength(78);
+    expect(plan.serviceItems[4].responsibility).toEqual({ lead: { kind: 'department', name: '市卫生健康局' }, co: [] });
+    expect(plan.serviceItems[9].responsibility?.lead.name).toBe('市教育局');
+  });
+
+  it.each<[string, string, string]>([
+    ['a department not in the directory', '市星际局', '的责任单位“市星际局”应为部门名录中的一个部门'],
+    ['a group', '县（区）人民政府（管委会）', '的责任单位“县（区）人民政府（管委会）”应为部门名录中的一个部门'],
+    ['several departments', '市民政局、市残联', '的责任单位“市民政局、市残联”应为部门名录中的一个部门'],
+  ])('refuses %s, naming the item', (_, department, message) => {
+    expect(problemsOf((p) => (p.basicServiceItems[2].department = department))).toEqual([
+      `basicServiceItems[no=3].department: 基本公共服务项目3“基本避孕服务”${message} | basic service item 3 "基本避孕服务": its department "${department}" must be one department of the directory`,
+    ]);
+  });
+});

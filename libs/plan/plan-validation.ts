@@ -10,7 +10,7 @@ import { validateContactEmail } from './contact-email';
 import { DepartmentDirectory, type Responsibility } from './departments';
 import { PlanValidationError, type PlanIssue, type Localized } from './localized';
 import { translationIssues } from './translations';
-import { planFileSchema, type PlanFile, type PlanIndicator, type PlanProject } from './plan-file';
+import { planFileSchema, type PlanFile, type PlanIndicator, type PlanProject, type PlanServiceItem } from './plan-file';
 
 export interface Responsible {
   responsibility: Responsibility;
@@ -18,6 +18,8 @@ export interface Responsible {
 export type ValidatedIndicator = PlanIndicator &
   Responsible & { parsedBaseline: Baseline; parsedTarget: Target; cumulative: boolean };
 export type ValidatedProject = PlanProject & Responsible;
+/** A basic public service item (专栏2) with its department, or null until the bureau assigns one. */
+export type ValidatedServiceItem = PlanServiceItem & { responsibility: Responsibility | null };
 
 export interface ValidatedPlan {
   file: PlanFile;
@@ -26,6 +28,7 @@ export interface ValidatedPlan {
   targets: Array<PlanFile['targets'][number] & Responsible>;
   tasks: Array<PlanFile['tasks'][number] & Responsible>;
   projects: ValidatedProject[];
+  serviceItems: ValidatedServiceItem[];
   warnings: PlanIssue[];
 }
 
@@ -123,9 +126,22 @@ export function validatePlan(input: unknown, { requireEnglish = true }: Validati
     }
   }
 
+  const serviceItems = file.basicServiceItems.map((b): ValidatedServiceItem => {
+    if (b.department === undefined) return { ...b, responsibility: null };
+    // One department answers for an item: not a group, not a list.
+    const r = directory.resolve(b.department);
+    if (r.ok && r.value.lead.kind === 'department' && r.value.co.length === 0) return { ...b, responsibility: r.value };
+    fail(
+      `basicServiceItems[no=${b.no}].department`,
+      `基本公共服务项目${b.no}“${b.name}”的责任单位“${b.department}”应为部门名录中的一个部门`,
+      `basic service item ${b.no} "${b.name}": its department "${b.department}" must be one department of the directory`,
+    );
+    return { ...b, responsibility: null };
+  });
+
   if (requireEnglish) errors.push(...translationIssues(file));
   if (errors.length > 0) throw new PlanValidationError(errors);
-  return { file, directory, indicators, targets, tasks, projects, warnings };
+  return { file, directory, indicators, targets, tasks, projects, serviceItems, warnings };
 }
 
 type Fail = (where: string, zh: string, en: string) => void;

@@ -6,6 +6,7 @@ import { catalogSummary } from '@libs/catalog/catalog-summary';
 import { exportPlan } from '@libs/catalog/plan-export';
 import { readPlanFile } from '@libs/catalog/plan-file-io';
 import { readPlanWorkbook, writePlanWorkbook } from '@libs/catalog/plan-workbook';
+import { assignServiceItems } from '@libs/catalog/service-assignments';
 import { PlanValidationError } from '@libs/plan/localized';
 import { validatePlan } from '@libs/plan/plan-validation';
 import { createTestDatabase, type TestDatabase } from '../../tools/test-database';
@@ -214,12 +215,34 @@ describe('the Heyuan plan in PostgreSQL', () => {
     expect(await rowCounts()).toEqual(before);
   });
 
+  it('takes a service item’s department from the file as a default, never over the bureau’s assignment', async () => {
+    const plan = JSON.parse(await readFile(HEYUAN_PLAN_FILE, 'utf8'));
+    plan.plan.code = 'service-defaults';
+    plan.basicServiceItems[4].department = '市卫生健康局';
+    await importPlan(db.dataSource, validatePlan(plan));
+    const assigned = async () =>
+      (await readPlanFromDatabase(db.dataSource, 'service-defaults')).serviceItems
+        .filter((b) => b.responsibility)
+        .map((b) => [b.no, b.responsibility!.lead.name]);
+    expect(await assigned()).toEqual([[5, '市卫生健康局']]);
+    // The bureau assigns another department; importing the same file again leaves it, and the export carries it.
+    await assignServiceItems(db.dataSource.manager, 'service-defaults', [
+      { no: 5, department: 'city-healthcare-security' },
+    ]);
+    const again = await importPlan(db.dataSource, validatePlan(plan));
+    expect(again.basic_service_item).toEqual({ added: 0, changed: 0, unchanged: 80 });
+    expect(await assigned()).toEqual([[5, '市医保局']]);
+    const exported = exportPlan(await readPlanFromDatabase(db.dataSource, 'service-defaults'));
+    expect(exported.basicServiceItems[4]).toMatchObject({ no: 5, name: '预防接种', department: '市医保局' });
+    expect(exported.basicServiceItems[5]).not.toHaveProperty('department');
+  });
+
   it('rolls back a whole import that fails halfway', async () => {
     const plan = JSON.parse(await readFile(HEYUAN_PLAN_FILE, 'utf8'));
     plan.plan.code = 'half-written';
     const validated = validatePlan(plan);
     // A duplicated basic service item number breaks a unique key after the earlier tables were written.
-    validated.file.basicServiceItems[1].no = 1;
+    validated.serviceItems[1].no = 1;
     const before = await rowCounts();
     await expect(importPlan(db.dataSource, validated)).rejects.toThrow(/duplicate key/);
     expect(await rowCounts()).toEqual(before);

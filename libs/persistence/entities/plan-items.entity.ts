@@ -203,6 +203,14 @@ export class BasicServiceItem {
 
   @Column({ name: 'name_en', type: 'text', nullable: true })
   nameEn: string | null;
+
+  /**
+   * The department that reports the item's 落实情况. The plan names none: the
+   * bureau assigns it in the catalog (a plan file may give a default, which an
+   * import sets only where none is assigned, so a re-import never undoes the bureau's choice).
+   */
+  @ManyToOne(() => Department, { nullable: true })
+  department: Department | null;
 }
 
 export type ItemKind = 'indicator' | 'target' | 'task' | 'project';

@@ -9,6 +9,7 @@ import { AddSignInThrottle1796050000000 } from './1796050000000-AddSignInThrottl
 import { NoticeResends1796100000000 } from './1796100000000-NoticeResends';
 import { ItemAttention1796100100000 } from './1796100100000-ItemAttention';
 import { TargetIndicators1796200000000 } from './1796200000000-TargetIndicators';
+import { ServiceItemDepartments1796200100000 } from './1796200100000-ServiceItemDepartments';
 import { PlanTranslations1796200500000 } from './1796200500000-PlanTranslations';
 
 /** Every migration, in order. */
@@ -24,5 +25,6 @@ export const migrations = [
   NoticeResends1796100000000,
   ItemAttention1796100100000,
   TargetIndicators1796200000000,
+  ServiceItemDepartments1796200100000,
   PlanTranslations1796200500000,
 ];

@@ -1,19 +1,41 @@
 /** Plans: list, the catalog as the portal reads it, export (JSON or Excel) and import of a new version. */
 import {
+  Body,
   Controller,
   Get,
   HttpCode,
   Inject,
   Param,
   Post,
+  Put,
   Query,
   Req,
   Res,
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString } from 'class-validator';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { importPlan } from '@libs/catalog/catalog-import';
@@ -21,9 +43,10 @@ import { readPlanFromDatabase } from '@libs/catalog/catalog-read';
 import { exportPlan } from '@libs/catalog/plan-export';
 import { parsePlanUpload } from '@libs/catalog/plan-file-io';
 import { writePlanWorkbook } from '@libs/catalog/plan-workbook';
+import { assignServiceItems, listServiceItems } from '@libs/catalog/service-assignments';
 import { Plan } from '@libs/persistence/entities';
 import { FileUpload } from '../common/file-upload';
-import { badRequest } from '../common/problem.filter';
+import { ApiProblem, badRequest } from '../common/problem.filter';
 import { pageOf, PageQuery } from '../common/pagination';
 import { AuditService } from '../audit/audit.service';
 import { Requires, type AuthenticatedRequest } from '../auth/auth.decorators';
@@ -45,6 +68,35 @@ class ExportQuery {
   @IsOptional()
   @IsIn(['json', 'xlsx'])
   format: 'json' | 'xlsx' = 'json';
+}
+
+class ServiceAssignmentBody {
+  @ApiProperty({ example: 5, description: 'the item’s number in 专栏2' })
+  @IsInt()
+  @Min(1)
+  no: number;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'city-health',
+    description:
+      'the department by its code or name (as GET /api/departments lists them); null withdraws the assignment',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  department: string | null = null;
+}
+
+class ServiceAssignmentsBody {
+  @ApiProperty({ type: [ServiceAssignmentBody] })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => ServiceAssignmentBody)
+  assignments: ServiceAssignmentBody[];
 }
 
 /** Plan files are small; anything bigger than this is not a plan. */
@@ -108,6 +160,45 @@ export class PlansController {
         .type('application/json')
         .send(JSON.stringify(exportPlan(plan), null, 2));
     }
+  }
+
+  @Get(':code/service-items')
+  @Requires('catalog:read')
+  @ApiOperation({
+    summary:
+      '基本公共服务项目 The basic public service items (专栏2), each with the department assigned to report it (null: none yet)',
+  })
+  async serviceItems(@Param('code') code: string) {
+    return { items: await listServiceItems(this.ds.manager, code) };
+  }
+
+  @Put(':code/service-items/departments')
+  @Requires('catalog:write')
+  @ApiOperation({
+    summary:
+      '指定基本公共服务项目责任单位 Assign the departments that report basic service items, all or none (audited; a launch refuses items left unassigned)',
+  })
+  async assignServiceItems(
+    @Param('code') code: string,
+    @Body() body: ServiceAssignmentsBody,
+    @Req() req: AuthenticatedRequest,
+  ) {
+    return this.ds.transaction(async (em) => {
+      const outcome = await assignServiceItems(em, code, body.assignments);
+      if (!outcome.ok) throw new ApiProblem(422, 'invalid_assignment', outcome.problems);
+      await this.audit.record(
+        req,
+        {
+          action: 'assign_service_items',
+          entityType: 'plan',
+          entityId: code,
+          before: outcome.before,
+          after: body.assignments.map(({ no, department }) => ({ no, department })),
+        },
+        em,
+      );
+      return { items: outcome.items };
+    });
   }
 
   @Post('import')

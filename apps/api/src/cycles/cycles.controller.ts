@@ -23,7 +23,12 @@ import {
 } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { actorOf } from '@libs/access/principal';
-import { DEFAULT_CHASING_POLICY, type ChasingPolicy, type CycleDefinition } from '@libs/cycle/cycle-definition';
+import {
+  DEFAULT_CHASING_POLICY,
+  LAUNCH_ITEM_KINDS,
+  type ChasingPolicy,
+  type CycleDefinition,
+} from '@libs/cycle/cycle-definition';
 import { countItemsByDepartment } from '@libs/catalog/cycle-progress';
 import { resendNotice, type NoticeOutboxConfig, type ResendOutcome } from '@libs/mail/notice-outbox';
 import { EvaluationCycle, Notice } from '@libs/persistence/entities';
@@ -70,12 +75,14 @@ class LaunchBody {
 
   @ApiPropertyOptional({
     type: [String],
-    enum: ['indicator', 'task', 'project'],
-    default: ['indicator', 'task', 'project'],
+    enum: LAUNCH_ITEM_KINDS,
+    default: LAUNCH_ITEM_KINDS,
+    description:
+      'project brings the reserve projects; service the basic public service items (专栏2), each of which needs its department assigned in the catalog first: leave service out to launch without them',
   })
   @IsOptional()
   @IsArray()
-  @IsIn(['indicator', 'task', 'project'], { each: true })
+  @IsIn(LAUNCH_ITEM_KINDS, { each: true })
   itemKinds?: CycleDefinition['itemKinds'];
 
   @ApiPropertyOptional({ default: false })
@@ -236,7 +243,7 @@ export class CyclesController {
     // Optional fields left out (undefined) or sent as null must not hide the defaults.
     const given = Object.fromEntries(Object.entries(body).filter(([, v]) => v != null));
     const definition = {
-      itemKinds: ['indicator', 'task', 'project'],
+      itemKinds: LAUNCH_ITEM_KINDS,
       requireBureauAcceptance: false,
       groupResolution: {},
       ...given,

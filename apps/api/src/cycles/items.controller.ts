@@ -76,7 +76,7 @@ class InboxQuery extends PageQuery {
 class SubmissionBody {
   @ApiProperty({
     description:
-      'by item kind: indicator {kind, value, dataSource, reasons?, measures?, evidence?}; task {kind, progress, narrative, evidence?}; project {kind, investmentInPeriod, investmentCumulative, constructionStatus, landSecured, narrative?, evidence?}; reserve {kind, stage: not_started|preparing|moved_into_plan, narrative (unless not_started), evidence?}',
+      'by item kind: indicator {kind, value, dataSource, reasons?, measures?, evidence?}; task {kind, progress, narrative, evidence?}; project {kind, investmentInPeriod, investmentCumulative, constructionStatus, landSecured, narrative?, evidence?}; reserve {kind, stage: not_started|preparing|moved_into_plan, narrative (unless not_started), evidence?}; service {kind, implementation: implemented|partly|not_implemented, narrative (unless implemented), evidence?}',
     example: { kind: 'indicator', value: 3.6, dataSource: '河源市统计年鉴' },
   })
   @IsObject()

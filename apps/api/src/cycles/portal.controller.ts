@@ -32,6 +32,7 @@ const KIND_GROUPS = {
   task: { zh: '主要任务', en: 'Main tasks' },
   project: { zh: '重大项目', en: 'Major projects' },
   reserve: { zh: '储备项目', en: 'Reserve projects' },
+  service: { zh: '基本公共服务', en: 'Basic public services' },
 };
 
 @ApiTags('items 事项')
