@@ -3,6 +3,7 @@
  * supervisor, or whoever holds a delegation for that role at that moment.
  */
 import type { DataSource } from 'typeorm';
+import { loadConfig } from '../config/config';
 import type { Actor } from '../cycle/department-state';
 import { validateContactEmail } from '../plan/contact-email';
 import type { Locale, Localized } from '../plan/localized';
@@ -126,7 +127,7 @@ async function checkDelegate(
   if (!inDirectory) {
     throw new DelegationError(
       {
-        zh: `${email}不是部门名录中的联系人，也没有有效账号：委托给外部人员须由市统计局办理`,
+        zh: `${email}不是部门名录中的联系人，也没有有效账号：委托给外部人员须由${loadConfig('bureau').BUREAU_NAME}办理`,
         en: `${email} is neither a contact in the directory nor an active account: only the bureau delegates to someone from outside`,
       },
       'delegateEmail',

@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       TEMPORAL_NAMESPACE: 'default',
       TEMPORAL_TASK_QUEUE: 'plan-eval',
     });
+    expect(loadConfig('bureau', {}).BUREAU_NAME).toBe('市统计局');
   });
 
   it.each([
@@ -30,6 +31,7 @@ describe('loadConfig', () => {
     ['temporal', { TEMPORAL_ADDRESS: 'localhost' }, 'TEMPORAL_ADDRESS'],
     ['mail', { SMTP_URL: 'http://mail' }, 'SMTP_URL'],
     ['http', { PORT: '99999' }, 'PORT'],
+    ['bureau', { BUREAU_NAME: 'x'.repeat(101) }, 'BUREAU_NAME'],
   ] as const)('refuses a malformed %s setting and names it', (area, env, variable) => {
     let error: unknown;
     try {

@@ -93,6 +93,10 @@ export const configSchemas = {
     MAIL_DIR: z.string().min(1).default('.data/mail'),
     MAIL_PAGE_PORT: z.coerce.number().int().min(0).max(65535).default(8025),
   }),
+  /** The bureau that runs the evaluation, as notices, link pages and refusals name it (e.g. 河源市统计局). */
+  bureau: z.object({
+    BUREAU_NAME: z.string().trim().min(1).max(100).default('市统计局'),
+  }),
   /** The issuing organ a report's cover and metadata name (e.g. 河源市统计局、河源市发展和改革局). */
   report: z.object({
     REPORT_ISSUER: z.string().min(1).max(200).default('市统计局'),

@@ -23,6 +23,8 @@ import { reportAttachments } from './report-attachments';
 export interface NoticeOutboxConfig {
   publicUrl: string;
   bureauEmail: string;
+  /** The bureau as its own notices name it (BUREAU_NAME). */
+  bureauName: string;
   /** Signs each item's link for its recipient's purpose; see libs/access/tokens. */
   links: { signer: TokenSigner; ttlMs: number };
 }
@@ -108,8 +110,8 @@ async function recipientOf(
       input.department === 'bureau' ? null : await ds.getRepository(Department).findOneBy({ code: input.department });
     return {
       recipient: config.bureauEmail,
-      recipientName: '市统计局',
-      departmentName: about?.name ?? '市统计局',
+      recipientName: config.bureauName,
+      departmentName: about?.name ?? config.bureauName,
       locale: 'zh-CN',
     };
   }

@@ -70,6 +70,7 @@ export async function createCycleHarness(
   const activities = new CycleActivitiesService(db.dataSource, {
     publicUrl: 'http://portal.test',
     bureauEmail: BUREAU_EMAIL,
+    bureauName: loadConfig('bureau').BUREAU_NAME,
     reportsDir,
     links: linkSigning(loadConfig('auth')),
     issuer: HEYUAN_ISSUER,

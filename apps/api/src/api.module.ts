@@ -16,6 +16,7 @@ import { LinkPageController } from './auth/link-page.controller';
 import { LinkService } from './auth/link.service';
 import { DepartmentsController } from './catalog/departments.controller';
 import { PlansController } from './catalog/plans.controller';
+import { TranslationsController } from './catalog/translations.controller';
 import { UsersController } from './catalog/users.controller';
 import { CyclesController } from './cycles/cycles.controller';
 import { EvidenceController } from './cycles/evidence.controller';
@@ -35,6 +36,7 @@ import { CYCLE_CLIENT, NOTICE_OUTBOX, TEMPORAL_CLIENT } from './tokens';
     AuthController,
     LinkPageController,
     PlansController,
+    TranslationsController,
     DepartmentsController,
     UsersController,
     CyclesController,
@@ -74,6 +76,7 @@ import { CYCLE_CLIENT, NOTICE_OUTBOX, TEMPORAL_CLIENT } from './tokens';
       useFactory: (): NoticeOutboxConfig => ({
         publicUrl: loadConfig('http').PUBLIC_URL,
         bureauEmail: loadConfig('mail').BUREAU_EMAIL,
+        bureauName: loadConfig('bureau').BUREAU_NAME,
         links: linkSigning(loadConfig('auth')),
       }),
     },

@@ -32,7 +32,13 @@ async function withCycles<T>(fn: (cycles: CycleClient, ds: DataSource) => Promis
   }
 }
 
-const bureau = (by: string): Principal => ({ id: by, email: by, name: '市统计局', role: 'admin', department: null });
+const bureau = (by: string): Principal => ({
+  id: by,
+  email: by,
+  name: loadConfig('bureau').BUREAU_NAME,
+  role: 'admin',
+  department: null,
+});
 const audit = (ds: DataSource, by: string, action: string, entityId: string, after: unknown, entityType = 'cycle') =>
   appendAudit(ds, { requestId: randomUUID(), actor: bureau(by), ip: null, action, entityType, entityId, after });
 const byOption = () =>

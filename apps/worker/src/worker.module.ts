@@ -21,6 +21,7 @@ import { createDataSource } from '@libs/persistence/data-source';
         new CycleActivitiesService(ds, {
           publicUrl: loadConfig('http').PUBLIC_URL,
           bureauEmail: loadConfig('mail').BUREAU_EMAIL,
+          bureauName: loadConfig('bureau').BUREAU_NAME,
           reportsDir: loadConfig('storage').REPORTS_DIR,
           issuer: { zh: loadConfig('report').REPORT_ISSUER, en: loadConfig('report').REPORT_ISSUER_EN },
           links: linkSigning(loadConfig('auth')),

@@ -12,6 +12,7 @@ import { DataSource } from 'typeorm';
 import { linkRefusal, readLinkStanding, type LinkRefusal } from '@libs/access/link-standing';
 import type { Principal } from '@libs/access/principal';
 import { TokenSigner, type LinkClaims } from '@libs/access/tokens';
+import { loadConfig } from '@libs/config/config';
 import type { Localized } from '@libs/plan/localized';
 import { Department, EvaluationCycle, WorkItem } from '@libs/persistence/entities';
 
@@ -30,15 +31,18 @@ export type LinkOpening =
 
 type Refused = Extract<LinkOpening, { ok: false }>;
 
-const EXPIRED: Refused = {
+/** The bureau a refused holder is sent to (BUREAU_NAME), read when a link is refused. */
+const bureau = () => loadConfig('bureau').BUREAU_NAME;
+
+const expired = (): Refused => ({
   ok: false,
   status: 410,
   code: 'link_expired',
   problem: {
-    zh: '此链接已过期。请登录系统处理，或联系市统计局重新发送通知。',
+    zh: `此链接已过期。请登录系统处理，或联系${bureau()}重新发送通知。`,
     en: 'This link has expired. Sign in to the portal, or ask the statistics bureau to send the notice again.',
   },
-};
+});
 const INVALID: Refused = {
   ok: false,
   status: 400,
@@ -58,7 +62,7 @@ function refused(refusal: Exclude<LinkRefusal, 'signed_out'>, c: LinkClaims): Re
         status: 404,
         code: 'link_invalid',
         problem: {
-          zh: '此链接对应的事项已不存在，请联系市统计局。',
+          zh: `此链接对应的事项已不存在，请联系${bureau()}。`,
           en: 'The item of this link no longer exists; contact the statistics bureau.',
         },
       };
@@ -68,7 +72,7 @@ function refused(refusal: Exclude<LinkRefusal, 'signed_out'>, c: LinkClaims): Re
         status: 409,
         code: 'cycle_closed',
         problem: {
-          zh: '本轮评估已结束，不能再通过此链接填报或审核。如需修改请联系市统计局。',
+          zh: `本轮评估已结束，不能再通过此链接填报或审核。如需修改请联系${bureau()}。`,
           en: 'This evaluation cycle is closed; the link can no longer be used. Contact the statistics bureau for changes.',
         },
       };
@@ -79,7 +83,7 @@ function refused(refusal: Exclude<LinkRefusal, 'signed_out'>, c: LinkClaims): Re
         status: 403,
         code: 'link_revoked',
         problem: {
-          zh: `此链接已失效：您已不再是该部门的${zh}，或您的委托已结束。请联系本部门或市统计局，新的通知会发给现在的${zh}。`,
+          zh: `此链接已失效：您已不再是该部门的${zh}，或您的委托已结束。请联系本部门或${bureau()}，新的通知会发给现在的${zh}。`,
           en: `This link no longer works: you are no longer the department’s ${en}, or your delegation has ended. Contact your department or the statistics bureau; new notices go to the current ${en}.`,
         },
       };
@@ -112,7 +116,7 @@ export class LinkService {
 
   async open(token: string): Promise<LinkOpening> {
     const checked = this.tokens.verifyLink(token);
-    if (!checked.ok) return checked.reason === 'expired' ? EXPIRED : INVALID;
+    if (!checked.ok) return checked.reason === 'expired' ? expired() : INVALID;
     const c = checked.claims;
     const scope = { purpose: c.purpose, cycleId: c.cycleId, department: c.department, itemKey: c.itemKey };
     const refusal = linkRefusal(c.purpose, await readLinkStanding(this.ds, c.email, scope));

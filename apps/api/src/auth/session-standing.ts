@@ -11,6 +11,7 @@ import { linkRefusal, readLinkStanding, type LinkRefusal } from '@libs/access/li
 import type { LinkScope } from '@libs/access/principal';
 import { readAccountStanding, sessionRevocation, type SessionRevocation } from '@libs/access/sessions';
 import type { Session } from '@libs/access/tokens';
+import { loadConfig } from '@libs/config/config';
 import type { Localized } from '@libs/plan/localized';
 import { ApiProblem } from '../common/problem.filter';
 
@@ -27,9 +28,12 @@ const REVOKED: Record<SessionRevocation, Localized> = {
 
 const LABEL = { submitter: { zh: '填报人', en: 'submitter' }, supervisor: { zh: '审核人', en: 'supervisor' } };
 
+/** The bureau a holder whose session ended is sent to (BUREAU_NAME), read when it ends. */
+const bureau = () => loadConfig('bureau').BUREAU_NAME;
+
 const ENDED: Record<Exclude<LinkRefusal, 'purpose_done'>, (scope: LinkScope) => Localized> = {
   item_gone: () => ({
-    zh: '此邮件链接对应的事项已不存在，请联系市统计局。',
+    zh: `此邮件链接对应的事项已不存在，请联系${bureau()}。`,
     en: 'The item of this email link no longer exists; contact the statistics bureau.',
   }),
   signed_out: () => ({
@@ -37,13 +41,13 @@ const ENDED: Record<Exclude<LinkRefusal, 'purpose_done'>, (scope: LinkScope) => 
     en: 'You signed out of this email link; its session has ended. To go on, open the link in the notice again.',
   }),
   cycle_closed: () => ({
-    zh: '本轮评估已结束，此邮件链接的登录已失效。如需修改请联系市统计局。',
+    zh: `本轮评估已结束，此邮件链接的登录已失效。如需修改请联系${bureau()}。`,
     en: 'This evaluation cycle is closed; the email link’s session has ended. Contact the statistics bureau for changes.',
   }),
   holder_changed: (scope) => {
     const role = LABEL[scope.purpose === 'review' ? 'supervisor' : 'submitter'];
     return {
-      zh: `您已不再是该部门的${role.zh}，或您的委托已结束，此邮件链接的登录已失效。请联系本部门或市统计局。`,
+      zh: `您已不再是该部门的${role.zh}，或您的委托已结束，此邮件链接的登录已失效。请联系本部门或${bureau()}。`,
       en: `You are no longer the department’s ${role.en}, or your delegation has ended; the email link’s session has ended. Contact your department or the statistics bureau.`,
     };
   },
