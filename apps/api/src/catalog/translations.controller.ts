@@ -1,0 +1,115 @@
+/** The plan's English (indicator, target, task, project and service-item names): listed, and edited by the bureau. */
+import { Body, Controller, Get, Inject, Param, Put, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { readPlanFromDatabase } from '@libs/catalog/catalog-read';
+import { checkTranslationEdit, saveTranslation, TranslationEditError } from '@libs/catalog/catalog-translations';
+import { Plan } from '@libs/persistence/entities';
+import {
+  needsTranslation,
+  TRANSLATED_KIND_NAMES,
+  TRANSLATED_KINDS,
+  translations,
+  type TranslatedField,
+  type TranslatedKind,
+} from '@libs/plan/translations';
+import { ApiProblem } from '../common/problem.filter';
+import { pageOf, PageQuery } from '../common/pagination';
+import { AuditService } from '../audit/audit.service';
+import { Requires, type AuthenticatedRequest } from '../auth/auth.decorators';
+
+const FIELDS = [...new Set(Object.values(TRANSLATED_KINDS).flatMap((k) => k.fields))] as TranslatedField[];
+
+class TranslationQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: TRANSLATED_KIND_NAMES })
+  @IsOptional()
+  @IsIn(TRANSLATED_KIND_NAMES)
+  kind?: TranslatedKind;
+
+  @ApiPropertyOptional({ description: 'only the texts that need English and have none' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  missing?: boolean;
+}
+
+class TranslationBody {
+  @ApiProperty({ enum: TRANSLATED_KIND_NAMES, example: 'indicator' })
+  @IsIn(TRANSLATED_KIND_NAMES)
+  kind: TranslatedKind;
+
+  @ApiProperty({ example: '3', description: 'the item’s number; a project group is `planned-一`' })
+  @IsString()
+  @MaxLength(40)
+  key: string;
+
+  @ApiProperty({ enum: FIELDS, example: 'name' })
+  @IsIn(FIELDS)
+  field: TranslatedField;
+
+  @ApiProperty({ example: 'Urbanization rate of the permanent resident population' })
+  @IsString()
+  @MaxLength(2000)
+  text: string;
+}
+
+@ApiTags('plans 规划')
+@ApiBearerAuth()
+@Controller('plans/:code/translations')
+export class TranslationsController {
+  constructor(
+    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(AuditService) private readonly audit: AuditService,
+  ) {}
+
+  @Get()
+  @Requires('catalog:read')
+  @ApiOperation({ summary: '英文译文 The plan’s texts with their English, in the plan’s order' })
+  async list(@Param('code') code: string, @Query() q: TranslationQuery) {
+    const plan = await readPlanFromDatabase(this.ds, code);
+    const rows = translations(plan.file)
+      .filter((t) => !q.kind || t.kind === q.kind)
+      .map(({ where: _where, ...t }) => ({ ...t, needed: needsTranslation(t.zh) }))
+      .filter((t) => !q.missing || (t.needed && t.en === null));
+    return pageOf(rows, q);
+  }
+
+  @Put()
+  @Requires('catalog:write')
+  @ApiOperation({
+    summary:
+      '修改英文译文 Set the English of one text (audited before and after); blank or Chinese text refused (422), an unknown item 404',
+  })
+  async edit(@Param('code') code: string, @Body() body: TranslationBody, @Req() req: AuthenticatedRequest) {
+    const plan = await readPlanFromDatabase(this.ds, code);
+    let before;
+    try {
+      before = checkTranslationEdit(plan.file, body);
+    } catch (e) {
+      if (!(e instanceof TranslationEditError)) throw e;
+      throw new ApiProblem(e.notFound ? 404 : 422, e.notFound ? 'not_found' : 'invalid_translation', [
+        { ...e.problem, field: e.field },
+      ]);
+    }
+    const row = await this.ds.getRepository(Plan).findOneByOrFail({ code });
+    const after = { ...before, en: body.text.trim() };
+    await this.ds.transaction(async (em) => {
+      await saveTranslation(em, row, body);
+      await this.audit.record(
+        req,
+        {
+          action: 'edit_translation',
+          entityType: 'translation',
+          entityId: `${code}/${body.kind}-${body.key}.${body.field}`,
+          before: { zh: before.zh, en: before.en },
+          after: { zh: after.zh, en: after.en },
+        },
+        em,
+      );
+    });
+    const { where: _where, ...view } = after;
+    return view;
+  }
+}
