@@ -247,6 +247,17 @@ export class CycleActivitiesService implements CycleActivities {
         report: { investmentCumulative: payload.investmentCumulative, constructionStatus: payload.constructionStatus },
       }),
     );
+    const assignments: Array<{ itemKey: string; department: string; coDepartments: string[] }> = await this.ds.query(
+      `SELECT item_key AS "itemKey", department, co_departments AS "coDepartments" FROM work_item WHERE cycle_id = $1`,
+      [cycleId],
+    );
+    // Each co-operating department's latest word on an item.
+    const contributions: Array<{ itemKey: string; department: string; text: string }> = await this.ds.query(
+      `SELECT DISTINCT ON (item_key, actor->>'department') item_key AS "itemKey", actor->>'department' AS department, detail->>'text' AS text
+         FROM item_event WHERE cycle_id = $1 AND type = 'contribute'
+        ORDER BY item_key, actor->>'department', at DESC`,
+      [cycleId],
+    );
     const { figures, contentHash } = buildCycleReport({
       cycle: { id: cycleId, kind: cycle.kind, fromYear: cycle.fromYear, toYear: cycle.toYear },
       plan,
@@ -254,6 +265,8 @@ export class CycleActivitiesService implements CycleActivities {
       priorAnnual,
       priorProjects,
       outcomes,
+      assignments,
+      contributions,
       // The cycle's thresholds as saved at launch; figures.thresholds records them with the report.
       thresholds: cycleThresholds(cycle.definition as CycleDefinition),
     });
@@ -319,12 +332,10 @@ export class CycleActivitiesService implements CycleActivities {
     const plan = await readPlanFromDatabase(this.ds, cycle.planCode);
     // Only what was approved is reopened; the client refused anything else before the run started.
     const rows = (
-      await this.ds
-        .getRepository(WorkItem)
-        .find({
-          where: { cycleId, itemKey: In(itemKeys) },
-          order: { department: 'ASC', itemKind: 'ASC', itemNo: 'ASC' },
-        })
+      await this.ds.getRepository(WorkItem).find({
+        where: { cycleId, itemKey: In(itemKeys) },
+        order: { department: 'ASC', itemKind: 'ASC', itemNo: 'ASC' },
+      })
     ).filter((r) => r.status === 'approved' || r.status === 'accepted');
     const departments = new Map<string, ReopenedDepartment>();
     for (const r of rows) {

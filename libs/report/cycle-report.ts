@@ -13,6 +13,8 @@ import type {
   ProjectSubmission,
   ReserveStage,
   ReserveSubmission,
+  ServiceImplementation,
+  ServiceSubmission,
   TaskSubmission,
   Submission,
 } from '../cycle/submission';
@@ -37,6 +39,9 @@ import {
 } from '../rules/progress';
 import { judgeProject, type ProjectFlag, type ProjectReport } from '../rules/project-status';
 import { countReserveProjects, type ReserveCounts } from '../rules/reserve-projects';
+import { summarizeServiceItems, type ServiceItemSummary } from '../rules/service-items';
+import { proposeAdjustments, type AdjustmentProposal } from '../rules/plan-adjustment';
+import { judgeTarget } from '../rules/target-status';
 import { judgeTask } from '../rules/task-status';
 import type { Thresholds } from '../rules/thresholds';
 
@@ -58,6 +63,10 @@ export interface SnapshotInput {
   priorProjects?: Array<{ project: number; year: number; report: ProjectReport }>;
   outcomes: DepartmentOutcome[];
   thresholds: Thresholds;
+  /** Who each item was assigned to (department codes, groups resolved at launch); absent: the plan's names. */
+  assignments?: Array<{ itemKey: string; department: string; coDepartments: string[] }>;
+  /** Each co-operating department's latest contribution to an item (配合单位提供的情况). */
+  contributions?: Array<{ itemKey: string; department: string; text: string }>;
 }
 
 type Source = { version: number; submittedBy: string; approvedBy: string | null } | null;
@@ -80,12 +89,14 @@ export interface ProjectTotals {
 
 export interface CycleReportFigures {
   cycle: SnapshotInput['cycle'];
-  plan: { code: string; name: string; nameEn: string };
+  plan: { code: string; name: string; nameEn: string; baselineYear: number; endYear: number };
   thresholds: Thresholds;
   summary: EvaluationSummary & {
     tasksByStatus: Record<ProgressStatus, number>;
     projects: ProjectTotals;
     reserveProjects: ReserveCounts;
+    /** 落实率 per 服务领域 and overall (libs/rules/service-items.ts: partly counts as not delivered). */
+    serviceItems: ServiceItemSummary;
   };
   indicators: Array<
     IndicatorEvaluation & { source: Source; dataSource: string | null; reasons: string | null; measures: string | null }
@@ -98,8 +109,21 @@ export interface CycleReportFigures {
     /** Judged from the progress and the share of the period elapsed (libs/rules/task-status.ts). */
     status: ProgressStatus;
     narrative: string | null;
+    /** The departments asked to co-operate (a group-led task: every member after the first), each with what it contributed; null: nothing. */
+    contributions: Array<{ department: string; text: string | null }>;
     source: Source;
   }>;
+  /** The main targets (附件2), each judged from the indicators that measure it (libs/rules/target-status.ts). */
+  targets: Array<{
+    no: number;
+    text: string;
+    departments: string;
+    indicators: number[];
+    /** null: no indicator measures it. */
+    status: ProgressStatus | null;
+  }>;
+  /** 规划调整建议: targets ahead of their pace or out of reach at it (libs/rules/plan-adjustment.ts). */
+  adjustments: AdjustmentProposal[];
   projects: Array<{
     no: number;
     name: string;
@@ -126,6 +150,19 @@ export interface CycleReportFigures {
     narrative: string | null;
     source: Source;
   }>;
+  /** The basic public service items (专栏2): each item's 落实情况 as its department reports it (null: not reported). */
+  serviceItems: Array<{
+    no: number;
+    area: string;
+    areaEn: string | null;
+    name: string;
+    nameEn: string | null;
+    /** The department that reported it (assigned at launch); null: none assigned. */
+    leadDepartment: string | null;
+    implementation: ServiceImplementation | null;
+    narrative: string | null;
+    source: Source;
+  }>;
   timeliness: Array<DepartmentOutcome & { name: string }>;
   /** Reasons and measures given in the same words for many indicators, or by several departments: for the bureau to chase. */
   boilerplate: Boilerplate[];
@@ -137,6 +174,7 @@ const share = (part: number, whole: number | null) => (whole ? Math.round((part 
 
 export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFigures; contentHash: string } {
   const { plan, cycle, thresholds } = input;
+  const { file } = plan;
   const byKey = new Map(input.approved.map((a) => [a.itemKey, a]));
   const source = (a: ApprovedSubmission | undefined): Source =>
     a ? { version: a.version, submittedBy: a.submittedBy, approvedBy: a.approvedBy } : null;
@@ -181,17 +219,25 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
   // Binding indicators first: the most serious finding of any evaluation.
   indicators.sort((a, b) => (a.attribute === b.attribute ? a.no - b.no : a.attribute === 'binding' ? -1 : 1));
 
+  const departmentName = (code: string) => file.departments.find((d) => d.code === code)?.name ?? code;
+  const contributed = new Map((input.contributions ?? []).map((c) => [`${c.itemKey}/${c.department}`, c.text]));
+  const assignedTo = new Map((input.assignments ?? []).map((a) => [a.itemKey, a]));
   const tasks = plan.tasks.map((t) => {
     const approved = byKey.get(`task-${t.no}`);
+    const assignment = assignedTo.get(`task-${t.no}`);
     const payload = approved?.payload as TaskSubmission | undefined;
     const progress = payload?.progress ?? null;
     return {
       no: t.no,
       title: t.title,
-      leadDepartment: t.responsibility.lead.name,
+      leadDepartment: assignment ? departmentName(assignment.department) : t.responsibility.lead.name,
       progress,
       status: judgeTask(progress, elapsedShare(cycle.toYear, period)),
       narrative: payload?.narrative ?? null,
+      contributions: (assignment?.coDepartments ?? []).map((d) => ({
+        department: departmentName(d),
+        text: contributed.get(`task-${t.no}/${d}`) ?? null,
+      })),
       source: source(approved),
     };
   });
@@ -247,17 +293,46 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
         source: source(approved),
       };
     });
+  const serviceItems = plan.serviceItems.map((b) => {
+    const approved = byKey.get(`service-${b.no}`);
+    const payload = approved?.payload as ServiceSubmission | undefined;
+    const assignment = assignedTo.get(`service-${b.no}`);
+    return {
+      no: b.no,
+      area: b.area,
+      areaEn: b.areaEn ?? null,
+      name: b.name,
+      nameEn: b.nameEn ?? null,
+      leadDepartment: assignment ? departmentName(assignment.department) : (b.responsibility?.lead.name ?? null),
+      implementation: payload?.implementation ?? null,
+      narrative: payload?.narrative ?? null,
+      source: source(approved),
+    };
+  });
+  const statusOf = new Map(indicators.map((i) => [i.no, i.status]));
+  const targets = plan.targets.map((t) => ({
+    no: t.no,
+    text: t.text,
+    departments: t.departments,
+    indicators: t.indicators,
+    status: judgeTarget(t.indicators.flatMap((no) => statusOf.get(no) ?? [])),
+  }));
   const projectsByStatus = countByStatus(projects.map((p) => p.status));
   const tasksByStatus = countByStatus(tasks.map((t) => t.status));
   const reported = projects.filter((p) => p.investmentCumulative !== null);
   const round2 = (n: number) => Math.round(n * 100) / 100;
   const planned = round2(projects.reduce((sum, p) => sum + (p.planPeriodInvestment ?? 0), 0));
   const completed = round2(reported.reduce((sum, p) => sum + p.investmentCumulative!, 0));
-  const { file } = plan;
 
   const figures: CycleReportFigures = {
     cycle,
-    plan: { code: file.plan.code, name: file.plan.name, nameEn: file.plan.nameEn },
+    plan: {
+      code: file.plan.code,
+      name: file.plan.name,
+      nameEn: file.plan.nameEn,
+      baselineYear: file.plan.baselineYear,
+      endYear: file.plan.endYear,
+    },
     thresholds,
     summary: {
       ...summarizeEvaluation(indicators),
@@ -273,14 +348,18 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
         elapsed: elapsedShare(cycle.toYear, period),
       },
       reserveProjects: countReserveProjects(reserveProjects.map((r) => r.stage)),
+      serviceItems: summarizeServiceItems(serviceItems),
     },
     indicators,
+    targets,
+    adjustments: proposeAdjustments(indicators, cycle.toYear, period.endYear),
     tasks,
     projects,
     reserveProjects,
+    serviceItems,
     timeliness: [...input.outcomes]
       .sort((a, b) => a.department.localeCompare(b.department))
-      .map((o) => ({ ...o, name: file.departments.find((d) => d.code === o.department)?.name ?? o.department })),
+      .map((o) => ({ ...o, name: departmentName(o.department) })),
     boilerplate: findBoilerplate(
       indicators.flatMap((i) => [
         { item: i.no, department: i.leadDepartment, field: 'reasons' as const, text: i.reasons },

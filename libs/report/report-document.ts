@@ -2,9 +2,9 @@
  * The report as a Word document, the form a bureau circulates: a cover with
  * the plan, the evaluation and its period, the issuing organ, the date and
  * the stage (征求意见稿 until the report is finalised); a table of contents;
- * page numbers (第 X 页 共 Y 页) in the footer; then the summary, binding
- * indicators first, the other indicators (no table twice), lagging items with the
- * departments' reasons and measures, tasks, projects, reserve projects, timeliness, appendix.
+ * page numbers (第 X 页 共 Y 页) in the footer; then the chapters of the
+ * report's outline (libs/report/report-outline.ts), each block drawn as a
+ * Word paragraph or table.
  *
  * Typography follows the conventions of official documents (GB/T 9704):
  * the title in 方正小标宋简体, first-level headings in 黑体, second-level in
@@ -35,16 +35,8 @@ import {
 } from 'docx';
 import { localize, type Localized } from '../plan/localized';
 import type { CycleReportFigures } from './cycle-report';
-import {
-  behindPath,
-  indicatorFindings,
-  movedIntoPlan,
-  projectsToDiscuss,
-  REPORT_TEXT,
-  reportRows,
-  type Locale,
-  type ReportText,
-} from './report-text';
+import { reportOutline, type ReportBlock } from './report-outline';
+import { REPORT_TEXT, type Locale, type ReportText } from './report-text';
 
 /** Who issues the report, when, and at which stage: the cover and the document's metadata say so. */
 export interface ReportIssue {
@@ -56,6 +48,7 @@ export interface ReportIssue {
 const FONTS = {
   title: { ascii: 'Times New Roman', eastAsia: '方正小标宋简体', hint: 'eastAsia' as const },
   heading: { ascii: 'Times New Roman', eastAsia: '黑体', hint: 'eastAsia' as const },
+  section: { ascii: 'Times New Roman', eastAsia: '楷体_GB2312', hint: 'eastAsia' as const },
   body: { ascii: 'Times New Roman', eastAsia: '仿宋_GB2312', hint: 'eastAsia' as const },
 };
 /** Half-points: 二号 22 pt for the title, 三号 16 pt for headings and body text, 10.5 pt in tables. */
@@ -90,6 +83,12 @@ const para = (text: string) =>
   new Paragraph({ indent: { firstLine: 640 }, spacing: { line: 560 }, children: [run(text)] });
 const lead = (text: string) =>
   new Paragraph({ spacing: { before: 120 }, children: [new TextRun({ text, font: FONTS.heading, size: SIZE.body })] });
+const section = (text: string) =>
+  new Paragraph({
+    spacing: { before: 120 },
+    indent: { firstLine: 640 },
+    children: [new TextRun({ text, font: FONTS.section, size: SIZE.body, bold: true })],
+  });
 const centred = (text: string, options: Omit<IRunOptions, 'text'> = {}, spacing = 0) =>
   new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: spacing }, children: [run(text, options)] });
 
@@ -202,70 +201,22 @@ function pageFooter(t: ReportText): Footer {
 export async function writeReportDocument(f: CycleReportFigures, locale: Locale, issue: ReportIssue): Promise<Buffer> {
   const t = REPORT_TEXT[locale];
   const title = t.title(f);
-  const indicatorTable = (rows: CycleReportFigures['indicators']) =>
-    table(
-      t.headers.indicators,
-      rows.map((i) => reportRows.indicator(t, i)),
-    );
-  const behind = behindPath(f);
-  const discussed = projectsToDiscuss(f);
-  const moved = movedIntoPlan(f);
   const issuer = localize(issue.issuer, locale);
-  const sections: Array<{ title: string; body: Array<Paragraph | Table> }> = [
-    { title: t.headings.overview, body: [para(t.summary(f)), para(t.method(f))] },
-    { title: t.headings.binding, body: [indicatorTable(f.indicators.filter((i) => i.attribute === 'binding'))] },
-    // Binding indicators are tabled once, in their own section; this one has the rest.
-    { title: t.headings.indicators, body: [indicatorTable(f.indicators.filter((i) => i.attribute !== 'binding'))] },
-    {
-      title: t.headings.behind,
-      body: [
-        ...(behind.length
-          ? behind.flatMap((i) => [lead(t.behindItem(f, i)), para(t.reasons(i.reasons)), para(t.measures(i.measures))])
-          : [para(t.noneBehind)]),
-        ...indicatorFindings(t, f, lead, para),
-      ],
-    },
-    {
-      title: t.headings.tasks,
-      body: [
-        table(
-          t.headers.tasks,
-          f.tasks.map((x) => reportRows.task(t, f, x)),
-        ),
-      ],
-    },
-    {
-      title: t.headings.projects,
-      body: [
-        para(t.projectTotals(f)),
-        table(t.headers.projects, [
-          ...f.projects.map((p) => reportRows.project(t, f, p)),
-          reportRows.projectTotal(t, f),
-        ]),
-        ...(discussed.length
-          ? discussed.flatMap((p) => [lead(t.projectItem(f, p)), para(t.projectNarrative(p.narrative))])
-          : [para(t.noneProjectsBehind)]),
-      ],
-    },
-    {
-      title: t.headings.reserve,
-      body: [
-        para(t.reserveTotals(f)),
-        lead(t.headings.moved),
-        ...(moved.length ? moved.map((r) => para(t.movedItem(f, r))) : [para(t.noneMoved)]),
-      ],
-    },
-    {
-      title: t.headings.timeliness,
-      body: [
-        table(
-          t.headers.timeliness,
-          f.timeliness.map((x) => reportRows.timeliness(t, f, x)),
-        ),
-      ],
-    },
-    { title: t.headings.appendix, body: [para(t.appendix)] },
-  ];
+  const block = (b: ReportBlock): Array<Paragraph | Table> => {
+    switch (b.kind) {
+      case 'paragraph':
+        return [para(b.text)];
+      case 'lead':
+        return [lead(b.text)];
+      case 'section':
+        return [section(b.title)];
+      case 'table':
+        return [table(b.headers, b.rows)];
+      case 'chart':
+        return [];
+    }
+  };
+  const sections = reportOutline(t, f).map((c) => ({ title: c.title, body: c.blocks.flatMap(block) }));
 
   const doc = new Document({
     creator: issuer,

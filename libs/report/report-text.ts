@@ -23,34 +23,48 @@ export const REPORT_LOCALES: Locale[] = ['zh-CN', 'en'];
 type Indicator = CycleReportFigures['indicators'][number];
 type Project = CycleReportFigures['projects'][number];
 type ReserveProject = CycleReportFigures['reserveProjects'][number];
+type Task = CycleReportFigures['tasks'][number];
 
 export interface ReportText {
   locale: Locale;
   title(f: CycleReportFigures): string;
   /** The line under the title: the other language's title. */
   subtitle(f: CycleReportFigures): string;
+  /** Chapter and section titles without their numbers: the outline numbers them (libs/report/report-outline.ts). */
   headings: {
     overview: string;
-    binding: string;
     indicators: string;
+    binding: string;
+    byCategory: string;
     behind: string;
-    tasks: string;
-    projects: string;
-    reserve: string;
-    timeliness: string;
-    appendix: string;
-    /** Under the reserve projects: those moved into the plan. */
-    moved: string;
-    /** Under the section on indicators behind: requirements met with a warning, notes on the data, boilerplate. */
     warned: string;
     notes: string;
+    targets: string;
+    tasks: string;
+    projects: string;
+    planned: string;
+    reserve: string;
+    /** Under the reserve projects: those moved into the plan. */
+    moved: string;
+    problems: string;
+    /** Within the problems: the reasons and measures written in the same words. */
     boilerplate: string;
+    /** The chapter holding the recommendations and the adjustments. */
+    advice: string;
+    recommendations: string;
+    adjustments: string;
+    annex: string;
+    timeliness: string;
   };
+  /** The numbers of chapters (一、) and of sections within one (（一）). */
+  chapterNo(n: number): string;
+  sectionNo(n: number): string;
   headers: {
     indicators: string[];
     tasks: string[];
     projects: string[];
     timeliness: string[];
+    targets: string[];
     /** The Excel annex's fuller columns. */
     indicatorSheet: string[];
     taskSheet: string[];
@@ -66,6 +80,12 @@ export interface ReportText {
     slightlyBehindLine: string;
     projects: string;
     timeliness: string;
+    indicatorCount: string;
+    indicatorNo: string;
+    ratioAxis: string;
+    projectNo: string;
+    completionAxis: string;
+    elapsedLine: string;
   };
   status(s: ProgressStatus): string;
   timeliness(t: Timeliness): string;
@@ -95,6 +115,17 @@ export interface ReportText {
   reasons(text: string | null): string;
   measures(text: string | null): string;
   noneBehind: string;
+  /** The main targets counted by status. */
+  targetsSummary(f: CycleReportFigures): string;
+  /** A target's status, or that no indicator measures it. */
+  targetStatus(s: ProgressStatus | null): string;
+  /** A task as its own paragraph's lead: number, title, status, lead department. */
+  taskItem(f: CycleReportFigures, x: Task): string;
+  taskNarrative(text: string | null): string;
+  /** The co-operating departments, who contributed what and who did not. */
+  contributions(f: CycleReportFigures, x: Task): string;
+  /** A category whose indicators are all binding: tabled under the binding indicators. */
+  allBinding: string;
   /** An indicator's status in a table: a warned one says so beside its status. */
   indicatorStatus(i: Indicator): string;
   /** A met requirement with its warnings, each with its reason. */
@@ -135,6 +166,8 @@ export const atPrecision = (n: number | null | boolean, decimals: number, yesNo:
   n === null ? '—' : typeof n === 'boolean' ? yesNo(n) : n.toFixed(decimals);
 const warned = (i: Indicator) => (i.warnings?.length ?? 0) > 0;
 
+/** Enough for a report's chapters and sections. */
+const ZH_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
 const ZH_TIMELINESS: Record<Timeliness, string> = { on_time: '按时', late: '逾期', missing: '未报' };
 const EN_TIMELINESS: Record<Timeliness, string> = { on_time: 'on time', late: 'late', missing: 'missing' };
 const ZH_TASK: Record<TaskProgress, string> = {
@@ -182,20 +215,29 @@ const ZH: ReportText = {
   title: titleZh,
   subtitle: titleEn,
   headings: {
-    overview: '一、总体情况',
-    binding: '二、约束性指标',
-    indicators: '三、主要指标完成情况',
-    behind: '四、滞后指标原因分析及下一步措施',
-    tasks: '五、主要任务进展',
-    projects: '六、重大项目投资完成情况',
-    reserve: '七、重大项目储备推进情况',
-    timeliness: '八、各部门报送及时性',
-    appendix: '附录',
-    moved: '已调入规划的储备项目',
+    overview: '总体评价',
+    indicators: '主要指标完成情况',
+    binding: '约束性指标',
+    byCategory: '各领域指标',
+    behind: '滞后指标原因分析及下一步措施',
     warned: '达到目标要求但须预警的指标',
     notes: '指标数据说明',
+    targets: '主要目标实现情况',
+    tasks: '主要任务进展',
+    projects: '重大项目推进',
+    planned: '规划重大项目',
+    reserve: '储备项目',
+    moved: '已调入规划的储备项目',
+    problems: '存在的主要问题',
     boilerplate: '雷同的原因分析和下一步措施',
+    advice: '对策建议和规划调整建议',
+    recommendations: '对策建议',
+    adjustments: '规划调整建议',
+    annex: '附表',
+    timeliness: '附表1 各部门报送及时性',
   },
+  chapterNo: (n) => `${ZH_NUMERALS[n - 1]}、`,
+  sectionNo: (n) => `（${ZH_NUMERALS[n - 1]}）`,
   headers: {
     indicators: ['序号', '指标', '基期', '本期值', '目标', '预期值', '进度比', '状态'],
     tasks: ['序号', '任务', '牵头单位', '进展', '状态'],
@@ -210,6 +252,7 @@ const ZH: ReportText = {
       '进度评价',
     ],
     timeliness: ['部门', '及时性', '完成/事项'],
+    targets: ['序号', '主要目标', '责任单位', '对应指标', '状态'],
     indicatorSheet: [
       '序号',
       '指标',
@@ -264,6 +307,12 @@ const ZH: ReportText = {
     slightlyBehindLine: '略滞后',
     projects: '重大项目投资完成比例',
     timeliness: '部门报送及时性',
+    indicatorCount: '指标数（项）',
+    indicatorNo: '指标序号',
+    ratioAxis: '进度比（达标或未达标的按1或0计）',
+    projectNo: '项目序号',
+    completionAxis: '完成计划投资（%）',
+    elapsedLine: '时间进度',
   },
   status: (s) => STATUS_LABELS[s].zh,
   timeliness: (t) => ZH_TIMELINESS[t],
@@ -318,6 +367,27 @@ const ZH: ReportText = {
   reasons: (text) => `原因分析：${text ?? '未填报'}`,
   measures: (text) => `下一步措施：${text ?? '未填报'}`,
   noneBehind: '无滞后指标。',
+  targetsSummary: (f) => {
+    const judged = f.targets.filter((x) => x.status !== null);
+    const n = (s: ProgressStatus) => judged.filter((x) => x.status === s).length;
+    return (
+      `${f.targets.length}项主要目标按其对应指标评价：已完成${n('achieved')}项，达到目标要求${n('requirement_met')}项，符合进度${n('on_track')}项，略滞后${n('slightly_behind')}项，滞后${n('lagging')}项，无数据${n('no_data')}项` +
+      (judged.length < f.targets.length ? `；${f.targets.length - judged.length}项未设对应指标。` : '。')
+    );
+  },
+  targetStatus: (s) => (s === null ? '未设对应指标' : ZH.status(s)),
+  taskItem: (_f, x) => `${x.no}. ${x.title}（${ZH.status(x.status)}，牵头单位：${x.leadDepartment}）`,
+  taskNarrative: (text) => `进展情况：${text ?? '未填报'}`,
+  contributions: (_f, x) => {
+    const done = x.contributions.filter((c) => c.text !== null);
+    const silent = x.contributions.filter((c) => c.text === null);
+    return (
+      `配合单位${x.contributions.length}个，已提供情况${done.length}个` +
+      (done.length ? `：${done.map((c) => `${c.department}：${c.text}`).join('；')}` : '') +
+      (silent.length ? `。未提供：${silent.map((c) => c.department).join('、')}。` : '。')
+    );
+  },
+  allBinding: '本领域指标均为约束性指标，见上文。',
   indicatorStatus: (i) => `${ZH.status(i.status)}${warned(i) ? '（预警）' : ''}`,
   warnedItem: (_f, i) =>
     `${i.no}. ${i.name}（${ZH.status(i.status)}，本期值${atPrecision(i.value, i.decimals, ZH.yesNo)}${i.unit === '—' ? '' : i.unit}，目标${i.target}，牵头单位：${i.leadDepartment}）：${(i.warnings ?? []).map(ZH.warning).join('；')}。`,
@@ -357,20 +427,29 @@ const EN: ReportText = {
   title: titleEn,
   subtitle: titleZh,
   headings: {
-    overview: '1. Overview',
-    binding: '2. Binding indicators',
-    indicators: '3. All indicators',
-    behind: '4. Indicators behind: reasons and next measures',
-    tasks: '5. Main tasks',
-    projects: '6. Major projects: investment completed',
-    reserve: '7. Reserve projects',
-    timeliness: '8. Timeliness of departments’ submissions',
-    appendix: 'Appendix',
-    moved: 'Reserve projects moved into the plan',
+    overview: 'Overall assessment',
+    indicators: 'Main indicators',
+    binding: 'Binding indicators',
+    byCategory: 'Indicators by area',
+    behind: 'Indicators behind: reasons and next measures',
     warned: 'Requirements met, with a warning',
     notes: 'Notes on the indicators’ figures',
+    targets: 'Main targets',
+    tasks: 'Main tasks',
+    projects: 'Major projects',
+    planned: 'Planned major projects',
+    reserve: 'Reserve projects',
+    moved: 'Reserve projects moved into the plan',
+    problems: 'Main problems',
     boilerplate: 'Boilerplate reasons and measures',
+    advice: 'Recommendations and proposed adjustments to the plan',
+    recommendations: 'Recommendations',
+    adjustments: 'Proposed adjustments to the plan',
+    annex: 'Annex tables',
+    timeliness: 'Annex table 1. Timeliness of departments’ submissions',
   },
+  chapterNo: (n) => `${n}. `,
+  sectionNo: (n) => `(${n}) `,
   headers: {
     indicators: ['No.', 'Indicator', 'Baseline', 'Value', 'Target', 'Expected', 'Ratio', 'Status'],
     tasks: ['No.', 'Task', 'Lead department', 'Progress', 'Status'],
@@ -385,6 +464,7 @@ const EN: ReportText = {
       'Status',
     ],
     timeliness: ['Department', 'Timeliness', 'Done/items'],
+    targets: ['No.', 'Main target', 'Responsible units', 'Indicators', 'Status'],
     indicatorSheet: [
       'No.',
       'Indicator',
@@ -459,6 +539,12 @@ const EN: ReportText = {
     slightlyBehindLine: 'slightly behind',
     projects: 'Major projects: investment completed',
     timeliness: 'Timeliness of submissions',
+    indicatorCount: 'Indicators',
+    indicatorNo: 'Indicator no.',
+    ratioAxis: 'Progress ratio (met or not: 1 or 0)',
+    projectNo: 'Project no.',
+    completionAxis: 'Plan-period investment completed (%)',
+    elapsedLine: 'time elapsed',
   },
   status: (s) => STATUS_LABELS[s].en,
   timeliness: (t) => EN_TIMELINESS[t],
@@ -516,6 +602,27 @@ const EN: ReportText = {
   reasons: (text) => `Reasons: ${text ?? 'not given'}`,
   measures: (text) => `Next measures: ${text ?? 'not given'}`,
   noneBehind: 'No indicator is behind.',
+  targetsSummary: (f) => {
+    const judged = f.targets.filter((x) => x.status !== null);
+    const n = (s: ProgressStatus) => judged.filter((x) => x.status === s).length;
+    return (
+      `The ${f.targets.length} main targets, judged by the indicators that measure them: ${n('achieved')} achieved, ${n('requirement_met')} meeting the requirement, ${n('on_track')} on track, ${n('slightly_behind')} slightly behind, ${n('lagging')} lagging, ${n('no_data')} without data` +
+      (judged.length < f.targets.length ? `; ${f.targets.length - judged.length} have no indicator.` : '.')
+    );
+  },
+  targetStatus: (s) => (s === null ? 'no indicator' : EN.status(s)),
+  taskItem: (f, x) => `${x.no}. ${x.title} (${EN.status(x.status)}; lead: ${EN.name(f, x.leadDepartment)})`,
+  taskNarrative: (text) => `Progress: ${text ?? 'not reported'}`,
+  contributions: (f, x) => {
+    const done = x.contributions.filter((c) => c.text !== null);
+    const silent = x.contributions.filter((c) => c.text === null);
+    return (
+      `${x.contributions.length} co-operating department(s), ${done.length} contributed` +
+      (done.length ? `: ${done.map((c) => `${EN.name(f, c.department)}: ${c.text}`).join('; ')}` : '') +
+      (silent.length ? `. Not contributed: ${silent.map((c) => EN.name(f, c.department)).join(', ')}.` : '.')
+    );
+  },
+  allBinding: 'All indicators of this area are binding: see above.',
   indicatorStatus: (i) => `${EN.status(i.status)}${warned(i) ? ' (warning)' : ''}`,
   warnedItem: (f, i) =>
     `${i.no}. ${i.name} (${EN.status(i.status)}; value ${atPrecision(i.value, i.decimals, EN.yesNo)}${i.unit === '—' ? '' : ` ${i.unit}`}; target ${i.target}; lead department: ${EN.name(f, i.leadDepartment)}): ${(i.warnings ?? []).map(EN.warning).join('; ')}.`,
@@ -585,6 +692,13 @@ export const reportRows = {
     const p = f.summary.projects;
     return ['', t.total, '', fmt(p.planPeriodInvestment), fmt(p.investmentCumulative), pct(p.completionShare), '', ''];
   },
+  target: (t: ReportText, _f: CycleReportFigures, x: CycleReportFigures['targets'][number]): string[] => [
+    String(x.no),
+    x.text,
+    x.departments,
+    x.indicators.join(t.locale === 'en' ? ', ' : '、'),
+    t.targetStatus(x.status),
+  ],
   timeliness: (t: ReportText, f: CycleReportFigures, x: CycleReportFigures['timeliness'][number]): string[] => [
     t.name(f, x.name),
     t.timeliness(x.timeliness),
@@ -606,22 +720,3 @@ export const behindPath = (f: CycleReportFigures) =>
 /** Indicators whose requirement is met with a warning, and those whose figures rest on a stated assumption. */
 export const warnedIndicators = (f: CycleReportFigures) => f.indicators.filter(warned);
 export const notedIndicators = (f: CycleReportFigures) => f.indicators.filter((i) => i.notes.length > 0);
-
-/** Requirements met with a warning, notes on the data and boilerplate, each under its heading, as blocks of one format. */
-export function indicatorFindings<B>(
-  t: ReportText,
-  f: CycleReportFigures,
-  heading: (text: string) => B,
-  para: (text: string) => B,
-): B[] {
-  const warnedRows = warnedIndicators(f);
-  const noted = notedIndicators(f);
-  return [
-    heading(t.headings.warned),
-    ...(warnedRows.length ? warnedRows.map((i) => para(t.warnedItem(f, i))) : [para(t.noneWarned)]),
-    heading(t.headings.notes),
-    ...(noted.length ? noted.map((i) => para(t.notedItem(i))) : [para(t.noneNoted)]),
-    heading(t.headings.boilerplate),
-    ...(f.boilerplate.length ? f.boilerplate.map((b) => para(t.boilerplateItem(f, b))) : [para(t.noneBoilerplate)]),
-  ];
-}

@@ -369,7 +369,7 @@ describe('the evaluation report', () => {
     );
     expect(zhDoc.text).toMatch(/\n合计\n\n1085769.7\n11014.5\n1%\n/);
     expect(zhDoc.text).toContain(
-      '七、重大项目储备推进情况\n47个储备项目中，已调入规划1个，已开展前期工作1个，未启动/未调入0个，未报送45个。\n已调入规划的储备项目\n1. 广东技术师范大学河源校区二期用地建设项目（牵头单位：市教育局）：2022年调入市重点项目计划\n八、各部门报送及时性',
+      '（二）储备项目\n47个储备项目中，已调入规划1个，已开展前期工作1个，未启动/未调入0个，未报送45个。\n已调入规划的储备项目\n1. 广东技术师范大学河源校区二期用地建设项目（牵头单位：市教育局）：2022年调入市重点项目计划\n',
     );
     expect(zhDoc.xml).toContain('原因分析：&lt;b&gt;疫苗供应短缺&lt;/b&gt;&lt;script&gt;alert(1)&lt;/script&gt;');
     const enDoc = await documentText(files.en.docx);
@@ -386,7 +386,7 @@ describe('the evaluation report', () => {
       'Against time elapsed: 0 completed, 0 on track, 1 slightly behind, 0 lagging, 40 not reported.',
     );
     expect(enDoc.text).toContain(
-      '7. Reserve projects\nOf the 47 reserve projects: 1 moved into the plan, 1 preparatory work under way, 0 not started or not moved, 45 not reported.\nReserve projects moved into the plan\n1. 广东技术师范大学河源校区二期用地建设项目 (lead department: Municipal Education Bureau): 2022年调入市重点项目计划\n8. Timeliness',
+      '(2) Reserve projects\nOf the 47 reserve projects: 1 moved into the plan, 1 preparatory work under way, 0 not started or not moved, 45 not reported.\nReserve projects moved into the plan\n1. 广东技术师范大学河源校区二期用地建设项目 (lead department: Municipal Education Bureau): 2022年调入市重点项目计划\n',
     );
     expect(enDoc.text).toContain('Reasons: &lt;b&gt;疫苗供应短缺&lt;/b&gt;');
     expect(enDoc.text).toMatch(
@@ -413,17 +413,17 @@ describe('the evaluation report', () => {
     expect(html).toContain('<td>扩大普惠性非基本公共服务供给</td><td>市发展改革局</td><td>未开始</td><td>滞后</td>');
     expect(enHtml).toContain('<td>under construction</td>');
     expect(html).toContain(
-      '<h2>七、重大项目储备推进情况</h2><p>47个储备项目中，已调入规划1个，已开展前期工作1个，未启动/未调入0个，未报送45个。</p>',
+      '<h3>（二）储备项目</h3>\n<p>47个储备项目中，已调入规划1个，已开展前期工作1个，未启动/未调入0个，未报送45个。</p>',
     );
     expect(html).toContain(
-      '<h3>已调入规划的储备项目</h3><p>1. 广东技术师范大学河源校区二期用地建设项目（牵头单位：市教育局）：2022年调入市重点项目计划</p>',
+      '<p><b>已调入规划的储备项目</b></p>\n<p>1. 广东技术师范大学河源校区二期用地建设项目（牵头单位：市教育局）：2022年调入市重点项目计划</p>',
     );
     expect(html).not.toContain('河源中学扩建升级改造项目（牵头单位'); // in preparation: counted, not listed as moved
     expect(enHtml).toContain(
-      '<h2>7. Reserve projects</h2><p>Of the 47 reserve projects: 1 moved into the plan, 1 preparatory work under way, 0 not started or not moved, 45 not reported.</p>',
+      '<h3>(2) Reserve projects</h3>\n<p>Of the 47 reserve projects: 1 moved into the plan, 1 preparatory work under way, 0 not started or not moved, 45 not reported.</p>',
     );
     expect(enHtml).toContain(
-      '<h3>Reserve projects moved into the plan</h3><p>1. 广东技术师范大学河源校区二期用地建设项目 (lead department: Municipal Education Bureau): 2022年调入市重点项目计划</p>',
+      '<p><b>Reserve projects moved into the plan</b></p>\n<p>1. 广东技术师范大学河源校区二期用地建设项目 (lead department: Municipal Education Bureau): 2022年调入市重点项目计划</p>',
     );
     expect(JSON.parse(await readFile(files.json, 'utf8')).contentHash).toBe(contentHash);
   });

@@ -14,6 +14,7 @@ import { promisify } from 'node:util';
 import { readPlanFile } from '@libs/catalog/plan-file-io';
 import { buildCycleReport } from '@libs/report/cycle-report';
 import { writeReportFiles } from '@libs/report/report-files';
+import { reportOutline } from '@libs/report/report-outline';
 import { REPORT_TEXT } from '@libs/report/report-text';
 import { THRESHOLD_PRESETS } from '@libs/rules/thresholds';
 import { HEYUAN_ISSUER, HEYUAN_PLAN_FILE } from '../support/plans';
@@ -93,9 +94,19 @@ describe('the report, printed', () => {
       expect(cover).toContain(expected);
     expect(cover).not.toMatch(/第\d+页/);
     // The contents list every section; every page after the cover is numbered out of the total.
-    const { overview, binding, indicators, behind, tasks, projects, reserve, timeliness, appendix } =
-      REPORT_TEXT['zh-CN'].headings;
-    const headings = [overview, binding, indicators, behind, tasks, projects, reserve, timeliness, appendix];
+    const headings = reportOutline(REPORT_TEXT['zh-CN'], figures).map((c) => c.title);
+    // The chapters of a Chinese plan evaluation report, numbered in order, drafted ones included.
+    for (const chapter of [
+      '总体评价',
+      '主要指标完成情况',
+      '主要任务进展',
+      '重大项目推进',
+      '存在的主要问题',
+      '对策建议和规划调整建议',
+    ])
+      expect(headings.some((h) => h.endsWith(chapter))).toBe(true);
+    expect(headings[0]).toBe('一、总体评价');
+    expect(headings.at(-1)).toBe('附表');
     const contents = flat(pages[1]);
     expect(contents).toContain('目录');
     // Each section with the page its heading is on, in order, after the contents page.
@@ -111,6 +122,10 @@ describe('the report, printed', () => {
       '1.河源职业技术学院教育建筑群（滞后，完成计划投资11.3%，建设状态：在建，牵头单位：河源职业技术学院）',
     );
     expect(body).toContain('项目单位说明：用地报批滞后');
+    // The drafted chapters say they are drafts, and draft from the findings: the lagging project, the targets to revisit.
+    expect(body).toContain('【草拟】本章由系统根据评估结果草拟');
+    expect(body).toContain('重大项目投资完成偏慢');
+    expect(body).toContain('（一）对策建议');
     const info = (await run('pdfinfo', [zhPdf])).stdout;
     expect(info).toMatch(/Author:\s+河源市统计局、河源市发展和改革局/);
 
