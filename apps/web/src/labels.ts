@@ -19,13 +19,18 @@ export const ITEM_KIND_LABELS: Record<string, Localized> = {
   task: { zh: '主要任务', en: 'Task' },
   project: { zh: '重大项目', en: 'Project' },
   reserve: { zh: '储备项目', en: 'Reserve project' },
+  service: { zh: '基本公共服务', en: 'Basic public service' },
 };
 
-/** What a launch may ask for (the API's `itemKinds`): projects bring the reserve projects with them. */
+/**
+ * What a launch may ask for (the API's `itemKinds`): projects bring the reserve
+ * projects with them; the basic public services need their departments assigned in the catalog first.
+ */
 export const LAUNCH_ITEM_KIND_LABELS: Record<string, Localized> = {
   indicator: ITEM_KIND_LABELS.indicator,
   task: ITEM_KIND_LABELS.task,
   project: { zh: '重大项目（含储备项目）', en: 'Projects (planned and reserve)' },
+  service: { zh: '基本公共服务项目', en: 'Basic public service items' },
 };
 
 export const TASK_PROGRESS_LABELS: Record<string, Localized> = {
@@ -47,6 +52,13 @@ export const RESERVE_STAGE_LABELS: Record<string, Localized> = {
   not_started: { zh: '未启动/未调入', en: 'not started or not moved' },
   preparing: { zh: '已开展前期工作', en: 'preparatory work under way' },
   moved_into_plan: { zh: '已调入规划', en: 'moved into the plan' },
+};
+
+/** A basic public service item's (专栏2) 落实情况, as its department reports it. */
+export const SERVICE_IMPLEMENTATION_LABELS: Record<string, Localized> = {
+  implemented: { zh: '按标准落实', en: 'delivered to standard' },
+  partly: { zh: '部分落实', en: 'partly delivered' },
+  not_implemented: { zh: '未落实', en: 'not delivered' },
 };
 
 export const TIMELINESS_LABELS: Record<string, Localized & { color: string }> = {

@@ -1,11 +1,17 @@
-/** The plan catalog: plans, their indicators (baseline, target, departments), export, and the bureau's import. */
+/**
+ * The plan catalog: plans, their indicators (baseline, target, departments),
+ * the basic public service items with the departments the bureau assigns
+ * them to, export, and the bureau's import.
+ */
 import { useState } from 'react';
-import { Alert, App, Button, Card, Select, Space, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Select, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { all, api, ApiError, enc, type Problem } from '../api';
 import { LoadError, useAction, useLoad } from '../common';
 import { useI18n } from '../i18n';
 import type { Session } from '../session';
+import { ServiceAssignments } from './ServiceAssignments';
+import { PlanTranslations } from './PlanTranslations';
 
 interface Plan {
   code: string;
@@ -114,31 +120,51 @@ export function CatalogPage({ session }: { session: Session }) {
           }
         />
       ) : null}
-      <Table<IndicatorRow>
-        size="small"
-        rowKey="no"
-        loading={indicators.loading}
-        dataSource={indicators.data ?? []}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        columns={[
-          { title: t('序号', 'No.'), dataIndex: 'no', width: 60 },
-          { title: t('类别', 'Category'), dataIndex: 'category', width: 110 },
-          { title: t('指标', 'Indicator'), dataIndex: 'name' },
-          { title: t('单位', 'Unit'), dataIndex: 'unit', width: 90 },
-          { title: t('2020年', '2020'), dataIndex: 'baseline', width: 90 },
-          { title: t('2025年目标', '2025 target'), dataIndex: 'target', width: 110 },
+      <Tabs
+        items={[
           {
-            title: t('属性', 'Type'),
-            dataIndex: 'attribute',
-            width: 80,
-            render: (a: string) =>
-              a === 'binding' || a === '约束性' ? (
-                <Tag color="red">{t('约束性', 'binding')}</Tag>
-              ) : (
-                <Tag>{t('预期性', 'expected')}</Tag>
-              ),
+            key: 'indicators',
+            label: t('主要指标', 'Indicators'),
+            children: (
+              <Table<IndicatorRow>
+                size="small"
+                rowKey="no"
+                loading={indicators.loading}
+                dataSource={indicators.data ?? []}
+                pagination={{ pageSize: 50, hideOnSinglePage: true }}
+                columns={[
+                  { title: t('序号', 'No.'), dataIndex: 'no', width: 60 },
+                  { title: t('类别', 'Category'), dataIndex: 'category', width: 110 },
+                  { title: t('指标', 'Indicator'), dataIndex: 'name' },
+                  { title: t('单位', 'Unit'), dataIndex: 'unit', width: 90 },
+                  { title: t('2020年', '2020'), dataIndex: 'baseline', width: 90 },
+                  { title: t('2025年目标', '2025 target'), dataIndex: 'target', width: 110 },
+                  {
+                    title: t('属性', 'Type'),
+                    dataIndex: 'attribute',
+                    width: 80,
+                    render: (a: string) =>
+                      a === 'binding' || a === '约束性' ? (
+                        <Tag color="red">{t('约束性', 'binding')}</Tag>
+                      ) : (
+                        <Tag>{t('预期性', 'expected')}</Tag>
+                      ),
+                  },
+                  { title: t('牵头单位', 'Lead'), dataIndex: 'leadDepartment', width: 170 },
+                ]}
+              />
+            ),
           },
-          { title: t('牵头单位', 'Lead'), dataIndex: 'leadDepartment', width: 170 },
+          {
+            key: 'services',
+            label: t('基本公共服务项目', 'Basic public services'),
+            children: plan ? <ServiceAssignments plan={plan} canAssign={session.user.role === 'admin'} /> : null,
+          },
+          {
+            key: 'english',
+            label: t('英文译文', 'English'),
+            children: plan ? <PlanTranslations plan={plan} canEdit={session.user.role === 'admin'} /> : null,
+          },
         ]}
       />
     </Card>

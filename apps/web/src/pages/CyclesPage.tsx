@@ -16,6 +16,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { LAUNCH_ITEM_KINDS } from '@libs/cycle/cycle-definition';
 import { all, api, ApiError, type Problem } from '../api';
 import { CycleStatusTag, LoadError, useLoad } from '../common';
 import { useI18n } from '../i18n';
@@ -138,7 +139,7 @@ function LaunchForm({ onLaunched }: { onLaunched(): void }) {
         kind: 'annual',
         fromYear: year,
         toYear: year,
-        itemKinds: ['indicator', 'task', 'project'],
+        itemKinds: LAUNCH_ITEM_KINDS,
         thresholdPreset: 'time_elapsed',
         requireBureauAcceptance: false,
         deadline: dayjs().add(30, 'day').hour(18).minute(0),

@@ -36,6 +36,7 @@ import {
   EVENT_LABELS,
   ITEM_STATUS_LABELS,
   RESERVE_STAGE_LABELS,
+  SERVICE_IMPLEMENTATION_LABELS,
   TASK_PROGRESS_LABELS,
   cycleTitle,
   itemLabel,
@@ -206,6 +207,10 @@ const WHAT_TO_REPORT: Record<string, Localized> = {
     zh: '请选择储备项目进展（未启动/未调入、已开展前期工作、已调入规划），已开展前期工作或已调入规划的请说明情况。',
     en: 'Choose where the reserve project stands (not started, preparatory work under way, moved into the plan) and, unless not started, describe it.',
   },
+  service: {
+    zh: '请选择本服务项目对照国家和省基本公共服务标准的落实情况（按标准落实、部分落实、未落实）；部分落实或未落实的，请说明差距和原因。',
+    en: 'Say how the item is delivered against the national and provincial standard (to standard, in part, not at all) and, unless to standard, describe the shortfall and its reasons.',
+  },
 };
 
 /** The figures beside the input: what the value is measured against. */
@@ -257,6 +262,7 @@ const FIELD_ORDER = [
   'measures',
   'progress',
   'stage',
+  'implementation',
   'narrative',
   'investmentInPeriod',
   'investmentCumulative',
@@ -301,6 +307,8 @@ function SubmissionForm({
     if (item.kind === 'task')
       return { kind: 'task', progress: v.progress, narrative: text('narrative') ?? '', evidence };
     if (item.kind === 'reserve') return { kind: 'reserve', stage: v.stage, narrative: text('narrative'), evidence };
+    if (item.kind === 'service')
+      return { kind: 'service', implementation: v.implementation, narrative: text('narrative'), evidence };
     return {
       kind: 'project',
       investmentInPeriod: v.investmentInPeriod,
@@ -387,6 +395,24 @@ function SubmissionForm({
               label={t('下一步措施（落后于进度时必填）', 'Next measures (required when behind the path)')}
             >
               <Input.TextArea rows={2} maxLength={4000} />
+            </Form.Item>
+          </>
+        ) : item.kind === 'service' ? (
+          <>
+            <Form.Item name="implementation" label={t('落实情况', 'Delivery against the standard')}>
+              <Radio.Group
+                optionType="button"
+                options={Object.entries(SERVICE_IMPLEMENTATION_LABELS).map(([value, l]) => ({ value, label: lx(l) }))}
+              />
+            </Form.Item>
+            <Form.Item
+              name="narrative"
+              label={t(
+                '差距和原因说明（部分落实或未落实时必填）',
+                'Shortfall and its reasons (required unless delivered to standard)',
+              )}
+            >
+              <Input.TextArea rows={3} maxLength={4000} />
             </Form.Item>
           </>
         ) : item.kind === 'reserve' ? (
@@ -502,27 +528,42 @@ export function SubmissionView({ payload, guide }: { payload: Payload; guide: Gu
             [t('进展状态', 'Progress'), lx(TASK_PROGRESS_LABELS[String(payload.progress)])],
             [t('进展情况说明', 'What has been done'), value(payload.narrative)],
           ]
-        : payload.kind === 'reserve'
+        : payload.kind === 'service'
           ? [
-              [t('储备项目进展', 'Where the reserve project stands'), lx(RESERVE_STAGE_LABELS[String(payload.stage)])],
-              [t('进展情况说明', 'What has been done'), value(payload.narrative)],
+              [
+                t('落实情况', 'Delivery against the standard'),
+                lx(SERVICE_IMPLEMENTATION_LABELS[String(payload.implementation)]),
+              ],
+              [t('差距和原因说明', 'Shortfall and its reasons'), value(payload.narrative)],
             ]
-          : [
-              [
-                t('本期完成投资', 'Investment in the period'),
-                `${value(payload.investmentInPeriod)} ${t('万元', '10k yuan')}`,
-              ],
-              [
-                t('累计完成投资', 'Cumulative investment'),
-                `${value(payload.investmentCumulative)} ${t('万元', '10k yuan')}`,
-              ],
-              [t('建设状态', 'Construction status'), lx(CONSTRUCTION_LABELS[String(payload.constructionStatus)])],
-              [
-                t('用地是否落实', 'Land secured?'),
-                payload.landSecured === undefined ? '—' : payload.landSecured ? t('已落实', 'yes') : t('未落实', 'no'),
-              ],
-              [t('情况说明', 'Notes'), value(payload.narrative)],
-            ];
+          : payload.kind === 'reserve'
+            ? [
+                [
+                  t('储备项目进展', 'Where the reserve project stands'),
+                  lx(RESERVE_STAGE_LABELS[String(payload.stage)]),
+                ],
+                [t('进展情况说明', 'What has been done'), value(payload.narrative)],
+              ]
+            : [
+                [
+                  t('本期完成投资', 'Investment in the period'),
+                  `${value(payload.investmentInPeriod)} ${t('万元', '10k yuan')}`,
+                ],
+                [
+                  t('累计完成投资', 'Cumulative investment'),
+                  `${value(payload.investmentCumulative)} ${t('万元', '10k yuan')}`,
+                ],
+                [t('建设状态', 'Construction status'), lx(CONSTRUCTION_LABELS[String(payload.constructionStatus)])],
+                [
+                  t('用地是否落实', 'Land secured?'),
+                  payload.landSecured === undefined
+                    ? '—'
+                    : payload.landSecured
+                      ? t('已落实', 'yes')
+                      : t('未落实', 'no'),
+                ],
+                [t('情况说明', 'Notes'), value(payload.narrative)],
+              ];
   return (
     <Descriptions size="small" column={1} bordered>
       {rows.map(([label, v]) => (
@@ -755,7 +796,8 @@ function HistoryCard({ history }: { history: History }) {
                     v.payload.value ??
                       (lx(
                         TASK_PROGRESS_LABELS[String(v.payload.progress)] ??
-                          RESERVE_STAGE_LABELS[String(v.payload.stage)],
+                          RESERVE_STAGE_LABELS[String(v.payload.stage)] ??
+                          SERVICE_IMPLEMENTATION_LABELS[String(v.payload.implementation)],
                       ) ||
                         (v.payload.investmentCumulative ?? '—')),
                   ),

@@ -8,7 +8,14 @@ import { Button, Card, Flex, Input, Modal, Space, Table, Tag, Tooltip, Typograph
 import { all, api, enc } from '../api';
 import { LoadError, useAction, useCyclePicker, useLoad } from '../common';
 import { useI18n } from '../i18n';
-import { TASK_PROGRESS_LABELS, CONSTRUCTION_LABELS, RESERVE_STAGE_LABELS, itemLabel, itemPath } from '../labels';
+import {
+  TASK_PROGRESS_LABELS,
+  CONSTRUCTION_LABELS,
+  RESERVE_STAGE_LABELS,
+  SERVICE_IMPLEMENTATION_LABELS,
+  itemLabel,
+  itemPath,
+} from '../labels';
 import { Link } from '../router';
 import type { Session } from '../session';
 import type { ItemSummary } from './InboxPage';
@@ -89,6 +96,7 @@ export function ReviewPage({ session }: { session: Session }) {
         : `${String(p.value)} ${r.guide.indicator?.unit ?? ''}`;
     if (p.kind === 'task') return lx(TASK_PROGRESS_LABELS[String(p.progress)]);
     if (p.kind === 'reserve') return lx(RESERVE_STAGE_LABELS[String(p.stage)]);
+    if (p.kind === 'service') return lx(SERVICE_IMPLEMENTATION_LABELS[String(p.implementation)]);
     return `${String(p.investmentCumulative)} ${t('万元', '10k yuan')} · ${lx(CONSTRUCTION_LABELS[String(p.constructionStatus)])}`;
   };
   const figure = (r: Row, v: number | null | undefined) =>
