@@ -72,7 +72,15 @@ export interface ReportText {
     reserveSheet: string[];
     timelinessSheet: string[];
   };
-  sheets: { summary: string; indicators: string; tasks: string; projects: string; reserve: string; timeliness: string };
+  sheets: {
+    summary: string;
+    indicators: string;
+    tasks: string;
+    targets: string;
+    projects: string;
+    reserve: string;
+    timeliness: string;
+  };
   charts: {
     byCategory: string;
     binding: string;
@@ -272,7 +280,7 @@ const ZH: ReportText = {
       '预警',
       '数据说明',
     ],
-    taskSheet: ['序号', '任务', '牵头单位', '进展', '状态', '说明', '版本', '填报人', '审核人'],
+    taskSheet: ['序号', '任务', '牵头单位', '进展', '状态', '说明', '配合单位情况', '版本', '填报人', '审核人'],
     projectSheet: [
       '序号',
       '项目',
@@ -296,6 +304,7 @@ const ZH: ReportText = {
     summary: '概况',
     indicators: '指标',
     tasks: '任务',
+    targets: '主要目标',
     projects: '项目',
     reserve: '储备项目',
     timeliness: '报送及时性',
@@ -491,6 +500,7 @@ const EN: ReportText = {
       'Progress',
       'Status',
       'Narrative',
+      'Co-operating departments',
       'Version',
       'Submitter',
       'Approver',
@@ -528,6 +538,7 @@ const EN: ReportText = {
     summary: 'Summary',
     indicators: 'Indicators',
     tasks: 'Tasks',
+    targets: 'Main targets',
     projects: 'Projects',
     reserve: 'Reserve projects',
     timeliness: 'Timeliness',

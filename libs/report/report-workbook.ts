@@ -66,8 +66,14 @@ export async function writeReportWorkbook(f: CycleReportFigures, locale: Locale 
       t.taskProgress(x.progress),
       t.status(x.status),
       x.narrative,
+      x.contributions.length ? t.contributions(f, x) : null,
       ...traced(x.source),
     ]),
+  );
+  sheet(
+    t.sheets.targets,
+    t.headers.targets,
+    f.targets.map((x) => [x.no, x.text, x.departments, x.indicators.join(sep), t.targetStatus(x.status)]),
   );
   const p = f.summary.projects;
   const projects = sheet(t.sheets.projects, t.headers.projectSheet, [

@@ -262,9 +262,19 @@ describe('the evaluation report', () => {
     expect(cells(byNo(indicators, 11), [9, 10, 11])).toEqual([11.48, 0.814, '略滞后']);
     const tasks = zh.getWorksheet('任务')!;
     expect(tasks.actualRowCount).toBe(50);
-    expect(cells(tasks.getRow(2), [1, 4, 5, 7, 8, 9])).toEqual([1, '推进中', '符合进度', 1, 's@drc', 'v@drc']);
-    expect(cells(tasks.getRow(3), [1, 4, 5, 7])).toEqual([2, '未开始', '滞后', 3]);
-    expect(cells(tasks.getRow(4), [1, 4, 5, 7])).toEqual([3, '未报', '无数据', null]);
+    expect(cells(tasks.getRow(2), [1, 4, 5, 7, 8, 9, 10])).toEqual([
+      1,
+      '推进中',
+      '符合进度',
+      null,
+      1,
+      's@drc',
+      'v@drc',
+    ]);
+    expect(cells(tasks.getRow(3), [1, 4, 5, 8])).toEqual([2, '未开始', '滞后', 3]);
+    expect(cells(tasks.getRow(4), [1, 4, 5, 8])).toEqual([3, '未报', '无数据', null]);
+    // The main targets, each judged from its indicator: 4 (接种率达95%以上) by indicator 6, lagging here.
+    expect(cells(byNo(zh.getWorksheet('主要目标')!, 4), [1, 4, 5])).toEqual([4, '6', '滞后']);
     const projects = zh.getWorksheet('项目')!;
     expect(projects.actualRowCount).toBe(43); // header, 41 projects, total
     expect(cells(projects.getRow(2), [1, 4, 5, 6, 7, 8, 9, 10, 12])).toEqual([
@@ -301,6 +311,7 @@ describe('the evaluation report', () => {
       'Summary',
       'Indicators',
       'Tasks',
+      'Main targets',
       'Projects',
       'Reserve projects',
       'Timeliness',
