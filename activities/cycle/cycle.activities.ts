@@ -38,6 +38,20 @@ import { composeNotice, type NoticeOutboxConfig } from '../../libs/mail/notice-o
 import type { Localized } from '../../libs/plan/localized';
 import { NoticeDeliveries, type Delivery } from './notice-deliveries';
 
+interface ApprovedRow {
+  item_key: string;
+  version: number;
+  payload: Submission;
+  submitted_by: string;
+  approved_by: string;
+  submitted_at: Date;
+  approved_at: Date;
+  submitter: { name: string; department: string } | null;
+  approver: { name: string; department: string } | null;
+}
+const signatory = (actor: { name: string; department: string } | null, at: Date) =>
+  actor ? { name: actor.name, department: actor.department, at: at.toISOString() } : null;
+
 export interface CycleActivitiesConfig extends NoticeOutboxConfig {
   reportsDir: string;
   /** The organ a report is issued by (its cover, its metadata). */
@@ -221,22 +235,29 @@ export class CycleActivitiesService implements CycleActivities {
   }): Promise<CycleClosing> {
     const cycle = await this.ds.getRepository(EvaluationCycle).findOneByOrFail({ id: cycleId });
     const plan = await readPlanFromDatabase(this.ds, cycle.planCode);
+    // Who submitted and approved each version, as they acted: the actor of the submit and approve events at its times.
     const approved: ApprovedSubmission[] = (
       await this.ds.query(
-        `SELECT DISTINCT ON (item_key) item_key, version, payload, submitted_by, approved_by
-           FROM submission_version WHERE cycle_id = $1 AND approved_at IS NOT NULL
-          ORDER BY item_key, version DESC`,
+        `SELECT DISTINCT ON (v.item_key) v.item_key, v.version, v.payload, v.submitted_by, v.approved_by,
+                v.submitted_at, v.approved_at, s.actor AS submitter, a.actor AS approver
+           FROM submission_version v
+           LEFT JOIN LATERAL (SELECT e.actor FROM item_event e WHERE e.cycle_id = v.cycle_id AND e.item_key = v.item_key
+                                 AND e.type = 'submit' AND e.at = v.submitted_at LIMIT 1) s ON true
+           LEFT JOIN LATERAL (SELECT e.actor FROM item_event e WHERE e.cycle_id = v.cycle_id AND e.item_key = v.item_key
+                                 AND e.type IN ('review', 'accept') AND e.at = v.approved_at LIMIT 1) a ON true
+          WHERE v.cycle_id = $1 AND v.approved_at IS NOT NULL
+          ORDER BY v.item_key, v.version DESC`,
         [cycleId],
       )
-    ).map(
-      (r: { item_key: string; version: number; payload: Submission; submitted_by: string; approved_by: string }) => ({
-        itemKey: r.item_key,
-        version: r.version,
-        payload: r.payload,
-        submittedBy: r.submitted_by,
-        approvedBy: r.approved_by,
-      }),
-    );
+    ).map((r: ApprovedRow) => ({
+      itemKey: r.item_key,
+      version: r.version,
+      payload: r.payload,
+      submittedBy: r.submitted_by,
+      approvedBy: r.approved_by,
+      submitter: signatory(r.submitter, r.submitted_at),
+      approver: signatory(r.approver, r.approved_at),
+    }));
     const priorAnnual = (await this.approvedInEarlierAnnuals<{ value: number | boolean }>(cycle, 'indicator')).map(
       ({ no, year, payload }) => ({ indicator: no, year, value: payload.value }),
     );

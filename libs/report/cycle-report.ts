@@ -51,6 +51,15 @@ export interface ApprovedSubmission {
   payload: Submission;
   submittedBy: string;
   approvedBy: string | null;
+  /** Who submitted and who approved the version, as they acted (name, department code, ISO time); absent: not known. */
+  submitter?: Signatory | null;
+  approver?: Signatory | null;
+}
+
+export interface Signatory {
+  name: string;
+  department: string;
+  at: string;
 }
 
 export interface SnapshotInput {
@@ -69,7 +78,15 @@ export interface SnapshotInput {
   contributions?: Array<{ itemKey: string; department: string; text: string }>;
 }
 
-type Source = { version: number; submittedBy: string; approvedBy: string | null } | null;
+/** A person who answers for a figure, with their unit (department name; null: not a department of the plan) and time. */
+export type Signature = { name: string; unit: string | null; at: string } | null;
+type Source = {
+  version: number;
+  submittedBy: string;
+  approvedBy: string | null;
+  submitter: Signature;
+  approver: Signature;
+} | null;
 
 export interface ProjectTotals {
   /** Planned projects, and those with an approved submission. */
@@ -99,11 +116,18 @@ export interface CycleReportFigures {
     serviceItems: ServiceItemSummary;
   };
   indicators: Array<
-    IndicatorEvaluation & { source: Source; dataSource: string | null; reasons: string | null; measures: string | null }
+    IndicatorEvaluation &
+      English<'nameEn' | 'unitEn' | 'baselineEn' | 'targetEn'> & {
+        source: Source;
+        dataSource: string | null;
+        reasons: string | null;
+        measures: string | null;
+      }
   >;
   tasks: Array<{
     no: number;
     title: string;
+    titleEn: string | null;
     leadDepartment: string;
     progress: TaskSubmission['progress'] | null;
     /** Judged from the progress and the share of the period elapsed (libs/rules/task-status.ts). */
@@ -117,6 +141,7 @@ export interface CycleReportFigures {
   targets: Array<{
     no: number;
     text: string;
+    textEn: string | null;
     departments: string;
     indicators: number[];
     /** null: no indicator measures it. */
@@ -127,6 +152,7 @@ export interface CycleReportFigures {
   projects: Array<{
     no: number;
     name: string;
+    nameEn: string | null;
     leadDepartment: string;
     planPeriodInvestment: number | null;
     investmentCumulative: number | null;
@@ -144,7 +170,9 @@ export interface CycleReportFigures {
   reserveProjects: Array<{
     no: number;
     name: string;
+    nameEn: string | null;
     group: string;
+    groupEn: string | null;
     leadDepartment: string;
     stage: ReserveStage | null;
     narrative: string | null;
@@ -170,14 +198,30 @@ export interface CycleReportFigures {
   glossary: Record<string, string>;
 }
 
+/** The plan's English twins of a row's texts (libs/plan/translations); null where the plan gives none. */
+type English<K extends string> = Record<K, string | null>;
+function english<K extends string>(row: Partial<Record<K, string>>, keys: K[]): English<K> {
+  return Object.fromEntries(keys.map((k) => [k, row[k] ?? null])) as English<K>;
+}
+
 const share = (part: number, whole: number | null) => (whole ? Math.round((part / whole) * 10000) / 10000 : null);
 
 export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFigures; contentHash: string } {
   const { plan, cycle, thresholds } = input;
   const { file } = plan;
   const byKey = new Map(input.approved.map((a) => [a.itemKey, a]));
+  const signature = (s: Signatory | null | undefined): Signature =>
+    s ? { name: s.name, unit: file.departments.find((d) => d.code === s.department)?.name ?? null, at: s.at } : null;
   const source = (a: ApprovedSubmission | undefined): Source =>
-    a ? { version: a.version, submittedBy: a.submittedBy, approvedBy: a.approvedBy } : null;
+    a
+      ? {
+          version: a.version,
+          submittedBy: a.submittedBy,
+          approvedBy: a.approvedBy,
+          submitter: signature(a.submitter),
+          approver: signature(a.approver),
+        }
+      : null;
   const period = { baselineYear: plan.file.plan.baselineYear, endYear: plan.file.plan.endYear };
   // Earlier years' values grouped once by indicator: looking them up per indicator stays linear in the plan's size.
   const priorByIndicator = new Map<number, Array<[number, number | boolean]>>();
@@ -208,6 +252,7 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
     }
     return {
       ...describeIndicator(i),
+      ...english(i, ['nameEn', 'unitEn', 'baselineEn', 'targetEn']),
       ...progress,
       notes: indicatorNotes(i, progress),
       source: source(approved),
@@ -230,6 +275,7 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
     return {
       no: t.no,
       title: t.title,
+      titleEn: t.titleEn ?? null,
       leadDepartment: assignment ? departmentName(assignment.department) : t.responsibility.lead.name,
       progress,
       status: judgeTask(progress, elapsedShare(cycle.toYear, period)),
@@ -266,6 +312,7 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
       return {
         no: p.no,
         name: p.name,
+        nameEn: p.nameEn ?? null,
         leadDepartment: p.responsibility.lead.name,
         planPeriodInvestment: p.planPeriodInvestment,
         investmentCumulative: cumulative,
@@ -278,6 +325,9 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
         source: source(approved),
       };
     });
+  const groupsEn = new Map(
+    file.printedTotals.projectGroups.filter((g) => g.status === 'reserve').map((g) => [g.name, g.nameEn ?? null]),
+  );
   const reserveProjects = plan.projects
     .filter((p) => p.status === 'reserve')
     .map((p) => {
@@ -286,7 +336,9 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
       return {
         no: p.no,
         name: p.name,
+        nameEn: p.nameEn ?? null,
         group: p.group,
+        groupEn: groupsEn.get(p.group) ?? null,
         leadDepartment: p.responsibility.lead.name,
         stage: payload?.stage ?? null,
         narrative: payload?.narrative ?? null,
@@ -313,6 +365,7 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
   const targets = plan.targets.map((t) => ({
     no: t.no,
     text: t.text,
+    textEn: t.textEn ?? null,
     departments: t.departments,
     indicators: t.indicators,
     status: judgeTarget(t.indicators.flatMap((no) => statusOf.get(no) ?? [])),
