@@ -64,6 +64,8 @@ export function syntheticPlan(options: SyntheticPlanOptions, template: PlanFile 
       code: options.code,
       name: `合成规划（${indicators + tasks + projects}项，基准测试用）`,
       nameEn: `Synthetic plan (${indicators + tasks + projects} items, for benchmarks)`,
+      periodName: template.plan.periodName,
+      periodNameEn: template.plan.periodNameEn,
       baselineYear: template.plan.baselineYear,
       startYear: template.plan.startYear,
       endYear: template.plan.endYear,

@@ -44,6 +44,8 @@ export async function importPlan(dataSource: DataSource, plan: ValidatedPlan): P
         code: file.plan.code,
         name: file.plan.name,
         nameEn: file.plan.nameEn,
+        periodName: file.plan.periodName,
+        periodNameEn: file.plan.periodNameEn,
         baselineYear: file.plan.baselineYear,
         startYear: file.plan.startYear,
         endYear: file.plan.endYear,

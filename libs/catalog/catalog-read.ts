@@ -69,6 +69,9 @@ async function planFileOf(ds: DataSource, plan: Plan): Promise<PlanFile> {
       code: plan.code,
       name: plan.name,
       nameEn: plan.nameEn,
+      // Null only for a plan imported before the period's name was kept: validation then names the field.
+      periodName: plan.periodName ?? '',
+      periodNameEn: plan.periodNameEn ?? '',
       baselineYear: plan.baselineYear,
       startYear: plan.startYear,
       endYear: plan.endYear,

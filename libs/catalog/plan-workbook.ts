@@ -44,6 +44,8 @@ const KIND_LABELS = {
   institution: '其他单位',
 };
 const LOCALE_LABELS = { 'zh-CN': '中文', en: 'English' };
+/** The same header for every plan (the period's name is on the plan sheet), so one template serves any plan. */
+const PERIOD_INVESTMENT = { zh: '规划期计划投资（万元）', en: 'Planned in the plan period (10k yuan)' };
 
 const SHEETS: SheetDef[] = [
   {
@@ -133,7 +135,7 @@ const SHEETS: SheetDef[] = [
       c('name', '项目名称', 'Name', 'optionalText'),
       c('content', '建设内容及规模', 'Content and scale', 'optionalText'),
       c('totalInvestment', '计划总投资（万元）', 'Total investment (10k yuan)', 'number'),
-      c('planPeriodInvestment', '“十四五”计划投资（万元）', '14th-FYP investment (10k yuan)', 'optionalNumber'),
+      c('planPeriodInvestment', PERIOD_INVESTMENT.zh, PERIOD_INVESTMENT.en, 'optionalNumber'),
       c('landMu', '建设用地（亩）', 'Land (mu)', 'optionalNumber'),
       c('owner', '业主单位', 'Owner', 'optionalText'),
       c('responsibleUnit', '责任单位', 'Responsible unit'),
@@ -162,7 +164,7 @@ const SHEETS: SheetDef[] = [
       c('name', '分组名称', 'Group'),
       c('count', '项数', 'Count', 'int'),
       c('totalInvestment', '计划总投资（万元）', 'Total investment', 'number'),
-      c('planPeriodInvestment', '“十四五”计划投资（万元）', '14th-FYP investment', 'optionalNumber'),
+      c('planPeriodInvestment', PERIOD_INVESTMENT.zh, PERIOD_INVESTMENT.en, 'optionalNumber'),
       c('landMu', '建设用地（亩）', 'Land (mu)', 'number'),
       en('nameEn', '分组名称', 'Group'),
     ],
@@ -175,6 +177,8 @@ const PLAN_FIELDS: Column[] = [
   c('plan.code', '规划代码', 'Plan code'),
   c('plan.name', '规划名称', 'Plan name'),
   c('plan.nameEn', '英文名称', 'English name'),
+  c('plan.periodName', '规划期简称', 'Period (short name)'),
+  c('plan.periodNameEn', '规划期英文简称', 'Period (English short name)'),
   c('plan.baselineYear', '基期年份', 'Baseline year', 'int'),
   c('plan.startYear', '起始年份', 'First year', 'int'),
   c('plan.endYear', '结束年份', 'Last year', 'int'),

@@ -1,7 +1,22 @@
-import { cycleForLaunch, heyuanCalendar } from './calendar';
+import { cycleForLaunch, planCalendar } from './calendar';
+
+const HEYUAN = { code: 'heyuan-public-services-2021-2025', startYear: 2021, endYear: 2025 };
+
+describe('planCalendar', () => {
+  it.each([
+    [HEYUAN, 2023, [2021, 2022], 2026],
+    [{ code: 'another-2026-2030', startYear: 2026, endYear: 2030 }, 2028, [2026, 2027], 2031],
+  ])('dates the evaluations of %j from its years', (plan, midtermYear, [fromYear, toYear], finalYear) => {
+    const calendar = planCalendar(plan);
+    expect(calendar.planCode).toBe(plan.code);
+    expect([calendar.firstYear, calendar.lastYear]).toEqual([plan.startYear, plan.endYear]);
+    expect(calendar.midterm).toMatchObject({ year: midtermYear, fromYear, toYear });
+    expect(calendar.final).toMatchObject({ year: finalYear, fromYear: plan.startYear, toYear: plan.endYear });
+  });
+});
 
 describe('cycleForLaunch', () => {
-  const calendar = heyuanCalendar();
+  const calendar = planCalendar(HEYUAN);
   it.each<[string, 'annual' | 'midterm' | 'final', string, [number, number]]>([
     // 2022-03-01 09:00 Shanghai is 01:00 UTC: annual monitoring of 2021.
     ['annual, March 2022', 'annual', '2022-03-01T01:00:00Z', [2021, 2021]],

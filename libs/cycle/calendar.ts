@@ -38,14 +38,27 @@ export interface EvaluationCalendar {
 
 export const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 
-export function heyuanCalendar(groupResolution: Record<string, string[]> = {}): EvaluationCalendar {
+/**
+ * A plan's calendar from its years: annual monitoring each March; the mid-term
+ * evaluation in July of its third year, of the first two; the final evaluation
+ * in June after its last year, of all five (2021–2025: 2023 of 2021–2022, 2026).
+ */
+export function planCalendar(
+  plan: { code: string; startYear: number; endYear: number },
+  groupResolution: Record<string, string[]> = {},
+): EvaluationCalendar {
   return {
-    planCode: 'heyuan-public-services-2021-2025',
-    firstYear: 2021,
-    lastYear: 2025,
+    planCode: plan.code,
+    firstYear: plan.startYear,
+    lastYear: plan.endYear,
     annual: { month: 3, day: 1 },
-    midterm: { year: 2023, date: { month: 7, day: 1 }, fromYear: 2021, toYear: 2022 },
-    final: { year: 2026, date: { month: 6, day: 1 }, fromYear: 2021, toYear: 2025 },
+    midterm: {
+      year: plan.startYear + 2,
+      date: { month: 7, day: 1 },
+      fromYear: plan.startYear,
+      toYear: plan.startYear + 1,
+    },
+    final: { year: plan.endYear + 1, date: { month: 6, day: 1 }, fromYear: plan.startYear, toYear: plan.endYear },
     deadlineAfter: '60 days',
     hardCloseAfter: '120 days',
     policy: DEFAULT_CHASING_POLICY,

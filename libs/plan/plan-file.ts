@@ -22,6 +22,9 @@ export const planFileSchema = z.object({
     code: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens'),
     name: text,
     nameEn: text,
+    /** The period's short name, as the report prints it: 十四五 (“十四五”计划投资), 14th FYP. */
+    periodName: text,
+    periodNameEn: text,
     baselineYear: z.number().int(),
     startYear: z.number().int(),
     endYear: z.number().int(),

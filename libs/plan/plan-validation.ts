@@ -203,7 +203,11 @@ function sum(values: Array<number | null>): number {
 function checkProjectTotals(file: PlanFile, fail: Fail): void {
   const fields = [
     ['totalInvestment', '计划总投资（万元）', 'total investment (10k yuan)'],
-    ['planPeriodInvestment', '“十四五”计划投资（万元）', '14th-FYP investment (10k yuan)'],
+    [
+      'planPeriodInvestment',
+      `“${file.plan.periodName}”计划投资（万元）`,
+      `${file.plan.periodNameEn} investment (10k yuan)`,
+    ],
     ['landMu', '建设用地（亩）', 'land (mu)'],
   ] as const;
   const compare = (

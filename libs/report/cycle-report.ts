@@ -92,7 +92,7 @@ export interface ProjectTotals {
   /** Planned projects, and those with an approved submission. */
   count: number;
   reported: number;
-  /** 万元: the 14th-FYP planned investment of every planned project, and what the reported ones completed. */
+  /** 万元: the plan period's planned investment of every planned project, and what the reported ones completed. */
   planPeriodInvestment: number;
   investmentCumulative: number;
   completionShare: number | null;
@@ -106,7 +106,10 @@ export interface ProjectTotals {
 
 export interface CycleReportFigures {
   cycle: SnapshotInput['cycle'];
-  plan: { code: string; name: string; nameEn: string; baselineYear: number; endYear: number };
+  plan: Pick<
+    ValidatedPlan['file']['plan'],
+    'code' | 'name' | 'nameEn' | 'periodName' | 'periodNameEn' | 'baselineYear' | 'startYear' | 'endYear'
+  >;
   thresholds: Thresholds;
   summary: EvaluationSummary & {
     tasksByStatus: Record<ProgressStatus, number>;
@@ -383,7 +386,10 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
       code: file.plan.code,
       name: file.plan.name,
       nameEn: file.plan.nameEn,
+      periodName: file.plan.periodName,
+      periodNameEn: file.plan.periodNameEn,
       baselineYear: file.plan.baselineYear,
+      startYear: file.plan.startYear,
       endYear: file.plan.endYear,
     },
     thresholds,

@@ -253,7 +253,7 @@ const ZH: ReportText = {
       '序号',
       '项目',
       '牵头单位',
-      '“十四五”计划投资（万元）',
+      '规划期计划投资（万元）',
       '累计完成（万元）',
       '完成比例',
       '建设状态',
@@ -285,7 +285,7 @@ const ZH: ReportText = {
       '序号',
       '项目',
       '牵头单位',
-      '“十四五”计划投资（万元）',
+      '规划期计划投资（万元）',
       '累计完成投资（万元）',
       '完成比例',
       '建设状态',
@@ -357,7 +357,7 @@ const ZH: ReportText = {
     const p = f.summary.projects;
     const b = p.byStatus;
     return (
-      `${p.count}个重大项目“十四五”计划投资${fmt(p.planPeriodInvestment)}万元，已报送${p.reported}个项目累计完成投资${fmt(p.investmentCumulative)}万元，占计划投资的${pct(p.completionShare)}` +
+      `${p.count}个重大项目“${f.plan.periodName}”计划投资${fmt(p.planPeriodInvestment)}万元，已报送${p.reported}个项目累计完成投资${fmt(p.investmentCumulative)}万元，占计划投资的${pct(p.completionShare)}` +
       `（规划期时间已过${pct(p.elapsed)}）。按时序进度评价：已建成${b.achieved}个，符合进度${b.on_track}个，略滞后${b.slightly_behind}个，滞后${b.lagging}个，未报送${b.no_data}个` +
       (p.flagged ? `；${p.flagged}个项目的报送数据存在矛盾，须核实。` : '。')
     );
@@ -466,7 +466,7 @@ const EN: ReportText = {
       'No.',
       'Project',
       'Lead department',
-      'Planned 2021–2025 (10k yuan)',
+      'Planned in the plan period (10k yuan)',
       'Completed (10k yuan)',
       'Share',
       'Construction',
@@ -509,7 +509,7 @@ const EN: ReportText = {
       'No.',
       'Project',
       'Lead department',
-      'Planned 2021–2025 (10k yuan)',
+      'Planned in the plan period (10k yuan)',
       'Completed, cumulative (10k yuan)',
       'Share',
       'Construction',
@@ -593,7 +593,7 @@ const EN: ReportText = {
     const p = f.summary.projects;
     const b = p.byStatus;
     return (
-      `${p.count} major projects plan ${fmt(p.planPeriodInvestment)} (10k yuan) of investment in 2021–2025; the ${p.reported} reported have completed ${fmt(p.investmentCumulative)}, ${pct(p.completionShare)} of the plan, with ${pct(p.elapsed)} of the period gone. ` +
+      `${p.count} major projects plan ${fmt(p.planPeriodInvestment)} (10k yuan) of investment in ${f.plan.startYear}–${f.plan.endYear}; the ${p.reported} reported have completed ${fmt(p.investmentCumulative)}, ${pct(p.completionShare)} of the plan, with ${pct(p.elapsed)} of the period gone. ` +
       `Against time elapsed: ${b.achieved} completed, ${b.on_track} on track, ${b.slightly_behind} slightly behind, ${b.lagging} lagging, ${b.no_data} not reported` +
       (p.flagged ? `; the reports of ${p.flagged} contradict themselves and must be queried.` : '.')
     );

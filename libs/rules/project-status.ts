@@ -49,7 +49,7 @@ const STAGE: Record<ConstructionStatus, number> = { not_started: 0, preparing: 1
 const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
 
 export function judgeProject(input: {
-  /** 万元, the plan's 14th-FYP investment; null or 0 where the plan gives none. */
+  /** 万元, the investment the plan plans for its period; null or 0 where the plan gives none. */
   planned: number | null;
   current: ProjectReport | null;
   /** The latest earlier approved report (last year's annual cycle), if any. */

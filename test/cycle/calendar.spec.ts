@@ -5,12 +5,14 @@
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { heyuanCalendar } from '@libs/cycle/calendar';
+import { planCalendar } from '@libs/cycle/calendar';
 import type { CycleActivities } from '@libs/cycle/activities-contract';
 import { THRESHOLD_PRESETS } from '@libs/rules/thresholds';
 import { calendarScheduleId, ensureEvaluationCalendar } from '@libs/temporal/calendar-client';
 import { workflowBundlerOptions, WORKFLOWS_PATH } from '../../apps/worker/src/workflow-bundle';
 import { createDevServerEnvironment } from '../support/temporal';
+
+const HEYUAN = { code: 'heyuan-public-services-2021-2025', startYear: 2021, endYear: 2025 };
 
 // This test is about launching; a cycle with no departments closes at once.
 const emptyCycle: CycleActivities = {
@@ -42,7 +44,7 @@ describe('the evaluation calendar', () => {
   afterAll(() => env?.teardown());
 
   it('creates one schedule per kind in Asia/Shanghai time, and creating again changes nothing', async () => {
-    const calendar = heyuanCalendar();
+    const calendar = planCalendar(HEYUAN);
     expect(await ensureEvaluationCalendar(env.client, 'calendar-test', calendar)).toEqual({
       annual: 'created',
       midterm: 'created',
@@ -71,7 +73,7 @@ describe('the evaluation calendar', () => {
   });
 
   it('starts the cycle a launch stands for, and only once', async () => {
-    const calendar = heyuanCalendar();
+    const calendar = planCalendar(HEYUAN);
     const worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue: 'calendar-launch',

@@ -15,6 +15,13 @@ export class Plan {
   @Column({ name: 'name_en' })
   nameEn: string;
 
+  /** The period's short name as plans print it (十四五), and in English (14th FYP). */
+  @Column({ name: 'period_name', type: 'text', nullable: true })
+  periodName: string | null;
+
+  @Column({ name: 'period_name_en', type: 'text', nullable: true })
+  periodNameEn: string | null;
+
   @Column({ name: 'baseline_year', type: 'int' })
   baselineYear: number;
 

@@ -10,7 +10,9 @@ import { NoticeResends1796100000000 } from './1796100000000-NoticeResends';
 import { ItemAttention1796100100000 } from './1796100100000-ItemAttention';
 import { TargetIndicators1796200000000 } from './1796200000000-TargetIndicators';
 import { ServiceItemDepartments1796200100000 } from './1796200100000-ServiceItemDepartments';
+import { PlanPeriodName1796210000000 } from './1796210000000-PlanPeriodName';
 import { PlanTranslations1796200500000 } from './1796200500000-PlanTranslations';
+import { DepartmentDeadlines1796220000000 } from './1796220000000-DepartmentDeadlines';
 
 /** Every migration, in order. */
 export const migrations = [
@@ -27,4 +29,6 @@ export const migrations = [
   TargetIndicators1796200000000,
   ServiceItemDepartments1796200100000,
   PlanTranslations1796200500000,
+  PlanPeriodName1796210000000,
+  DepartmentDeadlines1796220000000,
 ];
