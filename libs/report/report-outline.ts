@@ -15,6 +15,7 @@ import {
   type ReportChart,
 } from './report-charts';
 import { draftChapters } from './report-drafts';
+import { SERVICE_TEXT, serviceAreaRows, serviceShortfallItems } from './report-services';
 import {
   behindPath,
   movedIntoPlan,
@@ -139,6 +140,17 @@ function projectsChapter(t: ReportText, f: CycleReportFigures): ReportBlock[] {
   ]);
 }
 
+function servicesChapter(t: ReportText, f: CycleReportFigures): ReportBlock[] {
+  const s = SERVICE_TEXT[t.locale];
+  return sections(t, [
+    [s.byArea, [paragraph(s.summary(f)), table(s.headers, serviceAreaRows(t.locale, f))]],
+    [
+      s.shortfalls,
+      listOr(serviceShortfallItems(f), (i) => [lead(s.shortfallItem(f, i)), paragraph(s.account(i.narrative))], s.none),
+    ],
+  ]);
+}
+
 export function reportOutline(t: ReportText, f: CycleReportFigures): ReportChapter[] {
   const drafts = draftChapters(f, t.locale);
   // Problems stand as the chapter's own sections (（一）); recommendations sit inside one and count 1, 2, ….
@@ -153,6 +165,7 @@ export function reportOutline(t: ReportText, f: CycleReportFigures): ReportChapt
     { name: t.headings.indicators, drafted: false, blocks: indicatorsChapter(t, f) },
     { name: t.headings.tasks, drafted: false, blocks: tasksChapter(t, f) },
     { name: t.headings.projects, drafted: false, blocks: projectsChapter(t, f) },
+    { name: SERVICE_TEXT[t.locale].heading, drafted: false, blocks: servicesChapter(t, f) },
     {
       name: t.headings.problems,
       drafted: true,

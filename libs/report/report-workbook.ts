@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import type { CycleReportFigures } from './cycle-report';
 import type { ProgressStatus } from '../rules/progress';
 import { REPORT_TEXT, type Locale, type ReportText } from './report-text';
+import { SERVICE_TEXT, serviceSheetRow } from './report-services';
 
 type Source = CycleReportFigures['indicators'][number]['source'];
 const traced = (s: Source) => [s?.version ?? null, s?.submittedBy ?? null, s?.approvedBy ?? null];
@@ -124,6 +125,11 @@ export async function writeReportWorkbook(f: CycleReportFigures, locale: Locale 
     ]),
   );
   sheet(
+    SERVICE_TEXT[locale].sheet,
+    SERVICE_TEXT[locale].sheetHeaders,
+    f.serviceItems.map((x) => [...serviceSheetRow(locale, f, x), ...traced(x.source)]),
+  );
+  sheet(
     t.sheets.timeliness,
     t.headers.timelinessSheet,
     f.timeliness.map((x) => [t.name(f, x.name), x.department, t.timeliness(x.timeliness), x.done, x.total]),
@@ -148,7 +154,8 @@ function summarySheet(wb: ExcelJS.Workbook, f: CycleReportFigures, t: ReportText
   ws.addRow([]);
   const columns = statuses.length + 1;
   ws.columns.forEach((c) => (c.width = 16));
-  for (const sentence of [t.summary(f), t.projectTotals(f), t.reserveTotals(f), t.method(f)]) {
+  const services = SERVICE_TEXT[t.locale].summary(f);
+  for (const sentence of [t.summary(f), t.projectTotals(f), t.reserveTotals(f), services, t.method(f)]) {
     const row = ws.addRow([sentence]);
     ws.mergeCells(row.number, 1, row.number, columns);
     row.alignment = { wrapText: true, vertical: 'top' };

@@ -314,6 +314,7 @@ describe('the evaluation report', () => {
       'Main targets',
       'Projects',
       'Reserve projects',
+      'Basic public services',
       'Timeliness',
     ]);
     // The summary sheet counts each kind by status (indicators: 45 in all; tasks: 1 on track, 1 lagging, 47 no data).
