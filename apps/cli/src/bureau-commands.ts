@@ -14,7 +14,12 @@ import { createUser, USER_ROLES } from '@libs/access/users';
 import { countItemsByDepartment } from '@libs/catalog/cycle-progress';
 import { delegate } from '@libs/catalog/delegations';
 import { loadConfig } from '@libs/config/config';
-import { DEFAULT_CHASING_POLICY, type CycleDefinition, type ItemKind } from '@libs/cycle/cycle-definition';
+import {
+  DEFAULT_CHASING_POLICY,
+  LAUNCH_ITEM_KINDS,
+  type CycleDefinition,
+  type ItemKind,
+} from '@libs/cycle/cycle-definition';
 import { ITEM_STATUS_LABELS } from '@libs/cycle/department-state';
 import { EvaluationCycle, type ContactRole, type UserRole } from '@libs/persistence/entities';
 import { CycleClient } from '@libs/temporal/cycle-client';
@@ -62,7 +67,7 @@ export function registerBureauCommands(program: Command): void {
     .requiredOption('--to <year>', '结束年份 (last year)')
     .requiredOption('--deadline <date>', '填报截止时间 (deadline), ISO 8601')
     .requiredOption('--hard-close <date>', '关闭时间 (hard close), ISO 8601')
-    .option('--items <kinds>', '事项类型，逗号分隔 (item kinds, comma-separated)', 'indicator,task,project')
+    .option('--items <kinds>', '事项类型，逗号分隔 (item kinds, comma-separated)', LAUNCH_ITEM_KINDS.join(','))
     .option('--groups <json>', '部门组的具体部门 (group resolution), JSON {"组名": ["code"]}', '{}')
     .addOption(byOption())
     .action(
