@@ -268,6 +268,13 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
   indicators.sort((a, b) => (a.attribute === b.attribute ? a.no - b.no : a.attribute === 'binding' ? -1 : 1));
 
   const departmentName = (code: string) => file.departments.find((d) => d.code === code)?.name ?? code;
+  const named = new Set([
+    ...[...plan.indicators, ...plan.targets, ...plan.tasks, ...plan.projects].flatMap((i) =>
+      [i.responsibility.lead, ...i.responsibility.co].map((u) => u.name),
+    ),
+    ...input.outcomes.map((o) => departmentName(o.department)),
+    ...(input.assignments ?? []).flatMap((a) => [a.department, ...a.coDepartments].map(departmentName)),
+  ]);
   const contributed = new Map((input.contributions ?? []).map((c) => [`${c.itemKey}/${c.department}`, c.text]));
   const assignedTo = new Map((input.assignments ?? []).map((a) => [a.itemKey, a]));
   const tasks = plan.tasks.map((t) => {
@@ -425,8 +432,11 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
         { item: i.no, department: i.leadDepartment, field: 'measures' as const, text: i.measures },
       ]),
     ),
+    // The units this plan and its cycle name, not the whole directory (shared by every plan in the database).
     glossary: Object.fromEntries(
-      [...file.categories, ...file.departments, ...file.departmentGroups].map((n) => [n.name, n.nameEn]),
+      [...file.categories, ...[...file.departments, ...file.departmentGroups].filter((d) => named.has(d.name))].map(
+        (n) => [n.name, n.nameEn],
+      ),
     ),
   };
   return { figures, contentHash: createHash('sha256').update(canonicalJson(figures)).digest('hex') };

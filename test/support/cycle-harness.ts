@@ -16,6 +16,7 @@ import { loadConfig } from '@libs/config/config';
 import { readPlanFile } from '@libs/catalog/plan-file-io';
 import { DEFAULT_CHASING_POLICY, type CycleDefinition } from '@libs/cycle/cycle-definition';
 import type { Actor } from '@libs/cycle/department-state';
+import type { Localized } from '@libs/plan/localized';
 import { LocalSmtpServer } from '@libs/mail/local-smtp-server';
 import { Mailer } from '@libs/mail/mailer';
 import { OutboxRelay } from '@libs/mail/outbox-relay';
@@ -57,6 +58,8 @@ export interface CycleHarness {
  */
 export async function createCycleHarness(
   server: 'time-skipping' | 'dev-server' = 'time-skipping',
+  /** The organs the reports are issued by; Heyuan's unless a test runs another plan. */
+  issuer: Localized = HEYUAN_ISSUER,
 ): Promise<CycleHarness> {
   const db = await createTestDatabase();
   await importPlan(db.dataSource, await readPlanFile(HEYUAN_PLAN_FILE));
@@ -73,7 +76,7 @@ export async function createCycleHarness(
     bureauName: loadConfig('bureau').BUREAU_NAME,
     reportsDir,
     links: linkSigning(loadConfig('auth')),
-    issuer: HEYUAN_ISSUER,
+    issuer,
   });
   const cycles = new CycleClient(env.client, TASK_QUEUE, db.dataSource);
   // Without a workflow cache every task is replayed from history: no sticky queue ties a
