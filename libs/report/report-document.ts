@@ -34,6 +34,7 @@ import {
   type IRunOptions,
 } from 'docx';
 import { localize, type Localized } from '../plan/localized';
+import { columnWidths } from './column-widths';
 import type { CycleReportFigures } from './cycle-report';
 import { reportOutline, type ReportBlock } from './report-outline';
 import { REPORT_TEXT, type Locale, type ReportText } from './report-text';
@@ -98,39 +99,6 @@ const PAGE_MARGIN = { top: 2098, bottom: 1984, left: 1588, right: 1474 };
 /** A4 with 28 mm and 26 mm side margins (GB/T 9704): the width tables share, in twentieths of a point. */
 const TEXT_WIDTH = 8844;
 
-/** At 10.5 pt a Latin letter is about 105 twips wide, a Chinese character 210; a cell's padding takes about 230. */
-const LETTER = 105;
-const PADDING = 230;
-/** No column narrower than three Chinese characters (无数据); a long name takes two lines rather than one. */
-const MIN_LETTERS = 6;
-const MAX_LETTERS = 28;
-
-/** How wide a text reads, in Latin letters: a Chinese character counts two. */
-const displayWidth = (text: string) => [...text].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
-
-/**
- * Column widths (twips) from what the columns hold: each column asks for room
- * for its longest cell, between a floor and a cap; if they ask for more than
- * the page has, the widest give way first (a name wraps, a status never does);
- * what is left over is shared in proportion.
- */
-export function columnWidths(headers: string[], rows: string[][], total = TEXT_WIDTH): number[] {
-  // A header may take two lines; a cell should take one.
-  const longest = (c: number) =>
-    Math.max(Math.ceil(displayWidth(headers[c]) / 2), ...rows.map((r) => displayWidth(r[c] ?? '')));
-  const widths = headers.map((_, c) => Math.min(Math.max(longest(c), MIN_LETTERS), MAX_LETTERS) * LETTER + PADDING);
-  const floor = MIN_LETTERS * LETTER + PADDING;
-  for (let excess = widths.reduce((a, b) => a + b, 0) - total; excess > 0;) {
-    const widest = widths.indexOf(Math.max(...widths));
-    const give = Math.min(excess, widths[widest] - floor, LETTER);
-    if (give <= 0) break;
-    widths[widest] -= give;
-    excess -= give;
-  }
-  const sum = widths.reduce((a, b) => a + b, 0);
-  return sum >= total ? widths : widths.map((w) => Math.floor((w * total) / sum));
-}
-
 function table(headers: string[], rows: string[][]): Table {
   const row = (cells: string[], header = false) =>
     new TableRow({
@@ -149,7 +117,7 @@ function table(headers: string[], rows: string[][]): Table {
     });
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: columnWidths(headers, rows),
+    columnWidths: columnWidths(headers, rows, TEXT_WIDTH),
     layout: TableLayoutType.FIXED,
     rows: [row(headers, true), ...rows.map((r) => row(r))],
   });

@@ -10,6 +10,7 @@
 import type { Locale } from '../plan/localized';
 import type { AdjustmentProposal } from '../rules/plan-adjustment';
 import type { CycleReportFigures } from './cycle-report';
+import { PLAN_NAMES } from './report-names';
 import { behindPath, notedIndicators, pct, REPORT_TEXT, warnedIndicators, type ReportText } from './report-text';
 
 type Indicator = CycleReportFigures['indicators'][number];
@@ -87,7 +88,7 @@ const EN: DraftWords = {
   notice:
     '[Draft] This chapter was drafted by the system from the evaluation’s findings; every figure comes from the evaluation data, the wording is for the statistics bureau to edit and approve.',
   list: (names) => names.join(', '),
-  indicator: (i) => `“${i.name}” (no. ${i.no})`,
+  indicator: (i) => `“${PLAN_NAMES.en.indicator(i)}” (no. ${i.no})`,
   bindingBehind: (items) =>
     `Binding indicators ${items} are behind the time-elapsed path: the most serious finding of this evaluation.`,
   behind: (n, items) => `${n} indicator(s) are behind their path: ${items}.`,
@@ -119,7 +120,7 @@ const EN: DraftWords = {
   always:
     'Keep monitoring the plan: annual monitoring, the mid-term and the final evaluation continue; results are published and used in the assessment of departments.',
   ahead: (i, p, f) =>
-    `${EN.indicator(i)} ${p.ratio === null ? 'has already reached its target' : `is moving well ahead of its path (progress ratio ${p.ratio.toFixed(2)})`} (target ${i.target}, ${f.cycle.toYear}); consider raising the target when the plan is revised.`,
+    `${EN.indicator(i)} ${p.ratio === null ? 'has already reached its target' : `is moving well ahead of its path (progress ratio ${p.ratio.toFixed(2)})`} (target ${PLAN_NAMES.en.target(i)}, ${f.cycle.toYear}); consider raising the target when the plan is revised.`,
   unreachable: (i, p, f) =>
     `At its present pace, ${EN.indicator(i)} will achieve only ${pct(p.projectedShare)} of the planned change by the end of the plan in ${f.plan.endYear}; the lead department should analyse why and step up its work, and propose an adjustment through the set procedure if the target itself is unrealistic.`,
   noAdjustments: 'On this evaluation’s results, no target needs adjusting.',
@@ -151,7 +152,7 @@ export function draftChapters(f: CycleReportFigures, locale: Locale): DraftedCha
     ...(projectsBehind ? [w.projects(f, projectsBehind)] : []),
     ...(f.summary.projects.flagged ? [w.flagged(f.summary.projects.flagged)] : []),
     ...(tasksBehind.length
-      ? [w.tasksBehind(tasksBehind.length, w.list(tasksBehind.map((x) => `${x.no}. ${x.title}`)))]
+      ? [w.tasksBehind(tasksBehind.length, w.list(tasksBehind.map((x) => `${x.no}. ${PLAN_NAMES[locale].task(x)}`)))]
       : []),
     ...(reportingLapses ? [w.reporting(late, missing, noData)] : []),
     ...(f.boilerplate.length ? [w.boilerplate(f.boilerplate.length, w.list(boilerplateDepartments))] : []),

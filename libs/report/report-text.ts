@@ -1,9 +1,9 @@
 /**
  * The words of the report, one label set per language: every format (Word,
  * Excel, HTML) is written once in zh-CN, the default, and once in English,
- * from the same figures. Names the plan prints only in Chinese (indicators,
- * tasks, projects) stay Chinese in the English rendition; categories and
- * departments take their English names from the figures' glossary.
+ * from the same figures. The plan's own texts (indicators, targets, tasks,
+ * projects) take their English twins in the English rendition (report-names.ts);
+ * categories and departments their English names from the figures' glossary.
  */
 import { CYCLE_KIND_LABELS, type CycleKind } from '../cycle/cycle-definition';
 import type { ConstructionStatus, ReserveStage, TaskProgress } from '../cycle/submission';
@@ -16,6 +16,7 @@ import { limitMargin } from '../rules/thresholds';
 import { PROJECT_FLAG_LABELS, type ProjectFlag } from '../rules/project-status';
 import { RESERVE_STANDINGS } from '../rules/reserve-projects';
 import type { CycleReportFigures } from './cycle-report';
+import { PLAN_NAMES } from './report-names';
 
 export type { Locale } from '../plan/localized';
 export const REPORT_LOCALES: Locale[] = ['zh-CN', 'en'];
@@ -71,6 +72,8 @@ export interface ReportText {
     projectSheet: string[];
     reserveSheet: string[];
     timelinessSheet: string[];
+    /** After each sheet's own columns: the version, who submitted and approved it (name, unit, time). */
+    source: string[];
   };
   sheets: {
     summary: string;
@@ -105,6 +108,8 @@ export interface ReportText {
   yesNo(b: boolean): string;
   /** A category, department or group in this language. */
   name(f: CycleReportFigures, zh: string): string;
+  /** Units as the plan prints them (`市发展改革局、市财政局，相关行业主管部门`), each in this language. */
+  names(f: CycleReportFigures, printed: string): string;
   summary(f: CycleReportFigures): string;
   method(f: CycleReportFigures): string;
   projectTotals(f: CycleReportFigures): string;
@@ -274,13 +279,13 @@ const ZH: ReportText = {
       '进度比',
       '状态',
       '牵头单位',
-      '版本',
-      '填报人',
-      '审核人',
       '预警',
       '数据说明',
+      '原因分析',
+      '下一步措施',
+      '数据来源',
     ],
-    taskSheet: ['序号', '任务', '牵头单位', '进展', '状态', '说明', '配合单位情况', '版本', '填报人', '审核人'],
+    taskSheet: ['序号', '任务', '牵头单位', '进展', '状态', '说明', '配合单位情况'],
     projectSheet: [
       '序号',
       '项目',
@@ -293,12 +298,10 @@ const ZH: ReportText = {
       '进度评价',
       '需核实',
       '进展情况',
-      '版本',
-      '填报人',
-      '审核人',
     ],
-    reserveSheet: ['序号', '项目', '项目分类', '牵头单位', '储备项目进展', '进展情况', '版本', '填报人', '审核人'],
+    reserveSheet: ['序号', '项目', '项目分类', '牵头单位', '储备项目进展', '进展情况'],
     timelinessSheet: ['部门', '代码', '及时性', '已完成', '事项数'],
+    source: ['版本', '填报人', '填报单位', '填报时间', '审核人', '审核单位', '审核时间'],
   },
   sheets: {
     summary: '概况',
@@ -331,6 +334,7 @@ const ZH: ReportText = {
   attribute: (a) => (a === 'binding' ? '约束性' : '预期性'),
   yesNo: (b) => (b ? '是' : '否'),
   name: (_f, zh) => zh,
+  names: (_f, printed) => printed,
   summary(f) {
     const s = f.summary.byStatus;
     const t = f.summary.tasksByStatus;
@@ -432,6 +436,8 @@ const ZH: ReportText = {
   appendix: '每项数据均可追溯至其填报版本、填报人与审核人，详见 Excel 附表。',
 };
 
+const IN_ENGLISH = PLAN_NAMES.en;
+
 const EN: ReportText = {
   locale: 'en',
   title: titleEn,
@@ -488,24 +494,13 @@ const EN: ReportText = {
       'Ratio',
       'Status',
       'Lead department',
-      'Version',
-      'Submitter',
-      'Approver',
       'Warning',
       'Notes on the figures',
+      'Reasons',
+      'Next measures',
+      'Data source',
     ],
-    taskSheet: [
-      'No.',
-      'Task',
-      'Lead department',
-      'Progress',
-      'Status',
-      'Narrative',
-      'Co-operating departments',
-      'Version',
-      'Submitter',
-      'Approver',
-    ],
+    taskSheet: ['No.', 'Task', 'Lead department', 'Progress', 'Status', 'Narrative', 'Co-operating departments'],
     projectSheet: [
       'No.',
       'Project',
@@ -518,22 +513,10 @@ const EN: ReportText = {
       'Status',
       'To query',
       'Progress reported',
-      'Version',
-      'Submitter',
-      'Approver',
     ],
-    reserveSheet: [
-      'No.',
-      'Project',
-      'Group',
-      'Lead department',
-      'Stage',
-      'Progress reported',
-      'Version',
-      'Submitter',
-      'Approver',
-    ],
+    reserveSheet: ['No.', 'Project', 'Group', 'Lead department', 'Stage', 'Progress reported'],
     timelinessSheet: ['Department', 'Code', 'Timeliness', 'Done', 'Items'],
+    source: ['Version', 'Submitter', 'Submitter’s unit', 'Submitted', 'Approver', 'Approver’s unit', 'Approved'],
   },
   sheets: {
     summary: 'Summary',
@@ -566,6 +549,11 @@ const EN: ReportText = {
   attribute: (a) => (a === 'binding' ? 'binding' : 'expected'),
   yesNo: (b) => (b ? 'yes' : 'no'),
   name: (f, zh) => f.glossary[zh] ?? zh,
+  names: (f, printed) =>
+    printed
+      .split(/[、，,]/)
+      .map((unit) => EN.name(f, unit.trim()))
+      .join('; '),
   summary(f) {
     const s = f.summary.byStatus;
     const t = f.summary.tasksByStatus;
@@ -601,17 +589,18 @@ const EN: ReportText = {
     );
   },
   projectItem: (f, p) =>
-    `${p.no}. ${p.name} (${EN.status(p.status)}; ${pct(p.completionShare)} of planned investment; ${EN.construction(p.constructionStatus)}; lead department: ${EN.name(f, p.leadDepartment)})${p.flags.length ? `. To query: ${p.flags.map(EN.projectFlag).join('; ')}` : ''}`,
+    `${p.no}. ${IN_ENGLISH.item(p)} (${EN.status(p.status)}; ${pct(p.completionShare)} of planned investment; ${EN.construction(p.constructionStatus)}; lead department: ${EN.name(f, p.leadDepartment)})${p.flags.length ? `. To query: ${p.flags.map(EN.projectFlag).join('; ')}` : ''}`,
   projectFlag: (flag) => PROJECT_FLAG_LABELS[flag].en,
   projectNarrative: (text) => `The unit's account: ${text ?? 'not given'}`,
   noneProjectsBehind: 'No major project is behind or needs querying.',
   reserveTotals: (f) =>
     `Of the ${f.summary.reserveProjects.count} reserve projects: ${reserveCounts(f, (s, n) => `${n} ${EN.reserveStage(s === 'not_reported' ? null : s)}`).join(', ')}.`,
   movedItem: (f, r) =>
-    `${r.no}. ${r.name} (lead department: ${EN.name(f, r.leadDepartment)}): ${r.narrative ?? 'no account given'}`,
+    `${r.no}. ${IN_ENGLISH.item(r)} (lead department: ${EN.name(f, r.leadDepartment)}): ${r.narrative ?? 'no account given'}`,
   noneMoved: 'No reserve project has been moved into the plan yet.',
   total: 'Total',
-  behindItem: (f, i) => `${i.no}. ${i.name} (${EN.status(i.status)}; lead department: ${EN.name(f, i.leadDepartment)})`,
+  behindItem: (f, i) =>
+    `${i.no}. ${IN_ENGLISH.indicator(i)} (${EN.status(i.status)}; lead department: ${EN.name(f, i.leadDepartment)})`,
   reasons: (text) => `Reasons: ${text ?? 'not given'}`,
   measures: (text) => `Next measures: ${text ?? 'not given'}`,
   noneBehind: 'No indicator is behind.',
@@ -624,7 +613,7 @@ const EN: ReportText = {
     );
   },
   targetStatus: (s) => (s === null ? 'no indicator' : EN.status(s)),
-  taskItem: (f, x) => `${x.no}. ${x.title} (${EN.status(x.status)}; lead: ${EN.name(f, x.leadDepartment)})`,
+  taskItem: (f, x) => `${x.no}. ${IN_ENGLISH.task(x)} (${EN.status(x.status)}; lead: ${EN.name(f, x.leadDepartment)})`,
   taskNarrative: (text) => `Progress: ${text ?? 'not reported'}`,
   contributions: (f, x) => {
     const done = x.contributions.filter((c) => c.text !== null);
@@ -638,7 +627,7 @@ const EN: ReportText = {
   allBinding: 'All indicators of this area are binding: see above.',
   indicatorStatus: (i) => `${EN.status(i.status)}${warned(i) ? ' (warning)' : ''}`,
   warnedItem: (f, i) =>
-    `${i.no}. ${i.name} (${EN.status(i.status)}; value ${atPrecision(i.value, i.decimals, EN.yesNo)}${i.unit === '—' ? '' : ` ${i.unit}`}; target ${i.target}; lead department: ${EN.name(f, i.leadDepartment)}): ${(i.warnings ?? []).map(EN.warning).join('; ')}.`,
+    `${i.no}. ${IN_ENGLISH.indicator(i)} (${EN.status(i.status)}; value ${atPrecision(i.value, i.decimals, EN.yesNo)}${i.unit === '—' ? '' : ` ${IN_ENGLISH.unit(i)}`}; target ${IN_ENGLISH.target(i)}; lead department: ${EN.name(f, i.leadDepartment)}): ${(i.warnings ?? []).map(EN.warning).join('; ')}.`,
   warning(w) {
     switch (w.kind) {
       case 'near_limit':
@@ -653,8 +642,10 @@ const EN: ReportText = {
   },
   noneWarned: 'No indicator needs a warning.',
   baselineCell: (i) =>
-    i.notes.some((n) => n.kind === 'baseline_taken_as_zero') ? `${i.baseline} (taken as 0)` : i.baseline,
-  notedItem: (i) => `${i.no}. ${i.name}: ${i.notes.map(EN.note).join('; ')}.`,
+    i.notes.some((n) => n.kind === 'baseline_taken_as_zero')
+      ? `${IN_ENGLISH.baseline(i)} (taken as 0)`
+      : IN_ENGLISH.baseline(i),
+  notedItem: (i) => `${i.no}. ${IN_ENGLISH.indicator(i)}: ${i.notes.map(EN.note).join('; ')}.`,
   note(n) {
     switch (n.kind) {
       case 'baseline_taken_as_zero':
@@ -676,24 +667,24 @@ export const REPORT_TEXT: Record<Locale, ReportText> = { 'zh-CN': ZH, en: EN };
 export const reportRows = {
   indicator: (t: ReportText, i: Indicator): string[] => [
     String(i.no),
-    i.name,
+    PLAN_NAMES[t.locale].indicator(i),
     t.baselineCell(i),
     atPrecision(i.value, i.decimals, t.yesNo),
-    i.target,
+    PLAN_NAMES[t.locale].target(i),
     atPrecision(i.expected, i.decimals, t.yesNo),
     i.ratio === null ? '—' : fmt(i.ratio, 3),
     t.indicatorStatus(i),
   ],
   task: (t: ReportText, f: CycleReportFigures, x: CycleReportFigures['tasks'][number]): string[] => [
     String(x.no),
-    x.title,
+    PLAN_NAMES[t.locale].task(x),
     t.name(f, x.leadDepartment),
     t.taskProgress(x.progress),
     t.status(x.status),
   ],
   project: (t: ReportText, f: CycleReportFigures, p: CycleReportFigures['projects'][number]): string[] => [
     String(p.no),
-    p.name,
+    PLAN_NAMES[t.locale].item(p),
     t.name(f, p.leadDepartment),
     fmt(p.planPeriodInvestment),
     fmt(p.investmentCumulative),
@@ -705,10 +696,10 @@ export const reportRows = {
     const p = f.summary.projects;
     return ['', t.total, '', fmt(p.planPeriodInvestment), fmt(p.investmentCumulative), pct(p.completionShare), '', ''];
   },
-  target: (t: ReportText, _f: CycleReportFigures, x: CycleReportFigures['targets'][number]): string[] => [
+  target: (t: ReportText, f: CycleReportFigures, x: CycleReportFigures['targets'][number]): string[] => [
     String(x.no),
-    x.text,
-    x.departments,
+    PLAN_NAMES[t.locale].mainTarget(x),
+    t.names(f, x.departments),
     x.indicators.join(t.locale === 'en' ? ', ' : '、'),
     t.targetStatus(x.status),
   ],

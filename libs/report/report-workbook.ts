@@ -7,14 +7,33 @@
 import ExcelJS from 'exceljs';
 import type { CycleReportFigures } from './cycle-report';
 import type { ProgressStatus } from '../rules/progress';
+import { PLAN_NAMES } from './report-names';
 import { REPORT_TEXT, type Locale, type ReportText } from './report-text';
 import { SERVICE_TEXT, serviceSheetRow } from './report-services';
 
 type Source = CycleReportFigures['indicators'][number]['source'];
-const traced = (s: Source) => [s?.version ?? null, s?.submittedBy ?? null, s?.approvedBy ?? null];
+type Signature = NonNullable<Source>['submitter'];
+/** Times as the bureau reads them, in Beijing time: 2026-03-15 14:02. */
+const BEIJING_TIME = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Shanghai',
+  dateStyle: 'short',
+  timeStyle: 'short',
+});
 
 export async function writeReportWorkbook(f: CycleReportFigures, locale: Locale = 'zh-CN'): Promise<Buffer> {
   const t = REPORT_TEXT[locale];
+  const names = PLAN_NAMES[locale];
+  const signed = (s: Signature) => [
+    s?.name ?? null,
+    s?.unit ? t.name(f, s.unit) : null,
+    s ? BEIJING_TIME.format(new Date(s.at)) : null,
+  ];
+  /** A figure's version, then who submitted and who approved it (the columns of t.headers.source). */
+  const traced = (s: Source) => [
+    s?.version ?? null,
+    ...(s?.submitter ? signed(s.submitter) : [s?.submittedBy ?? null, null, null]),
+    ...(s?.approver ? signed(s.approver) : [s?.approvedBy ?? null, null, null]),
+  ];
   const sep = locale === 'en' ? '; ' : '；';
   const wb = new ExcelJS.Workbook();
   wb.creator = 'plan-eval';
@@ -30,23 +49,26 @@ export async function writeReportWorkbook(f: CycleReportFigures, locale: Locale 
   summarySheet(wb, f, t);
   const indicators = sheet(
     t.sheets.indicators,
-    t.headers.indicatorSheet,
+    [...t.headers.indicatorSheet, ...t.headers.source],
     f.indicators.map((i) => [
       i.no,
-      i.name,
+      names.indicator(i),
       t.name(f, i.category),
-      i.unit,
+      names.unit(i),
       t.attribute(i.attribute),
       t.baselineCell(i),
-      i.target,
+      names.target(i),
       typeof i.value === 'boolean' ? t.yesNo(i.value) : i.value,
       i.expected,
       i.ratio,
       t.status(i.status),
       t.name(f, i.leadDepartment),
-      ...traced(i.source),
       i.warnings?.map(t.warning).join(sep) ?? null,
       i.notes.map(t.note).join(sep) || null,
+      i.reasons,
+      i.measures,
+      i.dataSource,
+      ...traced(i.source),
     ]),
   );
   // Value and expected value shown at the precision the plan prints the indicator's figures at (5.00, not 5); ratios to four places.
@@ -59,10 +81,10 @@ export async function writeReportWorkbook(f: CycleReportFigures, locale: Locale 
   indicators.getColumn(10).numFmt = '0.0000';
   sheet(
     t.sheets.tasks,
-    t.headers.taskSheet,
+    [...t.headers.taskSheet, ...t.headers.source],
     f.tasks.map((x) => [
       x.no,
-      x.title,
+      names.task(x),
       t.name(f, x.leadDepartment),
       t.taskProgress(x.progress),
       t.status(x.status),
@@ -74,50 +96,49 @@ export async function writeReportWorkbook(f: CycleReportFigures, locale: Locale 
   sheet(
     t.sheets.targets,
     t.headers.targets,
-    f.targets.map((x) => [x.no, x.text, x.departments, x.indicators.join(sep), t.targetStatus(x.status)]),
+    f.targets.map((x) => [
+      x.no,
+      names.mainTarget(x),
+      t.names(f, x.departments),
+      x.indicators.join(sep),
+      t.targetStatus(x.status),
+    ]),
   );
   const p = f.summary.projects;
-  const projects = sheet(t.sheets.projects, t.headers.projectSheet, [
-    ...f.projects.map((x) => [
-      x.no,
-      x.name,
-      t.name(f, x.leadDepartment),
-      x.planPeriodInvestment,
-      x.investmentCumulative,
-      x.completionShare,
-      t.construction(x.constructionStatus),
-      x.ratio,
-      t.status(x.status),
-      x.flags.map(t.projectFlag).join('；') || null,
-      x.narrative,
-      ...traced(x.source),
-    ]),
+  const projects = sheet(
+    t.sheets.projects,
+    [...t.headers.projectSheet, ...t.headers.source],
     [
-      null,
-      t.total,
-      null,
-      p.planPeriodInvestment,
-      p.investmentCumulative,
-      p.completionShare,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
+      ...f.projects.map((x) => [
+        x.no,
+        names.item(x),
+        t.name(f, x.leadDepartment),
+        x.planPeriodInvestment,
+        x.investmentCumulative,
+        x.completionShare,
+        t.construction(x.constructionStatus),
+        x.ratio,
+        t.status(x.status),
+        x.flags.map(t.projectFlag).join('；') || null,
+        x.narrative,
+        ...traced(x.source),
+      ]),
+      [null, t.total, null, p.planPeriodInvestment, p.investmentCumulative, p.completionShare],
     ],
-  ]);
+  );
+  // Money in 万元 to the cent as the plan prints it, shares as percentages, ratios to four places as for indicators.
+  projects.getColumn(4).numFmt = '#,##0.00';
+  projects.getColumn(5).numFmt = '#,##0.00';
   projects.getColumn(6).numFmt = '0.0%';
+  projects.getColumn(8).numFmt = '0.0000';
   projects.lastRow!.font = { bold: true };
   sheet(
     t.sheets.reserve,
-    t.headers.reserveSheet,
+    [...t.headers.reserveSheet, ...t.headers.source],
     f.reserveProjects.map((x) => [
       x.no,
-      x.name,
-      x.group,
+      names.item(x),
+      names.reserveGroup(x),
       t.name(f, x.leadDepartment),
       t.reserveStage(x.stage),
       x.narrative,
@@ -126,7 +147,7 @@ export async function writeReportWorkbook(f: CycleReportFigures, locale: Locale 
   );
   sheet(
     SERVICE_TEXT[locale].sheet,
-    SERVICE_TEXT[locale].sheetHeaders,
+    [...SERVICE_TEXT[locale].sheetHeaders, ...t.headers.source],
     f.serviceItems.map((x) => [...serviceSheetRow(locale, f, x), ...traced(x.source)]),
   );
   sheet(
