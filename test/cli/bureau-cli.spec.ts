@@ -1,10 +1,13 @@
 /**
  * The bureau's scripted actions from the command line, in a subprocess,
  * against the real Temporal dev server and PostgreSQL: the first admin
- * account, launching a cycle, its status, reminding and extending, each
- * audited; a second launch refused with the reason.
+ * account, launching a cycle, its status, reminding and extending, assigning
+ * the basic public service items' departments, each audited; a second launch
+ * refused with the reason.
  */
 import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { AuditEntry, EvaluationCycle, UserAccount } from '@libs/persistence/entities';
@@ -110,6 +113,39 @@ describe('plan-eval for the bureau', () => {
       'launch:chief@tjj.heyuan.example',
       'remind:chief@tjj.heyuan.example',
       'extend:chief@tjj.heyuan.example',
+    ]);
+  });
+
+  it('assigns the basic public service items’ departments from a file, all or none, audited', async () => {
+    const plan = ['-p', 'heyuan-public-services-2021-2025'];
+    const assigned = async () =>
+      Number(
+        (
+          await h.db.dataSource.query(`SELECT count(*) AS n FROM basic_service_item WHERE "departmentId" IS NOT NULL`)
+        )[0].n,
+      );
+    const bad = join(await mkdtemp(join(tmpdir(), 'assign-')), 'bad.json');
+    await writeFile(
+      bad,
+      JSON.stringify({
+        assignments: [
+          { no: 1, department: '市卫生健康局' },
+          { no: 81, department: null },
+        ],
+      }),
+    );
+    const refused = await planEval(['assign-services', ...plan, '--file', bad]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('assignments.1.no: 规划中没有序号为81的基本公共服务项目（共80项）');
+    expect(await assigned()).toBe(0);
+
+    const demo = join(__dirname, '../../data/plans/heyuan-service-departments.json');
+    const done = await planEval(['assign-services', ...plan, '--file', demo, '--by', 'chief@tjj.heyuan.example']);
+    expect(done.stdout).toContain('已指定 (assigned) 80 项；尚未指定责任单位 (still without a department): 0 项');
+    expect(await assigned()).toBe(80);
+    const audit = await h.db.dataSource.getRepository(AuditEntry).findBy({ action: 'assign_service_items' });
+    expect(audit.map((a) => [a.actor, a.entityId])).toEqual([
+      ['chief@tjj.heyuan.example', 'heyuan-public-services-2021-2025'],
     ]);
   });
 });

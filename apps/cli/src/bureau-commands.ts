@@ -1,10 +1,12 @@
 /**
  * The bureau's scripted actions over the same services the API uses: launch
- * a cycle, show its state, remind, extend; delegate a department's role; and
+ * a cycle, show its state, remind, extend; assign the basic public service
+ * items' departments; delegate a department's role; and
  * create the accounts people sign in with (the first admin among them). Each
  * change is audited as the API audits it, with the bureau as the actor.
  */
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { Connection, Client } from '@temporalio/client';
 import { Option, type Command } from 'commander';
 import type { DataSource } from 'typeorm';
@@ -13,6 +15,7 @@ import type { Principal } from '@libs/access/principal';
 import { createUser, USER_ROLES } from '@libs/access/users';
 import { countItemsByDepartment } from '@libs/catalog/cycle-progress';
 import { delegate } from '@libs/catalog/delegations';
+import { assignServiceItems, type ServiceAssignment } from '@libs/catalog/service-assignments';
 import { loadConfig } from '@libs/config/config';
 import {
   DEFAULT_CHASING_POLICY,
@@ -22,6 +25,7 @@ import {
 } from '@libs/cycle/cycle-definition';
 import { ITEM_STATUS_LABELS } from '@libs/cycle/department-state';
 import { EvaluationCycle, type ContactRole, type UserRole } from '@libs/persistence/entities';
+import { PlanValidationError } from '@libs/plan/localized';
 import { CycleClient } from '@libs/temporal/cycle-client';
 import { withDatabase } from './plan-source';
 
@@ -155,6 +159,46 @@ export function registerBureauCommands(program: Command): void {
     );
 
   program
+    .command('assign-services')
+    .description(
+      '指定基本公共服务项目的责任单位，全部生效或全部不生效 (assign the departments that report the basic public service items, all or none)',
+    )
+    .requiredOption('-p, --plan <code>', '规划代码 (plan code)')
+    .requiredOption(
+      '--file <path>',
+      'JSON {"assignments": [{"no": 5, "department": "市卫生健康局"}]}：部门代码或名称，null 为取消 (department code or name; null withdraws)',
+    )
+    .addOption(byOption())
+    .action((o: { plan: string; file: string; by: string }) =>
+      withDatabase(async (ds) => {
+        const assignments = readAssignments(JSON.parse(await readFile(o.file, 'utf8')), o.file);
+        const outcome = await ds.transaction(async (em) => {
+          const r = await assignServiceItems(em, o.plan, assignments);
+          if (r.ok)
+            await appendAudit(em, {
+              requestId: randomUUID(),
+              actor: bureau(o.by),
+              ip: null,
+              action: 'assign_service_items',
+              entityType: 'plan',
+              entityId: o.plan,
+              before: r.before,
+              after: assignments,
+            });
+          return r;
+        });
+        if (!outcome.ok)
+          throw new PlanValidationError(
+            outcome.problems.map((p) => ({ where: `${o.file}: ${p.field}`, message: { zh: p.zh, en: p.en } })),
+          );
+        const open = outcome.items.filter((i) => !i.department).length;
+        console.log(
+          `已指定 (assigned) ${assignments.length} 项；尚未指定责任单位 (still without a department): ${open} 项`,
+        );
+      }),
+    );
+
+  program
     .command('delegate')
     .description('委托他人在一段时间内代为填报或审核 (delegate a submitter or supervisor for a period)')
     .requiredOption('-d, --department <code>', '部门代码 (department code), e.g. city-health')
@@ -232,4 +276,30 @@ export function registerBureauCommands(program: Command): void {
           );
         }),
     );
+}
+
+/** The assignments file's shape: a list of item numbers and departments (code, name or null). */
+function readAssignments(file: unknown, path: string): ServiceAssignment[] {
+  const list = (file as { assignments?: unknown } | null)?.assignments;
+  const ok =
+    Array.isArray(list) &&
+    list.every(
+      (a) =>
+        a !== null &&
+        typeof a === 'object' &&
+        Number.isInteger(a.no) &&
+        (a.department === null || typeof a.department === 'string') &&
+        Object.keys(a).every((k) => k === 'no' || k === 'department'),
+    );
+  if (!ok)
+    throw new PlanValidationError([
+      {
+        where: path,
+        message: {
+          zh: '文件应为 {"assignments": [{"no": 序号, "department": 部门代码或名称或 null}]}',
+          en: 'the file must be {"assignments": [{"no": number, "department": code, name or null}]}',
+        },
+      },
+    ]);
+  return list as ServiceAssignment[];
 }
