@@ -250,11 +250,15 @@ describe('the evaluation report', () => {
     const zh = await workbook(files.xlsx);
     const indicators = zh.getWorksheet('指标')!;
     expect(indicators.actualRowCount).toBe(46);
-    expect(cells(byNo(indicators, 6), [5, 8, 11, 12, 13, 14, 15])).toEqual([
+    // The reasons, measures and data source, then the version, submitter (no name recorded here: the address) and approver.
+    expect(cells(byNo(indicators, 6), [5, 8, 11, 12, 15, 16, 17, 18, 19, 22])).toEqual([
       '约束性',
       94,
       '滞后',
       '市卫生健康局',
+      '<b>疫苗供应短缺</b><script>alert(1)</script>',
+      '加强疫苗调配',
+      '免疫规划系统',
       2,
       's@health',
       'v@health',
@@ -262,7 +266,7 @@ describe('the evaluation report', () => {
     expect(cells(byNo(indicators, 11), [9, 10, 11])).toEqual([11.48, 0.814, '略滞后']);
     const tasks = zh.getWorksheet('任务')!;
     expect(tasks.actualRowCount).toBe(50);
-    expect(cells(tasks.getRow(2), [1, 4, 5, 7, 8, 9, 10])).toEqual([
+    expect(cells(tasks.getRow(2), [1, 4, 5, 7, 8, 9, 12])).toEqual([
       1,
       '推进中',
       '符合进度',
@@ -292,7 +296,7 @@ describe('the evaluation report', () => {
     expect(zh.getWorksheet('报送及时性')!.getRow(2).getCell(3).value).toBe('逾期');
     const reserve = zh.getWorksheet('储备项目')!;
     expect(reserve.actualRowCount).toBe(48); // header, 47 reserve projects
-    expect(cells(reserve.getRow(2), [1, 2, 3, 4, 5, 6, 7, 8, 9])).toEqual([
+    expect(cells(reserve.getRow(2), [1, 2, 3, 4, 5, 6, 7, 8, 11])).toEqual([
       1,
       '广东技术师范大学河源校区二期用地建设项目',
       '现代教育项目',
@@ -340,7 +344,7 @@ describe('the evaluation report', () => {
       'moved into the plan',
     ]);
     expect(cells(en.getWorksheet('Reserve projects')!.getRow(3), [1, 5])).toEqual([2, 'preparatory work under way']);
-    expect(cells(byNo(en.getWorksheet('Indicators')!, 6), [3, 5, 8, 11, 12, 13])).toEqual([
+    expect(cells(byNo(en.getWorksheet('Indicators')!, 6), [3, 5, 8, 11, 12, 18])).toEqual([
       'Childcare',
       'binding',
       94,
@@ -392,17 +396,17 @@ describe('the evaluation report', () => {
       'Binding indicators no. 6, 11 are behind the time-elapsed path and need attention first.',
     );
     expect(enDoc.text).toContain(
-      '6. 适龄儿童免疫规划疫苗接种率 (lagging; lead department: Municipal Health Commission)',
+      '6. Vaccination rate of age-eligible children under the National Immunization Program (lagging; lead department: Municipal Health Commission)',
     );
     expect(enDoc.text).toContain(
       'Against time elapsed: 0 completed, 0 on track, 1 slightly behind, 0 lagging, 40 not reported.',
     );
     expect(enDoc.text).toContain(
-      '(2) Reserve projects\nOf the 47 reserve projects: 1 moved into the plan, 1 preparatory work under way, 0 not started or not moved, 45 not reported.\nReserve projects moved into the plan\n1. 广东技术师范大学河源校区二期用地建设项目 (lead department: Municipal Education Bureau): 2022年调入市重点项目计划\n',
+      '(2) Reserve projects\nOf the 47 reserve projects: 1 moved into the plan, 1 preparatory work under way, 0 not started or not moved, 45 not reported.\nReserve projects moved into the plan\n1. Guangdong Polytechnic Normal University Heyuan Campus: phase II land development (lead department: Municipal Education Bureau): 2022年调入市重点项目计划\n',
     );
     expect(enDoc.text).toContain('Reasons: &lt;b&gt;疫苗供应短缺&lt;/b&gt;');
     expect(enDoc.text).toMatch(
-      /\n2\n扩大普惠性非基本公共服务供给\nMunicipal Development and Reform Bureau\nnot started\nlagging\n/,
+      /\n2\nExpand the supply of inclusive non-basic public services\nMunicipal Development and Reform Bureau\nnot started\nlagging\n/,
     );
     expect(enDoc.text).not.toMatch(/[按逾]时|符合进度|约束性/);
 
@@ -435,7 +439,7 @@ describe('the evaluation report', () => {
       '<h3>(2) Reserve projects</h3>\n<p>Of the 47 reserve projects: 1 moved into the plan, 1 preparatory work under way, 0 not started or not moved, 45 not reported.</p>',
     );
     expect(enHtml).toContain(
-      '<p><b>Reserve projects moved into the plan</b></p>\n<p>1. 广东技术师范大学河源校区二期用地建设项目 (lead department: Municipal Education Bureau): 2022年调入市重点项目计划</p>',
+      '<p><b>Reserve projects moved into the plan</b></p>\n<p>1. Guangdong Polytechnic Normal University Heyuan Campus: phase II land development (lead department: Municipal Education Bureau): 2022年调入市重点项目计划</p>',
     );
     expect(JSON.parse(await readFile(files.json, 'utf8')).contentHash).toBe(contentHash);
   });

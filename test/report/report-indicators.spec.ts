@@ -130,13 +130,13 @@ describe('indicators in the report', () => {
         [null, '0.0000'],
       ],
     ]);
-    expect([6, 28, 33].map((no) => [6, 11, 16, 17].map((c) => zh(no).getCell(c).value))).toEqual([
+    expect([6, 28, 33].map((no) => [6, 11, 13, 14].map((c) => zh(no).getCell(c).value))).toEqual([
       ['99.9', '达到目标要求', '距目标下限95不足0.95；低于基期值99.9', null],
       ['—（按0计）', '符合进度', null, '规划未列基期值（“—”），进度按基期值为0计算'],
       ['394', '滞后', null, '基期值按规划原文保留，存疑：指标33为百分比，数值394超过100'],
     ]);
     const en = await read('en');
-    expect([6, 11, 16].map((c) => en(6).getCell(c).value)).toEqual([
+    expect([6, 11, 13].map((c) => en(6).getCell(c).value)).toEqual([
       '99.9',
       'meets the requirement',
       "within 0.95 of its floor of 95; below the base year's 99.9",
@@ -169,7 +169,7 @@ describe('indicators in the report', () => {
     const en = renderReportHtml(f, 'en');
     expect(en).toContain('1 meet their requirement');
     expect(en).toContain(
-      '6. 适龄儿童免疫规划疫苗接种率 (meets the requirement; value 95.5 %; target ＞95; lead department: Municipal Health Commission): within 0.95 of its floor of 95; below the base year&#39;s 99.9.',
+      '6. Vaccination rate of age-eligible children under the National Immunization Program (meets the requirement; value 95.5 %; target ＞95; lead department: Municipal Health Commission): within 0.95 of its floor of 95; below the base year&#39;s 99.9.',
     );
     expect(en).toContain('the plan gives no base-year figure (—): progress is counted from 0');
     expect(en).toContain('The same next measures, “加强统筹，压实责任。”, for indicators no. 5, 33, 45');
@@ -195,6 +195,8 @@ describe('indicators in the report', () => {
     );
     expect(zh).toContain('雷同的原因分析和下一步措施\n下一步措施“加强统筹，压实责任。”在第5、33、45项指标中相同');
     const en = await text('en');
-    expect(en).toContain('Requirements met, with a warning\n6. 适龄儿童免疫规划疫苗接种率 (meets the requirement;');
+    expect(en).toContain(
+      'Requirements met, with a warning\n6. Vaccination rate of age-eligible children under the National Immunization Program (meets the requirement;',
+    );
   });
 });
