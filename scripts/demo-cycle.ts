@@ -54,7 +54,8 @@ async function main(): Promise<void> {
       reviewReminderEvery: '30s',
       digestWindow: '3s',
     },
-    itemKinds: ['indicator', 'task', 'project'],
+    // Every kind, basic public services too: demo.sh has assigned their departments (plan-eval assign-services).
+    itemKinds: ['indicator', 'task', 'project', 'service'],
     requireBureauAcceptance: false,
     groupResolution: {
       相关行业主管部门: ['市卫生健康局', '市教育局', '市民政局'],
@@ -154,6 +155,16 @@ async function main(): Promise<void> {
     `约束性指标未达进度 (binding indicators behind): ${figures.summary.bindingNotOnTrack.join('、') || '无 (none)'}`,
   );
   console.log(`储备项目 (reserve projects): ${JSON.stringify(figures.summary.reserveProjects.byStanding)}`);
+  console.table(
+    figures.summary.serviceItems.byArea.map(
+      (a: { area: string; count: number; byStanding: Record<string, number>; rate: number }) => ({
+        服务领域: a.area,
+        项目: a.count,
+        ...a.byStanding,
+        落实率: a.rate,
+      }),
+    ),
+  );
   console.table(
     figures.timeliness.map((t: { name: string; timeliness: string; done: number; total: number }) => ({
       部门: t.name,

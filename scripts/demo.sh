@@ -29,6 +29,9 @@ export REPORT_ISSUER_EN="${REPORT_ISSUER_EN:-Heyuan Municipal Bureau of Statisti
 log "migrate"; npx plan-eval migrate
 log "import the Heyuan plan"; npx plan-eval import
 log "catalog summary"; npx plan-eval summary
+# The plan names no department for its 80 basic public service items: the bureau assigns them before the launch.
+log "assign the basic public service items"
+npx plan-eval assign-services -p heyuan-public-services-2021-2025 --file data/plans/heyuan-service-departments.json
 # Accounts to look around the portal with afterwards (department staff also enter through their email links).
 DEMO_PASSWORD="heyuan-demo-2026"
 for account in "bureau@heyuan.example|市统计局|admin|" "supervisor@city-education.heyuan.example|市教育局审核人|supervisor|city-education" \
