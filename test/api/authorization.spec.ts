@@ -30,6 +30,14 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'plan indicators', method: 'get', path: () => `/api/plans/${PLAN}/indicators`, allowed: ALL_SIGNED_IN },
   { name: 'export plan', method: 'get', path: () => `/api/plans/${PLAN}/export`, allowed: ALL_SIGNED_IN },
   { name: 'import plan', method: 'post', path: () => '/api/plans/import', allowed: ['admin'] },
+  { name: 'service items', method: 'get', path: () => `/api/plans/${PLAN}/service-items`, allowed: ALL_SIGNED_IN },
+  {
+    name: 'assign service items',
+    method: 'put',
+    path: () => `/api/plans/${PLAN}/service-items/departments`,
+    body: { assignments: [{ no: 1, department: OWN }] },
+    allowed: ['admin'],
+  },
   { name: 'list departments', method: 'get', path: () => '/api/departments', allowed: ALL_SIGNED_IN },
   { name: 'one department', method: 'get', path: () => `/api/departments/${OWN}`, allowed: ALL_SIGNED_IN },
   {
