@@ -40,6 +40,7 @@ import {
 import { judgeProject, type ProjectFlag, type ProjectReport } from '../rules/project-status';
 import { countReserveProjects, type ReserveCounts } from '../rules/reserve-projects';
 import { summarizeServiceItems, type ServiceItemSummary } from '../rules/service-items';
+import { buildFinalEvaluation, type FinalEvaluation } from './final-evaluation';
 import { proposeAdjustments, type AdjustmentProposal } from '../rules/plan-adjustment';
 import { judgeTarget } from '../rules/target-status';
 import { judgeTask } from '../rules/task-status';
@@ -199,6 +200,8 @@ export interface CycleReportFigures {
   boilerplate: Boilerplate[];
   /** English names of the plan's categories, departments and groups (the Chinese name is the key), for the English rendition. */
   glossary: Record<string, string>;
+  /** Final evaluations only: each indicator's series to the plan's end, its verdict, the achievement rates. */
+  final?: FinalEvaluation;
 }
 
 /** The plan's English twins of a row's texts (libs/plan/translations); null where the plan gives none. */
@@ -229,7 +232,8 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
   // Earlier years' values grouped once by indicator: looking them up per indicator stays linear in the plan's size.
   const priorByIndicator = new Map<number, Array<[number, number | boolean]>>();
   for (const v of input.priorAnnual) {
-    if (v.year >= cycle.toYear) continue;
+    // A final evaluation also reads the end year's annual cycle, for what its own submissions leave out.
+    if (v.year > cycle.toYear || (v.year === cycle.toYear && cycle.kind !== 'final')) continue;
     const values = priorByIndicator.get(v.indicator) ?? [];
     values.push([v.year, v.value]);
     priorByIndicator.set(v.indicator, values);
@@ -438,6 +442,16 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
         (n) => [n.name, n.nameEn],
       ),
     ),
+    ...(cycle.kind === 'final'
+      ? {
+          final: buildFinalEvaluation({
+            plan,
+            annual: priorByIndicator,
+            submitted: (no) => (byKey.get(`indicator-${no}`)?.payload as IndicatorSubmission | undefined)?.value,
+            thresholds,
+          }),
+        }
+      : {}),
   };
   return { figures, contentHash: createHash('sha256').update(canonicalJson(figures)).digest('hex') };
 }

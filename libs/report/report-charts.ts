@@ -27,14 +27,17 @@ const STATUS_COLOR: Record<ProgressStatus, string> = {
 const TITLE_STYLE = { fontSize: 14 };
 const AXIS_NAME = { nameLocation: 'middle' as const, nameTextStyle: { fontSize: 12 } };
 
-/** The chart as an SVG document (fonts are the reader's: CJK fonts named first). */
-export function chartSvg(c: ReportChart): string {
+/**
+ * The chart as an SVG document (fonts are the reader's: CJK fonts named
+ * first). Without its title where the document captions it (Word).
+ */
+export function chartSvg(c: ReportChart, { title = true }: { title?: boolean } = {}): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: c.width, height: c.height });
   chart.setOption({
     animation: false,
     color: PROGRESS_STATUSES.map((s) => STATUS_COLOR[s]),
     textStyle: { fontFamily: "'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif" },
-    title: { text: c.title, textStyle: TITLE_STYLE },
+    ...(title ? { title: { text: c.title, textStyle: TITLE_STYLE } } : {}),
     ...c.option,
   });
   const svg = chart.renderToSVGString();

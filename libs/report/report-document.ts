@@ -34,8 +34,10 @@ import {
   type IRunOptions,
 } from 'docx';
 import { localize, type Localized } from '../plan/localized';
+import { ChartImages } from './chart-images';
 import { columnWidths } from './column-widths';
 import type { CycleReportFigures } from './cycle-report';
+import { chartFigure, chartGallery, chartPngs } from './document-charts';
 import { reportOutline, type ReportBlock } from './report-outline';
 import { REPORT_TEXT, type Locale, type ReportText } from './report-text';
 
@@ -166,10 +168,32 @@ function pageFooter(t: ReportText): Footer {
   });
 }
 
-export async function writeReportDocument(f: CycleReportFigures, locale: Locale, issue: ReportIssue): Promise<Buffer> {
+/** A chart's title above it, as figures are captioned in official documents. */
+const caption = (text: string) =>
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    keepNext: true,
+    spacing: { before: 120 },
+    children: [new TextRun({ text, font: FONTS.heading, size: SIZE.table })],
+  });
+
+/** `charts`: shared by the two renditions of a report, so that a chart without words is rasterised once. */
+export async function writeReportDocument(
+  f: CycleReportFigures,
+  locale: Locale,
+  issue: ReportIssue,
+  charts: ChartImages = new ChartImages(),
+): Promise<Buffer> {
   const t = REPORT_TEXT[locale];
   const title = t.title(f);
   const issuer = localize(issue.issuer, locale);
+  const outline = reportOutline(t, f);
+  const pngs = await chartPngs(
+    outline.flatMap((c) =>
+      c.blocks.flatMap((b) => (b.kind === 'chart' ? [b.chart] : b.kind === 'charts' ? b.charts : [])),
+    ),
+    charts,
+  );
   const block = (b: ReportBlock): Array<Paragraph | Table> => {
     switch (b.kind) {
       case 'paragraph':
@@ -181,10 +205,12 @@ export async function writeReportDocument(f: CycleReportFigures, locale: Locale,
       case 'table':
         return [table(b.headers, b.rows)];
       case 'chart':
-        return [];
+        return chartFigure(b.chart, pngs.get(b.chart)!, TEXT_WIDTH, caption);
+      case 'charts':
+        return [chartGallery(b.charts, pngs, TEXT_WIDTH, caption)];
     }
   };
-  const sections = reportOutline(t, f).map((c) => ({ title: c.title, body: c.blocks.flatMap(block) }));
+  const sections = outline.map((c) => ({ title: c.title, body: c.blocks.flatMap(block) }));
 
   const doc = new Document({
     creator: issuer,

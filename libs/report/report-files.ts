@@ -6,6 +6,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ChartImages } from './chart-images';
 import type { CycleReportFigures } from './cycle-report';
 import { writeReportDocument, type ReportIssue } from './report-document';
 import { renderReportHtml } from './report-html';
@@ -29,10 +30,11 @@ async function writeRendition(
   figures: CycleReportFigures,
   locale: Locale,
   issue: ReportIssue,
+  charts: ChartImages,
 ): Promise<RenditionFiles> {
   const files: RenditionFiles = { xlsx: `${base}.xlsx`, docx: `${base}.docx`, html: `${base}.html` };
   await writeFile(files.xlsx, await writeReportWorkbook(figures, locale));
-  await writeFile(files.docx, await writeReportDocument(figures, locale, issue));
+  await writeFile(files.docx, await writeReportDocument(figures, locale, issue, charts));
   await writeFile(files.html, renderReportHtml(figures, locale));
   return files;
 }
@@ -48,7 +50,9 @@ export async function writeReportFiles(
   await mkdir(dir, { recursive: true });
   const base = join(dir, `report-v${version}`);
   await writeFile(`${base}.json`, JSON.stringify({ contentHash, ...figures }, null, 2));
-  const zh = await writeRendition(base, figures, 'zh-CN', issue);
-  const en = await writeRendition(`${base}.en`, figures, 'en', issue);
+  // One rasteriser for both renditions: a chart whose image has no words is drawn once for the two.
+  const charts = new ChartImages();
+  const zh = await writeRendition(base, figures, 'zh-CN', issue, charts);
+  const en = await writeRendition(`${base}.en`, figures, 'en', issue, charts);
   return { json: `${base}.json`, ...zh, en };
 }

@@ -12,7 +12,7 @@ import { REPORT_TEXT, type Locale } from './report-text';
 const STYLE =
   'body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;max-width:980px;margin:2em auto;color:#222}' +
   'table{border-collapse:collapse;width:100%;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 6px;font-size:13px}' +
-  'th{background:#f3f3f3}h1{text-align:center}figure{margin:1em 0}.drafted{border-left:4px solid #ffa726;padding-left:1em}';
+  'th{background:#f3f3f3}h1{text-align:center}figure{margin:1em 0}.charts{display:flex;flex-wrap:wrap;gap:0 12px}.charts figcaption{font-size:13px;max-width:360px}.drafted{border-left:4px solid #ffa726;padding-left:1em}';
 
 function block(b: ReportBlock): string {
   switch (b.kind) {
@@ -28,6 +28,13 @@ function block(b: ReportBlock): string {
         .join('')}</table>`;
     case 'chart':
       return `<figure class="chart" id="chart-${b.chart.id}">${chartSvg(b.chart)}</figure>`;
+    case 'charts':
+      return `<div class="charts">${b.charts
+        .map(
+          (c) =>
+            `<figure class="chart" id="chart-${c.id}"><figcaption>${escapeHtml(c.title)}</figcaption>${chartSvg(c, { title: false })}</figure>`,
+        )
+        .join('')}</div>`;
   }
 }
 

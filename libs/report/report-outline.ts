@@ -15,6 +15,7 @@ import {
   type ReportChart,
 } from './report-charts';
 import { draftChapters } from './report-drafts';
+import { finalSections } from './report-final';
 import { SERVICE_TEXT, serviceAreaRows, serviceShortfallItems } from './report-services';
 import {
   behindPath,
@@ -32,7 +33,9 @@ export type ReportBlock =
   | { kind: 'lead'; text: string }
   | { kind: 'section'; title: string }
   | { kind: 'table'; headers: string[]; rows: string[][] }
-  | { kind: 'chart'; chart: ReportChart };
+  | { kind: 'chart'; chart: ReportChart }
+  /** Small charts side by side (the final evaluation's one per indicator). */
+  | { kind: 'charts'; charts: ReportChart[] };
 
 export interface ReportChapter {
   title: string;
@@ -72,6 +75,8 @@ function indicatorsChapter(t: ReportText, f: CycleReportFigures): ReportBlock[] 
     return [lead(`${n + 1}. ${t.name(f, c)}`), rows.length ? indicatorTable(rows) : paragraph(t.allBinding)];
   });
   return sections(t, [
+    // A final evaluation leads with what was met at the plan's end.
+    ...(f.final ? finalSections(t, f, f.final) : []),
     [t.headings.binding, [chart(bindingRatios(t, f)), indicatorTable(binding)]],
     [t.headings.byCategory, byCategory],
     [
