@@ -321,7 +321,12 @@ export class CycleActivitiesService implements CycleActivities {
     return { reportPath: path, contentHash, version };
   }
 
-  /** The latest approved payload of each item of one kind in the plan's earlier annual cycles: series, and last year's report to compare with. */
+  /**
+   * The latest approved payload of each item of one kind in the plan's annual
+   * cycles up to this cycle's year: series, and last year's report to compare
+   * with. The report takes the cycle's own year from them only in a final
+   * evaluation (libs/report/cycle-report.ts).
+   */
   private async approvedInEarlierAnnuals<P>(
     cycle: EvaluationCycle,
     kind: 'indicator' | 'project',
@@ -329,7 +334,7 @@ export class CycleActivitiesService implements CycleActivities {
     const rows: Array<{ year: number; item_key: string; payload: P }> = await this.ds.query(
       `SELECT DISTINCT ON (c.to_year, s.item_key) c.to_year AS year, s.item_key, s.payload
          FROM submission_version s JOIN evaluation_cycle c ON c.id = s.cycle_id
-        WHERE c.plan_code = $1 AND c.kind = 'annual' AND c.to_year < $2 AND s.approved_at IS NOT NULL AND s.item_key LIKE $3
+        WHERE c.plan_code = $1 AND c.kind = 'annual' AND c.to_year <= $2 AND s.approved_at IS NOT NULL AND s.item_key LIKE $3
         ORDER BY c.to_year, s.item_key, s.version DESC`,
       [cycle.planCode, cycle.toYear, `${kind}-%`],
     );
