@@ -68,6 +68,16 @@ install_libreoffice() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui poppler-utils >/dev/null
 }
 
+# The report's charts are rasterised for its Word file with a CJK font (libs/report/chart-images.ts
+# reads Debian's Noto CJK or WenQuanYi files); LibreOffice installed without recommends brings none.
+install_report_fonts() {
+  if [ -e /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]; then return; fi
+  log "installing Debian's WenQuanYi Micro Hei (the CJK font of the report's charts)"
+  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends fonts-wqy-microhei >/dev/null
+}
+
 install_node_modules
 install_temporal
 install_schemathesis
@@ -75,4 +85,5 @@ install_postgres
 install_docker_compose
 install_chromium
 install_libreoffice
+install_report_fonts
 log "tools ready"
