@@ -3,32 +3,23 @@
  * plan under a policy compressed from months to minutes, with simulated
  * departments: most submit on time, one late, one is rejected and resubmits,
  * one never answers. It waits for the hard close and prints the report.
+ * Then the annual cycles and the final evaluation (scripts/demo-final.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '@libs/config/config';
 import type { CycleDefinition } from '@libs/cycle/cycle-definition';
-import type { Actor } from '@libs/cycle/department-state';
 import { plausibleSubmission } from '@libs/cycle/plausible-submission';
 import type { WorkItemSpec } from '@libs/cycle/submission';
 import { createDataSource } from '@libs/persistence/data-source';
 import { STATUS_LABELS } from '@libs/rules/progress';
 import { CycleClient } from '@libs/temporal/cycle-client';
+import { runAnnualAndFinal } from './demo-final';
+import { actor, log, SECOND, sleep, waitForReport } from './demo-support';
 
 const LATE = 'city-education';
 const REJECTED = 'city-disabled-persons';
 const NEVER = 'city-veterans';
-const SECOND = 1000;
-
-const log = (msg: string, extra: Record<string, unknown> = {}) =>
-  console.log(JSON.stringify({ level: 'info', msg, ...extra }));
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const actor = (role: 'submitter' | 'supervisor', department: string): Actor => ({
-  id: `${role}@${department}.heyuan.example`,
-  name: `${department} ${role}`,
-  role,
-  department,
-});
 
 async function main(): Promise<void> {
   const temporal = loadConfig('temporal');
@@ -129,11 +120,7 @@ async function main(): Promise<void> {
   log('late department submitted after the deadline', { department: LATE });
 
   log('waiting for the hard close', { hardClose: definition.hardClose, silent: NEVER });
-  let report: { path: string; content_hash: string } | undefined;
-  while (!report) {
-    await sleep(3 * SECOND);
-    [report] = await ds.query(`SELECT path, content_hash FROM cycle_report WHERE cycle_id = $1`, [cycleId]);
-  }
+  const report = await waitForReport(ds, cycleId);
   const figures = JSON.parse(await readFile(report.path, 'utf8'));
   const [{ sent, undeliverable }] = await ds.query(
     `SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent, count(*) FILTER (WHERE status = 'undeliverable')::int AS undeliverable FROM notice WHERE cycle_id = $1`,
@@ -172,6 +159,7 @@ async function main(): Promise<void> {
       完成: `${t.done}/${t.total}`,
     })),
   );
+  await runAnnualAndFinal(cycles, ds, definition.groupResolution);
   await connection.close();
   await ds.destroy();
 }

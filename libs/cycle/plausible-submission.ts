@@ -4,7 +4,22 @@
  */
 import type { Submission, WorkItemSpec } from './submission';
 
-export function plausibleSubmission(spec: WorkItemSpec): Submission {
+/**
+ * Where in the plan period a value is reported, for a series over the years
+ * (the demo's annual cycles and its final evaluation): `elapsed` is the share
+ * of the period, `annual` says a 〔〕 indicator reports the year's addition
+ * rather than its total so far. Every seventh indicator falls short of its
+ * path by a tenth, so a final evaluation has targets not met to report.
+ */
+export interface ReportingPoint {
+  elapsed: number;
+  annual: boolean;
+}
+
+/** The share of a 〔〕 total added in each year of a five-year path: rising a little, 1.0 in all. */
+const ANNUAL_SHARES = [0.18, 0.19, 0.2, 0.21, 0.22];
+
+export function plausibleSubmission(spec: WorkItemSpec, at?: ReportingPoint): Submission {
   if (spec.kind === 'task')
     return { kind: 'task', progress: 'in_progress', narrative: `${spec.title}：按计划推进，已完成年度重点工作。` };
   if (spec.kind === 'reserve') {
@@ -43,28 +58,58 @@ export function plausibleSubmission(spec: WorkItemSpec): Submission {
   const t = ind.target;
   const base = ind.baseline.kind === 'value' ? ind.baseline.value : 0;
   let value: number | boolean;
-  switch (t.kind) {
-    case 'qualitative':
-      value = true;
-      break;
-    case 'cumulative':
-      value = Math.round(t.total * 0.6 * 100) / 100;
-      break;
-    case 'range':
-      value = t.min;
-      break;
-    case 'point':
-      value = Math.round((base + (t.value - base) * 0.6) * 100) / 100;
-      break;
-    default:
-      value = t.value + (t.kind === 'at_least' && t.strict ? 0.5 : t.kind === 'at_most' && t.strict ? -0.5 : 0);
-  }
+  if (at) {
+    value = alongThePeriod(spec, at);
+  } else
+    switch (t.kind) {
+      case 'qualitative':
+        value = true;
+        break;
+      case 'cumulative':
+        value = Math.round(t.total * 0.6 * 100) / 100;
+        break;
+      case 'range':
+        value = t.min;
+        break;
+      case 'point':
+        value = Math.round((base + (t.value - base) * 0.6) * 100) / 100;
+        break;
+      default:
+        value = t.value + (t.kind === 'at_least' && t.strict ? 0.5 : t.kind === 'at_most' && t.strict ? -0.5 : 0);
+    }
   if (typeof value === 'number' && ind.unit === '%') value = Math.min(value, 100);
   return {
     kind: 'indicator',
     value,
-    dataSource: '2023年统计年报',
+    dataSource: at ? '统计年报' : '2023年统计年报',
     reasons: '受疫情影响部分工作推迟。',
     measures: '加快推进，确保完成规划目标。',
   };
+}
+
+/** A value on the way from the baseline to one meeting the target, `at.elapsed` of the way (short for every seventh). */
+function alongThePeriod(spec: WorkItemSpec, at: ReportingPoint): number | boolean {
+  const ind = spec.indicator!;
+  const t = ind.target;
+  const short = spec.no % 7 === 3 ? 0.9 : 1;
+  const round = (n: number) => Math.round(n * 100) / 100;
+  if (t.kind === 'qualitative') return short === 1;
+  if (t.kind === 'cumulative') {
+    const year = Math.round(at.elapsed * ANNUAL_SHARES.length) - 1;
+    const share = at.annual
+      ? (ANNUAL_SHARES[year] ?? 0.2)
+      : ANNUAL_SHARES.slice(0, year + 1).reduce((a, b) => a + b, 0);
+    return round(t.total * share * short);
+  }
+  const goal =
+    t.kind === 'range'
+      ? t.min
+      : t.kind === 'point'
+        ? t.value
+        : t.value + (t.kind === 'at_most' ? -0.5 : 0.5) * (t.kind === 'at_least' && !t.strict ? 0 : 1);
+  // A level the base year already met is held there; otherwise the straight path to the goal.
+  const base = ind.baseline.kind === 'value' ? ind.baseline.value : goal * 0.5;
+  const met = t.kind === 'at_most' ? base <= goal : base >= goal;
+  if (met && t.kind !== 'point' && t.kind !== 'range') return base;
+  return round(base + (goal - base) * at.elapsed * short);
 }
