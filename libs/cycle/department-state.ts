@@ -101,11 +101,12 @@ export function isDone(state: DepartmentState, item: ItemState): boolean {
     : item.status === 'approved' || item.status === 'accepted';
 }
 
-/** Items the submitter still owes: never submitted, or returned to them. */
+/** The states in which the submitter still owes an item: never submitted, or returned to them. */
+export const OWED_BY_SUBMITTER: ReadonlySet<string> = new Set<ItemStatus>(['assigned', 'draft', 'returned']);
+
+/** Items the submitter still owes. */
 export function owedBySubmitter(state: DepartmentState): ItemState[] {
-  return Object.values(state.items).filter(
-    (i) => i.status === 'assigned' || i.status === 'draft' || i.status === 'returned',
-  );
+  return Object.values(state.items).filter((i) => OWED_BY_SUBMITTER.has(i.status));
 }
 
 export function waitingForReview(state: DepartmentState): ItemState[] {

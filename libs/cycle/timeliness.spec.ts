@@ -1,4 +1,4 @@
-import { timeliness } from './timeliness';
+import { isOverdue, timeliness } from './timeliness';
 
 // Deadline in force 1000 (ms since epoch, small for reading); "now" is when the dashboard asks.
 describe('timeliness: one rule for the workflow, the report and the dashboard', () => {
@@ -20,5 +20,24 @@ describe('timeliness: one rule for the workflow, the report and the dashboard', 
     ['no items: nothing owed', [], 1000, 'closed', 'on_time'],
   ])('%s', (_case, first, deadline, asOf, expected) => {
     expect(timeliness(first, deadline, asOf)).toBe(expected);
+  });
+});
+
+describe('overdue: owed by the submitter once the department would be judged missing', () => {
+  it.each<[string, boolean, number, number | 'closed', boolean]>([
+    ['owed, asked before the deadline', true, 1000, 999, false],
+    ['owed, asked at the deadline', true, 1000, 1000, false],
+    ['owed, asked a millisecond after', true, 1000, 1001, true],
+    ['owed, the collection closed before its deadline', true, 1000, 'closed', true],
+    ['owed, within a department’s extension', true, 1500, 1200, false],
+    ['submitted (or approved), long after the deadline', false, 1000, 5000, false],
+    ['submitted, the collection closed', false, 1000, 'closed', false],
+  ])('%s', (_case, owed, deadline, asOf, expected) => {
+    expect(isOverdue(owed, deadline, asOf)).toBe(expected);
+  });
+
+  it('agrees with timeliness: a department is missing exactly when one of its items is overdue', () => {
+    for (const asOf of [999, 1000, 1001, 'closed'] as const)
+      expect(isOverdue(true, 1000, asOf)).toBe(timeliness([900, null], 1000, asOf) === 'missing');
   });
 });

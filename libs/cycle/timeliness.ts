@@ -30,6 +30,18 @@ export function timeliness(
   deadline: number,
   asOf: number | 'closed',
 ): TimelinessSoFar {
-  if (firstSubmittedAt.some((at) => at === null)) return asOf === 'closed' || asOf > deadline ? 'missing' : 'pending';
+  if (firstSubmittedAt.some((at) => at === null)) return deadlinePassed(deadline, asOf) ? 'missing' : 'pending';
   return firstSubmittedAt.every((at) => at! <= deadline) ? 'on_time' : 'late';
 }
+
+/**
+ * Overdue: an item its submitter still owes (never submitted, or returned and
+ * not submitted again) once the deadline in force has passed, or the collection
+ * has closed: the same moment a department owing it turns `missing`.
+ */
+export function isOverdue(owedBySubmitter: boolean, deadline: number, asOf: number | 'closed'): boolean {
+  return owedBySubmitter && deadlinePassed(deadline, asOf);
+}
+
+/** Strictly after the deadline: an item submitted at the deadline itself is on time. */
+const deadlinePassed = (deadline: number, asOf: number | 'closed') => asOf === 'closed' || asOf > deadline;

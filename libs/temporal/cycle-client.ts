@@ -145,6 +145,8 @@ export class CycleClient {
         // A cycle that has finished may run again, for a reopen; a running one may not.
         workflowIdReusePolicy: 'ALLOW_DUPLICATE',
       });
+      // The first collection's extensions end with it: the reopen's deadline applies to every department it names.
+      await this.ds.query(`UPDATE evaluation_cycle SET department_deadlines = '{}' WHERE id = $1`, [cycleId]);
       return {
         cycleId,
         runId: handle.firstExecutionRunId,
@@ -229,11 +231,25 @@ export class CycleClient {
       throw new CycleRequestError('invalid_request', [
         { zh: `截止时间“${deadline}”格式不对`, en: `deadline "${deadline}" is not a date` },
       ]);
-    if (department)
+    const at = new Date(deadline).toISOString();
+    // The deadline in force is recorded as the workflows apply it (a cycle-wide extension overrides every
+    // department's own), so the dashboard judges what is overdue from the records and the clock.
+    if (department) {
       await this.client.workflow
         .getHandle(departmentWorkflowId(cycleId, department))
         .signal(extendDeadlineSignal, { deadline });
-    else await this.client.workflow.getHandle(cycleId).signal(extendCycleDeadlineSignal, { deadline });
+      await this.ds.query(
+        `UPDATE evaluation_cycle SET department_deadlines = department_deadlines || jsonb_build_object($2::text, $3::text)
+          WHERE id = $1`,
+        [cycleId, department, at],
+      );
+    } else {
+      await this.client.workflow.getHandle(cycleId).signal(extendCycleDeadlineSignal, { deadline });
+      await this.ds.query(`UPDATE evaluation_cycle SET deadline = $2, department_deadlines = '{}' WHERE id = $1`, [
+        cycleId,
+        at,
+      ]);
+    }
   }
 
   async remindNow(cycleId: string, department?: string): Promise<void> {

@@ -13,7 +13,7 @@ import { DataSource } from 'typeorm';
 import { createUser } from '@libs/access/users';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApi } from '../../apps/api/src/configure-api';
-import { CYCLE_CLIENT, TEMPORAL_CLIENT } from '../../apps/api/src/tokens';
+import { CLOCK, CYCLE_CLIENT, TEMPORAL_CLIENT, type Clock } from '../../apps/api/src/tokens';
 import { BUREAU_EMAIL, createCycleHarness, type CycleHarness } from './cycle-harness';
 
 export const PASSWORD = 'Heyuan-2026-test';
@@ -50,6 +50,9 @@ export async function createApiHarness(
     .useValue(h.env.client)
     .overrideProvider(CYCLE_CLIENT)
     .useValue(h.cycles)
+    // The API judges what is overdue by the test server's clock, which env.sleep moves.
+    .overrideProvider(CLOCK)
+    .useValue({ now: () => h.env.currentTimeMs() } satisfies Clock)
     .compile();
   const app = configureApi(moduleRef.createNestApplication({ logger: process.env.API_TEST_LOG ? undefined : false }));
   await app.init();

@@ -22,11 +22,12 @@ import { CyclesController } from './cycles/cycles.controller';
 import { EvidenceController } from './cycles/evidence.controller';
 import { ItemAccess } from './cycles/item-access.service';
 import { ItemsController } from './cycles/items.controller';
+import { CycleDashboard } from './cycles/dashboard.service';
 import { PortalController } from './cycles/portal.controller';
 import { ReportsController } from './cycles/reports.controller';
 import { HealthController } from './health.controller';
 import { MetricsModule } from './metrics.controller';
-import { CYCLE_CLIENT, NOTICE_OUTBOX, TEMPORAL_CLIENT } from './tokens';
+import { CLOCK, CYCLE_CLIENT, NOTICE_OUTBOX, systemClock, TEMPORAL_CLIENT } from './tokens';
 
 /** The HTTP API; its infrastructure (database, Temporal) is created here and closed with the app. */
 @Module({
@@ -80,8 +81,10 @@ import { CYCLE_CLIENT, NOTICE_OUTBOX, TEMPORAL_CLIENT } from './tokens';
         links: linkSigning(loadConfig('auth')),
       }),
     },
+    { provide: CLOCK, useValue: systemClock },
     { provide: APP_GUARD, useClass: AuthGuard },
     AuditService,
+    CycleDashboard,
     LinkService,
     ItemAccess,
   ],

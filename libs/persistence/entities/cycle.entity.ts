@@ -44,6 +44,10 @@ export class EvaluationCycle {
   @Column({ name: 'hard_close', type: 'timestamptz' })
   hardClose: Date;
 
+  /** Departments' own extensions (code → ISO time); a cycle-wide extension moves `deadline` and clears them. */
+  @Column({ name: 'department_deadlines', type: 'jsonb', default: () => "'{}'::jsonb" })
+  departmentDeadlines: Record<string, string>;
+
   /** The launch request as given: policy, item kinds, group resolution. */
   @Column({ type: 'jsonb' })
   definition: unknown;

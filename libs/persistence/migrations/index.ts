@@ -12,6 +12,7 @@ import { TargetIndicators1796200000000 } from './1796200000000-TargetIndicators'
 import { ServiceItemDepartments1796200100000 } from './1796200100000-ServiceItemDepartments';
 import { PlanPeriodName1796210000000 } from './1796210000000-PlanPeriodName';
 import { PlanTranslations1796200500000 } from './1796200500000-PlanTranslations';
+import { DepartmentDeadlines1796220000000 } from './1796220000000-DepartmentDeadlines';
 
 /** Every migration, in order. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   ServiceItemDepartments1796200100000,
   PlanTranslations1796200500000,
   PlanPeriodName1796210000000,
+  DepartmentDeadlines1796220000000,
 ];

@@ -2,38 +2,32 @@
  * Reads the portal needs beside the item and the cycle: what to show next to
  * an indicator's input (target, base year, last year's approved value, the
  * value expected on the straight path, data-quality warnings on the latest
- * submission), and the bureau's dashboard figures (progress by department and
- * by category, each department's timeliness).
+ * submission), and the bureau's dashboard (figures by department and by
+ * category, timeliness, the overdue list and its Excel export: see CycleDashboard).
  */
-import { Controller, Get, Inject, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@libs/access/principal';
-import type { DepartmentOutcome } from '@libs/cycle/activities-contract';
-import type { WorkItemKind } from '@libs/cycle/cycle-definition';
 import type { WorkItemSpec } from '@libs/cycle/submission';
-import {
-  CycleReport,
-  Department,
-  Indicator,
-  Plan,
-  SubmissionVersion,
-  type EvaluationCycle,
-} from '@libs/persistence/entities';
+import { Department, Indicator, Plan, SubmissionVersion, type EvaluationCycle } from '@libs/persistence/entities';
 import { checkValueQuality } from '@libs/rules/data-quality';
 import { expectedValue, targetText } from '@libs/rules/expected';
-import { timeliness, type TimelinessSoFar } from '@libs/cycle/timeliness';
-import type { CycleClient } from '@libs/temporal/cycle-client';
 import { Caller, Requires } from '../auth/auth.decorators';
-import { CYCLE_CLIENT } from '../tokens';
+import { CycleDashboard } from './dashboard.service';
 import { ItemAccess } from './item-access.service';
+import { writeOverdueWorkbook } from './overdue-workbook';
 
-const KIND_GROUPS = {
-  task: { zh: '主要任务', en: 'Main tasks' },
-  project: { zh: '重大项目', en: 'Major projects' },
-  reserve: { zh: '储备项目', en: 'Reserve projects' },
-  service: { zh: '基本公共服务', en: 'Basic public services' },
-};
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+class WorkbookQuery {
+  @ApiPropertyOptional({ enum: ['zh-CN', 'en'], default: 'zh-CN' })
+  @IsOptional()
+  @IsIn(['zh-CN', 'en'])
+  lang?: string;
+}
 
 @ApiTags('items 事项')
 @ApiBearerAuth()
@@ -41,7 +35,7 @@ const KIND_GROUPS = {
 export class PortalController {
   constructor(
     @Inject(DataSource) private readonly ds: DataSource,
-    @Inject(CYCLE_CLIENT) private readonly cycles: CycleClient,
+    @Inject(CycleDashboard) private readonly dashboard: CycleDashboard,
     @Inject(ItemAccess) private readonly access: ItemAccess,
   ) {}
 
@@ -120,89 +114,22 @@ export class PortalController {
   @Get('overview')
   @Requires('cycle:read')
   @ApiOperation({
-    summary: '进度总览 The dashboard: items by department and by category and state, each department’s timeliness',
+    summary:
+      '进度总览 The dashboard, from the records and the clock: items by department and by category and state, each department’s timeliness, the overdue items (a closed cycle’s: those never submitted or left returned)',
   })
   async overview(@Param('cycleId') cycleId: string) {
-    const cycle = await this.access.cycle(cycleId);
-    const rows: Array<{ department: string; kind: WorkItemKind; no: number; status: string; first: Date | null }> =
-      await this.ds.query(
-        `SELECT w.department, w.item_kind AS kind, w.item_no AS no, w.status,
-              (SELECT min(s.submitted_at) FROM submission_version s WHERE s.cycle_id = w.cycle_id AND s.item_key = w.item_key) AS first
-         FROM work_item w WHERE w.cycle_id = $1 ORDER BY w.department, w.item_kind, w.item_no`,
-        [cycleId],
-      );
-    const names = new Map(
-      (await this.ds.getRepository(Department).find()).map((d) => [d.code, { zh: d.name, en: d.nameEn }]),
-    );
-    const indicators = await this.ds
-      .getRepository(Indicator)
-      .find({ where: { plan: { code: cycle.planCode } }, relations: { category: true } });
-    const categoryOf = new Map(
-      indicators.map((i) => [i.no, { key: `indicator/${i.category.no}`, zh: i.category.name, en: i.category.nameEn }]),
-    );
-    const deadlines = await this.departmentDeadlines(cycle);
-    const recorded = await this.recordedTimeliness(cycle);
-    const now = Date.now();
+    return this.dashboard.overview(await this.access.cycle(cycleId));
+  }
 
-    const departments = new Map<
-      string,
-      {
-        department: string;
-        name: { zh: string; en: string };
-        total: number;
-        submitted: number;
-        counts: Record<string, number>;
-        deadline: string;
-        timeliness: TimelinessSoFar;
-      }
-    >();
-    const firstSubmissions = new Map<string, Array<number | null>>();
-    const categories = new Map<
-      string,
-      { key: string; name: { zh: string; en: string }; total: number; counts: Record<string, number> }
-    >();
-    for (const r of rows) {
-      const d = departments.get(r.department) ?? {
-        department: r.department,
-        name: names.get(r.department) ?? { zh: r.department, en: r.department },
-        total: 0,
-        submitted: 0,
-        counts: {},
-        deadline: new Date(deadlines.get(r.department) ?? cycle.deadline.getTime()).toISOString(),
-        timeliness: 'pending',
-      };
-      d.total += 1;
-      d.counts[r.status] = (d.counts[r.status] ?? 0) + 1;
-      if (r.first) d.submitted += 1;
-      firstSubmissions.set(r.department, [
-        ...(firstSubmissions.get(r.department) ?? []),
-        r.first ? new Date(r.first).getTime() : null,
-      ]);
-      departments.set(r.department, d);
-      const c =
-        r.kind === 'indicator'
-          ? (categoryOf.get(r.no) ?? { key: 'indicator', zh: '主要指标', en: 'Indicators' })
-          : { key: r.kind, ...KIND_GROUPS[r.kind] };
-      const group = categories.get(c.key) ?? { key: c.key, name: { zh: c.zh, en: c.en }, total: 0, counts: {} };
-      group.total += 1;
-      group.counts[r.status] = (group.counts[r.status] ?? 0) + 1;
-      categories.set(c.key, group);
-    }
-    for (const d of departments.values()) {
-      // A closed cycle's timeliness is the one its report recorded; a running one's is judged as it stands.
-      d.timeliness =
-        recorded.get(d.department) ?? timeliness(firstSubmissions.get(d.department)!, Date.parse(d.deadline), now);
-    }
-    // Indicator categories in the plan's order (专栏1), then tasks, then projects.
-    const order = (key: string) =>
-      key.startsWith('indicator/') ? Number(key.split('/')[1]) : key === 'task' ? 1000 : 1001;
-    return {
-      cycleId,
-      status: cycle.status,
-      deadline: cycle.deadline,
-      departments: [...departments.values()],
-      categories: [...categories.values()].sort((a, b) => order(a.key) - order(b.key)),
-    };
+  @Get('overdue/xlsx')
+  @Requires('cycle:read')
+  @ApiOperation({ summary: '导出逾期事项 The overdue list as an Excel workbook (lang=en for English headings)' })
+  async overdueWorkbook(@Param('cycleId') cycleId: string, @Query() q: WorkbookQuery, @Res() res: Response) {
+    const overview = await this.dashboard.overview(await this.access.cycle(cycleId));
+    const locale = q.lang === 'en' ? 'en' : 'zh-CN';
+    res.type(XLSX);
+    res.attachment(locale === 'en' ? 'overdue.en.xlsx' : '逾期事项.xlsx');
+    res.send(await writeOverdueWorkbook(overview, locale));
   }
 
   /** Last year's approved value: the base year's printed figure, or the previous annual cycle's approved version. */
@@ -223,25 +150,5 @@ export class PortalController {
       [plan.code, year, spec.key],
     );
     return typeof row?.value === 'number' ? { year, value: row.value, source: 'cycle' } : null;
-  }
-
-  /** Deadlines in force per department (a department's own extension included) while its workflow runs. */
-  private async departmentDeadlines(cycle: EvaluationCycle): Promise<Map<string, number>> {
-    if (cycle.status !== 'running') return new Map();
-    const live = await this.cycles.liveStatus(cycle.id).catch(() => null);
-    // A department still starting has no deadline of its own yet: the cycle's applies.
-    return new Map(
-      (live?.departments ?? []).flatMap((d) => (d.phase === 'running' ? [[d.department, d.deadline] as const] : [])),
-    );
-  }
-
-  private async recordedTimeliness(cycle: EvaluationCycle): Promise<Map<string, TimelinessSoFar>> {
-    if (cycle.status === 'running') return new Map();
-    const report = await this.ds
-      .getRepository(CycleReport)
-      .findOne({ where: { cycleId: cycle.id }, order: { version: 'DESC' } });
-    return new Map(
-      ((report?.timeliness as DepartmentOutcome[] | undefined) ?? []).map((o) => [o.department, o.timeliness]),
-    );
   }
 }
