@@ -10,7 +10,7 @@ import { PlanValidationError, type PlanIssue } from '../plan/localized';
 import type { PlanFile } from '../plan/plan-file';
 import { checkWorkbookLimits } from './workbook-limits';
 
-type Kind = 'text' | 'optionalText' | 'int' | 'number' | 'optionalNumber' | 'list' | 'nullableList';
+type Kind = 'text' | 'optionalText' | 'english' | 'int' | 'number' | 'optionalNumber' | 'list' | 'nullableList';
 interface Column {
   key: string;
   zh: string;
@@ -33,9 +33,12 @@ const c = (key: string, zh: string, en: string, kind: Kind = 'text', labels?: Re
   labels,
 });
 
-/** The English twin of a column (libs/plan/translations), after the sheet's own columns so theirs keep their letters. */
+/**
+ * The English twin of a column (libs/plan/translations), after the sheet's own columns so theirs keep their
+ * letters; an empty cell is no translation, which the plan's validation names where one is needed.
+ */
 const en = (key: string, zh: string, label: string): Column =>
-  c(key, `${zh}（英文）`, `${label} in English`, 'optionalText');
+  c(key, `${zh}（英文）`, `${label} in English`, 'english');
 
 const KIND_LABELS = {
   city_bureau: '市直部门',
@@ -209,7 +212,7 @@ export async function writePlanWorkbook(plan: PlanFile | null): Promise<Buffer> 
     sheet.addRow(def.columns.map((col) => `${col.zh}\n${col.en}`));
     sheet.getRow(1).font = { bold: true };
     def.columns.forEach(
-      (col, i) => (sheet.getColumn(i + 1).width = col.kind === 'text' || col.kind === 'optionalText' ? 24 : 14),
+      (col, i) => (sheet.getColumn(i + 1).width = ['text', 'optionalText', 'english'].includes(col.kind) ? 24 : 14),
     );
     if (!plan) continue;
     for (const row of sectionRows(plan, def.section))
@@ -356,6 +359,8 @@ function readCell(cell: ExcelJS.Cell, col: Column, where: string, issues: PlanIs
         .filter(Boolean);
     case 'optionalText':
       return empty ? '' : String(value).trim();
+    case 'english':
+      return empty ? undefined : String(value).trim();
     case 'text': {
       if (empty) return bad('不能为空', 'must not be empty');
       if (typeof value === 'object') return bad('应为文字', 'must be text');
