@@ -72,10 +72,27 @@ export function statusByCategory(t: ReportText, f: CycleReportFigures): ReportCh
  * Every binding indicator: those judged on a path by their progress ratio, a
  * bar coloured by status against the on-track and slightly-behind lines of the
  * report's thresholds; those judged met or not (bounds, qualitative) at 1 when
- * met and 0 when not, coloured the same way, so none is left out.
+ * met and 0 when not, coloured the same way, so none is left out. A plan with
+ * more binding indicators than a page holds gets one chart per page's worth.
  */
-export function bindingRatios(t: ReportText, f: CycleReportFigures): ReportChart {
-  const binding = f.indicators.filter((i) => i.attribute === 'binding');
+export function bindingRatios(t: ReportText, f: CycleReportFigures): ReportChart[] {
+  const all = f.indicators.filter((i) => i.attribute === 'binding');
+  const parts = Math.max(1, Math.ceil(all.length / BINDING_PER_CHART));
+  return Array.from({ length: parts }, (_, n) =>
+    bindingChart(t, f, all.slice(n * BINDING_PER_CHART, (n + 1) * BINDING_PER_CHART), n + 1, parts),
+  );
+}
+
+/** Bars of 28 pixels: 30 of them and the axes make a chart that fits a page of the Word document. */
+const BINDING_PER_CHART = 30;
+
+function bindingChart(
+  t: ReportText,
+  f: CycleReportFigures,
+  binding: CycleReportFigures['indicators'],
+  part: number,
+  parts: number,
+): ReportChart {
   const barValue = (i: (typeof binding)[number]) =>
     i.ratio !== null
       ? Math.round(i.ratio * 1000) / 1000
@@ -88,9 +105,10 @@ export function bindingRatios(t: ReportText, f: CycleReportFigures): ReportChart
     lineStyle: { color, type: 'dashed' as const },
     label: { formatter: `${name} ${x}` },
   });
+  const of = parts === 1 ? '' : t.locale === 'en' ? ` (${part}/${parts})` : `（${part}/${parts}）`;
   return {
-    id: 'binding',
-    title: t.charts.binding,
+    id: part === 1 ? 'binding' : `binding-${part}`,
+    title: `${t.charts.binding}${of}`,
     width: 720,
     height: Math.max(200, 110 + binding.length * 28),
     option: {

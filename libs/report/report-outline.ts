@@ -77,7 +77,7 @@ function indicatorsChapter(t: ReportText, f: CycleReportFigures): ReportBlock[] 
   return sections(t, [
     // A final evaluation leads with what was met at the plan's end.
     ...(f.final ? finalSections(t, f, f.final) : []),
-    [t.headings.binding, [chart(bindingRatios(t, f)), indicatorTable(binding)]],
+    [t.headings.binding, [...bindingRatios(t, f).map(chart), indicatorTable(binding)]],
     [t.headings.byCategory, byCategory],
     [
       t.headings.behind,
