@@ -250,7 +250,14 @@ describe('an annual monitoring cycle, end to end', () => {
     expect(indicator(1)).toMatchObject({
       status: 'on_track',
       value: 284.1,
-      source: { version: 1, submittedBy: mail('submitter', ON_TIME), approvedBy: mail('supervisor', ON_TIME) },
+      source: {
+        version: 1,
+        submittedBy: mail('submitter', ON_TIME),
+        approvedBy: mail('supervisor', ON_TIME),
+        // As they acted: name, unit and time, for the Excel annex.
+        submitter: { name: submitter(ON_TIME).name, unit: '市统计局', at: expect.stringMatching(/^20\d\d-\d\d-\d\dT/) },
+        approver: { name: supervisor(ON_TIME).name, unit: '市统计局', at: expect.stringMatching(/^20\d\d-\d\d-\d\dT/) },
+      },
     });
     // #40 a floor of 85 the base year exceeded (98.68): met, and warned for falling from 98.68; #26 稳定在95以上 met.
     expect(indicator(40)).toMatchObject({
