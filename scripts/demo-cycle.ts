@@ -147,8 +147,11 @@ async function main(): Promise<void> {
       (a: { area: string; count: number; byStanding: Record<string, number>; rate: number }) => ({
         服务领域: a.area,
         项目: a.count,
-        ...a.byStanding,
-        落实率: a.rate,
+        按标准落实: a.byStanding.implemented,
+        部分落实: a.byStanding.partly,
+        未落实: a.byStanding.not_implemented,
+        未报送: a.byStanding.not_reported,
+        '落实率 (rate)': a.rate,
       }),
     ),
   );
