@@ -2,15 +2,17 @@
  * The chapters the system drafts for the bureau to edit: 存在的主要问题 and
  * 对策建议 with 规划调整建议. Each paragraph is drafted from a finding in the
  * figures (items behind their path, warned requirements, projects behind time
- * elapsed or with contradictions, departments that reported late or not at
- * all, boilerplate reasons, questionable baselines, targets ahead of or out of
- * reach at their pace); a finding absent from the figures drafts nothing. The
+ * elapsed or with contradictions, basic public services not delivered to
+ * standard, departments that reported late or not at all, boilerplate reasons,
+ * questionable baselines, targets ahead of or out of reach at their pace); a
+ * finding absent from the figures drafts nothing. The
  * figures themselves are never drafted text: every number quoted comes from them.
  */
 import type { Locale } from '../plan/localized';
 import type { AdjustmentProposal } from '../rules/plan-adjustment';
 import type { CycleReportFigures } from './cycle-report';
 import { PLAN_NAMES } from './report-names';
+import { SERVICE_TEXT, serviceShortfallItems } from './report-services';
 import { behindPath, notedIndicators, pct, REPORT_TEXT, warnedIndicators, type ReportText } from './report-text';
 
 type Indicator = CycleReportFigures['indicators'][number];
@@ -143,6 +145,8 @@ export function draftChapters(f: CycleReportFigures, locale: Locale): DraftedCha
   const missing = f.timeliness.filter((d) => d.timeliness === 'missing').map((d) => t.name(f, d.name));
   const noData = f.summary.byStatus.no_data;
   const reportingLapses = late.length > 0 || missing.length > 0;
+  const services = SERVICE_TEXT[locale];
+  const servicesShort = serviceShortfallItems(f);
   const boilerplateDepartments = [...new Set(f.boilerplate.flatMap((b) => b.departments))].map((d) => t.name(f, d));
 
   const problems = [
@@ -154,6 +158,7 @@ export function draftChapters(f: CycleReportFigures, locale: Locale): DraftedCha
     ...(tasksBehind.length
       ? [w.tasksBehind(tasksBehind.length, w.list(tasksBehind.map((x) => `${x.no}. ${PLAN_NAMES[locale].task(x)}`)))]
       : []),
+    ...(servicesShort.length ? [services.problem(f, servicesShort)] : []),
     ...(reportingLapses ? [w.reporting(late, missing, noData)] : []),
     ...(f.boilerplate.length ? [w.boilerplate(f.boilerplate.length, w.list(boilerplateDepartments))] : []),
     ...(noted.length ? [w.dataQuality(names(noted))] : []),
@@ -162,6 +167,7 @@ export function draftChapters(f: CycleReportFigures, locale: Locale): DraftedCha
     ...(bindingBehind.length ? [w.fixBinding(names(bindingBehind))] : []),
     ...(behind.length ? [w.fixBehind] : []),
     ...(projectsBehind || f.summary.projects.flagged ? [w.fixProjects] : []),
+    ...(servicesShort.length ? [services.fix] : []),
     ...(reportingLapses ? [w.fixReporting] : []),
     ...(f.boilerplate.length ? [w.fixBoilerplate] : []),
     ...(noted.length ? [w.fixData] : []),

@@ -28,6 +28,9 @@ export interface ServiceText {
   account(text: string | null): string;
   none: string;
   total: string;
+  /** For the drafted chapters, when some items fall short: the problem, and what to do about it. */
+  problem(f: CycleReportFigures, items: ServiceItem[]): string;
+  fix: string;
 }
 
 const ZH_STANDING: Record<ServiceStanding, string> = {
@@ -66,6 +69,11 @@ const ZH: ServiceText = {
   account: (text) => `差距和原因：${text ?? '未填报'}`,
   none: '所有已报送的基本公共服务项目均已按标准落实。',
   total: '合计',
+  problem: (f, items) =>
+    `基本公共服务尚未全部按标准落实：落实率${pct(f.summary.serviceItems.overall.rate)}，${items
+      .map((i) => `“${i.name}”（${ZH_STANDING[i.implementation ?? 'not_reported']}）`)
+      .join('、')}与国家和省标准仍有差距。`,
+  fix: '补齐基本公共服务短板：责任单位对未落实和部分落实的服务项目逐项制定达标方案，落实资金和人员保障，确保按国家和省标准提供。',
 };
 
 const EN: ServiceText = {
@@ -96,6 +104,11 @@ const EN: ServiceText = {
   account: (text) => `Shortfall and reasons: ${text ?? 'not given'}`,
   none: 'Every basic public service item reported is delivered to standard.',
   total: 'Total',
+  problem: (f, items) =>
+    `Not every basic public service is delivered to standard: a delivery rate of ${pct(f.summary.serviceItems.overall.rate)}; ${items
+      .map((i) => `"${i.nameEn ?? i.name}" (${EN_STANDING[i.implementation ?? 'not_reported']})`)
+      .join(', ')} still fall short of the national and provincial standards.`,
+  fix: 'Close the gaps in basic public services: for each item not delivered or delivered in part, its department draws up a plan to reach the standard, with the funds and staff it needs.',
 };
 
 export const SERVICE_TEXT: Record<Locale, ServiceText> = { 'zh-CN': ZH, en: EN };

@@ -117,8 +117,9 @@ describe('the report’s chapters', () => {
       ['二、主要指标完成情况', false],
       ['三、主要任务进展', false],
       ['四、重大项目推进', false],
-      ['五、存在的主要问题', true],
-      ['六、对策建议和规划调整建议', true],
+      ['五、基本公共服务落实', false],
+      ['六、存在的主要问题', true],
+      ['七、对策建议和规划调整建议', true],
       ['附表', false],
     ]);
     const indicators = outline[1].blocks.flatMap((b) => (b.kind === 'section' ? [b.title] : []));
@@ -140,8 +141,9 @@ describe('the report’s chapters', () => {
       '2. Main indicators',
       '3. Main tasks',
       '4. Major projects',
-      '5. Main problems',
-      '6. Recommendations and proposed adjustments to the plan',
+      '5. Basic public services',
+      '6. Main problems',
+      '7. Recommendations and proposed adjustments to the plan',
       'Annex tables',
     ]);
   });

@@ -13,6 +13,7 @@ import JSZip from 'jszip';
 import { readPlanFile } from '@libs/catalog/plan-file-io';
 import type { ServiceSubmission } from '@libs/cycle/submission';
 import { buildCycleReport } from '@libs/report/cycle-report';
+import { draftChapters } from '@libs/report/report-drafts';
 import { writeReportFiles } from '@libs/report/report-files';
 import { THRESHOLD_PRESETS } from '@libs/rules/thresholds';
 import { HEYUAN_ISSUER, HEYUAN_PLAN_FILE } from '../support/plans';
@@ -108,6 +109,19 @@ describe('the report’s chapter on the basic public service items', () => {
       '(2) Items not delivered, or delivered in part\n7. Basic living support for special groups of children (Childcare; not delivered; department: Municipal Civil Affairs Bureau)\n',
     );
     expect(en).toContain('the delivery rate is the share of items delivered to standard');
+  });
+
+  it('drafts the shortfall as a problem, with a recommendation, for the bureau to edit', () => {
+    const zh = draftChapters(report.figures, 'zh-CN');
+    expect(zh.problems).toContain(
+      '基本公共服务尚未全部按标准落实：落实率1.3%，“特殊儿童群体基本生活保障”（未落实）、“儿童健康管理”（部分落实）与国家和省标准仍有差距。',
+    );
+    expect(zh.recommendations).toContain(
+      '补齐基本公共服务短板：责任单位对未落实和部分落实的服务项目逐项制定达标方案，落实资金和人员保障，确保按国家和省标准提供。',
+    );
+    expect(draftChapters(report.figures, 'en').problems.join(' ')).toContain(
+      '"Basic living support for special groups of children" (not delivered), "Child health management" (partly delivered) still fall short',
+    );
   });
 
   it('reads the same in HTML, markup in an account kept as text', async () => {
