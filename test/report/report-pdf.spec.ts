@@ -37,7 +37,7 @@ const pdfText = async (pdf: string) => (await run('pdftotext', ['-layout', pdf, 
 const flat = (text: string) => text.replace(/\s+/g, '');
 
 describe('the report, printed', () => {
-  it('has a cover, contents, page numbers, every section and the project verdict, in both languages', async () => {
+  it('has a cover, contents, page numbers, every section, the project verdict and a service rate, in both languages', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'report-pdf-'));
     // Mid-term 2021–2023 (60 % of the period gone): project 1 has 2,489.3 of its 22,029 (11.3 %) invested.
     const { figures, contentHash } = buildCycleReport({
@@ -70,7 +70,16 @@ describe('the report, printed', () => {
             narrative: '用地报批滞后',
           },
         },
+        // A basic public service item, delivered to standard by the department the bureau assigned it to.
+        {
+          itemKey: 'service-5',
+          version: 1,
+          submittedBy: 's@health',
+          approvedBy: 'v@health',
+          payload: { kind: 'service', implementation: 'implemented' },
+        },
       ],
+      assignments: [{ itemKey: 'service-5', department: 'city-health', coDepartments: [] }],
       priorAnnual: [],
       outcomes: [{ department: 'city-statistics', total: 2, done: 2, timeliness: 'on_time', cancelled: false }],
       thresholds: THRESHOLD_PRESETS.time_elapsed,
@@ -101,6 +110,7 @@ describe('the report, printed', () => {
       '主要指标完成情况',
       '主要任务进展',
       '重大项目推进',
+      '基本公共服务落实',
       '存在的主要问题',
       '对策建议和规划调整建议',
     ])
@@ -122,6 +132,9 @@ describe('the report, printed', () => {
       '1.河源职业技术学院教育建筑群（滞后，完成计划投资11.3%，建设状态：在建，牵头单位：河源职业技术学院）',
     );
     expect(body).toContain('项目单位说明：用地报批滞后');
+    // The service items' 落实率: 1 of 80 delivered to standard, 1 of 9 in 幼有所育.
+    expect(body).toContain('80项基本公共服务项目中，按标准落实1项，部分落实0项，未落实0项，未报送79项，落实率1.3%');
+    expect(body).toContain('幼有所育9100811.1%');
     // The drafted chapters say they are drafts, and draft from the findings: the lagging project, the targets to revisit.
     expect(body).toContain('【草拟】本章由系统根据评估结果草拟');
     expect(body).toContain('重大项目投资完成偏慢');
