@@ -8,6 +8,7 @@
 import type { Locale } from '../plan/localized';
 import { SERVICE_STANDINGS, serviceShortfalls, type ServiceCounts, type ServiceStanding } from '../rules/service-items';
 import type { CycleReportFigures } from './cycle-report';
+import { PLAN_NAMES } from './report-names';
 import { pct, REPORT_TEXT } from './report-text';
 
 type ServiceItem = CycleReportFigures['serviceItems'][number];
@@ -45,6 +46,9 @@ const EN_STANDING: Record<ServiceStanding, string> = {
   not_implemented: 'not delivered',
   not_reported: 'not reported',
 };
+/** A service area as the plan prints it, or its English twin (the Chinese where the plan has none). */
+const areaIn = (locale: Locale, x: { area: string; areaEn: string | null }) =>
+  locale === 'en' ? (x.areaEn ?? x.area) : x.area;
 const counts = (c: ServiceCounts, phrase: (s: ServiceStanding, n: number) => string) =>
   SERVICE_STANDINGS.map((s) => phrase(s, c.byStanding[s]));
 
@@ -100,13 +104,13 @@ const EN: ServiceText = {
     );
   },
   shortfallItem: (f, i) =>
-    `${i.no}. ${i.nameEn ?? i.name} (${i.areaEn ?? i.area}; ${EN_STANDING[i.implementation ?? 'not_reported']}; department: ${i.leadDepartment ? REPORT_TEXT.en.name(f, i.leadDepartment) : 'none assigned'})`,
+    `${i.no}. ${PLAN_NAMES.en.item(i)} (${areaIn('en', i)}; ${EN_STANDING[i.implementation ?? 'not_reported']}; department: ${i.leadDepartment ? REPORT_TEXT.en.name(f, i.leadDepartment) : 'none assigned'})`,
   account: (text) => `Shortfall and reasons: ${text ?? 'not given'}`,
   none: 'Every basic public service item reported is delivered to standard.',
   total: 'Total',
   problem: (f, items) =>
     `Not every basic public service is delivered to standard: a delivery rate of ${pct(f.summary.serviceItems.overall.rate)}; ${items
-      .map((i) => `"${i.nameEn ?? i.name}" (${EN_STANDING[i.implementation ?? 'not_reported']})`)
+      .map((i) => `"${PLAN_NAMES.en.item(i)}" (${EN_STANDING[i.implementation ?? 'not_reported']})`)
       .join(', ')} still fall short of the national and provincial standards.`,
   fix: 'Close the gaps in basic public services: for each item not delivered or delivered in part, its department draws up a plan to reach the standard, with the funds and staff it needs.',
 };
@@ -125,7 +129,7 @@ export function serviceAreaRows(locale: Locale, f: CycleReportFigures): string[]
   ];
   const { byArea, overall } = f.summary.serviceItems;
   return [
-    ...byArea.map((a) => row(locale === 'en' ? (areaEn.get(a.area) ?? a.area) : a.area, a)),
+    ...byArea.map((a) => row(areaIn(locale, { area: a.area, areaEn: areaEn.get(a.area) ?? null }), a)),
     row(t.total, overall),
   ];
 }
@@ -135,11 +139,10 @@ export const serviceShortfallItems = (f: CycleReportFigures) => serviceShortfall
 
 /** An item's cells on the Excel sheet, before the submission it comes from (the workbook traces that). */
 export function serviceSheetRow(locale: Locale, f: CycleReportFigures, i: ServiceItem): Array<string | number | null> {
-  const en = locale === 'en';
   return [
     i.no,
-    en ? (i.areaEn ?? i.area) : i.area,
-    en ? (i.nameEn ?? i.name) : i.name,
+    areaIn(locale, i),
+    PLAN_NAMES[locale].item(i),
     i.leadDepartment ? REPORT_TEXT[locale].name(f, i.leadDepartment) : null,
     SERVICE_TEXT[locale].standing(i.implementation ?? 'not_reported'),
     i.narrative,
