@@ -14,6 +14,7 @@ import type { WorkItemSpec } from '@libs/cycle/submission';
 import { createDataSource } from '@libs/persistence/data-source';
 import { STATUS_LABELS } from '@libs/rules/progress';
 import { CycleClient } from '@libs/temporal/cycle-client';
+import { temporalConnectionOptions } from '@libs/temporal/connection';
 import { runAnnualAndFinal } from './demo-final';
 import { actor, log, SECOND, sleep, waitForReport } from './demo-support';
 
@@ -24,7 +25,7 @@ const NEVER = 'city-veterans';
 async function main(): Promise<void> {
   const temporal = loadConfig('temporal');
   const ds = await createDataSource().initialize();
-  const connection = await Connection.connect({ address: temporal.TEMPORAL_ADDRESS });
+  const connection = await Connection.connect(temporalConnectionOptions(temporal));
   const client = new Client({ connection, namespace: temporal.TEMPORAL_NAMESPACE });
   const cycles = new CycleClient(client, temporal.TEMPORAL_TASK_QUEUE, ds);
   const now = Date.now();

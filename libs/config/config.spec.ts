@@ -44,6 +44,43 @@ describe('loadConfig', () => {
     expect((error as Error).message).toContain(variable);
   });
 
+  describe('Temporal TLS', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plan-eval-tls-config-'));
+    const PEM = join(dir, 'ca.pem');
+    writeFileSync(PEM, '-----BEGIN CERTIFICATE-----\nx\n-----END CERTIFICATE-----\n');
+    const NOT_PEM = join(dir, 'ca.txt');
+    writeFileSync(NOT_PEM, 'not a certificate');
+
+    it.each<[string, NodeJS.ProcessEnv, string[]]>([
+      ['a certificate without its key', { TEMPORAL_TLS_CLIENT_CERT_PATH: PEM }, ['TEMPORAL_TLS_CLIENT_KEY_PATH']],
+      ['a key without its certificate', { TEMPORAL_TLS_CLIENT_KEY_PATH: PEM }, ['TEMPORAL_TLS_CLIENT_CERT_PATH']],
+      [
+        'a file that is not there',
+        { TEMPORAL_TLS_SERVER_CA_CERT_PATH: join(dir, 'gone.pem') },
+        ['TEMPORAL_TLS_SERVER_CA_CERT_PATH'],
+      ],
+      ['a file that is not PEM', { TEMPORAL_TLS_SERVER_CA_CERT_PATH: NOT_PEM }, ['TEMPORAL_TLS_SERVER_CA_CERT_PATH']],
+      [
+        'TLS off with TLS files set',
+        { TEMPORAL_TLS: 'false', TEMPORAL_TLS_SERVER_CA_CERT_PATH: PEM },
+        ['TEMPORAL_TLS'],
+      ],
+      ['TEMPORAL_TLS neither true nor false', { TEMPORAL_TLS: 'yes' }, ['TEMPORAL_TLS']],
+      [
+        'a CA, a certificate with its key and a server name',
+        {
+          TEMPORAL_TLS_SERVER_CA_CERT_PATH: PEM,
+          TEMPORAL_TLS_CLIENT_CERT_PATH: PEM,
+          TEMPORAL_TLS_CLIENT_KEY_PATH: PEM,
+          TEMPORAL_TLS_SERVER_NAME: 'temporal.heyuan.internal',
+        },
+        [],
+      ],
+    ])('%s: refused naming %j', (_label, env, variables) => {
+      expect(refused('temporal', env)).toEqual(variables);
+    });
+  });
+
   it('treats an empty value as unset', () => {
     expect(loadConfig('http', { PORT: '' }).PORT).toBe(3000);
   });

@@ -32,6 +32,14 @@ function isProxyAddress(p: string): boolean {
   return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
 }
 
+/** A PEM file (certificate or key) read at start-up: unreadable, it stops the start naming the setting. */
+const pemFile = z.string().refine((path) => {
+  try {
+    return readFileSync(path, 'utf8').includes('-----BEGIN ');
+  } catch {
+    return false;
+  }
+}, 'must be the path of a readable PEM file (certificate or key)');
 const hostPort = z.string().regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:7233');
 const port = z.coerce.number().int().min(1).max(65535);
 const duration = z
@@ -77,11 +85,40 @@ export const configSchemas = {
   database: z.object({
     DATABASE_URL: url(['postgres', 'postgresql']).default('postgres://postgres@127.0.0.1:54329/plan_eval'),
   }),
-  temporal: z.object({
-    TEMPORAL_ADDRESS: hostPort.default('127.0.0.1:7233'),
-    TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
-    TEMPORAL_TASK_QUEUE: z.string().min(1).default('plan-eval'),
-  }),
+  /**
+   * The Temporal frontend. TLS is on when TEMPORAL_TLS is true or any TLS file or name is set;
+   * a client certificate and key make it mutual TLS. The names are those the `temporal` CLI
+   * reads, so one environment serves the apps and an operator's CLI alike.
+   */
+  temporal: z
+    .object({
+      TEMPORAL_ADDRESS: hostPort.default('127.0.0.1:7233'),
+      TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+      TEMPORAL_TASK_QUEUE: z.string().min(1).default('plan-eval'),
+      TEMPORAL_TLS: z.enum(['true', 'false'], { errorMap: () => ({ message: 'must be true or false' }) }).optional(),
+      /** The CA that signed the server's certificate; unset, the system's roots. */
+      TEMPORAL_TLS_SERVER_CA_CERT_PATH: pemFile.optional(),
+      TEMPORAL_TLS_CLIENT_CERT_PATH: pemFile.optional(),
+      TEMPORAL_TLS_CLIENT_KEY_PATH: pemFile.optional(),
+      /** The name the server's certificate must carry, when it is not the address's host. */
+      TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
+    })
+    .superRefine((t, ctx) => {
+      const [cert, key] = ['TEMPORAL_TLS_CLIENT_CERT_PATH', 'TEMPORAL_TLS_CLIENT_KEY_PATH'] as const;
+      for (const [set, missing] of [
+        [cert, key],
+        [key, cert],
+      ] as const)
+        if (t[set] && !t[missing])
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: [missing], message: `must be set with ${set}` });
+      const anyFile = t.TEMPORAL_TLS_SERVER_CA_CERT_PATH || t[cert] || t.TEMPORAL_TLS_SERVER_NAME;
+      if (t.TEMPORAL_TLS === 'false' && anyFile)
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['TEMPORAL_TLS'],
+          message: 'is false, yet TLS files or a server name are set: remove one or the other',
+        });
+    }),
   mail: z.object({
     SMTP_URL: url(['smtp', 'smtps']).default('smtp://127.0.0.1:2525'),
     MAIL_FROM: z.string().min(3).default('河源市统计局 <bureau@heyuan.example>'),

@@ -8,6 +8,7 @@ import { durationMs } from '@libs/cycle/duration';
 import type { NoticeOutboxConfig } from '@libs/mail/notice-outbox';
 import { createDataSource } from '@libs/persistence/data-source';
 import { CycleClient } from '@libs/temporal/cycle-client';
+import { temporalConnectionOptions } from '@libs/temporal/connection';
 import { AuditController } from './audit/audit.controller';
 import { AuditService } from './audit/audit.service';
 import { AuthController } from './auth/auth.controller';
@@ -54,7 +55,7 @@ import { CLOCK, CYCLE_CLIENT, NOTICE_OUTBOX, systemClock, TEMPORAL_CLIENT } from
       useFactory: async () => {
         const t = loadConfig('temporal');
         return new Client({
-          connection: await Connection.connect({ address: t.TEMPORAL_ADDRESS }),
+          connection: await Connection.connect(temporalConnectionOptions(t)),
           namespace: t.TEMPORAL_NAMESPACE,
         });
       },

@@ -27,11 +27,12 @@ import { ITEM_STATUS_LABELS } from '@libs/cycle/department-state';
 import { EvaluationCycle, type ContactRole, type UserRole } from '@libs/persistence/entities';
 import { PlanValidationError } from '@libs/plan/localized';
 import { CycleClient } from '@libs/temporal/cycle-client';
+import { temporalConnectionOptions } from '@libs/temporal/connection';
 import { withDatabase } from './plan-source';
 
 async function withCycles<T>(fn: (cycles: CycleClient, ds: DataSource) => Promise<T>): Promise<T> {
   const t = loadConfig('temporal');
-  const connection = await Connection.connect({ address: t.TEMPORAL_ADDRESS });
+  const connection = await Connection.connect(temporalConnectionOptions(t));
   try {
     return await withDatabase((ds) =>
       fn(new CycleClient(new Client({ connection, namespace: t.TEMPORAL_NAMESPACE }), t.TEMPORAL_TASK_QUEUE, ds), ds),

@@ -12,6 +12,7 @@ import { NestFactory } from '@nestjs/core';
 import { NativeConnection, Runtime } from '@temporalio/worker';
 import { CycleActivitiesService } from '@activities/cycle/cycle.activities';
 import { ConfigError, loadConfig } from '@libs/config/config';
+import { temporalConnectionOptions } from '@libs/temporal/connection';
 import { durationMs } from '@libs/cycle/duration';
 import { createJsonLogger, NestJsonLogger, temporalJsonLogger, type Level } from '@libs/observability/logger';
 import { createAppMetrics, fetchMetricsText, serveMetrics } from '@libs/observability/metrics';
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
   }
 
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger: new NestJsonLogger(log) });
-  const connection = await NativeConnection.connect({ address: temporal.TEMPORAL_ADDRESS });
+  const connection = await NativeConnection.connect(temporalConnectionOptions(temporal));
   try {
     const worker = await createCycleWorker({
       connection,
