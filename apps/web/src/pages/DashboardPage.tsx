@@ -1,9 +1,12 @@
 /**
  * The bureau's view of one cycle, refreshed while it runs: progress by
- * department and by category, the overdue list, each department's
- * timeliness; the actions (extend, remind now, reopen, cancel); the report's
- * versions with the HTML view and downloads; the notices sent and the
- * undeliverable ones.
+ * department and by category, the overdue list (催办 per department, Excel
+ * export), each department's timeliness, all from the records and the clock;
+ * the actions (extend, remind now, reopen, cancel; a closed cycle's reopen for
+ * a new report version); the report's versions with the HTML view and
+ * downloads; the notices sent and the undeliverable ones. Right after a launch,
+ * while the departments' workflows start, it shows 正在启动… with what is
+ * recorded so far, and looks again every few seconds.
  */
 import { useEffect, useState } from 'react';
 import {
@@ -28,7 +31,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { all, api, enc, type Page } from '../api';
-import { CycleStatusTag, LoadError, useAction, useLoad } from '../common';
+import { CycleStatusTag, ItemStatusTag, LoadError, useAction, useLoad } from '../common';
 import { useI18n, type Localized } from '../i18n';
 import {
   ITEM_STATUS_LABELS,
@@ -49,16 +52,19 @@ interface Overview {
     name: Localized;
     total: number;
     submitted: number;
+    overdue: number;
     counts: Record<string, number>;
     deadline: string;
     timeliness: string;
   }>;
   categories: Array<{ key: string; name: Localized; total: number; counts: Record<string, number> }>;
+  /** Owed past the deadline in force; a closed cycle's: what was never submitted or left returned. */
+  overdue: Array<{ department: string; departmentName: Localized; itemKey: string; title: string; status: string }>;
 }
+/** What the workflows answer; only to tell whether the departments have started. */
 interface Live {
   phase: string;
-  counts?: Record<string, number>;
-  overdue?: Array<{ department: string; itemKey: string }>;
+  departments?: Array<{ department: string; phase: string }>;
 }
 interface Report {
   version: number;
@@ -88,33 +94,61 @@ function DoneBar({ counts, total }: { counts: Record<string, number>; total: num
 }
 
 export function DashboardPage({ cycleId, session }: { cycleId: string; session: Session }) {
-  const { t, lx, when } = useI18n();
+  const { t, lx, when, locale } = useI18n();
   const base = `/api/cycles/${enc(cycleId)}`;
+  const act = useAction();
+  // The figures come from the records alone; the workflows are asked only whether they have started.
   const state = useLoad(async () => {
-    const [{ cycle }, overview, live, items] = await Promise.all([
+    const [{ cycle }, overview, items] = await Promise.all([
       api.get<{ cycle: Cycle }>(base),
       api.get<Overview>(`${base}/overview`),
-      api.get<Live>(`${base}/live`),
       all<ItemSummary>(`${base}/items`),
     ]);
-    return { cycle, overview, live, items };
+    return { cycle, overview, items };
   }, [base]);
+  const live = useLoad(() => api.get<Live>(`${base}/live`), [base]);
+  const [reopening, setReopening] = useState(false);
+  const status = state.data?.cycle.status;
+  const running = status === 'running';
+  const starting =
+    running &&
+    (!live.data || live.data.phase === 'preparing' || !!live.data.departments?.some((d) => d.phase === 'starting'));
+  if (reopening && running) setReopening(false);
+  // Refreshed until the cycle is known to be over: often while it starts (or a first load failed), else every 15 s.
+  const settled = (status === 'closed' || status === 'cancelled') && !reopening;
+  const every = !state.data || starting || reopening ? 3_000 : 15_000;
   const { reload } = state;
-  const running = state.data?.cycle.status === 'running';
+  const { reload: reloadLive } = live;
   useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(reload, 15_000);
+    if (settled) return;
+    const timer = setInterval(() => {
+      reload();
+      reloadLive();
+    }, every);
     return () => clearInterval(timer);
-  }, [running, reload]);
+  }, [settled, every, reload, reloadLive]);
   if (!state.data)
     return (
       <Card loading={state.loading}>
         <LoadError error={state.error} />
       </Card>
     );
-  const { cycle, overview, live, items } = state.data;
-  const title = (key: string) => items.find((i) => i.itemKey === key)?.title ?? key;
+  const { cycle, overview, items } = state.data;
   const nameOf = (code: string) => lx(overview.departments.find((d) => d.department === code)?.name) || code;
+  const remind = (department: string) =>
+    void act(
+      () => api.post(`${base}/remind`, { department }),
+      t(`已向${nameOf(department)}发送催办`, `${nameOf(department)} is reminded`),
+    );
+  const exportOverdue = () =>
+    void act(
+      () =>
+        api.download(
+          `${base}/overdue/xlsx${locale === 'en' ? '?lang=en' : ''}`,
+          locale === 'en' ? 'overdue.en.xlsx' : '逾期事项.xlsx',
+        ),
+      t('已开始下载', 'Download started'),
+    );
   const total = overview.departments.reduce((n, d) => n + d.total, 0);
   const done = overview.departments.reduce((n, d) => n + doneOf(d.counts), 0);
 
@@ -125,18 +159,31 @@ export function DashboardPage({ cycleId, session }: { cycleId: string; session: 
           <div>
             <Typography.Title level={3} style={{ margin: 0 }}>
               {lx(cycleTitle(cycle))} <CycleStatusTag status={cycle.status} />
+              {starting || reopening ? <Tag color="processing">{t('正在启动…', 'Starting…')}</Tag> : null}
             </Typography.Title>
             <Typography.Text type="secondary">
-              {t('填报截止', 'Deadline')} {when(cycle.deadline)} · {t('关闭', 'Hard close')} {when(cycle.hardClose)} ·{' '}
-              {t('每15秒自动刷新', 'refreshes every 15 s')}
+              {t('填报截止', 'Deadline')} {when(cycle.deadline)} · {t('关闭', 'Hard close')} {when(cycle.hardClose)}
+              {running ? ` · ${t('每15秒自动刷新', 'refreshes every 15 s')}` : ''}
             </Typography.Text>
+            {starting ? (
+              <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+                {t(
+                  '各部门流程正在启动，以下为已记录的情况，页面将自动更新',
+                  'The departments are starting; shown is what is recorded so far, and the page updates itself',
+                )}
+              </Typography.Paragraph>
+            ) : null}
           </div>
-          {session.user.role === 'admin' && running ? (
+          {session.user.role === 'admin' && (running || cycle.status === 'closed') ? (
             <Actions
               base={base}
+              closed={cycle.status === 'closed'}
               items={items}
               departments={overview.departments.map((d) => ({ value: d.department, label: lx(d.name) }))}
-              onDone={reload}
+              onDone={(kind) => {
+                if (kind === 'reopen' && cycle.status === 'closed') setReopening(true);
+                reload();
+              }}
             />
           ) : null}
         </Flex>
@@ -156,8 +203,8 @@ export function DashboardPage({ cycleId, session }: { cycleId: string; session: 
           <Col xs={12} md={6}>
             <Statistic
               title={t('逾期事项', 'Overdue items')}
-              value={live.overdue?.length ?? 0}
-              styles={{ content: { color: live.overdue?.length ? '#cf1322' : undefined } }}
+              value={overview.overdue.length}
+              styles={{ content: { color: overview.overdue.length ? '#cf1322' : undefined } }}
             />
           </Col>
         </Row>
@@ -190,6 +237,12 @@ export function DashboardPage({ cycleId, session }: { cycleId: string; session: 
                         key: 'done',
                         width: 160,
                         render: (_, d) => <DoneBar counts={d.counts} total={d.total} />,
+                      },
+                      {
+                        title: t('逾期', 'Overdue'),
+                        dataIndex: 'overdue',
+                        width: 70,
+                        render: (n: number) => (n ? <Typography.Text type="danger">{n}</Typography.Text> : 0),
                       },
                       {
                         title: t('截止时间', 'Deadline'),
@@ -236,20 +289,52 @@ export function DashboardPage({ cycleId, session }: { cycleId: string; session: 
                     </Card>
                   </Col>
                   <Col xs={24} lg={12}>
-                    <Card title={t('逾期未报', 'Overdue')} size="small">
+                    <Card
+                      title={running ? t('逾期未报', 'Overdue') : t('未报事项', 'Never reported')}
+                      size="small"
+                      extra={
+                        <Button size="small" onClick={exportOverdue} disabled={!overview.overdue.length}>
+                          {t('导出Excel', 'Export to Excel')}
+                        </Button>
+                      }
+                    >
                       <Table
                         size="small"
                         rowKey={(o) => `${o.department}/${o.itemKey}`}
                         pagination={{ pageSize: 10, hideOnSinglePage: true }}
-                        dataSource={live.overdue ?? []}
+                        dataSource={overview.overdue}
                         locale={{ emptyText: t('没有逾期事项', 'Nothing overdue') }}
                         columns={[
-                          { title: t('部门', 'Department'), key: 'd', render: (_, o) => nameOf(o.department) },
+                          { title: t('部门', 'Department'), key: 'd', render: (_, o) => lx(o.departmentName) },
                           {
                             title: t('事项', 'Item'),
                             key: 'i',
-                            render: (_, o) => <Link to={itemPath(cycle.id, o.itemKey)}>{title(o.itemKey)}</Link>,
+                            render: (_, o) => <Link to={itemPath(cycle.id, o.itemKey)}>{o.title}</Link>,
                           },
+                          {
+                            title: t('状态', 'State'),
+                            dataIndex: 'status',
+                            width: 90,
+                            render: (s: string) => <ItemStatusTag status={s} />,
+                          },
+                          ...(session.user.role === 'admin' && running
+                            ? [
+                                {
+                                  title: t('操作', 'Action'),
+                                  key: 'remind',
+                                  width: 80,
+                                  render: (_: unknown, o: Overview['overdue'][number]) => (
+                                    <Button
+                                      size="small"
+                                      aria-label={t(`催办${lx(o.departmentName)}`, `Remind ${lx(o.departmentName)}`)}
+                                      onClick={() => remind(o.department)}
+                                    >
+                                      {t('催办', 'Remind')}
+                                    </Button>
+                                  ),
+                                },
+                              ]
+                            : []),
                         ]}
                       />
                     </Card>
@@ -268,16 +353,19 @@ export function DashboardPage({ cycleId, session }: { cycleId: string; session: 
 
 type ActionKind = 'extend' | 'remind' | 'reopen' | 'cancel';
 
+/** A running cycle's actions; a closed cycle's one action, reopening approved items for a new report version. */
 function Actions({
   base,
+  closed,
   items,
   departments,
   onDone,
 }: {
   base: string;
+  closed: boolean;
   items: ItemSummary[];
   departments: Array<{ value: string; label: string }>;
-  onDone(): void;
+  onDone(kind: ActionKind): void;
 }) {
   const { t } = useI18n();
   const act = useAction();
@@ -286,7 +374,7 @@ function Actions({
   const titles: Record<ActionKind, string> = {
     extend: t('延期', 'Extend the deadline'),
     remind: t('立即催办', 'Remind now'),
-    reopen: t('重新打开事项', 'Reopen items'),
+    reopen: closed ? t('重新打开（修订报告）', 'Reopen (revise the report)') : t('重新打开事项', 'Reopen items'),
     cancel: t('取消本轮评估', 'Cancel the cycle'),
   };
   const run = async () => {
@@ -301,20 +389,26 @@ function Actions({
     if (await act(calls[open!], t('已完成', 'Done'))) {
       setOpen(null);
       form.resetFields();
-      onDone();
+      onDone(open!);
     }
   };
   const approved = items.filter((i) => i.status === 'approved' || i.status === 'accepted');
   return (
     <Space wrap>
-      <Button onClick={() => setOpen('extend')}>{titles.extend}</Button>
-      <Button onClick={() => setOpen('remind')}>{titles.remind}</Button>
+      {closed ? null : (
+        <>
+          <Button onClick={() => setOpen('extend')}>{titles.extend}</Button>
+          <Button onClick={() => setOpen('remind')}>{titles.remind}</Button>
+        </>
+      )}
       <Button onClick={() => setOpen('reopen')} disabled={!approved.length}>
         {titles.reopen}
       </Button>
-      <Button danger onClick={() => setOpen('cancel')}>
-        {titles.cancel}
-      </Button>
+      {closed ? null : (
+        <Button danger onClick={() => setOpen('cancel')}>
+          {titles.cancel}
+        </Button>
+      )}
       <Modal
         open={open !== null}
         title={open ? titles[open] : ''}
@@ -363,6 +457,14 @@ function Actions({
             >
               <Input.TextArea rows={3} maxLength={2000} />
             </Form.Item>
+          ) : null}
+          {open === 'reopen' && closed ? (
+            <Typography.Paragraph>
+              {t(
+                '所选事项退回填报部门更正（两周内提交，四周后关闭），完成后生成新版报告。',
+                'The items go back to their departments for correction (due in two weeks, closed after four); a new report version follows.',
+              )}
+            </Typography.Paragraph>
           ) : null}
           {open === 'remind' ? (
             <Typography.Paragraph>
