@@ -10,7 +10,17 @@ import { PlanValidationError, type PlanIssue } from '../plan/localized';
 import type { PlanFile } from '../plan/plan-file';
 import { checkWorkbookLimits } from './workbook-limits';
 
-type Kind = 'text' | 'optionalText' | 'english' | 'int' | 'number' | 'optionalNumber' | 'list' | 'nullableList';
+type Kind =
+  | 'text'
+  | 'optionalText'
+  | 'english'
+  | 'int'
+  | 'number'
+  | 'optionalNumber'
+  | 'list'
+  | 'nullableList'
+  /** Numbers separated by 、 or commas (a target's indicators: 2、3). */
+  | 'intList';
 interface Column {
   key: string;
   zh: string;
@@ -114,6 +124,7 @@ const SHEETS: SheetDef[] = [
       c('text', '主要目标', 'Target'),
       c('departments', '责任单位', 'Responsible units'),
       en('textEn', '主要目标', 'Target'),
+      c('indicators', '对应指标（专栏1序号）', 'Measured by indicators (nos.)', 'intList'),
     ],
   },
   {
@@ -357,6 +368,19 @@ function readCell(cell: ExcelJS.Cell, col: Column, where: string, issues: PlanIs
         .split(/[、,，]/)
         .map((s) => s.trim())
         .filter(Boolean);
+    case 'intList': {
+      if (empty) return [];
+      const parts = String(value)
+        .split(/[、,，\s]+/)
+        .filter(Boolean);
+      const wrong = parts.filter((x) => !/^[1-9]\d*$/.test(x));
+      if (wrong.length)
+        return bad(
+          `应为以“、”分隔的指标序号，例如“2、3”；无法识别“${wrong.join('、')}”`,
+          `must be indicator numbers separated by 、, e.g. "2、3"; cannot read "${wrong.join(', ')}"`,
+        );
+      return parts.map(Number);
+    }
     case 'optionalText':
       return empty ? '' : String(value).trim();
     case 'english':
@@ -381,7 +405,8 @@ function readCell(cell: ExcelJS.Cell, col: Column, where: string, issues: PlanIs
 
 function toCell(col: Column, value: unknown): ExcelJS.CellValue {
   if (value === null || value === undefined) return null;
-  if (col.kind === 'list' || col.kind === 'nullableList') return (value as string[]).join('、');
+  if (col.kind === 'list' || col.kind === 'nullableList' || col.kind === 'intList')
+    return (value as Array<string | number>).join('、');
   if (col.labels && typeof value === 'string') return col.labels[value] ?? value;
   return value as ExcelJS.CellValue;
 }

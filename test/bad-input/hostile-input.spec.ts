@@ -109,11 +109,11 @@ describe('bad input, refused or neutralised end to end', () => {
       ],
       [
         'a year written in words',
-        () => withCell(good, '规划', 'B5', '二〇二〇年'),
+        () => withCell(good, '规划', 'B7', '二〇二〇年'),
         'heyuan.xlsx',
         400,
         'invalid_data',
-        '规划!B5（基期年份 Baseline year）',
+        '规划!B7（基期年份 Baseline year）',
         '应为数字，实际为“二〇二〇年”',
         'must be a number, found "二〇二〇年"',
       ],
