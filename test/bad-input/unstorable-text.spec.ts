@@ -117,18 +117,16 @@ describe('text that cannot be stored', () => {
         reasons: '统计口径调整',
         measures: '按新口径补报',
       };
-      await h.env.client.workflow
-        .getHandle(departmentWorkflowId(cycleId, OWN))
-        .executeUpdate(itemCommandUpdate, {
-          args: [
-            {
-              requestId: 'refused-record-1',
-              actor: submitter(OWN),
-              command: { type: 'submit', itemKey: 'indicator-1', submission },
-            },
-          ],
-          updateId: 'refused-record-1',
-        });
+      await h.env.client.workflow.getHandle(departmentWorkflowId(cycleId, OWN)).executeUpdate(itemCommandUpdate, {
+        args: [
+          {
+            requestId: 'refused-record-1',
+            actor: submitter(OWN),
+            command: { type: 'submit', itemKey: 'indicator-1', submission },
+          },
+        ],
+        updateId: 'refused-record-1',
+      });
       await h.env.sleep(DAYS(10));
       const closed = await h.env.client.workflow.getHandle(cycleId).result();
       expect(closed).toMatchObject({ phase: 'closed', reportPath: expect.stringMatching(/report-v1\.json$/) });

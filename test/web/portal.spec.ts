@@ -146,13 +146,11 @@ describe('the web portal in a real browser', () => {
       await shot(submitter, '05-submitter-inbox');
       await returnedRow.getByRole('link').click();
       await submitter.getByText('与统计公报不一致，请核实').first().waitFor();
-      await submitter
-        .locator('input[type=file]')
-        .setInputFiles({
-          name: '统计公报.pdf',
-          mimeType: 'application/pdf',
-          buffer: Buffer.from('%PDF-1.4\n% 河源市统计公报\n'),
-        });
+      await submitter.locator('input[type=file]').setInputFiles({
+        name: '统计公报.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n% 河源市统计公报\n'),
+      });
       await submitter.getByRole('button', { name: '统计公报.pdf' }).waitFor();
       await submitter.locator('#value').fill(corrected);
       await submitter.locator('#dataSource').fill('河源市统计公报');

@@ -214,13 +214,11 @@ export class DepartmentsController {
   @Requires('catalog:read')
   @ApiOperation({ summary: '委托 Delegations, newest first' })
   async delegations(@Query() q: DelegationQuery) {
-    const rows = await this.ds
-      .getRepository(Delegation)
-      .find({
-        where: q.department ? { department: { code: q.department } } : {},
-        relations: { department: true },
-        order: { validFrom: 'DESC' },
-      });
+    const rows = await this.ds.getRepository(Delegation).find({
+      where: q.department ? { department: { code: q.department } } : {},
+      relations: { department: true },
+      order: { validFrom: 'DESC' },
+    });
     return pageOf(
       rows.map(({ department, ...d }) => ({ ...d, department: department.code })),
       q,

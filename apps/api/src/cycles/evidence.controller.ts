@@ -84,18 +84,16 @@ export class EvidenceController {
     const temp = join(dir, `.${sha256}.${req.requestId}`);
     await writeFile(temp, file.buffer);
     await rename(temp, join(dir, sha256));
-    const saved = await this.ds
-      .getRepository(EvidenceFile)
-      .save({
-        cycleId,
-        itemKey,
-        department: item.department,
-        name,
-        mediaType: check.mediaType,
-        size: file.size,
-        sha256,
-        uploadedBy: req.principal.email,
-      });
+    const saved = await this.ds.getRepository(EvidenceFile).save({
+      cycleId,
+      itemKey,
+      department: item.department,
+      name,
+      mediaType: check.mediaType,
+      size: file.size,
+      sha256,
+      uploadedBy: req.principal.email,
+    });
     const ref = { fileId: saved.id, name, sha256, size: saved.size, mediaType: saved.mediaType };
     await this.audit.record(req, {
       action: 'upload_evidence',
