@@ -75,6 +75,9 @@ start_temporal() {
 #   PLAN_EVAL_TEMPORAL_CLUSTER_DB    its database; visibility in <name>_visibility (default temporal)
 #   TEMPORAL_NAMESPACE               the namespace it serves (default `default`, as the apps)
 #   PLAN_EVAL_TEMPORAL_RETENTION     how long closed workflows' histories are kept (default 180d)
+#   PLAN_EVAL_TEMPORAL_CLUSTER_TLS_CA, _CERT, _KEY, _SERVER_NAME
+#                                    mutual TLS: the CA, the nodes' certificate and key (PEM files),
+#                                    and the name it carries if not 127.0.0.1; unset, plain gRPC
 CLUSTER_DIR="${PLAN_EVAL_TEMPORAL_CLUSTER_DIR:-$DATA_DIR/temporal-cluster}"
 CLUSTER_DB="${PLAN_EVAL_TEMPORAL_CLUSTER_DB:-temporal}"
 CLUSTER_NODES=2
@@ -89,6 +92,19 @@ pid_running() {
   [ -f "$1" ] || return 1
   local state; state="$(sed 's/.*) //' "/proc/$(cat "$1")/stat" 2>/dev/null | cut -c1)"
   [ -n "$state" ] && [ "$state" != Z ]
+}
+CLUSTER_TLS_CERT="${PLAN_EVAL_TEMPORAL_CLUSTER_TLS_CERT:-}"
+# The script's own calls (health, namespace) are a client like any other: with TLS on, they
+# present the node's certificate.
+cluster_cli() {
+  local tls=()
+  if [ -n "$CLUSTER_TLS_CERT" ]; then
+    tls=(--tls-ca-path "$PLAN_EVAL_TEMPORAL_CLUSTER_TLS_CA" --tls-cert-path "$CLUSTER_TLS_CERT"
+      --tls-key-path "$PLAN_EVAL_TEMPORAL_CLUSTER_TLS_KEY")
+    [ -z "${PLAN_EVAL_TEMPORAL_CLUSTER_TLS_SERVER_NAME:-}" ] \
+      || tls+=(--tls-server-name "$PLAN_EVAL_TEMPORAL_CLUSTER_TLS_SERVER_NAME")
+  fi
+  "$TEMPORAL_CLI" "$@" "${tls[@]}"
 }
 cluster_node_port() { echo $((TEMPORAL_CLUSTER_PORT + 10 * ($1 - 1))); }
 psql_run() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"; }
@@ -123,6 +139,9 @@ start_temporal_node() {
   TEMPORAL_NODE_PORT="$port" TEMPORAL_CLUSTER_ADDRESS="127.0.0.1:$TEMPORAL_CLUSTER_PORT" \
     TEMPORAL_DB_PORT="$PG_PORT" TEMPORAL_DB_NAME="$CLUSTER_DB" TEMPORAL_VISIBILITY_DB_NAME="${CLUSTER_DB}_visibility" \
     TEMPORAL_DYNAMIC_CONFIG="$REPO_ROOT/deploy/temporal/dynamicconfig.yaml" \
+    TEMPORAL_NODE_TLS_CA="${PLAN_EVAL_TEMPORAL_CLUSTER_TLS_CA:-}" TEMPORAL_NODE_TLS_CERT="$CLUSTER_TLS_CERT" \
+    TEMPORAL_NODE_TLS_KEY="${PLAN_EVAL_TEMPORAL_CLUSTER_TLS_KEY:-}" \
+    TEMPORAL_NODE_TLS_SERVER_NAME="${PLAN_EVAL_TEMPORAL_CLUSTER_TLS_SERVER_NAME:-}" \
     nohup "$TEMPORAL_SERVER" --config-file "$REPO_ROOT/deploy/temporal/config.yaml" --allow-no-auth start \
     --service frontend --service history --service matching --service worker >"$dir/server.log" 2>&1 &
   echo $! >"$dir/pid"
@@ -137,26 +156,33 @@ cluster_node_ready() {
     tail -20 "$dir/server.log" >&3
     die "Temporal cluster node $n exited (log: $dir/server.log)" 2>&3
   fi
-  "$TEMPORAL_CLI" operator cluster health --address "127.0.0.1:$port" \
+  cluster_cli operator cluster health --address "127.0.0.1:$port" \
     && psql_run -d "$CLUSTER_DB" -c "SELECT 1 FROM cluster_membership WHERE role = 2 AND rpc_port = $((port + 6))
       AND session_start >= '$(cat "$dir/started")' AND record_expiry > now() AT TIME ZONE 'UTC'" | grep -q 1
 }
 
 ensure_cluster_namespace() {
   local address="127.0.0.1:$TEMPORAL_CLUSTER_PORT"
-  if "$TEMPORAL_CLI" operator namespace describe --namespace "$CLUSTER_NAMESPACE" --address "$address" >/dev/null 2>&1; then
-    "$TEMPORAL_CLI" operator namespace update --namespace "$CLUSTER_NAMESPACE" --retention "$CLUSTER_RETENTION" \
+  if cluster_cli operator namespace describe --namespace "$CLUSTER_NAMESPACE" --address "$address" >/dev/null 2>&1; then
+    cluster_cli operator namespace update --namespace "$CLUSTER_NAMESPACE" --retention "$CLUSTER_RETENTION" \
       --address "$address" >/dev/null
   else
     log "creating namespace $CLUSTER_NAMESPACE (retention $CLUSTER_RETENTION)"
-    "$TEMPORAL_CLI" operator namespace create --namespace "$CLUSTER_NAMESPACE" --retention "$CLUSTER_RETENTION" \
+    cluster_cli operator namespace create --namespace "$CLUSTER_NAMESPACE" --retention "$CLUSTER_RETENTION" \
       --address "$address" >/dev/null
   fi
   # Each node's frontend learns of a new namespace from its cache (refreshed every 2 s).
   for n in $(seq 1 "$CLUSTER_NODES"); do
-    wait_until 30 "namespace $CLUSTER_NAMESPACE on node $n" "$TEMPORAL_CLI" workflow count \
+    wait_until 30 "namespace $CLUSTER_NAMESPACE on node $n" cluster_cli workflow count \
       --namespace "$CLUSTER_NAMESPACE" --address "127.0.0.1:$(cluster_node_port "$n")"
   done
+  # The internal worker service, where the evaluation calendar's Schedules run, polls the namespace
+  # once it reaches the frontend (over TLS, when on); a node whose worker cannot gives up after a minute.
+  wait_until 60 "Temporal's internal worker polling $CLUSTER_NAMESPACE" internal_worker_polling
+}
+internal_worker_polling() {
+  cluster_cli task-queue describe --namespace "$CLUSTER_NAMESPACE" --task-queue temporal-sys-per-ns-tq \
+    --address "127.0.0.1:$TEMPORAL_CLUSTER_PORT" | grep -q 'temporal-system@'
 }
 
 start_temporal_cluster() {

@@ -19,6 +19,8 @@ import type { WorkItemSpec } from '@libs/cycle/submission';
 import { LocalSmtpServer } from '@libs/mail/local-smtp-server';
 import { validatePlan } from '@libs/plan/plan-validation';
 import { CycleClient } from '@libs/temporal/cycle-client';
+import { temporalConnectionOptions } from '@libs/temporal/connection';
+import { loadConfig } from '@libs/config/config';
 import { freePort, waitFor } from '../../tools/stack/ports';
 import { TemporalDevServer } from '../../tools/stack/temporal-dev-server';
 import { AppProcess } from '../../tools/stack/app-process';
@@ -39,6 +41,8 @@ const DAY = 86_400_000;
 /** The Temporal server a stack runs against: the dev server by default, or the cluster. */
 export interface TemporalService {
   readonly address: string;
+  /** What the worker and the clients are configured with, when more than the address (TLS). */
+  readonly clientEnv?: Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -67,7 +71,19 @@ export class FaultStack<T extends TemporalService = TemporalDevServer> {
   ): Promise<FaultStack<TemporalService>> {
     const work = mkdtempSync(join(tmpdir(), 'plan-eval-faults-'));
     const startTemporal = options.temporal ?? ((dir) => TemporalDevServer.start(join(dir, 'temporal.sqlite')));
-    const temporal = await startTemporal(work);
+    const temporal: TemporalService = await startTemporal(work);
+    try {
+      return await FaultStack.assemble(work, temporal, options);
+    } catch (e) {
+      // The cluster's nodes are not the test's children: a stack that failed to start stops them.
+      await temporal.stop().catch(() => undefined);
+      rmSync(work, { recursive: true, force: true });
+      throw e;
+    }
+  }
+
+  /** Everything but the Temporal server, around the one started. */
+  private static async assemble(work: string, temporal: TemporalService, options: StackOptions) {
     const db = await createTestDatabase({ serverUrl: options.databaseServerUrl });
     await importPlan(
       db.dataSource,
@@ -78,10 +94,12 @@ export class FaultStack<T extends TemporalService = TemporalDevServer> {
     const smtp = new LocalSmtpServer(await freePort());
     await smtp.start();
     const bundle = await buildWorkflowBundle(join(work, 'workflow-bundle.js'));
-    const connection = await Connection.connect({ address: temporal.address });
+    // The test's clients connect as the worker does, through the same configuration.
+    const temporalEnv = { TEMPORAL_ADDRESS: temporal.address, ...temporal.clientEnv };
+    const connection = await Connection.connect(temporalConnectionOptions(loadConfig('temporal', temporalEnv)));
     const stack = new FaultStack(work, temporal, db, smtp, new Client({ connection }), {
       DATABASE_URL: db.url,
-      TEMPORAL_ADDRESS: temporal.address,
+      ...temporalEnv,
       TEMPORAL_TASK_QUEUE: TASK_QUEUE,
       SMTP_URL: smtp.url,
       REPORTS_DIR: join(work, 'reports'),

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { loadConfig } from '@libs/config/config';
 import { freePortBlock, waitFor } from './ports';
+import { clientTlsEnv, type TestCertificates } from './test-certificates';
 
 const ROOT = join(__dirname, '../..');
 /** The script's layout (deploy/temporal/config.yaml): ten ports a node, node n from base + 10 × (n − 1). */
@@ -24,22 +25,36 @@ export class TemporalCluster {
     readonly databaseName: string,
     private readonly dir: string,
     private readonly databaseServerUrl: string,
+    private readonly tls?: TestCertificates,
   ) {}
 
-  static async start(): Promise<TemporalCluster> {
+  /** With `tls`, every connection to and between the nodes is mutual TLS under the test's own CA. */
+  static async start(options: { tls?: TestCertificates } = {}): Promise<TemporalCluster> {
     const cluster = new TemporalCluster(
       await freePortBlock(PORTS_PER_NODE * CLUSTER_NODES),
       `temporal_test_${randomBytes(4).toString('hex')}`,
       mkdtempSync(join(tmpdir(), 'plan-eval-temporal-cluster-')),
       loadConfig('database').DATABASE_URL,
+      options.tls,
     );
-    await cluster.restart();
+    try {
+      await cluster.restart();
+    } catch (e) {
+      // A node that did start, and the databases, would otherwise outlive the test.
+      await cluster.stop().catch(() => undefined);
+      throw e;
+    }
     return cluster;
   }
 
   /** Node 1's frontend: what the worker and the clients connect to. */
   get address(): string {
     return this.nodeAddress(1);
+  }
+
+  /** What an app needs to reach the cluster (its address, and its client certificate when TLS is on). */
+  get clientEnv(): Record<string, string> {
+    return { TEMPORAL_ADDRESS: this.address, ...(this.tls ? clientTlsEnv(this.tls.ca, this.tls.client) : {}) };
   }
 
   nodeAddress(node: number): string {
@@ -97,6 +112,13 @@ export class TemporalCluster {
         PLAN_EVAL_TEMPORAL_CLUSTER_DIR: this.dir,
         PLAN_EVAL_TEMPORAL_CLUSTER_DB: this.databaseName,
         TEMPORAL_NAMESPACE: 'default',
+        ...(this.tls
+          ? {
+              PLAN_EVAL_TEMPORAL_CLUSTER_TLS_CA: this.tls.ca,
+              PLAN_EVAL_TEMPORAL_CLUSTER_TLS_CERT: this.tls.node.cert,
+              PLAN_EVAL_TEMPORAL_CLUSTER_TLS_KEY: this.tls.node.key,
+            }
+          : {}),
       },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
