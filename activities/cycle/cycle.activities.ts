@@ -196,13 +196,15 @@ export class CycleActivitiesService implements CycleActivities {
   }
 
   async sendNotice(input: NoticeInput): Promise<NoticeResult> {
-    const { recipient, subject, message } = await composeNotice(this.ds, this.config, input);
+    const { recipient, subject, itemKeys, droppedItems, message } = await composeNotice(this.ds, this.config, input);
     // The outbox row, written once with its message: a repeat (a retried
-    // activity) finds it, and only asks the relay to try again now if it is still pending.
+    // activity) finds it, and only asks the relay to try again now if it is
+    // still pending. A notice whose items have all moved on is recorded as dropped.
     const [row]: Array<{ id: string; status: 'pending' | Delivery; attempts: number; claimed: boolean }> =
       await this.ds.query(
-        `INSERT INTO notice (cycle_id, department, recipient, event, seq, audience, subject, item_keys, message)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+        `INSERT INTO notice (cycle_id, department, recipient, event, seq, audience, subject, item_keys, message, dropped_items, status, drop_reason)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
+               CASE WHEN $9::jsonb IS NULL THEN 'dropped' ELSE 'pending' END, CASE WHEN $9::jsonb IS NULL THEN 'moved_on' END)
        ON CONFLICT (cycle_id, department, recipient, event, seq) DO UPDATE
          -- Once the relay has dealt with it the message (and its links) is gone for good.
          SET message = CASE WHEN notice.status = 'pending' THEN coalesce(notice.message, EXCLUDED.message) END,
@@ -216,10 +218,12 @@ export class CycleActivitiesService implements CycleActivities {
           input.seq,
           input.audience,
           subject,
-          input.items.map((i) => i.key),
+          itemKeys,
           message,
+          droppedItems,
         ],
       );
+    if (row.status === 'dropped') return { status: 'dropped', recipient };
     if (row.status !== 'pending') return { status: 'already_sent', recipient };
     return { status: await this.deliveries.wait(row.id, row), recipient };
   }

@@ -6,8 +6,10 @@
  * is waiting for, however many there are.
  */
 import type { DataSource } from 'typeorm';
+import { awaitsAssignment } from '../../libs/mail/notice-order';
 
-export type Delivery = 'sent' | 'undeliverable';
+/** How a notice ended: sent, found undeliverable, or dropped because its items had all moved on. */
+export type Delivery = 'sent' | 'undeliverable' | 'dropped';
 
 /** The outbox row as the activity left it: a failed attempt must be one that ended after this. */
 export interface WaitFrom {
@@ -28,6 +30,8 @@ interface RowState {
   attempts: number;
   error: string | null;
   claimed: boolean;
+  /** Held back until its department's assignment has gone. */
+  held: boolean;
 }
 
 const POLL_MS = 50;
@@ -57,7 +61,8 @@ export class NoticeDeliveries {
   private async poll(): Promise<void> {
     try {
       const rows: RowState[] = await this.ds.query(
-        `SELECT id, status, attempts, error, claimed_until IS NOT NULL AS claimed FROM notice WHERE id = ANY($1)`,
+        `SELECT id, status, attempts, error, claimed_until IS NOT NULL AS claimed, ${awaitsAssignment('notice')} AS held
+           FROM notice WHERE id = ANY($1)`,
         [[...this.waiting.keys()]],
       );
       for (const row of rows) this.settle(row);
@@ -71,6 +76,8 @@ export class NoticeDeliveries {
     const waiters = this.waiting.get(row.id) ?? [];
     const left = waiters.filter((w) => {
       if (row.status !== 'pending') w.resolve(row.status);
+      // Held behind its department's assignment: Temporal's retry asks again, and the relay sends it meanwhile.
+      else if (row.held) w.reject(new Error(heldBack(row.id)));
       else if (row.error !== null && !row.claimed && (row.attempts > w.attempts || w.claimed))
         w.reject(new Error(row.error));
       else if (!row.claimed && row.attempts === w.attempts && !w.claimed && Date.now() - w.since > this.unclaimedMs)
@@ -81,6 +88,10 @@ export class NoticeDeliveries {
     if (left.length > 0) this.waiting.set(row.id, left);
     else this.waiting.delete(row.id);
   }
+}
+
+function heldBack(id: string): string {
+  return `通知 ${id} 已写入发件箱，将在本部门的填报任务通知发出后发送 (notice ${id} is queued; it goes once its department's assignment notice has gone)`;
 }
 
 function unclaimed(id: string, ms: number): string {

@@ -138,6 +138,8 @@ async function checkDelegate(
 
 export interface NoticeRecipient {
   departmentName: string;
+  /** For recipients who read English. */
+  departmentNameEn: string;
   /** Null when the department has no contact in this role and no delegate in force. */
   to: { name: string; email: string; locale: Locale } | null;
 }
@@ -155,13 +157,14 @@ export async function recipientFor(
 ): Promise<NoticeRecipient | null> {
   const [row]: Array<{
     department_name: string;
+    department_name_en: string;
     contact_name: string | null;
     contact_email: string | null;
     contact_locale: string | null;
     delegate_name: string | null;
     delegate_email: string | null;
   }> = await ds.query(
-    `SELECT d.name AS department_name, c.name AS contact_name, c.email AS contact_email, c.locale AS contact_locale, g.delegate_name, g.delegate_email
+    `SELECT d.name AS department_name, d.name_en AS department_name_en, c.name AS contact_name, c.email AS contact_email, c.locale AS contact_locale, g.delegate_name, g.delegate_email
          FROM department d
          LEFT JOIN department_contact c ON c."departmentId" = d.id AND c.role = $2
          LEFT JOIN LATERAL (
@@ -173,14 +176,12 @@ export async function recipientFor(
     [departmentCode, role, new Date(at)],
   );
   if (!row) return null;
+  const names = { departmentName: row.department_name, departmentNameEn: row.department_name_en };
   if (row.delegate_email)
-    return {
-      departmentName: row.department_name,
-      to: { name: row.delegate_name!, email: row.delegate_email, locale: 'zh-CN' },
-    };
-  if (!row.contact_email) return { departmentName: row.department_name, to: null };
+    return { ...names, to: { name: row.delegate_name!, email: row.delegate_email, locale: 'zh-CN' } };
+  if (!row.contact_email) return { ...names, to: null };
   return {
-    departmentName: row.department_name,
+    ...names,
     to: { name: row.contact_name!, email: row.contact_email, locale: row.contact_locale === 'en' ? 'en' : 'zh-CN' },
   };
 }

@@ -2,6 +2,7 @@
  * The activities the cycle workflows call, as types only: workflows import
  * this contract, `activities/` implements it.
  */
+import type { Localized } from '../plan/localized';
 import type { Thresholds } from '../rules/thresholds';
 import type { CycleDefinition } from './cycle-definition';
 import type { Actor, Command, ItemState, ItemStatus } from './department-state';
@@ -33,8 +34,11 @@ export interface NoticeItem {
   title: string;
   status: ItemStatus;
   reason?: string;
-  /** Data-quality warnings on the submitted value, for the supervisor to weigh. */
-  warnings?: string[];
+  /**
+   * Data-quality warnings on the submitted value, for the supervisor to weigh,
+   * in both languages (plain Chinese in notices queued before they were).
+   */
+  warnings?: Array<Localized | string>;
 }
 
 export interface NoticeInput {
@@ -56,7 +60,8 @@ export interface NoticeInput {
 }
 
 export interface NoticeResult {
-  status: 'sent' | 'undeliverable' | 'already_sent';
+  /** `dropped`: every item it was about had moved on when it was composed or sent; nothing went out. */
+  status: 'sent' | 'undeliverable' | 'already_sent' | 'dropped';
   recipient: string;
 }
 

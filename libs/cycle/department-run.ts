@@ -15,6 +15,7 @@ import type {
   DepartmentOutcome,
   NoticeEvent,
   NoticeInput,
+  NoticeItem,
   RecordCommandInput,
   RefusedRecord,
   RestoredDepartment,
@@ -100,7 +101,7 @@ export interface PendingNotice {
   event: NoticeEvent;
   itemKeys: string[];
   reasons: Record<string, string>;
-  warnings?: Record<string, string[]>;
+  warnings?: Record<string, NonNullable<NoticeItem['warnings']>>;
 }
 
 /** Everything a department's run knows: the continue-as-new input, whole. */
@@ -247,7 +248,7 @@ export class DepartmentRun {
     this.s.processed[request.requestId] = result;
     if (notice) {
       const audience: Audience = notice.event === 'submitted_for_review' ? 'supervisor' : 'submitter';
-      const warnings = result.warnings.map((w) => w.zh);
+      const { warnings } = result;
       this.s.pending.push({
         audience,
         event: notice.event,
@@ -393,7 +394,7 @@ export class DepartmentRun {
     const { state } = this.s;
     const batch = this.s.pending.splice(0, this.s.pending.length);
     this.s.digestDueAt = null;
-    const groups = new Map<string, PendingNotice & { warnings: Record<string, string[]> }>();
+    const groups = new Map<string, PendingNotice & { warnings: NonNullable<PendingNotice['warnings']> }>();
     for (const n of batch) {
       const key = `${n.audience}/${n.event}`;
       const g = groups.get(key) ?? { audience: n.audience, event: n.event, itemKeys: [], reasons: {}, warnings: {} };

@@ -3,15 +3,17 @@
  * HTML part escapes every value, so a narrative containing markup arrives as
  * text). One digest per department and event, each item with its own link:
  * `events.json` says, per event, the subject, the opening line and which
- * deadline to show; `labels.json` holds the words around the values. zh-CN
- * first, English first for recipients who prefer it.
+ * deadline to show; `labels.json` holds the words around the values, per
+ * language. A mail is in its recipient's language only (the directory's
+ * `locale` per contact, zh-CN unless it says `en`).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import type { NoticeEvent, NoticeInput } from '../cycle/activities-contract';
+import type { QueuedMessage } from './mailer';
 import { ITEM_STATUS_LABELS } from '../cycle/department-state';
-import type { Locale } from '../plan/localized';
+import { localize, type Locale } from '../plan/localized';
 
 const TEMPLATES = join(__dirname, 'templates');
 const read = (name: string) => readFileSync(join(TEMPLATES, name), 'utf8');
@@ -36,7 +38,10 @@ type Labels = Record<
   | 'report'
   | 'attached'
   | 'footer'
-  | 'beijingTime',
+  | 'beijingTime'
+  | 'statusBefore'
+  | 'statusAfter'
+  | 'listSeparator',
   string
 >;
 
@@ -90,44 +95,57 @@ function formatDeadline(ms: number, locale: Locale): string {
   return DEADLINE_FORMATS[locale].format(ms) + LABELS[locale].beijingTime;
 }
 
+/** One language throughout, the recipient's: subject, opening, labels, states, dates and the cycle's name. */
 export function renderNotice(n: NoticeInput, ctx: RenderContext): RenderedNotice {
   const event = EVENTS[n.event];
   const locale: Locale = ctx.locale === 'en' ? 'en' : 'zh-CN';
-  const other: Locale = locale === 'en' ? 'zh-CN' : 'en';
-  const pair = (zh: string, en: string) => (locale === 'en' ? { first: en, second: zh } : { first: zh, second: en });
-  const count = n.items.length ? (locale === 'en' ? ` (${n.items.length} items)` : `（${n.items.length}项）`) : '';
-  const subject =
-    locale === 'en'
-      ? `[${ctx.cycleTitle.en}] ${event.en}: ${ctx.departmentName}${count} / ${event.zh}`
-      : `【${ctx.cycleTitle.zh}】${event.zh}：${ctx.departmentName}${count} / ${event.en}`;
+  const en = locale === 'en';
   const labels = LABELS[locale];
-  const leadData = { department: ctx.departmentName };
+  const cycle = en ? ctx.cycleTitle.en : ctx.cycleTitle.zh;
+  const count = n.items.length ? (en ? ` (${n.items.length} items)` : `（${n.items.length}项）`) : '';
+  const subject = en
+    ? `[${cycle}] ${event.en}: ${ctx.departmentName}${count}`
+    : `【${cycle}】${event.zh}：${ctx.departmentName}${count}`;
   const link = ctx.itemLink ?? ((key: string) => plainItemLink(ctx.publicUrl, n.cycleId, key));
   const data = {
     subject,
     lang: locale,
     labels,
     recipient: ctx.recipientName ?? ctx.departmentName,
-    lead: pair(event.lead.zh(leadData), event.lead.en(leadData)),
-    cycle: pair(ctx.cycleTitle.zh, ctx.cycleTitle.en),
-    deadline: event.deadline && {
-      label: labels[event.deadline],
-      first: formatDeadline(n.deadline, locale),
-      second: formatDeadline(n.deadline, other),
-    },
+    lead: event.lead[en ? 'en' : 'zh']({ department: ctx.departmentName }),
+    cycle,
+    deadline: event.deadline && { label: labels[event.deadline], text: formatDeadline(n.deadline, locale) },
     reason: n.reason,
     report: n.reportPath ? { path: n.reportPath, attachments: ctx.attachments ?? [] } : null,
-    items: n.items.map((i) => {
-      const status = pair(ITEM_STATUS_LABELS[i.status].zh, ITEM_STATUS_LABELS[i.status].en);
-      return {
-        title: i.title,
-        statusFirst: status.first,
-        statusSecond: status.second,
-        reason: i.reason,
-        warnings: i.warnings?.join('；'),
-        link: link(i.key),
-      };
-    }),
+    items: n.items.map((i) => ({
+      title: i.title,
+      status: localize(ITEM_STATUS_LABELS[i.status], locale),
+      reason: i.reason,
+      // Warnings queued before they were kept in both languages are Chinese only.
+      warnings: i.warnings?.map((w) => (typeof w === 'string' ? w : localize(w, locale))).join(labels.listSeparator),
+      link: link(i.key),
+    })),
   };
   return { subject, text: text(data), html: html(data) };
+}
+
+/**
+ * What a queued notice is rendered from, kept with its message until the
+ * relay has dealt with it: the relay renders it again, with the same links,
+ * when some of its items have moved on since (libs/cycle/notice-standing).
+ */
+export interface NoticeComposition {
+  notice: NoticeInput;
+  context: Omit<RenderContext, 'itemLink'>;
+  /** Each item's link as signed for the recipient; null for the bureau's plain links. */
+  links: Record<string, string> | null;
+}
+
+/** A message as the outbox keeps it: with what it was rendered from, when the worker composed it. */
+export interface QueuedNotice extends QueuedMessage {
+  composition?: NoticeComposition;
+}
+
+export function renderComposition({ notice, context, links }: NoticeComposition): RenderedNotice {
+  return renderNotice(notice, { ...context, ...(links ? { itemLink: (key: string) => links[key] } : {}) });
 }

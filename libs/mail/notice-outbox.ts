@@ -16,8 +16,8 @@ import type { LinkScope } from '../access/principal';
 import type { TokenSigner } from '../access/tokens';
 import { Department, EvaluationCycle } from '../persistence/entities';
 import type { Locale } from '../plan/localized';
-import type { QueuedMessage } from './mailer';
-import { renderNotice } from './notice-message';
+import { noticeStandingNow, readEnglishTitles } from './notice-items';
+import { renderComposition, renderNotice, type NoticeComposition, type QueuedNotice } from './notice-message';
 import { reportAttachments } from './report-attachments';
 
 export interface NoticeOutboxConfig {
@@ -32,38 +32,77 @@ export interface NoticeOutboxConfig {
 export interface ComposedNotice {
   recipient: string;
   subject: string;
-  message: QueuedMessage;
+  /** The items the mail lists. */
+  itemKeys: string[];
+  /** The items left out: they moved on since the notice was queued (libs/cycle/notice-standing). */
+  droppedItems: string[];
+  /** What the relay sends; null when every item the notice was about has moved on, and nothing is sent. */
+  message: QueuedNotice | null;
 }
 
-/** The notice as it goes out now: to whoever holds the role at `input.at`, with links that carry that person's right. */
+/**
+ * The notice as it goes out now: to whoever holds the role at `input.at`, in
+ * their language, listing only the items still in the state it is about,
+ * with links that carry that person's right.
+ */
 export async function composeNotice(
   ds: DataSource,
   config: NoticeOutboxConfig,
   input: NoticeInput,
 ): Promise<ComposedNotice> {
   const { recipient, recipientName, departmentName, locale } = await recipientOf(ds, config, input);
+  const standing = await noticeStandingNow(ds, input);
+  const notice = { ...input, items: locale === 'en' ? await inEnglish(ds, input) : input.items };
   const attachments = await reportAttachments(input.reportPath, locale);
   const cycle = await ds.getRepository(EvaluationCycle).findOneByOrFail({ id: input.cycleId });
-  const rendered = renderNotice(input, {
+  const context = {
     cycleTitle: cycleTitle(cycle),
     departmentName,
     publicUrl: config.publicUrl,
     locale,
-    itemLink: itemLinks(config, input, cycle, recipient, recipientName),
     recipientName,
     attachments: attachments.map((a) => a.filename),
-  });
+  };
+  if (standing.nothingLeft) {
+    // Recorded under the subject it would have had, so the notices' record says what was not sent.
+    const { subject } = renderNotice(notice, context);
+    return { recipient, subject, itemKeys: [], droppedItems: standing.dropped, message: null };
+  }
+  const kept = new Map(standing.items.map((i) => [i.key, i.status]));
+  const composition: NoticeComposition = {
+    notice: {
+      ...notice,
+      items: notice.items.filter((i) => kept.has(i.key)).map((i) => ({ ...i, status: kept.get(i.key)! })),
+    },
+    context,
+    links: itemLinks(config, input, cycle, { email: recipient, name: recipientName }, [...kept.keys()]),
+  };
+  const rendered = renderComposition(composition);
   return {
     recipient,
     subject: rendered.subject,
+    itemKeys: [...kept.keys()],
+    droppedItems: standing.dropped,
     message: {
       to: { name: recipientName, address: recipient },
       subject: rendered.subject,
       text: rendered.text,
       html: rendered.html,
       attachments,
+      composition,
     },
   };
+}
+
+/** The items with the plan's English names, where the plan has them. */
+async function inEnglish(ds: DataSource, input: NoticeInput): Promise<NoticeInput['items']> {
+  if (input.items.length === 0) return input.items;
+  const titles = await readEnglishTitles(
+    ds,
+    input.cycleId,
+    input.items.map((i) => i.key),
+  );
+  return input.items.map((i) => ({ ...i, title: titles.get(i.key) ?? i.title }));
 }
 
 /**
@@ -75,19 +114,21 @@ function itemLinks(
   config: NoticeOutboxConfig,
   input: NoticeInput,
   cycle: EvaluationCycle,
-  email: string,
-  name: string,
-): ((itemKey: string) => string) | undefined {
-  if (input.audience === 'bureau') return undefined;
+  { email, name }: { email: string; name: string },
+  itemKeys: string[],
+): Record<string, string> | null {
+  if (input.audience === 'bureau') return null;
   const purpose = linkPurpose(input);
   const expiresAt = Math.min(Date.now() + config.links.ttlMs, cycle.hardClose.getTime());
-  return (itemKey) => {
-    const token = config.links.signer.link(
-      { purpose, cycleId: input.cycleId, department: input.department, itemKey, email, name },
-      expiresAt,
-    );
-    return `${config.publicUrl}/l/${token}`;
-  };
+  return Object.fromEntries(
+    itemKeys.map((itemKey) => {
+      const token = config.links.signer.link(
+        { purpose, cycleId: input.cycleId, department: input.department, itemKey, email, name },
+        expiresAt,
+      );
+      return [itemKey, `${config.publicUrl}/l/${token}`];
+    }),
+  );
 }
 
 /** What a notice's links let their holder do: supervisors review, co-operating departments contribute, submitters submit. */
@@ -103,7 +144,13 @@ async function recipientOf(
   ds: DataSource,
   config: NoticeOutboxConfig,
   input: NoticeInput,
-): Promise<{ recipient: string; recipientName: string; departmentName: string; locale: Locale }> {
+): Promise<{
+  recipient: string;
+  recipientName: string;
+  /** In the recipient's language. */
+  departmentName: string;
+  locale: Locale;
+}> {
   if (input.audience === 'bureau') {
     // An escalation names the department it is about; the bureau's own notices name the bureau.
     const about =
@@ -122,7 +169,13 @@ async function recipientOf(
       `${departmentName}没有${input.audience}联系人 (no ${input.audience} contact)`,
       'MissingContact',
     );
-  return { recipient: found.to.email, recipientName: found.to.name, departmentName, locale: found.to.locale };
+  const { locale } = found.to;
+  return {
+    recipient: found.to.email,
+    recipientName: found.to.name,
+    departmentName: locale === 'en' ? found.departmentNameEn : departmentName,
+    locale,
+  };
 }
 
 function cycleTitle(cycle: EvaluationCycle): { zh: string; en: string } {
@@ -200,7 +253,9 @@ export async function resendNotice(
     deadline: cycle.deadline.getTime(),
     at: Date.now(),
   };
-  const { recipient, subject, message } = await composeNotice(ds, config, input);
+  const { recipient, subject, itemKeys, message } = await composeNotice(ds, config, input);
+  // Its items moved on between the read above and now.
+  if (!message) return { ok: false, reason: 'nothing_waiting' };
   // Two resends at once may take the same seq: the loser takes the next one.
   for (let attempt = 0; attempt < 5; attempt++) {
     const [row]: Array<{ id: string }> = await ds.query(
@@ -216,14 +271,14 @@ export async function resendNotice(
         original.event,
         original.audience,
         subject,
-        input.items.map((i) => i.key),
+        itemKeys,
         message,
         requestId,
       ],
     );
     const id: string | undefined =
       row?.id ?? (await ds.query(`SELECT id FROM notice WHERE request_id = $1`, [requestId]))[0]?.id;
-    if (id) return { ok: true, noticeId: id, recipient, itemKeys: input.items.map((i) => i.key) };
+    if (id) return { ok: true, noticeId: id, recipient, itemKeys };
   }
   return { ok: false, reason: 'busy' };
 }

@@ -6,11 +6,16 @@
  * sends at all. Several relays may run (each claim skips rows another holds);
  * one that dies mid-send hands its notices back when its lease runs out, and
  * only then can a notice the SMTP server had already accepted go out again
- * (with the same Message-ID, so mail clients show it once).
+ * (with the same Message-ID, so mail clients show it once). Each notice is
+ * checked against its items' state as it is sent, and a department's own
+ * notices wait for its assignment (libs/mail/notice-order.ts).
  */
 import type { DataSource } from 'typeorm';
 import type { JsonLogger } from '../observability/logger';
 import { PermanentDeliveryError, type Mailer, type QueuedMessage } from './mailer';
+import { noticeStandingNow } from './notice-items';
+import { renderComposition, type QueuedNotice } from './notice-message';
+import { awaitsAssignment } from './notice-order';
 
 export interface OutboxRelayOptions {
   /** Notices claimed, and sent side by side, at a time (the mail transport keeps 10 connections). */
@@ -23,7 +28,7 @@ export interface OutboxRelayOptions {
   onOutcome: (event: string, outcome: DeliveryOutcome) => void;
 }
 
-export type DeliveryOutcome = 'sent' | 'undeliverable' | 'retry';
+export type DeliveryOutcome = 'sent' | 'undeliverable' | 'retry' | 'dropped';
 
 const DEFAULTS: OutboxRelayOptions = { batch: 20, idlePollMs: 100, leaseMs: 5 * 60_000, onOutcome: () => undefined };
 
@@ -33,7 +38,7 @@ interface ClaimedNotice {
   event: string;
   recipient: string;
   attempts: number;
-  message: QueuedMessage;
+  message: QueuedNotice;
 }
 
 /** When a notice the SMTP server turned away for now is tried again: 5 s, doubling, at most 10 minutes. */
@@ -75,10 +80,11 @@ export class OutboxRelay {
     const claimed: ClaimedNotice[] = await this.ds.query(
       `WITH claimed AS (
          UPDATE notice n SET claimed_until = now() + $2 * interval '1 millisecond', attempts = n.attempts + 1
-          WHERE n.id IN (SELECT id FROM notice
-                          WHERE status = 'pending' AND message IS NOT NULL AND next_attempt_at <= now()
-                            AND (claimed_until IS NULL OR claimed_until < now())
-                          ORDER BY next_attempt_at, created_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+          WHERE n.id IN (SELECT q.id FROM notice q
+                          WHERE q.status = 'pending' AND q.message IS NOT NULL AND q.next_attempt_at <= now()
+                            AND (q.claimed_until IS NULL OR q.claimed_until < now())
+                            AND NOT ${awaitsAssignment('q')}
+                          ORDER BY q.next_attempt_at, q.created_at LIMIT $1 FOR UPDATE OF q SKIP LOCKED)
           RETURNING n.id, n.cycle_id, n.event, n.recipient, n.attempts, n.message
        )
        SELECT * FROM claimed`,
@@ -127,7 +133,9 @@ export class OutboxRelay {
       attempt: notice.attempts,
     };
     try {
-      await this.mailer.send({ ...notice.message, messageId });
+      const message = await this.current(notice);
+      if (!message) return;
+      await this.mailer.send({ ...message, messageId });
     } catch (e) {
       const error = (e as Error).message;
       if (e instanceof PermanentDeliveryError) {
@@ -157,6 +165,39 @@ export class OutboxRelay {
       `UPDATE notice SET status = 'sent', message_id = $2, sent_at = now(), error = NULL, claimed_until = NULL, message = NULL WHERE id = $1`,
       [messageId],
     );
+  }
+
+  /**
+   * The message as it stands now: its items checked again (the notice may
+   * have waited for the mail server, or behind its department's assignment),
+   * rendered again without those that moved on since it was composed; null,
+   * recorded as dropped, when none is left. A message queued without its
+   * composition goes as it is.
+   */
+  private async current(notice: ClaimedNotice): Promise<QueuedMessage | null> {
+    const { composition, ...message } = notice.message;
+    if (!composition) return message;
+    const composed = composition.notice.items;
+    const standing = await noticeStandingNow(this.ds, composition.notice);
+    if (standing.nothingLeft) {
+      this.log.info('notice dropped: its items moved on', { cycleId: notice.cycle_id, event: notice.event });
+      this.options.onOutcome(notice.event, 'dropped');
+      await this.record(
+        notice.id,
+        `UPDATE notice SET status = 'dropped', drop_reason = 'moved_on', item_keys = '{}',
+                dropped_items = ARRAY(SELECT DISTINCT unnest(dropped_items || $2::text[])), claimed_until = NULL, message = NULL
+          WHERE id = $1`,
+        [standing.dropped],
+      );
+      return null;
+    }
+    if (standing.dropped.length === 0 && standing.items.every((item, i) => item === composed[i])) return message;
+    const rendered = renderComposition({ ...composition, notice: { ...composition.notice, items: standing.items } });
+    await this.ds.query(
+      `UPDATE notice SET subject = $2, item_keys = $3, dropped_items = ARRAY(SELECT DISTINCT unnest(dropped_items || $4::text[])) WHERE id = $1`,
+      [notice.id, rendered.subject, standing.items.map((i) => i.key), standing.dropped],
+    );
+    return { ...message, subject: rendered.subject, text: rendered.text, html: rendered.html };
   }
 
   /**

@@ -233,8 +233,32 @@ describe('each role’s path through the API', () => {
         as('admin')
           .post(`/api/cycles/${enc(cycleId)}/remind`, { department: 'city-education' })
           .set('Idempotency-Key', 'remind-city-education-1');
+      // The answer says who is reminded, of how much, and by when the mail leaves.
+      const reminded = await again().expect(200);
+      expect(reminded.body).toMatchObject({
+        reminders: [
+          {
+            department: 'city-education',
+            departmentName: '市教育局',
+            recipient: { email: 'submitter@city-education.heyuan.example' },
+            items: expect.any(Number),
+            afterAssignment: false,
+          },
+        ],
+        leavesBy: expect.any(String),
+      });
+      expect(reminded.body.message).toMatch(
+        /^已催办：市教育局填报人.+（submitter@city-education\.heyuan\.example）\d+项。邮件立即发出，最迟于/,
+      );
+      expect(reminded.body.messageEn).toMatch(
+        /^Reminded: .+'s submitter .+ <submitter@city-education\.heyuan\.example>, \d+ items?\./,
+      );
       await again().expect(200);
-      await again().expect(200);
+      // A department the cycle does not have is named as the problem.
+      const noSuchDepartment = await as('admin')
+        .post(`/api/cycles/${enc(cycleId)}/remind`, { department: 'no-such-department' })
+        .expect(400);
+      expect(noSuchDepartment.body.details).toEqual([expect.objectContaining({ field: 'department' })]);
       const audit = await as('admin')
         .get(`/api/audit?entityType=cycle&entityId=${enc(cycleId)}`)
         .expect(200);

@@ -1,7 +1,7 @@
 /**
  * Notices as the departments receive them, through a real SMTP server and the
  * real outbox in PostgreSQL: every kind rendered, sent and parsed back
- * (mailparser) in zh-CN and in English; a refused address recorded as
+ * (mailparser), each in one language, the recipient's (zh-CN, or English); a refused address recorded as
  * undeliverable and never retried; and a whole cycle across two outages of
  * the SMTP server, every notice counted once where it arrives.
  */
@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import type { Audience, NoticeEvent, NoticeInput, NoticeItem, NoticeResult } from '@libs/cycle/activities-contract';
+import { NOTICE_ITEM_STATES } from '@libs/cycle/notice-standing';
 import {
   BUREAU_EMAIL,
   createCycleHarness,
@@ -66,6 +67,13 @@ describe('notices through a real SMTP server', () => {
       await new MockActivityEnvironment().run(() => h.activities.prepareCycle({ cycleId, definition }));
       const specs = await h.activities.loadDepartmentItems({ cycleId, department: HEALTH });
       items = specs.slice(0, 2).map((s) => ({ key: s.key, title: s.title, status: 'assigned' }));
+      // 市残联 leads items too: its assignment is its first mail, before the request for its input.
+      const own = await h.activities.loadDepartmentItems({ cycleId, department: CO_OPERATING });
+      await sendNotice(
+        notice('assignment', 'submitter', CO_OPERATING, {
+          items: own.map((s) => ({ key: s.key, title: s.title, status: 'assigned' })),
+        }),
+      );
       const dir = await mkdtemp(join(tmpdir(), 'plan-eval-mail-report-'));
       reportPath = join(dir, 'report-v1.json');
       await writeFile(reportPath, '{}');
@@ -212,9 +220,14 @@ describe('notices through a real SMTP server', () => {
         const reason =
           event === 'rejected' || event === 'reopened' ? '<b>口径</b>与统计公报不一致 & 请核实' : undefined;
         const input = notice(event, audience, department, {
+          // Each item in the state the notice is about: a notice about items that moved on is not sent.
           items: bureauNotice
             ? []
-            : items.map((i) => ({ ...i, ...(reason ? { reason, status: 'returned' as const } : {}) })),
+            : items.map((i) => ({
+                ...i,
+                status: NOTICE_ITEM_STATES[event]?.[0] ?? i.status,
+                ...(reason ? { reason } : {}),
+              })),
           ...(event === 'report_ready' ? { reportPath } : {}),
         });
         expect(await sendNotice(input)).toEqual({ status: 'sent', recipient: to });
@@ -238,18 +251,18 @@ describe('notices through a real SMTP server', () => {
         expect(parsed.from).toMatchObject({ value: [{ name: '河源市统计局', address: 'bureau@heyuan.example' }] });
         const departmentName = bureauNotice ? '市统计局' : department === HEALTH ? '市卫生健康局' : '市残联';
         const count = bureauNotice ? '' : '（2项）';
-        expect(parsed.subject).toMatch(
-          new RegExp(
-            `^【2021年年度监测分析】${subjectEvent.replace(/[()（）]/g, '.')}：${departmentName}${count} / [A-Z]`,
-          ),
-        );
+        expect(parsed.subject).toBe(`【2021年年度监测分析】${subjectEvent}：${departmentName}${count}`);
 
-        // The body, zh-CN first, in both parts; each item with its own link.
+        // The body, in Chinese only, in both parts; each item with its own link.
         const text = parsed.text ?? '';
         const html = typeof parsed.html === 'string' ? parsed.html : '';
         expect(text.startsWith(`${name}：\n`)).toBe(true);
         expect(text).toContain(lead);
         expect(html).toContain(lead);
+        for (const part of [text, html.replace(/<[^>]+>/g, '')])
+          expect(part.replace(/https?:\S+|report-v1\.\w+|\/tmp\/\S+|&\w+;|口径.*请核实/g, '')).not.toMatch(
+            /[A-Za-z]{3,}/,
+          );
         for (const item of bureauNotice ? [] : items) {
           expect(text).toMatch(new RegExp(`- ${item.title}（.+）\\n(?:.*\\n)*?  http://portal\\.test/\\S+`));
           expect(html).toMatch(new RegExp(`<a href="http://portal\\.test/[^"]+">${item.title}</a>`));
@@ -287,11 +300,14 @@ describe('notices through a real SMTP server', () => {
       },
     );
 
-    it('is in English first for a recipient who prefers it', async () => {
+    it('is in English only for a recipient who reads English, with the plan’s English names', async () => {
       await h.db.dataSource.query(
         `UPDATE department_contact SET locale = 'en' WHERE role = 'supervisor' AND "departmentId" = (SELECT id FROM department WHERE code = $1)`,
         [HEALTH],
       );
+      const [{ name_en: healthEn }] = await h.db.dataSource.query(`SELECT name_en FROM department WHERE code = $1`, [
+        HEALTH,
+      ]);
       const before = h.smtp.received.length;
       await sendNotice(
         notice('submitted_for_review', 'supervisor', HEALTH, {
@@ -299,14 +315,16 @@ describe('notices through a real SMTP server', () => {
         }),
       );
       const { parsed } = h.smtp.received[before];
-      expect(parsed.subject).toBe('[annual monitoring 2021] Waiting for your review: 市卫生健康局 (2 items) / 待审核');
+      expect(parsed.subject).toBe(`[annual monitoring 2021] Waiting for your review: ${healthEn} (2 items)`);
       const text = parsed.text ?? '';
+      const html = typeof parsed.html === 'string' ? parsed.html : '';
       expect(text.startsWith('Dear 市卫生健康局审核人,\n')).toBe(true);
-      expect(text.indexOf('市卫生健康局 submitted these items for your review:')).toBeLessThan(
-        text.indexOf('市卫生健康局以下事项已提交，请审核：'),
-      );
-      expect(text).toContain(`- ${items[0].title}（waiting for review / 待审核）`);
-      expect(parsed.html).toContain('<html lang="en">');
+      expect(text).toContain(`${healthEn} submitted these items for your review:`);
+      expect(text).toMatch(/\n- [A-Za-z].* \(waiting for review\)\n/);
+      expect(html).toContain('<html lang="en">');
+      // The contact's own name aside, not a Chinese character: subject, labels, states, item names, dates.
+      for (const part of [parsed.subject ?? '', text, html])
+        expect(part.replace('市卫生健康局审核人', '')).not.toMatch(/[\u4e00-\u9fff]/);
       await h.db.dataSource.query(`UPDATE department_contact SET locale = 'zh-CN' WHERE role = 'supervisor'`);
     });
 

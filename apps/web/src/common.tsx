@@ -60,10 +60,11 @@ export function refusal(e: unknown, i18n: I18n): string {
 export function useAction() {
   const i18n = useI18n();
   const { message } = App.useApp();
-  return async (run: () => Promise<unknown>, done: string): Promise<boolean> => {
+  /** `done` says what happened, from the answer when the API words it (立即催办 says who is reminded and when). */
+  return async <T,>(run: () => Promise<T>, done: string | ((answer: T) => string)): Promise<boolean> => {
     try {
-      await run();
-      void message.success(done);
+      const answer = await run();
+      void message.success(typeof done === 'string' ? done : done(answer), typeof done === 'string' ? 3 : 8);
       return true;
     } catch (e) {
       void message.error(refusal(e, i18n), 6);

@@ -78,6 +78,7 @@ export const NOTICE_STATUS_LABELS: Record<string, Localized & { color: string }>
   pending: { zh: '待发送', en: 'pending', color: 'default' },
   sent: { zh: '已发送', en: 'sent', color: 'success' },
   undeliverable: { zh: '无法投递', en: 'undeliverable', color: 'error' },
+  dropped: { zh: '未发送（事项已办理）', en: 'not sent: its items moved on', color: 'default' },
 };
 
 export const ROLE_LABELS: Record<string, Localized> = {

@@ -213,8 +213,10 @@ export class Notice {
   @Column({ name: 'item_keys', type: 'text', array: true, default: '{}' })
   itemKeys: string[];
 
+  /** `dropped`: every item it was about had moved on before it left (see `dropReason`); nothing was sent. */
   @Column({ type: 'varchar', default: 'pending' })
-  status: 'pending' | 'sent' | 'undeliverable';
+  status: 'pending' | 'sent' | 'undeliverable' | 'dropped';
+
 
   @Column({ type: 'int', default: 0 })
   attempts: number;
@@ -230,6 +232,14 @@ export class Notice {
 
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt: Date | null;
+
+  /** Items left out when it was composed or sent: no longer in the state the notice is about. */
+  @Column({ name: 'dropped_items', type: 'text', array: true, default: '{}' })
+  droppedItems: string[];
+
+  /** Why a `dropped` notice was not sent: `moved_on`, every item it was about had moved on. */
+  @Column({ name: 'drop_reason', type: 'varchar', nullable: true })
+  dropReason: 'moved_on' | null;
 
   /** What the relay sends (absent on notices written before the relay); stored lz4-compressed (migration CompressNoticeMessagesWithLz4). */
   @Column({ type: 'jsonb', nullable: true })

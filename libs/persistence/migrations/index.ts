@@ -12,6 +12,7 @@ import { TargetIndicators1796200000000 } from './1796200000000-TargetIndicators'
 import { ServiceItemDepartments1796200100000 } from './1796200100000-ServiceItemDepartments';
 import { PlanPeriodName1796210000000 } from './1796210000000-PlanPeriodName';
 import { PlanTranslations1796200500000 } from './1796200500000-PlanTranslations';
+import { DroppedNotices1796230000000 } from './1796230000000-DroppedNotices';
 import { DepartmentDeadlines1796220000000 } from './1796220000000-DepartmentDeadlines';
 
 /** Every migration, in order. */
@@ -31,4 +32,5 @@ export const migrations = [
   PlanTranslations1796200500000,
   PlanPeriodName1796210000000,
   DepartmentDeadlines1796220000000,
+  DroppedNotices1796230000000,
 ];

@@ -25,12 +25,15 @@ import { DataSource } from 'typeorm';
 import { actorOf } from '@libs/access/principal';
 import {
   DEFAULT_CHASING_POLICY,
+  DEFAULT_DIGEST_WINDOW,
   LAUNCH_ITEM_KINDS,
   type ChasingPolicy,
   type CycleDefinition,
 } from '@libs/cycle/cycle-definition';
 import { countItemsByDepartment } from '@libs/catalog/cycle-progress';
+import { durationMs } from '@libs/cycle/duration';
 import { resendNotice, type NoticeOutboxConfig, type ResendOutcome } from '@libs/mail/notice-outbox';
+import { plannedReminders, remindAnswer } from '@libs/mail/reminder-plan';
 import { EvaluationCycle, Notice } from '@libs/persistence/entities';
 import type { Localized } from '@libs/plan/localized';
 import { CycleRequestError, type CycleClient } from '@libs/temporal/cycle-client';
@@ -173,9 +176,9 @@ class ReopenBody extends ReasonBody {
 }
 
 class NoticeQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ['pending', 'sent', 'undeliverable'] })
+  @ApiPropertyOptional({ enum: ['pending', 'sent', 'undeliverable', 'dropped'] })
   @IsOptional()
-  @IsIn(['pending', 'sent', 'undeliverable'])
+  @IsIn(['pending', 'sent', 'undeliverable', 'dropped'])
   status?: Notice['status'];
 
   @ApiPropertyOptional()
@@ -195,6 +198,8 @@ const NOTICE_RECORD: Array<keyof Notice> = [
   'subject',
   'itemKeys',
   'status',
+  'droppedItems',
+  'dropReason',
   'attempts',
   'error',
   'createdAt',
@@ -313,12 +318,33 @@ export class CyclesController {
   @Post(':id/remind')
   @HttpCode(200)
   @Requires('cycle:manage')
-  @ApiOperation({ summary: '立即催办 Remind now, all departments or one' })
+  @ApiOperation({
+    summary:
+      '立即催办 Remind now, all departments or one: answers who is reminded (the submitter, or the delegate in force), of how many items, and by when the mail leaves (400 a department the cycle does not have)',
+  })
   async remind(@Param('id') id: string, @Body() body: RemindBody, @Req() req: AuthenticatedRequest) {
-    await this.running(id);
+    const cycle = await this.running(id);
+    const now = Date.now();
+    const plan = await plannedReminders(this.ds, id, body.department, now);
+    if (body.department && plan.departments === 0)
+      throw new ApiProblem(400, 'invalid_request', [
+        { zh: '本轮评估没有该部门的事项', en: 'this cycle has no items of that department', field: 'department' },
+      ]);
     await this.cycles.remindNow(id, body.department);
     await this.audit.record(req, { action: 'remind', entityType: 'cycle', entityId: id, after: body });
-    return { cycleId: id, department: body.department ?? null };
+    const { policy } = cycle.definition as CycleDefinition;
+    const leavesBy = now + durationMs(policy.digestWindow ?? DEFAULT_DIGEST_WINDOW);
+    const answer = remindAnswer(plan, leavesBy);
+    // In the caller's language, as error bodies are, and in English beside it.
+    const english = /^en\b/i.test(req.headers['accept-language'] ?? '');
+    return {
+      cycleId: id,
+      department: body.department ?? null,
+      reminders: plan.reminders,
+      leavesBy: new Date(leavesBy).toISOString(),
+      message: english ? answer.en : answer.zh,
+      messageEn: answer.en,
+    };
   }
 
   @Post(':id/reopen')
@@ -397,7 +423,7 @@ export class CyclesController {
   @Requires('audit:read')
   @ApiOperation({
     summary:
-      '通知记录 Notices sent, pending and undeliverable (filter status=undeliverable): recipient, event, items, status and times, never the message (its links act for the department)',
+      '通知记录 Notices sent, pending, undeliverable and dropped (filter status=undeliverable): recipient, event, items (and those left out as moved on), status and times, never the message (its links act for the department)',
   })
   async notices(@Param('id') id: string, @Query() q: NoticeQuery) {
     await this.access.cycle(id);

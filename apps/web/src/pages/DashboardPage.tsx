@@ -386,7 +386,9 @@ function Actions({
       reopen: () => api.post(`${base}/reopen`, { itemKeys: v.itemKeys, reason: v.reason }),
       cancel: () => api.post(`${base}/cancel`, { reason: v.reason }),
     };
-    if (await act(calls[open!], t('已完成', 'Done'))) {
+    const done = (answer: unknown) =>
+      open === 'remind' ? ((answer as { message?: string }).message ?? t('已完成', 'Done')) : t('已完成', 'Done');
+    if (await act(calls[open!], done)) {
       setOpen(null);
       form.resetFields();
       onDone(open!);
