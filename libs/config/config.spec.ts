@@ -81,6 +81,16 @@ describe('loadConfig', () => {
     });
   });
 
+  it('names the missing half of an SMTP client certificate', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plan-eval-smtp-tls-config-'));
+    const PEM = join(dir, 'client.pem');
+    writeFileSync(PEM, '-----BEGIN CERTIFICATE-----\nx\n-----END CERTIFICATE-----\n');
+    expect(refused('mail', { SMTP_TLS_CERT_PATH: PEM })).toEqual(['SMTP_TLS_KEY_PATH']);
+    expect(refused('mail', { SMTP_TLS_KEY_PATH: PEM })).toEqual(['SMTP_TLS_CERT_PATH']);
+    expect(refused('mail', { SMTP_TLS_CA_PATH: join(dir, 'gone.pem') })).toEqual(['SMTP_TLS_CA_PATH']);
+    expect(refused('mail', { SMTP_TLS_CA_PATH: PEM, SMTP_TLS_CERT_PATH: PEM, SMTP_TLS_KEY_PATH: PEM })).toEqual([]);
+  });
+
   it('treats an empty value as unset', () => {
     expect(loadConfig('http', { PORT: '' }).PORT).toBe(3000);
   });

@@ -40,6 +40,17 @@ const pemFile = z.string().refine((path) => {
     return false;
   }
 }, 'must be the path of a readable PEM file (certificate or key)');
+/** A client certificate is nothing without its key, and the other way round: the missing one is named. */
+function certificateWithKey<C extends string, K extends string>(cert: C, key: K) {
+  return (settings: Partial<Record<C | K, string>>, ctx: z.RefinementCtx) => {
+    for (const [set, missing] of [
+      [cert, key],
+      [key, cert],
+    ])
+      if (settings[set] && !settings[missing])
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: [missing], message: `must be set with ${set}` });
+  };
+}
 const hostPort = z.string().regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:7233');
 const port = z.coerce.number().int().min(1).max(65535);
 const duration = z
@@ -103,15 +114,10 @@ export const configSchemas = {
       /** The name the server's certificate must carry, when it is not the address's host. */
       TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
     })
+    .superRefine(certificateWithKey('TEMPORAL_TLS_CLIENT_CERT_PATH', 'TEMPORAL_TLS_CLIENT_KEY_PATH'))
     .superRefine((t, ctx) => {
-      const [cert, key] = ['TEMPORAL_TLS_CLIENT_CERT_PATH', 'TEMPORAL_TLS_CLIENT_KEY_PATH'] as const;
-      for (const [set, missing] of [
-        [cert, key],
-        [key, cert],
-      ] as const)
-        if (t[set] && !t[missing])
-          ctx.addIssue({ code: z.ZodIssueCode.custom, path: [missing], message: `must be set with ${set}` });
-      const anyFile = t.TEMPORAL_TLS_SERVER_CA_CERT_PATH || t[cert] || t.TEMPORAL_TLS_SERVER_NAME;
+      const anyFile =
+        t.TEMPORAL_TLS_SERVER_CA_CERT_PATH || t.TEMPORAL_TLS_CLIENT_CERT_PATH || t.TEMPORAL_TLS_SERVER_NAME;
       if (t.TEMPORAL_TLS === 'false' && anyFile)
         ctx.addIssue({
           code: z.ZodIssueCode.custom,
@@ -119,12 +125,22 @@ export const configSchemas = {
           message: 'is false, yet TLS files or a server name are set: remove one or the other',
         });
     }),
-  mail: z.object({
-    SMTP_URL: url(['smtp', 'smtps']).default('smtp://127.0.0.1:2525'),
-    MAIL_FROM: z.string().min(3).default('河源市统计局 <bureau@heyuan.example>'),
-    /** Where notices for the bureau itself go (escalations, report ready). */
-    BUREAU_EMAIL: z.string().email().default('bureau@heyuan.example'),
-  }),
+  /**
+   * The SMTP server the mail relay sends through. Any SMTP_TLS_* setting makes TLS required (STARTTLS
+   * on smtp://, TLS from the start on smtps://); a client certificate and key make it mutual.
+   */
+  mail: z
+    .object({
+      SMTP_URL: url(['smtp', 'smtps']).default('smtp://127.0.0.1:2525'),
+      MAIL_FROM: z.string().min(3).default('河源市统计局 <bureau@heyuan.example>'),
+      /** Where notices for the bureau itself go (escalations, report ready). */
+      BUREAU_EMAIL: z.string().email().default('bureau@heyuan.example'),
+      SMTP_TLS_CA_PATH: pemFile.optional(),
+      SMTP_TLS_CERT_PATH: pemFile.optional(),
+      SMTP_TLS_KEY_PATH: pemFile.optional(),
+      SMTP_TLS_SERVER_NAME: z.string().min(1).optional(),
+    })
+    .superRefine(certificateWithKey('SMTP_TLS_CERT_PATH', 'SMTP_TLS_KEY_PATH')),
   /** The embedded mail server of the demo: where it keeps messages, and the port of its page. */
   mailbox: z.object({
     MAIL_DIR: z.string().min(1).default('.data/mail'),

@@ -26,5 +26,14 @@ describe('isPermanentFailure', () => {
       { message: 'No recipients defined', code: 'EENVELOPE' },
       true,
     ],
+    [
+      'a server that answers STARTTLS with a 5xx, TLS being required',
+      {
+        message: 'Error upgrading connection with STARTTLS: 500 Error: command not recognized',
+        responseCode: 500,
+        code: 'ETLS',
+      },
+      false,
+    ],
   ])('%s', (_what, failure, permanent) => expect(isPermanentFailure(failure)).toBe(permanent));
 });

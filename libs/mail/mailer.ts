@@ -3,7 +3,9 @@
  * whether a failure is worth retrying: a 5xx answer or a refused address is
  * permanent, anything else (connection refused, 4xx) is temporary.
  */
+import type { ConnectionOptions } from 'node:tls';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { parseConnectionUrl } from 'nodemailer/lib/shared';
 import type { Attachment } from './report-attachments';
 
 export interface OutgoingMessage {
@@ -46,22 +48,29 @@ export interface SmtpFailure {
  * (no valid recipient) is final; a connection that failed is temporary.
  */
 export function isPermanentFailure(error: SmtpFailure): boolean {
+  // A TLS negotiation that failed (STARTTLS no longer offered, or answered with a 5xx) says nothing
+  // of the recipient: the notice waits, and is sent once the server or the setting is put right.
+  if (error.code === 'ETLS') return false;
   return error.responseCode !== undefined ? error.responseCode >= 500 : error.code === 'EENVELOPE';
 }
 
 export class Mailer {
   private readonly transport: Transporter;
 
+  /** `tls` (smtp-tls.ts): TLS required, with these CA, client certificate and server name. */
   constructor(
     smtpUrl: string,
     private readonly from: string,
+    tls?: ConnectionOptions,
   ) {
     const url = new URL(smtpUrl);
     url.searchParams.set('pool', 'true');
     // A cycle's launch mails every department within seconds; nodemailer's default is 5.
     // The URL may set its own (`?maxConnections=2` for a relay that allows fewer).
     if (!url.searchParams.has('maxConnections')) url.searchParams.set('maxConnections', '10');
-    this.transport = nodemailer.createTransport(url.toString());
+    // nodemailer reads only the URL when given one: its options are parsed here to add the TLS ones.
+    const options = parseConnectionUrl(url.toString());
+    this.transport = nodemailer.createTransport(tls ? { ...options, tls, requireTLS: true } : options);
   }
 
   async send(message: OutgoingMessage): Promise<void> {

@@ -12,6 +12,7 @@ import type { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '@libs/config/config';
 import { Mailer } from '@libs/mail/mailer';
 import { OutboxRelay } from '@libs/mail/outbox-relay';
+import { smtpTlsOptions } from '@libs/mail/smtp-tls';
 import { createJsonLogger, type Level } from '@libs/observability/logger';
 import { createAppMetrics, serveMetrics, type AppMetrics } from '@libs/observability/metrics';
 import { createDataSource } from '@libs/persistence/data-source';
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
   const observability = loadConfig('observability');
   const log = createJsonLogger(observability.LOG_LEVEL.toLowerCase() as Level);
   const ds = await createDataSource().initialize();
-  const mailer = new Mailer(mail.SMTP_URL, mail.MAIL_FROM);
+  const mailer = new Mailer(mail.SMTP_URL, mail.MAIL_FROM, smtpTlsOptions(mail));
   const metrics = createAppMetrics('mail-relay');
   const relay = new OutboxRelay(ds, mailer, log, {
     onOutcome: (event, outcome) => metrics.mailDeliveries.inc({ event, outcome }),
