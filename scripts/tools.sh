@@ -39,6 +39,15 @@ install_temporal_server() {
     "go.temporal.io/server/cmd/tools/sql@v$TEMPORAL_SERVER_VERSION"
 }
 
+# The TLS tests (test/cluster/cluster-tls, test/mail/smtp-tls) make their certificates with it.
+install_openssl() {
+  if command -v openssl >/dev/null 2>&1; then return; fi
+  log "installing Debian's openssl (the TLS tests make their own certificates)"
+  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends openssl >/dev/null
+}
+
 # Schemathesis fuzzes the API from its OpenAPI description (test/fuzz).
 SCHEMATHESIS_VERSION="4.32.5"
 install_schemathesis() {
@@ -94,6 +103,7 @@ install_report_fonts() {
 install_node_modules
 install_temporal
 install_temporal_server
+install_openssl
 install_schemathesis
 install_postgres
 install_docker_compose

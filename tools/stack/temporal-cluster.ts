@@ -17,7 +17,7 @@ import { clientTlsEnv, type TestCertificates } from './test-certificates';
 const ROOT = join(__dirname, '../..');
 /** The script's layout (deploy/temporal/config.yaml): ten ports a node, node n from base + 10 × (n − 1). */
 const PORTS_PER_NODE = 10;
-export const CLUSTER_NODES = 2;
+const CLUSTER_NODES = 2;
 
 export class TemporalCluster {
   private constructor(
