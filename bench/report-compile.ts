@@ -74,13 +74,9 @@ async function main(): Promise<void> {
     submittedBy: `submitter@${spec.leadDepartment}`,
     approvedBy: `supervisor@${spec.leadDepartment}`,
   }));
-  const priorAnnual = approved.flatMap((a) =>
-    a.payload.kind === 'indicator'
-      ? [2021, 2022].map((year) => ({
-          indicator: Number(a.itemKey.slice('indicator-'.length)),
-          year,
-          value: a.payload.kind === 'indicator' ? a.payload.value : 0,
-        }))
+  const priorAnnual = approved.flatMap(({ payload }, i) =>
+    payload.kind === 'indicator'
+      ? [2021, 2022].map((year) => ({ indicator: planned.items[i].no, year, value: payload.value }))
       : [],
   );
   const departments = [...new Set(planned.items.map((i) => i.leadDepartment))];

@@ -335,14 +335,15 @@ export class CycleActivitiesService implements CycleActivities {
     cycle: EvaluationCycle,
     kind: 'indicator' | 'project',
   ): Promise<Array<{ no: number; year: number; payload: P }>> {
-    const rows: Array<{ year: number; item_key: string; payload: P }> = await this.ds.query(
-      `SELECT DISTINCT ON (c.to_year, s.item_key) c.to_year AS year, s.item_key, s.payload
+    // The item's kind and number are its work item's columns: the key is never taken apart.
+    return this.ds.query(
+      `SELECT DISTINCT ON (c.to_year, s.item_key) c.to_year AS year, w.item_no AS no, s.payload
          FROM submission_version s JOIN evaluation_cycle c ON c.id = s.cycle_id
-        WHERE c.plan_code = $1 AND c.kind = 'annual' AND c.to_year <= $2 AND s.approved_at IS NOT NULL AND s.item_key LIKE $3
+         JOIN work_item w ON w.cycle_id = s.cycle_id AND w.item_key = s.item_key
+        WHERE c.plan_code = $1 AND c.kind = 'annual' AND c.to_year <= $2 AND s.approved_at IS NOT NULL AND w.item_kind = $3
         ORDER BY c.to_year, s.item_key, s.version DESC`,
-      [cycle.planCode, cycle.toYear, `${kind}-%`],
+      [cycle.planCode, cycle.toYear, kind],
     );
-    return rows.map((r) => ({ no: Number(r.item_key.slice(kind.length + 1)), year: r.year, payload: r.payload }));
   }
 
   async reopenCycle({

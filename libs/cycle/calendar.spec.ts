@@ -1,4 +1,5 @@
 import { cycleForLaunch, planCalendar } from './calendar';
+import type { CycleKind } from './cycle-definition';
 
 const HEYUAN = { code: 'heyuan-public-services-2021-2025', startYear: 2021, endYear: 2025 };
 
@@ -17,7 +18,7 @@ describe('planCalendar', () => {
 
 describe('cycleForLaunch', () => {
   const calendar = planCalendar(HEYUAN);
-  it.each<[string, 'annual' | 'midterm' | 'final', string, [number, number]]>([
+  it.each<[string, CycleKind, string, [number, number]]>([
     // 2022-03-01 09:00 Shanghai is 01:00 UTC: annual monitoring of 2021.
     ['annual, March 2022', 'annual', '2022-03-01T01:00:00Z', [2021, 2021]],
     // 2025-12-31 20:00 UTC is already 2026-01-01 in Shanghai: the year is Shanghai's.

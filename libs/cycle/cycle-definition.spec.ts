@@ -1,6 +1,14 @@
 import { checkDefinition } from '../temporal/cycle-client';
 import { THRESHOLD_PRESETS } from '../rules/thresholds';
-import { cycleThresholds, DEFAULT_CHASING_POLICY, launchedDefinition, type CycleDefinition } from './cycle-definition';
+import {
+  cycleThresholds,
+  DEFAULT_CHASING_POLICY,
+  itemKey,
+  launchedDefinition,
+  parseItemKey,
+  WORK_ITEM_KINDS,
+  type CycleDefinition,
+} from './cycle-definition';
 
 const definition: CycleDefinition = {
   planCode: 'heyuan-public-services-2021-2025',
@@ -24,6 +32,25 @@ describe('the threshold preset a cycle carries', () => {
     const d = { ...definition, ...(preset ? { thresholdPreset: preset } : {}) };
     expect(cycleThresholds(d)).toEqual(THRESHOLD_PRESETS[judgedBy as keyof typeof THRESHOLD_PRESETS]);
     expect(checkDefinition(d).map((p) => p.zh)).toEqual(problems);
+  });
+
+  it.each<[string, Partial<Record<'kind' | 'itemKinds', unknown>>, string[]]>([
+    [
+      'a kind of evaluation',
+      { kind: 'quarterly' },
+      ['kind "quarterly" does not exist; choose one of annual, midterm, final'],
+    ],
+    [
+      'a kind of item (reserve projects come with project)',
+      { itemKinds: ['indicator', 'reserve', 'target'] },
+      [
+        'item kind "reserve" does not exist; choose one of indicator, task, project, service',
+        'item kind "target" does not exist; choose one of indicator, task, project, service',
+      ],
+    ],
+  ])('refuses %s that does not exist, naming the ones that do', (_name, given, problems) => {
+    const d = { ...definition, ...given } as CycleDefinition;
+    expect(checkDefinition(d).map((p) => p.en)).toEqual(problems);
   });
 
   it('refuses a preset that does not exist, naming the ones that do', () => {
@@ -67,5 +94,35 @@ describe('a cycle as saved at launch', () => {
     expect(launched).toMatchObject({ thresholds, planPeriod });
     // What the cycle judges by from then on is what was saved, whatever the preset says now.
     expect(cycleThresholds(launched)).toEqual(thresholds);
+  });
+});
+
+describe('item keys', () => {
+  it.each<[string, ReturnType<typeof parseItemKey>]>([
+    ['indicator-13', { kind: 'indicator', no: 13 }],
+    ['task-49', { kind: 'task', no: 49 }],
+    ['project-7', { kind: 'project', no: 7 }],
+    ['reserve-3', { kind: 'reserve', no: 3 }],
+    ['service-12', { kind: 'service', no: 12 }],
+    ['indicator-0', { kind: 'indicator', no: 0 }],
+    ['target-3', null], // a plan section, not a kind of work item
+    ['planned-3', null],
+    ['indicator-', null],
+    ['indicator-07', null], // itemKey never writes it: it would name indicator-7 twice
+    ['indicator-1.5', null],
+    ['indicator--1', null],
+    ['indicator-1e3', null],
+    ['indicator-1234567890', null], // past any plan, and past what a Number holds exactly
+    ['Indicator-1', null],
+    [' indicator-1', null],
+    ['indicator-1/city-education', null],
+    ['indicator', null],
+    ['', null],
+  ])('%j', (key, parsed) => {
+    expect(parseItemKey(key)).toEqual(parsed);
+  });
+
+  it.each(WORK_ITEM_KINDS)('%s keys read back as they were made', (kind) => {
+    for (const no of [0, 1, 9, 10, 101, 999_999_999]) expect(parseItemKey(itemKey(kind, no))).toEqual({ kind, no });
   });
 });

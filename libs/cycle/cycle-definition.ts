@@ -3,9 +3,16 @@
  * when it is due, how chasing goes. Pure and shared by the API, the CLI, the
  * worker and the workflows.
  */
+import { isOneOf } from '../common/one-of';
 import { THRESHOLD_PRESETS, type ThresholdPreset, type Thresholds } from '../rules/thresholds';
 
-export type CycleKind = 'annual' | 'midterm' | 'final';
+/** The kinds of evaluation: the one list the API, the CLI, the calendar and the portal take them from. */
+export const CYCLE_KINDS = ['annual', 'midterm', 'final'] as const;
+export type CycleKind = (typeof CYCLE_KINDS)[number];
+
+/** Where a launched cycle stands (the `evaluation_cycle.status` column). */
+export const CYCLE_STATUSES = ['running', 'closed', 'cancelled'] as const;
+export type CycleStatus = (typeof CYCLE_STATUSES)[number];
 
 export const CYCLE_KIND_LABELS: Record<CycleKind, { zh: string; en: string }> = {
   annual: { zh: '年度监测分析', en: 'annual monitoring' },
@@ -14,23 +21,23 @@ export const CYCLE_KIND_LABELS: Record<CycleKind, { zh: string; en: string }> = 
 };
 
 /**
- * What a launch asks for: `project` brings the plan's major projects, planned
- * (附件3) and reserve (附件4) alike; `service` the basic public service items
- * (专栏2), which every kind of cycle (annual, mid-term, final) evaluates for
- * their 落实情况, each reported by the department the bureau assigned it to.
- */
-export type ItemKind = 'indicator' | 'task' | 'project' | 'service';
-/** What a launch asks for when it does not say: everything the plan promised. */
-export const LAUNCH_ITEM_KINDS: ItemKind[] = ['indicator', 'task', 'project', 'service'];
-
-/**
  * What a work item is. A reserve project is reported on differently from a
  * planned one (its stage, not its investment), so it is a kind of its own:
  * its submission is of that kind, as every item's is, and its key
  * (`reserve-3`) cannot collide with planned project 3's.
  */
-export type WorkItemKind = ItemKind | 'reserve';
-export const WORK_ITEM_KINDS: WorkItemKind[] = ['indicator', 'task', 'project', 'reserve', 'service'];
+export const WORK_ITEM_KINDS = ['indicator', 'task', 'project', 'reserve', 'service'] as const;
+export type WorkItemKind = (typeof WORK_ITEM_KINDS)[number];
+
+/**
+ * What a launch asks for: `project` brings the plan's major projects, planned
+ * (附件3) and reserve (附件4) alike; `service` the basic public service items
+ * (专栏2), which every kind of cycle (annual, mid-term, final) evaluates for
+ * their 落实情况, each reported by the department the bureau assigned it to.
+ */
+export type ItemKind = Exclude<WorkItemKind, 'reserve'>;
+/** What a launch may ask for, and asks for when it does not say: everything the plan promised. */
+export const LAUNCH_ITEM_KINDS: readonly ItemKind[] = WORK_ITEM_KINDS.filter((k): k is ItemKind => k !== 'reserve');
 
 /**
  * Durations are strings Temporal understands ('7 days', '90s', '36 hours'), so
@@ -107,10 +114,6 @@ export interface PlanPeriod {
 
 export const DEFAULT_THRESHOLD_PRESET: ThresholdPreset = 'time_elapsed';
 
-export function isThresholdPreset(value: unknown): value is ThresholdPreset {
-  return typeof value === 'string' && Object.hasOwn(THRESHOLD_PRESETS, value);
-}
-
 /** The thresholds a cycle judges by: those saved at launch; before launch, its preset's (or the default's). */
 export function cycleThresholds(d: Pick<CycleDefinition, 'thresholdPreset' | 'thresholds'>): Thresholds {
   return d.thresholds ?? THRESHOLD_PRESETS[d.thresholdPreset ?? DEFAULT_THRESHOLD_PRESET];
@@ -138,8 +141,18 @@ export function departmentWorkflowId(cycleId: string, departmentCode: string): s
 
 /**
  * Work items are keyed `indicator-13`, `task-49`, `project-7` (planned projects),
- * `reserve-3` (reserve projects), `service-12` (basic public service items).
+ * `reserve-3` (reserve projects), `service-12` (basic public service items):
+ * built by `itemKey` and read back by `parseItemKey` only, so the form lives here.
  */
 export function itemKey(kind: WorkItemKind, no: number): string {
   return `${kind}-${no}`;
+}
+
+const ITEM_KEY = /^([a-z]+)-(0|[1-9]\d{0,8})$/;
+
+/** An item key's kind and number; null for anything `itemKey` does not make (unknown kind, `07`, `indicator-`). */
+export function parseItemKey(key: string): { kind: WorkItemKind; no: number } | null {
+  const [, kind, no] = ITEM_KEY.exec(key) ?? [];
+  if (!isOneOf(WORK_ITEM_KINDS, kind)) return null;
+  return { kind, no: Number(no) };
 }

@@ -10,7 +10,8 @@ import { describeTextProblem, unstorableText } from '../common/storable-text';
 import { checkSubmission, type PlanYears, type Submission, type WorkItemSpec } from './submission';
 import { checkSubmissionShape, COMMAND_TEXT_MAX } from './submission-shape';
 
-export type ItemStatus = 'assigned' | 'draft' | 'submitted' | 'returned' | 'approved' | 'accepted';
+export const ITEM_STATUSES = ['assigned', 'draft', 'submitted', 'returned', 'approved', 'accepted'] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
 export const ITEM_STATUS_LABELS: Record<ItemStatus, Localized> = {
   assigned: { zh: '待填报', en: 'to do' },

@@ -1,11 +1,12 @@
 import { THRESHOLD_PRESETS } from '../rules/thresholds';
 import { parseBaseline, parseTarget } from '../rules/target';
+import { itemKey } from './cycle-definition';
 import { plausibleSubmission } from './plausible-submission';
 import { checkSubmission, type WorkItemSpec } from './submission';
 import { checkSubmissionShape } from './submission-shape';
 
 const reserve = (no: number): WorkItemSpec => ({
-  key: `reserve-${no}`,
+  key: itemKey('reserve', no),
   kind: 'reserve',
   no,
   title: `储备项目${no}`,
@@ -33,7 +34,7 @@ describe('the demo’s reserve projects', () => {
 
 describe('the demo’s basic public service items', () => {
   const specs = Array.from({ length: 80 }, (_, i): WorkItemSpec => ({
-    key: `service-${i + 1}`,
+    key: itemKey('service', i + 1),
     kind: 'service',
     no: i + 1,
     title: `服务项目${i + 1}`,
@@ -58,7 +59,7 @@ describe('the demo’s indicators along the plan period (annual cycles and the f
     const t = parseTarget(target);
     if (!b.ok || !t.ok) throw new Error('bad fixture');
     return {
-      key: `indicator-${no}`,
+      key: itemKey('indicator', no),
       kind: 'indicator',
       no,
       title: `指标${no}`,

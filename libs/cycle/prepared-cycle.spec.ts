@@ -1,9 +1,10 @@
 import { THRESHOLD_PRESETS } from '../rules/thresholds';
+import { itemKey } from './cycle-definition';
 import { preparedCycle } from './prepared-cycle';
 import type { WorkItemSpec } from './submission';
 
 const item = (kind: WorkItemSpec['kind'], no: number, lead: string, co: string[] = []): WorkItemSpec => ({
-  key: `${kind}-${no}`,
+  key: itemKey(kind, no),
   kind,
   no,
   title: `${kind} ${no}`,

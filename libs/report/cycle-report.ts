@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../common/canonical-json';
 import type { DepartmentOutcome } from '../cycle/activities-contract';
-import type { CycleKind } from '../cycle/cycle-definition';
+import { itemKey, type CycleKind } from '../cycle/cycle-definition';
 import type {
   IndicatorSubmission,
   ProjectSubmission,
@@ -240,7 +240,7 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
   }
 
   const indicators = plan.indicators.map((i) => {
-    const approved = byKey.get(`indicator-${i.no}`);
+    const approved = byKey.get(itemKey('indicator', i.no));
     const payload = approved?.payload as IndicatorSubmission | undefined;
     const series = new Map<number, number | boolean>(priorByIndicator.get(i.no) ?? []);
     if (payload) series.set(cycle.toYear, payload.value);
@@ -282,8 +282,8 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
   const contributed = new Map((input.contributions ?? []).map((c) => [`${c.itemKey}/${c.department}`, c.text]));
   const assignedTo = new Map((input.assignments ?? []).map((a) => [a.itemKey, a]));
   const tasks = plan.tasks.map((t) => {
-    const approved = byKey.get(`task-${t.no}`);
-    const assignment = assignedTo.get(`task-${t.no}`);
+    const approved = byKey.get(itemKey('task', t.no));
+    const assignment = assignedTo.get(itemKey('task', t.no));
     const payload = approved?.payload as TaskSubmission | undefined;
     const progress = payload?.progress ?? null;
     return {
@@ -296,7 +296,7 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
       narrative: payload?.narrative ?? null,
       contributions: (assignment?.coDepartments ?? []).map((d) => ({
         department: departmentName(d),
-        text: contributed.get(`task-${t.no}/${d}`) ?? null,
+        text: contributed.get(`${itemKey('task', t.no)}/${d}`) ?? null,
       })),
       source: source(approved),
     };
@@ -311,7 +311,7 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
   const projects = plan.projects
     .filter((p) => p.status === 'planned')
     .map((p) => {
-      const approved = byKey.get(`project-${p.no}`);
+      const approved = byKey.get(itemKey('project', p.no));
       const payload = approved?.payload as ProjectSubmission | undefined;
       const cumulative = payload?.investmentCumulative ?? null;
       const judged = judgeProject({
@@ -345,7 +345,7 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
   const reserveProjects = plan.projects
     .filter((p) => p.status === 'reserve')
     .map((p) => {
-      const approved = byKey.get(`reserve-${p.no}`);
+      const approved = byKey.get(itemKey('reserve', p.no));
       const payload = approved?.payload as ReserveSubmission | undefined;
       return {
         no: p.no,
@@ -360,9 +360,9 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
       };
     });
   const serviceItems = plan.serviceItems.map((b) => {
-    const approved = byKey.get(`service-${b.no}`);
+    const approved = byKey.get(itemKey('service', b.no));
     const payload = approved?.payload as ServiceSubmission | undefined;
-    const assignment = assignedTo.get(`service-${b.no}`);
+    const assignment = assignedTo.get(itemKey('service', b.no));
     return {
       no: b.no,
       area: b.area,
@@ -447,7 +447,7 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
           final: buildFinalEvaluation({
             plan,
             annual: priorByIndicator,
-            submitted: (no) => (byKey.get(`indicator-${no}`)?.payload as IndicatorSubmission | undefined)?.value,
+            submitted: (no) => (byKey.get(itemKey('indicator', no))?.payload as IndicatorSubmission | undefined)?.value,
             thresholds,
           }),
         }

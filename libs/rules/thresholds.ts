@@ -26,7 +26,15 @@ export const DEFAULT_LIMIT_MARGIN = 0.01;
 
 export const limitMargin = (t: Thresholds): number => t.limitMargin ?? DEFAULT_LIMIT_MARGIN;
 
-export type ThresholdPreset = 'time_elapsed' | 'traffic_light';
+/** The presets a cycle may name, in the order the portal offers them. */
+export const THRESHOLD_PRESET_NAMES = ['time_elapsed', 'traffic_light'] as const;
+export type ThresholdPreset = (typeof THRESHOLD_PRESET_NAMES)[number];
+
+/** What the bureau picks from; the portal shows each with its numbers, read from THRESHOLD_PRESETS. */
+export const THRESHOLD_PRESET_LABELS: Record<ThresholdPreset, { zh: string; en: string }> = {
+  time_elapsed: { zh: '时序进度', en: 'time elapsed' },
+  traffic_light: { zh: '红黄绿', en: 'traffic light' },
+};
 
 export const THRESHOLD_PRESETS: Record<ThresholdPreset, Thresholds> = {
   /** 时间过半、任务过半: the customary rule of Chinese mid-term reviews. */

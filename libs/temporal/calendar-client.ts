@@ -4,7 +4,7 @@
  */
 import { ScheduleAlreadyRunning, type Client } from '@temporalio/client';
 import type { EvaluationCalendar } from '../cycle/calendar';
-import type { CycleKind } from '../cycle/cycle-definition';
+import { CYCLE_KINDS, type CycleKind } from '../cycle/cycle-definition';
 
 const MONTHS = [
   'JANUARY',
@@ -48,7 +48,7 @@ export async function ensureEvaluationCalendar(
     final: { calendars: [at(calendar.final.year, calendar.final.date.month, calendar.final.date.day)] },
   };
   const result = {} as Record<CycleKind, 'created' | 'unchanged'>;
-  for (const kind of ['annual', 'midterm', 'final'] as const) {
+  for (const kind of CYCLE_KINDS) {
     try {
       await client.schedule.create({
         scheduleId: calendarScheduleId(calendar.planCode, kind),

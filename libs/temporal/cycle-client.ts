@@ -8,14 +8,16 @@ import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { In, type DataSource } from 'typeorm';
 import { appendAudit, type AuditRecord } from '../access/audit-log';
 import { directoryContacts, readPlanFromDatabase } from '../catalog/catalog-read';
+import { isOneOf } from '../common/one-of';
 import {
+  CYCLE_KINDS,
   cycleWorkflowId,
   departmentWorkflowId,
-  isThresholdPreset,
+  LAUNCH_ITEM_KINDS,
   launchedDefinition,
   type CycleDefinition,
 } from '../cycle/cycle-definition';
-import { THRESHOLD_PRESETS } from '../rules/thresholds';
+import { THRESHOLD_PRESET_NAMES } from '../rules/thresholds';
 import { planCycle } from '../cycle/cycle-planning';
 import type { Actor, Command, DepartmentStatus } from '../cycle/department-state';
 import { parseDuration } from '../cycle/duration';
@@ -319,9 +321,20 @@ export class CycleClient {
   }
 }
 
-/** The launch request's own sanity: dates in order, durations readable, a period in years. */
+/** A name the launch gives that is not among the choices (the CLI's and the calendar's launches are not DTO-checked). */
+function unknownChoice(zh: string, en: string, given: unknown, choices: readonly string[]): Localized {
+  return {
+    zh: `${zh}“${String(given)}”不存在，可选：${choices.join('、')}`,
+    en: `${en} "${String(given)}" does not exist; choose one of ${choices.join(', ')}`,
+  };
+}
+
+/** The launch request's own sanity: known names, dates in order, durations readable, a period in years. */
 export function checkDefinition(d: CycleDefinition): Localized[] {
   const problems: Localized[] = [];
+  if (!isOneOf(CYCLE_KINDS, d.kind)) problems.push(unknownChoice('评估类型', 'kind', d.kind, CYCLE_KINDS));
+  for (const k of d.itemKinds.filter((k) => !isOneOf(LAUNCH_ITEM_KINDS, k)))
+    problems.push(unknownChoice('事项类型', 'item kind', k, LAUNCH_ITEM_KINDS));
   const deadline = Date.parse(d.deadline);
   const hardClose = Date.parse(d.hardClose);
   if (Number.isNaN(deadline))
@@ -335,13 +348,8 @@ export function checkDefinition(d: CycleDefinition): Localized[] {
   if (d.kind === 'annual' && d.fromYear !== d.toYear)
     problems.push({ zh: '年度监测只覆盖一年', en: 'annual monitoring covers one year' });
   if (d.itemKinds.length === 0) problems.push({ zh: '请至少选择一类事项', en: 'choose at least one kind of item' });
-  if (d.thresholdPreset !== undefined && !isThresholdPreset(d.thresholdPreset)) {
-    const presets = Object.keys(THRESHOLD_PRESETS).join(', ');
-    problems.push({
-      zh: `阈值方案“${d.thresholdPreset}”不存在，可选：${presets}`,
-      en: `threshold preset "${d.thresholdPreset}" does not exist; choose one of ${presets}`,
-    });
-  }
+  if (d.thresholdPreset !== undefined && !isOneOf(THRESHOLD_PRESET_NAMES, d.thresholdPreset))
+    problems.push(unknownChoice('阈值方案', 'threshold preset', d.thresholdPreset, THRESHOLD_PRESET_NAMES));
   const p = d.policy;
   for (const [name, value] of [
     ...p.remindBefore.map((v) => ['remindBefore', v]),

@@ -10,6 +10,9 @@ import { join } from 'node:path';
 import type { Response, Test } from 'supertest';
 import { linkSigning } from '@libs/access/tokens';
 import { loadConfig } from '@libs/config/config';
+import { CYCLE_KINDS, CYCLE_STATUSES, LAUNCH_ITEM_KINDS, WORK_ITEM_KINDS } from '@libs/cycle/cycle-definition';
+import { ITEM_STATUSES } from '@libs/cycle/department-state';
+import { THRESHOLD_PRESET_NAMES } from '@libs/rules/thresholds';
 import { PORTAL_DIR } from '../../apps/api/src/portal-static';
 import { ACCOUNTS, createApiHarness, OWN, type ApiHarness } from '../support/api-harness';
 import { DAYS } from '../support/cycle-harness';
@@ -86,6 +89,8 @@ describe('the API', () => {
     [{ ...valid, hardClose: '2023-01-01T00:00:00Z' }, '关闭时间应晚于截止时间'],
     [{ ...valid, policy: { overdueEvery: 'often' } }, '催办策略 overdueEvery 的时长“often”无法识别'],
     [{ ...valid, kind: 'weekly' }, 'kind 应为以下之一：annual, midterm, final'],
+    [{ ...valid, itemKinds: ['reserve'] }, 'itemKinds 应为以下之一：indicator, task, project, service'],
+    [{ ...valid, thresholdPreset: 'lenient' }, 'thresholdPreset 应为以下之一：time_elapsed, traffic_light'],
     [{ planCode: valid.planCode }, 'kind 应为以下之一'],
     [{ ...valid, fromYear: '2022' }, 'fromYear 应为整数'],
     [{ ...valid, colour: 'red' }, '不接受字段 colour'],
@@ -93,6 +98,30 @@ describe('the API', () => {
     const res = await launch(body).expect(400);
     expect(res.body.code).toBe('invalid_request');
     expect(res.body.message).toContain(message);
+  });
+
+  it('documents each enumeration from its one declaration, and checks requests against the same', async () => {
+    const doc = (await h.http().get('/api/docs-json').expect(200)).body;
+    const enumOf = (path: string, name: string) =>
+      doc.paths[path].get.parameters.find((p: { name: string }) => p.name === name).schema.enum;
+    const launchBody = doc.components.schemas.LaunchBody.properties;
+    expect(launchBody.kind.enum).toEqual(CYCLE_KINDS);
+    expect(launchBody.itemKinds.items.enum).toEqual(LAUNCH_ITEM_KINDS);
+    expect(launchBody.thresholdPreset.enum).toEqual(THRESHOLD_PRESET_NAMES);
+    expect(enumOf('/api/cycles', 'kind')).toEqual(CYCLE_KINDS);
+    expect(enumOf('/api/cycles', 'status')).toEqual(CYCLE_STATUSES);
+    expect(enumOf('/api/cycles/{cycleId}/items', 'kind')).toEqual(WORK_ITEM_KINDS);
+    expect(enumOf('/api/cycles/{cycleId}/items', 'status')).toEqual(ITEM_STATUSES);
+    expect(doc.components.schemas.CycleView.properties.kind.enum).toEqual(CYCLE_KINDS);
+
+    const list = await asAdmin(h.http().get('/api/cycles?kind=weekly')).set('Accept-Language', 'en').expect(400);
+    expect(list.body.details).toEqual([
+      {
+        field: 'kind',
+        zh: 'kind 应为以下之一：annual, midterm, final',
+        en: 'kind must be one of the following values: annual, midterm, final',
+      },
+    ]);
   });
 
   // Found by fuzzing (test/fuzz): each was a 500.

@@ -164,6 +164,15 @@ describe('plan-eval evaluate', () => {
     expect(JSON.parse(lights.stdout).find((e: { no: number }) => e.no === 3).status).toBe('on_track');
   });
 
+  it('shows one item, a reserve project by its item key (reserve-44)', async () => {
+    const { code, stdout } = await planEval('show', 'project', 'reserve-44', '--file', HEYUAN_PLAN_FILE);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ no: 44, status: 'reserve', name: '源城区国防教育训练基地' });
+    const unknown = await planEval('show', 'project', 'reserve-x', '--file', HEYUAN_PLAN_FILE);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('没有找到 project reserve-x');
+  });
+
   it('refuses a period outside the plan with a message', async () => {
     const result = await planEval(
       'evaluate',

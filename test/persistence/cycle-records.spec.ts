@@ -4,7 +4,7 @@
  * quotes, commas in a department code) must come back as it went in, and a
  * failed COPY must leave nothing of the cycle behind.
  */
-import { DEFAULT_CHASING_POLICY, type CycleDefinition } from '@libs/cycle/cycle-definition';
+import { DEFAULT_CHASING_POLICY, itemKey, type CycleDefinition } from '@libs/cycle/cycle-definition';
 import type { WorkItemSpec } from '@libs/cycle/submission';
 import { insertCycleRow, insertWorkItems, readItemOutlines } from '@libs/persistence/cycle-records';
 import { createTestDatabase, type TestDatabase } from '../../tools/test-database';
@@ -91,7 +91,7 @@ describe('cycle records (real PostgreSQL)', () => {
 
   it('writes a 10,000-item cycle in one COPY', async () => {
     const many = Array.from({ length: 10_000 }, (_, i): WorkItemSpec => ({
-      key: `task-${i + 1}`,
+      key: itemKey('task', i + 1),
       kind: 'task',
       no: i + 1,
       title: `任务${i + 1}`,

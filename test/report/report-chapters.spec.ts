@@ -7,6 +7,7 @@
  * Mid-term 2021–2023: elapsed 0.6; figures computed by hand in the comments.
  */
 import { readPlanFile } from '@libs/catalog/plan-file-io';
+import { itemKey } from '@libs/cycle/cycle-definition';
 import { buildCycleReport, type ApprovedSubmission } from '@libs/report/cycle-report';
 import { draftChapters } from '@libs/report/report-drafts';
 import { reportOutline } from '@libs/report/report-outline';
@@ -22,7 +23,7 @@ const approved = (itemKey: string, payload: ApprovedSubmission['payload']): Appr
   payload,
 });
 const indicator = (no: number, value: number) =>
-  approved(`indicator-${no}`, { kind: 'indicator', value, dataSource: '统计年报' });
+  approved(itemKey('indicator', no), { kind: 'indicator', value, dataSource: '统计年报' });
 const COUNTIES = ['dongyuan', 'heping', 'lianping'];
 
 async function figures() {

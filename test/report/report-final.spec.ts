@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { readPlanFile } from '@libs/catalog/plan-file-io';
+import { itemKey } from '@libs/cycle/cycle-definition';
 import type { ValidatedPlan } from '@libs/plan/plan-validation';
 import { chartFont, ChartImages } from '@libs/report/chart-images';
 import { buildCycleReport, type ApprovedSubmission, type CycleReportFigures } from '@libs/report/cycle-report';
@@ -84,7 +85,7 @@ function values(plan: ValidatedPlan) {
   set(12, [true, true, false, true]);
   final.delete(45);
   const approved: ApprovedSubmission[] = [...final].map(([no, value]) => ({
-    itemKey: `indicator-${no}`,
+    itemKey: itemKey('indicator', no),
     version: 1,
     submittedBy: 's@dept',
     approvedBy: 'v@dept',

@@ -9,6 +9,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { readPlanFile } from '@libs/catalog/plan-file-io';
+import { itemKey } from '@libs/cycle/cycle-definition';
 import type { IndicatorSubmission } from '@libs/cycle/submission';
 import { buildCycleReport, type ApprovedSubmission } from '@libs/report/cycle-report';
 import { writeReportDocument } from '@libs/report/report-document';
@@ -19,7 +20,7 @@ import { HEYUAN_ISSUER, HEYUAN_PLAN_FILE } from '../support/plans';
 
 const PASTED = '加强统筹，压实责任。';
 const indicator = (no: number, value: number, extra: Partial<IndicatorSubmission> = {}): ApprovedSubmission => ({
-  itemKey: `indicator-${no}`,
+  itemKey: itemKey('indicator', no),
   version: 1,
   submittedBy: 's@x',
   approvedBy: 'v@x',

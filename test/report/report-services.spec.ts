@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { readPlanFile } from '@libs/catalog/plan-file-io';
+import { itemKey } from '@libs/cycle/cycle-definition';
 import type { ServiceSubmission } from '@libs/cycle/submission';
 import { buildCycleReport } from '@libs/report/cycle-report';
 import { draftChapters } from '@libs/report/report-drafts';
@@ -30,14 +31,18 @@ async function writeReport() {
     cycle: { id: 'cycle/heyuan-public-services-2021-2025/annual/2022', kind: 'annual', fromYear: 2022, toYear: 2022 },
     plan: await readPlanFile(HEYUAN_PLAN_FILE),
     approved: reported.map(([no, , s]) => ({
-      itemKey: `service-${no}`,
+      itemKey: itemKey('service', no),
       version: no === 7 ? 2 : 1,
       submittedBy: `s${no}@dept`,
       approvedBy: `v${no}@dept`,
       payload: { kind: 'service', ...s },
     })),
     // The plan names no department: the bureau assigned these before the launch.
-    assignments: reported.map(([no, department]) => ({ itemKey: `service-${no}`, department, coDepartments: [] })),
+    assignments: reported.map(([no, department]) => ({
+      itemKey: itemKey('service', no),
+      department,
+      coDepartments: [],
+    })),
     priorAnnual: [],
     outcomes: [],
     thresholds: THRESHOLD_PRESETS.time_elapsed,

@@ -1,5 +1,5 @@
 import { RequestMethod, type INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { Express } from 'express';
 import { loadConfig } from '@libs/config/config';
 import { ProblemFilter } from './common/problem.filter';
@@ -16,7 +16,7 @@ import { securityHeaders } from './security-headers';
  * built.
  */
 export function configureApi<T extends INestApplication>(app: T): T {
-  app.setGlobalPrefix('api', { exclude: [{ path: 'l/:token', method: RequestMethod.GET }] });
+  prefixRoutes(app);
   const express = app.getHttpAdapter().getInstance() as Express;
   // Express announces itself on every answer unless told not to: nothing tells a scanner what answers.
   express.disable('x-powered-by');
@@ -27,7 +27,22 @@ export function configureApi<T extends INestApplication>(app: T): T {
   servePortal(app);
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(validationPipe());
-  const document = SwaggerModule.createDocument(
+  SwaggerModule.setup('api/docs', app, openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}
+
+/** Routes under /api, but for the email links, kept short at /l/<token>. */
+export function prefixRoutes(app: INestApplication): void {
+  app.setGlobalPrefix('api', { exclude: [{ path: 'l/:token', method: RequestMethod.GET }] });
+}
+
+/**
+ * The OpenAPI description, from the controllers' and DTOs' decorators alone:
+ * an app created in preview mode (no database, no Temporal) gives the same
+ * document, which is how scripts/openapi-types.ts types the portal from it.
+ */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('规划监测评估 API (plan evaluation)')
@@ -38,6 +53,4 @@ export function configureApi<T extends INestApplication>(app: T): T {
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-  return app;
 }

@@ -18,6 +18,7 @@ import { delegate } from '@libs/catalog/delegations';
 import { assignServiceItems, type ServiceAssignment } from '@libs/catalog/service-assignments';
 import { loadConfig } from '@libs/config/config';
 import {
+  CYCLE_KINDS,
   DEFAULT_CHASING_POLICY,
   LAUNCH_ITEM_KINDS,
   type CycleDefinition,
@@ -65,9 +66,7 @@ export function registerBureauCommands(program: Command): void {
     .command('launch')
     .description('发起一轮评估 (launch a cycle)')
     .requiredOption('-p, --plan <code>', '规划代码 (plan code)')
-    .addOption(
-      new Option('-k, --kind <kind>', '类型 (kind)').choices(['annual', 'midterm', 'final']).makeOptionMandatory(),
-    )
+    .addOption(new Option('-k, --kind <kind>', '类型 (kind)').choices(CYCLE_KINDS).makeOptionMandatory())
     .requiredOption('--from <year>', '起始年份 (first year)')
     .requiredOption('--to <year>', '结束年份 (last year)')
     .requiredOption('--deadline <date>', '填报截止时间 (deadline), ISO 8601')
@@ -95,6 +94,7 @@ export function registerBureauCommands(program: Command): void {
             toYear: Number(o.to),
             deadline: o.deadline,
             hardClose: o.hardClose,
+            // Checked with the rest of the definition by the launch (checkDefinition), as the API's are.
             itemKinds: o.items.split(',').map((s) => s.trim()) as ItemKind[],
             requireBureauAcceptance: false,
             groupResolution: JSON.parse(o.groups),

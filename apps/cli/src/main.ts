@@ -15,11 +15,12 @@ import { writePlanWorkbook } from '@libs/catalog/plan-workbook';
 import { UserError } from '@libs/access/users';
 import { ConfigError, loadConfig } from '@libs/config/config';
 import { PROJECT_ROOT } from '@libs/config/project-root';
+import { DEFAULT_THRESHOLD_PRESET, parseItemKey } from '@libs/cycle/cycle-definition';
 import { MailStore } from '@libs/mail/mail-store';
 import { bilingual, PlanValidationError } from '@libs/plan/localized';
 import { evaluatePlanIndicators, parseIndicatorValues, summarizeEvaluation } from '@libs/rules/plan-evaluation';
 import { STATUS_LABELS } from '@libs/rules/progress';
-import { THRESHOLD_PRESETS, type ThresholdPreset } from '@libs/rules/thresholds';
+import { THRESHOLD_PRESET_NAMES, THRESHOLD_PRESETS, type ThresholdPreset } from '@libs/rules/thresholds';
 import { CycleRequestError } from '@libs/temporal/cycle-client';
 import { registerBureauCommands } from './bureau-commands';
 import { loadPlan, withDatabase } from './plan-source';
@@ -148,7 +149,9 @@ program
   .addOption(planOption())
   .action(async (kind: string, no: string, opts: { file?: string; plan?: string }) => {
     const exported = exportPlan(await loadPlan(opts));
-    const [status, n] = /^(planned|reserve)-(\d+)$/.exec(no)?.slice(1) ?? ['planned', no];
+    // A reserve project is named as a cycle keys it (`reserve-3`); every other item by its number.
+    const key = kind === 'project' ? parseItemKey(no) : null;
+    const [status, n] = key?.kind === 'reserve' ? ['reserve', key.no] : ['planned', Number(no)];
     const sections: Record<string, Array<{ no: number; status?: string }>> = {
       indicator: exported.indicators,
       target: exported.targets,
@@ -157,7 +160,7 @@ program
     };
     if (!(kind in sections))
       throw new UsageError(`未知的类型“${kind}”(unknown kind "${kind}"): indicator | target | task | project`);
-    const item = sections[kind].find((x) => x.no === Number(n) && (kind !== 'project' || x.status === status));
+    const item = sections[kind].find((x) => x.no === n && (kind !== 'project' || x.status === status));
     if (!item) throw new UsageError(`没有找到 ${kind} ${no} (no ${kind} ${no})`);
     print(item);
   });
@@ -196,8 +199,8 @@ program
   .requiredOption('--period <year>', '评价年份 (the year evaluated)')
   .addOption(
     new Option('--preset <preset>', '阈值方案 (threshold preset)')
-      .choices(Object.keys(THRESHOLD_PRESETS))
-      .default('time_elapsed'),
+      .choices(THRESHOLD_PRESET_NAMES)
+      .default(DEFAULT_THRESHOLD_PRESET),
   )
   .addOption(new Option('--format <format>', '输出格式 (output)').choices(['table', 'json']).default('table'))
   .action(

@@ -2,8 +2,12 @@
  * The API client: bearer token from the session, the caller's language, and
  * the one error body ({ code, message, messageEn, details }) as an ApiError.
  */
+import type { components } from './api-types';
 import { clearSession, readSession } from './session';
 import { currentLocale } from './i18n';
+
+/** The request bodies and answers the API documents, generated from its OpenAPI document (scripts/openapi-types.ts). */
+export type Schemas = components['schemas'];
 
 export interface Problem {
   zh: string;

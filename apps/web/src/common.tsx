@@ -1,6 +1,8 @@
 /** Pieces every page uses: loading data with its error shown, the cycle picker, status tags, refusals in words. */
 import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import { Alert, App, Select, Tag } from 'antd';
+import type { CycleStatus } from '@libs/cycle/cycle-definition';
+import type { ItemStatus } from '@libs/cycle/department-state';
 import { all, ApiError } from './api';
 import { useI18n, type I18n } from './i18n';
 import { CYCLE_STATUS_LABELS, ITEM_STATUS_LABELS, STATUS_COLORS, cycleTitle, type Cycle } from './labels';
@@ -73,16 +75,15 @@ export function useAction() {
   };
 }
 
+/** An item's state as the item lists answer it (not yet described in the OpenAPI document: a string). */
 export function ItemStatusTag({ status }: { status: string }) {
   const { lx } = useI18n();
   return (
-    <Tag color={STATUS_COLORS[status]}>
-      {lx(ITEM_STATUS_LABELS[status as keyof typeof ITEM_STATUS_LABELS]) || status}
-    </Tag>
+    <Tag color={STATUS_COLORS[status as ItemStatus]}>{lx(ITEM_STATUS_LABELS[status as ItemStatus]) || status}</Tag>
   );
 }
 
-export function CycleStatusTag({ status }: { status: string }) {
+export function CycleStatusTag({ status }: { status: CycleStatus }) {
   const { lx } = useI18n();
   const label = CYCLE_STATUS_LABELS[status];
   return <Tag color={label?.color}>{lx(label) || status}</Tag>;

@@ -1,11 +1,13 @@
 /** The words the portal shows for the domain's codes, zh-CN and English; the item states come from the domain itself. */
-import { CYCLE_KIND_LABELS } from '@libs/cycle/cycle-definition';
-import { ITEM_STATUS_LABELS } from '@libs/cycle/department-state';
+import { CYCLE_KIND_LABELS, type CycleStatus, type ItemKind, type WorkItemKind } from '@libs/cycle/cycle-definition';
+import { ITEM_STATUS_LABELS, type ItemStatus } from '@libs/cycle/department-state';
+import { THRESHOLD_PRESET_LABELS, THRESHOLD_PRESETS, type ThresholdPreset } from '@libs/rules/thresholds';
+import type { Schemas } from './api';
 import type { Localized } from './i18n';
 
 export { CYCLE_KIND_LABELS, ITEM_STATUS_LABELS };
 
-export const STATUS_COLORS: Record<string, string> = {
+export const STATUS_COLORS: Record<ItemStatus, string> = {
   assigned: 'default',
   draft: 'gold',
   submitted: 'processing',
@@ -14,7 +16,7 @@ export const STATUS_COLORS: Record<string, string> = {
   accepted: 'green',
 };
 
-export const ITEM_KIND_LABELS: Record<string, Localized> = {
+export const ITEM_KIND_LABELS: Record<WorkItemKind, Localized> = {
   indicator: { zh: '主要指标', en: 'Indicator' },
   task: { zh: '主要任务', en: 'Task' },
   project: { zh: '重大项目', en: 'Project' },
@@ -26,7 +28,7 @@ export const ITEM_KIND_LABELS: Record<string, Localized> = {
  * What a launch may ask for (the API's `itemKinds`): projects bring the reserve
  * projects with them; the basic public services need their departments assigned in the catalog first.
  */
-export const LAUNCH_ITEM_KIND_LABELS: Record<string, Localized> = {
+export const LAUNCH_ITEM_KIND_LABELS: Record<ItemKind, Localized> = {
   indicator: ITEM_KIND_LABELS.indicator,
   task: ITEM_KIND_LABELS.task,
   project: { zh: '重大项目（含储备项目）', en: 'Projects (planned and reserve)' },
@@ -68,7 +70,7 @@ export const TIMELINESS_LABELS: Record<string, Localized & { color: string }> = 
   pending: { zh: '进行中', en: 'in progress', color: 'processing' },
 };
 
-export const CYCLE_STATUS_LABELS: Record<string, Localized & { color: string }> = {
+export const CYCLE_STATUS_LABELS: Record<CycleStatus, Localized & { color: string }> = {
   running: { zh: '进行中', en: 'running', color: 'processing' },
   closed: { zh: '已结束', en: 'closed', color: 'default' },
   cancelled: { zh: '已取消', en: 'cancelled', color: 'error' },
@@ -109,17 +111,16 @@ export const EVENT_LABELS: Record<string, Localized> = {
   contribute: { zh: '配合意见', en: 'contribution' },
 };
 
-export interface Cycle {
-  id: string;
-  planCode: string;
-  kind: 'annual' | 'midterm' | 'final';
-  fromYear: number;
-  toYear: number;
-  deadline: string;
-  hardClose: string;
-  status: 'running' | 'closed' | 'cancelled';
-  launchedAt: string;
+/** 时序进度（1.0 / 0.8）: a threshold preset's name with its numbers, read from the preset itself. */
+export function thresholdPresetLabel(preset: ThresholdPreset): Localized {
+  const { onTrack, slightlyBehind } = THRESHOLD_PRESETS[preset];
+  const numbers = `${onTrack.toFixed(1)} / ${slightlyBehind.toFixed(1)}`;
+  const name = THRESHOLD_PRESET_LABELS[preset];
+  return { zh: `${name.zh}（${numbers}）`, en: `${name.en} (${numbers})` };
 }
+
+/** A cycle as GET /api/cycles lists it. */
+export type Cycle = Schemas['CycleView'];
 
 /** 2022年年度监测 / Annual monitoring 2022 */
 export function cycleTitle(c: Pick<Cycle, 'kind' | 'fromYear' | 'toYear'>): Localized {
@@ -129,7 +130,7 @@ export function cycleTitle(c: Pick<Cycle, 'kind' | 'fromYear' | 'toYear'>): Loca
 }
 
 export function itemLabel(kind: string, no: number): Localized {
-  const k = ITEM_KIND_LABELS[kind] ?? { zh: kind, en: kind };
+  const k = ITEM_KIND_LABELS[kind as WorkItemKind] ?? { zh: kind, en: kind };
   return { zh: `${k.zh} ${no}`, en: `${k.en} ${no}` };
 }
 

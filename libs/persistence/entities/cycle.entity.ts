@@ -8,7 +8,7 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
-import type { WorkItemKind } from '../../cycle/cycle-definition';
+import type { CycleKind, CycleStatus, WorkItemKind } from '../../cycle/cycle-definition';
 import type { QueuedMessage } from '../../mail/mailer';
 
 /** Why an item needs the bureau's attention: its record could not be stored. */
@@ -30,7 +30,7 @@ export class EvaluationCycle {
   planCode: string;
 
   @Column({ type: 'varchar' })
-  kind: 'annual' | 'midterm' | 'final';
+  kind: CycleKind;
 
   @Column({ name: 'from_year', type: 'int' })
   fromYear: number;
@@ -53,7 +53,7 @@ export class EvaluationCycle {
   definition: unknown;
 
   @Column({ type: 'varchar', default: 'running' })
-  status: 'running' | 'closed' | 'cancelled';
+  status: CycleStatus;
 
   @CreateDateColumn({ name: 'launched_at', type: 'timestamptz' })
   launchedAt: Date;
@@ -216,7 +216,6 @@ export class Notice {
   /** `dropped`: every item it was about had moved on before it left (see `dropReason`); nothing was sent. */
   @Column({ type: 'varchar', default: 'pending' })
   status: 'pending' | 'sent' | 'undeliverable' | 'dropped';
-
 
   @Column({ type: 'int', default: 0 })
   attempts: number;

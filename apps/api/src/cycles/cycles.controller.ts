@@ -5,7 +5,7 @@
  * contain slashes: clients URL-encode them (cycle%2Fheyuan…).
  */
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -24,17 +24,23 @@ import {
 import { DataSource } from 'typeorm';
 import { actorOf } from '@libs/access/principal';
 import {
+  CYCLE_KINDS,
+  CYCLE_STATUSES,
   DEFAULT_CHASING_POLICY,
   DEFAULT_DIGEST_WINDOW,
+  DEFAULT_THRESHOLD_PRESET,
   LAUNCH_ITEM_KINDS,
   type ChasingPolicy,
   type CycleDefinition,
+  type CycleKind,
+  type CycleStatus,
 } from '@libs/cycle/cycle-definition';
 import { countItemsByDepartment } from '@libs/catalog/cycle-progress';
 import { durationMs } from '@libs/cycle/duration';
 import { resendNotice, type NoticeOutboxConfig, type ResendOutcome } from '@libs/mail/notice-outbox';
 import { plannedReminders, remindAnswer } from '@libs/mail/reminder-plan';
 import { EvaluationCycle, Notice } from '@libs/persistence/entities';
+import { THRESHOLD_PRESET_NAMES, type ThresholdPreset } from '@libs/rules/thresholds';
 import type { Localized } from '@libs/plan/localized';
 import { CycleRequestError, type CycleClient } from '@libs/temporal/cycle-client';
 import { findPage, PageQuery } from '../common/pagination';
@@ -42,9 +48,8 @@ import { ApiProblem } from '../common/problem.filter';
 import { AuditService } from '../audit/audit.service';
 import { Requires, type AuthenticatedRequest } from '../auth/auth.decorators';
 import { CYCLE_CLIENT, NOTICE_OUTBOX } from '../tokens';
+import { CyclePage, CycleStatusView } from './cycle-view';
 import { ItemAccess } from './item-access.service';
-
-const KINDS = ['annual', 'midterm', 'final'] as const;
 
 class LaunchBody {
   @ApiProperty({ example: 'heyuan-public-services-2021-2025' })
@@ -52,9 +57,9 @@ class LaunchBody {
   @MinLength(1)
   planCode: string;
 
-  @ApiProperty({ enum: KINDS, description: 'annual 年度监测, midterm 中期评估, final 总结评估' })
-  @IsIn(KINDS)
-  kind: CycleDefinition['kind'];
+  @ApiProperty({ enum: CYCLE_KINDS, description: 'annual 年度监测, midterm 中期评估, final 总结评估' })
+  @IsIn(CYCLE_KINDS)
+  kind: CycleKind;
 
   @ApiProperty({ example: 2023 })
   @IsInt()
@@ -107,22 +112,22 @@ class LaunchBody {
   @IsObject()
   policy?: Partial<ChasingPolicy>;
 
-  @ApiPropertyOptional({ enum: ['time_elapsed', 'traffic_light'], default: 'time_elapsed' })
+  @ApiPropertyOptional({ enum: THRESHOLD_PRESET_NAMES, default: DEFAULT_THRESHOLD_PRESET })
   @IsOptional()
-  @IsString()
-  thresholdPreset?: string;
+  @IsIn(THRESHOLD_PRESET_NAMES)
+  thresholdPreset?: ThresholdPreset;
 }
 
 class CycleListQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ['running', 'closed', 'cancelled'] })
+  @ApiPropertyOptional({ enum: CYCLE_STATUSES })
   @IsOptional()
-  @IsIn(['running', 'closed', 'cancelled'])
-  status?: string;
+  @IsIn(CYCLE_STATUSES)
+  status?: CycleStatus;
 
-  @ApiPropertyOptional({ enum: KINDS })
+  @ApiPropertyOptional({ enum: CYCLE_KINDS })
   @IsOptional()
-  @IsIn(KINDS)
-  kind?: string;
+  @IsIn(CYCLE_KINDS)
+  kind?: CycleKind;
 
   @ApiPropertyOptional()
   @IsOptional()
@@ -248,7 +253,7 @@ export class CyclesController {
     // Optional fields left out (undefined) or sent as null must not hide the defaults.
     const given = Object.fromEntries(Object.entries(body).filter(([, v]) => v != null));
     const definition = {
-      itemKinds: LAUNCH_ITEM_KINDS,
+      itemKinds: [...LAUNCH_ITEM_KINDS],
       requireBureauAcceptance: false,
       groupResolution: {},
       ...given,
@@ -267,10 +272,11 @@ export class CyclesController {
   @Get()
   @Requires('cycle:read')
   @ApiOperation({ summary: '评估轮次列表 Cycles, newest first' })
+  @ApiOkResponse({ type: CyclePage })
   async list(@Query() q: CycleListQuery) {
     const where = {
-      ...(q.status ? { status: q.status as EvaluationCycle['status'] } : {}),
-      ...(q.kind ? { kind: q.kind as EvaluationCycle['kind'] } : {}),
+      ...(q.status ? { status: q.status } : {}),
+      ...(q.kind ? { kind: q.kind } : {}),
       ...(q.planCode ? { planCode: q.planCode } : {}),
     };
     return findPage(
@@ -284,6 +290,7 @@ export class CyclesController {
   @Get(':id')
   @Requires('cycle:read')
   @ApiOperation({ summary: '评估轮次状态 A cycle and its items counted by department and state' })
+  @ApiOkResponse({ type: CycleStatusView })
   async status(@Param('id') id: string) {
     const { definition: _, ...cycle } = await this.access.cycle(id);
     return { cycle, byDepartment: await countItemsByDepartment(this.ds, id) };

@@ -19,8 +19,8 @@ import {
 } from 'class-validator';
 import { ArrayContains, DataSource, In, type FindOptionsWhere } from 'typeorm';
 import { actorOf, type Principal } from '@libs/access/principal';
-import { WORK_ITEM_KINDS } from '@libs/cycle/cycle-definition';
-import type { Command } from '@libs/cycle/department-state';
+import { WORK_ITEM_KINDS, type WorkItemKind } from '@libs/cycle/cycle-definition';
+import { ITEM_STATUSES, type Command, type ItemStatus } from '@libs/cycle/department-state';
 import { checkSubmission, type Submission, type WorkItemSpec } from '@libs/cycle/submission';
 import { checkSubmissionShape, COMMAND_TEXT_MAX } from '@libs/cycle/submission-shape';
 import {
@@ -40,7 +40,6 @@ import { Caller, Requires, type AuthenticatedRequest } from '../auth/auth.decora
 import { CYCLE_CLIENT } from '../tokens';
 import { ItemAccess } from './item-access.service';
 
-const ITEM_STATUSES = ['assigned', 'draft', 'submitted', 'returned', 'approved', 'accepted'];
 const INBOX_ROLES = ['lead', 'cooperate'] as const;
 
 class InboxQuery extends PageQuery {
@@ -65,12 +64,12 @@ class InboxQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ITEM_STATUSES })
   @IsOptional()
   @IsIn(ITEM_STATUSES)
-  status?: string;
+  status?: ItemStatus;
 
   @ApiPropertyOptional({ enum: WORK_ITEM_KINDS })
   @IsOptional()
   @IsIn(WORK_ITEM_KINDS)
-  kind?: string;
+  kind?: WorkItemKind;
 }
 
 class SubmissionBody {
@@ -145,7 +144,7 @@ export class ItemsController {
     const filters: FindOptionsWhere<WorkItem> = {
       cycleId,
       ...(q.status ? { status: q.status } : {}),
-      ...(q.kind ? { itemKind: q.kind as WorkItem['itemKind'] } : {}),
+      ...(q.kind ? { itemKind: q.kind } : {}),
     };
     const order = { department: 'ASC', itemKind: 'ASC', itemNo: 'ASC' } as const;
     if (q.role !== 'cooperate')

@@ -16,11 +16,19 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { LAUNCH_ITEM_KINDS } from '@libs/cycle/cycle-definition';
-import { all, api, ApiError, type Problem } from '../api';
+import { CYCLE_KINDS, DEFAULT_THRESHOLD_PRESET, LAUNCH_ITEM_KINDS } from '@libs/cycle/cycle-definition';
+import { THRESHOLD_PRESET_NAMES } from '@libs/rules/thresholds';
+import { all, api, ApiError, type Problem, type Schemas } from '../api';
 import { CycleStatusTag, LoadError, useLoad } from '../common';
 import { useI18n } from '../i18n';
-import { CYCLE_KIND_LABELS, LAUNCH_ITEM_KIND_LABELS, cyclePath, cycleTitle, type Cycle } from '../labels';
+import {
+  CYCLE_KIND_LABELS,
+  LAUNCH_ITEM_KIND_LABELS,
+  cyclePath,
+  cycleTitle,
+  thresholdPresetLabel,
+  type Cycle,
+} from '../labels';
 import { Link, useRouter } from '../router';
 import type { Session } from '../session';
 
@@ -65,7 +73,11 @@ export function CyclesPage({ session }: { session: Session }) {
             render: (_, c) => <Link to={cyclePath(c.id)}>{lx(cycleTitle(c))}</Link>,
           },
           { title: t('规划', 'Plan'), dataIndex: 'planCode' },
-          { title: t('状态', 'State'), dataIndex: 'status', render: (s: string) => <CycleStatusTag status={s} /> },
+          {
+            title: t('状态', 'State'),
+            dataIndex: 'status',
+            render: (s: Cycle['status']) => <CycleStatusTag status={s} />,
+          },
           { title: t('填报截止', 'Deadline'), dataIndex: 'deadline', render: (v: string) => when(v) },
           { title: t('关闭时间', 'Hard close'), dataIndex: 'hardClose', render: (v: string) => when(v) },
           { title: t('发起时间', 'Launched'), dataIndex: 'launchedAt', render: (v: string) => when(v) },
@@ -89,17 +101,8 @@ export function CyclesPage({ session }: { session: Session }) {
   );
 }
 
-interface LaunchValues {
-  planCode: string;
-  kind: Cycle['kind'];
-  fromYear: number;
-  toYear: number;
-  deadline: Dayjs;
-  hardClose: Dayjs;
-  itemKinds: string[];
-  thresholdPreset: string;
-  requireBureauAcceptance: boolean;
-}
+/** The launch request (the API's LaunchBody), its times as the date pickers hold them. */
+type LaunchValues = Omit<Schemas['LaunchBody'], 'deadline' | 'hardClose'> & { deadline: Dayjs; hardClose: Dayjs };
 
 function LaunchForm({ onLaunched }: { onLaunched(): void }) {
   const { t, lx } = useI18n();
@@ -112,11 +115,12 @@ function LaunchForm({ onLaunched }: { onLaunched(): void }) {
     setBusy(true);
     setProblems([]);
     try {
-      const r = await api.post<{ cycleId: string }>('/api/cycles', {
+      const body: Schemas['LaunchBody'] = {
         ...v,
         deadline: v.deadline.toISOString(),
         hardClose: v.hardClose.toISOString(),
-      });
+      };
+      const r = await api.post<{ cycleId: string }>('/api/cycles', body);
       onLaunched();
       navigate(cyclePath(r.cycleId));
     } catch (e) {
@@ -139,8 +143,8 @@ function LaunchForm({ onLaunched }: { onLaunched(): void }) {
         kind: 'annual',
         fromYear: year,
         toYear: year,
-        itemKinds: LAUNCH_ITEM_KINDS,
-        thresholdPreset: 'time_elapsed',
+        itemKinds: [...LAUNCH_ITEM_KINDS],
+        thresholdPreset: DEFAULT_THRESHOLD_PRESET,
         requireBureauAcceptance: false,
         deadline: dayjs().add(30, 'day').hour(18).minute(0),
         hardClose: dayjs().add(60, 'day').hour(18).minute(0),
@@ -158,7 +162,7 @@ function LaunchForm({ onLaunched }: { onLaunched(): void }) {
         />
       </Form.Item>
       <Form.Item name="kind" label={t('评估类型', 'Kind')}>
-        <Select options={Object.entries(CYCLE_KIND_LABELS).map(([value, l]) => ({ value, label: lx(l) }))} />
+        <Select options={CYCLE_KINDS.map((value) => ({ value, label: lx(CYCLE_KIND_LABELS[value]) }))} />
       </Form.Item>
       <Space>
         <Form.Item name="fromYear" label={t('起始年份', 'From year')} rules={[{ required: true }]}>
@@ -184,16 +188,11 @@ function LaunchForm({ onLaunched }: { onLaunched(): void }) {
         rules={[{ required: true, type: 'array', min: 1, message: t('至少选择一类', 'Choose at least one') }]}
       >
         <Checkbox.Group
-          options={Object.entries(LAUNCH_ITEM_KIND_LABELS).map(([value, l]) => ({ value, label: lx(l) }))}
+          options={LAUNCH_ITEM_KINDS.map((value) => ({ value, label: lx(LAUNCH_ITEM_KIND_LABELS[value]) }))}
         />
       </Form.Item>
       <Form.Item name="thresholdPreset" label={t('进度判定标准', 'Thresholds')}>
-        <Select
-          options={[
-            { value: 'time_elapsed', label: t('时序进度（1.0 / 0.8）', 'time elapsed (1.0 / 0.8)') },
-            { value: 'traffic_light', label: t('红黄绿（0.8 / 0.6）', 'traffic light (0.8 / 0.6)') },
-          ]}
-        />
+        <Select options={THRESHOLD_PRESET_NAMES.map((value) => ({ value, label: lx(thresholdPresetLabel(value)) }))} />
       </Form.Item>
       <Form.Item
         name="requireBureauAcceptance"

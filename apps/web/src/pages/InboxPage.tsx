@@ -73,7 +73,12 @@ export function InboxPage({ session }: { session: Session }) {
       dataIndex: 'title',
       render: (title: string, i: ItemSummary) => <Link to={itemPath(i.cycleId, i.itemKey)}>{title}</Link>,
     },
-    kind: { title: t('类型', 'Kind'), dataIndex: 'kind', width: 110, render: (k: string) => lx(ITEM_KIND_LABELS[k]) },
+    kind: {
+      title: t('类型', 'Kind'),
+      dataIndex: 'kind',
+      width: 110,
+      render: (k: WorkItemKind) => lx(ITEM_KIND_LABELS[k]),
+    },
     status: {
       title: t('状态', 'State'),
       dataIndex: 'status',

@@ -1,0 +1,2131 @@
+/**
+ * Generated from the API's OpenAPI document by openapi-typescript: do not edit.
+ * Regenerate with `node bin/ts-run.js scripts/openapi-types.ts` after changing a DTO
+ * (test/api/openapi-types.spec.ts fails while this file is stale).
+ */
+export interface paths {
+  '/api/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['HealthController_health'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['HealthController_ready'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 登录 Sign in with email and password; returns a session token with its expiry
+     * @description Throttled: after 5 attempts at one account, or 20 from one address, within 15 minutes, 429 with Retry-After (seconds), the right password included. Every refusal is audited (sign_in_failed).
+     */
+    post: operations['AuthController_login'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/link': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 邮件链接登录 Exchange an email link for a session limited to its item and purpose */
+    post: operations['AuthController_link'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 退出登录 Sign out: every session of the account ends (a link session ends alone) */
+    post: operations['AuthController_logout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 当前用户 Who the session belongs to */
+    get: operations['AuthController_me'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/plans': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 规划列表 Plans in the catalog */
+    get: operations['PlansController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/plans/{code}/indicators': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 主要指标 The plan’s indicators, by department and category */
+    get: operations['PlansController_indicators'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/plans/{code}/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出规划 The plan as a JSON file or an Excel workbook (the import template) */
+    get: operations['PlansController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/plans/{code}/service-items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 基本公共服务项目 The basic public service items (专栏2), each with the department assigned to report it (null: none yet) */
+    get: operations['PlansController_serviceItems'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/plans/{code}/service-items/departments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** 指定基本公共服务项目责任单位 Assign the departments that report basic service items, all or none (audited; a launch refuses items left unassigned) */
+    put: operations['PlansController_assignServiceItems'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/plans/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 导入规划 Import a plan file; all or nothing, with rows added/changed/unchanged. A refused file names sheet, row and column (413 larger than 10 MB) */
+    post: operations['PlansController_import'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/plans/{code}/translations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 英文译文 The plan’s texts with their English, in the plan’s order */
+    get: operations['TranslationsController_list'];
+    /** 修改英文译文 Set the English of one text (audited before and after); blank or Chinese text refused (422), an unknown item 404 */
+    put: operations['TranslationsController_edit'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 部门名录 The directory, with contacts and group members */
+    get: operations['DepartmentsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/{code}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 部门 One department with its contacts and, for a group, its members */
+    get: operations['DepartmentsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/{code}/contacts/{role}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** 修改联系人 Set a department’s submitter or supervisor (audited; imports never overwrite it) */
+    put: operations['DepartmentsController_setContact'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/departments/{code}/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** 指定部门组成员 Resolve a group (相关行业主管部门) to its departments once, instead of at every launch (audited) */
+    put: operations['DepartmentsController_setMembers'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/delegations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 委托 Delegations, newest first */
+    get: operations['DepartmentsController_delegations'];
+    put?: never;
+    /**
+     * 新建委托 Let someone act as a department’s submitter or supervisor for a period
+     * @description Never to the holder of the role or of the department’s other role (422); to an address neither in the directory nor an active account, only by the bureau (403).
+     */
+    post: operations['DepartmentsController_delegate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 用户列表 User accounts */
+    get: operations['UsersController_list'];
+    put?: never;
+    /** 新建用户 Create an account (409 when the email exists) */
+    post: operations['UsersController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/users/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** 修改用户 Change role, department, name, password, language or active */
+    patch: operations['UsersController_update'];
+    trace?: never;
+  };
+  '/api/cycles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 评估轮次列表 Cycles, newest first */
+    get: operations['CyclesController_list'];
+    put?: never;
+    /** 发起评估 Launch a cycle (400 bad request, 409 already launched, 422 the plan is not ready) */
+    post: operations['CyclesController_launch'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 评估轮次状态 A cycle and its items counted by department and state */
+    get: operations['CyclesController_status'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/{id}/live': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 实时状态 Live state from the running workflows: counts, departments, overdue items */
+    get: operations['CyclesController_live'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/{id}/extend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 延期 Move the deadline, for all departments or one */
+    post: operations['CyclesController_extend'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/{id}/remind': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 立即催办 Remind now, all departments or one: answers who is reminded (the submitter, or the delegate in force), of how many items, and by when the mail leaves (400 a department the cycle does not have) */
+    post: operations['CyclesController_remind'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/{id}/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 重新打开 Send approved items back to their submitters, with the reason; a closed cycle runs again for them and its report gets a new version */
+    post: operations['CyclesController_reopen'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 取消 Cancel the cycle; every department is told why */
+    post: operations['CyclesController_cancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/{id}/notices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 通知记录 Notices sent, pending, undeliverable and dropped (filter status=undeliverable): recipient, event, items (and those left out as moved on), status and times, never the message (its links act for the department) */
+    get: operations['CyclesController_notices'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/{id}/notices/{noticeId}/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 重新发送通知 Send a notice again, to whoever holds the role now, with fresh links, for those of its items still waiting (404 no such notice, 409 the cycle is closed or nothing is waiting) */
+    post: operations['CyclesController_resend'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/{cycleId}/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 事项列表（部门收件箱） Items of the cycle: a department sees those it leads (role=lead, default) or co-operates on (role=cooperate, with whether it contributed) */
+    get: operations['ItemsController_inbox'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/{cycleId}/items/{itemKey}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 事项详情 An item: what it asks for, its state, its submitted versions and evidence */
+    get: operations['ItemsController_item'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/{cycleId}/items/{itemKey}/draft': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** 保存草稿 Save a draft (not checked, not sent for review) */
+    put: operations['ItemsController_saveDraft'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/{cycleId}/items/{itemKey}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 提交审核 Submit for the supervisor’s review; checked first (422 names each problem) */
+    post: operations['ItemsController_submit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/{cycleId}/items/{itemKey}/contributions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 配合单位提供情况 A co-operating department’s contribution to an item */
+    post: operations['ItemsController_contribute'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/{cycleId}/items/{itemKey}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 审核 Approve, or reject with a reason (the bureau’s review of an approved item is its acceptance) */
+    post: operations['ItemsController_review'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/{cycleId}/reviews/bulk-approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 批量审核通过 Approve several submitted items of one department at once */
+    post: operations['ItemsController_bulkApprove'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/{cycleId}/items/{itemKey}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 事项全部历史 Every event, version and audited change of an item, oldest first */
+    get: operations['ItemsController_history'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/{cycleId}/items/{itemKey}/evidence': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 上传佐证材料 Attach an evidence file while the item is with its submitter (409 submitted, approved or the cycle closed; 413 too large, 415 wrong or mislabelled type) */
+    post: operations['EvidenceController_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/{cycleId}/items/{itemKey}/evidence/{fileId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 下载佐证材料 Download an evidence file */
+    get: operations['EvidenceController_download'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/{cycleId}/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 报告版本 Every compiled version (a reopen adds one and keeps the old) */
+    get: operations['ReportsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/{cycleId}/reports/{version}/{format}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 下载报告 Download one version in one format */
+    get: operations['ReportsController_file'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/{cycleId}/items/{itemKey}/guide': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 填报参考 What to show beside the input: unit, base year, target, last year’s value, expected value, warnings on the latest submission */
+    get: operations['PortalController_guide'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/{cycleId}/overview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 进度总览 The dashboard, from the records and the clock: items by department and by category and state, each department’s timeliness, the overdue items (a closed cycle’s: those never submitted or left returned) */
+    get: operations['PortalController_overview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/{cycleId}/overdue/xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出逾期事项 The overdue list as an Excel workbook (lang=en for English headings) */
+    get: operations['PortalController_overdueWorkbook'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 审计日志 The audit trail, newest first */
+    get: operations['AuditController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    LoginBody: {
+      /** @example bureau@heyuan.example */
+      email: string;
+      password: string;
+    };
+    LinkBody: {
+      /** @description the token from an email link (/l/<token>) */
+      token: string;
+    };
+    ServiceAssignmentBody: {
+      /**
+       * @description the item’s number in 专栏2
+       * @example 5
+       */
+      no: number;
+      /**
+       * @description the department by its code or name (as GET /api/departments lists them); null withdraws the assignment
+       * @example city-health
+       */
+      department?: string | null;
+    };
+    ServiceAssignmentsBody: {
+      assignments: components['schemas']['ServiceAssignmentBody'][];
+    };
+    TranslationBody: {
+      /**
+       * @example indicator
+       * @enum {string}
+       */
+      kind: 'indicator' | 'target' | 'task' | 'project' | 'reserve' | 'projectGroup' | 'serviceItem';
+      /**
+       * @description the item’s number; a project group is `planned-一`
+       * @example 3
+       */
+      key: string;
+      /**
+       * @example name
+       * @enum {string}
+       */
+      field: 'name' | 'unit' | 'baseline' | 'target' | 'text' | 'title' | 'details' | 'area' | 'goal';
+      /** @example Urbanization rate of the permanent resident population */
+      text: string;
+    };
+    ContactBody: {
+      /** @example 张三 */
+      name: string;
+      /** @example zhangsan@heyuan.gov.example */
+      email: string;
+      /**
+       * @default zh-CN
+       * @enum {string}
+       */
+      locale?: 'zh-CN' | 'en';
+    };
+    MembersBody: {
+      /**
+       * @description department codes; empty to resolve the group per cycle again
+       * @example [
+       *       "city-education",
+       *       "city-health"
+       *     ]
+       */
+      members: string[];
+    };
+    DelegationBody: {
+      /** @example city-education */
+      department: string;
+      /** @enum {string} */
+      role: 'submitter' | 'supervisor';
+      /** @example 李四 */
+      delegateName: string;
+      /** @example lisi@heyuan.gov.example */
+      delegateEmail: string;
+      /** @example 2026-03-01T00:00:00+08:00 */
+      validFrom: string;
+      /** @example 2026-03-31T23:59:59+08:00 */
+      validUntil: string;
+    };
+    NewUserBody: {
+      /** @example supervisor@city-education.heyuan.example */
+      email: string;
+      /** @example 王五 */
+      name: string;
+      /** @enum {string} */
+      role: 'admin' | 'submitter' | 'supervisor' | 'viewer';
+      /** @description department code, for submitters and supervisors */
+      department?: string;
+      /** @description at least 10 characters and at most 72 bytes (UTF-8), not a common password, and hard to guess (zxcvbn score 3 or more); without one the person enters only through email links */
+      password?: string;
+      /** @enum {string} */
+      locale?: 'zh-CN' | 'en';
+    };
+    UserChangeBody: {
+      /** @example 王五 */
+      name?: string;
+      /** @enum {string} */
+      role?: 'admin' | 'submitter' | 'supervisor' | 'viewer';
+      /** @description at least 10 characters and at most 72 bytes (UTF-8), not a common password, and hard to guess (zxcvbn score 3 or more); without one the person enters only through email links */
+      password?: string;
+      /** @enum {string} */
+      locale?: 'zh-CN' | 'en';
+      /** @description department code, or null for admins and viewers */
+      department?: Record<string, unknown> | null;
+      active?: boolean;
+    };
+    LaunchBody: {
+      /** @example heyuan-public-services-2021-2025 */
+      planCode: string;
+      /**
+       * @description annual 年度监测, midterm 中期评估, final 总结评估
+       * @enum {string}
+       */
+      kind: 'annual' | 'midterm' | 'final';
+      /** @example 2023 */
+      fromYear: number;
+      /** @example 2023 */
+      toYear: number;
+      /** @example 2024-03-31T18:00:00+08:00 */
+      deadline: string;
+      /** @example 2024-05-31T18:00:00+08:00 */
+      hardClose: string;
+      /**
+       * @description project brings the reserve projects; service the basic public service items (专栏2), each of which needs its department assigned in the catalog first: leave service out to launch without them
+       * @default [
+       *       "indicator",
+       *       "task",
+       *       "project",
+       *       "service"
+       *     ]
+       */
+      itemKinds?: ('indicator' | 'task' | 'project' | 'service')[];
+      /** @default false */
+      requireBureauAcceptance?: boolean;
+      /**
+       * @description the departments each group of the plan stands for in this cycle: the group by its code or name, each department by its code or name (as GET /api/departments lists them)
+       * @example {
+       *       "relevant-city-departments": [
+       *         "city-education",
+       *         "city-health"
+       *       ],
+       *       "相关行业主管部门": [
+       *         "市民政局"
+       *       ]
+       *     }
+       */
+      groupResolution?: Record<string, unknown>;
+      /** @description chasing policy overrides (durations such as "7 days") */
+      policy?: Record<string, unknown>;
+      /**
+       * @default time_elapsed
+       * @enum {string}
+       */
+      thresholdPreset?: 'time_elapsed' | 'traffic_light';
+    };
+    CycleView: {
+      /** @example cycle/heyuan-public-services-2021-2025/annual/2023 */
+      id: string;
+      /** @example heyuan-public-services-2021-2025 */
+      planCode: string;
+      /** @enum {string} */
+      kind: 'annual' | 'midterm' | 'final';
+      /** @example 2023 */
+      fromYear: number;
+      /** @example 2023 */
+      toYear: number;
+      /** Format: date-time */
+      deadline: string;
+      /** Format: date-time */
+      hardClose: string;
+      /** @description departments’ own extensions: department code → deadline */
+      departmentDeadlines: {
+        [key: string]: string;
+      };
+      /** @enum {string} */
+      status: 'running' | 'closed' | 'cancelled';
+      /** Format: date-time */
+      launchedAt: string;
+      /** Format: date-time */
+      closedAt: string | null;
+    };
+    CyclePage: {
+      total: number;
+      page: number;
+      pageSize: number;
+      items: components['schemas']['CycleView'][];
+    };
+    DepartmentStateCountView: {
+      /** @example city-education */
+      department: string;
+      /** @enum {string} */
+      status: 'assigned' | 'draft' | 'submitted' | 'returned' | 'approved' | 'accepted';
+      items: number;
+    };
+    CycleStatusView: {
+      cycle: components['schemas']['CycleView'];
+      byDepartment: components['schemas']['DepartmentStateCountView'][];
+    };
+    ExtendBody: {
+      /** @example 2024-04-15T18:00:00+08:00 */
+      deadline: string;
+      /** @description one department only; all when absent */
+      department?: string;
+    };
+    RemindBody: {
+      /** @description one department only; all when absent */
+      department?: string;
+    };
+    ReopenBody: {
+      /** @example 规划调整，本轮评估取消 */
+      reason: string;
+      /**
+       * @example [
+       *       "indicator-5"
+       *     ]
+       */
+      itemKeys: string[];
+      /** @description closed cycles: when the corrections are due (default: two weeks) */
+      deadline?: string;
+      /** @description closed cycles: when the reopened run closes regardless (default: four weeks) */
+      hardClose?: string;
+    };
+    ReasonBody: {
+      /** @example 规划调整，本轮评估取消 */
+      reason: string;
+    };
+    SubmissionBody: {
+      /**
+       * @description by item kind: indicator {kind, value, dataSource, reasons?, measures?, evidence?}; task {kind, progress, narrative, evidence?}; project {kind, investmentInPeriod, investmentCumulative, constructionStatus, landSecured, narrative?, evidence?}; reserve {kind, stage: not_started|preparing|moved_into_plan, narrative (unless not_started), evidence?}; service {kind, implementation: implemented|partly|not_implemented, narrative (unless implemented), evidence?}
+       * @example {
+       *       "kind": "indicator",
+       *       "value": 3.6,
+       *       "dataSource": "河源市统计年鉴"
+       *     }
+       */
+      submission: Record<string, unknown>;
+    };
+    ContributionBody: {
+      /** @example 我局已完成辖区内数据核对。 */
+      text: string;
+    };
+    ReviewBody: {
+      /** @enum {string} */
+      decision: 'approve' | 'reject';
+      /**
+       * @description required when rejecting
+       * @example 数据来源与统计公报不一致，请核实
+       */
+      reason?: string;
+    };
+    BulkApproveBody: {
+      /** @example city-education */
+      department: string;
+      /**
+       * @example [
+       *       "indicator-5",
+       *       "indicator-6"
+       *     ]
+       */
+      itemKeys: string[];
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+  HealthController_health: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  HealthController_ready: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuthController_login: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LoginBody'];
+      };
+    };
+    responses: {
+      /** @description 登录失败次数过多 Too many attempts: wait for Retry-After seconds */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuthController_link: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LinkBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuthController_logout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuthController_me: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PlansController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PlansController_indicators: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description department code or name (variants such as 统计局 accepted) */
+        department?: string;
+        category?: string;
+      };
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PlansController_export: {
+    parameters: {
+      query?: {
+        format?: 'json' | 'xlsx';
+      };
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PlansController_serviceItems: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PlansController_assignServiceItems: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ServiceAssignmentsBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PlansController_import: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description .json or .xlsx
+           */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  TranslationsController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        kind?: 'indicator' | 'target' | 'task' | 'project' | 'reserve' | 'projectGroup' | 'serviceItem';
+        /** @description only the texts that need English and have none */
+        missing?: boolean;
+      };
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  TranslationsController_edit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TranslationBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DepartmentsController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description part of the name, English name or code */
+        q?: string;
+        kind?: 'city_bureau' | 'county_government' | 'county_bureau' | 'institution' | 'group';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DepartmentsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DepartmentsController_setContact: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+        role: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContactBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DepartmentsController_setMembers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MembersBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DepartmentsController_delegations: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        department?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DepartmentsController_delegate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DelegationBody'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  UsersController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        role?: 'admin' | 'submitter' | 'supervisor' | 'viewer';
+        department?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  UsersController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewUserBody'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  UsersController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UserChangeBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CyclesController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        status?: 'running' | 'closed' | 'cancelled';
+        kind?: 'annual' | 'midterm' | 'final';
+        planCode?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CyclePage'];
+        };
+      };
+    };
+  };
+  CyclesController_launch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LaunchBody'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CyclesController_status: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CycleStatusView'];
+        };
+      };
+    };
+  };
+  CyclesController_live: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CyclesController_extend: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ExtendBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CyclesController_remind: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RemindBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CyclesController_reopen: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReopenBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CyclesController_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReasonBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CyclesController_notices: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        status?: 'pending' | 'sent' | 'undeliverable' | 'dropped';
+        department?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CyclesController_resend: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        noticeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ItemsController_inbox: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description department code; departments always see their own (the bureau and viewers name one, required with role=cooperate) */
+        department?: string;
+        /** @description lead (我牵头的): the items the department leads; cooperate (需我配合的): the items it co-operates on (配合单位), each with `contributed` and `contributedAt` (its latest contribution) and the lead department’s names */
+        role?: 'lead' | 'cooperate';
+        status?: 'assigned' | 'draft' | 'submitted' | 'returned' | 'approved' | 'accepted';
+        kind?: 'indicator' | 'task' | 'project' | 'reserve' | 'service';
+      };
+      header?: never;
+      path: {
+        cycleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ItemsController_item: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        cycleId: string;
+        itemKey: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ItemsController_saveDraft: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        cycleId: string;
+        itemKey: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubmissionBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ItemsController_submit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        cycleId: string;
+        itemKey: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SubmissionBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ItemsController_contribute: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        cycleId: string;
+        itemKey: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ContributionBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ItemsController_review: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        cycleId: string;
+        itemKey: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviewBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ItemsController_bulkApprove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        cycleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BulkApproveBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ItemsController_history: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        cycleId: string;
+        itemKey: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  EvidenceController_upload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        cycleId: string;
+        itemKey: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description pdf, png, jpg, docx, xlsx, csv or txt
+           */
+          file: string;
+        };
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  EvidenceController_download: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        cycleId: string;
+        itemKey: string;
+        fileId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ReportsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        cycleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ReportsController_file: {
+    parameters: {
+      query?: {
+        lang?: 'zh-CN' | 'en';
+      };
+      header?: never;
+      path: {
+        cycleId: string;
+        version: number;
+        format: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PortalController_guide: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        cycleId: string;
+        itemKey: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PortalController_overview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        cycleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PortalController_overdueWorkbook: {
+    parameters: {
+      query?: {
+        lang?: 'zh-CN' | 'en';
+      };
+      header?: never;
+      path: {
+        cycleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuditController_list: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description e.g. item, cycle, contact, user */
+        entityType?: string;
+        entityId?: string;
+        /** @description email of the person who acted */
+        actor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+}
