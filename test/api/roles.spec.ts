@@ -348,7 +348,7 @@ describe('each role’s path through the API', () => {
         ).text,
       ).toContain('284.6');
     });
-  });
+  }, 300_000);
 
   it('answers an expired or forged link with a page saying what to do', async () => {
     const claims = {
