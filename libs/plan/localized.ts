@@ -6,7 +6,9 @@ export interface Localized {
   en: string;
 }
 
-export type Locale = 'zh-CN' | 'en';
+/** The languages a person reads in, zh-CN first: request fields, workbooks and the portal take them from here. */
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
 
 export function localize(text: Localized, locale: Locale = 'zh-CN'): string {
   return locale === 'en' ? text.en : text.zh;

@@ -12,6 +12,8 @@ import { linkSigning } from '@libs/access/tokens';
 import { loadConfig } from '@libs/config/config';
 import { CYCLE_KINDS, CYCLE_STATUSES, LAUNCH_ITEM_KINDS, WORK_ITEM_KINDS } from '@libs/cycle/cycle-definition';
 import { ITEM_STATUSES } from '@libs/cycle/department-state';
+import { CONTACT_ROLES, DEPARTMENT_KINDS } from '@libs/persistence/entities';
+import { LOCALES } from '@libs/plan/localized';
 import { THRESHOLD_PRESET_NAMES } from '@libs/rules/thresholds';
 import { PORTAL_DIR } from '../../apps/api/src/portal-static';
 import { ACCOUNTS, createApiHarness, OWN, type ApiHarness } from '../support/api-harness';
@@ -113,6 +115,10 @@ describe('the API', () => {
     expect(enumOf('/api/cycles/{cycleId}/items', 'kind')).toEqual(WORK_ITEM_KINDS);
     expect(enumOf('/api/cycles/{cycleId}/items', 'status')).toEqual(ITEM_STATUSES);
     expect(doc.components.schemas.CycleView.properties.kind.enum).toEqual(CYCLE_KINDS);
+    expect(enumOf('/api/departments', 'kind')).toEqual(DEPARTMENT_KINDS);
+    expect(doc.components.schemas.DelegationBody.properties.role.enum).toEqual(CONTACT_ROLES);
+    expect(doc.components.schemas.ContactBody.properties.locale.enum).toEqual(LOCALES);
+    expect(enumOf('/api/cycles/{cycleId}/reports/{version}/{format}', 'lang')).toEqual(LOCALES);
 
     const list = await asAdmin(h.http().get('/api/cycles?kind=weekly')).set('Accept-Language', 'en').expect(400);
     expect(list.body.details).toEqual([

@@ -25,7 +25,7 @@ import {
   type ItemKind,
 } from '@libs/cycle/cycle-definition';
 import { ITEM_STATUS_LABELS } from '@libs/cycle/department-state';
-import { EvaluationCycle, type ContactRole, type UserRole } from '@libs/persistence/entities';
+import { CONTACT_ROLES, EvaluationCycle, type ContactRole, type UserRole } from '@libs/persistence/entities';
 import { PlanValidationError } from '@libs/plan/localized';
 import { CycleClient } from '@libs/temporal/cycle-client';
 import { temporalConnectionOptions } from '@libs/temporal/connection';
@@ -203,9 +203,7 @@ export function registerBureauCommands(program: Command): void {
     .command('delegate')
     .description('委托他人在一段时间内代为填报或审核 (delegate a submitter or supervisor for a period)')
     .requiredOption('-d, --department <code>', '部门代码 (department code), e.g. city-health')
-    .addOption(
-      new Option('-r, --role <role>', '角色 (role)').choices(['submitter', 'supervisor']).makeOptionMandatory(),
-    )
+    .addOption(new Option('-r, --role <role>', '角色 (role)').choices(CONTACT_ROLES).makeOptionMandatory())
     .requiredOption('--name <name>', '受托人姓名 (delegate name)')
     .requiredOption('--email <email>', '受托人邮箱 (delegate email)')
     .requiredOption('--from <date>', '开始时间 (from), ISO 8601')

@@ -1,7 +1,7 @@
 /** The portal's routes, by who is signed in: departments, supervisors, the bureau; a link session sees only its item. */
 import { useEffect, useState, type ReactNode } from 'react';
 import { Button, Layout, Menu, Result, Segmented, Space, Tag, Typography } from 'antd';
-import { useI18n } from './i18n';
+import { useI18n, type Locale } from './i18n';
 import { ROLE_LABELS, PURPOSE_LABELS, itemPath } from './labels';
 import { Link, match, useRouter } from './router';
 import { api } from './api';
@@ -147,7 +147,7 @@ function Shell({ session, onSignOut, children }: { session: Session; onSignOut()
             size="small"
             aria-label={t('语言', 'Language')}
             value={locale}
-            onChange={(v) => setLocale(v as 'zh-CN' | 'en')}
+            onChange={(v) => setLocale(v as Locale)}
             options={[
               { label: '中文', value: 'zh-CN' },
               { label: 'English', value: 'en' },

@@ -6,12 +6,9 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
+import type { Locale, Localized } from '@libs/plan/localized';
 
-export type Locale = 'zh-CN' | 'en';
-export interface Localized {
-  zh: string;
-  en: string;
-}
+export type { Locale, Localized };
 
 const KEY = 'plan-eval.locale';
 

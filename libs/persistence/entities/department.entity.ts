@@ -1,6 +1,7 @@
 import { Column, Entity, ManyToOne, OneToMany, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
-export type DepartmentKind = 'city_bureau' | 'county_government' | 'county_bureau' | 'institution' | 'group';
+export const DEPARTMENT_KINDS = ['city_bureau', 'county_government', 'county_bureau', 'institution', 'group'] as const;
+export type DepartmentKind = (typeof DEPARTMENT_KINDS)[number];
 
 /**
  * A unit of the city's directory, shared by every plan: a city bureau, a
@@ -32,7 +33,8 @@ export class Department {
   contacts: DepartmentContact[];
 }
 
-export type ContactRole = 'submitter' | 'supervisor';
+export const CONTACT_ROLES = ['submitter', 'supervisor'] as const;
+export type ContactRole = (typeof CONTACT_ROLES)[number];
 
 /** Who fills in (填报人) and who approves (审核人) for a department. */
 @Entity('department_contact')

@@ -11,12 +11,16 @@ import { authorize } from '@libs/access/permissions';
 import { delegate, DelegationError } from '@libs/catalog/delegations';
 import { validateContactEmail } from '@libs/plan/contact-email';
 import {
+  CONTACT_ROLES,
+  DEPARTMENT_KINDS,
   Delegation,
   Department,
   DepartmentContact,
   DepartmentGroupMember,
   type ContactRole,
+  type DepartmentKind,
 } from '@libs/persistence/entities';
+import { LOCALES, type Locale } from '@libs/plan/localized';
 import { ApiProblem, forbidden, notFound } from '../common/problem.filter';
 import { pageOf, PageQuery } from '../common/pagination';
 import { AuditService } from '../audit/audit.service';
@@ -29,10 +33,10 @@ class DepartmentQuery extends PageQuery {
   @IsString()
   q?: string;
 
-  @ApiPropertyOptional({ enum: ['city_bureau', 'county_government', 'county_bureau', 'institution', 'group'] })
+  @ApiPropertyOptional({ enum: DEPARTMENT_KINDS })
   @IsOptional()
-  @IsIn(['city_bureau', 'county_government', 'county_bureau', 'institution', 'group'])
-  kind?: string;
+  @IsIn(DEPARTMENT_KINDS)
+  kind?: DepartmentKind;
 }
 
 class ContactBody {
@@ -47,10 +51,10 @@ class ContactBody {
   @MaxLength(254)
   email: string;
 
-  @ApiPropertyOptional({ enum: ['zh-CN', 'en'], default: 'zh-CN' })
+  @ApiPropertyOptional({ enum: LOCALES, default: 'zh-CN' })
   @IsOptional()
-  @IsIn(['zh-CN', 'en'])
-  locale?: string;
+  @IsIn(LOCALES)
+  locale?: Locale;
 }
 
 class MembersBody {
@@ -70,8 +74,8 @@ class DelegationBody {
   @IsString()
   department: string;
 
-  @ApiProperty({ enum: ['submitter', 'supervisor'] })
-  @IsIn(['submitter', 'supervisor'])
+  @ApiProperty({ enum: CONTACT_ROLES })
+  @IsIn(CONTACT_ROLES)
   role: ContactRole;
 
   @ApiProperty({ example: '李四' })

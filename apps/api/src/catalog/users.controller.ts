@@ -14,6 +14,7 @@ import { DataSource } from 'typeorm';
 import { PASSWORD_MAX_BYTES } from '@libs/access/passwords';
 import { createUser, updateUser, USER_ROLES, UserError, userView } from '@libs/access/users';
 import { UserAccount, type UserRole } from '@libs/persistence/entities';
+import { LOCALES, type Locale } from '@libs/plan/localized';
 import { ApiProblem, notFound } from '../common/problem.filter';
 import { findPage, PageQuery } from '../common/pagination';
 import { AuditService } from '../audit/audit.service';
@@ -48,10 +49,10 @@ class NewUserBody {
   @IsString()
   password?: string;
 
-  @ApiPropertyOptional({ enum: ['zh-CN', 'en'] })
+  @ApiPropertyOptional({ enum: LOCALES })
   @IsOptional()
-  @IsIn(['zh-CN', 'en'])
-  locale?: string;
+  @IsIn(LOCALES)
+  locale?: Locale;
 }
 
 /** The fields of a new account that can change, with the same limits; the department may be cleared. */

@@ -5,22 +5,20 @@
  */
 import ExcelJS from 'exceljs';
 import { ITEM_STATUS_LABELS, type ItemStatus } from '@libs/cycle/department-state';
-import type { Localized } from '@libs/plan/localized';
+import type { Locale, Localized } from '@libs/plan/localized';
 import { KIND_GROUPS, type CycleOverview } from './dashboard.service';
 
-export type WorkbookLocale = 'zh-CN' | 'en';
-
-const HEADERS: Record<WorkbookLocale, string[]> = {
+const HEADERS: Record<Locale, string[]> = {
   'zh-CN': ['部门', '类别', '序号', '事项', '状态', '截止时间（北京时间）'],
   en: ['Department', 'Kind', 'No.', 'Item', 'State', 'Deadline (Beijing time)'],
 };
 
-const TIMES: Record<WorkbookLocale, Intl.DateTimeFormat> = {
+const TIMES: Record<Locale, Intl.DateTimeFormat> = {
   'zh-CN': new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }),
   en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }),
 };
 
-export async function writeOverdueWorkbook(overview: CycleOverview, locale: WorkbookLocale): Promise<Buffer> {
+export async function writeOverdueWorkbook(overview: CycleOverview, locale: Locale): Promise<Buffer> {
   const pick = (l: Localized) => (locale === 'en' ? l.en : l.zh);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'plan-eval';

@@ -13,6 +13,7 @@ import { DataSource } from 'typeorm';
 import type { Principal } from '@libs/access/principal';
 import type { WorkItemSpec } from '@libs/cycle/submission';
 import { Department, Indicator, Plan, SubmissionVersion, type EvaluationCycle } from '@libs/persistence/entities';
+import { LOCALES, type Locale } from '@libs/plan/localized';
 import { checkValueQuality } from '@libs/rules/data-quality';
 import { expectedValue, targetText } from '@libs/rules/expected';
 import { Caller, Requires } from '../auth/auth.decorators';
@@ -23,10 +24,10 @@ import { writeOverdueWorkbook } from './overdue-workbook';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 class WorkbookQuery {
-  @ApiPropertyOptional({ enum: ['zh-CN', 'en'], default: 'zh-CN' })
+  @ApiPropertyOptional({ enum: LOCALES, default: 'zh-CN' })
   @IsOptional()
-  @IsIn(['zh-CN', 'en'])
-  lang?: string;
+  @IsIn(LOCALES)
+  lang?: Locale;
 }
 
 @ApiTags('items 事项')
@@ -126,7 +127,7 @@ export class PortalController {
   @ApiOperation({ summary: '导出逾期事项 The overdue list as an Excel workbook (lang=en for English headings)' })
   async overdueWorkbook(@Param('cycleId') cycleId: string, @Query() q: WorkbookQuery, @Res() res: Response) {
     const overview = await this.dashboard.overview(await this.access.cycle(cycleId));
-    const locale = q.lang === 'en' ? 'en' : 'zh-CN';
+    const locale = q.lang ?? 'zh-CN';
     res.type(XLSX);
     res.attachment(locale === 'en' ? 'overdue.en.xlsx' : '逾期事项.xlsx');
     res.send(await writeOverdueWorkbook(overview, locale));

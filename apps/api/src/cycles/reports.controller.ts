@@ -6,6 +6,7 @@ import { IsIn, IsOptional } from 'class-validator';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { CycleReport } from '@libs/persistence/entities';
+import { LOCALES, type Locale } from '@libs/plan/localized';
 import { notFound } from '../common/problem.filter';
 import { Requires } from '../auth/auth.decorators';
 import { REPORT_POLICY } from '../security-headers';
@@ -19,10 +20,10 @@ const FORMATS = {
 } as const;
 
 class ReportFileQuery {
-  @ApiPropertyOptional({ enum: ['zh-CN', 'en'], default: 'zh-CN' })
+  @ApiPropertyOptional({ enum: LOCALES, default: 'zh-CN' })
   @IsOptional()
-  @IsIn(['zh-CN', 'en'])
-  lang?: string;
+  @IsIn(LOCALES)
+  lang?: Locale;
 }
 
 @ApiTags('reports 报告')

@@ -1,16 +1,15 @@
 /** The department directory with each unit's submitter and supervisor; the bureau edits contacts (audited). */
 import { useState } from 'react';
 import { Button, Card, Form, Input, Modal, Radio, Select, Table, Typography } from 'antd';
-import { all, api, enc } from '../api';
+import { all, api, enc, type Schemas } from '../api';
 import { LoadError, useAction, useLoad } from '../common';
 import { useI18n } from '../i18n';
 import type { Session } from '../session';
 
-interface Contact {
-  name: string;
-  email: string;
-  locale: string;
-}
+/** A contact as the API takes it (ContactBody) and answers it; a department's two roles (DelegationBody's). */
+type Contact = Required<Schemas['ContactBody']>;
+type ContactRole = Schemas['DelegationBody']['role'];
+
 interface Department {
   code: string;
   name: string;
@@ -33,10 +32,10 @@ export function DirectoryPage({ session }: { session: Session }) {
   const act = useAction();
   const [q, setQ] = useState('');
   const departments = useLoad(() => all<Department>(`/api/departments${q ? `?q=${enc(q)}` : ''}`), [q]);
-  const [editing, setEditing] = useState<{ department: Department; role: 'submitter' | 'supervisor' } | null>(null);
-  const [form] = Form.useForm<Contact & { role: 'submitter' | 'supervisor' }>();
+  const [editing, setEditing] = useState<{ department: Department; role: ContactRole } | null>(null);
+  const [form] = Form.useForm<Contact & { role: ContactRole }>();
   const admin = session.user.role === 'admin';
-  const edit = (department: Department, role: 'submitter' | 'supervisor') => {
+  const edit = (department: Department, role: ContactRole) => {
     setEditing({ department, role });
     form.setFieldsValue({ role, ...(department[role] ?? { name: '', email: '', locale: 'zh-CN' }) });
   };
@@ -57,7 +56,7 @@ export function DirectoryPage({ session }: { session: Session }) {
       departments.reload();
     }
   };
-  const contact = (d: Department, role: 'submitter' | 'supervisor') => {
+  const contact = (d: Department, role: ContactRole) => {
     const c = d[role];
     return (
       <>
@@ -131,7 +130,7 @@ export function DirectoryPage({ session }: { session: Session }) {
                 { value: 'submitter', label: t('填报人', 'Submitter') },
                 { value: 'supervisor', label: t('审核人', 'Supervisor') },
               ]}
-              onChange={(e) => editing && edit(editing.department, e.target.value as 'submitter' | 'supervisor')}
+              onChange={(e) => editing && edit(editing.department, e.target.value as ContactRole)}
             />
           </Form.Item>
           <Form.Item

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Segmented, Typography } from 'antd';
 import { api, ApiError } from '../api';
-import { useI18n } from '../i18n';
+import { useI18n, type Locale } from '../i18n';
 import { saveSession, type Session } from '../session';
 
 export function LoginPage({ onSignedIn }: { onSignedIn(s: Session): void }) {
@@ -36,7 +36,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn(s: Session): void }) {
             size="small"
             aria-label={t('语言', 'Language')}
             value={locale}
-            onChange={(v) => setLocale(v as 'zh-CN' | 'en')}
+            onChange={(v) => setLocale(v as Locale)}
             options={[
               { label: '中文', value: 'zh-CN' },
               { label: 'EN', value: 'en' },

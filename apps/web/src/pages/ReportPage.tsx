@@ -3,14 +3,14 @@ import { useState } from 'react';
 import { Button, Card, Flex, Segmented, Space } from 'antd';
 import { api, enc } from '../api';
 import { LoadError, useAction, useLoad } from '../common';
-import { useI18n } from '../i18n';
+import { useI18n, type Locale } from '../i18n';
 import { cyclePath } from '../labels';
 import { Link } from '../router';
 
 export function ReportPage({ cycleId, version }: { cycleId: string; version: number }) {
   const { t, locale } = useI18n();
   const act = useAction();
-  const [lang, setLang] = useState<'zh-CN' | 'en'>(locale);
+  const [lang, setLang] = useState<Locale>(locale);
   const base = `/api/cycles/${enc(cycleId)}/reports/${version}`;
   const html = useLoad(() => api.text(`${base}/html${lang === 'en' ? '?lang=en' : ''}`), [base, lang]);
   const download = (format: string) =>
@@ -27,7 +27,7 @@ export function ReportPage({ cycleId, version }: { cycleId: string; version: num
           <Segmented
             aria-label={t('报告语言', 'Report language')}
             value={lang}
-            onChange={(v) => setLang(v as 'zh-CN' | 'en')}
+            onChange={(v) => setLang(v as Locale)}
             options={[
               { value: 'zh-CN', label: '中文' },
               { value: 'en', label: 'English' },
