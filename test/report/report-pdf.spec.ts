@@ -37,7 +37,7 @@ const pdfText = async (pdf: string) => (await run('pdftotext', ['-layout', pdf, 
 const flat = (text: string) => text.replace(/\s+/g, '');
 
 describe('the report, printed', () => {
-  it('has a cover, contents, page numbers, every section, the project verdict and a service rate, in both languages', async () => {
+  it('has a cover, contents, page numbers, every section, the project verdict, a service rate and a warned indicator, in both languages', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'report-pdf-'));
     // Mid-term 2021–2023 (60 % of the period gone): project 1 has 2,489.3 of its 22,029 (11.3 %) invested.
     const { figures, contentHash } = buildCycleReport({
@@ -55,6 +55,14 @@ describe('the report, printed', () => {
           submittedBy: 's@stats',
           approvedBy: 'v@stats',
           payload: { kind: 'indicator', value: 285.2, dataSource: '抽样调查' },
+        },
+        // ＞95 met at 95.5, within 1 % of the limit and below 2020's 99.9: met, and warned.
+        {
+          itemKey: 'indicator-6',
+          version: 1,
+          submittedBy: 's@health',
+          approvedBy: 'v@health',
+          payload: { kind: 'indicator', value: 95.5, dataSource: '免疫规划信息系统' },
         },
         {
           itemKey: 'project-1',
@@ -132,6 +140,12 @@ describe('the report, printed', () => {
       '1.河源职业技术学院教育建筑群（滞后，完成计划投资11.3%，建设状态：在建，牵头单位：河源职业技术学院）',
     );
     expect(body).toContain('项目单位说明：用地报批滞后');
+    // The warned indicator: met, and why it is warned.
+    expect(body).toContain(
+      flat(
+        '6. 适龄儿童免疫规划疫苗接种率（达到目标要求，本期值95.5%，目标＞95，牵头单位：市卫生健康局）：距目标下限95不足0.95；低于基期值99.9。',
+      ),
+    );
     // The service items' 落实率: 1 of 80 delivered to standard, 1 of 9 in 幼有所育.
     expect(body).toContain('80项基本公共服务项目中，按标准落实1项，部分落实0项，未落实0项，未报送79项，落实率1.3%');
     expect(body).toContain('幼有所育9100811.1%');
