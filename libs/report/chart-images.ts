@@ -24,21 +24,16 @@ const CJK_FONTS: ReadonlyArray<{ file: string; family: string }> = [
   { file: '/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf', family: 'Droid Sans Fallback' },
 ];
 
-let fontOptions: { loadSystemFonts: boolean; fontFiles: string[]; sansSerifFamily?: string } | undefined;
-
 /** The first installed CJK font; without one, the system's fonts (Chinese may then show as boxes). */
 export function chartFont(): { file: string; family: string } | null {
   return CJK_FONTS.find((f) => existsSync(f.file)) ?? null;
 }
 
-function fonts(): NonNullable<typeof fontOptions> {
-  if (!fontOptions) {
-    const cjk = chartFont();
-    fontOptions = cjk
-      ? { loadSystemFonts: false, fontFiles: [cjk.file], sansSerifFamily: cjk.family }
-      : { loadSystemFonts: true, fontFiles: [] };
-  }
-  return fontOptions;
+function fontOptions(): { loadSystemFonts: boolean; fontFiles: string[]; sansSerifFamily?: string } {
+  const cjk = chartFont();
+  return cjk
+    ? { loadSystemFonts: false, fontFiles: [cjk.file], sansSerifFamily: cjk.family }
+    : { loadSystemFonts: true, fontFiles: [] };
 }
 
 /** Twice the chart's size in pixels: sharp when Word scales it to the text width. */
@@ -50,6 +45,7 @@ const ZOOM = 2;
  */
 export class ChartImages {
   private readonly images = new Map<string, Promise<Buffer>>();
+  private readonly font = fontOptions();
 
   /**
    * What is drawn, not the SVG, whose element ids ECharts numbers anew in
@@ -66,8 +62,8 @@ export class ChartImages {
     if (!image) {
       const svg = chartSvg(chart, { title: false });
       // resvg renders off the main thread (libuv's pool): the charts of a report are drawn in parallel.
-      image = renderAsync(svg, { font: fonts(), fitTo: { mode: 'zoom', value: ZOOM }, background: 'white' }).then((r) =>
-        r.asPng(),
+      image = renderAsync(svg, { font: this.font, fitTo: { mode: 'zoom', value: ZOOM }, background: 'white' }).then(
+        (r) => r.asPng(),
       );
       this.images.set(key, image);
     }
