@@ -45,7 +45,7 @@ export class EvaluationCycle {
   hardClose: Date;
 
   /** Departments' own extensions (code → ISO time); a cycle-wide extension moves `deadline` and clears them. */
-  @Column({ name: 'department_deadlines', type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ name: 'department_deadlines', type: 'jsonb', default: {} })
   departmentDeadlines: Record<string, string>;
 
   /** The launch request as given: policy, item kinds, group resolution. */
