@@ -145,7 +145,7 @@ start_temporal_node() {
     TEMPORAL_NODE_TLS_KEY="${PLAN_EVAL_TEMPORAL_CLUSTER_TLS_KEY:-}" \
     TEMPORAL_NODE_TLS_SERVER_NAME="${PLAN_EVAL_TEMPORAL_CLUSTER_TLS_SERVER_NAME:-}" \
     nohup "$TEMPORAL_SERVER" --config-file "$REPO_ROOT/deploy/temporal/config.yaml" --allow-no-auth start \
-    --service frontend --service history --service matching --service worker >"$dir/server.log" 2>&1 &
+    --service frontend --service history --service matching --service worker >"$dir/server.log" 2>&1 3>&- &
   echo $! >"$dir/pid"
 }
 
@@ -192,9 +192,13 @@ start_temporal_cluster() {
   port_open "$PG_PORT" || start_postgres
   temporal_schema "$CLUSTER_DB" postgresql/v12/temporal
   temporal_schema "${CLUSTER_DB}_visibility" postgresql/v12/visibility
-  for n in $(seq 1 "$CLUSTER_NODES"); do start_temporal_node "$n"; done
   exec 3>&2
-  for n in $(seq 1 "$CLUSTER_NODES"); do wait_until 120 "Temporal cluster node $n" cluster_node_ready "$n"; done
+  # One after the other: the first node on a new database writes the cluster's metadata, and two
+  # writing it at once leave one of them failing to start.
+  for n in $(seq 1 "$CLUSTER_NODES"); do
+    start_temporal_node "$n"
+    wait_until 120 "Temporal cluster node $n" cluster_node_ready "$n"
+  done
   ensure_cluster_namespace
   log "Temporal cluster ready: TEMPORAL_ADDRESS=127.0.0.1:$TEMPORAL_CLUSTER_PORT (namespace $CLUSTER_NAMESPACE)"
 }
