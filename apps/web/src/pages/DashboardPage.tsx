@@ -137,8 +137,13 @@ export function DashboardPage({ cycleId, session }: { cycleId: string; session: 
   const nameOf = (code: string) => lx(overview.departments.find((d) => d.department === code)?.name) || code;
   const remind = (department: string) =>
     void act(
-      () => api.post(`${base}/remind`, { department }),
-      t(`已向${nameOf(department)}发送催办`, `${nameOf(department)} is reminded`),
+      () => api.post<{ message?: string; messageEn?: string }>(`${base}/remind`, { department }),
+      // The answer says who is reminded and by when the mail leaves.
+      (answer) =>
+        t(
+          answer.message ?? `已向${nameOf(department)}发送催办`,
+          answer.messageEn ?? `${nameOf(department)} is reminded`,
+        ),
     );
   const exportOverdue = () =>
     void act(
