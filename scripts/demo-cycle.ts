@@ -16,7 +16,7 @@ import { STATUS_LABELS } from '@libs/rules/progress';
 import { CycleClient } from '@libs/temporal/cycle-client';
 import { temporalConnectionOptions } from '@libs/temporal/connection';
 import { runAnnualAndFinal } from './demo-final';
-import { actor, log, SECOND, sleep, waitForReport } from './demo-support';
+import { actor, log, SECOND, sleep, waitForDepartments, waitForReport } from './demo-support';
 
 const LATE = 'city-education';
 const REJECTED = 'city-disabled-persons';
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     temporalUi: 'http://localhost:8233',
   });
 
-  await sleep(5 * SECOND);
+  await waitForDepartments(cycles, cycleId, departments);
   const rows: Array<{ department: string; spec: WorkItemSpec }> = await ds.query(
     `SELECT department, spec FROM work_item WHERE cycle_id = $1`,
     [cycleId],

@@ -15,11 +15,15 @@ import type { WorkItemSpec } from '@libs/cycle/submission';
 import type { CycleReportFigures } from '@libs/report/cycle-report';
 import { elapsedShare } from '@libs/rules/progress';
 import type { CycleClient } from '@libs/temporal/cycle-client';
-import { actor, log, SECOND, waitForReport } from './demo-support';
+import { actor, log, SECOND, waitForDepartments, waitForReport } from './demo-support';
 
 const PLAN = { code: 'heyuan-public-services-2021-2025', baselineYear: 2020, endYear: 2025 };
 
-/** Launches one cycle of indicators, has every department submit and approve, and waits for its report. */
+/**
+ * Launches one cycle of indicators and has every department submit and its
+ * supervisor approve; every department done, the cycle closes and writes its
+ * report without waiting for the hard close.
+ */
 async function runCycle(
   cycles: CycleClient,
   ds: DataSource,
@@ -27,9 +31,9 @@ async function runCycle(
   kind: CycleKind,
   fromYear: number,
   toYear: number,
-): Promise<{ cycleId: string; reportPath: string }> {
+): Promise<string> {
   const now = Date.now();
-  const { cycleId } = await cycles.launch({
+  const { cycleId, departments } = await cycles.launch({
     planCode: PLAN.code,
     kind,
     fromYear,
@@ -50,6 +54,7 @@ async function runCycle(
     requireBureauAcceptance: false,
     groupResolution,
   });
+  await waitForDepartments(cycles, cycleId, departments);
   const rows: Array<{ department: string; spec: WorkItemSpec }> = await ds.query(
     `SELECT department, spec FROM work_item WHERE cycle_id = $1`,
     [cycleId],
@@ -58,23 +63,22 @@ async function runCycle(
   for (const r of rows) byDept.set(r.department, [...(byDept.get(r.department) ?? []), r.spec]);
   // An annual cycle collects a 〔〕 indicator's addition in the year; the final evaluation its five-year total.
   const at = { elapsed: elapsedShare(toYear, PLAN), annual: kind === 'annual' };
+  // Request IDs name the cycle: a record is written once per request ID, whichever cycle sends it.
   await Promise.all(
     [...byDept].map(async ([dept, specs]) => {
       for (const spec of specs) {
-        await cycles.command(cycleId, dept, `demo/${dept}/${spec.key}/submit`, actor('submitter', dept), {
+        await cycles.command(cycleId, dept, `demo/${cycleId}/${dept}/${spec.key}/submit`, actor('submitter', dept), {
           type: 'submit',
           itemKey: spec.key,
           submission: plausibleSubmission(spec, at),
         });
       }
       const keys = specs.map((s) => s.key);
-      await cycles.bulkApprove(cycleId, dept, `demo/${dept}/approve`, actor('supervisor', dept), keys);
+      await cycles.bulkApprove(cycleId, dept, `demo/${cycleId}/${dept}/approve`, actor('supervisor', dept), keys);
     }),
   );
   log('submitted and approved', { cycleId, items: rows.length, departments: byDept.size });
-  // Every department done: the cycle closes and writes its report without waiting for the hard close.
-  const report = await waitForReport(ds, cycleId);
-  return { cycleId, reportPath: report.path };
+  return cycleId;
 }
 
 export async function runAnnualAndFinal(
@@ -87,7 +91,11 @@ export async function runAnnualAndFinal(
   log('run the annual monitoring cycles, indicators only', { years });
   await Promise.all(years.map((y) => runCycle(cycles, ds, groupResolution, 'annual', y, y)));
   log('run the final evaluation 2021–2025');
-  const { reportPath } = await runCycle(cycles, ds, groupResolution, 'final', 2021, 2025);
+  // The final evaluation reads the annual cycles' approved values, whether or not their reports are written yet.
+  const { path: reportPath } = await waitForReport(
+    ds,
+    await runCycle(cycles, ds, groupResolution, 'final', 2021, 2025),
+  );
   const figures: CycleReportFigures = JSON.parse(await readFile(reportPath, 'utf8'));
   const final = figures.final!;
   console.log(`\n${figures.plan.name} · 总结评估 2021–2025 (final evaluation)`);

@@ -1,6 +1,7 @@
 /** What the demo's scripts share: their log line, waiting, the simulated people and a cycle's report once written. */
 import type { DataSource } from 'typeorm';
 import type { Actor } from '@libs/cycle/department-state';
+import type { CycleClient } from '@libs/temporal/cycle-client';
 
 export const SECOND = 1000;
 
@@ -22,5 +23,16 @@ export async function waitForReport(ds: DataSource, cycleId: string): Promise<{ 
     const [report] = await ds.query(`SELECT path, content_hash FROM cycle_report WHERE cycle_id = $1`, [cycleId]);
     if (report) return report;
     await sleep(3 * SECOND);
+  }
+}
+
+/** Until every department's workflow has started: the cycle starts them in batches after the launch returns. */
+export async function waitForDepartments(cycles: CycleClient, cycleId: string, departments: number): Promise<void> {
+  for (;;) {
+    // The cycle's own workflow answers queries once its first task has run, and names its departments once it has read them.
+    const live = await cycles.liveStatus(cycleId).catch(() => null);
+    const running = live?.departments.filter((d) => d.phase === 'running').length ?? 0;
+    if (running >= departments) return;
+    await sleep(SECOND);
   }
 }
