@@ -216,8 +216,10 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
   const { plan, cycle, thresholds } = input;
   const { file } = plan;
   const byKey = new Map(input.approved.map((a) => [a.itemKey, a]));
+  // Looked up for every row's submitter and approver: one map, not a search of the directory per row.
+  const departmentNames = new Map(file.departments.map((d) => [d.code, d.name]));
   const signature = (s: Signatory | null | undefined): Signature =>
-    s ? { name: s.name, unit: file.departments.find((d) => d.code === s.department)?.name ?? null, at: s.at } : null;
+    s ? { name: s.name, unit: departmentNames.get(s.department) ?? null, at: s.at } : null;
   const source = (a: ApprovedSubmission | undefined): Source =>
     a
       ? {
@@ -271,7 +273,7 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
   // Binding indicators first: the most serious finding of any evaluation.
   indicators.sort((a, b) => (a.attribute === b.attribute ? a.no - b.no : a.attribute === 'binding' ? -1 : 1));
 
-  const departmentName = (code: string) => file.departments.find((d) => d.code === code)?.name ?? code;
+  const departmentName = (code: string) => departmentNames.get(code) ?? code;
   const named = new Set([
     ...[...plan.indicators, ...plan.targets, ...plan.tasks, ...plan.projects].flatMap((i) =>
       [i.responsibility.lead, ...i.responsibility.co].map((u) => u.name),

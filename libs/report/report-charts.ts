@@ -6,7 +6,7 @@
 import * as echarts from 'echarts';
 import { PROGRESS_STATUSES, type ProgressStatus } from '../rules/progress';
 import type { CycleReportFigures } from './cycle-report';
-import type { ReportText } from './report-text';
+import { categoriesInPlanOrder, type ReportText } from './report-text';
 
 export interface ReportChart {
   id: string;
@@ -47,7 +47,7 @@ export function chartSvg(c: ReportChart, { title = true }: { title?: boolean } =
 
 /** Indicators by category and status, categories in the plan's order. */
 export function statusByCategory(t: ReportText, f: CycleReportFigures): ReportChart {
-  const categories = [...new Set([...f.indicators].sort((a, b) => a.no - b.no).map((i) => i.category))];
+  const categories = categoriesInPlanOrder(f);
   return {
     id: 'status-by-category',
     title: t.charts.byCategory,

@@ -19,6 +19,7 @@ import { finalSections } from './report-final';
 import { SERVICE_TEXT, serviceAreaRows, serviceShortfallItems } from './report-services';
 import {
   behindPath,
+  categoriesInPlanOrder,
   movedIntoPlan,
   notedIndicators,
   projectsToDiscuss,
@@ -69,7 +70,7 @@ function indicatorsChapter(t: ReportText, f: CycleReportFigures): ReportBlock[] 
     );
   const binding = f.indicators.filter((i) => i.attribute === 'binding');
   // The plan's categories in the plan's order; binding indicators are tabled once, in their own section.
-  const categories = [...new Set([...f.indicators].sort((a, b) => a.no - b.no).map((i) => i.category))];
+  const categories = categoriesInPlanOrder(f);
   const byCategory = categories.flatMap((c, n) => {
     const rows = f.indicators.filter((i) => i.category === c && i.attribute !== 'binding');
     return [lead(`${n + 1}. ${t.name(f, c)}`), rows.length ? indicatorTable(rows) : paragraph(t.allBinding)];

@@ -710,6 +710,11 @@ export const reportRows = {
   ],
 };
 
+/** The plan's categories in the plan's order (the order of its indicator numbers), as tables and charts list them. */
+export const categoriesInPlanOrder = (f: CycleReportFigures): string[] => [
+  ...new Set([...f.indicators].sort((a, b) => a.no - b.no).map((i) => i.category)),
+];
+
 /** Reserve projects a report lists one by one: those moved into the plan. */
 export const movedIntoPlan = (f: CycleReportFigures) => f.reserveProjects.filter((r) => r.stage === 'moved_into_plan');
 
