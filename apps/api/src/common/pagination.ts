@@ -2,7 +2,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import type { FindManyOptions, ObjectLiteral, Repository } from 'typeorm';
+import type { Page } from '@libs/persistence/repositories/page';
+
+// Repositories page their tables (findPage); the API pages lists it has in memory (pageOf).
+export { findPage, type Page } from '@libs/persistence/repositories/page';
 
 export class PageQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 100000, default: 1 })
@@ -22,13 +25,6 @@ export class PageQuery {
   pageSize: number = 50;
 }
 
-export interface Page<T> {
-  total: number;
-  page: number;
-  pageSize: number;
-  items: T[];
-}
-
 export function pageOf<T>(all: T[], q: PageQuery): Page<T> {
   return {
     total: all.length,
@@ -36,15 +32,4 @@ export function pageOf<T>(all: T[], q: PageQuery): Page<T> {
     pageSize: q.pageSize,
     items: all.slice((q.page - 1) * q.pageSize, q.page * q.pageSize),
   };
-}
-
-/** One page of a table, counted in the same query; `view` shapes each row for the answer. */
-export async function findPage<T extends ObjectLiteral, R = T>(
-  repo: Repository<T>,
-  q: PageQuery,
-  options: FindManyOptions<T>,
-  view: (row: T) => R = (row) => row as unknown as R,
-): Promise<Page<R>> {
-  const [rows, total] = await repo.findAndCount({ ...options, take: q.pageSize, skip: (q.page - 1) * q.pageSize });
-  return { total, page: q.page, pageSize: q.pageSize, items: rows.map(view) };
 }
