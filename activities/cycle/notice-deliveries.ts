@@ -6,10 +6,11 @@
  * is waiting for, however many there are.
  */
 import type { DataSource } from 'typeorm';
+import type { NoticeEnd } from '../../libs/cycle/notice-standing';
 import { awaitsAssignment } from '../../libs/mail/notice-order';
 
 /** How a notice ended: sent, found undeliverable, or dropped because its items had all moved on. */
-export type Delivery = 'sent' | 'undeliverable' | 'dropped';
+export type Delivery = NoticeEnd;
 
 /** The outbox row as the activity left it: a failed attempt must be one that ended after this. */
 export interface WaitFrom {

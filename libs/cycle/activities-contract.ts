@@ -7,6 +7,7 @@ import type { Thresholds } from '../rules/thresholds';
 import type { CycleDefinition } from './cycle-definition';
 import type { Actor, Command, ItemState, ItemStatus } from './department-state';
 import type { Timeliness } from './timeliness';
+import type { NoticeEnd } from './notice-standing';
 import type { ReopenedDepartment } from './reopen';
 import type { PlanYears, Submission, WorkItemSpec } from './submission';
 
@@ -61,7 +62,7 @@ export interface NoticeInput {
 
 export interface NoticeResult {
   /** `dropped`: every item it was about had moved on when it was composed or sent; nothing went out. */
-  status: 'sent' | 'undeliverable' | 'already_sent' | 'dropped';
+  status: NoticeEnd | 'already_sent';
   recipient: string;
 }
 

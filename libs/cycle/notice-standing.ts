@@ -8,6 +8,16 @@
 import type { NoticeEvent, NoticeItem } from './activities-contract';
 import type { ItemStatus } from './department-state';
 
+/**
+ * A notice's life in the outbox: `pending` until the relay takes it, then sent,
+ * undeliverable (the mail server refused it for good) or `dropped` (every item
+ * it was about had moved on before it left; nothing was sent).
+ */
+export const NOTICE_STATUSES = ['pending', 'sent', 'undeliverable', 'dropped'] as const;
+export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
+/** How a notice that left the queue ended. */
+export type NoticeEnd = Exclude<NoticeStatus, 'pending'>;
+
 const OWED: ItemStatus[] = ['assigned', 'draft', 'returned'];
 
 /**

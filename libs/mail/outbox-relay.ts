@@ -11,6 +11,7 @@
  * notices wait for its assignment (libs/mail/notice-order.ts).
  */
 import type { DataSource } from 'typeorm';
+import type { NoticeEnd } from '../cycle/notice-standing';
 import type { JsonLogger } from '../observability/logger';
 import { PermanentDeliveryError, type Mailer, type QueuedMessage } from './mailer';
 import { noticeStandingNow } from './notice-items';
@@ -28,7 +29,7 @@ export interface OutboxRelayOptions {
   onOutcome: (event: string, outcome: DeliveryOutcome) => void;
 }
 
-export type DeliveryOutcome = 'sent' | 'undeliverable' | 'retry' | 'dropped';
+export type DeliveryOutcome = NoticeEnd | 'retry';
 
 const DEFAULTS: OutboxRelayOptions = { batch: 20, idlePollMs: 100, leaseMs: 5 * 60_000, onOutcome: () => undefined };
 

@@ -1,11 +1,12 @@
 /** The words the portal shows for the domain's codes, zh-CN and English; the item states come from the domain itself. */
-import { CYCLE_KIND_LABELS, type CycleStatus, type ItemKind, type WorkItemKind } from '@libs/cycle/cycle-definition';
+import { CYCLE_KIND_LABELS, cycleTitle, type CycleStatus, type ItemKind, type WorkItemKind } from '@libs/cycle/cycle-definition';
 import { ITEM_STATUS_LABELS, type ItemStatus } from '@libs/cycle/department-state';
+import type { NoticeStatus } from '@libs/cycle/notice-standing';
 import { THRESHOLD_PRESET_LABELS, THRESHOLD_PRESETS, type ThresholdPreset } from '@libs/rules/thresholds';
 import type { Schemas } from './api';
 import type { Localized } from './i18n';
 
-export { CYCLE_KIND_LABELS, ITEM_STATUS_LABELS };
+export { CYCLE_KIND_LABELS, ITEM_STATUS_LABELS, cycleTitle };
 
 export const STATUS_COLORS: Record<ItemStatus, string> = {
   assigned: 'default',
@@ -76,7 +77,7 @@ export const CYCLE_STATUS_LABELS: Record<CycleStatus, Localized & { color: strin
   cancelled: { zh: '已取消', en: 'cancelled', color: 'error' },
 };
 
-export const NOTICE_STATUS_LABELS: Record<string, Localized & { color: string }> = {
+export const NOTICE_STATUS_LABELS: Record<NoticeStatus, Localized & { color: string }> = {
   pending: { zh: '待发送', en: 'pending', color: 'default' },
   sent: { zh: '已发送', en: 'sent', color: 'success' },
   undeliverable: { zh: '无法投递', en: 'undeliverable', color: 'error' },
@@ -122,12 +123,6 @@ export function thresholdPresetLabel(preset: ThresholdPreset): Localized {
 /** A cycle as GET /api/cycles lists it. */
 export type Cycle = Schemas['CycleView'];
 
-/** 2022年年度监测 / Annual monitoring 2022 */
-export function cycleTitle(c: Pick<Cycle, 'kind' | 'fromYear' | 'toYear'>): Localized {
-  const period = c.fromYear === c.toYear ? `${c.toYear}` : `${c.fromYear}–${c.toYear}`;
-  const label = CYCLE_KIND_LABELS[c.kind];
-  return { zh: `${period}年${label.zh}`, en: `${label.en} ${period}` };
-}
 
 export function itemLabel(kind: string, no: number): Localized {
   const k = ITEM_KIND_LABELS[kind as WorkItemKind] ?? { zh: kind, en: kind };

@@ -9,6 +9,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import type { CycleKind, CycleStatus, WorkItemKind } from '../../cycle/cycle-definition';
+import type { NoticeStatus } from '../../cycle/notice-standing';
 import type { QueuedMessage } from '../../mail/mailer';
 
 /** Why an item needs the bureau's attention: its record could not be stored. */
@@ -213,9 +214,9 @@ export class Notice {
   @Column({ name: 'item_keys', type: 'text', array: true, default: '{}' })
   itemKeys: string[];
 
-  /** `dropped`: every item it was about had moved on before it left (see `dropReason`); nothing was sent. */
+  /** `dropped`: see `dropReason`. */
   @Column({ type: 'varchar', default: 'pending' })
-  status: 'pending' | 'sent' | 'undeliverable' | 'dropped';
+  status: NoticeStatus;
 
   @Column({ type: 'int', default: 0 })
   attempts: number;

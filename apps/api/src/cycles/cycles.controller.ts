@@ -37,6 +37,7 @@ import {
 } from '@libs/cycle/cycle-definition';
 import { countItemsByDepartment } from '@libs/catalog/cycle-progress';
 import { durationMs } from '@libs/cycle/duration';
+import { NOTICE_STATUSES, type NoticeStatus } from '@libs/cycle/notice-standing';
 import { resendNotice, type NoticeOutboxConfig, type ResendOutcome } from '@libs/mail/notice-outbox';
 import { plannedReminders, remindAnswer } from '@libs/mail/reminder-plan';
 import { EvaluationCycle, Notice } from '@libs/persistence/entities';
@@ -181,10 +182,10 @@ class ReopenBody extends ReasonBody {
 }
 
 class NoticeQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ['pending', 'sent', 'undeliverable', 'dropped'] })
+  @ApiPropertyOptional({ enum: NOTICE_STATUSES })
   @IsOptional()
-  @IsIn(['pending', 'sent', 'undeliverable', 'dropped'])
-  status?: Notice['status'];
+  @IsIn(NOTICE_STATUSES)
+  status?: NoticeStatus;
 
   @ApiPropertyOptional()
   @IsOptional()

@@ -30,6 +30,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import type { NoticeStatus } from '@libs/cycle/notice-standing';
 import { all, api, enc, type Page } from '../api';
 import { CycleStatusTag, ItemStatusTag, LoadError, useAction, useLoad } from '../common';
 import { useI18n, type Localized } from '../i18n';
@@ -79,7 +80,7 @@ interface Notice {
   recipient: string;
   event: string;
   subject: string;
-  status: string;
+  status: NoticeStatus;
   createdAt: string;
   sentAt: string | null;
   itemKeys: string[];
@@ -587,7 +588,9 @@ function Notices({ base, nameOf }: { base: string; nameOf(code: string): string 
             title: t('状态', 'State'),
             dataIndex: 'status',
             width: 100,
-            render: (s: string) => <Tag color={NOTICE_STATUS_LABELS[s]?.color}>{lx(NOTICE_STATUS_LABELS[s])}</Tag>,
+            render: (s: NoticeStatus) => (
+              <Tag color={NOTICE_STATUS_LABELS[s]?.color}>{lx(NOTICE_STATUS_LABELS[s])}</Tag>
+            ),
           },
         ]}
       />
