@@ -47,9 +47,9 @@ approved AS (
    WHERE $14::boolean AND EXISTS (SELECT 1 FROM event) AND cycle_id = $2 AND item_key = $3
      AND version = CASE WHEN $10::int > 0 THEN $10::int ELSE (SELECT max(version) FROM submission_version WHERE cycle_id = $2 AND item_key = $3) END
 ),
--- The item's status, unless a later command is already recorded.
+-- The item's status, unless a later command is already recorded; updated_at is when it changed (the inbox shows it).
 status AS (
-  UPDATE work_item SET status = $8, version = CASE WHEN $10::int > 0 THEN $10::int ELSE version END
+  UPDATE work_item SET status = $8, version = CASE WHEN $10::int > 0 THEN $10::int ELSE version END, updated_at = $6
    WHERE EXISTS (SELECT 1 FROM event) AND cycle_id = $2 AND item_key = $3
      AND NOT EXISTS (SELECT 1 FROM item_event e WHERE e.cycle_id = $2 AND e.item_key = $3 AND e.at > $6)
 ),
