@@ -85,7 +85,7 @@ describe('validatePlan refuses a plan that does not add up, naming what is off',
     [
       'an unknown department',
       (p) => (p.tasks[0].departments = '市发展改革局、市气象局'),
-      'tasks[no=1].departments: 未知的责任单位：市气象局',
+      'tasks[no=1].departments: 主要任务1“促进基本公共服务均等可及”的责任单位“市气象局”不在部门名录中',
     ],
     [
       'a malformed email',
@@ -100,7 +100,7 @@ describe('validatePlan refuses a plan that does not add up, naming what is off',
     [
       'a missing attribute',
       (p) => delete (p.indicators[0] as Partial<PlanFile['indicators'][number]>).attribute,
-      'indicators.0.attribute',
+      'indicators.0.attribute: 主要指标第1行的“指标属性”缺失，请填写',
     ],
   ])('%s', (_label, mutate, expected) => {
     expect(problemsOf(mutate).join('\n')).toContain(expected);

@@ -4,11 +4,11 @@
  * resolved. A file with any error is refused whole; oddities that are printed
  * that way in the plan (a percentage of 394) are kept and reported as warnings.
  */
-import type { ZodIssue } from 'zod';
 import { parseBaseline, parseTarget, isCumulative, type Baseline, type Target } from '../rules/target';
 import { validateContactEmail } from './contact-email';
 import { DepartmentDirectory, type Responsibility } from './departments';
 import { PlanValidationError, type PlanIssue, type Localized } from './localized';
+import { schemaIssue } from './schema-issues';
 import { translationIssues } from './translations';
 import { planFileSchema, type PlanFile, type PlanIndicator, type PlanProject, type PlanServiceItem } from './plan-file';
 
@@ -54,10 +54,15 @@ export function validatePlan(input: unknown, { requireEnglish = true }: Validati
   checkDirectory(file, fail);
 
   const directory = new DepartmentDirectory(file);
-  const resolve = (where: string, printed: string): Responsibility => {
+  /** `item`: the row, named as the plan prints it (指标3), since the message is all a person reads. */
+  const resolve = (where: string, item: Localized, printed: string): Responsibility => {
     const r = directory.resolve(printed);
     if (r.ok) return r.value;
-    fail(where, `未知的责任单位：${r.unknown.join('、')}`, `unknown responsible unit(s): ${r.unknown.join(', ')}`);
+    fail(
+      where,
+      `${item.zh}的责任单位“${r.unknown.join('、')}”不在部门名录中`,
+      `${item.en}: unknown responsible unit(s): ${r.unknown.join(', ')}`,
+    );
     return { lead: { kind: 'department', name: printed }, co: [] };
   };
 
@@ -65,7 +70,11 @@ export function validatePlan(input: unknown, { requireEnglish = true }: Validati
   const indicators = file.indicators.map((ind): ValidatedIndicator => {
     const where = `indicators[no=${ind.no}]`;
     if (!categories.has(ind.category))
-      fail(`${where}.category`, `未知的指标类别“${ind.category}”`, `unknown category "${ind.category}"`);
+      fail(
+        `${where}.category`,
+        `指标${ind.no}“${ind.name}”的类别“${ind.category}”不在指标类别中`,
+        `indicator ${ind.no}: unknown category "${ind.category}"`,
+      );
     const target = parseTarget(ind.target);
     const baseline = parseBaseline(ind.baseline);
     if (!target.ok)
@@ -96,7 +105,11 @@ export function validatePlan(input: unknown, { requireEnglish = true }: Validati
       parsedTarget,
       parsedBaseline,
       cumulative: isCumulative(parsedTarget, parsedBaseline),
-      responsibility: resolve(`${where}.departments`, ind.departments),
+      responsibility: resolve(
+        `${where}.departments`,
+        { zh: `指标${ind.no}“${ind.name}”`, en: `indicator ${ind.no}` },
+        ind.departments,
+      ),
     };
   });
   const indicatorNos = new Set(file.indicators.map((i) => i.no));
@@ -107,15 +120,30 @@ export function validatePlan(input: unknown, { requireEnglish = true }: Validati
         `主要目标${t.no}“${t.text}”所对应的指标${no}不在专栏1中`,
         `target ${t.no} is measured by indicator ${no}, which is not in the indicator table`,
       );
-    return { ...t, responsibility: resolve(`targets[no=${t.no}].departments`, t.departments) };
+    return {
+      ...t,
+      responsibility: resolve(
+        `targets[no=${t.no}].departments`,
+        { zh: `主要目标${t.no}`, en: `target ${t.no}` },
+        t.departments,
+      ),
+    };
   });
   const tasks = file.tasks.map((t) => ({
     ...t,
-    responsibility: resolve(`tasks[no=${t.no}].departments`, t.departments),
+    responsibility: resolve(
+      `tasks[no=${t.no}].departments`,
+      { zh: `主要任务${t.no}“${t.title}”`, en: `task ${t.no}` },
+      t.departments,
+    ),
   }));
   const projects = file.projects.map((p) => ({
     ...p,
-    responsibility: resolve(`projects[${p.status} no=${p.no}].responsibleUnit`, p.responsibleUnit),
+    responsibility: resolve(
+      `projects[${p.status} no=${p.no}].responsibleUnit`,
+      { zh: `${p.status === 'reserve' ? '储备' : ''}项目${p.no}`, en: `${p.status} project ${p.no}` },
+      p.responsibleUnit,
+    ),
   }));
   for (const p of file.projects) {
     if (p.name === '') {
@@ -145,12 +173,6 @@ export function validatePlan(input: unknown, { requireEnglish = true }: Validati
 }
 
 type Fail = (where: string, zh: string, en: string) => void;
-
-function schemaIssue(issue: ZodIssue): PlanIssue {
-  const where = issue.path.join('.') || '(file)';
-  const message: Localized = { zh: `字段不符合要求：${issue.message}`, en: issue.message };
-  return { where, message };
-}
 
 function checkCountsAndNumbering(file: PlanFile, fail: Fail): void {
   const printed = file.printedTotals;

@@ -104,11 +104,12 @@ export class ProblemFilter implements ExceptionFilter {
       return send(
         missing ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST,
         missing ? 'not_found' : 'invalid_data',
-        error.issues.map((i) => ({
-          where: i.where,
-          zh: `${i.where}: ${i.message.zh}`,
-          en: `${i.where}: ${i.message.en}`,
-        })),
+        error.issues.map((i) => {
+          // A sheet or cell is a place the person finds in their workbook; a path in a JSON file is for tools (in
+          // `where`), and the message names its row itself (主要指标第4行的“目标值”).
+          const place = i.where.includes('!') || /[^\x20-\x7e]/.test(i.where) ? `${i.where}: ` : '';
+          return { where: i.where, zh: `${place}${i.message.zh}`, en: `${place}${i.message.en}` };
+        }),
       );
     }
     if (error instanceof QueryFailedError && isDataError(error)) {
