@@ -20,6 +20,13 @@ export const CYCLE_KIND_LABELS: Record<CycleKind, { zh: string; en: string }> = 
   final: { zh: '总结评估', en: 'final evaluation' },
 };
 
+/** A cycle as people name it (2022年年度监测分析, mid-term evaluation 2021–2023): its ID is for machines. */
+export function cycleTitle(c: { kind: CycleKind; fromYear: number; toYear: number }): { zh: string; en: string } {
+  const period = c.fromYear === c.toYear ? `${c.toYear}` : `${c.fromYear}–${c.toYear}`;
+  const label = CYCLE_KIND_LABELS[c.kind];
+  return { zh: `${period}年${label.zh}`, en: `${label.en} ${period}` };
+}
+
 /**
  * What a work item is. A reserve project is reported on differently from a
  * planned one (its stage, not its investment), so it is a kind of its own:

@@ -129,7 +129,10 @@ export function checkSubmission(
     return {
       ok: false,
       errors: [
-        { zh: `事项${item.key}需要“${item.kind}”类型的填报`, en: `item ${item.key} takes a ${item.kind} submission` },
+        {
+          zh: `填报内容与事项“${item.title}”的类型不符`,
+          en: `the submission does not fit the kind of item “${item.title}”`,
+        },
       ],
     };
   }

@@ -10,7 +10,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import { recipientFor } from '../catalog/delegations';
 import type { NoticeInput } from '../cycle/activities-contract';
-import { CYCLE_KIND_LABELS } from '../cycle/cycle-definition';
+import { cycleTitle } from '../cycle/cycle-definition';
 import { OPEN_IN } from '../access/link-standing';
 import type { LinkScope } from '../access/principal';
 import type { TokenSigner } from '../access/tokens';
@@ -176,12 +176,6 @@ async function recipientOf(
     departmentName: locale === 'en' ? found.departmentNameEn : departmentName,
     locale,
   };
-}
-
-function cycleTitle(cycle: EvaluationCycle): { zh: string; en: string } {
-  const period = cycle.fromYear === cycle.toYear ? `${cycle.toYear}` : `${cycle.fromYear}–${cycle.toYear}`;
-  const label = CYCLE_KIND_LABELS[cycle.kind];
-  return { zh: `${period}年${label.zh}`, en: `${label.en} ${period}` };
 }
 
 /** The events whose items carry the reason the department was given. */

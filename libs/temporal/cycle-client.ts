@@ -11,6 +11,7 @@ import { directoryContacts, readPlanFromDatabase } from '../catalog/catalog-read
 import { isOneOf } from '../common/one-of';
 import {
   CYCLE_KINDS,
+  cycleTitle,
   cycleWorkflowId,
   departmentWorkflowId,
   LAUNCH_ITEM_KINDS,
@@ -108,8 +109,8 @@ export class CycleClient {
         if (e instanceof WorkflowExecutionAlreadyStartedError) {
           throw new CycleRequestError('already_launched', [
             {
-              zh: `本轮评估（${cycleId}）已经发起过，不能重复发起`,
-              en: `the cycle ${cycleId} was already launched; it cannot be launched twice`,
+              zh: `${cycleTitle(launched).zh}已经发起过，不能重复发起`,
+              en: `the ${cycleTitle(launched).en} was already launched; it cannot be launched twice`,
             },
           ]);
         }
@@ -159,8 +160,8 @@ export class CycleClient {
       if (e instanceof WorkflowExecutionAlreadyStartedError) {
         throw new CycleRequestError('command_refused', [
           {
-            zh: `本轮评估（${cycleId}）仍在进行或正在结束，请稍后再试`,
-            en: `the cycle ${cycleId} is still running or closing; try again shortly`,
+            zh: `${cycleTitle(cycle!).zh}仍在进行或正在结束，请稍后再试`,
+            en: `the ${cycleTitle(cycle!).en} is still running or closing; try again shortly`,
           },
         ]);
       }

@@ -153,7 +153,7 @@ describe('the API', () => {
     const missing = await asAdmin(h.http().get(`/api/cycles/${encodeURIComponent('cycle/none/annual/2021')}`)).expect(
       404,
     );
-    expect(missing.body.message).toContain('没有找到评估轮次“cycle/none/annual/2021”');
+    expect(missing.body.message).toBe('没有找到这一评估轮次，请从评估轮次列表进入');
   });
 
   describe('with a cycle running', () => {

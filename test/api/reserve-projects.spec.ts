@@ -76,7 +76,7 @@ describe('reserve projects through the API', () => {
           },
         })
         .expect(400);
-      expect(planned.body.messageEn).toContain('item reserve-1 takes a reserve submission');
+      expect(planned.body.messageEn).toMatch(/^the submission does not fit the kind of item “.+”$/);
       // Moved into the plan without saying how: 422 at the narrative.
       const silent = await as('otherSubmitter')
         .post(`${items}/reserve-1/submit`, { submission: { kind: 'reserve', stage: 'moved_into_plan' } })

@@ -42,14 +42,22 @@ export class ItemAccess {
 
   async cycle(cycleId: string): Promise<EvaluationCycle> {
     const cycle = await this.ds.getRepository(EvaluationCycle).findOneBy({ id: cycleId });
-    if (!cycle) throw notFound(`没有找到评估轮次“${cycleId}”`, `no cycle "${cycleId}"`);
+    // The ID is the address's, not a name anyone reads: the answer says what is missing in words.
+    if (!cycle)
+      throw notFound(
+        '没有找到这一评估轮次，请从评估轮次列表进入',
+        'no such evaluation cycle; open it from the list of cycles',
+      );
     return cycle;
   }
 
   async item(principal: Principal, permission: Permission, cycleId: string, itemKey: string): Promise<WorkItem> {
     const item = await this.ds.getRepository(WorkItem).findOneBy({ cycleId, itemKey });
     if (!item)
-      throw notFound(`评估轮次“${cycleId}”中没有事项“${itemKey}”`, `cycle "${cycleId}" has no item "${itemKey}"`);
+      throw notFound(
+        '本轮评估中没有这一事项，请从事项列表进入',
+        'this cycle has no such item; open it from the list of items',
+      );
     const refusal = authorize(principal, permission, {
       department: item.department,
       cycleId,

@@ -423,8 +423,8 @@ function checkShape(submission: Submission, item: WorkItem): void {
     throw new RequestValidationError([
       {
         field: 'submission.kind',
-        zh: `事项${item.itemKey}需要“${item.itemKind}”类型的填报`,
-        en: `item ${item.itemKey} takes a ${item.itemKind} submission`,
+        zh: `填报内容与事项“${item.title}”的类型不符`,
+        en: `the submission does not fit the kind of item “${item.title}”`,
       },
     ]);
   }

@@ -67,11 +67,7 @@ export class ReportsController {
       version >= 1 && version <= 100000
         ? await this.ds.getRepository(CycleReport).findOneBy({ cycleId, version })
         : null;
-    if (!report)
-      throw notFound(
-        `评估轮次“${cycleId}”没有第${version}版报告`,
-        `cycle "${cycleId}" has no report version ${version}`,
-      );
+    if (!report) throw notFound(`本轮评估没有第${version}版报告`, `this cycle has no report version ${version}`);
     if (!(format in FORMATS))
       throw notFound(
         `报告格式应为 ${Object.keys(FORMATS).join('、')}`,
