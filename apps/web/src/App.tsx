@@ -1,21 +1,23 @@
 /** The portal's routes, by who is signed in: departments, supervisors, the bureau; a link session sees only its item. */
-import { useEffect, useState, type ReactNode } from 'react';
-import { Button, Layout, Menu, Result, Segmented, Space, Tag, Typography } from 'antd';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { Button, Layout, Menu, Result, Segmented, Space, Spin, Tag, Typography } from 'antd';
 import { useI18n, type Locale } from './i18n';
 import { ROLE_LABELS, PURPOSE_LABELS, itemPath } from './labels';
 import { Link, match, useRouter } from './router';
 import { api } from './api';
-import { readSession, type Session } from './session';
+import { readSession, SESSION_LAPSED, sessionLapsed, SIGNED_OUT_EVENT, type Session } from './session';
 import { LoginPage } from './pages/LoginPage';
 import { LinkPage } from './pages/LinkPage';
-import { InboxPage } from './pages/InboxPage';
-import { ItemPage } from './pages/ItemPage';
-import { ReviewPage } from './pages/ReviewPage';
-import { CyclesPage } from './pages/CyclesPage';
-import { DashboardPage } from './pages/DashboardPage';
-import { ReportPage } from './pages/ReportPage';
-import { CatalogPage } from './pages/CatalogPage';
-import { DirectoryPage } from './pages/DirectoryPage';
+
+// Each page is its own chunk, fetched when first opened: the sign-in page needs none of them.
+const InboxPage = lazy(() => import('./pages/InboxPage').then((m) => ({ default: m.InboxPage })));
+const ItemPage = lazy(() => import('./pages/ItemPage').then((m) => ({ default: m.ItemPage })));
+const ReviewPage = lazy(() => import('./pages/ReviewPage').then((m) => ({ default: m.ReviewPage })));
+const CyclesPage = lazy(() => import('./pages/CyclesPage').then((m) => ({ default: m.CyclesPage })));
+const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const ReportPage = lazy(() => import('./pages/ReportPage').then((m) => ({ default: m.ReportPage })));
+const CatalogPage = lazy(() => import('./pages/CatalogPage').then((m) => ({ default: m.CatalogPage })));
+const DirectoryPage = lazy(() => import('./pages/DirectoryPage').then((m) => ({ default: m.DirectoryPage })));
 
 export function homeOf(session: Session): string {
   const { user } = session;
@@ -26,20 +28,32 @@ export function homeOf(session: Session): string {
 }
 
 export function App() {
+  const { lx } = useI18n();
   const { path, navigate } = useRouter();
   const [session, setSession] = useState(readSession);
+  // Why the sign-in page shows in place of the page asked for; null when nobody was signed in.
+  const [endedBecause, setEndedBecause] = useState<string | null>(() => (sessionLapsed() ? lx(SESSION_LAPSED) : null));
   useEffect(() => {
-    const onSignOut = () => setSession(null);
-    window.addEventListener('plan-eval:signed-out', onSignOut);
-    return () => window.removeEventListener('plan-eval:signed-out', onSignOut);
+    const onSignOut = (e: Event) => {
+      setSession(null);
+      setEndedBecause((e as CustomEvent<string>).detail);
+    };
+    window.addEventListener(SIGNED_OUT_EVENT, onSignOut);
+    return () => window.removeEventListener(SIGNED_OUT_EVENT, onSignOut);
   }, []);
-  const signedIn = (s: Session) => {
+  const signedIn = (s: Session, to = homeOf(s)) => {
     setSession(s);
-    navigate(homeOf(s), { replace: true });
+    setEndedBecause(null);
+    navigate(to, { replace: true });
   };
 
   if (path === '/link') return <LinkPage onSignedIn={signedIn} />;
-  if (!session || path === '/login') return <LoginPage onSignedIn={signedIn} />;
+  if (!session || path === '/login') {
+    // The sign-in page stands where the person was: signed in, they are back on that page.
+    const back =
+      path === '/login' || path === '/' || path === '' ? undefined : `${location.pathname}${location.search}`;
+    return <LoginPage notice={endedBecause} onSignedIn={(s) => signedIn(s, back ?? homeOf(s))} />;
+  }
   if (path === '/' || path === '') return <Redirect to={homeOf(session)} />;
   return (
     <Shell
@@ -51,7 +65,9 @@ export function App() {
         })
       }
     >
-      <Page path={path} session={session} />
+      <Suspense fallback={<Spin style={{ display: 'block', margin: '64px auto' }} />}>
+        <Page path={path} session={session} />
+      </Suspense>
     </Shell>
   );
 }
@@ -65,25 +81,53 @@ function Redirect({ to }: { to: string }) {
 function Page({ path, session }: { path: string; session: Session }) {
   const { t } = useI18n();
   const admin = session.user.role === 'admin' || session.user.role === 'viewer';
+  const { scope } = session.user;
   let m: Record<string, string> | null;
-  if ((m = match('/cycles/:cycleId/items/:itemKey', path)))
+  if (
+    (m = match('/cycles/:cycleId/items/:itemKey', path)) &&
+    (!scope || itemPath(m.cycleId, m.itemKey) === homeOf(session))
+  )
     return <ItemPage key={path} cycleId={m.cycleId} itemKey={m.itemKey} session={session} />;
-  if (!session.user.scope) {
-    if (path === '/inbox') return <InboxPage session={session} />;
-    if (path === '/reviews') return <ReviewPage session={session} />;
-    if (path === '/catalog') return <CatalogPage session={session} />;
-    if (path === '/directory') return <DirectoryPage session={session} />;
-    if (path === '/cycles' && admin) return <CyclesPage session={session} />;
-    if ((m = match('/cycles/:cycleId/reports/:version', path)))
-      return <ReportPage cycleId={m.cycleId} version={Number(m.version)} />;
-    if ((m = match('/cycles/:cycleId', path)) && admin)
-      return <DashboardPage key={path} cycleId={m.cycleId} session={session} />;
-  }
+  if (scope) return <OutsideLink session={session} />;
+  if (path === '/inbox') return <InboxPage session={session} />;
+  if (path === '/reviews') return <ReviewPage session={session} />;
+  if (path === '/catalog') return <CatalogPage session={session} />;
+  if (path === '/directory') return <DirectoryPage session={session} />;
+  if (path === '/cycles' && admin) return <CyclesPage session={session} />;
+  if ((m = match('/cycles/:cycleId/reports/:version', path)))
+    return <ReportPage cycleId={m.cycleId} version={Number(m.version)} />;
+  if ((m = match('/cycles/:cycleId', path)) && admin)
+    return <DashboardPage key={path} cycleId={m.cycleId} session={session} />;
   return (
     <Result
       status="404"
       title={t('没有这个页面', 'No such page')}
       extra={<Link to={homeOf(session)}>{t('返回首页', 'Back to the start page')}</Link>}
+    />
+  );
+}
+
+/** A link session elsewhere than its item: why it cannot go there, and the way back or on. */
+function OutsideLink({ session }: { session: Session }) {
+  const { t, lx } = useI18n();
+  const { navigate } = useRouter();
+  const purpose = lx(PURPOSE_LABELS[session.user.scope!.purpose]);
+  return (
+    <Result
+      status="info"
+      title={t('邮件链接只能办理邮件中的事项', 'An email link opens only the item it was sent for')}
+      subTitle={t(
+        `您是通过通知邮件中的链接进入的，此次登录只能${purpose}邮件所指的事项，不能查看其他页面。如需查看本部门的其他事项，请登录系统。`,
+        `You came in through the link in a notice: this session may only ${purpose} the item the mail is about, and opens no other page. To see your department's other items, sign in.`,
+      )}
+      extra={[
+        <Link key="item" to={homeOf(session)}>
+          {t('返回邮件中的事项', 'Back to the item')}
+        </Link>,
+        <Button key="login" type="primary" onClick={() => navigate('/login')}>
+          {t('登录系统', 'Sign in')}
+        </Button>,
+      ]}
     />
   );
 }
@@ -136,9 +180,14 @@ function Shell({ session, onSignOut, children }: { session: Session; onSignOut()
         />
         <Space size="middle" style={{ color: '#fff' }}>
           {user.scope ? (
-            <Tag color="gold">
-              {t('邮件链接：仅限此事项', 'Email link: this item only')} · {lx(PURPOSE_LABELS[user.scope.purpose])}
-            </Tag>
+            <>
+              <Tag color="gold">
+                {t('邮件链接：仅限此事项', 'Email link: this item only')} · {lx(PURPOSE_LABELS[user.scope.purpose])}
+              </Tag>
+              <Button size="small" onClick={() => navigate('/login')}>
+                {t('登录系统', 'Sign in')}
+              </Button>
+            </>
           ) : null}
           <span aria-label={t('当前用户', 'Signed in as')}>
             {user.name} · {lx(ROLE_LABELS[user.role])}

@@ -3,7 +3,7 @@
  * the one error body ({ code, message, messageEn, details }) as an ApiError.
  */
 import type { components } from './api-types';
-import { clearSession, readSession } from './session';
+import { clearSession, readSession, SESSION_LAPSED, sessionLapsed, SIGNED_OUT_EVENT } from './session';
 import { currentLocale } from './i18n';
 
 /** The request bodies and answers the API documents, generated from its OpenAPI document (scripts/openapi-types.ts). */
@@ -38,10 +38,25 @@ export const enc = encodeURIComponent;
 
 type Body = object | FormData | undefined;
 
+/** The session ends here too, and the portal shows the sign-in page saying `why`. */
+function signedOut(why: string): void {
+  clearSession();
+  window.dispatchEvent(new CustomEvent<string>(SIGNED_OUT_EVENT, { detail: why }));
+}
+
+/** Where a 401 is a wrong password or link, not a session refused. */
+const SIGN_IN_PATHS = new Set(['/api/auth/login', '/api/auth/link']);
+
 async function send(method: string, path: string, body?: Body): Promise<Response> {
   const headers: Record<string, string> = { 'Accept-Language': currentLocale() === 'en' ? 'en' : 'zh-CN' };
   const session = readSession();
   if (session) headers.Authorization = `Bearer ${session.token}`;
+  else if (!SIGN_IN_PATHS.has(path) && sessionLapsed()) {
+    // The tab sat past its session's expiry: no request would pass, so none is sent.
+    const message = currentLocale() === 'en' ? SESSION_LAPSED.en : SESSION_LAPSED.zh;
+    signedOut(message);
+    throw new ApiError(401, 'session_expired', message, []);
+  }
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;
   else if (body !== undefined) {
@@ -55,9 +70,9 @@ async function send(method: string, path: string, body?: Body): Promise<Response
     message?: string;
     details?: Problem[];
   } | null;
-  if (res.status === 401 && session) {
-    clearSession();
-    window.dispatchEvent(new Event('plan-eval:signed-out'));
+  // The session was refused (not a sign-in's wrong password): the portal asks to sign in again, saying why.
+  if (res.status === 401 && session && !SIGN_IN_PATHS.has(path)) {
+    signedOut(problem?.message ?? res.statusText);
   }
   throw new ApiError(
     res.status,

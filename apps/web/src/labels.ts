@@ -1,5 +1,11 @@
 /** The words the portal shows for the domain's codes, zh-CN and English; the item states come from the domain itself. */
-import { CYCLE_KIND_LABELS, cycleTitle, type CycleStatus, type ItemKind, type WorkItemKind } from '@libs/cycle/cycle-definition';
+import {
+  CYCLE_KIND_LABELS,
+  cycleTitle,
+  type CycleStatus,
+  type ItemKind,
+  type WorkItemKind,
+} from '@libs/cycle/cycle-definition';
 import { ITEM_STATUS_LABELS, type ItemStatus } from '@libs/cycle/department-state';
 import type { NoticeStatus } from '@libs/cycle/notice-standing';
 import { THRESHOLD_PRESET_LABELS, THRESHOLD_PRESETS, type ThresholdPreset } from '@libs/rules/thresholds';
@@ -122,7 +128,6 @@ export function thresholdPresetLabel(preset: ThresholdPreset): Localized {
 
 /** A cycle as GET /api/cycles lists it. */
 export type Cycle = Schemas['CycleView'];
-
 
 export function itemLabel(kind: string, no: number): Localized {
   const k = ITEM_KIND_LABELS[kind as WorkItemKind] ?? { zh: kind, en: kind };

@@ -23,10 +23,16 @@ const PURPOSE = {
   contribute: { zh: '提供配合意见', en: 'contribute to' },
 };
 
+/** Every link page offers the way in that needs no link: signing in to the portal, when it is built. */
+const signIn = () =>
+  existsSync(join(PORTAL_DIR, 'index.html'))
+    ? `<p><a id="sign-in" href="/login">登录系统 <span class="en">Sign in</span></a></p>`
+    : '';
+
 const page = (title: string, body: string) => `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><link rel="icon" href="data:,"><title>${escapeHtml(title)}</title>
 <style>body{font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif;max-width:640px;margin:3em auto;padding:0 1em;color:#222;line-height:1.6}.en{color:#666}</style>
-</head><body>${body}</body></html>`;
+</head><body>${body}${signIn()}</body></html>`;
 
 /** The page's one script, the same on every page: allowed by its hash in the page's Content-Security-Policy. */
 const FORWARD = `location.replace(document.getElementById('open-portal').href)`;

@@ -4,7 +4,8 @@ import { api, ApiError } from '../api';
 import { useI18n, type Locale } from '../i18n';
 import { saveSession, type Session } from '../session';
 
-export function LoginPage({ onSignedIn }: { onSignedIn(s: Session): void }) {
+/** `notice`: why the person must sign in again (the session lapsed or was ended), shown above the form. */
+export function LoginPage({ notice, onSignedIn }: { notice?: string | null; onSignedIn(s: Session): void }) {
   const { t, locale, setLocale } = useI18n();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -49,6 +50,9 @@ export function LoginPage({ onSignedIn }: { onSignedIn(s: Session): void }) {
             'Heyuan public services plan 2021–2025 · monitoring and evaluation',
           )}
         </Typography.Paragraph>
+        {notice && !error ? (
+          <Alert type="warning" showIcon title={notice} style={{ marginBottom: 16 }} role="status" />
+        ) : null}
         {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" /> : null}
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item

@@ -1,0 +1,135 @@
+/**
+ * Sessions that end and links that stop short, in a real browser (Debian's
+ * Chromium driven by playwright-core) against the built portal and the real
+ * API app over the test's PostgreSQL, time-skipping Temporal server and SMTP
+ * server. A session that lapses (in the tab, or refused by the API) shows the
+ * sign-in page saying 登录已过期, and signing in returns to the page the person
+ * was on; a session opened from a mailed link that wanders off its item is
+ * told why; every link page, good or not, offers 登录系统.
+ */
+import type { Page } from 'playwright-core';
+import { TokenSigner } from '@libs/access/tokens';
+import { DAYS } from '../support/cycle-harness';
+import { ACCOUNTS, createApiHarness, PASSWORD, type ApiHarness } from '../support/api-harness';
+import { openPortalBrowser, type PortalBrowser } from '../support/browser';
+
+const enc = encodeURIComponent;
+const REFUSED = /status of 40[013]/;
+
+describe('lapsed sessions and link sessions in a real browser', () => {
+  let h: ApiHarness;
+  let browser: PortalBrowser;
+  let stopWorker: (() => Promise<void>) | undefined;
+  let cycleId: string;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    h = await createApiHarness();
+    browser = await openPortalBrowser(h);
+    stopWorker = await h.startWorker();
+    const { itemKinds, ...definition } = await h.definition({ deadlineInDays: 30, hardCloseInDays: 60 });
+    const launched = await h
+      .http()
+      .post('/api/cycles')
+      .set('Authorization', `Bearer ${h.tokens.admin}`)
+      .send({ ...definition, itemKinds })
+      .expect(201);
+    cycleId = launched.body.cycleId;
+    await h.env.sleep(DAYS(1));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stopWorker?.();
+    await h?.close();
+  });
+
+  const open = async (): Promise<Page> => {
+    const page = await browser.context.newPage();
+    // A refused session or link (altered: 400) is a 4xx the browser logs as a failed resource; anything else is a problem.
+    page.on('console', (m) => m.type() === 'error' && !REFUSED.test(m.text()) && problems.push(m.text()));
+    page.on('pageerror', (e) => problems.push(e.message));
+    return page;
+  };
+  const signIn = async (page: Page, email: string) => {
+    await page.locator('#email').fill(email);
+    await page.locator('#password').fill(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: '退出' }).waitFor();
+  };
+  const itemPage = (key: string) => `/cycles/${enc(cycleId)}/items/${enc(key)}`;
+
+  it('a session lapsed in the tab says 登录已过期 and signs in back to the page the person was on', async () => {
+    const page = await open();
+    await page.goto(`${browser.origin}/login`);
+    await signIn(page, ACCOUNTS.submitter.email);
+    await page.goto(`${browser.origin}${itemPage('indicator-1')}`);
+    await page.getByRole('button', { name: '提交审核' }).waitFor();
+
+    // The tab sat past the session's expiry.
+    await page.evaluate(() => {
+      const key = 'plan-eval.session';
+      const s = JSON.parse(sessionStorage.getItem(key)!);
+      sessionStorage.setItem(key, JSON.stringify({ ...s, expiresAt: new Date(Date.now() - 1000).toISOString() }));
+    });
+    await page.reload();
+    await page.getByRole('status').getByText('登录已过期，请重新登录').waitFor();
+    await signIn(page, ACCOUNTS.submitter.email);
+    expect(new URL(page.url()).pathname).toBe(itemPage('indicator-1'));
+    await page.getByRole('button', { name: '提交审核' }).waitFor();
+  }, 120_000);
+
+  it('a session the API finds expired says so on the next request, and signs in back to that page', async () => {
+    const page = await open();
+    await page.goto(`${browser.origin}/login`);
+    await signIn(page, ACCOUNTS.submitter.email);
+    // The server's clock is past the token's expiry, the tab's is not.
+    const expired = h.app.get(TokenSigner).session({ ...(await me(h.tokens.submitter)), tokenVersion: 0 }, -60_000);
+    await page.evaluate((token) => {
+      const key = 'plan-eval.session';
+      sessionStorage.setItem(key, JSON.stringify({ ...JSON.parse(sessionStorage.getItem(key)!), token }));
+    }, expired.token);
+    await page.getByRole('link', { name: '本部门事项' }).click();
+    await page.getByRole('status').getByText('登录已过期，请重新登录').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/inbox');
+    await signIn(page, ACCOUNTS.submitter.email);
+    expect(new URL(page.url()).pathname).toBe('/inbox');
+    expect(await page.getByRole('status').count()).toBe(0);
+  }, 120_000);
+
+  it('a link session that wanders is told why and offered 登录系统; every link page offers it', async () => {
+    const [digest] = h.mailsTo(ACCOUNTS.submitter.email, '填报任务');
+    const token = /http:\/\/portal\.test\/l\/([\w.-]+)/.exec(digest.text)![1];
+    const page = await open();
+    await page.goto(`${browser.origin}/l/${token}`);
+    await page.waitForURL(/\/cycles\/.+\/items\/.+$/);
+    const item = new URL(page.url()).pathname;
+    await page.getByRole('button', { name: '登录系统' }).waitFor();
+
+    // Another page: the reason, the way back and the way in.
+    await page.goto(`${browser.origin}/inbox`);
+    await page.getByText('邮件链接只能办理邮件中的事项').waitFor();
+    await page.getByText(/您是通过通知邮件中的链接进入的，此次登录只能填报邮件所指的事项/).waitFor();
+    await page.getByRole('link', { name: '返回邮件中的事项' }).click();
+    expect(new URL(page.url()).pathname).toBe(item);
+    // Another item of the same department is no more this link's than any other page.
+    await page.goto(`${browser.origin}${itemPage(item.endsWith('indicator-1') ? 'indicator-4' : 'indicator-1')}`);
+    await page.getByText('邮件链接只能办理邮件中的事项').waitFor();
+    await page.locator('.ant-result').getByRole('button', { name: '登录系统' }).click();
+    await page.locator('#email').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/login');
+
+    // The API's link pages, a good link's and an altered one's, each offer the way in without a link.
+    for (const path of [`/l/${token}`, `/l/${token.slice(0, -4)}xxxx`]) {
+      const res = await h.http().get(path);
+      expect(res.text).toContain('<a id="sign-in" href="/login">登录系统');
+    }
+    const altered = await open();
+    await altered.goto(`${browser.origin}/l/${token.slice(0, -4)}xxxx`);
+    await altered.getByRole('link', { name: /登录系统/ }).click();
+    await altered.locator('#email').waitFor();
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  const me = async (token: string) =>
+    (await h.http().get('/api/auth/me').set('Authorization', `Bearer ${token}`).expect(200)).body;
+});
