@@ -13,9 +13,11 @@
  *   (fan-out, every item submitted and approved, close and report);
  * - submissions: every item of an N-item cycle submitted through the HTTP API
  *   under concurrent load (autocannon), against a bare no-op Temporal Update
- *   round trip at the same concurrency (bench/submissions.ts).
+ *   round trip at the same concurrency (bench/submissions.ts);
+ * - portal: the web portal's cold load at 4 Mbit/s in Chromium and its entry
+ *   script's size, this checkout against an earlier commit's build (bench/portal-load.ts).
  *
- *   npm run bench -- [--sizes 1000,10000] [--report-sizes 100,1000,10000] [--memory-size 10000] [--submissions 1000 --concurrency 16] [--only fanout,report,memory,submissions]
+ *   npm run bench -- [--sizes 1000,10000] [--report-sizes 100,1000,10000] [--memory-size 10000] [--submissions 1000 --concurrency 16] [--only fanout,report,memory,submissions,portal] [--portal-baseline <commit>]
  *
  * Prints a table and writes bench/results/<timestamp>.json.
  */
@@ -29,7 +31,9 @@ import { importPlan } from '@libs/catalog/catalog-import';
 import { DEFAULT_CHASING_POLICY, departmentWorkflowId, type CycleDefinition } from '@libs/cycle/cycle-definition';
 import type { Actor } from '@libs/cycle/department-state';
 import { plausibleSubmission } from '@libs/cycle/plausible-submission';
-import type { WorkItemSpec } from '@libs/cycle/submission';
+import { CatalogRepository } from '@libs/persistence/repositories/catalog.repository';
+import { CycleItemRepository } from '@libs/persistence/repositories/cycle-item.repository';
+import { OutboxRepository } from '@libs/persistence/repositories/outbox.repository';
 import { validatePlan } from '@libs/plan/plan-validation';
 import { CycleClient } from '@libs/temporal/cycle-client';
 import { buildWorkflowBundle } from '../scripts/build-workflow-bundle';
@@ -41,6 +45,7 @@ import { freePort, waitFor } from '../tools/stack/ports';
 import { TemporalDevServer } from '../tools/stack/temporal-dev-server';
 import { AppProcess } from '../tools/stack/app-process';
 import { benchSubmissions } from './submissions';
+import { benchPortalLoad, PORTAL_BASELINE, PORTAL_LOAD_SETTINGS } from './portal-load';
 import { splitItems, syntheticPlan } from '../tools/synthetic-plan';
 import { median, mib, round2 } from './figures';
 
@@ -63,6 +68,7 @@ interface Options {
   outDir: string;
   submissions: number;
   concurrency: number;
+  portalBaseline: string;
 }
 
 interface FanOutRow {
@@ -122,7 +128,12 @@ function parseOptions(): Options {
       'share of the departments that submit and approve everything in the memory cycle; below 1 the bureau then cancels it, which closes it with its report',
       '1',
     )
-    .option('--only <list>', 'fanout,report,memory,submissions', 'fanout,report,memory,submissions')
+    .option('--only <list>', 'fanout,report,memory,submissions,portal', 'fanout,report,memory,submissions,portal')
+    .option(
+      '--portal-baseline <commit>',
+      'the commit whose portal build the portal load is compared with',
+      PORTAL_BASELINE,
+    )
     .option('--submissions <n>', 'items submitted through the API in the submissions benchmark', '1000')
     .option('--concurrency <n>', 'concurrent API connections (and bare Updates) in the submissions benchmark', '16')
     .option(
@@ -143,6 +154,7 @@ function parseOptions(): Options {
       outDir: string;
       submissions: string;
       concurrency: string;
+      portalBaseline: string;
     }>();
   const sizes = list(o.sizes);
   return {
@@ -156,6 +168,7 @@ function parseOptions(): Options {
     outDir: o.outDir,
     submissions: Number(o.submissions),
     concurrency: Math.max(1, Number(o.concurrency)),
+    portalBaseline: o.portalBaseline,
   };
 }
 
@@ -263,8 +276,7 @@ class Stack {
   /** Imports the synthetic plan of N items (once per size, and per variant: a benchmark whose cycles must not meet another's). */
   async plan(items: number, departments: number, variant?: string): Promise<{ planCode: string; importMs: number }> {
     const planCode = variant ? `bench-${items}-${variant}` : `bench-${items}`;
-    const [{ n }] = await this.db.dataSource.query(`SELECT count(*)::int AS n FROM plan WHERE code = $1`, [planCode]);
-    if (n > 0) return { planCode, importMs: 0 };
+    if (await new CatalogRepository(this.db.dataSource).plan(planCode)) return { planCode, importMs: 0 };
     const t0 = performance.now();
     await importPlan(
       this.db.dataSource,
@@ -298,12 +310,9 @@ class Stack {
    */
   async retire(cycleId: string): Promise<void> {
     await this.client.workflow.getHandle(cycleId).terminate('benchmark measured');
-    const rows: Array<{ department: string }> = await this.db.dataSource.query(
-      `SELECT DISTINCT department FROM work_item WHERE cycle_id = $1`,
-      [cycleId],
-    );
+    const departments = await new CycleItemRepository(this.db.dataSource).departmentsOf(cycleId);
     await Promise.all(
-      rows.map(({ department }) =>
+      departments.map((department) =>
         this.client.workflow
           .getHandle(departmentWorkflowId(cycleId, department))
           .result()
@@ -358,13 +367,12 @@ class Stack {
   }
 
   async verifyAssignments(cycleId: string): Promise<FanOutRow['verified']> {
-    const [row] = await this.db.dataSource.query(
-      `SELECT (SELECT count(*)::int FROM work_item WHERE cycle_id = $1) AS "workItems",
-              count(*)::int AS "assignmentNotices", coalesce(sum(cardinality(item_keys)), 0)::int AS "itemsInNotices"
-         FROM notice WHERE cycle_id = $1 AND event = 'assignment' AND status = 'sent'`,
-      [cycleId],
-    );
-    return row;
+    const sent = await new OutboxRepository(this.db.dataSource).sentAssignments(cycleId);
+    return {
+      workItems: await new CycleItemRepository(this.db.dataSource).count(cycleId),
+      assignmentNotices: sent.notices,
+      itemsInNotices: sent.items,
+    };
   }
 }
 
@@ -476,10 +484,10 @@ async function benchWorkerMemory(stack: Stack, items: number, departments: numbe
     const { cycleId } = await stack.launchAndWaitForAssignments(definition, items);
     endPhase('fan-out');
 
-    const all: Array<{ department: string; spec: WorkItemSpec }> = await stack.db.dataSource.query(
-      `SELECT department, spec FROM work_item WHERE cycle_id = $1 ORDER BY department`,
-      [cycleId],
-    );
+    const all = (await new CycleItemRepository(stack.db.dataSource).specs(cycleId)).map((spec) => ({
+      department: spec.leadDepartment,
+      spec,
+    }));
     const codes = [...new Set(all.map((r) => r.department))];
     const active = new Set(codes.slice(0, Math.ceil(codes.length * share)));
     const rows = all.filter((r) => active.has(r.department));
@@ -597,6 +605,27 @@ async function main(): Promise<void> {
       ...Object.entries(report.growth).map(
         ([k, g]) =>
           `growth ${k}: items ×${g.items}, time ×${g.time}, memory added ×${g.peakRss} (linear would be ×${g.items})`,
+      ),
+      '',
+    );
+  }
+
+  if (opts.only.includes('portal')) {
+    const portal = await benchPortalLoad(opts.portalBaseline);
+    result.portal = portal;
+    out.push(
+      `门户首次加载 Portal cold load (${PORTAL_LOAD_SETTINGS}), until the sign-in form shows`,
+      table(
+        ['build', 'commit', 'entry script KiB', 'entry sent KiB', 'transferred KiB', 'median ms', 'loads ms'],
+        portal.map((r) => [
+          r.build,
+          r.commit,
+          Math.round(r.entryBytes / 1024),
+          Math.round(r.entrySentBytes / 1024),
+          r.transferredKiB,
+          r.medianMs,
+          r.loadMs.join(', '),
+        ]),
       ),
       '',
     );

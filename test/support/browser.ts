@@ -11,20 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { PORTAL_DIR } from '../../apps/api/src/portal-static';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../tools/chromium';
 import type { ApiHarness } from './api-harness';
-
-const CHROMIUM = '/usr/bin/chromium';
-/** Headless, and no background connections: this machine's network is closed. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface PortalBrowser {
   /** Where the portal is served, e.g. http://127.0.0.1:41234. */
