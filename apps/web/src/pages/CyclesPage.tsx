@@ -44,6 +44,12 @@ export function CyclesPage({ session }: { session: Session }) {
   const { t, lx, when } = useI18n();
   const [launching, setLaunching] = useState(false);
   const cycles = useLoad(() => all<Cycle>('/api/cycles'), []);
+  // A plan by its name: its code is for the address bar and the command line.
+  const plans = useLoad(() => all<{ code: string; name: string; nameEn: string }>('/api/plans'), []);
+  const planName = (code: string) => {
+    const plan = plans.data?.find((p) => p.code === code);
+    return plan ? lx({ zh: plan.name, en: plan.nameEn }) : '';
+  };
   return (
     <Card
       title={
@@ -72,7 +78,7 @@ export function CyclesPage({ session }: { session: Session }) {
             key: 'title',
             render: (_, c) => <Link to={cyclePath(c.id)}>{lx(cycleTitle(c))}</Link>,
           },
-          { title: t('规划', 'Plan'), dataIndex: 'planCode' },
+          { title: t('规划', 'Plan'), dataIndex: 'planCode', render: planName },
           {
             title: t('状态', 'State'),
             dataIndex: 'status',

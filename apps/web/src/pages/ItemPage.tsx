@@ -36,6 +36,7 @@ import {
   EVENT_LABELS,
   ITEM_STATUS_LABELS,
   RESERVE_STAGE_LABELS,
+  ROLE_LABELS,
   SERVICE_IMPLEMENTATION_LABELS,
   TASK_PROGRESS_LABELS,
   cycleTitle,
@@ -94,7 +95,7 @@ interface History {
   events: Array<{
     at: string;
     type: string;
-    actor: { name?: string; id?: string; department?: string };
+    actor: { name?: string; id?: string; department?: string; role?: string };
     statusBefore: string;
     statusAfter: string;
     detail: { reason?: string; text?: string; decision?: string };
@@ -191,7 +192,7 @@ export function ItemPage({ cycleId, itemKey, session }: { cycleId: string; itemK
           </Flex>
         </Col>
       </Row>
-      <HistoryCard history={history} />
+      <HistoryCard history={history} department={guide.department} />
     </Flex>
   );
 }
@@ -746,8 +747,22 @@ function Evidence({
   );
 }
 
-function HistoryCard({ history }: { history: History }) {
+/**
+ * Who did what, by name and unit (张三（市教育局）), never an email or a code:
+ * a version's submitter and approver are named from the events that made them.
+ */
+function HistoryCard({ history, department }: { history: History; department: Guide['department'] }) {
   const { t, lx, when } = useI18n();
+  const names = new Map(history.events.map((e) => [e.actor?.id, e.actor?.name]));
+  const unitOf = (actor: History['events'][number]['actor']) =>
+    actor?.role === 'bureau' ? lx(ROLE_LABELS.admin) : actor?.department === department.code ? lx(department) : null;
+  const person = (actor: History['events'][number]['actor']) => {
+    const unit = unitOf(actor);
+    const name = actor?.name ?? '';
+    return unit && unit !== name ? `${name}（${unit}）` : name || unit || '—';
+  };
+  // Every version has the submit event that made it; the department stands in should one be missing.
+  const personOf = (email: string | null) => (email ? (names.get(email) ?? lx(department)) : '—');
   return (
     <Card title={t('办理记录', 'History')}>
       <Row gutter={24}>
@@ -758,8 +773,7 @@ function HistoryCard({ history }: { history: History }) {
                 color: e.statusAfter === 'returned' ? 'red' : e.statusAfter === 'approved' ? 'green' : 'blue',
                 content: (
                   <>
-                    <strong>{lx(EVENT_LABELS[e.type]) || e.type}</strong> · {e.actor?.name ?? e.actor?.id} ·{' '}
-                    {when(e.at)}
+                    <strong>{lx(EVENT_LABELS[e.type]) || e.type}</strong> · {person(e.actor)} · {when(e.at)}
                     <br />
                     <Typography.Text type="secondary">
                       → {lx(ITEM_STATUS_LABELS[e.statusAfter as keyof typeof ITEM_STATUS_LABELS])}
@@ -802,7 +816,7 @@ function HistoryCard({ history }: { history: History }) {
                         (v.payload.investmentCumulative ?? '—')),
                   ),
               },
-              { title: t('提交人', 'Submitted by'), dataIndex: 'submittedBy' },
+              { title: t('提交人', 'Submitted by'), dataIndex: 'submittedBy', render: personOf },
               { title: t('提交时间', 'Submitted'), dataIndex: 'submittedAt', render: (v: string) => when(v) },
               {
                 title: t('审核通过', 'Approved'),

@@ -1,0 +1,116 @@
+/**
+ * People see names, not codes (issue 19 §14), in a real browser (Debian's
+ * Chromium driven by playwright-core) against the built portal and the real
+ * API app over the test's PostgreSQL, time-skipping Temporal server and SMTP
+ * server: the cycles list names the plan; an item's history names who acted
+ * and their unit, its versions who submitted (not an email); a missing item
+ * is said in words (no cycle ID, no item key); a plan file's shape problem
+ * is a sentence naming the field (not zod's `plan.name: Required`).
+ */
+import type { Page } from 'playwright-core';
+import { DAYS } from '../support/cycle-harness';
+import { ACCOUNTS, createApiHarness, PASSWORD, type ApiHarness } from '../support/api-harness';
+import { openPortalBrowser, type PortalBrowser } from '../support/browser';
+
+const enc = encodeURIComponent;
+const PLAN_CODE = 'heyuan-public-services-2021-2025';
+
+describe('names, not codes, in a real browser', () => {
+  let h: ApiHarness;
+  let browser: PortalBrowser;
+  let stopWorker: (() => Promise<void>) | undefined;
+  let cycleId: string;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    h = await createApiHarness();
+    browser = await openPortalBrowser(h);
+    stopWorker = await h.startWorker();
+    const { itemKinds, ...definition } = await h.definition({ deadlineInDays: 30, hardCloseInDays: 60 });
+    const launched = await h
+      .http()
+      .post('/api/cycles')
+      .set('Authorization', `Bearer ${h.tokens.admin}`)
+      .send({ ...definition, itemKinds })
+      .expect(201);
+    cycleId = launched.body.cycleId;
+    await h.env.sleep(DAYS(1));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stopWorker?.();
+    await h?.close();
+  });
+
+  const signedIn = async (email: string): Promise<Page> => {
+    const page = await browser.context.newPage();
+    // The missing item's 404 and the refused import's 400 are logged by the browser as failed resources.
+    page.on('console', (m) => m.type() === 'error' && !/status of 40[04]/.test(m.text()) && problems.push(m.text()));
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`${browser.origin}/login`);
+    await page.locator('#email').fill(email);
+    await page.locator('#password').fill(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: '退出' }).waitFor();
+    return page;
+  };
+  const itemPage = (key: string) => `${browser.origin}/cycles/${enc(cycleId)}/items/${enc(key)}`;
+
+  it('the cycles list names the plan', async () => {
+    const page = await signedIn(ACCOUNTS.admin.email);
+    await page.goto(`${browser.origin}/cycles`);
+    const row = page.locator('tbody tr').first();
+    await row.getByText('河源市公共服务“十四五”规划').waitFor();
+    expect(await page.getByText(PLAN_CODE).count()).toBe(0);
+  }, 60_000);
+
+  it('an item’s history names the people and their unit, its versions who submitted', async () => {
+    const item = `/api/cycles/${enc(cycleId)}/items/indicator-1`;
+    await h
+      .http()
+      .post(`${item}/submit`)
+      .set('Authorization', `Bearer ${h.tokens.submitter}`)
+      .send({ submission: { kind: 'indicator', value: 284.2, dataSource: '统计公报' } })
+      .expect(200);
+    const page = await signedIn(ACCOUNTS.submitter.email);
+    await page.goto(itemPage('indicator-1'));
+    const history = page.locator('.ant-card', { hasText: '办理记录' });
+    // The harness's account is named after its role; its unit is the department's name.
+    await history.getByText('submitter（市统计局）').waitFor();
+    await history
+      .locator('tbody tr', { hasText: '284.2' })
+      .getByRole('cell', { name: 'submitter', exact: true })
+      .waitFor();
+    expect(await history.getByText(ACCOUNTS.submitter.email).count()).toBe(0);
+    expect(await history.getByText('city-statistics').count()).toBe(0);
+  }, 60_000);
+
+  it('a missing item is said in words, without the cycle’s ID or the item’s key', async () => {
+    const page = await signedIn(ACCOUNTS.submitter.email);
+    await page.goto(itemPage('indicator-999'));
+    const alert = page.getByRole('alert');
+    await alert.getByText('本轮评估中没有这一事项，请从事项列表进入').waitFor();
+    expect(await alert.innerText()).not.toMatch(/cycle\/|indicator-999/);
+  }, 60_000);
+
+  it('a plan file missing a field is refused in a sentence naming it', async () => {
+    const page = await signedIn(ACCOUNTS.admin.email);
+    await page.goto(`${browser.origin}/catalog`);
+    const exported = await h
+      .http()
+      .get(`/api/plans/${PLAN_CODE}/export?format=json`)
+      .set('Authorization', `Bearer ${h.tokens.admin}`)
+      .expect(200);
+    const plan = JSON.parse(exported.text);
+    delete plan.plan.name;
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'plan.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(plan)),
+    });
+    const refused = page.locator('.ant-alert', { hasText: '导入未完成' });
+    await refused.getByText('规划基本信息的“名称”缺失，请填写').waitFor();
+    expect(await refused.innerText()).not.toMatch(/plan\.name|Required/);
+    expect(problems).toEqual([]);
+  }, 60_000);
+});
