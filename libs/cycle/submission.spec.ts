@@ -1,5 +1,5 @@
 import { THRESHOLD_PRESETS } from '../rules/thresholds';
-import { checkSubmission, type Submission, type WorkItemSpec } from './submission';
+import { checkSubmission, withReasonsOnlyWhenBehind, type Submission, type WorkItemSpec } from './submission';
 import { checkSubmissionShape } from './submission-shape';
 
 const reserve: WorkItemSpec = {
@@ -184,5 +184,39 @@ describe('the fields a service submission may hold', () => {
         en: 'submission.kind must be one of indicator, task, project, reserve, service',
       },
     ]);
+  });
+});
+
+describe('withReasonsOnlyWhenBehind: reasons kept only with a value behind the path', () => {
+  /** Indicator 10: 高中阶段教育毛入学率 96.6 → 稳定在95以上. */
+  const enrolment: WorkItemSpec = {
+    key: 'indicator-10',
+    kind: 'indicator',
+    no: 10,
+    title: '高中阶段教育毛入学率',
+    leadDepartment: 'city-education',
+    coDepartments: [],
+    indicator: {
+      unit: '%',
+      target: { kind: 'stay_at_least', value: 95 },
+      baseline: { kind: 'value', value: 96.6 },
+      polarity: 'higher_is_better',
+      previousValue: 96.6,
+      cumulative: false,
+      decimals: 1,
+    },
+  };
+  const explained = { reasons: '统计口径调整', measures: '核实口径' };
+  it.each<[string, number, boolean]>([
+    ['below the floor: kept', 94, true],
+    ['the floor held: dropped', 96.2, false],
+  ])('%s', (_, value, kept) => {
+    const s: Submission = { kind: 'indicator', value, dataSource: '年报', ...explained };
+    const result = withReasonsOnlyWhenBehind(enrolment, s, years, THRESHOLD_PRESETS.time_elapsed);
+    expect(result).toEqual(kept ? s : { kind: 'indicator', value, dataSource: '年报' });
+  });
+  it('leaves other kinds alone', () => {
+    const s = { kind: 'reserve', stage: 'preparing', narrative: '已完成可研' } as Submission;
+    expect(withReasonsOnlyWhenBehind(reserve, s, years, THRESHOLD_PRESETS.time_elapsed)).toBe(s);
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { Localized } from '../plan/localized';
 import { checkValueQuality, DEFAULT_QUALITY_CONFIG, type QualityFinding } from '../rules/data-quality';
+import { isBehind } from '../rules/cycle-judgement';
 import { evaluateIndicator, type Polarity } from '../rules/progress';
 import type { Baseline, Target } from '../rules/target';
 import type { Thresholds } from '../rules/thresholds';
@@ -153,13 +154,9 @@ export function checkSubmission(
       );
       for (const w of warnings.filter((f) => f.blocking)) errors.push({ ...w.message, field: 'value' });
     }
-    if (errors.length === 0 && spec.target.kind !== 'cumulative') {
+    if (errors.length === 0 && behindPath(spec, s.value, years, thresholds)) {
       // Behind the path: the reasons (原因分析) and next measures (下一步措施) are part of the submission.
-      const progress = evaluateIndicator(spec, new Map([[years.year, s.value]]), years.year, years, thresholds);
-      if (
-        (progress.status === 'lagging' || progress.status === 'slightly_behind') &&
-        (blank(s.reasons) || blank(s.measures))
-      ) {
+      if (blank(s.reasons) || blank(s.measures)) {
         err(
           '数值落后于进度，请填写原因分析和下一步措施',
           'the value is behind the path: give the reasons and the next measures',
@@ -233,4 +230,32 @@ export function checkSubmission(
     if (typeof s.landSecured !== 'boolean') err('请说明用地是否落实', 'say whether the land is secured', 'landSecured');
   }
   return errors.length ? { ok: false, errors } : { ok: true, warnings };
+}
+
+/** Whether an indicator's value is behind the time-elapsed path this year (a cumulative total is judged at the close). */
+function behindPath(
+  spec: NonNullable<WorkItemSpec['indicator']>,
+  value: number | boolean,
+  years: PlanYears,
+  thresholds: Thresholds,
+): boolean {
+  if (spec.target.kind === 'cumulative') return false;
+  return isBehind(evaluateIndicator(spec, new Map([[years.year, value]]), years.year, years, thresholds).status);
+}
+
+/**
+ * The submission as kept: an indicator's reasons and next measures only while
+ * its value is behind the path, so a corrected value that meets it does not
+ * carry the reasons written for the one it replaces (a returned version's
+ * text is in the form it is corrected in).
+ */
+export function withReasonsOnlyWhenBehind(
+  item: WorkItemSpec,
+  s: Submission,
+  years: PlanYears,
+  thresholds: Thresholds,
+): Submission {
+  if (s.kind !== 'indicator' || !item.indicator || behindPath(item.indicator, s.value, years, thresholds)) return s;
+  const { reasons: _reasons, measures: _measures, ...kept } = s;
+  return kept;
 }

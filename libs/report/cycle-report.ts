@@ -22,21 +22,14 @@ import type { ValidatedPlan } from '../plan/plan-validation';
 import { findBoilerplate, type Boilerplate } from '../rules/boilerplate';
 import {
   describeIndicator,
-  indicatorDecimals,
   indicatorNotes,
   indicatorRule,
   summarizeEvaluation,
   type EvaluationSummary,
   type IndicatorEvaluation,
 } from '../rules/plan-evaluation';
-import {
-  countByStatus,
-  elapsedShare,
-  evaluateIndicator,
-  judgeCumulative,
-  type Progress,
-  type ProgressStatus,
-} from '../rules/progress';
+import { judgeCycleValue } from '../rules/cycle-judgement';
+import { countByStatus, elapsedShare, type ProgressStatus } from '../rules/progress';
 import { judgeProject, type ProjectFlag, type ProjectReport } from '../rules/project-status';
 import { countReserveProjects, type ReserveCounts } from '../rules/reserve-projects';
 import { summarizeServiceItems, type ServiceItemSummary } from '../rules/service-items';
@@ -244,21 +237,14 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
   const indicators = plan.indicators.map((i) => {
     const approved = byKey.get(itemKey('indicator', i.no));
     const payload = approved?.payload as IndicatorSubmission | undefined;
-    const series = new Map<number, number | boolean>(priorByIndicator.get(i.no) ?? []);
-    if (payload) series.set(cycle.toYear, payload.value);
-    let progress: Progress;
-    if (i.parsedTarget.kind === 'cumulative' && cycle.kind !== 'annual' && typeof payload?.value === 'number') {
-      // Mid-term and final evaluations collect a cumulative indicator as its total so far.
-      progress = judgeCumulative(
-        i.parsedTarget.total,
-        payload.value,
-        elapsedShare(cycle.toYear, period),
-        thresholds,
-        indicatorDecimals(i),
-      );
-    } else {
-      progress = evaluateIndicator(indicatorRule(i), series, cycle.toYear, period, thresholds);
-    }
+    const progress = judgeCycleValue({
+      rule: indicatorRule(i),
+      cycle,
+      period,
+      thresholds,
+      value: payload?.value,
+      prior: priorByIndicator.get(i.no) ?? [],
+    });
     return {
       ...describeIndicator(i),
       ...english(i, ['nameEn', 'unitEn', 'baselineEn', 'targetEn']),

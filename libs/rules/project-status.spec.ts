@@ -1,4 +1,4 @@
-import { judgeProject, type ProjectReport } from './project-status';
+import { checkProjectReport, judgeProject, type ProjectReport } from './project-status';
 import { THRESHOLD_PRESETS } from './thresholds';
 
 const t = THRESHOLD_PRESETS.time_elapsed;
@@ -122,5 +122,48 @@ describe('judgeProject: a major project against time elapsed (worked by hand)', 
         thresholds: THRESHOLD_PRESETS.traffic_light,
       }).status,
     ).toBe('slightly_behind');
+  });
+});
+
+describe('checkProjectReport: a report against the previous approved one', () => {
+  const previous = { year: 2021, investmentCumulative: 5000, constructionStatus: 'under_construction' as const };
+  it.each<[string, ProjectReport & { narrative?: string }, typeof previous | null, string[]]>([
+    ['nothing approved before', { investmentCumulative: 0, constructionStatus: 'not_started' }, null, []],
+    ['more spent, same status', { investmentCumulative: 7000, constructionStatus: 'under_construction' }, previous, []],
+    ['the same cumulative', { investmentCumulative: 5000, constructionStatus: 'completed' }, previous, []],
+    [
+      'cumulative below the previous',
+      { investmentCumulative: 4000, constructionStatus: 'under_construction' },
+      previous,
+      ['investmentCumulative'],
+    ],
+    [
+      'status backwards without a reason',
+      { investmentCumulative: 6000, constructionStatus: 'preparing' },
+      previous,
+      ['narrative'],
+    ],
+    [
+      'status backwards with only spaces for a reason',
+      { investmentCumulative: 6000, constructionStatus: 'not_started', narrative: '  ' },
+      previous,
+      ['narrative'],
+    ],
+    [
+      'status backwards with its reason',
+      { investmentCumulative: 6000, constructionStatus: 'preparing', narrative: '设计变更，重新办理施工许可' },
+      previous,
+      [],
+    ],
+    [
+      'both at once',
+      { investmentCumulative: 100, constructionStatus: 'preparing' },
+      previous,
+      ['investmentCumulative', 'narrative'],
+    ],
+  ])('%s', (_, current, before, fields) => {
+    const problems = checkProjectReport(current, before);
+    expect(problems.map((p) => p.field)).toEqual(fields);
+    for (const p of problems) expect(p.zh).toContain('2021');
   });
 });

@@ -17,6 +17,7 @@
  *   (在建 → 前期工作); a cumulative investment lower than last year's.
  */
 import type { ConstructionStatus } from '../cycle/submission';
+import type { Localized } from '../plan/localized';
 import type { ProgressStatus } from './progress';
 import type { Thresholds } from './thresholds';
 
@@ -65,8 +66,7 @@ export function judgeProject(input: {
   const completionShare = planned ? round4(current.investmentCumulative / planned) : null;
   if (completionShare !== null && completionShare >= 1 && current.constructionStatus !== 'completed')
     flags.push('invested_not_completed');
-  if (previous && STAGE[current.constructionStatus] < STAGE[previous.constructionStatus])
-    flags.push('status_regressed');
+  if (previous && statusRegressed(current, previous)) flags.push('status_regressed');
   if (previous && current.investmentCumulative < previous.investmentCumulative) flags.push('investment_decreased');
 
   if (current.constructionStatus === 'completed')
@@ -89,4 +89,36 @@ export function judgeProject(input: {
   const status: ProgressStatus =
     ratio >= thresholds.onTrack ? 'on_track' : ratio >= thresholds.slightlyBehind ? 'slightly_behind' : 'lagging';
   return { status, completionShare, ratio, flags };
+}
+
+/** A construction status earlier in a project's course than the previous report's (在建 → 前期工作). */
+export const statusRegressed = (current: ProjectReport, previous: ProjectReport): boolean =>
+  STAGE[current.constructionStatus] < STAGE[previous.constructionStatus];
+
+/**
+ * What a project's report must answer for against the previous approved one
+ * (the latest earlier annual cycle's), before it is accepted: the cumulative
+ * investment cannot fall below it (money spent stays spent; a wrong earlier
+ * figure is corrected by reopening that cycle), and a status moving backwards
+ * needs its reason in the narrative. Each refusal names its field.
+ */
+export function checkProjectReport(
+  current: ProjectReport & { narrative?: string },
+  previous: (ProjectReport & { year: number }) | null,
+): Array<Localized & { field: string }> {
+  if (!previous) return [];
+  const problems: Array<Localized & { field: string }> = [];
+  if (current.investmentCumulative < previous.investmentCumulative)
+    problems.push({
+      field: 'investmentCumulative',
+      zh: `累计完成投资不能低于${previous.year}年已审核的${previous.investmentCumulative}万元`,
+      en: `cumulative investment cannot be below the ${previous.investmentCumulative} (10k yuan) approved for ${previous.year}`,
+    });
+  if (statusRegressed(current, previous) && !current.narrative?.trim())
+    problems.push({
+      field: 'narrative',
+      zh: `建设状态较${previous.year}年已审核的状态倒退，请在情况说明中写明原因`,
+      en: `the construction status goes back from the one approved for ${previous.year}: give the reason in the notes`,
+    });
+  return problems;
 }
