@@ -12,11 +12,15 @@ import type { Locale } from '../plan/localized';
 import type { Boilerplate } from '../rules/boilerplate';
 import type { IndicatorNote } from '../rules/plan-evaluation';
 import { STATUS_LABELS, type IndicatorWarning, type ProgressStatus } from '../rules/progress';
-import { limitMargin } from '../rules/thresholds';
+import { limitMargin, THRESHOLD_PRESET_LABELS, type Thresholds } from '../rules/thresholds';
 import { PROJECT_FLAG_LABELS, type ProjectFlag } from '../rules/project-status';
 import { RESERVE_STANDINGS } from '../rules/reserve-projects';
 import type { CycleReportFigures } from './cycle-report';
 import { PLAN_NAMES } from './report-names';
+
+/** A preset by its name (时序进度), never its code; numbers set by hand read 自定义. */
+const presetName = (t: Thresholds) =>
+  t.preset === 'custom' ? { zh: '自定义', en: 'custom' } : THRESHOLD_PRESET_LABELS[t.preset];
 
 export type { Locale } from '../plan/localized';
 export const REPORT_LOCALES: Locale[] = ['zh-CN', 'en'];
@@ -354,7 +358,7 @@ const ZH: ReportText = {
     );
   },
   method: (f) =>
-    `评价方法：时序进度（时间过半、任务过半），阈值方案 ${f.thresholds.preset}：符合进度 ≥ ${f.thresholds.onTrack}，略滞后 ≥ ${f.thresholds.slightlyBehind}。` +
+    `评价方法：时序进度（时间过半、任务过半），阈值方案“${presetName(f.thresholds).zh}”：符合进度 ≥ ${f.thresholds.onTrack}，略滞后 ≥ ${f.thresholds.slightlyBehind}。` +
     `指标数值、预期值按规划所列精度（小数位数）取舍后评定；下限、上限类目标达到即为“达到目标要求”，距限值不足限值的${pct(limitMargin(f.thresholds))}或较基期变差的予以预警。` +
     '主要任务按填报进展评定：已完成为已完成；推进中为符合进度（规划期末仍推进中为略滞后）；未开始在规划期过半前为略滞后、过半后为滞后；滞后为滞后。' +
     '基本公共服务项目按对照国家和省标准的落实情况评定，落实率为按标准落实的项目数占项目总数的比例，部分落实和未报送的项目不计为落实。',
@@ -575,7 +579,7 @@ const EN: ReportText = {
     );
   },
   method: (f) =>
-    `Method: time-elapsed progress (half the time, half the work); threshold preset ${f.thresholds.preset}: on track at a ratio ≥ ${f.thresholds.onTrack}, slightly behind ≥ ${f.thresholds.slightlyBehind}. ` +
+    `Method: time-elapsed progress (half the time, half the work); threshold preset “${presetName(f.thresholds).en}”: on track at a ratio ≥ ${f.thresholds.onTrack}, slightly behind ≥ ${f.thresholds.slightlyBehind}. ` +
     `Values and expected values are taken at the precision the plan prints (its decimals) before judging; a floor or ceiling met meets the requirement, with a warning when within ${pct(limitMargin(f.thresholds))} of the limit or worse than in the base year. ` +
     'Main tasks are judged from the progress submitted: completed is achieved; in progress is on track (slightly behind once the period has ended); not started is slightly behind before half the period has passed and lagging after; delayed is lagging. ' +
     'Basic public service items are judged by their delivery against the national and provincial standards: the delivery rate is the share of items delivered to standard; items delivered in part or not reported do not count as delivered.',

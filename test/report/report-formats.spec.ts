@@ -12,6 +12,7 @@ import JSZip from 'jszip';
 import { readPlanFile } from '@libs/catalog/plan-file-io';
 import { buildCycleReport, type ApprovedSubmission, type SnapshotInput } from '@libs/report/cycle-report';
 import { writeReportFiles } from '@libs/report/report-files';
+import { REPORT_TEXT } from '@libs/report/report-text';
 import { THRESHOLD_PRESETS } from '@libs/rules/thresholds';
 import { HEYUAN_ISSUER, HEYUAN_PLAN_FILE } from '../support/plans';
 
@@ -224,6 +225,10 @@ describe('the evaluation report', () => {
     // #11's ratio 0.814 is on track at ≥ 0.8.
     expect(figures.indicators.find((i) => i.no === 11)!.status).toBe('on_track');
     expect(figures.summary.bindingNotOnTrack).toEqual([6]);
+    // The method names the preset as people know it, not its code.
+    expect(REPORT_TEXT['zh-CN'].method(figures)).toContain('阈值方案“红黄绿”：符合进度 ≥ 0.8');
+    expect(REPORT_TEXT.en.method(figures)).toContain('threshold preset “traffic light”');
+    expect(REPORT_TEXT['zh-CN'].method(figures)).not.toContain('traffic_light');
   });
 
   it('writes Excel, Word and HTML in zh-CN and English that read back as the snapshot', async () => {
