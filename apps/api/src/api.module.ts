@@ -22,6 +22,8 @@ import { UsersController } from './catalog/users.controller';
 import { CyclesController } from './cycles/cycles.controller';
 import { EvidenceController } from './cycles/evidence.controller';
 import { ItemAccess } from './cycles/item-access.service';
+import { ItemContextController } from './cycles/item-context.controller';
+import { ItemContext } from './cycles/item-context.service';
 import { ItemsController } from './cycles/items.controller';
 import { CycleDashboard } from './cycles/dashboard.service';
 import { PortalController } from './cycles/portal.controller';
@@ -43,6 +45,7 @@ import { CLOCK, CYCLE_CLIENT, NOTICE_OUTBOX, systemClock, TEMPORAL_CLIENT } from
     UsersController,
     CyclesController,
     ItemsController,
+    ItemContextController,
     EvidenceController,
     ReportsController,
     PortalController,
@@ -88,6 +91,7 @@ import { CLOCK, CYCLE_CLIENT, NOTICE_OUTBOX, systemClock, TEMPORAL_CLIENT } from
     CycleDashboard,
     LinkService,
     ItemAccess,
+    ItemContext,
   ],
 })
 export class ApiModule implements OnApplicationShutdown {

@@ -21,7 +21,12 @@ import { ArrayContains, DataSource, In, type FindOptionsWhere } from 'typeorm';
 import { actorOf, type Principal } from '@libs/access/principal';
 import { WORK_ITEM_KINDS, type WorkItemKind } from '@libs/cycle/cycle-definition';
 import { ITEM_STATUSES, type Command, type ItemStatus } from '@libs/cycle/department-state';
-import { checkSubmission, type Submission, type WorkItemSpec } from '@libs/cycle/submission';
+import {
+  checkSubmission,
+  withReasonsOnlyWhenBehind,
+  type Submission,
+  type WorkItemSpec,
+} from '@libs/cycle/submission';
 import { checkSubmissionShape, COMMAND_TEXT_MAX } from '@libs/cycle/submission-shape';
 import {
   AuditEntry,
@@ -39,6 +44,7 @@ import { AuditService } from '../audit/audit.service';
 import { Caller, Requires, type AuthenticatedRequest } from '../auth/auth.decorators';
 import { CYCLE_CLIENT } from '../tokens';
 import { ItemAccess } from './item-access.service';
+import { ItemContext } from './item-context.service';
 
 const INBOX_ROLES = ['lead', 'cooperate'] as const;
 
@@ -123,6 +129,7 @@ export class ItemsController {
     @Inject(DataSource) private readonly ds: DataSource,
     @Inject(CYCLE_CLIENT) private readonly cycles: CycleClient,
     @Inject(ItemAccess) private readonly access: ItemAccess,
+    @Inject(ItemContext) private readonly context: ItemContext,
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
@@ -225,9 +232,14 @@ export class ItemsController {
     const item = await this.access.item(req.principal, 'item:submit', cycleId, itemKey);
     checkShape(body.submission, item);
     const { years, thresholds } = await this.access.submissionRules(cycleId);
-    const check = checkSubmission(item.spec as WorkItemSpec, body.submission, years, thresholds);
+    const spec = item.spec as WorkItemSpec;
+    const check = checkSubmission(spec, body.submission, years, thresholds);
     if (!check.ok) throw new ApiProblem(422, 'invalid_submission', check.errors);
-    return this.send(req, item, { type: 'submit', itemKey, submission: body.submission });
+    const cycle = await this.access.cycle(cycleId);
+    const againstPrevious = await this.context.checkAgainstPrevious(cycle, item, body.submission);
+    if (againstPrevious.length) throw new ApiProblem(422, 'invalid_submission', againstPrevious);
+    const submission = withReasonsOnlyWhenBehind(spec, body.submission, years, thresholds);
+    return this.send(req, item, { type: 'submit', itemKey, submission });
   }
 
   @Post('items/:itemKey/contributions')
