@@ -11,6 +11,9 @@ const amount = z.number().finite().nonnegative();
 /** An English twin (`nameEn` beside `name`); plan-validation (libs/plan/translations) says which are required. */
 const english = z.string().trim().optional();
 
+/** A major project is planned (附件3) or a reserve project (附件4): the one list the file, the API and the portal take. */
+export const PROJECT_STATUSES = ['planned', 'reserve'] as const;
+
 export const departmentKinds = ['city_bureau', 'county_government', 'county_bureau', 'institution'] as const;
 export type DepartmentKind = (typeof departmentKinds)[number];
 
@@ -49,7 +52,7 @@ export const planFileSchema = z.object({
     }),
     projectGroups: z.array(
       z.object({
-        status: z.enum(['planned', 'reserve']),
+        status: z.enum(PROJECT_STATUSES),
         no: text,
         name: text,
         nameEn: english,
@@ -121,7 +124,7 @@ export const planFileSchema = z.object({
   projects: z.array(
     z.object({
       no: positiveInt,
-      status: z.enum(['planned', 'reserve']),
+      status: z.enum(PROJECT_STATUSES),
       group: text,
       name: z.string(),
       nameEn: english,
