@@ -2,7 +2,7 @@
  * People see names, not codes (issue 19 §14), in a real browser (Debian's
  * Chromium driven by playwright-core) against the built portal and the real
  * API app over the test's PostgreSQL, time-skipping Temporal server and SMTP
- * server: the cycles list names the plan; an item's history names who acted
+ * server: the header names the person and their unit once; the cycles list names the plan; an item's history names who acted
  * and their unit, its versions who submitted (not an email); a missing item
  * is said in words (no cycle ID, no item key); a plan file's shape problem
  * is a sentence naming the field (not zod's `plan.name: Required`).
@@ -73,6 +73,8 @@ describe('names, not codes, in a real browser', () => {
       .send({ submission: { kind: 'indicator', value: 284.2, dataSource: '统计公报' } })
       .expect(200);
     const page = await signedIn(ACCOUNTS.submitter.email);
+    // The header names the person and their unit once.
+    await page.getByLabel('当前用户').getByText('submitter · 市统计局 填报人').waitFor();
     await page.goto(itemPage('indicator-1'));
     const history = page.locator('.ant-card', { hasText: '办理记录' });
     // The harness's account is named after its role; its unit is the department's name.

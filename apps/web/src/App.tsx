@@ -4,12 +4,14 @@ import { Button, Layout, Menu, Result, Segmented, Space, Spin, Tag, Typography }
 import { useI18n, type Locale } from './i18n';
 import { ROLE_LABELS, PURPOSE_LABELS, itemPath } from './labels';
 import { Link, match, useRouter } from './router';
-import { api } from './api';
+import { api, enc } from './api';
+import { useLoad } from './common';
 import { readSession, SESSION_LAPSED, sessionLapsed, SIGNED_OUT_EVENT, type Session } from './session';
 import { LoginPage } from './pages/LoginPage';
 import { LinkPage } from './pages/LinkPage';
 
 // Each page is its own chunk, fetched when first opened: the sign-in page needs none of them.
+const HomePage = lazy(() => import('./pages/HomePage').then((m) => ({ default: m.HomePage })));
 const InboxPage = lazy(() => import('./pages/InboxPage').then((m) => ({ default: m.InboxPage })));
 const ItemPage = lazy(() => import('./pages/ItemPage').then((m) => ({ default: m.ItemPage })));
 const ReviewPage = lazy(() => import('./pages/ReviewPage').then((m) => ({ default: m.ReviewPage })));
@@ -22,6 +24,7 @@ const DirectoryPage = lazy(() => import('./pages/DirectoryPage').then((m) => ({ 
 export function homeOf(session: Session): string {
   const { user } = session;
   if (user.scope) return itemPath(user.scope.cycleId, user.scope.itemKey);
+  // Where each role works; 首页 (/) sums up its 待办 and 已办 a click away.
   if (user.role === 'supervisor') return '/reviews';
   if (user.role === 'submitter') return '/inbox';
   return '/cycles';
@@ -54,7 +57,7 @@ export function App() {
       path === '/login' || path === '/' || path === '' ? undefined : `${location.pathname}${location.search}`;
     return <LoginPage notice={endedBecause} onSignedIn={(s) => signedIn(s, back ?? homeOf(s))} />;
   }
-  if (path === '/' || path === '') return <Redirect to={homeOf(session)} />;
+  if ((path === '/' || path === '') && session.user.scope) return <Redirect to={homeOf(session)} />;
   return (
     <Shell
       session={session}
@@ -89,6 +92,7 @@ function Page({ path, session }: { path: string; session: Session }) {
   )
     return <ItemPage key={path} cycleId={m.cycleId} itemKey={m.itemKey} session={session} />;
   if (scope) return <OutsideLink session={session} />;
+  if (path === '/' || path === '') return <HomePage session={session} />;
   if (path === '/inbox') return <InboxPage session={session} />;
   if (path === '/reviews') return <ReviewPage session={session} />;
   if (path === '/catalog') return <CatalogPage session={session} />;
@@ -132,12 +136,34 @@ function OutsideLink({ session }: { session: Session }) {
   );
 }
 
+/**
+ * The person and their unit, each once: 张三 · 市教育局填报人; the bureau's own
+ * account, often named after the bureau, reads 市统计局 alone.
+ */
+function SignedInAs({ session }: { session: Session }) {
+  const { lx } = useI18n();
+  const { name, role, department, scope } = session.user;
+  // A link session reads no directory: its unit is in the mail it came from.
+  const unit = useLoad(
+    () =>
+      department && !scope
+        ? api.get<{ name: string; nameEn: string }>(`/api/departments/${enc(department)}`)
+        : Promise.resolve(null),
+    [department, scope],
+  ).data;
+  const roleLabel = lx(ROLE_LABELS[role]);
+  const where =
+    role === 'admin' ? roleLabel : unit ? `${lx({ zh: unit.name, en: unit.nameEn })} ${roleLabel}` : roleLabel;
+  return <>{where.includes(name) ? where : name.includes(where) ? name : `${name} · ${where}`}</>;
+}
+
 function Shell({ session, onSignOut, children }: { session: Session; onSignOut(): void; children: ReactNode }) {
   const { t, lx, locale, setLocale } = useI18n();
   const { path, navigate } = useRouter();
   const { user } = session;
   const entries: Array<{ key: string; label: string }> = [];
   if (!user.scope) {
+    entries.push({ key: '/', label: t('首页', 'Home') });
     if (user.role === 'admin' || user.role === 'viewer')
       entries.push({ key: '/cycles', label: t('评估轮次', 'Cycles') });
     if (user.role === 'submitter' || user.role === 'supervisor')
@@ -149,7 +175,7 @@ function Shell({ session, onSignOut, children }: { session: Session; onSignOut()
       { key: '/directory', label: t('部门名录', 'Departments') },
     );
   }
-  const selected = entries.find((e) => path === e.key || path.startsWith(`${e.key}/`))?.key;
+  const selected = entries.find((e) => path === e.key || (e.key !== '/' && path.startsWith(`${e.key}/`)))?.key;
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header
@@ -190,7 +216,7 @@ function Shell({ session, onSignOut, children }: { session: Session; onSignOut()
             </>
           ) : null}
           <span aria-label={t('当前用户', 'Signed in as')}>
-            {user.name} · {lx(ROLE_LABELS[user.role])}
+            <SignedInAs session={session} />
           </span>
           <Segmented
             size="small"
