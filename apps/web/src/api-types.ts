@@ -641,6 +641,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/cycles/{cycleId}/reviews': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 待审核（含研判） Submissions waiting for review, each judged against the expected path (status, 约束性, change from the last approved value, reasons and measures, evidence count); binding indicators behind first */
+    get: operations['ItemContextController_reviews'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/{cycleId}/items/{itemKey}/context': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 事项背景 A task’s text from the plan and whether each co-operating department has contributed; a project’s 建设内容, total and plan-period investment and its previous approved report */
+    get: operations['ItemContextController_itemContext'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/cycles/{cycleId}/items/{itemKey}/evidence': {
     parameters: {
       query?: never;
@@ -1931,6 +1965,50 @@ export interface operations {
     };
   };
   ItemsController_history: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        cycleId: string;
+        itemKey: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ItemContextController_reviews: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description department code; supervisors always see their own (the bureau and viewers may name one) */
+        department?: string;
+      };
+      header?: never;
+      path: {
+        cycleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ItemContextController_itemContext: {
     parameters: {
       query?: never;
       header?: never;
