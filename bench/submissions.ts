@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { createUser } from '@libs/access/users';
+import { AccessRepository } from '@libs/persistence/repositories/access.repository';
 import { plausibleSubmission } from '@libs/cycle/plausible-submission';
 import type { WorkItemSpec } from '@libs/cycle/submission';
 import { AppProcess } from '../tools/stack/app-process';
@@ -115,7 +116,7 @@ export async function benchSubmissions(
   const { planCode } = await stack.plan(items, departments, 'submissions');
   const { api: apiProcess, base } = await startApi(stack);
   try {
-    await createUser(stack.db.dataSource, {
+    await createUser(new AccessRepository(stack.db.dataSource), {
       email: 'bench-admin@bench.example',
       name: 'bench',
       role: 'admin',

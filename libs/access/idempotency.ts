@@ -9,7 +9,7 @@
  * new request ID, since the first request's Update and audit entry remain).
  */
 import { createHash } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { AccessRepository } from '../persistence/repositories/access.repository';
 
 /** How long a key stays bound to its first request. */
 export const IDEMPOTENCY_KEY_TTL_MS = 24 * 3_600_000;
@@ -46,40 +46,27 @@ export const keyedRequestId = (caller: string, key: string, since: string): stri
  * for it and reads what it bound.
  */
 export async function claimIdempotencyKey(
-  db: DataSource | EntityManager,
+  accounts: AccessRepository,
   caller: string,
   key: string,
   request: KeyedRequest,
 ): Promise<KeyClaim> {
   const fingerprint = requestFingerprint(request);
   const method = request.method.toUpperCase();
-  // The first use's instant in microseconds, as text: the same on every read, whatever the driver does with dates.
-  const since = `(extract(epoch FROM created_at) * 1000000)::bigint::text AS since`;
-  const [claimed]: Array<{ since: string }> = await db.query(
-    `INSERT INTO idempotency_key (caller, key, method, path, fingerprint, expires_at)
-     VALUES ($1, $2, $3, $4, $5, now() + $6 * interval '1 millisecond')
-     ON CONFLICT (caller, key) DO UPDATE
-       SET method = EXCLUDED.method, path = EXCLUDED.path, fingerprint = EXCLUDED.fingerprint, created_at = now(), expires_at = EXCLUDED.expires_at
-       WHERE idempotency_key.expires_at <= now()
-     RETURNING ${since}`,
-    [caller, key, method, request.path, fingerprint, IDEMPOTENCY_KEY_TTL_MS],
+  const since = await accounts.bindIdempotencyKey(
+    caller,
+    key,
+    { method, path: request.path, fingerprint },
+    IDEMPOTENCY_KEY_TTL_MS,
   );
-  if (claimed) return { ok: true, requestId: keyedRequestId(caller, key, claimed.since) };
-  const [first]: Array<{ method: string; path: string; fingerprint: string; since: string }> = await db.query(
-    `SELECT method, path, fingerprint, ${since} FROM idempotency_key WHERE caller = $1 AND key = $2`,
-    [caller, key],
-  );
+  if (since !== null) return { ok: true, requestId: keyedRequestId(caller, key, since) };
+  const first = await accounts.boundIdempotencyKey(caller, key);
   // Gone in between: it expired and was purged this very instant.
-  if (!first) return claimIdempotencyKey(db, caller, key, request);
+  if (!first) return claimIdempotencyKey(accounts, caller, key, request);
   if (first.fingerprint === fingerprint) return { ok: true, requestId: keyedRequestId(caller, key, first.since) };
   const differs = [
     ...(first.method !== method ? ['method' as const] : []),
     ...(first.path !== request.path ? ['path' as const] : []),
   ];
   return { ok: false, first: { method: first.method, path: first.path }, differs: differs.length ? differs : ['body'] };
-}
-
-/** Drops keys past their day. */
-export async function purgeExpiredIdempotencyKeys(db: DataSource | EntityManager): Promise<void> {
-  await db.query(`DELETE FROM idempotency_key WHERE expires_at <= now()`);
 }

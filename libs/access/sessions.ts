@@ -6,8 +6,8 @@
  * the account at its next request. A session opened from an email link is no
  * account: signing it out records its own ID (libs/access/link-standing reads it).
  */
-import type { DataSource, EntityManager } from 'typeorm';
 import type { UserRole } from '../persistence/entities';
+import type { AccessRepository } from '../persistence/repositories/access.repository';
 import type { Session } from './tokens';
 
 export interface AccountStanding {
@@ -20,13 +20,8 @@ export interface AccountStanding {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The account a session was issued for, by primary key: the one lookup every signed-in request makes. */
-export async function readAccountStanding(db: DataSource | EntityManager, id: string): Promise<AccountStanding | null> {
-  if (!UUID.test(id)) return null;
-  const [row]: Array<{ active: boolean; token_version: number; role: UserRole; department: string | null }> =
-    await db.query(`SELECT active, token_version, role, department FROM user_account WHERE id = $1`, [id]);
-  return row
-    ? { active: row.active, tokenVersion: row.token_version, role: row.role, department: row.department }
-    : null;
+export async function readAccountStanding(accounts: AccessRepository, id: string): Promise<AccountStanding | null> {
+  return UUID.test(id) ? accounts.accountStanding(id) : null;
 }
 
 export type SessionRevocation = 'inactive' | 'reissued';
@@ -40,18 +35,8 @@ export function sessionRevocation(session: Session, account: AccountStanding | n
   return null;
 }
 
-/** Ends every session of the account now (the next request of each is refused). */
-export async function revokeAccountSessions(db: DataSource | EntityManager, accountId: string): Promise<void> {
-  await db.query(`UPDATE user_account SET token_version = token_version + 1 WHERE id = $1`, [accountId]);
-}
-
 /** Signs a session out: the account's every session, or the one link session (kept until it would have expired anyway). */
-export async function endSession(db: DataSource | EntityManager, session: Session): Promise<void> {
-  if (!session.principal.scope) return revokeAccountSessions(db, session.principal.id);
-  // Sign-outs are rare: the ones past their expiry go as another comes in.
-  await db.query(`DELETE FROM ended_link_session WHERE expires_at < now()`);
-  await db.query(`INSERT INTO ended_link_session (session_id, expires_at) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [
-    session.sessionId,
-    new Date(session.expiresAt),
-  ]);
+export async function endSession(accounts: AccessRepository, session: Session): Promise<void> {
+  if (!session.principal.scope) return accounts.revokeSessions(session.principal.id);
+  await accounts.endLinkSession(session.sessionId ?? null, new Date(session.expiresAt));
 }

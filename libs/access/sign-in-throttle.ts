@@ -7,8 +7,8 @@
  * Over the limit, no password is checked, the right one included, until the
  * window ends.
  */
-import type { DataSource, EntityManager } from 'typeorm';
-import { AUDIT_COLUMNS } from './audit-log';
+import type { AccessRepository } from '../persistence/repositories/access.repository';
+import type { AuditRepository } from '../persistence/repositories/audit.repository';
 
 export const SIGN_IN_LIMITS = {
   /** Guesses at one account: a person mistyping gets five. */
@@ -32,31 +32,21 @@ const keys = (a: SignInAttempt) => ({ account: `account:${a.email}`, address: `a
  * many seconds until the window that refused it ends.
  */
 export async function admitSignIn(
-  db: DataSource | EntityManager,
+  accounts: AccessRepository,
   attempt: SignInAttempt,
 ): Promise<{ retryAfterSeconds: number } | null> {
   const { account, address } = keys(attempt);
-  await db.query(`DELETE FROM sign_in_throttle WHERE window_started_at <= now() - make_interval(secs => $1)`, [
-    SIGN_IN_LIMITS.windowSeconds,
-  ]);
-  // The account's row before the address's, in every statement: two attempts never wait on each other's rows.
-  const rows: Array<{ key: string; attempts: number; retry_after: number }> = await db.query(
-    `INSERT INTO sign_in_throttle AS t (key, attempts, window_started_at)
-     SELECT k, 1, now() FROM unnest($1::varchar[]) WITH ORDINALITY AS u(k, n) ORDER BY n
-     ON CONFLICT (key) DO UPDATE SET attempts = t.attempts + 1
-     RETURNING key, attempts, ceil(extract(epoch FROM t.window_started_at + make_interval(secs => $2) - now()))::int AS retry_after`,
-    [[account, address], SIGN_IN_LIMITS.windowSeconds],
-  );
+  // The account's row before the address's, always: two attempts never wait on each other's rows.
+  const rows = await accounts.countSignInAttempt([account, address], SIGN_IN_LIMITS.windowSeconds);
   const limit = (key: string) => (key === account ? SIGN_IN_LIMITS.perAccount : SIGN_IN_LIMITS.perAddress);
   const over = rows.filter((r) => r.attempts > limit(r.key));
   return over.length ? { retryAfterSeconds: Math.max(1, ...over.map((r) => r.retry_after)) } : null;
 }
 
 /** The right password: the account's count starts again, and the address's attempt was no guess. */
-export async function signInSucceeded(db: DataSource | EntityManager, attempt: SignInAttempt): Promise<void> {
+export async function signInSucceeded(accounts: AccessRepository, attempt: SignInAttempt): Promise<void> {
   const { account, address } = keys(attempt);
-  await db.query(`DELETE FROM sign_in_throttle WHERE key = $1`, [account]);
-  await db.query(`UPDATE sign_in_throttle SET attempts = greatest(attempts - 1, 0) WHERE key = $1`, [address]);
+  await accounts.forgiveSignIn(account, address);
 }
 
 /**
@@ -65,13 +55,10 @@ export async function signInSucceeded(db: DataSource | EntityManager, attempt: S
  * address, and why; never the password.
  */
 export async function auditSignInFailure(
-  db: DataSource | EntityManager,
+  audit: AuditRepository,
   requestId: string,
   attempt: SignInAttempt,
   reason: 'wrong_email_or_password' | 'throttled',
 ): Promise<void> {
-  await db.query(
-    `INSERT INTO audit_entry (${AUDIT_COLUMNS}) VALUES ($1, $2, 'anonymous', $3, 'sign_in_failed', 'user', $2, NULL, $4::jsonb) ON CONFLICT DO NOTHING`,
-    [requestId, attempt.email, attempt.address, JSON.stringify({ reason })],
-  );
+  await audit.appendSignInFailure(requestId, attempt.email, attempt.address, reason);
 }

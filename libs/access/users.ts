@@ -1,7 +1,7 @@
 /** Creating and changing user accounts: the rules shared by the API and the command line. */
-import type { DataSource, EntityManager } from 'typeorm';
 import type { Localized } from '../plan/localized';
-import { Department, UserAccount, type UserRole } from '../persistence/entities';
+import type { UserAccount, UserRole } from '../persistence/entities';
+import type { AccessRepository } from '../persistence/repositories/access.repository';
 import { checkPasswordStrength, hashPassword } from './passwords';
 
 export const USER_ROLES: UserRole[] = ['admin', 'submitter', 'supervisor', 'viewer'];
@@ -37,7 +37,7 @@ export const userView = ({ passwordHash, tokenVersion: _version, ...u }: UserAcc
 });
 
 async function checkUser(
-  db: DataSource | EntityManager,
+  accounts: AccessRepository,
   u: Pick<UserInput, 'email' | 'name' | 'role' | 'department' | 'password'>,
 ): Promise<UserProblem[]> {
   const problems: UserProblem[] = [];
@@ -54,7 +54,7 @@ async function checkUser(
       en: 'admins and viewers do not belong to a department',
       field: 'department',
     });
-  if (u.department && !(await db.getRepository(Department).existsBy({ code: u.department }))) {
+  if (u.department && !(await accounts.departmentExists(u.department))) {
     problems.push({
       zh: `没有代码为“${u.department}”的部门`,
       en: `no department "${u.department}"`,
@@ -67,41 +67,33 @@ async function checkUser(
   return problems;
 }
 
-export async function createUser(ds: DataSource, input: UserInput): Promise<UserView> {
+export async function createUser(accounts: AccessRepository, input: UserInput): Promise<UserView> {
   const department = input.department || null;
-  const problems = await checkUser(ds, { ...input, department });
+  const problems = await checkUser(accounts, { ...input, department });
   if (problems.length) throw new UserError(problems);
   const email = input.email.trim().toLowerCase();
   const exists = new UserError([{ zh: `用户“${email}”已存在`, en: `user "${email}" already exists` }], true);
-  const inserted = await ds
-    .createQueryBuilder()
-    .insert()
-    .into(UserAccount)
-    .values({
-      email,
-      name: input.name.trim(),
-      role: input.role,
-      department,
-      passwordHash: input.password ? await hashPassword(input.password) : null,
-      locale: input.locale ?? 'zh-CN',
-      active: input.active ?? true,
-    })
-    // Two requests for the same address at once: one account, the other told it exists.
-    .orIgnore()
-    .returning('id')
-    .execute();
-  if (inserted.raw.length === 0) throw exists;
-  return userView(await ds.getRepository(UserAccount).findOneByOrFail({ id: inserted.raw[0].id }));
+  const id = await accounts.createAccount({
+    email,
+    name: input.name.trim(),
+    role: input.role,
+    department,
+    passwordHash: input.password ? await hashPassword(input.password) : null,
+    locale: input.locale ?? 'zh-CN',
+    active: input.active ?? true,
+  });
+  // Two requests for the same address at once: one account, the other told it exists.
+  if (id === null) throw exists;
+  return userView((await accounts.account(id))!);
 }
 
 /** Applies a change; returns the account before and after, for the audit trail. */
 export async function updateUser(
-  db: DataSource | EntityManager,
+  accounts: AccessRepository,
   id: string,
   change: Partial<Omit<UserInput, 'email'>>,
 ): Promise<{ before: UserView; after: UserView } | null> {
-  const repo = db.getRepository(UserAccount);
-  const user = await repo.findOneBy({ id });
+  const user = await accounts.account(id);
   if (!user) return null;
   const role = change.role ?? user.role;
   const department =
@@ -110,7 +102,7 @@ export async function updateUser(
       : role === 'admin' || role === 'viewer'
         ? null
         : user.department;
-  const problems = await checkUser(db, {
+  const problems = await checkUser(accounts, {
     email: user.email,
     name: change.name ?? user.name,
     role,
@@ -124,12 +116,10 @@ export async function updateUser(
   // Sessions issued before end with a change of what they were issued for (libs/access/sessions).
   const revoke =
     (active != null && active !== user.active) || role !== user.role || department !== user.department || !!password;
-  await repo.update(id, {
-    ...given,
-    role,
-    department,
-    ...(password ? { passwordHash: await hashPassword(password) } : {}),
-    ...(revoke ? { tokenVersion: () => 'token_version + 1' } : {}),
-  });
-  return { before, after: userView(await repo.findOneByOrFail({ id })) };
+  await accounts.updateAccount(
+    id,
+    { ...given, role, department, ...(password ? { passwordHash: await hashPassword(password) } : {}) },
+    { revokeSessions: revoke },
+  );
+  return { before, after: userView((await accounts.account(id))!) };
 }

@@ -3,25 +3,16 @@
  * export, validation and every other reader share one path.
  */
 import type { DataSource } from 'typeorm';
-import {
-  BasicServiceItem,
-  Category,
-  Department,
-  DepartmentGroupMember,
-  Indicator,
-  MainTarget,
-  MainTask,
-  MajorProject,
-  Plan,
-} from '../persistence/entities';
+import type { Department, Plan } from '../persistence/entities';
+import { CatalogRepository } from '../persistence/repositories/catalog.repository';
 import { PlanNotFoundError, PlanValidationError } from '../plan/localized';
 import type { DepartmentContacts } from '../cycle/cycle-planning';
 import type { PlanFile } from '../plan/plan-file';
 import { validatePlan, type ValidatedPlan } from '../plan/plan-validation';
 
 /** The plan with this code, or the only plan when no code is given. */
-export async function readPlanFromDatabase(dataSource: DataSource, code?: string): Promise<ValidatedPlan> {
-  const plans = await dataSource.getRepository(Plan).find({ where: code ? { code } : {}, order: { code: 'ASC' } });
+export async function readPlan(catalog: CatalogRepository, code?: string): Promise<ValidatedPlan> {
+  const plans = await catalog.plans(code);
   if (plans.length === 0 && code) {
     throw new PlanNotFoundError({
       where: 'plan',
@@ -41,23 +32,17 @@ export async function readPlanFromDatabase(dataSource: DataSource, code?: string
     ]);
   }
   // A plan imported before the translations existed still reads; its report prints the Chinese where English is missing.
-  return validatePlan(await planFileOf(dataSource, plans[0]), { requireEnglish: false });
+  return validatePlan(await planFileOf(catalog, plans[0]), { requireEnglish: false });
 }
 
-async function planFileOf(ds: DataSource, plan: Plan): Promise<PlanFile> {
-  const byPlan = { where: { plan: { id: plan.id } }, order: { no: 'ASC' as const } };
-  const [categories, indicators, targets, tasks, projects, basicServiceItems, departments, members] = await Promise.all(
-    [
-      ds.getRepository(Category).find(byPlan),
-      ds.getRepository(Indicator).find({ ...byPlan, relations: { category: true } }),
-      ds.getRepository(MainTarget).find(byPlan),
-      ds.getRepository(MainTask).find(byPlan),
-      ds.getRepository(MajorProject).find({ where: byPlan.where, order: { status: 'ASC', no: 'ASC' } }),
-      ds.getRepository(BasicServiceItem).find({ ...byPlan, relations: { department: true } }),
-      ds.getRepository(Department).find({ relations: { contacts: true }, order: { code: 'ASC' } }),
-      ds.getRepository(DepartmentGroupMember).find({ relations: { group: true, member: true } }),
-    ],
-  );
+/** `readPlan` for a caller holding the data source (the worker, the command line). */
+export function readPlanFromDatabase(dataSource: DataSource, code?: string): Promise<ValidatedPlan> {
+  return readPlan(new CatalogRepository(dataSource), code);
+}
+
+async function planFileOf(catalog: CatalogRepository, plan: Plan): Promise<PlanFile> {
+  const { categories, indicators, targets, tasks, projects, basicServiceItems, departments, members } =
+    await catalog.planContents(plan);
   const contact = (d: Department, role: 'submitter' | 'supervisor') => {
     const c = d.contacts.find((x) => x.role === role);
     return c
@@ -162,7 +147,7 @@ function english<K extends string>(field: Record<K, string | null>): Partial<Rec
 
 /** Every department's contacts, as the launch check needs them. */
 export async function directoryContacts(ds: DataSource): Promise<DepartmentContacts[]> {
-  const departments = await ds.getRepository(Department).find({ relations: { contacts: true } });
+  const departments = await new CatalogRepository(ds).directory();
   return departments
     .filter((d) => d.kind !== 'group')
     .map((d) => ({

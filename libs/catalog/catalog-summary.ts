@@ -1,6 +1,6 @@
 /** What the database holds: rows per table and items per lead department. */
 import type { DataSource } from 'typeorm';
-import { catalogEntities } from '../persistence/entities';
+import { CatalogRepository } from '../persistence/repositories/catalog.repository';
 
 export interface CatalogSummary {
   tables: Array<{ table: string; rows: number }>;
@@ -15,17 +15,9 @@ export interface CatalogSummary {
 }
 
 export async function catalogSummary(ds: DataSource): Promise<CatalogSummary> {
-  const tables = [];
-  for (const entity of catalogEntities) {
-    const table = ds.getMetadata(entity).tableName;
-    tables.push({ table, rows: await ds.getRepository(entity).count() });
-  }
-  const rows: Array<{ department: string; item_kind: string; n: string }> = await ds.query(
-    `SELECT d.name AS department, r.item_kind, count(*) AS n
-       FROM responsibility r JOIN department d ON d.id = r."departmentId"
-      WHERE r.role = 'lead'
-      GROUP BY d.name, r.item_kind`,
-  );
+  const catalog = new CatalogRepository(ds);
+  const tables = await catalog.tableSizes();
+  const rows = await catalog.leadItemCounts();
   const byDept = new Map<string, CatalogSummary['leadDepartments'][number]>();
   for (const r of rows) {
     const entry = byDept.get(r.department) ?? {

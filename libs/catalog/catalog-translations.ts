@@ -3,7 +3,6 @@
  * catalog: one text at a time, checked, in one transaction with the caller's
  * audit entry. A re-import of the plan file sets them again from the file.
  */
-import type { EntityManager, ObjectLiteral } from 'typeorm';
 import type { Localized } from '../plan/localized';
 import type { PlanFile } from '../plan/plan-file';
 import {
@@ -14,7 +13,8 @@ import {
   type TranslatedKind,
   type Translation,
 } from '../plan/translations';
-import { BasicServiceItem, Indicator, MainTarget, MainTask, MajorProject, Plan } from '../persistence/entities';
+import type { Plan } from '../persistence/entities';
+import type { CatalogRepository } from '../persistence/repositories/catalog.repository';
 
 export interface TranslationEdit {
   kind: TranslatedKind;
@@ -63,8 +63,8 @@ export function checkTranslationEdit(file: PlanFile, edit: TranslationEdit): Tra
   return row;
 }
 
-/** Stores the English of one text; the caller has checked it (checkTranslationEdit) and audits in `em`. */
-export async function saveTranslation(em: EntityManager, plan: Plan, edit: TranslationEdit): Promise<void> {
+/** Stores the English of one text; the caller has checked it (checkTranslationEdit) and audits in the transaction `catalog` writes in. */
+export async function saveTranslation(catalog: CatalogRepository, plan: Plan, edit: TranslationEdit): Promise<void> {
   const text = edit.text.trim();
   if (edit.kind === 'projectGroup') {
     // The groups live with the plan's printed totals, keyed by status and printed number.
@@ -72,20 +72,8 @@ export async function saveTranslation(em: EntityManager, plan: Plan, edit: Trans
     const projectGroups = totals.projectGroups.map((g) =>
       `${g.status}-${g.no}` === edit.key ? { ...g, nameEn: text } : g,
     );
-    await em.getRepository(Plan).update(plan.id, { printedTotals: { ...totals, projectGroups } });
+    await catalog.setPrintedTotals(plan.id, { ...totals, projectGroups });
     return;
   }
-  const [entity, where] = ROWS[edit.kind](edit.key);
-  await em.getRepository(entity).update({ plan: { id: plan.id }, ...where }, { [englishField(edit.field)]: text });
+  await catalog.setEnglish(plan.id, edit.kind, edit.key, englishField(edit.field), text);
 }
-
-type Row = [new () => ObjectLiteral, object];
-const byNo = (entity: new () => ObjectLiteral) => (key: string) => [entity, { no: Number(key) }] as Row;
-const ROWS: Record<Exclude<TranslatedKind, 'projectGroup'>, (key: string) => Row> = {
-  indicator: byNo(Indicator),
-  target: byNo(MainTarget),
-  task: byNo(MainTask),
-  project: (key) => [MajorProject, { status: 'planned', no: Number(key) }],
-  reserve: (key) => [MajorProject, { status: 'reserve', no: Number(key) }],
-  serviceItem: byNo(BasicServiceItem),
-};

@@ -2,12 +2,13 @@
  * Delegations and who may act for a department: its own submitter or
  * supervisor, or whoever holds a delegation for that role at that moment.
  */
-import type { DataSource } from 'typeorm';
 import { loadConfig } from '../config/config';
 import type { Actor } from '../cycle/department-state';
 import { validateContactEmail } from '../plan/contact-email';
 import type { Locale, Localized } from '../plan/localized';
-import { Delegation, Department, DepartmentContact, UserAccount, type ContactRole } from '../persistence/entities';
+import type { ContactRole, Delegation, Department } from '../persistence/entities';
+import type { AccessRepository } from '../persistence/repositories/access.repository';
+import type { CatalogRepository } from '../persistence/repositories/catalog.repository';
 
 export interface DelegationRequest {
   department: string;
@@ -37,7 +38,12 @@ export class DelegationError extends Error {
 const ROLE_LABEL: Record<ContactRole, string> = { submitter: '填报人', supervisor: '审核人' };
 const OTHER_ROLE: Record<ContactRole, ContactRole> = { submitter: 'supervisor', supervisor: 'submitter' };
 
-export async function delegate(ds: DataSource, r: DelegationRequest): Promise<Delegation> {
+/** Stores a delegation once checked (checkDelegate): the directory and the accounts say who holds which role. */
+export async function delegate(
+  catalog: CatalogRepository,
+  accounts: AccessRepository,
+  r: DelegationRequest,
+): Promise<Delegation> {
   const from = Date.parse(r.validFrom);
   const until = Date.parse(r.validUntil);
   if (Number.isNaN(from) || Number.isNaN(until) || from >= until) {
@@ -46,9 +52,7 @@ export async function delegate(ds: DataSource, r: DelegationRequest): Promise<De
       'validUntil',
     );
   }
-  const department = await ds
-    .getRepository(Department)
-    .findOne({ where: { code: r.department }, relations: { contacts: true } });
+  const department = await catalog.department(r.department);
   if (!department)
     throw new DelegationError(
       { zh: `没有代码为“${r.department}”的部门`, en: `no department "${r.department}"` },
@@ -57,8 +61,8 @@ export async function delegate(ds: DataSource, r: DelegationRequest): Promise<De
   const email = r.delegateEmail.trim().toLowerCase();
   const badEmail = validateContactEmail(department.name, 'delegate', email);
   if (badEmail) throw new DelegationError(badEmail, 'delegateEmail');
-  await checkDelegate(ds, department, { ...r, delegateEmail: email }, new Date(from), new Date(until));
-  return ds.getRepository(Delegation).save({
+  await checkDelegate(catalog, accounts, department, { ...r, delegateEmail: email }, new Date(from), new Date(until));
+  return catalog.addDelegation({
     department,
     role: r.role,
     delegateName: r.delegateName,
@@ -78,7 +82,8 @@ export async function delegate(ds: DataSource, r: DelegationRequest): Promise<De
  * people the bureau already knows: an address from outside needs the bureau.
  */
 async function checkDelegate(
-  ds: DataSource,
+  catalog: CatalogRepository,
+  accounts: AccessRepository,
   department: Department,
   r: DelegationRequest,
   from: Date,
@@ -97,17 +102,8 @@ async function checkDelegate(
   }
   const other = OTHER_ROLE[r.role];
   const otherContact = department.contacts.some((c) => c.role === other && c.email.toLowerCase() === email);
-  const otherAccount = await ds
-    .getRepository(UserAccount)
-    .existsBy({ email, role: other, department: department.code, active: true });
-  const otherDelegate = await ds
-    .getRepository(Delegation)
-    .createQueryBuilder('d')
-    .where(
-      'd."departmentId" = :id AND d.role = :other AND lower(d.delegate_email) = :email AND d.valid_from < :until AND d.valid_until > :from',
-      { id: department.id, other, email, from, until },
-    )
-    .getExists();
+  const otherAccount = await accounts.hasActiveAccount({ email, role: other, department: department.code });
+  const otherDelegate = await catalog.delegateDuring(department.id, other, email, from, until);
   if (otherContact || otherAccount || otherDelegate) {
     throw new DelegationError(
       {
@@ -118,12 +114,7 @@ async function checkDelegate(
     );
   }
   if (r.byBureau) return;
-  const inDirectory =
-    (await ds
-      .getRepository(DepartmentContact)
-      .createQueryBuilder('c')
-      .where('lower(c.email) = :email', { email })
-      .getExists()) || (await ds.getRepository(UserAccount).existsBy({ email, active: true }));
+  const inDirectory = (await catalog.isDirectoryContact(email)) || (await accounts.hasActiveAccount({ email }));
   if (!inDirectory) {
     throw new DelegationError(
       {
@@ -150,31 +141,12 @@ export interface NoticeRecipient {
  * notice asks (200 of them at a large cycle's launch).
  */
 export async function recipientFor(
-  ds: DataSource,
+  catalog: CatalogRepository,
   departmentCode: string,
   role: ContactRole,
   at: number,
 ): Promise<NoticeRecipient | null> {
-  const [row]: Array<{
-    department_name: string;
-    department_name_en: string;
-    contact_name: string | null;
-    contact_email: string | null;
-    contact_locale: string | null;
-    delegate_name: string | null;
-    delegate_email: string | null;
-  }> = await ds.query(
-    `SELECT d.name AS department_name, d.name_en AS department_name_en, c.name AS contact_name, c.email AS contact_email, c.locale AS contact_locale, g.delegate_name, g.delegate_email
-         FROM department d
-         LEFT JOIN department_contact c ON c."departmentId" = d.id AND c.role = $2
-         LEFT JOIN LATERAL (
-           SELECT delegate_name, delegate_email FROM delegation
-            WHERE "departmentId" = d.id AND role = $2 AND valid_from <= $3 AND valid_until > $3
-            ORDER BY valid_from DESC LIMIT 1
-         ) g ON true
-        WHERE d.code = $1`,
-    [departmentCode, role, new Date(at)],
-  );
+  const row = await catalog.recipientRow(departmentCode, role, new Date(at));
   if (!row) return null;
   const names = { departmentName: row.department_name, departmentNameEn: row.department_name_en };
   if (row.delegate_email)
@@ -188,18 +160,16 @@ export async function recipientFor(
 
 /** The actor a person is when acting for a department in a role at `at`, or why they may not. */
 export async function actorFor(
-  ds: DataSource,
+  catalog: CatalogRepository,
   email: string,
   departmentCode: string,
   role: ContactRole,
   at: number,
 ): Promise<Actor> {
-  const department = await ds
-    .getRepository(Department)
-    .findOne({ where: { code: departmentCode }, relations: { contacts: true } });
+  const department = await catalog.department(departmentCode);
   const contact = department?.contacts.find((c) => c.role === role && c.email.toLowerCase() === email.toLowerCase());
   if (contact) return { id: contact.email, name: contact.name, role, department: departmentCode };
-  const delegation = await activeDelegation(ds, departmentCode, role, at);
+  const delegation = await catalog.delegationInForce(departmentCode, role, new Date(at));
   if (delegation && delegation.delegateEmail.toLowerCase() === email.toLowerCase()) {
     return { id: delegation.delegateEmail, name: delegation.delegateName, role, department: departmentCode };
   }
@@ -207,23 +177,4 @@ export async function actorFor(
     zh: `${email}不是${department?.name ?? departmentCode}的${ROLE_LABEL[role]}，也没有有效的委托`,
     en: `${email} is not this department's ${role} and holds no delegation in force`,
   });
-}
-
-async function activeDelegation(
-  ds: DataSource,
-  departmentCode: string,
-  role: ContactRole,
-  at: number,
-): Promise<Delegation | null> {
-  return ds
-    .getRepository(Delegation)
-    .createQueryBuilder('d')
-    .innerJoin('d.department', 'dept')
-    .where('dept.code = :departmentCode AND d.role = :role AND d.valid_from <= :at AND d.valid_until > :at', {
-      departmentCode,
-      role,
-      at: new Date(at),
-    })
-    .orderBy('d.valid_from', 'DESC')
-    .getOne();
 }

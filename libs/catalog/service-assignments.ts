@@ -3,8 +3,8 @@
  * names none, so the bureau assigns them in the catalog before a launch
  * (which refuses items left unassigned). Used by the API and the demo alike.
  */
-import type { EntityManager } from 'typeorm';
-import { BasicServiceItem, Department, Plan } from '../persistence/entities';
+import type { BasicServiceItem, Department, Plan } from '../persistence/entities';
+import type { CatalogRepository } from '../persistence/repositories/catalog.repository';
 import { PlanNotFoundError, type Localized } from '../plan/localized';
 
 export interface ServiceItemView {
@@ -25,8 +25,8 @@ export type AssignmentOutcome =
   | { ok: true; before: Array<{ no: number; department: string | null }>; items: ServiceItemView[] }
   | { ok: false; problems: Array<Localized & { field: string }> };
 
-async function planOf(em: EntityManager, planCode: string): Promise<Plan> {
-  const plan = await em.getRepository(Plan).findOneBy({ code: planCode });
+async function planOf(catalog: CatalogRepository, planCode: string): Promise<Plan> {
+  const plan = await catalog.plan(planCode);
   if (!plan)
     throw new PlanNotFoundError({
       where: 'plan',
@@ -44,30 +44,24 @@ const view = (b: BasicServiceItem): ServiceItemView => ({
 });
 
 /** The plan's service items in its order, each with its department (null: not yet assigned). */
-export async function listServiceItems(em: EntityManager, planCode: string): Promise<ServiceItemView[]> {
-  const plan = await planOf(em, planCode);
-  const items = await em.getRepository(BasicServiceItem).find({
-    where: { plan: { id: plan.id } },
-    relations: { department: true },
-    order: { no: 'ASC' },
-  });
-  return items.map(view);
+export async function listServiceItems(catalog: CatalogRepository, planCode: string): Promise<ServiceItemView[]> {
+  const plan = await planOf(catalog, planCode);
+  return (await catalog.serviceItems(plan.id)).map(view);
 }
 
 /**
  * Applies every assignment or none: each problem is named by its place in the
- * request (`assignments.2.department`). Run it in a transaction with its audit entry.
+ * request (`assignments.2.department`). Run it in a transaction (`catalog` built on it) with its audit entry.
  */
 export async function assignServiceItems(
-  em: EntityManager,
+  catalog: CatalogRepository,
   planCode: string,
   assignments: ServiceAssignment[],
 ): Promise<AssignmentOutcome> {
-  const plan = await planOf(em, planCode);
-  const repo = em.getRepository(BasicServiceItem);
-  const items = await repo.find({ where: { plan: { id: plan.id } }, relations: { department: true } });
+  const plan = await planOf(catalog, planCode);
+  const items = await catalog.serviceItems(plan.id);
   const byNo = new Map(items.map((b) => [b.no, b]));
-  const departments = (await em.getRepository(Department).find()).filter((d) => d.kind !== 'group');
+  const departments = (await catalog.directory()).filter((d) => d.kind !== 'group');
   const find = (given: string) =>
     departments.find((d) => d.code === given.trim() || d.name === given.trim() || d.aliases.includes(given.trim()));
 
@@ -103,7 +97,7 @@ export async function assignServiceItems(
 
   const before = changes.map(({ item }) => ({ no: item.no, department: item.department?.code ?? null }));
   for (const { item, department } of changes) {
-    await repo.update(item.id, { department: department ? { id: department.id } : null });
+    await catalog.assignServiceItem(item.id, department?.id ?? null);
   }
-  return { ok: true, before, items: await listServiceItems(em, planCode) };
+  return { ok: true, before, items: await listServiceItems(catalog, planCode) };
 }

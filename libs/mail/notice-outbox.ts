@@ -9,6 +9,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import { recipientFor } from '../catalog/delegations';
+import { CatalogRepository } from '../persistence/repositories/catalog.repository';
 import type { NoticeInput } from '../cycle/activities-contract';
 import { cycleTitle } from '../cycle/cycle-definition';
 import { OPEN_IN } from '../access/link-standing';
@@ -162,7 +163,7 @@ async function recipientOf(
       locale: 'zh-CN',
     };
   }
-  const found = await recipientFor(ds, input.department, input.audience, input.at);
+  const found = await recipientFor(new CatalogRepository(ds), input.department, input.audience, input.at);
   const departmentName = found?.departmentName ?? input.department;
   if (!found?.to)
     throw ApplicationFailure.nonRetryable(

@@ -7,6 +7,7 @@
  */
 import type { DataSource } from 'typeorm';
 import { recipientFor } from '../catalog/delegations';
+import { CatalogRepository } from '../persistence/repositories/catalog.repository';
 import type { Localized } from '../plan/localized';
 
 export interface PlannedReminder {
@@ -48,7 +49,7 @@ export async function plannedReminders(
     rows
       .filter((r) => r.owed > 0)
       .map(async (r): Promise<PlannedReminder> => {
-        const to = (await recipientFor(ds, r.department, 'submitter', now))?.to;
+        const to = (await recipientFor(new CatalogRepository(ds), r.department, 'submitter', now))?.to;
         return {
           department: r.department,
           departmentName: r.department_name ?? r.department,

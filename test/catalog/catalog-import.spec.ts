@@ -7,6 +7,7 @@ import { exportPlan } from '@libs/catalog/plan-export';
 import { readPlanFile } from '@libs/catalog/plan-file-io';
 import { readPlanWorkbook, writePlanWorkbook } from '@libs/catalog/plan-workbook';
 import { assignServiceItems } from '@libs/catalog/service-assignments';
+import { CatalogRepository } from '@libs/persistence/repositories/catalog.repository';
 import { PlanValidationError } from '@libs/plan/localized';
 import { validatePlan } from '@libs/plan/plan-validation';
 import { createTestDatabase, type TestDatabase } from '../../tools/test-database';
@@ -226,7 +227,7 @@ describe('the Heyuan plan in PostgreSQL', () => {
         .map((b) => [b.no, b.responsibility!.lead.name]);
     expect(await assigned()).toEqual([[5, '市卫生健康局']]);
     // The bureau assigns another department; importing the same file again leaves it, and the export carries it.
-    await assignServiceItems(db.dataSource.manager, 'service-defaults', [
+    await assignServiceItems(new CatalogRepository(db.dataSource), 'service-defaults', [
       { no: 5, department: 'city-healthcare-security' },
     ]);
     const again = await importPlan(db.dataSource, validatePlan(plan));

@@ -1,16 +1,20 @@
 import { importPlan } from '@libs/catalog/catalog-import';
 import { actorFor, delegate, DelegationError, recipientFor } from '@libs/catalog/delegations';
 import { readPlanFile } from '@libs/catalog/plan-file-io';
+import { AccessRepository } from '@libs/persistence/repositories/access.repository';
+import { CatalogRepository } from '@libs/persistence/repositories/catalog.repository';
 import { createTestDatabase, type TestDatabase } from '../../tools/test-database';
 import { HEYUAN_PLAN_FILE } from '../support/plans';
 
 describe('delegations (real PostgreSQL)', () => {
   let db: TestDatabase;
   const at = (iso: string) => Date.parse(iso);
+  const catalog = () => new CatalogRepository(db.dataSource);
+  const accounts = () => new AccessRepository(db.dataSource);
   beforeAll(async () => {
     db = await createTestDatabase();
     await importPlan(db.dataSource, await readPlanFile(HEYUAN_PLAN_FILE));
-    await delegate(db.dataSource, {
+    await delegate(catalog(), accounts(), {
       department: 'city-health',
       role: 'supervisor',
       delegateName: '王芳',
@@ -28,13 +32,13 @@ describe('delegations (real PostgreSQL)', () => {
     ['during it', '2024-03-15T12:00:00+08:00', 'wang.fang@wjj.heyuan.example'],
     ['after it', '2024-04-01T00:00:00+08:00', 'supervisor@city-health.heyuan.example'],
   ])('sends the supervisor’s notices %s to %s', async (_label, when, email) => {
-    expect((await recipientFor(db.dataSource, 'city-health', 'supervisor', at(when)))?.to?.email).toBe(email);
+    expect((await recipientFor(catalog(), 'city-health', 'supervisor', at(when)))?.to?.email).toBe(email);
   });
 
   it('lets the delegate act only during the period, and the contact always', async () => {
     expect(
       await actorFor(
-        db.dataSource,
+        catalog(),
         'wang.fang@wjj.heyuan.example',
         'city-health',
         'supervisor',
@@ -47,15 +51,15 @@ describe('delegations (real PostgreSQL)', () => {
       department: 'city-health',
     });
     await expect(
-      actorFor(db.dataSource, 'wang.fang@wjj.heyuan.example', 'city-health', 'supervisor', at('2024-05-01T00:00:00Z')),
+      actorFor(catalog(), 'wang.fang@wjj.heyuan.example', 'city-health', 'supervisor', at('2024-05-01T00:00:00Z')),
     ).rejects.toThrow('不是市卫生健康局的审核人，也没有有效的委托');
     await expect(
-      actorFor(db.dataSource, 'wang.fang@wjj.heyuan.example', 'city-health', 'submitter', at('2024-03-15T00:00:00Z')),
+      actorFor(catalog(), 'wang.fang@wjj.heyuan.example', 'city-health', 'submitter', at('2024-03-15T00:00:00Z')),
     ).rejects.toThrow(DelegationError);
     expect(
       (
         await actorFor(
-          db.dataSource,
+          catalog(),
           'supervisor@city-health.heyuan.example',
           'city-health',
           'supervisor',
@@ -80,7 +84,7 @@ describe('delegations (real PostgreSQL)', () => {
     [{ delegateEmail: 'not-an-email' }, '邮箱“not-an-email”格式不对'],
     [{ department: 'city-weather' }, '没有代码为“city-weather”的部门'],
   ])('refuses a bad delegation: %j', async (change, message) => {
-    await expect(delegate(db.dataSource, { ...base, ...change })).rejects.toThrow(message);
+    await expect(delegate(catalog(), accounts(), { ...base, ...change })).rejects.toThrow(message);
   });
 
   // Submitting and reviewing take two people; a supervisor names only people the bureau knows.
@@ -105,7 +109,7 @@ describe('delegations (real PostgreSQL)', () => {
     ],
     ['an outsider, named by a supervisor', { byBureau: false }, '委托给外部人员须由市统计局办理', true],
   ])('refuses a delegation to %s', async (_label, change, message, needsBureau) => {
-    const refused = await delegate(db.dataSource, { ...base, ...change }).catch((e: unknown) => e);
+    const refused = await delegate(catalog(), accounts(), { ...base, ...change }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(DelegationError);
     expect((refused as DelegationError).message).toContain(message);
     expect((refused as DelegationError).needsBureau).toBe(needsBureau);
@@ -122,6 +126,6 @@ describe('delegations (real PostgreSQL)', () => {
       { delegateEmail: 'submitter@city-education.heyuan.example', byBureau: false },
     ],
   ])('accepts a delegation to %s', async (_label, change) => {
-    await expect(delegate(db.dataSource, { ...base, ...change })).resolves.toMatchObject({ role: 'submitter' });
+    await expect(delegate(catalog(), accounts(), { ...base, ...change })).resolves.toMatchObject({ role: 'submitter' });
   });
 });

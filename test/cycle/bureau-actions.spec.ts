@@ -8,6 +8,8 @@
 import { delegate } from '@libs/catalog/delegations';
 import type { Actor } from '@libs/cycle/department-state';
 import { departmentWorkflowId } from '@libs/cycle/cycle-definition';
+import { AccessRepository } from '@libs/persistence/repositories/access.repository';
+import { CatalogRepository } from '@libs/persistence/repositories/catalog.repository';
 import {
   BUREAU_EMAIL,
   createCycleHarness,
@@ -101,7 +103,7 @@ describe('the bureau acting on a running cycle', () => {
       // Day 20: the deadline moves from day 30 to day 40 for everyone; reminders follow it.
       await sleepUntil(20);
       await h.cycles.extend(cycleId, new Date(start + DAYS(40)).toISOString());
-      await delegate(h.db.dataSource, {
+      await delegate(new CatalogRepository(h.db.dataSource), new AccessRepository(h.db.dataSource), {
         department: DELEGATED,
         role: 'submitter',
         delegateName: '李四',

@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { createUser } from '@libs/access/users';
+import { AccessRepository } from '@libs/persistence/repositories/access.repository';
 import { DAYS } from '../support/cycle-harness';
 import { createApiHarness, PASSWORD, type ApiHarness } from '../support/api-harness';
 import { HEYUAN_PLAN_FILE } from '../support/plans';
@@ -117,7 +118,7 @@ describe('the API under fuzzing', () => {
     let admin: string;
     beforeAll(async () => {
       const email = 'hostile-bodies@heyuan.example';
-      await createUser(h.db.dataSource, {
+      await createUser(new AccessRepository(h.db.dataSource), {
         email,
         name: '统计局（畸形请求）',
         role: 'admin',

@@ -11,6 +11,7 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createUser } from '@libs/access/users';
+import { AccessRepository } from '@libs/persistence/repositories/access.repository';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApi } from '../../apps/api/src/configure-api';
 import { CLOCK, CYCLE_CLIENT, TEMPORAL_CLIENT, type Clock } from '../../apps/api/src/tokens';
@@ -59,7 +60,7 @@ export async function createApiHarness(
   const http = () => request(app.getHttpServer());
   const tokens = {} as Record<AccountName, string>;
   for (const [name, a] of Object.entries(ACCOUNTS) as Array<[AccountName, (typeof ACCOUNTS)[AccountName]]>) {
-    await createUser(h.db.dataSource, {
+    await createUser(new AccessRepository(h.db.dataSource), {
       email: a.email,
       name: name,
       role: a.role,

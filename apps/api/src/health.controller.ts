@@ -2,8 +2,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { Public } from './auth/auth.decorators';
+import { DatabaseProbe } from '@libs/persistence/repositories/database-probe';
 import { TEMPORAL_CLIENT } from './tokens';
 
 /** Liveness, and readiness that checks what the API cannot work without. */
@@ -11,7 +11,7 @@ import { TEMPORAL_CLIENT } from './tokens';
 @Controller()
 export class HealthController {
   constructor(
-    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(DatabaseProbe) private readonly database: DatabaseProbe,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
   ) {}
 
@@ -29,7 +29,7 @@ export class HealthController {
         () => 'ok' as const,
         (e: Error) => e.message,
       );
-    const postgres = await check(() => this.ds.query('SELECT 1'));
+    const postgres = await check(() => this.database.ping());
     const temporal = await check(() => this.temporal.workflowService.getSystemInfo({}));
     const ready = postgres === 'ok' && temporal === 'ok';
     res

@@ -10,7 +10,6 @@ import { readFile } from 'node:fs/promises';
 import { Connection, Client } from '@temporalio/client';
 import { Option, type Command } from 'commander';
 import type { DataSource } from 'typeorm';
-import { appendAudit } from '@libs/access/audit-log';
 import type { Principal } from '@libs/access/principal';
 import { createUser, USER_ROLES } from '@libs/access/users';
 import { countItemsByDepartment } from '@libs/catalog/cycle-progress';
@@ -26,6 +25,10 @@ import {
 } from '@libs/cycle/cycle-definition';
 import { ITEM_STATUS_LABELS } from '@libs/cycle/department-state';
 import { CONTACT_ROLES, EvaluationCycle, type ContactRole, type UserRole } from '@libs/persistence/entities';
+import { AccessRepository } from '@libs/persistence/repositories/access.repository';
+import { AuditRepository } from '@libs/persistence/repositories/audit.repository';
+import { CatalogRepository } from '@libs/persistence/repositories/catalog.repository';
+import { Transactions } from '@libs/persistence/repositories/transactions';
 import { PlanValidationError } from '@libs/plan/localized';
 import { CycleClient } from '@libs/temporal/cycle-client';
 import { temporalConnectionOptions } from '@libs/temporal/connection';
@@ -51,7 +54,15 @@ const bureau = (by: string): Principal => ({
   department: null,
 });
 const audit = (ds: DataSource, by: string, action: string, entityId: string, after: unknown, entityType = 'cycle') =>
-  appendAudit(ds, { requestId: randomUUID(), actor: bureau(by), ip: null, action, entityType, entityId, after });
+  new AuditRepository(ds).append({
+    requestId: randomUUID(),
+    actor: bureau(by),
+    ip: null,
+    action,
+    entityType,
+    entityId,
+    after,
+  });
 const byOption = () =>
   new Option('--by <email>', '操作人邮箱，记入审计日志 (who acts, for the audit trail)').default(
     loadConfig('mail').BUREAU_EMAIL,
@@ -173,10 +184,10 @@ export function registerBureauCommands(program: Command): void {
     .action((o: { plan: string; file: string; by: string }) =>
       withDatabase(async (ds) => {
         const assignments = readAssignments(JSON.parse(await readFile(o.file, 'utf8')), o.file);
-        const outcome = await ds.transaction(async (em) => {
-          const r = await assignServiceItems(em, o.plan, assignments);
+        const outcome = await new Transactions(ds).run(async (use) => {
+          const r = await assignServiceItems(use(CatalogRepository), o.plan, assignments);
           if (r.ok)
-            await appendAudit(em, {
+            await use(AuditRepository).append({
               requestId: randomUUID(),
               actor: bureau(o.by),
               ip: null,
@@ -220,7 +231,7 @@ export function registerBureauCommands(program: Command): void {
         by: string;
       }) =>
         withDatabase(async (ds) => {
-          const d = await delegate(ds, {
+          const d = await delegate(new CatalogRepository(ds), new AccessRepository(ds), {
             department: o.department,
             role: o.role,
             delegateName: o.name,
@@ -262,7 +273,7 @@ export function registerBureauCommands(program: Command): void {
     .action(
       (o: { email: string; name: string; role: UserRole; department?: string; passwordEnv: string; by: string }) =>
         withDatabase(async (ds) => {
-          const user = await createUser(ds, {
+          const user = await createUser(new AccessRepository(ds), {
             email: o.email,
             name: o.name,
             role: o.role,

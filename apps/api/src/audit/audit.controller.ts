@@ -1,9 +1,8 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString } from 'class-validator';
-import { DataSource } from 'typeorm';
-import { AuditEntry } from '@libs/persistence/entities';
-import { findPage, PageQuery } from '../common/pagination';
+import { AuditRepository } from '@libs/persistence/repositories/audit.repository';
+import { PageQuery } from '../common/pagination';
 import { Requires } from '../auth/auth.decorators';
 
 class AuditQuery extends PageQuery {
@@ -27,7 +26,7 @@ class AuditQuery extends PageQuery {
 @ApiBearerAuth()
 @Controller('audit')
 export class AuditController {
-  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+  constructor(@Inject(AuditRepository) private readonly audit: AuditRepository) {}
 
   @Get()
   @Requires('audit:read')
@@ -38,6 +37,6 @@ export class AuditController {
       ...(q.entityId ? { entityId: q.entityId } : {}),
       ...(q.actor ? { actor: q.actor } : {}),
     };
-    return findPage(this.ds.getRepository(AuditEntry), q, { where, order: { at: 'DESC' } });
+    return this.audit.entries(where, q);
   }
 }

@@ -1,7 +1,7 @@
 /** Appends to the audit trail with the request's own ID, caller and address. */
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { appendAudit, type AuditRecord } from '@libs/access/audit-log';
+import type { AuditRecord } from '@libs/access/audit-log';
+import { AuditRepository } from '@libs/persistence/repositories/audit.repository';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
 
 export interface AuditChange {
@@ -14,11 +14,11 @@ export interface AuditChange {
 
 @Injectable()
 export class AuditService {
-  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+  constructor(@Inject(AuditRepository) private readonly audit: AuditRepository) {}
 
-  /** `em`: inside the caller's transaction, with the change it audits. */
-  async record(req: AuthenticatedRequest, change: AuditChange, em?: EntityManager): Promise<void> {
-    await appendAudit(em ?? this.ds, this.entry(req, change));
+  /** `within`: the audit trail in the caller's transaction (see Transactions), with the change it audits. */
+  async record(req: AuthenticatedRequest, change: AuditChange, within = this.audit): Promise<void> {
+    await within.append(this.entry(req, change));
   }
 
   /**

@@ -2,13 +2,14 @@ import { Body, Controller, Get, Header, HttpCode, Inject, Post, Req, Res } from 
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { verifyPassword } from '@libs/access/passwords';
 import type { Principal } from '@libs/access/principal';
 import { admitSignIn, auditSignInFailure, signInSucceeded, SIGN_IN_LIMITS } from '@libs/access/sign-in-throttle';
 import { endSession } from '@libs/access/sessions';
 import { TokenSigner } from '@libs/access/tokens';
-import { UserAccount } from '@libs/persistence/entities';
+import { AccessRepository } from '@libs/persistence/repositories/access.repository';
+import { AuditRepository } from '@libs/persistence/repositories/audit.repository';
+import { Transactions } from '@libs/persistence/repositories/transactions';
 import { ApiProblem } from '../common/problem.filter';
 import { AuditService } from '../audit/audit.service';
 import { Caller, Public, type AuthenticatedRequest } from './auth.decorators';
@@ -37,7 +38,9 @@ class LinkBody {
 @Controller('auth')
 export class AuthController {
   constructor(
-    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(AccessRepository) private readonly accounts: AccessRepository,
+    @Inject(AuditRepository) private readonly auditTrail: AuditRepository,
+    @Inject(Transactions) private readonly transactions: Transactions,
     @Inject(TokenSigner) private readonly tokens: TokenSigner,
     @Inject(LinkService) private readonly links: LinkService,
     @Inject(AuditService) private readonly audit: AuditService,
@@ -54,9 +57,9 @@ export class AuthController {
   @ApiResponse({ status: 429, description: '登录失败次数过多 Too many attempts: wait for Retry-After seconds' })
   async login(@Body() body: LoginBody, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
     const attempt = { email: body.email.toLowerCase(), address: req.ip ?? 'unknown' };
-    const throttled = await admitSignIn(this.ds, attempt);
+    const throttled = await admitSignIn(this.accounts, attempt);
     if (throttled) {
-      await auditSignInFailure(this.ds, req.requestId, attempt, 'throttled');
+      await auditSignInFailure(this.auditTrail, req.requestId, attempt, 'throttled');
       res.setHeader('Retry-After', String(throttled.retryAfterSeconds));
       const minutes = Math.ceil(throttled.retryAfterSeconds / 60);
       throw new ApiProblem(429, 'too_many_attempts', [
@@ -66,14 +69,14 @@ export class AuthController {
         },
       ]);
     }
-    const user = await this.ds.getRepository(UserAccount).findOneBy({ email: attempt.email });
+    const user = await this.accounts.accountByEmail(attempt.email);
     // Checked against a hash even without an account: the same answer in the same time, no probing for accounts.
     const matches = await verifyPassword(body.password, user?.passwordHash);
     if (!user || !user.active || !matches) {
-      await auditSignInFailure(this.ds, req.requestId, attempt, 'wrong_email_or_password');
+      await auditSignInFailure(this.auditTrail, req.requestId, attempt, 'wrong_email_or_password');
       throw new ApiProblem(401, 'login_failed', [{ zh: '邮箱或密码不正确', en: 'wrong email or password' }]);
     }
-    await signInSucceeded(this.ds, attempt);
+    await signInSucceeded(this.accounts, attempt);
     const principal: Principal = {
       id: user.id,
       email: user.email,
@@ -118,14 +121,14 @@ export class AuthController {
   @ApiOperation({ summary: '退出登录 Sign out: every session of the account ends (a link session ends alone)' })
   async logout(@Req() req: AuthenticatedRequest): Promise<void> {
     const { id, scope } = req.principal;
-    await this.ds.transaction(async (em) => {
-      await endSession(em, req.session);
+    await this.transactions.run(async (use) => {
+      await endSession(use(AccessRepository), req.session);
       await this.audit.record(
         req,
         scope
           ? { action: 'sign_out', entityType: 'item', entityId: `${scope.cycleId}#${scope.itemKey}` }
           : { action: 'sign_out', entityType: 'user', entityId: id },
-        em,
+        use(AuditRepository),
       );
     });
   }

@@ -8,9 +8,9 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { authorize, type Permission } from '@libs/access/permissions';
 import { TokenSigner } from '@libs/access/tokens';
+import { AccessRepository } from '@libs/persistence/repositories/access.repository';
 import { ApiProblem, forbidden } from '../common/problem.filter';
 import { PERMISSION_KEY, PUBLIC_KEY, type AuthenticatedRequest } from './auth.decorators';
 import { IdempotencyKeys } from './idempotency-keys';
@@ -23,9 +23,9 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(TokenSigner) private readonly tokens: TokenSigner,
-    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(AccessRepository) private readonly accounts: AccessRepository,
   ) {
-    this.keys = new IdempotencyKeys(ds);
+    this.keys = new IdempotencyKeys(accounts);
   }
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -49,7 +49,7 @@ export class AuthGuard implements CanActivate {
             { zh: '登录凭证无效，请重新登录', en: 'invalid session; please sign in again' },
           ]);
     }
-    const { purposeDone } = await checkSessionStanding(this.ds, session.claims);
+    const { purposeDone } = await checkSessionStanding(this.accounts, session.claims);
     const p = session.claims.principal;
     req.principal = p;
     req.session = session.claims;

@@ -6,8 +6,8 @@
  * request is refused with 422 naming how the two differ.
  */
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
-import { claimIdempotencyKey, IDEMPOTENCY_KEY_FORMAT, purgeExpiredIdempotencyKeys } from '@libs/access/idempotency';
+import { claimIdempotencyKey, IDEMPOTENCY_KEY_FORMAT } from '@libs/access/idempotency';
+import type { AccessRepository } from '@libs/persistence/repositories/access.repository';
 import { ApiProblem } from '../common/problem.filter';
 import type { AuthenticatedRequest } from './auth.decorators';
 
@@ -24,7 +24,7 @@ const PURGE_EVERY_MS = 10 * 60_000;
 export class IdempotencyKeys {
   private purgedAt = Date.now();
 
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly accounts: AccessRepository) {}
 
   async requestId(req: AuthenticatedRequest): Promise<string> {
     const key = req.headers['idempotency-key'];
@@ -41,7 +41,7 @@ export class IdempotencyKeys {
     this.purgeNowAndThen();
     // Before the handler runs, an upload's file is not yet read: its size stands for it.
     const body = req.is('multipart/form-data') ? { multipart: req.headers['content-length'] ?? null } : req.body;
-    const claim = await claimIdempotencyKey(this.ds, req.principal.id, key, {
+    const claim = await claimIdempotencyKey(this.accounts, req.principal.id, key, {
       method: req.method,
       path: req.originalUrl,
       body,
@@ -62,6 +62,6 @@ export class IdempotencyKeys {
     if (Date.now() - this.purgedAt < PURGE_EVERY_MS) return;
     this.purgedAt = Date.now();
     // Nothing waits on it, and a failure only leaves the rows for next time.
-    purgeExpiredIdempotencyKeys(this.ds).catch(() => undefined);
+    this.accounts.purgeExpiredIdempotencyKeys().catch(() => undefined);
   }
 }

@@ -8,13 +8,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { linkRefusal, readLinkStanding, type LinkRefusal } from '@libs/access/link-standing';
 import type { Principal } from '@libs/access/principal';
 import { TokenSigner, type LinkClaims } from '@libs/access/tokens';
 import { loadConfig } from '@libs/config/config';
 import type { Localized } from '@libs/plan/localized';
-import { Department, EvaluationCycle, WorkItem } from '@libs/persistence/entities';
+import type { EvaluationCycle, WorkItem } from '@libs/persistence/entities';
+import { AccessRepository } from '@libs/persistence/repositories/access.repository';
 
 type LinkCode = 'link_invalid' | 'link_expired' | 'link_used' | 'link_revoked' | 'cycle_closed';
 
@@ -110,7 +110,7 @@ function refused(refusal: Exclude<LinkRefusal, 'signed_out'>, c: LinkClaims): Re
 @Injectable()
 export class LinkService {
   constructor(
-    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(AccessRepository) private readonly accounts: AccessRepository,
     @Inject(TokenSigner) private readonly tokens: TokenSigner,
   ) {}
 
@@ -119,11 +119,9 @@ export class LinkService {
     if (!checked.ok) return checked.reason === 'expired' ? expired() : INVALID;
     const c = checked.claims;
     const scope = { purpose: c.purpose, cycleId: c.cycleId, department: c.department, itemKey: c.itemKey };
-    const refusal = linkRefusal(c.purpose, await readLinkStanding(this.ds, c.email, scope));
+    const refusal = linkRefusal(c.purpose, await readLinkStanding(this.accounts, c.email, scope));
     if (refusal && refusal !== 'signed_out') return refused(refusal, c);
-    const item = await this.ds.getRepository(WorkItem).findOneByOrFail({ cycleId: c.cycleId, itemKey: c.itemKey });
-    const cycle = await this.ds.getRepository(EvaluationCycle).findOneByOrFail({ id: c.cycleId });
-    const department = await this.ds.getRepository(Department).findOneBy({ code: item.department });
+    const { item, cycle, departmentName } = await this.accounts.linkedItem(c.cycleId, c.itemKey);
     const principal: Principal = {
       id: c.email,
       email: c.email,
@@ -134,6 +132,6 @@ export class LinkService {
     };
     // Its own ID, so that signing it out ends this session and no other.
     const session = this.tokens.session({ ...principal, sessionId: randomUUID() });
-    return { ok: true, session, principal, item, departmentName: department?.name ?? item.department, cycle };
+    return { ok: true, session, principal, item, departmentName, cycle };
   }
 }

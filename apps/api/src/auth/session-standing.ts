@@ -6,12 +6,12 @@
  * when the session has ended; a link session whose purpose is done may
  * still read its item (the portal shows the outcome) but change nothing.
  */
-import type { DataSource } from 'typeorm';
 import { linkRefusal, readLinkStanding, type LinkRefusal } from '@libs/access/link-standing';
 import type { LinkScope } from '@libs/access/principal';
 import { readAccountStanding, sessionRevocation, type SessionRevocation } from '@libs/access/sessions';
 import type { Session } from '@libs/access/tokens';
 import { loadConfig } from '@libs/config/config';
+import type { AccessRepository } from '@libs/persistence/repositories/access.repository';
 import type { Localized } from '@libs/plan/localized';
 import { ApiProblem } from '../common/problem.filter';
 
@@ -72,17 +72,20 @@ const DONE: Record<LinkScope['purpose'], Localized> = {
 export const linkPurposeDone = (scope: LinkScope) => new ApiProblem(403, 'link_session_ended', [DONE[scope.purpose]]);
 
 /** Throws 401 when the session no longer stands; for a link session, answers whether its purpose is done. */
-export async function checkSessionStanding(ds: DataSource, session: Session): Promise<{ purposeDone: boolean }> {
+export async function checkSessionStanding(
+  accounts: AccessRepository,
+  session: Session,
+): Promise<{ purposeDone: boolean }> {
   const { principal } = session;
   if (!principal.scope) {
-    const revoked = sessionRevocation(session, await readAccountStanding(ds, principal.id));
+    const revoked = sessionRevocation(session, await readAccountStanding(accounts, principal.id));
     if (revoked) throw new ApiProblem(401, 'session_revoked', [REVOKED[revoked]]);
     return { purposeDone: false };
   }
   const scope = principal.scope;
   // A link session from before sessions had IDs cannot be signed out: it ends, and the link opens a new one.
   const refusal = session.sessionId
-    ? linkRefusal(scope.purpose, await readLinkStanding(ds, principal.email, scope, session.sessionId))
+    ? linkRefusal(scope.purpose, await readLinkStanding(accounts, principal.email, scope, session.sessionId))
     : 'signed_out';
   if (refusal && refusal !== 'purpose_done') throw new ApiProblem(401, 'link_session_ended', [ENDED[refusal](scope)]);
   return { purposeDone: refusal === 'purpose_done' };

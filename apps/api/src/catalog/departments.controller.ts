@@ -6,20 +6,20 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { DataSource, In } from 'typeorm';
 import { authorize } from '@libs/access/permissions';
 import { delegate, DelegationError } from '@libs/catalog/delegations';
 import { validateContactEmail } from '@libs/plan/contact-email';
 import {
   CONTACT_ROLES,
   DEPARTMENT_KINDS,
-  Delegation,
-  Department,
-  DepartmentContact,
-  DepartmentGroupMember,
   type ContactRole,
+  type Department,
   type DepartmentKind,
 } from '@libs/persistence/entities';
+import { AccessRepository } from '@libs/persistence/repositories/access.repository';
+import { AuditRepository } from '@libs/persistence/repositories/audit.repository';
+import { CatalogRepository } from '@libs/persistence/repositories/catalog.repository';
+import { Transactions } from '@libs/persistence/repositories/transactions';
 import { LOCALES, type Locale } from '@libs/plan/localized';
 import { ApiProblem, forbidden, notFound } from '../common/problem.filter';
 import { pageOf, PageQuery } from '../common/pagination';
@@ -108,7 +108,9 @@ class DelegationQuery extends PageQuery {
 @Controller()
 export class DepartmentsController {
   constructor(
-    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(CatalogRepository) private readonly catalog: CatalogRepository,
+    @Inject(AccessRepository) private readonly accounts: AccessRepository,
+    @Inject(Transactions) private readonly transactions: Transactions,
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
@@ -116,7 +118,7 @@ export class DepartmentsController {
   @Requires('catalog:read')
   @ApiOperation({ summary: '部门名录 The directory, with contacts and group members' })
   async list(@Query() q: DepartmentQuery) {
-    const all = await this.ds.getRepository(Department).find({ relations: { contacts: true }, order: { code: 'ASC' } });
+    const all = await this.catalog.directory();
     const needle = q.q?.toLowerCase();
     const members = await this.groupMembers();
     const matching = all.filter(
@@ -158,16 +160,12 @@ export class DepartmentsController {
     // The same check as a plan import: a typo is refused here, not found weeks later as an undeliverable notice.
     const badAddress = validateContactEmail(department.name, role, after.email);
     if (badAddress) throw new ApiProblem(422, 'invalid_email', [{ ...badAddress, field: 'email' }]);
-    return this.ds.transaction(async (em) => {
-      const repo = em.getRepository(DepartmentContact);
-      const existing = await repo.findOne({ where: { department: { id: department.id }, role } });
-      const before = existing ? { name: existing.name, email: existing.email, locale: existing.locale } : null;
-      if (existing) await repo.update(existing.id, after);
-      else await repo.insert({ department, role, ...after });
+    return this.transactions.run(async (use) => {
+      const before = await use(CatalogRepository).setContact(department, role, after);
       await this.audit.record(
         req,
         { action: 'edit_contact', entityType: 'contact', entityId: `${code}/${role}`, before, after },
-        em,
+        use(AuditRepository),
       );
       return { department: code, role, ...after };
     });
@@ -186,7 +184,7 @@ export class DepartmentsController {
         { zh: `“${group.name}”不是部门组`, en: `"${group.nameEn}" is not a group`, field: 'code' },
       ]);
     const codes = [...new Set(body.members)];
-    const members = codes.length ? await this.ds.getRepository(Department).findBy({ code: In(codes) }) : [];
+    const members = await this.catalog.departmentsByCode(codes);
     const problems = [
       ...codes
         .filter((c) => !members.some((m) => m.code === c))
@@ -201,14 +199,12 @@ export class DepartmentsController {
     ];
     if (problems.length) throw new ApiProblem(422, 'invalid_members', problems);
     const before = (await this.groupMembers()).get(code) ?? [];
-    await this.ds.transaction(async (em) => {
-      await em.getRepository(DepartmentGroupMember).delete({ group: { id: group.id } });
-      if (members.length)
-        await em.getRepository(DepartmentGroupMember).insert(members.map((member) => ({ group, member })));
+    await this.transactions.run(async (use) => {
+      await use(CatalogRepository).setGroupMembers(group, members);
       await this.audit.record(
         req,
         { action: 'set_group_members', entityType: 'department', entityId: code, before, after: codes.sort() },
-        em,
+        use(AuditRepository),
       );
     });
     return view(group, codes);
@@ -218,11 +214,7 @@ export class DepartmentsController {
   @Requires('catalog:read')
   @ApiOperation({ summary: '委托 Delegations, newest first' })
   async delegations(@Query() q: DelegationQuery) {
-    const rows = await this.ds.getRepository(Delegation).find({
-      where: q.department ? { department: { code: q.department } } : {},
-      relations: { department: true },
-      order: { validFrom: 'DESC' },
-    });
+    const rows = await this.catalog.delegations(q.department);
     return pageOf(
       rows.map(({ department, ...d }) => ({ ...d, department: department.code })),
       q,
@@ -241,7 +233,11 @@ export class DepartmentsController {
     const refusal = authorize(p, 'delegation:manage', { department: body.department });
     if (refusal) throw forbidden(refusal);
     try {
-      const d = await delegate(this.ds, { ...body, createdBy: p.email, byBureau: p.role === 'admin' });
+      const d = await delegate(this.catalog, this.accounts, {
+        ...body,
+        createdBy: p.email,
+        byBureau: p.role === 'admin',
+      });
       const after = {
         id: d.id,
         department: body.department,
@@ -262,13 +258,13 @@ export class DepartmentsController {
   }
 
   private async department(code: string): Promise<Department> {
-    const d = await this.ds.getRepository(Department).findOne({ where: { code }, relations: { contacts: true } });
+    const d = await this.catalog.department(code);
     if (!d) throw notFound(`没有代码为“${code}”的部门`, `no department "${code}"`);
     return d;
   }
 
   private async groupMembers(): Promise<Map<string, string[]>> {
-    const rows = await this.ds.getRepository(DepartmentGroupMember).find({ relations: { group: true, member: true } });
+    const rows = await this.catalog.groupMembers();
     const map = new Map<string, string[]>();
     for (const r of rows) map.set(r.group.code, [...(map.get(r.group.code) ?? []), r.member.code]);
     return map;

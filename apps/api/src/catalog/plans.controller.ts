@@ -37,14 +37,16 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
-import { importPlan } from '@libs/catalog/catalog-import';
-import { readPlanFromDatabase } from '@libs/catalog/catalog-read';
+import { readPlan } from '@libs/catalog/catalog-read';
 import { exportPlan } from '@libs/catalog/plan-export';
+import { PROJECT_STATUSES } from '@libs/plan/plan-file';
 import { parsePlanUpload } from '@libs/catalog/plan-file-io';
 import { writePlanWorkbook } from '@libs/catalog/plan-workbook';
 import { assignServiceItems, listServiceItems } from '@libs/catalog/service-assignments';
-import { Plan } from '@libs/persistence/entities';
+import { AuditRepository } from '@libs/persistence/repositories/audit.repository';
+import { CatalogImportRepository } from '@libs/persistence/repositories/catalog-import.repository';
+import { CatalogRepository } from '@libs/persistence/repositories/catalog.repository';
+import { Transactions } from '@libs/persistence/repositories/transactions';
 import { FileUpload } from '../common/file-upload';
 import { ApiProblem, badRequest } from '../common/problem.filter';
 import { pageOf, PageQuery } from '../common/pagination';
@@ -61,6 +63,13 @@ class IndicatorQuery extends PageQuery {
   @IsOptional()
   @IsString()
   category?: string;
+}
+
+class ProjectQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: PROJECT_STATUSES, description: 'planned (附件3) or reserve (附件4); both when absent' })
+  @IsOptional()
+  @IsIn(PROJECT_STATUSES)
+  status?: (typeof PROJECT_STATUSES)[number];
 }
 
 class ExportQuery {
@@ -107,7 +116,9 @@ const MAX_PLAN_BYTES = 10 * 1024 * 1024;
 @Controller('plans')
 export class PlansController {
   constructor(
-    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(CatalogRepository) private readonly catalog: CatalogRepository,
+    @Inject(CatalogImportRepository) private readonly imports: CatalogImportRepository,
+    @Inject(Transactions) private readonly transactions: Transactions,
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
@@ -115,7 +126,7 @@ export class PlansController {
   @Requires('catalog:read')
   @ApiOperation({ summary: '规划列表 Plans in the catalog' })
   async list(@Query() q: PageQuery) {
-    const plans = await this.ds.getRepository(Plan).find({ order: { code: 'ASC' } });
+    const plans = await this.catalog.plans();
     return pageOf(
       plans.map(({ code, name, nameEn, baselineYear, startYear, endYear, updatedAt }) => ({
         code,
@@ -134,7 +145,7 @@ export class PlansController {
   @Requires('catalog:read')
   @ApiOperation({ summary: '主要指标 The plan’s indicators, by department and category' })
   async indicators(@Param('code') code: string, @Query() q: IndicatorQuery) {
-    const plan = await readPlanFromDatabase(this.ds, code);
+    const plan = await readPlan(this.catalog, code);
     const dept = q.department ? (plan.directory.unit(q.department)?.name ?? q.department) : undefined;
     const items = exportPlan(plan).indicators.filter(
       (i) =>
@@ -144,11 +155,39 @@ export class PlansController {
     return pageOf(items, q);
   }
 
+  @Get(':code/targets')
+  @Requires('catalog:read')
+  @ApiOperation({ summary: '主要目标 The plan’s main targets (附件2), with their indicators and departments' })
+  async targets(@Param('code') code: string, @Query() q: PageQuery) {
+    return pageOf(exportPlan(await readPlan(this.catalog, code)).targets, q);
+  }
+
+  @Get(':code/tasks')
+  @Requires('catalog:read')
+  @ApiOperation({ summary: '主要任务 The plan’s main tasks (附件2), with their details and departments' })
+  async tasks(@Param('code') code: string, @Query() q: PageQuery) {
+    return pageOf(exportPlan(await readPlan(this.catalog, code)).tasks, q);
+  }
+
+  @Get(':code/projects')
+  @Requires('catalog:read')
+  @ApiOperation({
+    summary:
+      '重大项目 The plan’s major projects, planned (附件3) and reserve (附件4): content, investment, land, owner and departments',
+  })
+  async projects(@Param('code') code: string, @Query() q: ProjectQuery) {
+    const projects = exportPlan(await readPlan(this.catalog, code)).projects;
+    return pageOf(
+      projects.filter((p) => !q.status || p.status === q.status),
+      q,
+    );
+  }
+
   @Get(':code/export')
   @Requires('catalog:read')
   @ApiOperation({ summary: '导出规划 The plan as a JSON file or an Excel workbook (the import template)' })
   async export(@Param('code') code: string, @Query() q: ExportQuery, @Res() res: Response): Promise<void> {
-    const plan = await readPlanFromDatabase(this.ds, code);
+    const plan = await readPlan(this.catalog, code);
     if (q.format === 'xlsx') {
       res
         .attachment(`${code}.xlsx`)
@@ -169,7 +208,7 @@ export class PlansController {
       '基本公共服务项目 The basic public service items (专栏2), each with the department assigned to report it (null: none yet)',
   })
   async serviceItems(@Param('code') code: string) {
-    return { items: await listServiceItems(this.ds.manager, code) };
+    return { items: await listServiceItems(this.catalog, code) };
   }
 
   @Put(':code/service-items/departments')
@@ -183,8 +222,8 @@ export class PlansController {
     @Body() body: ServiceAssignmentsBody,
     @Req() req: AuthenticatedRequest,
   ) {
-    return this.ds.transaction(async (em) => {
-      const outcome = await assignServiceItems(em, code, body.assignments);
+    return this.transactions.run(async (use) => {
+      const outcome = await assignServiceItems(use(CatalogRepository), code, body.assignments);
       if (!outcome.ok) throw new ApiProblem(422, 'invalid_assignment', outcome.problems);
       await this.audit.record(
         req,
@@ -195,7 +234,7 @@ export class PlansController {
           before: outcome.before,
           after: body.assignments.map(({ no, department }) => ({ no, department })),
         },
-        em,
+        use(AuditRepository),
       );
       return { items: outcome.items };
     });
@@ -220,7 +259,7 @@ export class PlansController {
   async import(@UploadedFile() file: Express.Multer.File | undefined, @Req() req: AuthenticatedRequest) {
     if (!file) throw badRequest('请上传规划文件（字段名 file）', 'upload the plan file in the field "file"');
     const plan = await parsePlanUpload(file.originalname, file.buffer);
-    const report = await importPlan(this.ds, plan);
+    const report = await this.imports.importPlan(plan);
     await this.audit.record(req, {
       action: 'import_plan',
       entityType: 'plan',

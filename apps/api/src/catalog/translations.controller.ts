@@ -3,10 +3,11 @@ import { Body, Controller, Get, Inject, Param, Put, Query, Req } from '@nestjs/c
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { DataSource } from 'typeorm';
-import { readPlanFromDatabase } from '@libs/catalog/catalog-read';
+import { readPlan } from '@libs/catalog/catalog-read';
 import { checkTranslationEdit, saveTranslation, TranslationEditError } from '@libs/catalog/catalog-translations';
-import { Plan } from '@libs/persistence/entities';
+import { AuditRepository } from '@libs/persistence/repositories/audit.repository';
+import { CatalogRepository } from '@libs/persistence/repositories/catalog.repository';
+import { Transactions } from '@libs/persistence/repositories/transactions';
 import {
   needsTranslation,
   TRANSLATED_KIND_NAMES,
@@ -15,7 +16,7 @@ import {
   type TranslatedField,
   type TranslatedKind,
 } from '@libs/plan/translations';
-import { ApiProblem } from '../common/problem.filter';
+import { ApiProblem, notFound } from '../common/problem.filter';
 import { pageOf, PageQuery } from '../common/pagination';
 import { AuditService } from '../audit/audit.service';
 import { Requires, type AuthenticatedRequest } from '../auth/auth.decorators';
@@ -60,7 +61,8 @@ class TranslationBody {
 @Controller('plans/:code/translations')
 export class TranslationsController {
   constructor(
-    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(CatalogRepository) private readonly catalog: CatalogRepository,
+    @Inject(Transactions) private readonly transactions: Transactions,
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
@@ -68,7 +70,7 @@ export class TranslationsController {
   @Requires('catalog:read')
   @ApiOperation({ summary: '英文译文 The plan’s texts with their English, in the plan’s order' })
   async list(@Param('code') code: string, @Query() q: TranslationQuery) {
-    const plan = await readPlanFromDatabase(this.ds, code);
+    const plan = await readPlan(this.catalog, code);
     const rows = translations(plan.file)
       .filter((t) => !q.kind || t.kind === q.kind)
       .map(({ where: _where, ...t }) => ({ ...t, needed: needsTranslation(t.zh) }))
@@ -83,7 +85,7 @@ export class TranslationsController {
       '修改英文译文 Set the English of one text (audited before and after); blank or Chinese text refused (422), an unknown item 404',
   })
   async edit(@Param('code') code: string, @Body() body: TranslationBody, @Req() req: AuthenticatedRequest) {
-    const plan = await readPlanFromDatabase(this.ds, code);
+    const plan = await readPlan(this.catalog, code);
     let before;
     try {
       before = checkTranslationEdit(plan.file, body);
@@ -93,10 +95,12 @@ export class TranslationsController {
         { ...e.problem, field: e.field },
       ]);
     }
-    const row = await this.ds.getRepository(Plan).findOneByOrFail({ code });
+    const row = await this.catalog.plan(code);
+    // Removed since it was read above.
+    if (!row) throw notFound(`没有编号为“${code}”的规划`, `no plan with code "${code}"`);
     const after = { ...before, en: body.text.trim() };
-    await this.ds.transaction(async (em) => {
-      await saveTranslation(em, row, body);
+    await this.transactions.run(async (use) => {
+      await saveTranslation(use(CatalogRepository), row, body);
       await this.audit.record(
         req,
         {
@@ -106,7 +110,7 @@ export class TranslationsController {
           before: { zh: before.zh, en: before.en },
           after: { zh: after.zh, en: after.en },
         },
-        em,
+        use(AuditRepository),
       );
     });
     const { where: _where, ...view } = after;

@@ -10,13 +10,13 @@ import {
   PartialType,
 } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { PASSWORD_MAX_BYTES } from '@libs/access/passwords';
 import { createUser, updateUser, USER_ROLES, UserError, userView } from '@libs/access/users';
-import { UserAccount, type UserRole } from '@libs/persistence/entities';
+import type { UserRole } from '@libs/persistence/entities';
+import { AccessRepository } from '@libs/persistence/repositories/access.repository';
 import { LOCALES, type Locale } from '@libs/plan/localized';
 import { ApiProblem, notFound } from '../common/problem.filter';
-import { findPage, PageQuery } from '../common/pagination';
+import { PageQuery } from '../common/pagination';
 import { AuditService } from '../audit/audit.service';
 import { Requires, type AuthenticatedRequest } from '../auth/auth.decorators';
 
@@ -93,7 +93,7 @@ const refused = (e: unknown): never => {
 @Controller('users')
 export class UsersController {
   constructor(
-    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(AccessRepository) private readonly accounts: AccessRepository,
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
@@ -102,7 +102,7 @@ export class UsersController {
   @ApiOperation({ summary: '用户列表 User accounts' })
   async list(@Query() q: UserQuery) {
     const where = { ...(q.role ? { role: q.role } : {}), ...(q.department ? { department: q.department } : {}) };
-    return findPage(this.ds.getRepository(UserAccount), q, { where, order: { email: 'ASC' } }, userView);
+    return this.accounts.accounts(where, q, userView);
   }
 
   @Post()
@@ -110,7 +110,7 @@ export class UsersController {
   @Requires('users:manage')
   @ApiOperation({ summary: '新建用户 Create an account (409 when the email exists)' })
   async create(@Body() body: NewUserBody, @Req() req: AuthenticatedRequest) {
-    const user = await createUser(this.ds, body).catch(refused);
+    const user = await createUser(this.accounts, body).catch(refused);
     await this.audit.record(req, { action: 'create_user', entityType: 'user', entityId: user.id, after: user });
     return user;
   }
@@ -120,7 +120,7 @@ export class UsersController {
   @ApiOperation({ summary: '修改用户 Change role, department, name, password, language or active' })
   async update(@Param('id') id: string, @Body() body: UserChangeBody, @Req() req: AuthenticatedRequest) {
     if (!/^[0-9a-f-]{36}$/.test(id)) throw notFound(`没有用户“${id}”`, `no user "${id}"`);
-    const changed = await updateUser(this.ds, id, body).catch(refused);
+    const changed = await updateUser(this.accounts, id, body).catch(refused);
     if (!changed) throw notFound(`没有用户“${id}”`, `no user "${id}"`);
     await this.audit.record(req, { action: 'update_user', entityType: 'user', entityId: id, ...changed });
     return changed.after;

@@ -1,0 +1,27 @@
+/**
+ * The repositories controllers and services inject, each built on the API's
+ * one DataSource; `Transactions` composes several of them in one transaction.
+ */
+import type { Provider } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AccessRepository } from '@libs/persistence/repositories/access.repository';
+import { AuditRepository } from '@libs/persistence/repositories/audit.repository';
+import { CatalogImportRepository } from '@libs/persistence/repositories/catalog-import.repository';
+import { CatalogRepository } from '@libs/persistence/repositories/catalog.repository';
+import { DatabaseProbe } from '@libs/persistence/repositories/database-probe';
+import { Transactions } from '@libs/persistence/repositories/transactions';
+
+const onDataSource = (repository: new (ds: DataSource) => unknown): Provider => ({
+  provide: repository,
+  inject: [DataSource],
+  useFactory: (ds: DataSource) => new repository(ds),
+});
+
+export const REPOSITORY_PROVIDERS: Provider[] = [
+  Transactions,
+  AccessRepository,
+  AuditRepository,
+  CatalogRepository,
+  CatalogImportRepository,
+  DatabaseProbe,
+].map(onDataSource);
