@@ -111,3 +111,29 @@ describe('TokenSigner: links', () => {
     expect(signer.verifyLink(signer.link(link, Date.now() - 1000))).toEqual({ ok: false, reason: 'expired' });
   });
 });
+
+describe('TokenSigner: a password-reset link', () => {
+  const reset = () => signer.passwordReset({ accountId: 'u1', tokenVersion: 3 }, Date.now() + 60_000);
+  it.each<[string, () => string, 'ok' | 'expired' | 'invalid']>([
+    ['a link it issued', reset, 'ok'],
+    ['an expired one', () => signer.passwordReset({ accountId: 'u1', tokenVersion: 3 }, Date.now() - 1000), 'expired'],
+    ['a session', session, 'invalid'],
+    ['an item link', () => signer.link(link, Date.now() + 60_000), 'invalid'],
+    [
+      'signed by another secret',
+      () => new TokenSigner(`${SECRET}-other`).passwordReset({ accountId: 'u1', tokenVersion: 3 }, Date.now() + 60_000),
+      'invalid',
+    ],
+    ['without a version', () => forged({ sub: 'u1', aud: 'plan-eval/password-reset', exp: inAnHour() }), 'invalid'],
+  ])('%s → %s', (_label, token, outcome) => {
+    const checked = signer.verifyPasswordReset(token());
+    expect(checked.ok ? 'ok' : checked.reason).toBe(outcome);
+  });
+
+  it('names the account and the version it was mailed under', () => {
+    expect(signer.verifyPasswordReset(reset())).toEqual({ ok: true, claims: { accountId: 'u1', tokenVersion: 3 } });
+    // Neither a session nor an item link is accepted in its place, nor it in theirs.
+    expect(signer.verifySession(reset()).ok).toBe(false);
+    expect(signer.verifyLink(reset()).ok).toBe(false);
+  });
+});

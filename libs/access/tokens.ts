@@ -12,6 +12,7 @@ import type { LinkScope, Principal } from './principal';
 
 const SESSION = 'plan-eval/session';
 const LINK = 'plan-eval/link';
+const PASSWORD_RESET = 'plan-eval/password-reset';
 
 export interface LinkClaims extends LinkScope {
   email: string;
@@ -28,6 +29,12 @@ export interface Session extends SessionBinding {
   principal: Principal;
   /** When the session expires (ms since epoch). */
   expiresAt: number;
+}
+
+export interface PasswordResetClaims {
+  accountId: string;
+  /** The account's token version when the link was mailed. */
+  tokenVersion: number;
 }
 
 export type TokenCheck<T> = { ok: true; claims: T } | { ok: false; reason: 'expired' | 'invalid' };
@@ -101,6 +108,29 @@ export class TokenSigner {
 
   verifyLink(token: string): TokenCheck<LinkClaims> {
     return this.verify<LinkClaims>(token, LINK);
+  }
+
+  /**
+   * A mailed link to set an account's password, until `expiresAt` (ms since
+   * epoch). It carries the account's token version: setting the password moves
+   * it on, so the link works once (and a sign-out or role change voids it too).
+   */
+  passwordReset(claims: PasswordResetClaims, expiresAt: number): string {
+    return this.sign({
+      sub: claims.accountId,
+      ver: claims.tokenVersion,
+      aud: PASSWORD_RESET,
+      exp: Math.floor(expiresAt / 1000),
+    });
+  }
+
+  verifyPasswordReset(token: string): TokenCheck<PasswordResetClaims> {
+    const checked = this.verify<{ sub: unknown; ver: unknown }>(token, PASSWORD_RESET);
+    if (!checked.ok) return checked;
+    const { sub, ver } = checked.claims;
+    return typeof sub === 'string' && typeof ver === 'number'
+      ? { ok: true, claims: { accountId: sub, tokenVersion: ver } }
+      : { ok: false, reason: 'invalid' };
   }
 
   /**

@@ -14,6 +14,7 @@ import { AuditService } from './audit/audit.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { LinkPageController } from './auth/link-page.controller';
+import { PasswordResetController } from './auth/password-reset.controller';
 import { LinkService } from './auth/link.service';
 import { DepartmentsController } from './catalog/departments.controller';
 import { PlansController } from './catalog/plans.controller';
@@ -27,7 +28,6 @@ import { ItemContext } from './cycles/item-context.service';
 import { ItemsController } from './cycles/items.controller';
 import { CycleDashboard } from './cycles/dashboard.service';
 import { PortalController } from './cycles/portal.controller';
-import { REPOSITORY_PROVIDERS } from './repositories';
 import { ReportsController } from './cycles/reports.controller';
 import { HealthController } from './health.controller';
 import { MetricsModule } from './metrics.controller';
@@ -40,6 +40,7 @@ import { CLOCK, CYCLE_CLIENT, NOTICE_OUTBOX, systemClock, TEMPORAL_CLIENT } from
     HealthController,
     AuthController,
     LinkPageController,
+    PasswordResetController,
     PlansController,
     TranslationsController,
     DepartmentsController,
@@ -54,7 +55,6 @@ import { CLOCK, CYCLE_CLIENT, NOTICE_OUTBOX, systemClock, TEMPORAL_CLIENT } from
   ],
   providers: [
     { provide: DataSource, useFactory: () => createDataSource().initialize() },
-    ...REPOSITORY_PROVIDERS,
     {
       provide: TEMPORAL_CLIENT,
       useFactory: async () => {

@@ -107,6 +107,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/password-reset': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 忘记密码 Mail a link to set a new password; the same answer whether or not the email has an account
+     * @description Throttled like sign-in, on counters of its own: 5 requests for one email or 20 from one address in 15 minutes, then 429 with Retry-After.
+     */
+    post: operations['PasswordResetController_request'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/password-reset/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 设置新密码 Set a new password with a mailed link: once, within 30 minutes */
+    post: operations['PasswordResetController_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/plans': {
     parameters: {
       query?: never;
@@ -824,6 +861,16 @@ export interface components {
       /** @description the token from an email link (/l/<token>) */
       token: string;
     };
+    PasswordResetRequestBody: {
+      /** @example submitter@city-education.heyuan.example */
+      email: string;
+    };
+    PasswordResetBody: {
+      /** @description the token from the mailed link (/reset-password#<token>) */
+      token: string;
+      /** @description the new password, under the same rules as any password */
+      password: string;
+    };
     ServiceAssignmentBody: {
       /**
        * @description the item’s number in 专栏2
@@ -1188,6 +1235,50 @@ export interface operations {
     requestBody?: never;
     responses: {
       200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PasswordResetController_request: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PasswordResetRequestBody'];
+      };
+    };
+    responses: {
+      /** @description 请求次数过多 Too many requests: wait for Retry-After seconds */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PasswordResetController_confirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PasswordResetBody'];
+      };
+    };
+    responses: {
+      /** @description 链接已过期或已使用 The link has expired or been used */
+      410: {
         headers: {
           [name: string]: unknown;
         };
