@@ -14,8 +14,9 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { createUser } from '@libs/access/users';
 import { AccessRepository } from '@libs/persistence/repositories/access.repository';
+import { CycleItemRepository } from '@libs/persistence/repositories/cycle-item.repository';
+import { SubmissionRepository } from '@libs/persistence/repositories/submission.repository';
 import { plausibleSubmission } from '@libs/cycle/plausible-submission';
-import type { WorkItemSpec } from '@libs/cycle/submission';
 import { AppProcess } from '../tools/stack/app-process';
 import { freePort } from '../tools/stack/ports';
 import { benchNoopUpdate, benchStopSignal } from './workflows/baseline.workflow';
@@ -155,9 +156,9 @@ async function apiSubmissions(
   cycleId: string,
   concurrency: number,
 ): Promise<LoadFigures> {
-  const rows: Array<{ item_key: string; spec: WorkItemSpec }> = await stack.db.dataSource.query(
-    `SELECT item_key, spec FROM work_item WHERE cycle_id = $1 ORDER BY item_key`,
-    [cycleId],
+  // By key, not by department: concurrent requests spread over the departments' workflows.
+  const rows = (await new CycleItemRepository(stack.db.dataSource).specs(cycleId)).sort((a, b) =>
+    a.key < b.key ? -1 : 1,
   );
   let next = 0;
   const started = performance.now();
@@ -171,11 +172,11 @@ async function apiSubmissions(
       {
         method: 'POST',
         setupRequest: (req) => {
-          const row = rows[next++ % rows.length];
+          const spec = rows[next++ % rows.length];
           return {
             ...req,
-            path: `/api/cycles/${encodeURIComponent(cycleId)}/items/${row.item_key}/submit`,
-            body: JSON.stringify({ submission: plausibleSubmission(row.spec) }),
+            path: `/api/cycles/${encodeURIComponent(cycleId)}/items/${spec.key}/submit`,
+            body: JSON.stringify({ submission: plausibleSubmission(spec) }),
           };
         },
       },
@@ -190,10 +191,7 @@ async function apiSubmissions(
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
   };
-  const [{ submitted }] = await stack.db.dataSource.query(
-    `SELECT count(*)::int AS submitted FROM submission_version WHERE cycle_id = $1`,
-    [cycleId],
-  );
+  const submitted = await new SubmissionRepository(stack.db.dataSource).versionCount(cycleId);
   if (submitted !== rows.length)
     throw new Error(
       `expected ${rows.length} submitted versions, found ${submitted} (API answered ${api.ok} × 2xx of ${api.requests})`,

@@ -11,11 +11,10 @@ import { readFile } from 'node:fs/promises';
 import type { DataSource } from 'typeorm';
 import type { CycleDefinition, CycleKind } from '@libs/cycle/cycle-definition';
 import { plausibleSubmission } from '@libs/cycle/plausible-submission';
-import type { WorkItemSpec } from '@libs/cycle/submission';
 import type { CycleReportFigures } from '@libs/report/cycle-report';
 import { elapsedShare } from '@libs/rules/progress';
 import type { CycleClient } from '@libs/temporal/cycle-client';
-import { actor, log, SECOND, waitForDepartments, waitForReport } from './demo-support';
+import { actor, itemsByDepartment, log, SECOND, waitForDepartments, waitForReport } from './demo-support';
 
 const PLAN = { code: 'heyuan-public-services-2021-2025', baselineYear: 2020, endYear: 2025 };
 
@@ -55,12 +54,7 @@ async function runCycle(
     groupResolution,
   });
   await waitForDepartments(cycles, cycleId, departments);
-  const rows: Array<{ department: string; spec: WorkItemSpec }> = await ds.query(
-    `SELECT department, spec FROM work_item WHERE cycle_id = $1`,
-    [cycleId],
-  );
-  const byDept = new Map<string, WorkItemSpec[]>();
-  for (const r of rows) byDept.set(r.department, [...(byDept.get(r.department) ?? []), r.spec]);
+  const byDept = await itemsByDepartment(ds, cycleId);
   // An annual cycle collects a 〔〕 indicator's addition in the year; the final evaluation its five-year total.
   const at = { elapsed: elapsedShare(toYear, PLAN), annual: kind === 'annual' };
   // Request IDs name the cycle: a record is written once per request ID, whichever cycle sends it.
@@ -77,7 +71,7 @@ async function runCycle(
       await cycles.bulkApprove(cycleId, dept, `demo/${cycleId}/${dept}/approve`, actor('supervisor', dept), keys);
     }),
   );
-  log('submitted and approved', { cycleId, items: rows.length, departments: byDept.size });
+  log('submitted and approved', { cycleId, items: [...byDept.values()].flat().length, departments: byDept.size });
   return cycleId;
 }
 

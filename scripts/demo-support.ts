@@ -1,6 +1,10 @@
 /** What the demo's scripts share: their log line, waiting, the simulated people and a cycle's report once written. */
 import type { DataSource } from 'typeorm';
 import type { Actor } from '@libs/cycle/department-state';
+import type { WorkItemSpec } from '@libs/cycle/submission';
+import type { CycleReport } from '@libs/persistence/entities';
+import { CycleItemRepository } from '@libs/persistence/repositories/cycle-item.repository';
+import { CycleRepository } from '@libs/persistence/repositories/cycle.repository';
 import type { CycleClient } from '@libs/temporal/cycle-client';
 
 export const SECOND = 1000;
@@ -18,12 +22,20 @@ export const actor = (role: 'submitter' | 'supervisor', department: string): Act
 });
 
 /** The cycle's first report, once its close has written it. */
-export async function waitForReport(ds: DataSource, cycleId: string): Promise<{ path: string; content_hash: string }> {
+export async function waitForReport(ds: DataSource, cycleId: string): Promise<CycleReport> {
   for (;;) {
-    const [report] = await ds.query(`SELECT path, content_hash FROM cycle_report WHERE cycle_id = $1`, [cycleId]);
+    const [report] = await new CycleRepository(ds).reports(cycleId);
     if (report) return report;
     await sleep(3 * SECOND);
   }
+}
+
+/** The cycle's items' specifications by lead department. */
+export async function itemsByDepartment(ds: DataSource, cycleId: string): Promise<Map<string, WorkItemSpec[]>> {
+  const byDept = new Map<string, WorkItemSpec[]>();
+  for (const spec of await new CycleItemRepository(ds).specs(cycleId))
+    byDept.set(spec.leadDepartment, [...(byDept.get(spec.leadDepartment) ?? []), spec]);
+  return byDept;
 }
 
 /** Until every department's workflow has started: the cycle starts them in batches after the launch returns. */

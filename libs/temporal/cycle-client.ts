@@ -5,9 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
-import { In, type DataSource } from 'typeorm';
-import { appendAudit, type AuditRecord } from '../access/audit-log';
-import { directoryContacts, readPlanFromDatabase } from '../catalog/catalog-read';
+import type { DataSource } from 'typeorm';
+import type { AuditRecord } from '../access/audit-log';
+import { directoryContacts, readPlan } from '../catalog/catalog-read';
 import { isOneOf } from '../common/one-of';
 import {
   CYCLE_KINDS,
@@ -23,12 +23,14 @@ import { planCycle } from '../cycle/cycle-planning';
 import type { Actor, Command, DepartmentStatus } from '../cycle/department-state';
 import { parseDuration } from '../cycle/duration';
 import { checkReopen, type ReopenRequest } from '../cycle/reopen';
-import { EvaluationCycle, WorkItem } from '../persistence/entities';
 import type { Localized } from '../plan/localized';
 import type { ItemCommandOutcome, ItemCommandResult } from '../../workflows/department-cycle.messages';
-import { insertCycleRow, insertWorkItems } from '../persistence/cycle-records';
 import { isDataError } from '../persistence/data-errors';
-import { recordItemCommand } from '../persistence/item-records';
+import { AuditRepository } from '../persistence/repositories/audit.repository';
+import { CatalogRepository } from '../persistence/repositories/catalog.repository';
+import { CycleItemRepository } from '../persistence/repositories/cycle-item.repository';
+import { CycleRepository } from '../persistence/repositories/cycle.repository';
+import { SubmissionRepository } from '../persistence/repositories/submission.repository';
 import {
   bulkApproveUpdate,
   departmentStatusQuery,
@@ -77,46 +79,58 @@ export class CycleRequestError extends Error {
 }
 
 export class CycleClient {
+  private readonly catalog: CatalogRepository;
+  private readonly cycles: CycleRepository;
+  private readonly items: CycleItemRepository;
+  private readonly submissions: SubmissionRepository;
+  private readonly audit: AuditRepository;
+
   constructor(
     private readonly client: Client,
     private readonly taskQueue: string,
     private readonly ds: DataSource,
-  ) {}
+  ) {
+    this.catalog = new CatalogRepository(ds);
+    this.cycles = new CycleRepository(ds);
+    this.items = new CycleItemRepository(ds);
+    this.submissions = new SubmissionRepository(ds);
+    this.audit = new AuditRepository(ds);
+  }
 
   /** Checks everything a cycle needs before it starts, then starts it once and only once. */
   async launch(definition: CycleDefinition): Promise<{ cycleId: string; departments: number; items: number }> {
     const problems = checkDefinition(definition);
     if (problems.length) throw new CycleRequestError('invalid_request', problems);
-    const plan = await readPlanFromDatabase(this.ds, definition.planCode);
+    const plan = await readPlan(this.catalog, definition.planCode);
     const planned = planCycle(plan, definition, await directoryContacts(this.ds));
     if (!planned.ok) throw new CycleRequestError('launch_refused', planned.gaps);
     const cycleId = cycleWorkflowId(definition);
     // Saved and started with its thresholds and the plan's period fixed: later edits change nothing of this cycle.
     const launched = launchedDefinition(definition, plan.file.plan);
-    // The items just planned are written in the transaction that starts the
-    // workflow, so its first step reads them rather than planning them again;
-    // a start refused rolls them back, and nothing of this launch stays.
-    await this.ds.transaction(async (em) => {
-      if (await insertCycleRow(em, cycleId, launched)) await insertWorkItems(em, cycleId, planned.items);
-      try {
-        await this.client.workflow.start<typeof evaluationCycle>('evaluationCycle', {
-          workflowId: cycleId,
-          taskQueue: this.taskQueue,
-          args: [{ definition: launched }],
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        });
-      } catch (e) {
-        if (e instanceof WorkflowExecutionAlreadyStartedError) {
-          throw new CycleRequestError('already_launched', [
-            {
-              zh: `${cycleTitle(launched).zh}已经发起过，不能重复发起`,
-              en: `the ${cycleTitle(launched).en} was already launched; it cannot be launched twice`,
-            },
-          ]);
-        }
-        throw e;
+    // Started first, then its rows written in one short transaction: no transaction (and its locks) stays
+    // open while the Temporal server answers, and a start refused (launched already) has written nothing.
+    // If this process dies between the two, the cycle's first step (prepareCycle) finds no rows and plans
+    // and writes them itself, as for a scheduled launch; one running beside this write waits for it and
+    // reads its rows back, or wrote them first and this write finds the cycle's row and adds nothing.
+    try {
+      await this.client.workflow.start<typeof evaluationCycle>('evaluationCycle', {
+        workflowId: cycleId,
+        taskQueue: this.taskQueue,
+        args: [{ definition: launched }],
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+    } catch (e) {
+      if (e instanceof WorkflowExecutionAlreadyStartedError) {
+        throw new CycleRequestError('already_launched', [
+          {
+            zh: `${cycleTitle(launched).zh}已经发起过，不能重复发起`,
+            en: `the ${cycleTitle(launched).en} was already launched; it cannot be launched twice`,
+          },
+        ]);
       }
-    });
+      throw e;
+    }
+    await this.cycles.writeLaunched(cycleId, launched, planned.items);
     return { cycleId, departments: planned.departments.length, items: planned.items.length };
   }
 
@@ -133,10 +147,8 @@ export class CycleClient {
     request: Omit<ReopenRequest, 'requestId'> & { requestId?: string },
   ): Promise<{ cycleId: string; runId: string; departments: string[]; items: string[] }> {
     const items = [...new Set(request.items)];
-    const cycle = await this.ds.getRepository(EvaluationCycle).findOneBy({ id: cycleId });
-    const rows = items.length
-      ? await this.ds.getRepository(WorkItem).find({ where: { cycleId, itemKey: In(items) } })
-      : [];
+    const cycle = await this.cycles.find(cycleId);
+    const rows = await this.items.items(cycleId, items);
     const problems = checkReopen({ ...request, items }, { cycle, items: rows });
     if (problems.length) throw new CycleRequestError(cycle ? 'command_refused' : 'invalid_request', problems);
     const reopen: ReopenRequest = { ...request, items, requestId: request.requestId ?? `reopen/${randomUUID()}` };
@@ -149,7 +161,7 @@ export class CycleClient {
         workflowIdReusePolicy: 'ALLOW_DUPLICATE',
       });
       // The first collection's extensions end with it: the reopen's deadline applies to every department it names.
-      await this.ds.query(`UPDATE evaluation_cycle SET department_deadlines = '{}' WHERE id = $1`, [cycleId]);
+      await this.cycles.clearDepartmentDeadlines(cycleId);
       return {
         cycleId,
         runId: handle.firstExecutionRunId,
@@ -217,8 +229,8 @@ export class CycleClient {
   ): Promise<ItemCommandResult> {
     const entry = audit?.(result);
     try {
-      if (record) await recordItemCommand(this.ds, record, entry);
-      else if (entry) await appendAudit(this.ds, entry);
+      if (record) await this.submissions.recordCommand(record, entry);
+      else if (entry) await this.audit.append(entry);
     } catch (e) {
       // The workflow has applied the command: answering an error would be untrue. Its own
       // write of the record meets the same refusal, marks the item and tells the bureau.
@@ -241,17 +253,10 @@ export class CycleClient {
       await this.client.workflow
         .getHandle(departmentWorkflowId(cycleId, department))
         .signal(extendDeadlineSignal, { deadline });
-      await this.ds.query(
-        `UPDATE evaluation_cycle SET department_deadlines = department_deadlines || jsonb_build_object($2::text, $3::text)
-          WHERE id = $1`,
-        [cycleId, department, at],
-      );
+      await this.cycles.setDepartmentDeadline(cycleId, department, at);
     } else {
       await this.client.workflow.getHandle(cycleId).signal(extendCycleDeadlineSignal, { deadline });
-      await this.ds.query(`UPDATE evaluation_cycle SET deadline = $2, department_deadlines = '{}' WHERE id = $1`, [
-        cycleId,
-        at,
-      ]);
+      await this.cycles.setDeadline(cycleId, at);
     }
   }
 

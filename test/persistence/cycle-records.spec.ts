@@ -6,7 +6,7 @@
  */
 import { DEFAULT_CHASING_POLICY, itemKey, type CycleDefinition } from '@libs/cycle/cycle-definition';
 import type { WorkItemSpec } from '@libs/cycle/submission';
-import { insertCycleRow, insertWorkItems, readItemOutlines } from '@libs/persistence/cycle-records';
+import { CycleRepository } from '@libs/persistence/repositories/cycle.repository';
 import { createTestDatabase, type TestDatabase } from '../../tools/test-database';
 
 const CYCLE = 'cycle/records-copy/annual/2022';
@@ -66,12 +66,15 @@ describe('cycle records (real PostgreSQL)', () => {
   afterEach(() => db.drop());
 
   it('writes every item by COPY and reads each back exactly, columns and specification', async () => {
-    await db.dataSource.transaction(async (em) => {
-      expect(await insertCycleRow(em, CYCLE, definition)).toBe(true);
-      await insertWorkItems(em, CYCLE, items);
-    });
-    const outlines = await db.dataSource.transaction((em) => readItemOutlines(em, CYCLE));
-    expect(outlines.sort((a, b) => a.no - b.no)).toEqual(
+    const cycles = new CycleRepository(db.dataSource);
+    expect(await cycles.writeLaunched(CYCLE, definition, items)).toBe(true);
+    // The workflow's first step finds the launch's rows and reads them back, planning nothing.
+    const plan = jest.fn(async () => []);
+    const prepared = await cycles.prepare(CYCLE, definition, plan);
+    expect(plan).not.toHaveBeenCalled();
+    if (prepared.written) throw new Error('the launch wrote the cycle');
+    expect(prepared.definition).toEqual(definition);
+    expect(prepared.outlines.sort((a, b) => a.no - b.no)).toEqual(
       items.map(({ key, kind, no, title, leadDepartment, coDepartments }) => ({
         key,
         kind,
@@ -89,6 +92,18 @@ describe('cycle records (real PostgreSQL)', () => {
     expect(specs.every((r) => r.status === 'assigned')).toBe(true);
   });
 
+  it('has the workflow plan and write the items when no launch did (it died first), and a refusal leave nothing', async () => {
+    const cycles = new CycleRepository(db.dataSource);
+    const refused = () => Promise.reject(new Error('launch refused'));
+    await expect(cycles.prepare(CYCLE, definition, refused)).rejects.toThrow('launch refused');
+    expect(await cycles.find(CYCLE)).toBeNull();
+    expect(await cycles.prepare(CYCLE, definition, async () => items)).toEqual({ written: true, items });
+    // The launch's own write, late, finds the cycle's row and adds nothing.
+    expect(await cycles.writeLaunched(CYCLE, definition, items)).toBe(false);
+    const [{ n }] = await db.dataSource.query(`SELECT count(*)::int AS n FROM work_item WHERE cycle_id = $1`, [CYCLE]);
+    expect(n).toBe(items.length);
+  });
+
   it('writes a 10,000-item cycle in one COPY', async () => {
     const many = Array.from({ length: 10_000 }, (_, i): WorkItemSpec => ({
       key: itemKey('task', i + 1),
@@ -98,10 +113,7 @@ describe('cycle records (real PostgreSQL)', () => {
       leadDepartment: `dept-${i % 200}`,
       coDepartments: [],
     }));
-    await db.dataSource.transaction(async (em) => {
-      await insertCycleRow(em, CYCLE, definition);
-      await insertWorkItems(em, CYCLE, many);
-    });
+    await new CycleRepository(db.dataSource).writeLaunched(CYCLE, definition, many);
     const [{ n, departments }] = await db.dataSource.query(
       `SELECT count(*)::int AS n, count(DISTINCT department)::int AS departments FROM work_item WHERE cycle_id = $1`,
       [CYCLE],
@@ -111,10 +123,7 @@ describe('cycle records (real PostgreSQL)', () => {
 
   it('leaves nothing of the cycle when the COPY fails (a duplicate key)', async () => {
     await expect(
-      db.dataSource.transaction(async (em) => {
-        await insertCycleRow(em, CYCLE, definition);
-        await insertWorkItems(em, CYCLE, [items[0], items[1], items[0]]);
-      }),
+      new CycleRepository(db.dataSource).writeLaunched(CYCLE, definition, [items[0], items[1], items[0]]),
     ).rejects.toThrow(/duplicate key/);
     const [{ cycles, workItems }] = await db.dataSource.query(
       `SELECT (SELECT count(*)::int FROM evaluation_cycle WHERE id = $1) AS cycles, (SELECT count(*)::int FROM work_item WHERE cycle_id = $1) AS "workItems"`,

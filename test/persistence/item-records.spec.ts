@@ -6,7 +6,7 @@
  */
 import type { RecordCommandInput } from '@libs/cycle/activities-contract';
 import type { Actor, Command, ItemStatus } from '@libs/cycle/department-state';
-import { recordItemCommand } from '@libs/persistence/item-records';
+import { SubmissionRepository } from '@libs/persistence/repositories/submission.repository';
 import { createTestDatabase, type TestDatabase } from '../../tools/test-database';
 
 const CYCLE = 'cycle/records/annual/2021';
@@ -46,7 +46,7 @@ const first = record('r-1', 1_000, submit(78.6), 'assigned', 'submitted', 1);
 const approval = record('r-2', 2_000, approve, 'submitted', 'approved', 1);
 const second = record('r-3', 3_000, submit(78.7), 'approved', 'submitted', 2);
 
-describe('recordItemCommand (real PostgreSQL)', () => {
+describe('SubmissionRepository.recordCommand (real PostgreSQL)', () => {
   let db: TestDatabase;
   beforeEach(async () => {
     db = await createTestDatabase();
@@ -84,7 +84,7 @@ describe('recordItemCommand (real PostgreSQL)', () => {
     ['the first written late, after the newer ones', [approval, second, first]],
     ['the approval written last', [first, second, approval]],
   ])('%s', async (_label, writes) => {
-    for (const w of writes) await recordItemCommand(db.dataSource, w);
+    for (const w of writes) await new SubmissionRepository(db.dataSource).recordCommand(w);
     expect(await state()).toEqual(expected);
   });
 
@@ -99,7 +99,8 @@ describe('recordItemCommand (real PostgreSQL)', () => {
     );
     const resubmit = record('r-3', 3_000, submit(78.7), 'returned', 'submitted', 2);
     const oldApproval = record('r-4', 4_000, approve, 'submitted', 'approved', 0);
-    for (const w of [first, reject, resubmit, oldApproval]) await recordItemCommand(db.dataSource, w);
+    for (const w of [first, reject, resubmit, oldApproval])
+      await new SubmissionRepository(db.dataSource).recordCommand(w);
     expect(await state()).toEqual({
       item: { status: 'approved', version: 2 },
       versions: [
@@ -112,8 +113,8 @@ describe('recordItemCommand (real PostgreSQL)', () => {
 
   it('both writers at once: one of them writes, the other finds it written', async () => {
     const written = await Promise.all([
-      recordItemCommand(db.dataSource, first),
-      recordItemCommand(db.dataSource, first),
+      new SubmissionRepository(db.dataSource).recordCommand(first),
+      new SubmissionRepository(db.dataSource).recordCommand(first),
     ]);
     expect(written.sort()).toEqual([false, true]);
     expect((await state()).events).toBe(1);

@@ -8,7 +8,11 @@ import { AccessRepository } from '@libs/persistence/repositories/access.reposito
 import { AuditRepository } from '@libs/persistence/repositories/audit.repository';
 import { CatalogImportRepository } from '@libs/persistence/repositories/catalog-import.repository';
 import { CatalogRepository } from '@libs/persistence/repositories/catalog.repository';
+import { CycleItemRepository } from '@libs/persistence/repositories/cycle-item.repository';
+import { CycleRepository } from '@libs/persistence/repositories/cycle.repository';
 import { DatabaseProbe } from '@libs/persistence/repositories/database-probe';
+import { OutboxRepository } from '@libs/persistence/repositories/outbox.repository';
+import { SubmissionRepository } from '@libs/persistence/repositories/submission.repository';
 import { Transactions } from '@libs/persistence/repositories/transactions';
 
 const onDataSource = (repository: new (ds: DataSource) => unknown): Provider => ({
@@ -23,5 +27,9 @@ export const REPOSITORY_PROVIDERS: Provider[] = [
   AuditRepository,
   CatalogRepository,
   CatalogImportRepository,
+  CycleRepository,
+  CycleItemRepository,
   DatabaseProbe,
+  OutboxRepository,
+  SubmissionRepository,
 ].map(onDataSource);

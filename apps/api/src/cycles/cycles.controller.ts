@@ -35,16 +35,18 @@ import {
   type CycleKind,
   type CycleStatus,
 } from '@libs/cycle/cycle-definition';
-import { countItemsByDepartment } from '@libs/catalog/cycle-progress';
 import { durationMs } from '@libs/cycle/duration';
 import { NOTICE_STATUSES, type NoticeStatus } from '@libs/cycle/notice-standing';
 import { resendNotice, type NoticeOutboxConfig, type ResendOutcome } from '@libs/mail/notice-outbox';
 import { plannedReminders, remindAnswer } from '@libs/mail/reminder-plan';
-import { EvaluationCycle, Notice } from '@libs/persistence/entities';
+import type { EvaluationCycle } from '@libs/persistence/entities';
+import { CycleItemRepository } from '@libs/persistence/repositories/cycle-item.repository';
+import { CycleRepository } from '@libs/persistence/repositories/cycle.repository';
+import { OutboxRepository } from '@libs/persistence/repositories/outbox.repository';
 import { THRESHOLD_PRESET_NAMES, type ThresholdPreset } from '@libs/rules/thresholds';
 import type { Localized } from '@libs/plan/localized';
 import { CycleRequestError, type CycleClient } from '@libs/temporal/cycle-client';
-import { findPage, PageQuery } from '../common/pagination';
+import { PageQuery } from '../common/pagination';
 import { ApiProblem } from '../common/problem.filter';
 import { AuditService } from '../audit/audit.service';
 import { Requires, type AuthenticatedRequest } from '../auth/auth.decorators';
@@ -193,26 +195,6 @@ class NoticeQuery extends PageQuery {
   department?: string;
 }
 
-/** What the notice list shows of each notice: never `message`, whose links act for the department. */
-const NOTICE_RECORD: Array<keyof Notice> = [
-  'id',
-  'department',
-  'audience',
-  'recipient',
-  'event',
-  'seq',
-  'subject',
-  'itemKeys',
-  'status',
-  'droppedItems',
-  'dropReason',
-  'attempts',
-  'error',
-  'createdAt',
-  'sentAt',
-  'requestId',
-];
-
 const RESEND_REFUSED: Record<Exclude<ResendOutcome, { ok: true }>['reason'], Localized & { status: number }> = {
   not_found: { status: 404, zh: '本轮评估没有这条通知', en: 'this cycle has no such notice' },
   cycle_closed: {
@@ -239,6 +221,9 @@ export class CyclesController {
   constructor(
     @Inject(DataSource) private readonly ds: DataSource,
     @Inject(CYCLE_CLIENT) private readonly cycles: CycleClient,
+    @Inject(CycleRepository) private readonly cycleRecords: CycleRepository,
+    @Inject(CycleItemRepository) private readonly items: CycleItemRepository,
+    @Inject(OutboxRepository) private readonly noticeRecords: OutboxRepository,
     @Inject(ItemAccess) private readonly access: ItemAccess,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(NOTICE_OUTBOX) private readonly outbox: NoticeOutboxConfig,
@@ -275,17 +260,12 @@ export class CyclesController {
   @ApiOperation({ summary: '评估轮次列表 Cycles, newest first' })
   @ApiOkResponse({ type: CyclePage })
   async list(@Query() q: CycleListQuery) {
-    const where = {
+    const filter = {
       ...(q.status ? { status: q.status } : {}),
       ...(q.kind ? { kind: q.kind } : {}),
       ...(q.planCode ? { planCode: q.planCode } : {}),
     };
-    return findPage(
-      this.ds.getRepository(EvaluationCycle),
-      q,
-      { where, order: { toYear: 'DESC', id: 'ASC' } },
-      ({ definition: _, ...c }) => c,
-    );
+    return this.cycleRecords.page(filter, q, ({ definition: _, ...c }) => c);
   }
 
   @Get(':id')
@@ -294,7 +274,7 @@ export class CyclesController {
   @ApiOkResponse({ type: CycleStatusView })
   async status(@Param('id') id: string) {
     const { definition: _, ...cycle } = await this.access.cycle(id);
-    return { cycle, byDepartment: await countItemsByDepartment(this.ds, id) };
+    return { cycle, byDepartment: await this.items.countByDepartment(id) };
   }
 
   @Get(':id/live')
@@ -435,12 +415,7 @@ export class CyclesController {
   })
   async notices(@Param('id') id: string, @Query() q: NoticeQuery) {
     await this.access.cycle(id);
-    const where = {
-      cycleId: id,
-      ...(q.status ? { status: q.status } : {}),
-      ...(q.department ? { department: q.department } : {}),
-    };
-    return findPage(this.ds.getRepository(Notice), q, { where, select: NOTICE_RECORD, order: { createdAt: 'ASC' } });
+    return this.noticeRecords.records(id, { status: q.status, department: q.department }, q);
   }
 
   @Post(':id/notices/:noticeId/resend')

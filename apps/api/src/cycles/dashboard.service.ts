@@ -6,12 +6,13 @@
  * workflow last woke (a query answers as of that moment, not now).
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import type { DepartmentOutcome } from '@libs/cycle/activities-contract';
 import type { WorkItemKind } from '@libs/cycle/cycle-definition';
 import { OWED_BY_SUBMITTER } from '@libs/cycle/department-state';
 import { isOverdue, timeliness, type TimelinessSoFar } from '@libs/cycle/timeliness';
-import { CycleReport, Department, Indicator, type EvaluationCycle } from '@libs/persistence/entities';
+import type { EvaluationCycle } from '@libs/persistence/entities';
+import { CatalogRepository } from '@libs/persistence/repositories/catalog.repository';
+import { CycleItemRepository } from '@libs/persistence/repositories/cycle-item.repository';
+import { CycleRepository } from '@libs/persistence/repositories/cycle.repository';
 import type { Localized } from '@libs/plan/localized';
 import { CLOCK, type Clock } from '../tokens';
 
@@ -66,36 +67,26 @@ export interface CycleOverview {
   overdue: OverdueItem[];
 }
 
-interface ItemRow {
-  department: string;
-  item_key: string;
-  kind: WorkItemKind;
-  no: number;
-  title: string;
-  status: string;
-  first: Date | null;
-}
-
 @Injectable()
 export class CycleDashboard {
   constructor(
-    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(CycleRepository) private readonly cycles: CycleRepository,
+    @Inject(CycleItemRepository) private readonly items: CycleItemRepository,
+    @Inject(CatalogRepository) private readonly catalog: CatalogRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async overview(cycle: EvaluationCycle): Promise<CycleOverview> {
-    const rows: ItemRow[] = await this.ds.query(
-      `SELECT w.department, w.item_key, w.item_kind AS kind, w.item_no AS no, w.title, w.status,
-              (SELECT min(s.submitted_at) FROM submission_version s WHERE s.cycle_id = w.cycle_id AND s.item_key = w.item_key) AS first
-         FROM work_item w WHERE w.cycle_id = $1 ORDER BY w.department, w.item_kind, w.item_no`,
-      [cycle.id],
-    );
+    const rows = await this.items.progress(cycle.id);
     const names = new Map(
-      (await this.ds.getRepository(Department).find()).map((d) => [d.code, { zh: d.name, en: d.nameEn }]),
+      (await this.catalog.departmentsByCode([...new Set(rows.map((r) => r.department))])).map((d) => [
+        d.code,
+        { zh: d.name, en: d.nameEn },
+      ]),
     );
     const nameOf = (code: string) => names.get(code) ?? { zh: code, en: code };
     const categoryOf = await this.indicatorCategories(cycle.planCode);
-    const recorded = await this.recordedTimeliness(cycle.id);
+    const recorded = new Map((await this.cycles.recordedTimeliness(cycle.id)).map((o) => [o.department, o.timeliness]));
     const now = await this.clock.now();
     // A running collection is judged now; a closed one as closed; a cancelled one as it stood when cancelled.
     const asOf =
@@ -122,17 +113,17 @@ export class CycleDashboard {
       departments.set(r.department, d);
       d.total += 1;
       d.counts[r.status] = (d.counts[r.status] ?? 0) + 1;
-      if (r.first) d.submitted += 1;
+      if (r.firstSubmittedAt) d.submitted += 1;
       firstSubmissions.set(r.department, [
         ...(firstSubmissions.get(r.department) ?? []),
-        r.first ? new Date(r.first).getTime() : null,
+        r.firstSubmittedAt ? new Date(r.firstSubmittedAt).getTime() : null,
       ]);
       if (isOverdue(OWED_BY_SUBMITTER.has(r.status), deadline, asOf)) {
         d.overdue += 1;
         overdue.push({
           department: r.department,
           departmentName: d.name,
-          itemKey: r.item_key,
+          itemKey: r.itemKey,
           kind: r.kind,
           no: r.no,
           title: r.title,
@@ -170,18 +161,9 @@ export class CycleDashboard {
   }
 
   private async indicatorCategories(planCode: string): Promise<Map<number, { key: string } & Localized>> {
-    const indicators = await this.ds
-      .getRepository(Indicator)
-      .find({ where: { plan: { code: planCode } }, relations: { category: true } });
+    const indicators = await this.catalog.indicators(planCode);
     return new Map(
       indicators.map((i) => [i.no, { key: `indicator/${i.category.no}`, zh: i.category.name, en: i.category.nameEn }]),
-    );
-  }
-
-  private async recordedTimeliness(cycleId: string): Promise<Map<string, TimelinessSoFar>> {
-    const report = await this.ds.getRepository(CycleReport).findOne({ where: { cycleId }, order: { version: 'DESC' } });
-    return new Map(
-      ((report?.timeliness as DepartmentOutcome[] | undefined) ?? []).map((o) => [o.department, o.timeliness]),
     );
   }
 }

@@ -21,12 +21,11 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import type { Principal } from '@libs/access/principal';
 import { loadConfig } from '@libs/config/config';
 import { evidenceAttachRefusal } from '@libs/evidence/evidence-attach';
 import { checkEvidenceFile } from '@libs/evidence/evidence-type';
-import { EvidenceFile } from '@libs/persistence/entities';
+import { SubmissionRepository } from '@libs/persistence/repositories/submission.repository';
 import { CycleRequestError } from '@libs/temporal/cycle-client';
 import { FileUpload } from '../common/file-upload';
 import { ApiProblem, badRequest, notFound } from '../common/problem.filter';
@@ -41,7 +40,7 @@ const storage = () => loadConfig('storage');
 @Controller('cycles/:cycleId/items/:itemKey/evidence')
 export class EvidenceController {
   constructor(
-    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(SubmissionRepository) private readonly submissions: SubmissionRepository,
     @Inject(ItemAccess) private readonly access: ItemAccess,
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
@@ -84,7 +83,7 @@ export class EvidenceController {
     const temp = join(dir, `.${sha256}.${req.requestId}`);
     await writeFile(temp, file.buffer);
     await rename(temp, join(dir, sha256));
-    const saved = await this.ds.getRepository(EvidenceFile).save({
+    const saved = await this.submissions.addEvidence({
       cycleId,
       itemKey,
       department: item.department,
@@ -115,9 +114,7 @@ export class EvidenceController {
     @Res() res: Response,
   ): Promise<void> {
     await this.access.item(p, 'item:read', cycleId, itemKey);
-    const file = /^[0-9a-f-]{36}$/.test(fileId)
-      ? await this.ds.getRepository(EvidenceFile).findOneBy({ id: fileId, cycleId, itemKey })
-      : null;
+    const file = /^[0-9a-f-]{36}$/.test(fileId) ? await this.submissions.evidenceFile(cycleId, itemKey, fileId) : null;
     if (!file) throw notFound(`此事项没有编号为“${fileId}”的材料`, `this item has no file "${fileId}"`);
     const bytes = await readFile(join(resolve(storage().EVIDENCE_DIR), file.sha256));
     res.attachment(file.name).type(file.mediaType).setHeader('X-Content-Type-Options', 'nosniff');

@@ -5,12 +5,14 @@ export interface SubmissionRules {
 
 /** Finds the item a request is about and checks the caller may act on it: 404 first, then 403. */
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { authorize, type Permission } from '@libs/access/permissions';
 import type { Principal } from '@libs/access/principal';
 import { cycleThresholds, type CycleDefinition } from '@libs/cycle/cycle-definition';
 import type { PlanYears } from '@libs/cycle/submission';
-import { EvaluationCycle, Plan, WorkItem } from '@libs/persistence/entities';
+import type { EvaluationCycle, Plan, WorkItem } from '@libs/persistence/entities';
+import { CatalogRepository } from '@libs/persistence/repositories/catalog.repository';
+import { CycleItemRepository } from '@libs/persistence/repositories/cycle-item.repository';
+import { CycleRepository } from '@libs/persistence/repositories/cycle.repository';
 import type { Thresholds } from '@libs/rules/thresholds';
 import { forbidden, notFound } from '../common/problem.filter';
 
@@ -19,7 +21,11 @@ export class ItemAccess {
   /** A cycle's plan years and thresholds never change once launched: read once per cycle, not on every submission. */
   private readonly rules = new Map<string, Promise<SubmissionRules>>();
 
-  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
+  constructor(
+    @Inject(CycleRepository) private readonly cycles: CycleRepository,
+    @Inject(CycleItemRepository) private readonly items: CycleItemRepository,
+    @Inject(CatalogRepository) private readonly catalog: CatalogRepository,
+  ) {}
 
   submissionRules(cycleId: string): Promise<SubmissionRules> {
     let rules = this.rules.get(cycleId);
@@ -33,15 +39,22 @@ export class ItemAccess {
 
   private async readSubmissionRules(cycleId: string): Promise<SubmissionRules> {
     const cycle = await this.cycle(cycleId);
-    const plan = await this.ds.getRepository(Plan).findOneByOrFail({ code: cycle.planCode });
+    const plan = await this.plan(cycle.planCode);
     return {
       years: { baselineYear: plan.baselineYear, endYear: plan.endYear, year: cycle.toYear },
       thresholds: cycleThresholds(cycle.definition as CycleDefinition),
     };
   }
 
+  /** A cycle's plan, which a launched cycle always has. */
+  async plan(code: string): Promise<Plan> {
+    const plan = await this.catalog.plan(code);
+    if (!plan) throw new Error(`no plan ${code}`);
+    return plan;
+  }
+
   async cycle(cycleId: string): Promise<EvaluationCycle> {
-    const cycle = await this.ds.getRepository(EvaluationCycle).findOneBy({ id: cycleId });
+    const cycle = await this.cycles.find(cycleId);
     // The ID is the address's, not a name anyone reads: the answer says what is missing in words.
     if (!cycle)
       throw notFound(
@@ -52,7 +65,7 @@ export class ItemAccess {
   }
 
   async item(principal: Principal, permission: Permission, cycleId: string, itemKey: string): Promise<WorkItem> {
-    const item = await this.ds.getRepository(WorkItem).findOneBy({ cycleId, itemKey });
+    const item = await this.items.item(cycleId, itemKey);
     if (!item)
       throw notFound(
         '本轮评估中没有这一事项，请从事项列表进入',

@@ -17,28 +17,19 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { ArrayContains, DataSource, In, type FindOptionsWhere } from 'typeorm';
 import { actorOf, type Principal } from '@libs/access/principal';
 import { WORK_ITEM_KINDS, type WorkItemKind } from '@libs/cycle/cycle-definition';
 import { ITEM_STATUSES, type Command, type ItemStatus } from '@libs/cycle/department-state';
-import {
-  checkSubmission,
-  withReasonsOnlyWhenBehind,
-  type Submission,
-  type WorkItemSpec,
-} from '@libs/cycle/submission';
+import { checkSubmission, withReasonsOnlyWhenBehind, type Submission, type WorkItemSpec } from '@libs/cycle/submission';
 import { checkSubmissionShape, COMMAND_TEXT_MAX } from '@libs/cycle/submission-shape';
-import {
-  AuditEntry,
-  Department,
-  EvidenceFile,
-  ItemEvent,
-  SubmissionVersion,
-  WorkItem,
-} from '@libs/persistence/entities';
+import type { WorkItem } from '@libs/persistence/entities';
+import { AuditRepository } from '@libs/persistence/repositories/audit.repository';
+import { CatalogRepository } from '@libs/persistence/repositories/catalog.repository';
+import { CycleItemRepository, type ItemFilter } from '@libs/persistence/repositories/cycle-item.repository';
+import { SubmissionRepository } from '@libs/persistence/repositories/submission.repository';
 import type { CycleClient } from '@libs/temporal/cycle-client';
 import { ApiProblem, forbidden } from '../common/problem.filter';
-import { findPage, PageQuery } from '../common/pagination';
+import { PageQuery } from '../common/pagination';
 import { RequestValidationError } from '../common/validation';
 import { AuditService } from '../audit/audit.service';
 import { Caller, Requires, type AuthenticatedRequest } from '../auth/auth.decorators';
@@ -126,11 +117,14 @@ class BulkApproveBody {
 @Controller('cycles/:cycleId')
 export class ItemsController {
   constructor(
-    @Inject(DataSource) private readonly ds: DataSource,
     @Inject(CYCLE_CLIENT) private readonly cycles: CycleClient,
     @Inject(ItemAccess) private readonly access: ItemAccess,
     @Inject(ItemContext) private readonly context: ItemContext,
     @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(CycleItemRepository) private readonly items: CycleItemRepository,
+    @Inject(SubmissionRepository) private readonly submissions: SubmissionRepository,
+    @Inject(CatalogRepository) private readonly catalog: CatalogRepository,
+    @Inject(AuditRepository) private readonly auditTrail: AuditRepository,
   ) {}
 
   @Get('items')
@@ -148,19 +142,8 @@ export class ItemsController {
       });
     const department = p.role === 'admin' || p.role === 'viewer' ? q.department : (p.department ?? '');
     if (q.department && department !== q.department) this.access.department(p, 'item:read', q.department);
-    const filters: FindOptionsWhere<WorkItem> = {
-      cycleId,
-      ...(q.status ? { status: q.status } : {}),
-      ...(q.kind ? { itemKind: q.kind } : {}),
-    };
-    const order = { department: 'ASC', itemKind: 'ASC', itemNo: 'ASC' } as const;
-    if (q.role !== 'cooperate')
-      return findPage(
-        this.ds.getRepository(WorkItem),
-        q,
-        { where: { ...filters, ...(department ? { department } : {}) }, order },
-        summary,
-      );
+    const filter: ItemFilter = { status: q.status, kind: q.kind };
+    if (q.role !== 'cooperate') return this.items.page(cycleId, { ...filter, department }, q, summary);
     if (!department)
       throw new RequestValidationError([
         {
@@ -169,10 +152,7 @@ export class ItemsController {
           en: 'name the department (department) to list the items it co-operates on',
         },
       ]);
-    const page = await findPage(this.ds.getRepository(WorkItem), q, {
-      where: { ...filters, coDepartments: ArrayContains([department]) },
-      order,
-    });
+    const page = await this.items.page(cycleId, { ...filter, cooperating: department }, q, (i) => i);
     return { ...page, items: await this.cooperating(department, page.items) };
   }
 
@@ -181,13 +161,9 @@ export class ItemsController {
   @ApiOperation({ summary: '事项详情 An item: what it asks for, its state, its submitted versions and evidence' })
   async item(@Param('cycleId') cycleId: string, @Param('itemKey') itemKey: string, @Caller() p: Principal) {
     const item = await this.access.item(p, 'item:read', cycleId, itemKey);
-    const versions = await this.ds
-      .getRepository(SubmissionVersion)
-      .find({ where: { cycleId, itemKey }, order: { version: 'ASC' } });
-    const evidence = await this.ds
-      .getRepository(EvidenceFile)
-      .find({ where: { cycleId, itemKey }, order: { uploadedAt: 'ASC' } });
-    const draft = await this.latestDraft(cycleId, itemKey);
+    const versions = await this.submissions.versions(cycleId, itemKey);
+    const evidence = await this.submissions.evidenceOf(cycleId, itemKey);
+    const draft = await this.submissions.latestDraft(cycleId, itemKey);
     return {
       ...summary(item),
       spec: item.spec,
@@ -289,9 +265,7 @@ export class ItemsController {
   ) {
     await this.access.cycle(cycleId);
     this.access.department(req.principal, 'item:review', body.department);
-    const before = await this.ds
-      .getRepository(WorkItem)
-      .findBy(body.itemKeys.map((itemKey) => ({ cycleId, itemKey, department: body.department })));
+    const before = await this.items.departmentItems(cycleId, body.department, body.itemKeys);
     if (before.length !== new Set(body.itemKeys).size) {
       const known = new Set(before.map((i) => i.itemKey));
       throw new ApiProblem(
@@ -331,13 +305,9 @@ export class ItemsController {
   @ApiOperation({ summary: '事项全部历史 Every event, version and audited change of an item, oldest first' })
   async history(@Param('cycleId') cycleId: string, @Param('itemKey') itemKey: string, @Caller() p: Principal) {
     await this.access.item(p, 'item:read', cycleId, itemKey);
-    const events = await this.ds.getRepository(ItemEvent).find({ where: { cycleId, itemKey }, order: { at: 'ASC' } });
-    const versions = await this.ds
-      .getRepository(SubmissionVersion)
-      .find({ where: { cycleId, itemKey }, order: { version: 'ASC' } });
-    const audit = await this.ds
-      .getRepository(AuditEntry)
-      .find({ where: { entityType: 'item', entityId: `${cycleId}#${itemKey}` }, order: { at: 'ASC' } });
+    const events = await this.submissions.events(cycleId, itemKey);
+    const versions = await this.submissions.versions(cycleId, itemKey);
+    const audit = await this.auditTrail.trail('item', `${cycleId}#${itemKey}`);
     return {
       events: events.map((e) => ({
         at: e.at,
@@ -388,23 +358,12 @@ export class ItemsController {
   private async cooperating(department: string, items: WorkItem[]) {
     if (items.length === 0) return [];
     const { cycleId } = items[0];
-    const contributed: Array<{ itemKey: string; at: Date }> = await this.ds
-      .getRepository(ItemEvent)
-      .createQueryBuilder('e')
-      .select('e.itemKey', 'itemKey')
-      .addSelect('max(e.at)', 'at')
-      .where('e.cycleId = :cycleId AND e.type = :type AND e.itemKey IN (:...keys)', {
-        cycleId,
-        type: 'contribute',
-        keys: items.map((i) => i.itemKey),
-      })
-      .andWhere("e.actor ->> 'department' = :department", { department })
-      .groupBy('e.itemKey')
-      .getRawMany();
-    const lastAt = new Map(contributed.map((c) => [c.itemKey, new Date(c.at)]));
-    const leads = await this.ds
-      .getRepository(Department)
-      .findBy({ code: In([...new Set(items.map((i) => i.department))]) });
+    const lastAt = await this.submissions.lastContributed(
+      cycleId,
+      department,
+      items.map((i) => i.itemKey),
+    );
+    const leads = await this.catalog.departmentsByCode([...new Set(items.map((i) => i.department))]);
     const names = new Map(leads.map((d) => [d.code, { code: d.code, zh: d.name, en: d.nameEn }]));
     return items.map((i) => ({
       ...summary(i),
@@ -412,17 +371,6 @@ export class ItemsController {
       contributed: lastAt.has(i.itemKey),
       contributedAt: lastAt.get(i.itemKey) ?? null,
     }));
-  }
-
-  private async latestDraft(cycleId: string, itemKey: string): Promise<Submission | null> {
-    const last = await this.ds.getRepository(ItemEvent).findOne({
-      where: [
-        { cycleId, itemKey, type: 'save_draft' },
-        { cycleId, itemKey, type: 'submit' },
-      ],
-      order: { at: 'DESC' },
-    });
-    return last?.type === 'save_draft' ? ((last.detail as { submission: Submission }).submission ?? null) : null;
   }
 }
 

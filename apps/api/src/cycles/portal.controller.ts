@@ -9,10 +9,11 @@ import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import type { Principal } from '@libs/access/principal';
 import type { WorkItemSpec } from '@libs/cycle/submission';
-import { Department, Indicator, Plan, SubmissionVersion, type EvaluationCycle } from '@libs/persistence/entities';
+import type { EvaluationCycle, Plan } from '@libs/persistence/entities';
+import { CatalogRepository } from '@libs/persistence/repositories/catalog.repository';
+import { SubmissionRepository } from '@libs/persistence/repositories/submission.repository';
 import { LOCALES, type Locale } from '@libs/plan/localized';
 import { checkValueQuality } from '@libs/rules/data-quality';
 import { expectedValue, targetText } from '@libs/rules/expected';
@@ -35,9 +36,10 @@ class WorkbookQuery {
 @Controller('cycles/:cycleId')
 export class PortalController {
   constructor(
-    @Inject(DataSource) private readonly ds: DataSource,
     @Inject(CycleDashboard) private readonly dashboard: CycleDashboard,
     @Inject(ItemAccess) private readonly access: ItemAccess,
+    @Inject(CatalogRepository) private readonly catalog: CatalogRepository,
+    @Inject(SubmissionRepository) private readonly submissions: SubmissionRepository,
   ) {}
 
   @Get('items/:itemKey/guide')
@@ -49,13 +51,11 @@ export class PortalController {
   async guide(@Param('cycleId') cycleId: string, @Param('itemKey') itemKey: string, @Caller() p: Principal) {
     const item = await this.access.item(p, 'item:read', cycleId, itemKey);
     const cycle = await this.access.cycle(cycleId);
-    const plan = await this.ds.getRepository(Plan).findOneByOrFail({ code: cycle.planCode });
+    const plan = await this.access.plan(cycle.planCode);
     const spec = item.spec as WorkItemSpec;
     const year = cycle.toYear;
-    const latest = await this.ds
-      .getRepository(SubmissionVersion)
-      .findOne({ where: { cycleId, itemKey }, order: { version: 'DESC' } });
-    const department = await this.ds.getRepository(Department).findOneBy({ code: item.department });
+    const latest = await this.submissions.latestVersion(cycleId, itemKey);
+    const department = await this.catalog.department(item.department);
     const context = {
       year,
       kind: spec.kind,
@@ -74,9 +74,7 @@ export class PortalController {
       },
     };
     if (!spec.indicator) return { ...context, indicator: null, latest: latest?.payload ?? null, warnings: [] };
-    const printed = await this.ds
-      .getRepository(Indicator)
-      .findOne({ where: { plan: { code: plan.code }, no: spec.no }, relations: { category: true } });
+    const printed = await this.catalog.indicator(plan.code, spec.no);
     const previous = await this.previousValue(cycle, plan, spec);
     const value = (latest?.payload as { value?: unknown } | undefined)?.value;
     const warnings =
@@ -144,12 +142,7 @@ export class PortalController {
       return spec.indicator?.baseline.kind === 'value'
         ? { year, value: spec.indicator.baseline.value, source: 'baseline' }
         : null;
-    const [row] = await this.ds.query(
-      `SELECT s.payload->'value' AS value FROM submission_version s JOIN evaluation_cycle c ON c.id = s.cycle_id
-        WHERE c.plan_code = $1 AND c.to_year = $2 AND s.item_key = $3 AND s.approved_at IS NOT NULL
-        ORDER BY s.approved_at DESC LIMIT 1`,
-      [plan.code, year, spec.key],
-    );
-    return typeof row?.value === 'number' ? { year, value: row.value, source: 'cycle' } : null;
+    const value = await this.submissions.approvedValue(plan.code, year, spec.key);
+    return value === null ? null : { year, value, source: 'cycle' };
   }
 }

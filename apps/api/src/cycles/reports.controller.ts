@@ -4,8 +4,7 @@ import { Controller, Get, Inject, Param, ParseIntPipe, Query, Res } from '@nestj
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
-import { CycleReport } from '@libs/persistence/entities';
+import { CycleRepository } from '@libs/persistence/repositories/cycle.repository';
 import { LOCALES, type Locale } from '@libs/plan/localized';
 import { notFound } from '../common/problem.filter';
 import { Requires } from '../auth/auth.decorators';
@@ -31,7 +30,7 @@ class ReportFileQuery {
 @Controller('cycles/:cycleId/reports')
 export class ReportsController {
   constructor(
-    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(CycleRepository) private readonly cycles: CycleRepository,
     @Inject(ItemAccess) private readonly access: ItemAccess,
   ) {}
 
@@ -40,7 +39,7 @@ export class ReportsController {
   @ApiOperation({ summary: '报告版本 Every compiled version (a reopen adds one and keeps the old)' })
   async list(@Param('cycleId') cycleId: string) {
     await this.access.cycle(cycleId);
-    const rows = await this.ds.getRepository(CycleReport).find({ where: { cycleId }, order: { version: 'ASC' } });
+    const rows = await this.cycles.reports(cycleId);
     return {
       total: rows.length,
       items: rows.map((r) => ({
@@ -63,10 +62,7 @@ export class ReportsController {
     @Res() res: Response,
   ): Promise<void> {
     // Versions are small counters; anything else names no report (and must not reach PostgreSQL's int).
-    const report =
-      version >= 1 && version <= 100000
-        ? await this.ds.getRepository(CycleReport).findOneBy({ cycleId, version })
-        : null;
+    const report = version >= 1 && version <= 100000 ? await this.cycles.report(cycleId, version) : null;
     if (!report) throw notFound(`本轮评估没有第${version}版报告`, `this cycle has no report version ${version}`);
     if (!(format in FORMATS))
       throw notFound(
