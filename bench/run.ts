@@ -8,7 +8,8 @@
  *   department notified (one assignment mail per department received by SMTP),
  *   against a bare parent starting as many no-op children in the same batches;
  * - report: buildCycleReport + writeReportFiles for N indicators, each size in
- *   a child process of its own (time and peak RSS);
+ *   a child process of its own (time and peak RSS), beside an earlier commit's
+ *   report in a worktree (bench/report-bench.ts);
  * - worker memory: the worker's RSS sampled through a whole N-item cycle
  *   (fan-out, every item submitted and approved, close and report);
  * - submissions: every item of an N-item cycle submitted through the HTTP API
@@ -17,7 +18,7 @@
  * - portal: the web portal's cold load at 4 Mbit/s in Chromium and its entry
  *   script's size, this checkout against an earlier commit's build (bench/portal-load.ts).
  *
- *   npm run bench -- [--sizes 1000,10000] [--report-sizes 100,1000,10000] [--memory-size 10000] [--submissions 1000 --concurrency 16] [--only fanout,report,memory,submissions,portal] [--portal-baseline <commit>]
+ *   npm run bench -- [--sizes 1000,10000] [--report-sizes 100,1000,10000] [--memory-size 10000] [--submissions 1000 --concurrency 16] [--only fanout,report,memory,submissions,portal] [--portal-baseline <commit>] [--report-baseline <commit> | --no-report-baseline]
  *
  * Prints a table and writes bench/results/<timestamp>.json.
  */
@@ -38,7 +39,7 @@ import { validatePlan } from '@libs/plan/plan-validation';
 import { CycleClient } from '@libs/temporal/cycle-client';
 import { buildWorkflowBundle } from '../scripts/build-workflow-bundle';
 import { createTestDatabase, type TestDatabase } from '../tools/test-database';
-import type { ReportCompileResult } from './report-compile';
+import { benchReport, REPORT_BASELINE, REPORT_GOAL } from './report-bench';
 import { CountingSmtpServer } from './stack/counting-smtp-server';
 import { cpuSpent, readCpu, type CpuSeconds } from './stack/cpu-time';
 import { freePort, waitFor } from '../tools/stack/ports';
@@ -69,6 +70,7 @@ interface Options {
   submissions: number;
   concurrency: number;
   portalBaseline: string;
+  reportBaseline: string | null;
 }
 
 interface FanOutRow {
@@ -134,6 +136,12 @@ function parseOptions(): Options {
       'the commit whose portal build the portal load is compared with',
       PORTAL_BASELINE,
     )
+    .option(
+      '--report-baseline <commit>',
+      "the commit whose report is measured beside this checkout's, alternating (none: this checkout alone)",
+      REPORT_BASELINE,
+    )
+    .option('--no-report-baseline', 'measure the report of this checkout alone')
     .option('--submissions <n>', 'items submitted through the API in the submissions benchmark', '1000')
     .option('--concurrency <n>', 'concurrent API connections (and bare Updates) in the submissions benchmark', '16')
     .option(
@@ -155,6 +163,7 @@ function parseOptions(): Options {
       submissions: string;
       concurrency: string;
       portalBaseline: string;
+      reportBaseline: string | false;
     }>();
   const sizes = list(o.sizes);
   return {
@@ -169,6 +178,7 @@ function parseOptions(): Options {
     submissions: Number(o.submissions),
     concurrency: Math.max(1, Number(o.concurrency)),
     portalBaseline: o.portalBaseline,
+    reportBaseline: o.reportBaseline || null,
   };
 }
 
@@ -432,33 +442,6 @@ async function benchFanOut(stack: Stack, opts: Options): Promise<FanOutRow[]> {
   return rows;
 }
 
-function benchReport(sizes: number[]): {
-  rows: ReportCompileResult[];
-  growth: Record<string, { time: number; peakRss: number; items: number }>;
-} {
-  const rows = sizes.map((n) => {
-    const out = execFileSync(
-      process.execPath,
-      ['--expose-gc', join(ROOT, 'bin/ts-run.js'), 'bench/report-compile.ts', String(n)],
-      { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 },
-    );
-    const row = JSON.parse(out.trim().split('\n').at(-1)!) as ReportCompileResult;
-    log('report measured', { ...row });
-    return row;
-  });
-  const growth: Record<string, { time: number; peakRss: number; items: number }> = {};
-  for (let i = 1; i < rows.length; i++) {
-    const [a, b] = [rows[i - 1], rows[i]];
-    growth[`${a.indicators}→${b.indicators}`] = {
-      items: round2(b.indicators / a.indicators),
-      time: round2(b.totalMs / a.totalMs),
-      // Growth of what the compile itself added on top of the process before it started.
-      peakRss: round2((b.peakRssMiB - b.rssBeforeMiB) / Math.max(1, a.peakRssMiB - a.rssBeforeMiB)),
-    };
-  }
-  return { rows, growth };
-}
-
 async function benchWorkerMemory(stack: Stack, items: number, departments: number, share: number) {
   const { planCode } = await stack.plan(items, departments);
   const samples: Array<{ at: number; rss: number }> = [];
@@ -586,25 +569,47 @@ async function main(): Promise<void> {
   const out: string[] = [];
 
   if (opts.only.includes('report') && opts.reportSizes.length) {
-    const report = benchReport(opts.reportSizes);
+    const report = await benchReport(opts.reportSizes, opts.repeat, opts.reportBaseline, log);
     result.report = report;
+    const side = (r: { totalMs: number; peakRssMiB: number } | undefined) =>
+      r ? `${r.totalMs} ms, ${r.peakRssMiB} MiB` : '—';
     out.push(
-      '报告编制 Report compile (buildCycleReport + writeReportFiles, each size in its own process)',
+      `报告编制 Report compile: buildCycleReport + writeReportFiles (JSON; Word, Excel, HTML in zh-CN and English), each run its own process; ${report.baseline ? `before = ${report.baseline} in a worktree, alternating with after (this checkout)` : 'this checkout alone'}; median of ${opts.repeat}`,
       table(
-        ['indicators', 'tasks+projects', 'build ms', 'write ms', 'total ms', 'RSS before MiB', 'peak RSS MiB'],
+        [
+          'indicators',
+          'tasks+projects',
+          'build ms',
+          'write ms',
+          'total ms',
+          'RSS before MiB',
+          'peak RSS MiB',
+          'before',
+          'time ×',
+          'memory added ×',
+          'same report',
+          `goal < ${REPORT_GOAL.ms} ms, < ${REPORT_GOAL.peakRssMiB} MiB`,
+        ],
         report.rows.map((r) => [
           r.indicators,
-          r.tasks + r.projects,
-          r.buildMs,
-          r.writeMs,
-          r.totalMs,
-          r.rssBeforeMiB,
-          r.peakRssMiB,
+          r.after.tasks + r.after.projects,
+          r.after.buildMs,
+          r.after.writeMs,
+          r.after.totalMs,
+          r.after.rssBeforeMiB,
+          r.after.peakRssMiB,
+          side(r.before),
+          r.ratio?.time ?? '—',
+          r.ratio?.memoryAdded ?? '—',
+          r.differences ? (r.differences.length ? `no: ${r.differences.join(', ')}` : 'yes') : '—',
+          r.goal ? (r.goal.met ? 'met' : 'not met') : '',
         ]),
       ),
-      ...Object.entries(report.growth).map(
-        ([k, g]) =>
-          `growth ${k}: items ×${g.items}, time ×${g.time}, memory added ×${g.peakRss} (linear would be ×${g.items})`,
+      ...Object.entries(report.growth).flatMap(([which, growth]) =>
+        Object.entries(growth).map(
+          ([k, g]) =>
+            `growth ${k} (${which}): items ×${g.items}, time ×${g.time} (+${g.ms} ms), memory added ×${g.memoryAdded} (peak +${g.peakRssMiB} MiB; linear would be ×${g.items})`,
+        ),
       ),
       '',
     );

@@ -1,0 +1,84 @@
+/**
+ * Whether two report versions written from the same figures say the same:
+ * the JSON and the HTML byte for byte, the Word documents part for part
+ * (their XML and images; the creation time in docProps/core.xml aside), the
+ * workbooks cell for cell (value, number format, bold) with their sheets'
+ * frozen panes, filters, merged cells, column widths and row heights: what
+ * Excel shows, not how the file spells it (a streamed workbook writes its
+ * strings inline, a buffered one in a shared table).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+
+const RENDITIONS = ['', '.en'];
+
+export async function reportDifferences(before: string, after: string): Promise<string[]> {
+  const file = (dir: string, name: string) => readFileSync(join(dir, name));
+  const differences: string[] = [];
+  if (!file(before, 'report-v1.json').equals(file(after, 'report-v1.json'))) differences.push('report-v1.json');
+  for (const r of RENDITIONS) {
+    const html = `report-v1${r}.html`;
+    if (!file(before, html).equals(file(after, html))) differences.push(html);
+    const docx = `report-v1${r}.docx`;
+    differences.push(...(await zipDifferences(file(before, docx), file(after, docx))).map((p) => `${docx}:${p}`));
+    const xlsx = `report-v1${r}.xlsx`;
+    const [a, b] = await Promise.all([workbookText(file(before, xlsx)), workbookText(file(after, xlsx))]);
+    differences.push(...sheetDifferences(a, b).map((s) => `${xlsx}:${s}`));
+  }
+  return differences;
+}
+
+/** The parts that differ, or are in one file only; the document's creation time is left out. */
+async function zipDifferences(a: Buffer, b: Buffer): Promise<string[]> {
+  const [za, zb] = await Promise.all([JSZip.loadAsync(a), JSZip.loadAsync(b)]);
+  const names = [...new Set([...Object.keys(za.files), ...Object.keys(zb.files)])].filter(
+    (n) => n !== 'docProps/core.xml' && !n.endsWith('/'),
+  );
+  const differs = await Promise.all(
+    names.map(async (n) => {
+      const [x, y] = [za.file(n), zb.file(n)];
+      if (!x || !y) return true;
+      const [bx, by] = await Promise.all([x.async('nodebuffer'), y.async('nodebuffer')]);
+      return !bx.equals(by);
+    }),
+  );
+  return names.filter((_, i) => differs[i]);
+}
+
+/** Each sheet as the lines of what Excel shows of it. */
+async function workbookText(buffer: Buffer): Promise<Map<string, string[]>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+  const sheets = new Map<string, string[]>();
+  wb.eachSheet((ws) => {
+    const lines = [
+      `views ${JSON.stringify((ws.views ?? []).map((v) => ({ state: v.state, ySplit: (v as { ySplit?: number }).ySplit })))}`,
+      `autoFilter ${JSON.stringify(ws.autoFilter ?? null)}`,
+      `merges ${JSON.stringify(Object.keys((ws as unknown as { _merges: object })._merges).sort())}`,
+      `widths ${JSON.stringify(ws.columns?.map((c) => c.width ?? null) ?? [])}`,
+    ];
+    ws.eachRow({ includeEmpty: true }, (row, n) => {
+      const cells: string[] = [];
+      row.eachCell({ includeEmpty: true }, (c) =>
+        cells.push(JSON.stringify([c.value, c.numFmt ?? null, c.font?.bold ?? false, c.alignment?.wrapText ?? false])),
+      );
+      lines.push(`${n} h=${row.height ?? ''} ${cells.join(' ')}`);
+    });
+    sheets.set(ws.name, lines);
+  });
+  return sheets;
+}
+
+function sheetDifferences(a: Map<string, string[]>, b: Map<string, string[]>): string[] {
+  const names = [...new Set([...a.keys(), ...b.keys()])];
+  if (names.join() !== [...a.keys()].join() || names.join() !== [...b.keys()].join()) return ['sheets'];
+  return names.flatMap((n) => {
+    const [x, y] = [a.get(n)!, b.get(n)!];
+    const line = x.findIndex((l, i) => l !== y[i]);
+    return line >= 0 || x.length !== y.length
+      ? [`${n} line ${line >= 0 ? line : Math.min(x.length, y.length)}: ${x[line] ?? '∅'} ≠ ${y[line] ?? '∅'}`]
+      : [];
+  });
+}
