@@ -21,7 +21,9 @@ export type Permission =
   | 'item:review'
   | 'report:read'
   | 'audit:read'
-  | 'delegation:manage';
+  | 'delegation:manage'
+  /** Reading Temporal histories decrypted (the codec server): the bureau's operators only. */
+  | 'payloads:decode';
 
 /** The item (or department) a request touches, when it touches one. */
 export interface AccessTarget {
@@ -47,6 +49,7 @@ const ROLE_PERMISSIONS: Record<Principal['role'], Permission[]> = {
     'report:read',
     'audit:read',
     'delegation:manage',
+    'payloads:decode',
   ],
   viewer: ['catalog:read', 'cycle:read', 'item:read', 'report:read', 'audit:read'],
   submitter: ['catalog:read', 'cycle:read', 'item:read', 'item:submit', 'item:contribute', 'report:read'],

@@ -10,6 +10,7 @@ import { isIP } from 'node:net';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { parseDuration } from '../cycle/duration';
+import { readPayloadKeyring } from '../temporal/payload-keyring';
 
 const url = (protocols: string[]) =>
   z.string().refine(
@@ -51,6 +52,15 @@ function certificateWithKey<C extends string, K extends string>(cert: C, key: K)
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: [missing], message: `must be set with ${set}` });
   };
 }
+/** The keyring that encrypts Temporal payloads: read and checked at start-up, its fault named. */
+const payloadKeyringFile = z.string().superRefine((path, ctx) => {
+  try {
+    readPayloadKeyring(path);
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code ? 'cannot be read' : (e as Error).message;
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be a payload keyring file (${path}: ${reason})` });
+  }
+});
 const hostPort = z.string().regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:7233');
 const port = z.coerce.number().int().min(1).max(65535);
 const duration = z
@@ -113,6 +123,11 @@ export const configSchemas = {
       TEMPORAL_TLS_CLIENT_KEY_PATH: pemFile.optional(),
       /** The name the server's certificate must carry, when it is not the address's host. */
       TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
+      /**
+       * Encrypts every payload (AES-256-GCM) before it reaches Temporal when set: lines of
+       * `key-id:base64-key`, the first encrypts, all decrypt. Unset, histories are readable.
+       */
+      TEMPORAL_PAYLOAD_KEYS_FILE: payloadKeyringFile.optional(),
     })
     .superRefine(certificateWithKey('TEMPORAL_TLS_CLIENT_CERT_PATH', 'TEMPORAL_TLS_CLIENT_KEY_PATH'))
     .superRefine((t, ctx) => {

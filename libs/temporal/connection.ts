@@ -4,8 +4,10 @@
  * `temporal` configuration. Both the client's Connection and the worker's NativeConnection take this.
  */
 import { readFileSync } from 'node:fs';
-import type { TLSConfig } from '@temporalio/client';
+import type { DataConverter, TLSConfig } from '@temporalio/client';
 import type { Config } from '../config/config';
+import { EncryptingPayloadCodec } from './payload-encryption';
+import { readPayloadKeyring } from './payload-keyring';
 
 export interface TemporalConnectionOptions {
   address: string;
@@ -28,4 +30,14 @@ export function temporalConnectionOptions(t: Config<'temporal'>): TemporalConnec
       ...(cert && key ? { clientCertPair: { crt: readFileSync(cert), key: readFileSync(key) } } : {}),
     },
   };
+}
+
+/**
+ * The data converter every client and worker of one installation shares: with
+ * a keyring, payloads are encrypted on their way to Temporal and decrypted on
+ * their way back; without one, the SDK's default.
+ */
+export function temporalDataConverter(t: Config<'temporal'>): DataConverter | undefined {
+  if (!t.TEMPORAL_PAYLOAD_KEYS_FILE) return undefined;
+  return { payloadCodecs: [new EncryptingPayloadCodec(readPayloadKeyring(t.TEMPORAL_PAYLOAD_KEYS_FILE))] };
 }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import type { DataConverter } from '@temporalio/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createUser } from '@libs/access/users';
@@ -41,9 +42,10 @@ export interface ApiHarness extends CycleHarness {
 /** On the time-skipping test server by default; `dev-server` for what needs the real Temporal server (see createCycleHarness). */
 export async function createApiHarness(
   server: Parameters<typeof createCycleHarness>[0] = 'time-skipping',
+  dataConverter?: DataConverter,
 ): Promise<ApiHarness> {
   process.env.EVIDENCE_DIR = await mkdtemp(join(tmpdir(), 'plan-eval-evidence-'));
-  const h = await createCycleHarness(server);
+  const h = await createCycleHarness(server, undefined, dataConverter);
   const moduleRef = await Test.createTestingModule({ imports: [ApiModule] })
     .overrideProvider(DataSource)
     .useValue(h.db.dataSource)

@@ -6,6 +6,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DataConverter } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { CycleActivitiesService } from '../../activities/cycle/cycle.activities';
@@ -60,6 +61,8 @@ export async function createCycleHarness(
   server: 'time-skipping' | 'dev-server' = 'time-skipping',
   /** The organs the reports are issued by; Heyuan's unless a test runs another plan. */
   issuer: Localized = HEYUAN_ISSUER,
+  /** The installation's converter (payload encryption), given to the client and the worker alike. */
+  dataConverter?: DataConverter,
 ): Promise<CycleHarness> {
   const db = await createTestDatabase();
   await importPlan(db.dataSource, await readPlanFile(HEYUAN_PLAN_FILE));
@@ -68,7 +71,10 @@ export async function createCycleHarness(
   const mailer = new Mailer(smtp.url, '河源市统计局 <bureau@heyuan.example>');
   const relay = new OutboxRelay(db.dataSource, mailer, createJsonLogger('error'));
   relay.start();
-  const env = server === 'dev-server' ? await createDevServerEnvironment() : await createTimeSkippingEnvironment();
+  const env =
+    server === 'dev-server'
+      ? await createDevServerEnvironment(dataConverter)
+      : await createTimeSkippingEnvironment(dataConverter);
   const reportsDir = await mkdtemp(join(tmpdir(), 'plan-eval-reports-'));
   const activities = new CycleActivitiesService(db.dataSource, {
     publicUrl: 'http://portal.test',
@@ -82,7 +88,13 @@ export async function createCycleHarness(
   // Without a workflow cache every task is replayed from history: no sticky queue ties a
   // workflow to a worker that was stopped, and each step re-proves determinism.
   const newWorker = () =>
-    createCycleWorker({ connection: env.nativeConnection, taskQueue: TASK_QUEUE, activities, maxCachedWorkflows: 0 });
+    createCycleWorker({
+      connection: env.nativeConnection,
+      taskQueue: TASK_QUEUE,
+      activities,
+      maxCachedWorkflows: 0,
+      dataConverter,
+    });
   return {
     env,
     db,

@@ -1,6 +1,7 @@
 /** Temporal's time-skipping test server, from the binary scripts/tools.sh installs. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { DataConverter } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 
 export function testServerPath(): string {
@@ -9,15 +10,20 @@ export function testServerPath(): string {
   return path;
 }
 
-export function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
+/** `dataConverter`: the client's, e.g. payload encryption (the worker is given the same one). */
+export function createTimeSkippingEnvironment(dataConverter?: DataConverter): Promise<TestWorkflowEnvironment> {
   return TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: testServerPath() } },
+    ...(dataConverter ? { client: { dataConverter } } : {}),
   });
 }
 
 /** A real Temporal dev server (the `temporal` CLI), for what the test server lacks, such as Schedules. */
-export function createDevServerEnvironment(): Promise<TestWorkflowEnvironment> {
+export function createDevServerEnvironment(dataConverter?: DataConverter): Promise<TestWorkflowEnvironment> {
   const path = process.env.TEMPORAL_CLI_PATH ?? join(__dirname, '../../.tools/venv/bin/temporal');
   if (!existsSync(path)) throw new Error(`temporal CLI not found at ${path}: run scripts/tools.sh`);
-  return TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'existing-path', path } } });
+  return TestWorkflowEnvironment.createLocal({
+    server: { executable: { type: 'existing-path', path } },
+    ...(dataConverter ? { client: { dataConverter } } : {}),
+  });
 }

@@ -8,8 +8,9 @@ import { durationMs } from '@libs/cycle/duration';
 import type { NoticeOutboxConfig } from '@libs/mail/notice-outbox';
 import { createDataSource } from '@libs/persistence/data-source';
 import { CycleClient } from '@libs/temporal/cycle-client';
-import { temporalConnectionOptions } from '@libs/temporal/connection';
+import { temporalConnectionOptions, temporalDataConverter } from '@libs/temporal/connection';
 import { AuditController } from './audit/audit.controller';
+import { PayloadCodecController } from './payload-codec.controller';
 import { AuditService } from './audit/audit.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
@@ -52,6 +53,7 @@ import { CLOCK, CYCLE_CLIENT, NOTICE_OUTBOX, systemClock, TEMPORAL_CLIENT } from
     ReportsController,
     PortalController,
     AuditController,
+    PayloadCodecController,
   ],
   providers: [
     { provide: DataSource, useFactory: () => createDataSource().initialize() },
@@ -62,6 +64,7 @@ import { CLOCK, CYCLE_CLIENT, NOTICE_OUTBOX, systemClock, TEMPORAL_CLIENT } from
         return new Client({
           connection: await Connection.connect(temporalConnectionOptions(t)),
           namespace: t.TEMPORAL_NAMESPACE,
+          dataConverter: temporalDataConverter(t),
         });
       },
     },

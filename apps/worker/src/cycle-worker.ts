@@ -8,7 +8,7 @@ import {
   type NativeConnection,
   type WorkflowBundleOption,
 } from '@temporalio/worker';
-import type { Duration } from '@temporalio/common';
+import type { DataConverter, Duration } from '@temporalio/common';
 import type { CycleActivities } from '@libs/cycle/activities-contract';
 import { workflowBundlerOptions, WORKFLOWS_PATH } from './workflow-bundle';
 
@@ -19,6 +19,8 @@ export interface CycleWorkerOptions {
   namespace?: string;
   taskQueue: string;
   activities: CycleActivities;
+  /** The installation's converter (payload encryption); the SDK's default when absent. */
+  dataConverter?: DataConverter;
   /** A prebuilt bundle (production: its code or a file path); without one the workflows are bundled from source at start. */
   workflowBundle?: WorkflowBundleOption;
   /** Metrics and the like around every activity execution. */
@@ -36,6 +38,7 @@ export function createCycleWorker(options: CycleWorkerOptions): Promise<Worker> 
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
+    ...(options.dataConverter ? { dataConverter: options.dataConverter } : {}),
     ...(options.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
     ...(options.activityInterceptors ? { interceptors: { activity: options.activityInterceptors } } : {}),
     ...(options.shutdownGraceTime !== undefined ? { shutdownGraceTime: options.shutdownGraceTime } : {}),

@@ -12,7 +12,7 @@ import { NestFactory } from '@nestjs/core';
 import { NativeConnection, Runtime } from '@temporalio/worker';
 import { CycleActivitiesService } from '@activities/cycle/cycle.activities';
 import { ConfigError, loadConfig } from '@libs/config/config';
-import { temporalConnectionOptions } from '@libs/temporal/connection';
+import { temporalConnectionOptions, temporalDataConverter } from '@libs/temporal/connection';
 import { durationMs } from '@libs/cycle/duration';
 import { createJsonLogger, NestJsonLogger, temporalJsonLogger, type Level } from '@libs/observability/logger';
 import { createAppMetrics, fetchMetricsText, serveMetrics } from '@libs/observability/metrics';
@@ -57,6 +57,7 @@ async function main(): Promise<void> {
       connection,
       namespace: temporal.TEMPORAL_NAMESPACE,
       taskQueue: temporal.TEMPORAL_TASK_QUEUE,
+      dataConverter: temporalDataConverter(temporal),
       activities: app.get(CycleActivitiesService),
       ...(settings.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: settings.WORKFLOW_BUNDLE_PATH } } : {}),
       activityInterceptors: [activityMetricsInterceptor(metrics)],
