@@ -4,9 +4,6 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { Page } from '@libs/persistence/repositories/page';
 
-// Repositories page their tables (findPage); the API pages lists it has in memory (pageOf).
-export { findPage, type Page } from '@libs/persistence/repositories/page';
-
 export class PageQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 100000, default: 1 })
   @IsOptional()
@@ -25,6 +22,7 @@ export class PageQuery {
   pageSize: number = 50;
 }
 
+/** A list the API already holds, paged as repositories page their tables (libs/persistence/repositories/page). */
 export function pageOf<T>(all: T[], q: PageQuery): Page<T> {
   return {
     total: all.length,
