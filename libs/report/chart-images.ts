@@ -6,9 +6,11 @@
  * series against its target, in numbers) is the same image in both languages
  * and is rasterised once for the two renditions.
  */
-import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { renderAsync } from '@resvg/resvg-js';
+import { subsetFontFiles } from './chart-font';
 import { chartSvg, type ReportChart } from './report-charts';
 
 /**
@@ -29,23 +31,29 @@ export function chartFont(): { file: string; family: string } | null {
   return CJK_FONTS.find((f) => existsSync(f.file)) ?? null;
 }
 
-function fontOptions(): { loadSystemFonts: boolean; fontFiles: string[]; sansSerifFamily?: string } {
-  const cjk = chartFont();
-  return cjk
-    ? { loadSystemFonts: false, fontFiles: [cjk.file], sansSerifFamily: cjk.family }
-    : { loadSystemFonts: true, fontFiles: [] };
-}
+/** Characters ECharts may draw that no option names (numbers, separators, ellipses: all ASCII), and the SVG's line breaks. */
+const ASCII = '\t\n\r' + Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('');
 
 /** Twice the chart's size in pixels: sharp when Word scales it to the text width. */
 const ZOOM = 2;
 
+type FontOptions = { loadSystemFonts: boolean; fontFiles: string[]; sansSerifFamily?: string };
+
 /**
  * Rasterises charts, each distinct image once: one instance serves both
  * renditions of a report, so a chart without words is drawn once for the two.
+ * `prepare` cuts the CJK font to the characters of the charts to come
+ * (libs/report/chart-font.ts); a chart with a character outside the cut is
+ * drawn with the whole font, as without it. At most as many images are in
+ * flight as there are cores: each holds its pixels (about 11 MB for a page-high
+ * chart) until it is encoded.
  */
 export class ChartImages {
   private readonly images = new Map<string, Promise<Buffer>>();
-  private readonly font = fontOptions();
+  private readonly cjk = chartFont();
+  private subset: Promise<{ chars: Set<string>; files: string[]; remove(): Promise<void> } | null> =
+    Promise.resolve(null);
+  private readonly slots = new Semaphore(availableParallelism());
 
   /**
    * What is drawn, not the SVG, whose element ids ECharts numbers anew in
@@ -56,22 +64,74 @@ export class ChartImages {
     return createHash('sha256').update(JSON.stringify({ option, width, height })).digest('hex');
   }
 
+  /** Cuts the font to the characters of these charts (and of those prepared before). */
+  prepare(charts: ReportChart[]): Promise<void> {
+    const cjk = this.cjk;
+    if (!cjk) return Promise.resolve();
+    const previous = this.subset;
+    this.subset = previous.then(async (had) => {
+      const chars = new Set([...(had?.chars ?? ASCII), ...charts.flatMap((c) => [...JSON.stringify(c.option)])]);
+      if (had && chars.size === had.chars.size) return had;
+      // A chart being drawn with the old cut keeps its files until it is done; they go with the instance.
+      const files = await subsetFontFiles(cjk.file, [...chars].join(''));
+      return { chars, ...files, remove: async () => (await had?.remove(), files.remove()) };
+    });
+    return this.subset.then(() => undefined);
+  }
+
   png(chart: ReportChart): Promise<Buffer> {
     const key = ChartImages.key(chart);
     let image = this.images.get(key);
     if (!image) {
-      const svg = chartSvg(chart, { title: false });
-      // resvg renders off the main thread (libuv's pool): the charts of a report are drawn in parallel.
-      image = renderAsync(svg, { font: this.font, fitTo: { mode: 'zoom', value: ZOOM }, background: 'white' }).then(
-        (r) => r.asPng(),
-      );
+      image = this.draw(chart);
       this.images.set(key, image);
     }
     return image;
   }
 
+  private async draw(chart: ReportChart): Promise<Buffer> {
+    const subset = await this.subset;
+    return this.slots.run(async () => {
+      const svg = chartSvg(chart, { title: false });
+      const font: FontOptions = !this.cjk
+        ? { loadSystemFonts: true, fontFiles: [] }
+        : {
+            loadSystemFonts: false,
+            fontFiles: subset && [...svg].every((c) => subset.chars.has(c)) ? subset.files : [this.cjk.file],
+            sansSerifFamily: this.cjk.family,
+          };
+      // resvg lays out and renders off the main thread (libuv's pool); the PNG is encoded here.
+      const rendered = await renderAsync(svg, { font, fitTo: { mode: 'zoom', value: ZOOM }, background: 'white' });
+      return rendered.asPng();
+    });
+  }
+
   /** Distinct images rasterised so far. */
   get size(): number {
     return this.images.size;
+  }
+
+  /** Deletes the cut fonts once every image asked for is drawn. */
+  async dispose(): Promise<void> {
+    await Promise.allSettled(this.images.values());
+    await (await this.subset)?.remove();
+  }
+}
+
+/** At most `limit` tasks at once. */
+class Semaphore {
+  private waiting: Array<() => void> = [];
+  constructor(private free: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.free > 0) this.free--;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free++;
+    }
   }
 }

@@ -25,6 +25,7 @@ export type Caption = (text: string) => Paragraph;
 
 /** Every chart's image, rasterised before the document is put together (docx builds synchronously). */
 export async function chartPngs(charts: ReportChart[], images: ChartImages): Promise<Map<ReportChart, Buffer>> {
+  await images.prepare(charts);
   return new Map(await Promise.all(charts.map(async (c) => [c, await images.png(c)] as const)));
 }
 

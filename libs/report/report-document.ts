@@ -38,7 +38,7 @@ import { ChartImages } from './chart-images';
 import { columnWidths } from './column-widths';
 import type { CycleReportFigures } from './cycle-report';
 import { chartFigure, chartGallery, chartPngs } from './document-charts';
-import { reportOutline, type ReportBlock } from './report-outline';
+import { outlineCharts, reportOutline, type ReportBlock, type ReportChapter } from './report-outline';
 import { REPORT_TEXT, type Locale, type ReportText } from './report-text';
 
 /** Who issues the report, when, and at which stage: the cover and the document's metadata say so. */
@@ -177,23 +177,23 @@ const caption = (text: string) =>
     children: [new TextRun({ text, font: FONTS.heading, size: SIZE.table })],
   });
 
-/** `charts`: shared by the two renditions of a report, so that a chart without words is rasterised once. */
+/**
+ * `charts`: shared by the two renditions of a report, so that a chart without
+ * words is rasterised once (the caller then disposes of it); `outline`: the
+ * report's outline in `locale`, when the caller has it already.
+ */
 export async function writeReportDocument(
   f: CycleReportFigures,
   locale: Locale,
   issue: ReportIssue,
-  charts: ChartImages = new ChartImages(),
+  charts?: ChartImages,
+  outline: ReportChapter[] = reportOutline(REPORT_TEXT[locale], f),
 ): Promise<Buffer> {
   const t = REPORT_TEXT[locale];
   const title = t.title(f);
   const issuer = localize(issue.issuer, locale);
-  const outline = reportOutline(t, f);
-  const pngs = await chartPngs(
-    outline.flatMap((c) =>
-      c.blocks.flatMap((b) => (b.kind === 'chart' ? [b.chart] : b.kind === 'charts' ? b.charts : [])),
-    ),
-    charts,
-  );
+  const images = charts ?? new ChartImages();
+  const pngs = await chartPngs(outlineCharts(outline), images).finally(() => (charts ? undefined : images.dispose()));
   const block = (b: ReportBlock): Array<Paragraph | Table> => {
     switch (b.kind) {
       case 'paragraph':

@@ -10,7 +10,8 @@ import { ChartImages } from './chart-images';
 import type { CycleReportFigures } from './cycle-report';
 import { writeReportDocument, type ReportIssue } from './report-document';
 import { renderReportHtml } from './report-html';
-import type { Locale } from './report-text';
+import { outlineCharts, reportOutline, type ReportChapter } from './report-outline';
+import { REPORT_LOCALES, REPORT_TEXT, type Locale } from './report-text';
 import { writeReportWorkbook } from './report-workbook';
 
 export interface RenditionFiles {
@@ -29,13 +30,14 @@ async function writeRendition(
   base: string,
   figures: CycleReportFigures,
   locale: Locale,
+  outline: ReportChapter[],
   issue: ReportIssue,
   charts: ChartImages,
 ): Promise<RenditionFiles> {
   const files: RenditionFiles = { xlsx: `${base}.xlsx`, docx: `${base}.docx`, html: `${base}.html` };
   await writeFile(files.xlsx, await writeReportWorkbook(figures, locale));
-  await writeFile(files.docx, await writeReportDocument(figures, locale, issue, charts));
-  await writeFile(files.html, renderReportHtml(figures, locale));
+  await writeFile(files.html, renderReportHtml(figures, locale, outline));
+  await writeFile(files.docx, await writeReportDocument(figures, locale, issue, charts, outline));
   return files;
 }
 
@@ -50,9 +52,18 @@ export async function writeReportFiles(
   await mkdir(dir, { recursive: true });
   const base = join(dir, `report-v${version}`);
   await writeFile(`${base}.json`, JSON.stringify({ contentHash, ...figures }, null, 2));
-  // One rasteriser for both renditions: a chart whose image has no words is drawn once for the two.
+  const outlines = Object.fromEntries(REPORT_LOCALES.map((l) => [l, reportOutline(REPORT_TEXT[l], figures)]));
+  // One rasteriser for both renditions: a chart whose image has no words is drawn once for the two. The
+  // charts are drawn off the main thread while the workbooks and pages are written.
   const charts = new ChartImages();
-  const zh = await writeRendition(base, figures, 'zh-CN', issue, charts);
-  const en = await writeRendition(`${base}.en`, figures, 'en', issue, charts);
-  return { json: `${base}.json`, ...zh, en };
+  const all = REPORT_LOCALES.flatMap((l) => outlineCharts(outlines[l]));
+  await charts.prepare(all);
+  for (const c of all) charts.png(c).catch(() => undefined); // awaited by the documents, which report a failure
+  try {
+    const zh = await writeRendition(base, figures, 'zh-CN', outlines['zh-CN'], issue, charts);
+    const en = await writeRendition(`${base}.en`, figures, 'en', outlines.en, issue, charts);
+    return { json: `${base}.json`, ...zh, en };
+  } finally {
+    await charts.dispose();
+  }
 }

@@ -6,7 +6,7 @@
 import { escapeHtml } from '../common/escape-html';
 import type { CycleReportFigures } from './cycle-report';
 import { chartSvg } from './report-charts';
-import { reportOutline, type ReportBlock } from './report-outline';
+import { reportOutline, type ReportBlock, type ReportChapter } from './report-outline';
 import { REPORT_TEXT, type Locale } from './report-text';
 
 const STYLE =
@@ -38,10 +38,15 @@ function block(b: ReportBlock): string {
   }
 }
 
-export function renderReportHtml(f: CycleReportFigures, locale: Locale = 'zh-CN'): string {
+/** `outline`: the report's outline in `locale`, when the caller has it already. */
+export function renderReportHtml(
+  f: CycleReportFigures,
+  locale: Locale = 'zh-CN',
+  outline: ReportChapter[] = reportOutline(REPORT_TEXT[locale], f),
+): string {
   const t = REPORT_TEXT[locale];
   const title = t.title(f);
-  const chapters = reportOutline(t, f)
+  const chapters = outline
     .map(
       (c) =>
         `<section${c.drafted ? ' class="drafted"' : ''}><h2>${escapeHtml(c.title)}</h2>\n${c.blocks.map(block).join('\n')}</section>`,

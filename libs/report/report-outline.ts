@@ -215,3 +215,9 @@ export function reportOutline(t: ReportText, f: CycleReportFigures): ReportChapt
   });
   return numberedChapters;
 }
+
+/** Every chart of an outline, in order. */
+export const outlineCharts = (outline: ReportChapter[]): ReportChart[] =>
+  outline.flatMap((c) =>
+    c.blocks.flatMap((b) => (b.kind === 'chart' ? [b.chart] : b.kind === 'charts' ? b.charts : [])),
+  );
