@@ -10,13 +10,13 @@ import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '@libs/config/config';
 import type { CycleDefinition } from '@libs/cycle/cycle-definition';
 import { plausibleSubmission } from '@libs/cycle/plausible-submission';
-import type { WorkItemSpec } from '@libs/cycle/submission';
 import { createDataSource } from '@libs/persistence/data-source';
+import { OutboxRepository } from '@libs/persistence/repositories/outbox.repository';
 import { STATUS_LABELS } from '@libs/rules/progress';
 import { CycleClient } from '@libs/temporal/cycle-client';
 import { temporalConnectionOptions, temporalDataConverter } from '@libs/temporal/connection';
 import { runAnnualAndFinal } from './demo-final';
-import { actor, log, SECOND, sleep, waitForDepartments, waitForReport } from './demo-support';
+import { actor, itemsByDepartment, log, SECOND, sleep, waitForDepartments, waitForReport } from './demo-support';
 
 const LATE = 'city-education';
 const REJECTED = 'city-disabled-persons';
@@ -69,12 +69,7 @@ async function main(): Promise<void> {
   });
 
   await waitForDepartments(cycles, cycleId, departments);
-  const rows: Array<{ department: string; spec: WorkItemSpec }> = await ds.query(
-    `SELECT department, spec FROM work_item WHERE cycle_id = $1`,
-    [cycleId],
-  );
-  const byDept = new Map<string, WorkItemSpec[]>();
-  for (const r of rows) byDept.set(r.department, [...(byDept.get(r.department) ?? []), r.spec]);
+  const byDept = await itemsByDepartment(ds, cycleId);
 
   const submitAll = async (dept: string, round = 1) => {
     for (const spec of byDept.get(dept) ?? []) {
@@ -127,13 +122,10 @@ async function main(): Promise<void> {
   log('waiting for the hard close', { hardClose: definition.hardClose, silent: NEVER });
   const report = await waitForReport(ds, cycleId);
   const figures = JSON.parse(await readFile(report.path, 'utf8'));
-  const [{ sent, undeliverable }] = await ds.query(
-    `SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent, count(*) FILTER (WHERE status = 'undeliverable')::int AS undeliverable FROM notice WHERE cycle_id = $1`,
-    [cycleId],
-  );
+  const { sent, undeliverable } = await new OutboxRepository(ds).deliveryCounts(cycleId);
   console.log(`\n${figures.plan.name} · 中期评估 2021–2023 (mid-term evaluation)`);
   console.log(
-    `报告 (report): ${report.path.replace(/\.json$/, '.{docx,xlsx,html,json}')}\n英文版 (English): ${report.path.replace(/\.json$/, '.en.{docx,xlsx,html}')}\n内容哈希 (content hash): ${report.content_hash}`,
+    `报告 (report): ${report.path.replace(/\.json$/, '.{docx,xlsx,html,json}')}\n英文版 (English): ${report.path.replace(/\.json$/, '.en.{docx,xlsx,html}')}\n内容哈希 (content hash): ${report.contentHash}`,
   );
   console.log(`邮件 (notices): ${sent} 已发送 sent, ${undeliverable} 无法投递 undeliverable`);
   console.table(

@@ -12,7 +12,6 @@ import { Option, type Command } from 'commander';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '@libs/access/principal';
 import { createUser, USER_ROLES } from '@libs/access/users';
-import { countItemsByDepartment } from '@libs/catalog/cycle-progress';
 import { delegate } from '@libs/catalog/delegations';
 import { assignServiceItems, type ServiceAssignment } from '@libs/catalog/service-assignments';
 import { loadConfig } from '@libs/config/config';
@@ -24,10 +23,12 @@ import {
   type ItemKind,
 } from '@libs/cycle/cycle-definition';
 import { ITEM_STATUS_LABELS } from '@libs/cycle/department-state';
-import { CONTACT_ROLES, EvaluationCycle, type ContactRole, type UserRole } from '@libs/persistence/entities';
+import { CONTACT_ROLES, type ContactRole, type UserRole } from '@libs/persistence/entities';
 import { AccessRepository } from '@libs/persistence/repositories/access.repository';
 import { AuditRepository } from '@libs/persistence/repositories/audit.repository';
 import { CatalogRepository } from '@libs/persistence/repositories/catalog.repository';
+import { CycleItemRepository } from '@libs/persistence/repositories/cycle-item.repository';
+import { CycleRepository } from '@libs/persistence/repositories/cycle.repository';
 import { Transactions } from '@libs/persistence/repositories/transactions';
 import { PlanValidationError } from '@libs/plan/localized';
 import { CycleClient } from '@libs/temporal/cycle-client';
@@ -133,9 +134,9 @@ export function registerBureauCommands(program: Command): void {
     .addOption(new Option('--format <format>', '输出格式 (output)').choices(['table', 'json']).default('table'))
     .action((cycleId: string, o: { format: string }) =>
       withDatabase(async (ds) => {
-        const c = await ds.getRepository(EvaluationCycle).findOneBy({ id: cycleId });
+        const c = await new CycleRepository(ds).find(cycleId);
         if (!c) throw new Error(`没有评估轮次“${cycleId}” (no cycle "${cycleId}")`);
-        const rows = await countItemsByDepartment(ds, cycleId);
+        const rows = await new CycleItemRepository(ds).countByDepartment(cycleId);
         if (o.format === 'json') return void console.log(JSON.stringify({ cycle: c, byDepartment: rows }, null, 2));
         console.log(`${c.id} · ${c.status} · 截止 (deadline) ${c.deadline.toISOString()}`);
         console.table(
