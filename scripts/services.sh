@@ -66,6 +66,14 @@ start_temporal() {
     --log-level warn >"$DATA_DIR/temporal/server.log" 2>&1 &
   echo $! > "$DATA_DIR/temporal/pid"
   wait_until 60 "Temporal dev server" "$TEMPORAL_CLI" operator cluster health --address "127.0.0.1:$TEMPORAL_PORT"
+  TEMPORAL_ADDRESS="127.0.0.1:$TEMPORAL_PORT" register_search_attributes
+}
+
+# The cycle workflows' search attributes (libs/cycle/search-attributes.ts), registered with the namespace
+# once: a workflow that sets an unregistered one fails its task.
+register_search_attributes() {
+  node "$REPO_ROOT/bin/plan-eval.js" temporal-setup >/dev/null \
+    || die "registering the search attributes with Temporal failed"
 }
 
 # The production-shaped Temporal cluster: two server nodes (deploy/temporal/config.yaml), each
@@ -181,6 +189,20 @@ ensure_cluster_namespace() {
   # The internal worker service, where the evaluation calendar's Schedules run, polls the namespace
   # once it reaches the frontend (over TLS, when on); a node whose worker cannot gives up after a minute.
   wait_until 60 "Temporal's internal worker polling $CLUSTER_NAMESPACE" internal_worker_polling
+  TEMPORAL_ADDRESS="$address" TEMPORAL_NAMESPACE="$CLUSTER_NAMESPACE" \
+    TEMPORAL_TLS_SERVER_CA_CERT_PATH="${CLUSTER_TLS_CERT:+$PLAN_EVAL_TEMPORAL_CLUSTER_TLS_CA}" \
+    TEMPORAL_TLS_CLIENT_CERT_PATH="$CLUSTER_TLS_CERT" \
+    TEMPORAL_TLS_CLIENT_KEY_PATH="${CLUSTER_TLS_CERT:+$PLAN_EVAL_TEMPORAL_CLUSTER_TLS_KEY}" \
+    TEMPORAL_TLS_SERVER_NAME="${CLUSTER_TLS_CERT:+${PLAN_EVAL_TEMPORAL_CLUSTER_TLS_SERVER_NAME:-}}" \
+    register_search_attributes
+  # Each node's frontend learns of them from its cache, as of a namespace.
+  for n in $(seq 1 "$CLUSTER_NODES"); do
+    wait_until 30 "search attributes on node $n" search_attributes_known "$(cluster_node_port "$n")"
+  done
+}
+search_attributes_known() {
+  cluster_cli operator search-attribute list --namespace "$CLUSTER_NAMESPACE" --address "127.0.0.1:$1" \
+    | grep -q PlanEvalOverdue
 }
 internal_worker_polling() {
   cluster_cli task-queue describe --namespace "$CLUSTER_NAMESPACE" --task-queue temporal-sys-per-ns-tq \

@@ -13,6 +13,7 @@ import {
   getExternalWorkflowHandle,
   proxyActivities,
   setHandler,
+  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { CycleActivities, DepartmentOutcome } from '@libs/cycle/activities-contract';
@@ -28,6 +29,7 @@ import {
 } from '@libs/cycle/department-run';
 import type { Localized } from '@libs/plan/localized';
 import { workflowNow } from './clock';
+import { standingAttributes } from './search-attributes';
 import { departmentDoneSignal } from './evaluation-cycle.messages';
 import {
   bulkApproveUpdate,
@@ -87,6 +89,14 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
   let wake = false;
   /** When the loop's current wait ends by itself. */
   let wakesAt = Infinity;
+  /** The standing the search attributes show, upserted when it changes (once more in each new run). */
+  let shownStanding = '';
+  const showStanding = () => {
+    const standing = run.standing(workflowNow());
+    if (`${standing.phase}/${standing.overdue}` === shownStanding) return;
+    shownStanding = `${standing.phase}/${standing.overdue}`;
+    upsertSearchAttributes(standingAttributes(standing));
+  };
   const continueAsNewDue = () =>
     workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > (input.historyLimit ?? Infinity);
 
@@ -176,16 +186,18 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
     await reportDoneToCycle();
     run.fireDueChases(workflowNow());
     if (run.noticesDue(workflowNow())) await sendNotices();
+    showStanding();
     if (continueAsNewDue()) {
       await everythingWritten();
       await continueAsNew<typeof departmentCycle>({ ...input, carried: run.snapshot() });
     }
-    wakesAt = run.nextWakeAt();
+    wakesAt = Math.min(run.nextWakeAt(), run.standingChangesAt(workflowNow()));
     wake = false;
     await condition(() => wake || run.stopWaiting() || continueAsNewDue(), Math.max(1, wakesAt - workflowNow()));
   }
 
   run.close();
+  showStanding();
   // The cycle's report reads the approved versions from PostgreSQL: every record is written first.
   await everythingWritten();
   await sendNotices();

@@ -10,6 +10,7 @@ import {
   proxyActivities,
   setHandler,
   startChild,
+  upsertSearchAttributes,
   workflowInfo,
   type ChildWorkflowHandle,
 } from '@temporalio/workflow';
@@ -23,6 +24,7 @@ import {
   type ReopenRequest,
 } from '@libs/cycle/reopen';
 import { workflowNow } from './clock';
+import { cycleAttributes, departmentAttributes, phaseAttribute, standingAttributes } from './search-attributes';
 import {
   cancelSignal,
   closeDepartmentSignal,
@@ -95,6 +97,11 @@ export async function evaluationCycle({ definition, reopen }: EvaluationCycleInp
     cancelled: false,
     reportPath: null,
   };
+  upsertSearchAttributes([...cycleAttributes(definition), phaseAttribute(status.phase)]);
+  const enterPhase = (phase: CycleStatus['phase']) => {
+    status.phase = phase;
+    upsertSearchAttributes([phaseAttribute(phase)]);
+  };
   const childId = (department: string) => departmentWorkflowId(cycleId, department);
   let forwarding = Promise.resolve();
   /** Bureau actions reach the children in the order they were given. */
@@ -155,7 +162,7 @@ export async function evaluationCycle({ definition, reopen }: EvaluationCycleInp
     itemsOf = (department) => leadItems[department];
   }
   status.departments = prepared.departments;
-  status.phase = 'collecting';
+  enterPhase('collecting');
 
   const children: Array<ChildWorkflowHandle<typeof departmentCycle>> = [];
   const assignmentNotices: Array<Promise<void>> = [];
@@ -165,6 +172,11 @@ export async function evaluationCycle({ definition, reopen }: EvaluationCycleInp
       startChild(departmentCycle, {
         workflowId: childId(department),
         parentClosePolicy: ParentClosePolicy.TERMINATE,
+        typedSearchAttributes: [
+          ...cycleAttributes(definition),
+          ...departmentAttributes(department),
+          ...standingAttributes({ phase: 'collecting', overdue: false }),
+        ],
         args: [
           {
             cycleId,
@@ -235,7 +247,7 @@ export async function evaluationCycle({ definition, reopen }: EvaluationCycleInp
       )
     : finished;
 
-  status.phase = 'closing';
+  enterPhase('closing');
   const report = await activities.closeCycle({ cycleId, outcomes, cancelled: status.cancelled });
   status.reportPath = report.reportPath;
   await activities.sendNotice({
@@ -250,6 +262,6 @@ export async function evaluationCycle({ definition, reopen }: EvaluationCycleInp
     reportPath: report.reportPath,
     ...(status.cancelled && status.cancelReason ? { reason: status.cancelReason } : {}),
   });
-  status.phase = 'closed';
+  enterPhase('closed');
   return status;
 }

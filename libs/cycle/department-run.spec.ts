@@ -88,3 +88,42 @@ describe('DepartmentRun: what a continue-as-new carries is all it knows', () => 
     expect(run.nextWakeAt()).toBe(T0 + 11 * MINUTE);
   });
 });
+
+describe('DepartmentRun.standing: what the search attributes show', () => {
+  const DEADLINE = Date.parse(launch.deadline);
+  const approve = (requestId: string, itemKey: string): ItemCommandRequest => ({
+    requestId,
+    actor: { id: 'v@sports', name: '审核人', role: 'supervisor', department: DEPT },
+    command: { type: 'review', itemKey, decision: 'approve' },
+  });
+  it.each<[string, (run: DepartmentRun) => void, number, string, boolean, number]>([
+    ['items owed before the deadline', () => undefined, DEADLINE, 'collecting', false, DEADLINE + 1],
+    ['items owed past the deadline', () => undefined, DEADLINE + 1, 'collecting', true, Infinity],
+    [
+      'all submitted, waiting for review, past the deadline',
+      (run) => run.apply(submit('b', 'task-2'), T0),
+      DEADLINE + 1,
+      'reviewing',
+      false,
+      Infinity,
+    ],
+    [
+      'all approved',
+      (run) => {
+        run.apply(submit('b', 'task-2'), T0);
+        run.apply(approve('c', 'task-1'), T0);
+        run.apply(approve('d', 'task-2'), T0);
+      },
+      T0,
+      'done',
+      false,
+      Infinity,
+    ],
+    ['closed with items owed', (run) => run.close(), DEADLINE + 1, 'closed', false, Infinity],
+    ['cancelled', (run) => run.cancel('规划调整'), T0, 'cancelled', false, DEADLINE + 1],
+  ])('%s', (_label, then, now, phase, overdue, changesAt) => {
+    const run = scenario(then, false);
+    expect(run.standing(now)).toEqual({ phase, overdue });
+    expect(run.standingChangesAt(now)).toBe(changesAt);
+  });
+});

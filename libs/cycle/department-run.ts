@@ -38,8 +38,9 @@ import {
   type ItemStatus,
 } from './department-state';
 import { durationMs } from './duration';
+import type { DepartmentStanding } from './search-attributes';
 import { checkSubmission, type PlanYears, type WorkItemSpec } from './submission';
-import { timeliness } from './timeliness';
+import { isOverdue, timeliness } from './timeliness';
 
 export interface ItemCommandRequest {
   /** The caller's idempotency key: the same request applied twice changes nothing. */
@@ -376,6 +377,12 @@ export class DepartmentRun {
     return Math.min(this.s.state.hardClose, nextChase, this.nextReviewChaseAt(), this.s.digestDueAt ?? Infinity);
   }
 
+  /** When the standing changes by the clock alone: the moment past the deadline at which owed items turn overdue. */
+  standingChangesAt(now: number): number {
+    const { state } = this.s;
+    return owedBySubmitter(state).length > 0 && now <= state.deadline ? state.deadline + 1 : Infinity;
+  }
+
   /** Queued notices go out now: none waits for a digest, or its window has passed. */
   noticesDue(now: number): boolean {
     return this.s.pending.length > 0 && (this.s.digestDueAt === null || this.s.digestDueAt <= now);
@@ -424,6 +431,16 @@ export class DepartmentRun {
         })),
       };
     });
+  }
+
+  /** For the run's search attributes: items still owed come first, then those waiting for review. */
+  standing(now: number): DepartmentStanding {
+    const { state } = this.s;
+    const owed = owedBySubmitter(state).length > 0;
+    if (this.s.cancelled) return { phase: 'cancelled', overdue: false };
+    if (this.s.closed) return { phase: 'closed', overdue: false };
+    if (owed) return { phase: 'collecting', overdue: isOverdue(owed, state.deadline, now) };
+    return { phase: this.allDone() ? 'done' : 'reviewing', overdue: false };
   }
 
   status(now: number): DepartmentStatus {

@@ -25,6 +25,7 @@ import {
   itemCommandUpdate,
 } from '../../workflows/department-cycle.messages';
 import type { departmentCycle } from '../../workflows/department-cycle.workflow';
+import { departmentAttributes } from '../../workflows/search-attributes';
 import { createTimeSkippingEnvironment } from '../support/temporal';
 
 const TASK_QUEUE = 'department-continue-as-new';
@@ -120,6 +121,8 @@ describe('a department continued as new at every point of its life', () => {
     return env.client.workflow.start<typeof departmentCycle>('departmentCycle', {
       taskQueue: TASK_QUEUE,
       workflowId: departmentWorkflowId(cycleId, DEPT),
+      // As the cycle starts its departments: what an operator searches by must outlive each run.
+      typedSearchAttributes: departmentAttributes(DEPT),
       args: [
         {
           cycleId,
@@ -193,6 +196,12 @@ describe('a department continued as new at every point of its life', () => {
       'submitter/rejected 1: task-2 (请补充进展)',
     ]);
     expect(recorded(cycleId)).toEqual(['d-1', 'd-2', 'd-3', 'd-4', 'd-5']);
+    // The returned task is owed again; the attributes set at start came through every continue-as-new.
+    expect((await handle.describe()).searchAttributes).toMatchObject({
+      PlanEvalDepartment: [DEPT],
+      PlanEvalPhase: ['collecting'],
+      PlanEvalOverdue: [false],
+    });
 
     await handle.signal(closeDepartmentSignal);
     expect(await handle.result()).toMatchObject({ department: DEPT, total: 3, done: 1, cancelled: false });

@@ -52,9 +52,17 @@ interface Service {
       'migrate',
       'postgres',
       'temporal',
+      'temporal-setup',
       'temporal-ui',
       'worker',
     ]);
+  });
+
+  it('registers the search attributes before any worker runs a workflow that sets them', () => {
+    expect(services['temporal-setup'].command).toEqual(['node', 'dist/apps/cli/src/main.js', 'temporal-setup']);
+    expect(services.worker.depends_on).toMatchObject({
+      'temporal-setup': { condition: 'service_completed_successfully' },
+    });
   });
 
   it('refuses to resolve without an AUTH_SECRET of one’s own', () => {
@@ -63,7 +71,7 @@ interface Service {
     expect(result.stderr).toContain('set AUTH_SECRET');
   });
 
-  it.each(['api', 'worker', 'mail-relay', 'migrate'])('gives %s settings every configuration area accepts', (name) => {
+  it.each(['api', 'worker', 'mail-relay', 'migrate', 'temporal-setup'])('gives %s settings every configuration area accepts', (name) => {
     const env = services[name].environment!;
     for (const area of Object.keys(configSchemas) as ConfigArea[]) expect(() => loadConfig(area, env)).not.toThrow();
     expect(env.NODE_ENV).toBe('production');

@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
+import { registerSearchAttributes } from '@libs/temporal/search-attribute-registry';
 import { freePort, waitFor } from './ports';
 
 const ROOT = join(__dirname, '../..');
@@ -76,6 +77,8 @@ export class TemporalDevServer {
           const connection = await Connection.connect({ address: this.address, connectTimeout: 1000 });
           try {
             await connection.workflowService.describeNamespace({ namespace: 'default' });
+            // As scripts/services.sh does for the embedded server: the workflows set them.
+            await registerSearchAttributes(connection, 'default');
             return true;
           } finally {
             await connection.close();

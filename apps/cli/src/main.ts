@@ -5,6 +5,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { Connection } from '@temporalio/client';
 import { Command, Option } from 'commander';
 import { catalogSummary } from '@libs/catalog/catalog-summary';
 import { DelegationError } from '@libs/catalog/delegations';
@@ -22,6 +23,8 @@ import { evaluatePlanIndicators, parseIndicatorValues, summarizeEvaluation } fro
 import { STATUS_LABELS } from '@libs/rules/progress';
 import { THRESHOLD_PRESET_NAMES, THRESHOLD_PRESETS, type ThresholdPreset } from '@libs/rules/thresholds';
 import { CycleRequestError } from '@libs/temporal/cycle-client';
+import { temporalConnectionOptions } from '@libs/temporal/connection';
+import { registerSearchAttributes } from '@libs/temporal/search-attribute-registry';
 import { registerBureauCommands } from './bureau-commands';
 import { loadPlan, withDatabase } from './plan-source';
 
@@ -289,6 +292,26 @@ mail
     for (const a of m.attachments) console.log(`附件 (attachment): ${a.filename} (${a.contentType}, ${a.size} bytes)`);
     console.log('');
     console.log(opts.html ? (m.html ?? '（没有 HTML 部分 no HTML part）') : m.text);
+  });
+
+program
+  .command('temporal-setup')
+  .description(
+    "在 Temporal 命名空间中注册工作流检索属性 (register the workflows' search attributes with the namespace)",
+  )
+  .action(async () => {
+    const t = loadConfig('temporal');
+    const connection = await Connection.connect(temporalConnectionOptions(t));
+    try {
+      const added = await registerSearchAttributes(connection, t.TEMPORAL_NAMESPACE);
+      console.log(
+        added.length > 0
+          ? `已注册检索属性 (registered search attributes) ${added.join(', ')} @ ${t.TEMPORAL_NAMESPACE}`
+          : `检索属性均已注册 (search attributes already registered) @ ${t.TEMPORAL_NAMESPACE}`,
+      );
+    } finally {
+      await connection.close();
+    }
   });
 
 registerBureauCommands(program);
