@@ -71,11 +71,14 @@ interface Service {
     expect(result.stderr).toContain('set AUTH_SECRET');
   });
 
-  it.each(['api', 'worker', 'mail-relay', 'migrate', 'temporal-setup'])('gives %s settings every configuration area accepts', (name) => {
-    const env = services[name].environment!;
-    for (const area of Object.keys(configSchemas) as ConfigArea[]) expect(() => loadConfig(area, env)).not.toThrow();
-    expect(env.NODE_ENV).toBe('production');
-  });
+  it.each(['api', 'worker', 'mail-relay', 'migrate', 'temporal-setup'])(
+    'gives %s settings every configuration area accepts',
+    (name) => {
+      const env = services[name].environment!;
+      for (const area of Object.keys(configSchemas) as ConfigArea[]) expect(() => loadConfig(area, env)).not.toThrow();
+      expect(env.NODE_ENV).toBe('production');
+    },
+  );
 
   it('serves the API on its container’s every interface, signing with the secret from the environment', () => {
     const api = services.api.environment!;
