@@ -7,7 +7,7 @@
  */
 import type { DataSource } from 'typeorm';
 import type { NoticeEnd } from '../../libs/cycle/notice-standing';
-import { awaitsAssignment } from '../../libs/mail/notice-order';
+import { OutboxRepository, type NoticeProgress } from '../../libs/persistence/repositories/outbox.repository';
 
 /** How a notice ended: sent, found undeliverable, or dropped because its items had all moved on. */
 export type Delivery = NoticeEnd;
@@ -25,21 +25,12 @@ interface Waiter extends WaitFrom {
   reject: (error: Error) => void;
 }
 
-interface RowState {
-  id: string;
-  status: 'pending' | Delivery;
-  attempts: number;
-  error: string | null;
-  claimed: boolean;
-  /** Held back until its department's assignment has gone. */
-  held: boolean;
-}
-
 const POLL_MS = 50;
 
 export class NoticeDeliveries {
   private readonly waiting = new Map<string, Waiter[]>();
   private timer: NodeJS.Timeout | null = null;
+  private readonly outbox: OutboxRepository;
 
   /**
    * `unclaimedMs`: a notice no relay has touched for this long fails its
@@ -48,9 +39,11 @@ export class NoticeDeliveries {
    * only "timed out").
    */
   constructor(
-    private readonly ds: DataSource,
+    ds: DataSource,
     private readonly unclaimedMs = 45_000,
-  ) {}
+  ) {
+    this.outbox = new OutboxRepository(ds);
+  }
 
   wait(id: string, from: WaitFrom): Promise<Delivery> {
     return new Promise((resolve, reject) => {
@@ -61,19 +54,14 @@ export class NoticeDeliveries {
 
   private async poll(): Promise<void> {
     try {
-      const rows: RowState[] = await this.ds.query(
-        `SELECT id, status, attempts, error, claimed_until IS NOT NULL AS claimed, ${awaitsAssignment('notice')} AS held
-           FROM notice WHERE id = ANY($1)`,
-        [[...this.waiting.keys()]],
-      );
-      for (const row of rows) this.settle(row);
+      for (const row of await this.outbox.progress([...this.waiting.keys()])) this.settle(row);
     } catch {
       // PostgreSQL away for a moment: the next poll asks again.
     }
     this.timer = this.waiting.size > 0 ? setTimeout(() => void this.poll(), POLL_MS) : null;
   }
 
-  private settle(row: RowState): void {
+  private settle(row: NoticeProgress): void {
     const waiters = this.waiting.get(row.id) ?? [];
     const left = waiters.filter((w) => {
       if (row.status !== 'pending') w.resolve(row.status);

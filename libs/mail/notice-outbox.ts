@@ -15,9 +15,11 @@ import { cycleTitle } from '../cycle/cycle-definition';
 import { OPEN_IN } from '../access/link-standing';
 import type { LinkScope } from '../access/principal';
 import type { TokenSigner } from '../access/tokens';
-import { Department, EvaluationCycle } from '../persistence/entities';
+import type { EvaluationCycle } from '../persistence/entities';
+import { CycleRepository } from '../persistence/repositories/cycle.repository';
+import { OutboxRepository } from '../persistence/repositories/outbox.repository';
 import type { Locale } from '../plan/localized';
-import { noticeStandingNow, readEnglishTitles } from './notice-items';
+import { noticeStandingNow } from './notice-items';
 import { renderComposition, renderNotice, type NoticeComposition, type QueuedNotice } from './notice-message';
 import { reportAttachments } from './report-attachments';
 
@@ -52,10 +54,10 @@ export async function composeNotice(
   input: NoticeInput,
 ): Promise<ComposedNotice> {
   const { recipient, recipientName, departmentName, locale } = await recipientOf(ds, config, input);
-  const standing = await noticeStandingNow(ds, input);
+  const standing = await noticeStandingNow(new OutboxRepository(ds), input);
   const notice = { ...input, items: locale === 'en' ? await inEnglish(ds, input) : input.items };
   const attachments = await reportAttachments(input.reportPath, locale);
-  const cycle = await ds.getRepository(EvaluationCycle).findOneByOrFail({ id: input.cycleId });
+  const cycle = await new CycleRepository(ds).get(input.cycleId);
   const context = {
     cycleTitle: cycleTitle(cycle),
     departmentName,
@@ -98,8 +100,7 @@ export async function composeNotice(
 /** The items with the plan's English names, where the plan has them. */
 async function inEnglish(ds: DataSource, input: NoticeInput): Promise<NoticeInput['items']> {
   if (input.items.length === 0) return input.items;
-  const titles = await readEnglishTitles(
-    ds,
+  const titles = await new CatalogRepository(ds).englishTitles(
     input.cycleId,
     input.items.map((i) => i.key),
   );
@@ -154,8 +155,7 @@ async function recipientOf(
 }> {
   if (input.audience === 'bureau') {
     // An escalation names the department it is about; the bureau's own notices name the bureau.
-    const about =
-      input.department === 'bureau' ? null : await ds.getRepository(Department).findOneBy({ code: input.department });
+    const about = input.department === 'bureau' ? null : await new CatalogRepository(ds).department(input.department);
     return {
       recipient: config.bureauEmail,
       recipientName: config.bureauName,
@@ -199,39 +199,19 @@ export async function resendNotice(
   noticeId: string,
   requestId: string,
 ): Promise<ResendOutcome> {
-  const [original]: Array<{
-    department: string;
-    audience: NoticeInput['audience'];
-    event: NoticeInput['event'];
-    item_keys: string[];
-  }> = await ds.query(
-    `SELECT department, audience, event, item_keys FROM notice WHERE cycle_id = $1 AND id::text = $2`,
-    [cycleId, noticeId],
-  );
+  const outbox = new OutboxRepository(ds);
+  const original = await outbox.resendSource(cycleId, noticeId);
   if (!original) return { ok: false, reason: 'not_found' };
-  const [done]: Array<{ id: string; recipient: string; item_keys: string[] }> = await ds.query(
-    `SELECT id, recipient, item_keys FROM notice WHERE request_id = $1`,
-    [requestId],
-  );
-  if (done) return { ok: true, noticeId: done.id, recipient: done.recipient, itemKeys: done.item_keys };
-  const cycle = await ds.getRepository(EvaluationCycle).findOneByOrFail({ id: cycleId });
+  const done = await outbox.resentUnder(requestId);
+  if (done) return { ok: true, noticeId: done.id, recipient: done.recipient, itemKeys: done.itemKeys };
+  const cycle = await new CycleRepository(ds).get(cycleId);
   if (cycle.status !== 'running') return { ok: false, reason: 'cycle_closed' };
 
   const purpose = linkPurpose(original);
   // The reason a department was given (a return, a reopen) goes with the item again.
-  const items: Array<{
-    key: string;
-    title: string;
-    status: NoticeInput['items'][number]['status'];
-    reason: string | null;
-  }> = await ds.query(
-    `SELECT w.item_key AS key, w.title, w.status,
-            (SELECT e.detail->>'reason' FROM item_event e WHERE e.cycle_id = w.cycle_id AND e.item_key = w.item_key ORDER BY e.at DESC LIMIT 1) AS reason
-       FROM work_item w WHERE w.cycle_id = $1 AND w.item_key = ANY($2) ORDER BY w.item_kind, w.item_no`,
-    [cycleId, original.item_keys],
-  );
+  const items = await outbox.resendItems(cycleId, original.itemKeys);
   const waiting = original.audience === 'bureau' ? items : items.filter((i) => OPEN_IN[purpose].includes(i.status));
-  if (waiting.length === 0 && original.item_keys.length > 0) return { ok: false, reason: 'nothing_waiting' };
+  if (waiting.length === 0 && original.itemKeys.length > 0) return { ok: false, reason: 'nothing_waiting' };
 
   const input: NoticeInput = {
     cycleId,
@@ -251,29 +231,6 @@ export async function resendNotice(
   const { recipient, subject, itemKeys, message } = await composeNotice(ds, config, input);
   // Its items moved on between the read above and now.
   if (!message) return { ok: false, reason: 'nothing_waiting' };
-  // Two resends at once may take the same seq: the loser takes the next one.
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const [row]: Array<{ id: string }> = await ds.query(
-      `INSERT INTO notice (cycle_id, department, recipient, event, seq, audience, subject, item_keys, message, request_id)
-       SELECT $1::varchar, $2::varchar, $3::varchar, $4::varchar, coalesce(min(seq), 0) - 1, $5, $6, $7, $8, $9
-         FROM notice WHERE cycle_id = $1::varchar AND department = $2::varchar AND recipient = $3::varchar AND event = $4::varchar AND seq < 0
-       ON CONFLICT DO NOTHING
-       RETURNING id`,
-      [
-        cycleId,
-        original.department,
-        recipient,
-        original.event,
-        original.audience,
-        subject,
-        itemKeys,
-        message,
-        requestId,
-      ],
-    );
-    const id: string | undefined =
-      row?.id ?? (await ds.query(`SELECT id FROM notice WHERE request_id = $1`, [requestId]))[0]?.id;
-    if (id) return { ok: true, noticeId: id, recipient, itemKeys };
-  }
-  return { ok: false, reason: 'busy' };
+  const id = await outbox.queueResend(cycleId, original, { recipient, subject, itemKeys, message }, requestId);
+  return id ? { ok: true, noticeId: id, recipient, itemKeys } : { ok: false, reason: 'busy' };
 }

@@ -8,15 +8,15 @@
  * only then can a notice the SMTP server had already accepted go out again
  * (with the same Message-ID, so mail clients show it once). Each notice is
  * checked against its items' state as it is sent, and a department's own
- * notices wait for its assignment (libs/mail/notice-order.ts).
+ * notices wait for its assignment (OutboxRepository.claimDue).
  */
 import type { DataSource } from 'typeorm';
 import type { NoticeEnd } from '../cycle/notice-standing';
 import type { JsonLogger } from '../observability/logger';
+import { OutboxRepository, type ClaimedNotice } from '../persistence/repositories/outbox.repository';
 import { PermanentDeliveryError, type Mailer, type QueuedMessage } from './mailer';
 import { noticeStandingNow } from './notice-items';
-import { renderComposition, type QueuedNotice } from './notice-message';
-import { awaitsAssignment } from './notice-order';
+import { renderComposition } from './notice-message';
 
 export interface OutboxRelayOptions {
   /** Notices claimed, and sent side by side, at a time (the mail transport keeps 10 connections). */
@@ -33,15 +33,6 @@ export type DeliveryOutcome = NoticeEnd | 'retry';
 
 const DEFAULTS: OutboxRelayOptions = { batch: 20, idlePollMs: 100, leaseMs: 5 * 60_000, onOutcome: () => undefined };
 
-interface ClaimedNotice {
-  id: string;
-  cycle_id: string;
-  event: string;
-  recipient: string;
-  attempts: number;
-  message: QueuedNotice;
-}
-
 /** When a notice the SMTP server turned away for now is tried again: 5 s, doubling, at most 10 minutes. */
 export function retryDelayMs(attempts: number): number {
   return Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 10 * 60_000);
@@ -49,17 +40,19 @@ export function retryDelayMs(attempts: number): number {
 
 export class OutboxRelay {
   private readonly options: OutboxRelayOptions;
+  private readonly outbox: OutboxRepository;
   private running: Promise<void> | null = null;
   private stopping = false;
   private wake: (() => void) | null = null;
 
   constructor(
-    private readonly ds: DataSource,
+    ds: DataSource,
     private readonly mailer: Mailer,
     private readonly log: JsonLogger,
     options: Partial<OutboxRelayOptions> = {},
   ) {
     this.options = { ...DEFAULTS, ...options };
+    this.outbox = new OutboxRepository(ds);
   }
 
   start(): void {
@@ -77,20 +70,7 @@ export class OutboxRelay {
 
   /** One pass: claims the notices due and sends them; how many there were. */
   async deliverDue(): Promise<number> {
-    // Wrapped in a SELECT: TypeORM answers a bare UPDATE with [rows, count].
-    const claimed: ClaimedNotice[] = await this.ds.query(
-      `WITH claimed AS (
-         UPDATE notice n SET claimed_until = now() + $2 * interval '1 millisecond', attempts = n.attempts + 1
-          WHERE n.id IN (SELECT q.id FROM notice q
-                          WHERE q.status = 'pending' AND q.message IS NOT NULL AND q.next_attempt_at <= now()
-                            AND (q.claimed_until IS NULL OR q.claimed_until < now())
-                            AND NOT ${awaitsAssignment('q')}
-                          ORDER BY q.next_attempt_at, q.created_at LIMIT $1 FOR UPDATE OF q SKIP LOCKED)
-          RETURNING n.id, n.cycle_id, n.event, n.recipient, n.attempts, n.message
-       )
-       SELECT * FROM claimed`,
-      [this.options.batch, this.options.leaseMs],
-    );
+    const claimed = await this.outbox.claimDue(this.options.batch, this.options.leaseMs);
     const outcomes = await Promise.allSettled(claimed.map((notice) => this.deliver(notice)));
     const failed = outcomes.find((o) => o.status === 'rejected');
     if (failed) throw failed.reason;
@@ -128,7 +108,7 @@ export class OutboxRelay {
   private async deliver(notice: ClaimedNotice): Promise<void> {
     const messageId = `<${notice.id}@plan-eval>`;
     const context = {
-      cycleId: notice.cycle_id,
+      cycleId: notice.cycleId,
       event: notice.event,
       recipient: notice.recipient,
       attempt: notice.attempts,
@@ -143,29 +123,16 @@ export class OutboxRelay {
         // Never dropped silently: recorded, and shown to the bureau as undeliverable.
         this.log.warn('notice undeliverable', { ...context, error });
         this.options.onOutcome(notice.event, 'undeliverable');
-        await this.record(
-          notice.id,
-          `UPDATE notice SET status = 'undeliverable', error = $2, claimed_until = NULL, message = NULL WHERE id = $1`,
-          [error],
-        );
+        await this.record(notice.id, () => this.outbox.markUndeliverable(notice.id, error));
       } else {
         this.log.warn('notice not sent yet', { ...context, error });
         this.options.onOutcome(notice.event, 'retry');
-        await this.record(
-          notice.id,
-          `UPDATE notice SET error = $2, claimed_until = NULL, next_attempt_at = now() + $3 * interval '1 millisecond' WHERE id = $1`,
-          [error, retryDelayMs(notice.attempts)],
-        );
+        await this.record(notice.id, () => this.outbox.markForRetry(notice.id, error, retryDelayMs(notice.attempts)));
       }
       return;
     }
     this.options.onOutcome(notice.event, 'sent');
-    // The message goes with the outcome: its links are usable, and only the mail itself may carry them.
-    await this.record(
-      notice.id,
-      `UPDATE notice SET status = 'sent', message_id = $2, sent_at = now(), error = NULL, claimed_until = NULL, message = NULL WHERE id = $1`,
-      [messageId],
-    );
+    await this.record(notice.id, () => this.outbox.markSent(notice.id, messageId));
   }
 
   /**
@@ -179,24 +146,20 @@ export class OutboxRelay {
     const { composition, ...message } = notice.message;
     if (!composition) return message;
     const composed = composition.notice.items;
-    const standing = await noticeStandingNow(this.ds, composition.notice);
+    const standing = await noticeStandingNow(this.outbox, composition.notice);
     if (standing.nothingLeft) {
-      this.log.info('notice dropped: its items moved on', { cycleId: notice.cycle_id, event: notice.event });
+      this.log.info('notice dropped: its items moved on', { cycleId: notice.cycleId, event: notice.event });
       this.options.onOutcome(notice.event, 'dropped');
-      await this.record(
-        notice.id,
-        `UPDATE notice SET status = 'dropped', drop_reason = 'moved_on', item_keys = '{}',
-                dropped_items = ARRAY(SELECT DISTINCT unnest(dropped_items || $2::text[])), claimed_until = NULL, message = NULL
-          WHERE id = $1`,
-        [standing.dropped],
-      );
+      await this.record(notice.id, () => this.outbox.markDropped(notice.id, standing.dropped));
       return null;
     }
     if (standing.dropped.length === 0 && standing.items.every((item, i) => item === composed[i])) return message;
     const rendered = renderComposition({ ...composition, notice: { ...composition.notice, items: standing.items } });
-    await this.ds.query(
-      `UPDATE notice SET subject = $2, item_keys = $3, dropped_items = ARRAY(SELECT DISTINCT unnest(dropped_items || $4::text[])) WHERE id = $1`,
-      [notice.id, rendered.subject, standing.items.map((i) => i.key), standing.dropped],
+    await this.outbox.narrow(
+      notice.id,
+      rendered.subject,
+      standing.items.map((i) => i.key),
+      standing.dropped,
     );
     return { ...message, subject: rendered.subject, text: rendered.text, html: rendered.html };
   }
@@ -205,10 +168,10 @@ export class OutboxRelay {
    * An outcome is recorded however long PostgreSQL takes to come back (within
    * the lease): a delivery left unrecorded would be sent again.
    */
-  private async record(id: string, sql: string, params: unknown[]): Promise<void> {
+  private async record(id: string, write: () => Promise<void>): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.ds.query(sql, [id, ...params]);
+        await write();
         return;
       } catch (e) {
         if (attempt >= 40) throw e;

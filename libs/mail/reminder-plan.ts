@@ -8,6 +8,7 @@
 import type { DataSource } from 'typeorm';
 import { recipientFor } from '../catalog/delegations';
 import { CatalogRepository } from '../persistence/repositories/catalog.repository';
+import { OutboxRepository } from '../persistence/repositories/outbox.repository';
 import type { Localized } from '../plan/localized';
 
 export interface PlannedReminder {
@@ -29,34 +30,20 @@ export async function plannedReminders(
   department: string | undefined,
   now: number,
 ): Promise<{ reminders: PlannedReminder[]; departments: number }> {
-  const rows: Array<{
-    department: string;
-    department_name: string | null;
-    department_name_en: string | null;
-    owed: number;
-    before_assignment: boolean;
-  }> = await ds.query(
-    `SELECT w.department, min(d.name) AS department_name, min(d.name_en) AS department_name_en,
-              count(*) FILTER (WHERE w.status IN ('assigned', 'draft', 'returned'))::int AS owed,
-              NOT EXISTS (SELECT 1 FROM notice a WHERE a.cycle_id = $1 AND a.department = w.department
-                             AND a.event = 'assignment' AND a.status <> 'pending') AS before_assignment
-         FROM work_item w LEFT JOIN department d ON d.code = w.department
-        WHERE w.cycle_id = $1 AND ($2::varchar IS NULL OR w.department = $2)
-        GROUP BY w.department ORDER BY w.department`,
-    [cycleId, department ?? null],
-  );
+  const rows = await new OutboxRepository(ds).reminderTargets(cycleId, department);
+  const catalog = new CatalogRepository(ds);
   const reminders = await Promise.all(
     rows
       .filter((r) => r.owed > 0)
       .map(async (r): Promise<PlannedReminder> => {
-        const to = (await recipientFor(new CatalogRepository(ds), r.department, 'submitter', now))?.to;
+        const to = (await recipientFor(catalog, r.department, 'submitter', now))?.to;
         return {
           department: r.department,
-          departmentName: r.department_name ?? r.department,
-          departmentNameEn: r.department_name_en ?? r.department,
+          departmentName: r.departmentName ?? r.department,
+          departmentNameEn: r.departmentNameEn ?? r.department,
           recipient: to ? { name: to.name, email: to.email } : null,
           items: r.owed,
-          afterAssignment: r.before_assignment,
+          afterAssignment: r.beforeAssignment,
         };
       }),
   );

@@ -8,7 +8,6 @@
 import 'reflect-metadata';
 import type { Server } from 'node:http';
 import { Gauge } from 'prom-client';
-import type { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '@libs/config/config';
 import { Mailer } from '@libs/mail/mailer';
 import { OutboxRelay } from '@libs/mail/outbox-relay';
@@ -16,6 +15,7 @@ import { smtpTlsOptions } from '@libs/mail/smtp-tls';
 import { createJsonLogger, type Level } from '@libs/observability/logger';
 import { createAppMetrics, serveMetrics, type AppMetrics } from '@libs/observability/metrics';
 import { createDataSource } from '@libs/persistence/data-source';
+import { OutboxRepository } from '@libs/persistence/repositories/outbox.repository';
 
 async function main(): Promise<void> {
   // Every area is checked before anything connects, so a bad setting is named at once.
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   });
   let metricsServer: Server | null = null;
   if (observability.MAIL_RELAY_METRICS_ADDRESS) {
-    outboxBacklog(metrics, ds);
+    outboxBacklog(metrics, new OutboxRepository(ds));
     metricsServer = await serveMetrics(
       observability.MAIL_RELAY_METRICS_ADDRESS,
       () => metrics.registry.metrics(),
@@ -63,15 +63,9 @@ async function main(): Promise<void> {
  * oldest has. prom-client collects every gauge of a scrape at once, so both
  * share the one query in flight.
  */
-function outboxBacklog(metrics: AppMetrics, ds: DataSource): void {
+function outboxBacklog(metrics: AppMetrics, outbox: OutboxRepository): void {
   let inFlight: Promise<{ pending: number; oldest: number | null }> | null = null;
-  const read = () =>
-    (inFlight ??= ds
-      .query(
-        `SELECT count(*)::int AS pending, extract(epoch FROM now() - min(created_at))::float AS oldest FROM notice WHERE status = 'pending' AND message IS NOT NULL`,
-      )
-      .then(([row]: Array<{ pending: number; oldest: number | null }>) => row)
-      .finally(() => (inFlight = null)));
+  const read = () => (inFlight ??= outbox.backlog().finally(() => (inFlight = null)));
   const registers = [metrics.registry];
   new Gauge({
     name: 'plan_eval_outbox_pending',
