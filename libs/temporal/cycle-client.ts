@@ -19,7 +19,9 @@ import {
   type CycleDefinition,
 } from '../cycle/cycle-definition';
 import { THRESHOLD_PRESET_NAMES } from '../rules/thresholds';
+import { periodProblems, planCalendar } from '../cycle/calendar';
 import { planCycle } from '../cycle/cycle-planning';
+import { launchPreview, type LaunchPreview } from '../cycle/launch-preview';
 import type { Actor, Command, DepartmentStatus } from '../cycle/department-state';
 import { parseDuration } from '../cycle/duration';
 import { checkReopen, type ReopenRequest } from '../cycle/reopen';
@@ -99,11 +101,7 @@ export class CycleClient {
 
   /** Checks everything a cycle needs before it starts, then starts it once and only once. */
   async launch(definition: CycleDefinition): Promise<{ cycleId: string; departments: number; items: number }> {
-    const problems = checkDefinition(definition);
-    if (problems.length) throw new CycleRequestError('invalid_request', problems);
-    const plan = await readPlan(this.catalog, definition.planCode);
-    const planned = planCycle(plan, definition, await directoryContacts(this.ds));
-    if (!planned.ok) throw new CycleRequestError('launch_refused', planned.gaps);
+    const { plan, planned } = await this.planLaunch(definition);
     const cycleId = cycleWorkflowId(definition);
     // Saved and started with its thresholds and the plan's period fixed: later edits change nothing of this cycle.
     const launched = launchedDefinition(definition, plan.file.plan);
@@ -132,6 +130,25 @@ export class CycleClient {
     }
     await this.cycles.writeLaunched(cycleId, launched, planned.items);
     return { cycleId, departments: planned.departments.length, items: planned.items.length };
+  }
+
+  /** What a launch would start and mail, refused exactly as the launch would be; nothing is written. */
+  async previewLaunch(definition: CycleDefinition): Promise<LaunchPreview & { cycleId: string }> {
+    const { planned, contacts } = await this.planLaunch(definition);
+    return { cycleId: cycleWorkflowId(definition), ...launchPreview(planned.items, contacts) };
+  }
+
+  /** The launch's checks, every problem at once: the request, its years against the plan's calendar, the plan's readiness. */
+  private async planLaunch(definition: CycleDefinition) {
+    const problems = checkDefinition(definition);
+    if (problems.length) throw new CycleRequestError('invalid_request', problems);
+    const plan = await readPlan(this.catalog, definition.planCode);
+    const outside = periodProblems(definition, planCalendar(plan.file.plan));
+    if (outside.length) throw new CycleRequestError('invalid_request', outside);
+    const contacts = await directoryContacts(this.ds);
+    const planned = planCycle(plan, definition, contacts);
+    if (!planned.ok) throw new CycleRequestError('launch_refused', planned.gaps);
+    return { plan, planned, contacts };
   }
 
   /**

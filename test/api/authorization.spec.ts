@@ -28,6 +28,9 @@ const item = (c: string, key = 'indicator-4') => `/api/cycles/${c}/items/${key}`
 const ENDPOINTS: Endpoint[] = [
   { name: 'list plans', method: 'get', path: () => '/api/plans', allowed: ALL_SIGNED_IN },
   { name: 'plan indicators', method: 'get', path: () => `/api/plans/${PLAN}/indicators`, allowed: ALL_SIGNED_IN },
+  { name: 'plan targets', method: 'get', path: () => `/api/plans/${PLAN}/targets`, allowed: ALL_SIGNED_IN },
+  { name: 'plan tasks', method: 'get', path: () => `/api/plans/${PLAN}/tasks`, allowed: ALL_SIGNED_IN },
+  { name: 'plan projects', method: 'get', path: () => `/api/plans/${PLAN}/projects`, allowed: ALL_SIGNED_IN },
   { name: 'export plan', method: 'get', path: () => `/api/plans/${PLAN}/export`, allowed: ALL_SIGNED_IN },
   { name: 'import plan', method: 'post', path: () => '/api/plans/import', allowed: ['admin'] },
   { name: 'service items', method: 'get', path: () => `/api/plans/${PLAN}/service-items`, allowed: ALL_SIGNED_IN },
@@ -79,6 +82,7 @@ const ENDPOINTS: Endpoint[] = [
     allowed: ['admin'],
   },
   { name: 'launch', method: 'post', path: () => '/api/cycles', body: {}, allowed: ['admin'] },
+  { name: 'preview a launch', method: 'post', path: () => '/api/cycles/preview', body: {}, allowed: ['admin'] },
   { name: 'list cycles', method: 'get', path: () => '/api/cycles', allowed: ALL_SIGNED_IN },
   { name: 'cycle state', method: 'get', path: (c) => `/api/cycles/${c}`, allowed: ALL_SIGNED_IN },
   { name: 'live state', method: 'get', path: (c) => `/api/cycles/${c}/live`, allowed: ALL_SIGNED_IN },

@@ -41,6 +41,33 @@ describe('the catalog through the API', () => {
     expect(ui.text).toContain('swagger-ui');
   });
 
+  it('lists what the plan promised beside its indicators: targets, tasks, planned and reserve projects', async () => {
+    const plan = '/api/plans/heyuan-public-services-2021-2025';
+    const list = async (path: string) => (await admin().get(`${plan}/${path}`).expect(200)).body;
+    // As printed: 43 main targets, 49 main tasks, 41 planned projects (附件3) and 47 reserve projects (附件4).
+    expect((await list('targets?pageSize=200')).total).toBe(43);
+    const tasks = await list('tasks?pageSize=200');
+    expect(tasks.total).toBe(49);
+    expect(tasks.items[0]).toMatchObject({
+      no: 1,
+      title: expect.any(String),
+      details: expect.any(String),
+      leadDepartment: expect.any(String),
+      coDepartments: expect.any(Array),
+    });
+    expect((await list('projects?pageSize=200')).total).toBe(88);
+    const planned = await list('projects?status=planned&pageSize=200');
+    expect(planned.total).toBe(41);
+    expect(planned.items.every((p: { status: string }) => p.status === 'planned')).toBe(true);
+    const reserve = await list('projects?status=reserve&pageSize=200');
+    expect(reserve.total).toBe(47);
+    expect(reserve.items[0]).toMatchObject({ status: 'reserve', planPeriodInvestment: null });
+
+    const refused = await admin().get(`${plan}/projects?status=started`).expect(400);
+    expect(refused.body.details[0]).toMatchObject({ field: 'status' });
+    await admin().get('/api/plans/nope/tasks').expect(404);
+  });
+
   it('imports a workbook, and refuses a malformed one naming sheet, row and column', async () => {
     const plan = await readPlanFile(HEYUAN_PLAN_FILE);
     const good = await writePlanWorkbook(plan.file);

@@ -178,6 +178,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/plans/{code}/targets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 主要目标 The plan’s main targets (附件2), with their indicators and departments */
+    get: operations['PlansController_targets'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/plans/{code}/tasks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 主要任务 The plan’s main tasks (附件2), with their details and departments */
+    get: operations['PlansController_tasks'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/plans/{code}/projects': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 重大项目 The plan’s major projects, planned (附件3) and reserve (附件4): content, investment, land, owner and departments */
+    get: operations['PlansController_projects'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/plans/{code}/export': {
     parameters: {
       query?: never;
@@ -400,6 +451,23 @@ export interface paths {
     put?: never;
     /** 发起评估 Launch a cycle (400 bad request, 409 already launched, 422 the plan is not ready) */
     post: operations['CyclesController_launch'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 发起预览 What a launch would do, for the bureau to confirm: items by kind, each department with what it leads and co-operates on, the mails it sends; refused exactly as the launch would be (400, 422), nothing written */
+    post: operations['CyclesController_preview'];
     delete?: never;
     options?: never;
     head?: never;
@@ -848,6 +916,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/temporal-codec/decode': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 解密工作流历史中的数据（Temporal 编解码服务） / Decrypt history payloads (codec server) */
+    post: operations['PayloadCodecController_decode'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/temporal-codec/encode': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 加密操作人员输入的数据（Temporal 编解码服务） / Encrypt an operator’s input (codec server) */
+    post: operations['PayloadCodecController_encode'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1016,6 +1118,56 @@ export interface components {
        */
       thresholdPreset?: 'time_elapsed' | 'traffic_light';
     };
+    LaunchDepartmentView: {
+      /** @example city-education */
+      code: string;
+      /** @example 市教育局 */
+      name: string;
+      /**
+       * @description the items it leads: item kind (indicator, task, project, reserve, service) → number of items; kinds with none left out
+       * @example {
+       *       "indicator": 45,
+       *       "task": 49
+       *     }
+       */
+      leads: {
+        [key: string]: number;
+      };
+      /**
+       * @description the items it is a co-operating department (配合单位) on
+       * @example 3
+       */
+      cooperates: number;
+      /** @description where its mail goes: the directory’s submitter */
+      submitterEmail: string | null;
+    };
+    LaunchMailsView: {
+      /** @description one assignment (填报任务) to each lead department’s submitter */
+      assignments: number;
+      /** @description one request for input (配合) to each co-operating department’s submitter */
+      contributionRequests: number;
+      total: number;
+    };
+    LaunchPreviewView: {
+      /** @example cycle/heyuan-public-services-2021-2025/midterm/2021-2023 */
+      cycleId: string;
+      /** @example 182 */
+      itemCount: number;
+      /**
+       * @description item kind (indicator, task, project, reserve, service) → number of items; kinds with none left out
+       * @example {
+       *       "indicator": 45,
+       *       "task": 49
+       *     }
+       */
+      items: {
+        [key: string]: number;
+      };
+      /** @description every department involved, lead departments first */
+      departments: components['schemas']['LaunchDepartmentView'][];
+      /** @description the mails the launch sends */
+      mails: components['schemas']['LaunchMailsView'];
+    };
     CycleView: {
       /** @example cycle/heyuan-public-services-2021-2025/annual/2023 */
       id: string;
@@ -1121,6 +1273,16 @@ export interface components {
        *     ]
        */
       itemKeys: string[];
+    };
+    JsonPayload: {
+      metadata: {
+        [key: string]: string;
+      };
+      /** Format: byte */
+      data?: string;
+    };
+    PayloadsBody: {
+      payloads: components['schemas']['JsonPayload'][];
     };
   };
   responses: never;
@@ -1314,6 +1476,74 @@ export interface operations {
         /** @description department code or name (variants such as 统计局 accepted) */
         department?: string;
         category?: string;
+      };
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PlansController_targets: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PlansController_tasks: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+      };
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PlansController_projects: {
+    parameters: {
+      query?: {
+        page?: number;
+        pageSize?: number;
+        /** @description planned (附件3) or reserve (附件4); both when absent */
+        status?: 'planned' | 'reserve';
       };
       header?: never;
       path: {
@@ -1709,6 +1939,29 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  CyclesController_preview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LaunchBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LaunchPreviewView'];
+        };
       };
     };
   };
@@ -2294,6 +2547,52 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  PayloadCodecController_decode: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PayloadsBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PayloadsBody'];
+        };
+      };
+    };
+  };
+  PayloadCodecController_encode: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PayloadsBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PayloadsBody'];
+        };
       };
     };
   };

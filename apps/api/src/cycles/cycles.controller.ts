@@ -52,6 +52,7 @@ import { AuditService } from '../audit/audit.service';
 import { Requires, type AuthenticatedRequest } from '../auth/auth.decorators';
 import { CYCLE_CLIENT, NOTICE_OUTBOX } from '../tokens';
 import { CyclePage, CycleStatusView } from './cycle-view';
+import { LaunchPreviewView } from './launch-preview-view';
 import { ItemAccess } from './item-access.service';
 
 class LaunchBody {
@@ -119,6 +120,18 @@ class LaunchBody {
   @IsOptional()
   @IsIn(THRESHOLD_PRESET_NAMES)
   thresholdPreset?: ThresholdPreset;
+}
+
+/** The launch request as a cycle's definition: optional fields left out (undefined) or sent as null take their defaults. */
+function launchDefinition(body: LaunchBody): CycleDefinition {
+  const given = Object.fromEntries(Object.entries(body).filter(([, v]) => v != null));
+  return {
+    itemKinds: [...LAUNCH_ITEM_KINDS],
+    requireBureauAcceptance: false,
+    groupResolution: {},
+    ...given,
+    policy: { ...DEFAULT_CHASING_POLICY, ...body.policy },
+  } as CycleDefinition;
 }
 
 class CycleListQuery extends PageQuery {
@@ -236,15 +249,7 @@ export class CyclesController {
     summary: '发起评估 Launch a cycle (400 bad request, 409 already launched, 422 the plan is not ready)',
   })
   async launch(@Body() body: LaunchBody, @Req() req: AuthenticatedRequest) {
-    // Optional fields left out (undefined) or sent as null must not hide the defaults.
-    const given = Object.fromEntries(Object.entries(body).filter(([, v]) => v != null));
-    const definition = {
-      itemKinds: [...LAUNCH_ITEM_KINDS],
-      requireBureauAcceptance: false,
-      groupResolution: {},
-      ...given,
-      policy: { ...DEFAULT_CHASING_POLICY, ...body.policy },
-    } as CycleDefinition;
+    const definition = launchDefinition(body);
     const launched = await this.cycles.launch(definition);
     await this.audit.record(req, {
       action: 'launch',
@@ -253,6 +258,18 @@ export class CyclesController {
       after: definition,
     });
     return launched;
+  }
+
+  @Post('preview')
+  @HttpCode(200)
+  @Requires('cycle:manage')
+  @ApiOperation({
+    summary:
+      '发起预览 What a launch would do, for the bureau to confirm: items by kind, each department with what it leads and co-operates on, the mails it sends; refused exactly as the launch would be (400, 422), nothing written',
+  })
+  @ApiOkResponse({ type: LaunchPreviewView })
+  async preview(@Body() body: LaunchBody): Promise<LaunchPreviewView> {
+    return this.cycles.previewLaunch(launchDefinition(body));
   }
 
   @Get()

@@ -1,7 +1,8 @@
 /**
  * The plan catalog: plans, their indicators (baseline, target, departments),
- * the basic public service items with the departments the bureau assigns
- * them to, export, and the bureau's import.
+ * main targets, main tasks, major projects (planned and reserve), the basic
+ * public service items with the departments the bureau assigns them to,
+ * export, and the bureau's import.
  */
 import { useState } from 'react';
 import { Alert, App, Button, Card, Select, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
@@ -11,6 +12,7 @@ import { LoadError, useAction, useLoad } from '../common';
 import { useI18n } from '../i18n';
 import type { Session } from '../session';
 import { ServiceAssignments } from './ServiceAssignments';
+import { PlanProjects, PlanTargets, PlanTasks } from './PlanContents';
 import { PlanTranslations } from './PlanTranslations';
 
 interface Plan {
@@ -154,6 +156,18 @@ export function CatalogPage({ session }: { session: Session }) {
                 ]}
               />
             ),
+          },
+          { key: 'targets', label: t('主要目标', 'Targets'), children: plan ? <PlanTargets plan={plan} /> : null },
+          { key: 'tasks', label: t('主要任务', 'Tasks'), children: plan ? <PlanTasks plan={plan} /> : null },
+          {
+            key: 'projects',
+            label: t('重大项目', 'Major projects'),
+            children: plan ? <PlanProjects plan={plan} status="planned" /> : null,
+          },
+          {
+            key: 'reserve',
+            label: t('储备项目', 'Reserve projects'),
+            children: plan ? <PlanProjects plan={plan} status="reserve" /> : null,
           },
           {
             key: 'services',

@@ -1,4 +1,8 @@
-/** The department directory with each unit's submitter and supervisor; the bureau edits contacts (audited). */
+/**
+ * The department directory with each unit's submitter and supervisor, and the
+ * departments each group (部门组) stands for; the bureau edits contacts and
+ * resolves groups (audited), and every launch starts from what is kept here.
+ */
 import { useState } from 'react';
 import { Button, Card, Form, Input, Modal, Radio, Select, Table, Typography } from 'antd';
 import { all, api, enc, type Schemas } from '../api';
@@ -17,6 +21,8 @@ interface Department {
   kind: string;
   submitter: Contact | null;
   supervisor: Contact | null;
+  /** A group's members (department codes); empty while it is resolved at each launch. */
+  members?: string[];
 }
 
 const KIND_LABELS: Record<string, { zh: string; en: string }> = {
@@ -34,7 +40,14 @@ export function DirectoryPage({ session }: { session: Session }) {
   const departments = useLoad(() => all<Department>(`/api/departments${q ? `?q=${enc(q)}` : ''}`), [q]);
   const [editing, setEditing] = useState<{ department: Department; role: ContactRole } | null>(null);
   const [form] = Form.useForm<Contact & { role: ContactRole }>();
+  const [resolving, setResolving] = useState<Department | null>(null);
   const admin = session.user.role === 'admin';
+  // The group's choices are every concrete unit, searched or not.
+  const units = useLoad(() => all<Department>('/api/departments'), []);
+  const nameOf = (code: string) => {
+    const d = units.data?.find((u) => u.code === code);
+    return d ? lx({ zh: d.name, en: d.nameEn }) : code;
+  };
   const edit = (department: Department, role: ContactRole) => {
     setEditing({ department, role });
     form.setFieldsValue({ role, ...(department[role] ?? { name: '', email: '', locale: 'zh-CN' }) });
@@ -56,7 +69,29 @@ export function DirectoryPage({ session }: { session: Session }) {
       departments.reload();
     }
   };
+  const members = (g: Department) => (
+    <>
+      {g.members?.length ? (
+        g.members.map(nameOf).join(t('、', ', '))
+      ) : (
+        <Typography.Text type="warning">
+          {t('未指定（每次发起时指定）', 'not resolved (chosen at each launch)')}
+        </Typography.Text>
+      )}
+      {admin ? (
+        <Button
+          size="small"
+          type="link"
+          onClick={() => setResolving(g)}
+          aria-label={t(`指定${g.name}的部门`, `Resolve ${g.nameEn}`)}
+        >
+          {t('指定部门', 'Resolve')}
+        </Button>
+      ) : null}
+    </>
+  );
   const contact = (d: Department, role: ContactRole) => {
+    if (d.kind === 'group') return role === 'submitter' ? members(d) : null;
     const c = d[role];
     return (
       <>
@@ -69,7 +104,7 @@ export function DirectoryPage({ session }: { session: Session }) {
         ) : (
           <Typography.Text type="danger">{t('未设置', 'not set')}</Typography.Text>
         )}
-        {admin && d.kind !== 'group' ? (
+        {admin ? (
           <Button
             size="small"
             type="link"
@@ -110,8 +145,18 @@ export function DirectoryPage({ session }: { session: Session }) {
           { title: t('部门', 'Department'), key: 'name', render: (_, d) => lx({ zh: d.name, en: d.nameEn }) },
           { title: t('代码', 'Code'), dataIndex: 'code', width: 200 },
           { title: t('类型', 'Kind'), dataIndex: 'kind', width: 120, render: (k: string) => lx(KIND_LABELS[k]) || k },
-          { title: t('填报人', 'Submitter'), key: 'submitter', render: (_, d) => contact(d, 'submitter') },
-          { title: t('审核人', 'Supervisor'), key: 'supervisor', render: (_, d) => contact(d, 'supervisor') },
+          {
+            title: t('填报人（部门组：所含部门）', 'Submitter (a group: its departments)'),
+            key: 'submitter',
+            onCell: (d) => ({ colSpan: d.kind === 'group' ? 2 : 1 }),
+            render: (_, d) => contact(d, 'submitter'),
+          },
+          {
+            title: t('审核人', 'Supervisor'),
+            key: 'supervisor',
+            onCell: (d) => ({ colSpan: d.kind === 'group' ? 0 : 1 }),
+            render: (_, d) => contact(d, 'supervisor'),
+          },
         ]}
       />
       <Modal
@@ -157,6 +202,69 @@ export function DirectoryPage({ session }: { session: Session }) {
           </Form.Item>
         </Form>
       </Modal>
+      <GroupMembers
+        group={resolving}
+        units={(units.data ?? []).filter((u) => u.kind !== 'group')}
+        onClose={(saved) => {
+          setResolving(null);
+          if (saved) {
+            departments.reload();
+            units.reload();
+          }
+        }}
+      />
     </Card>
+  );
+}
+
+/** The departments a group stands for, kept for every launch (a launch may still choose others for its own cycle). */
+function GroupMembers({
+  group,
+  units,
+  onClose,
+}: {
+  group: Department | null;
+  units: Department[];
+  onClose(saved: boolean): void;
+}) {
+  const { t, lx } = useI18n();
+  const act = useAction();
+  const [form] = Form.useForm<{ members: string[] }>();
+  const save = async () => {
+    const { members } = await form.validateFields();
+    if (
+      await act(
+        () => api.put(`/api/departments/${enc(group!.code)}/members`, { members: members ?? [] }),
+        t('部门组已指定', 'Group resolved'),
+      )
+    )
+      onClose(true);
+  };
+  return (
+    <Modal
+      open={group !== null}
+      title={group ? lx({ zh: group.name, en: group.nameEn }) : ''}
+      okText={t('保存', 'Save')}
+      cancelText={t('取消', 'Cancel')}
+      onOk={() => void save()}
+      onCancel={() => onClose(false)}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" preserve={false} initialValues={{ members: group?.members ?? [] }}>
+        <Form.Item
+          name="members"
+          label={t('所含部门', 'Its departments')}
+          extra={t('清空后，每次发起评估时再指定', 'Left empty, the group is resolved at each launch instead')}
+        >
+          <Select
+            mode="multiple"
+            allowClear
+            aria-label={t('所含部门', 'Its departments')}
+            showSearch={{ optionFilterProp: 'label' }}
+            options={units.map((u) => ({ value: u.code, label: lx({ zh: u.name, en: u.nameEn }) }))}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }
