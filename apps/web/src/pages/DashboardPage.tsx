@@ -392,8 +392,11 @@ function Actions({
       reopen: () => api.post(`${base}/reopen`, { itemKeys: v.itemKeys, reason: v.reason }),
       cancel: () => api.post(`${base}/cancel`, { reason: v.reason }),
     };
-    const done = (answer: unknown) =>
-      open === 'remind' ? ((answer as { message?: string }).message ?? t('已完成', 'Done')) : t('已完成', 'Done');
+    // 立即催办 answers who is reminded and by when the mail leaves, in the page's language.
+    const done = (answer: unknown) => {
+      const { message, messageEn } = answer as { message?: string; messageEn?: string };
+      return open === 'remind' && message ? t(message, messageEn ?? message) : t('已完成', 'Done');
+    };
     if (await act(calls[open!], done)) {
       setOpen(null);
       form.resetFields();
