@@ -170,6 +170,29 @@ export default tseslint.config(
     },
   },
   {
+    // One data layer: SQL lives in the repositories (libs/persistence/repositories) and the migrations;
+    // everything else asks a repository. Tests and tools set up and inspect databases directly.
+    files: ['**/*.ts'],
+    ignores: ['libs/persistence/**', 'test/**', 'tools/**', '**/*.spec.ts', 'workflows/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(createQueryBuilder|getRepository|transaction)$/]',
+          message: 'Database access belongs in a repository (libs/persistence/repositories): call one of its methods.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='query'][arguments.0.type=/^(Literal|TemplateLiteral)$/]",
+          message: 'SQL belongs in a repository (libs/persistence/repositories): call one of its methods.',
+        },
+        {
+          selector: "MemberExpression[property.name='manager']",
+          message: 'Database access belongs in a repository (libs/persistence/repositories): call one of its methods.',
+        },
+      ],
+    },
+  },
+  {
     // Workflow code runs in Temporal's deterministic sandbox and is replayed:
     // no I/O, no Node built-ins, no wall clock or randomness of its own.
     files: ['workflows/**/*.ts'],
