@@ -18,6 +18,7 @@ import { ConfigError, loadConfig } from '@libs/config/config';
 import { PROJECT_ROOT } from '@libs/config/project-root';
 import { DEFAULT_THRESHOLD_PRESET, parseItemKey } from '@libs/cycle/cycle-definition';
 import { MailStore } from '@libs/mail/mail-store';
+import { CatalogRepository } from '@libs/persistence/repositories/catalog.repository';
 import { bilingual, PlanValidationError } from '@libs/plan/localized';
 import { evaluatePlanIndicators, parseIndicatorValues, summarizeEvaluation } from '@libs/rules/plan-evaluation';
 import { STATUS_LABELS } from '@libs/rules/progress';
@@ -75,9 +76,22 @@ program
   .description('导入规划到数据库（可重复导入）(import a plan into the database; idempotent)')
   .argument('[file]', '规划文件 (plan file)', DEFAULT_PLAN_FILE)
   .addOption(new Option('--format <format>', '输出格式 (output)').choices(['table', 'json']).default('table'))
-  .action(async (file: string, opts: { format: string }) => {
+  .option(
+    '--if-absent',
+    '仅当数据库中还没有该规划时导入 (import only a plan the database does not hold: a deployment never reverts what the bureau changed since)',
+  )
+  .action(async (file: string, opts: { format: string; ifAbsent?: boolean }) => {
     const plan = await readPlanFile(file);
-    const report = await withDatabase((ds) => importPlan(ds, plan));
+    const { code } = plan.file.plan;
+    const report = await withDatabase(async (ds) =>
+      opts.ifAbsent && (await new CatalogRepository(ds).plan(code)) ? null : importPlan(ds, plan),
+    );
+    if (report === null) {
+      if (opts.format === 'json') return print({ plan: code, imported: false });
+      console.log(`规划已在数据库中，未导入 (plan already in the database, not imported): ${code}`);
+      console.log('  重新导入请运行 (to re-import, run) plan-eval import');
+      return;
+    }
     if (opts.format === 'json') return print(report);
     console.log(`已导入 (imported) ${plan.file.plan.name}`);
     console.table(
