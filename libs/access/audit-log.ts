@@ -3,7 +3,6 @@
  * before and after. Keyed by the request's ID, so a retried request leaves one
  * entry, not two; never updated or deleted.
  */
-import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from './principal';
 
 export interface AuditRecord {
@@ -24,11 +23,4 @@ export function auditValues(r: AuditRecord): unknown[] {
   const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
   const role = r.actor.scope ? `${r.actor.role} (link: ${r.actor.scope.purpose})` : r.actor.role;
   return [r.requestId, r.actor.email, role, r.ip, r.action, r.entityType, r.entityId, json(r.before), json(r.after)];
-}
-
-export async function appendAudit(db: DataSource | EntityManager, r: AuditRecord): Promise<void> {
-  await db.query(
-    `INSERT INTO audit_entry (${AUDIT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb) ON CONFLICT DO NOTHING`,
-    auditValues(r),
-  );
 }

@@ -5,7 +5,7 @@
 import type { FindOptionsWhere } from 'typeorm';
 import type { LinkStanding } from '../../access/link-standing';
 import type { AccountStanding } from '../../access/sessions';
-import { Department, EvaluationCycle, UserAccount, WorkItem, type ContactRole, type UserRole } from '../entities';
+import { Department, UserAccount, type ContactRole, type UserRole } from '../entities';
 import { findPage, type Page, type PageRequest } from './page';
 import type { Database } from './transactions';
 
@@ -206,16 +206,5 @@ export class AccessRepository {
           signedOut: row.signed_out,
         }
       : null;
-  }
-
-  /** The item a link opens, its cycle and its department's name (the code when the directory lost it). */
-  async linkedItem(
-    cycleId: string,
-    itemKey: string,
-  ): Promise<{ item: WorkItem; cycle: EvaluationCycle; departmentName: string }> {
-    const item = await this.db.getRepository(WorkItem).findOneByOrFail({ cycleId, itemKey });
-    const cycle = await this.db.getRepository(EvaluationCycle).findOneByOrFail({ id: cycleId });
-    const department = await this.db.getRepository(Department).findOneBy({ code: item.department });
-    return { item, cycle, departmentName: department?.name ?? item.department };
   }
 }

@@ -15,6 +15,9 @@ import { loadConfig } from '@libs/config/config';
 import type { Localized } from '@libs/plan/localized';
 import type { EvaluationCycle, WorkItem } from '@libs/persistence/entities';
 import { AccessRepository } from '@libs/persistence/repositories/access.repository';
+import { CatalogRepository } from '@libs/persistence/repositories/catalog.repository';
+import { CycleItemRepository } from '@libs/persistence/repositories/cycle-item.repository';
+import { CycleRepository } from '@libs/persistence/repositories/cycle.repository';
 
 type LinkCode = 'link_invalid' | 'link_expired' | 'link_used' | 'link_revoked' | 'cycle_closed';
 
@@ -111,6 +114,9 @@ function refused(refusal: Exclude<LinkRefusal, 'signed_out'>, c: LinkClaims): Re
 export class LinkService {
   constructor(
     @Inject(AccessRepository) private readonly accounts: AccessRepository,
+    @Inject(CycleRepository) private readonly cycles: CycleRepository,
+    @Inject(CycleItemRepository) private readonly items: CycleItemRepository,
+    @Inject(CatalogRepository) private readonly catalog: CatalogRepository,
     @Inject(TokenSigner) private readonly tokens: TokenSigner,
   ) {}
 
@@ -121,7 +127,10 @@ export class LinkService {
     const scope = { purpose: c.purpose, cycleId: c.cycleId, department: c.department, itemKey: c.itemKey };
     const refusal = linkRefusal(c.purpose, await readLinkStanding(this.accounts, c.email, scope));
     if (refusal && refusal !== 'signed_out') return refused(refusal, c);
-    const { item, cycle, departmentName } = await this.accounts.linkedItem(c.cycleId, c.itemKey);
+    const [item, cycle] = await Promise.all([this.items.item(c.cycleId, c.itemKey), this.cycles.get(c.cycleId)]);
+    if (!item) return refused('item_gone', c);
+    // The code stands for the name when the directory has lost the department.
+    const departmentName = (await this.catalog.department(item.department))?.name ?? item.department;
     const principal: Principal = {
       id: c.email,
       email: c.email,
