@@ -70,22 +70,36 @@ export function temporalJsonLogger(level: LogLevel, write?: (line: string) => vo
   });
 }
 
+/**
+ * A message handed to Nest's logger as an object with a `msg` (the API's
+ * access log) keeps its fields; anything else is its text.
+ */
+function nestEntry(message: unknown): [string, Record<string, unknown>] {
+  if (message === null || typeof message !== 'object' || !('msg' in message)) return [String(message), {}];
+  const { msg, ...fields } = message as Record<string, unknown>;
+  return [String(msg), fields];
+}
+
 /** NestJS's logger interface over the same JSON lines (`context` is the Nest class that logged). */
 export class NestJsonLogger implements LoggerService {
   constructor(private readonly logger: JsonLogger) {}
+  private write(level: Level, message: unknown, context: string | undefined, extra: Record<string, unknown> = {}) {
+    const [msg, fields] = nestEntry(message);
+    this.logger.log(level, msg, { source: 'nest', context, ...extra, ...fields });
+  }
   log(message: unknown, context?: string) {
-    this.logger.info(String(message), { source: 'nest', context });
+    this.write('info', message, context);
   }
   warn(message: unknown, context?: string) {
-    this.logger.warn(String(message), { source: 'nest', context });
+    this.write('warn', message, context);
   }
   error(message: unknown, stack?: string, context?: string) {
-    this.logger.error(String(message), { source: 'nest', context, stack });
+    this.write('error', message, context, { stack });
   }
   debug(message: unknown, context?: string) {
-    this.logger.log('debug', String(message), { source: 'nest', context });
+    this.write('debug', message, context);
   }
   verbose(message: unknown, context?: string) {
-    this.logger.log('debug', String(message), { source: 'nest', context });
+    this.write('debug', message, context);
   }
 }

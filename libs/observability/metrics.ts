@@ -71,6 +71,16 @@ export function createAppMetrics(app: 'worker' | 'api' | 'mail-relay'): AppMetri
   };
 }
 
+/**
+ * One read shared by every gauge of a scrape: prom-client collects a page's
+ * gauges at once, so those asking while a read is in flight share it, and the
+ * next scrape reads afresh.
+ */
+export function sharedRead<T>(read: () => Promise<T>): () => Promise<T> {
+  let inFlight: Promise<T> | null = null;
+  return () => (inFlight ??= read().finally(() => (inFlight = null)));
+}
+
 /** The Temporal SDK's exporter page, or a comment saying why it is missing (never fails the scrape). */
 export async function fetchMetricsText(address: string): Promise<string> {
   try {

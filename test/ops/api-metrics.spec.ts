@@ -6,7 +6,7 @@ import { Controller, Get, Param, type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { MetricsModule } from '../../apps/api/src/metrics.controller';
-import { createJsonLogger, formatLogLine, temporalJsonLogger } from '@libs/observability/logger';
+import { createJsonLogger, formatLogLine, NestJsonLogger, temporalJsonLogger } from '@libs/observability/logger';
 import { loadConfig, ConfigError } from '@libs/config/config';
 
 @Controller()
@@ -40,6 +40,13 @@ describe('GET /api/metrics', () => {
       /plan_eval_http_request_duration_seconds_count\{app="api",method="GET",route="\/api\/echo\/:id",status="200"\} 2/,
     );
   });
+
+  it('counts a request no route takes as unmatched, not by its URL', async () => {
+    await request(app.getHttpServer()).get('/api/nowhere/42').expect(404);
+    const res = await request(app.getHttpServer()).get('/api/metrics').expect(200);
+    expect(res.text).toMatch(/plan_eval_http_request_duration_seconds_count\{[^}]*route="unmatched",status="404"\} 1/);
+    expect(res.text).not.toContain('nowhere');
+  });
 });
 
 describe('structured logs', () => {
@@ -64,6 +71,17 @@ describe('structured logs', () => {
     log.warn('loud', { department: 'city-education' });
     expect(lines.map((l) => JSON.parse(l))).toEqual([
       expect.objectContaining({ level: 'warn', msg: 'loud', department: 'city-education' }),
+    ]);
+  });
+
+  it('keeps the fields of an object handed to Nest’s logger (the access log), and the text of anything else', () => {
+    const lines: string[] = [];
+    const nest = new NestJsonLogger(createJsonLogger('info', (l) => lines.push(l)));
+    nest.log({ msg: 'request', method: 'GET', status: 200 }, 'AccessLog');
+    nest.log('Nest application successfully started', 'NestApplication');
+    expect(lines.map((l) => JSON.parse(l))).toEqual([
+      expect.objectContaining({ msg: 'request', method: 'GET', status: 200, source: 'nest', context: 'AccessLog' }),
+      expect.objectContaining({ msg: 'Nest application successfully started', context: 'NestApplication' }),
     ]);
   });
 

@@ -31,7 +31,7 @@ import { CycleDashboard } from './cycles/dashboard.service';
 import { PortalController } from './cycles/portal.controller';
 import { ReportsController } from './cycles/reports.controller';
 import { HealthController } from './health.controller';
-import { MetricsModule } from './metrics.controller';
+import { BusinessMetrics, MetricsModule } from './metrics.controller';
 import { CLOCK, CYCLE_CLIENT, NOTICE_OUTBOX, systemClock, TEMPORAL_CLIENT } from './tokens';
 
 /** The HTTP API; its infrastructure (database, Temporal) is created here and closed with the app. */
@@ -93,6 +93,7 @@ import { CLOCK, CYCLE_CLIENT, NOTICE_OUTBOX, systemClock, TEMPORAL_CLIENT } from
     { provide: CLOCK, useValue: systemClock },
     { provide: APP_GUARD, useClass: AuthGuard },
     AuditService,
+    BusinessMetrics,
     CycleDashboard,
     LinkService,
     ItemAccess,

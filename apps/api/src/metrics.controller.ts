@@ -1,28 +1,34 @@
 /**
  * `GET /api/metrics`: the API's metrics in Prometheus' text format (request
- * durations by route and status, Node.js process metrics), from the same
- * module as the worker's (libs/observability/metrics.ts). Open without
- * sign-in like a health check: keep it on the internal network.
+ * durations by route and status, the evaluation's business gauges, Node.js
+ * process metrics), from the same module as the worker's
+ * (libs/observability/metrics.ts), and the access log: one JSON line a
+ * request. Open without sign-in like a health check: keep it on the internal network.
  */
+import { randomUUID } from 'node:crypto';
 import {
   Controller,
   Get,
   Header,
   Inject,
   Injectable,
+  Logger,
   Module,
-  type CallHandler,
-  type ExecutionContext,
-  type NestInterceptor,
+  RequestMethod,
+  type MiddlewareConsumer,
+  type NestMiddleware,
+  type NestModule,
+  type OnModuleInit,
 } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
-import type { Observable } from 'rxjs';
+import type { NextFunction, Request, Response } from 'express';
+import { businessFigures, registerBusinessMetrics } from '@libs/observability/business-metrics';
 import { createAppMetrics, type AppMetrics } from '@libs/observability/metrics';
-import { Public } from './auth/auth.decorators';
+import { OperationsRepository } from '@libs/persistence/repositories/operations.repository';
+import { Public, type AuthenticatedRequest } from './auth/auth.decorators';
+import { CLOCK, type Clock } from './tokens';
 
-const APP_METRICS = Symbol('APP_METRICS');
+export const APP_METRICS = Symbol('APP_METRICS');
 
 @ApiExcludeController()
 @Controller()
@@ -37,32 +43,80 @@ export class MetricsController {
   }
 }
 
-/** Times every request by its route pattern (not its URL, so IDs do not multiply the series). */
+/**
+ * Times every request and writes its access log line once the answer has
+ * gone: those the guard refused and those no route matched included, which an
+ * interceptor (run after the guards, for matched routes only) would miss. The
+ * route is the pattern (`/api/cycles/:id`), so IDs do not multiply the series
+ * nor put links' tokens in the log; the caller is the principal's ID, never
+ * its token; the request ID is the one the audit trail keeps (see AuthGuard).
+ * Lines go through Nest's logger: JSON in the deployed API (main.ts), none where an app is made without a logger.
+ */
 @Injectable()
-export class HttpMetricsInterceptor implements NestInterceptor {
+export class RequestObserver implements NestMiddleware {
+  private readonly log = new Logger('AccessLog');
+
   constructor(@Inject(APP_METRICS) private readonly metrics: AppMetrics) {}
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() !== 'http') return next.handle();
-    const http = context.switchToHttp();
-    const req = http.getRequest<Request>();
-    const res = http.getResponse<Response>();
-    const stop = this.metrics.httpSeconds.startTimer({ method: req.method });
-    res.once('finish', () =>
-      stop({
-        route: (req.route as { path?: string } | undefined)?.path ?? 'unmatched',
-        status: String(res.statusCode),
-      }),
-    );
-    return next.handle();
+  use(req: Request, res: Response, next: NextFunction): void {
+    const started = process.hrtime.bigint();
+    res.once('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const route = routePattern(req);
+      const status = res.statusCode;
+      this.metrics.httpSeconds.observe({ method: req.method, route, status: String(status) }, seconds);
+      const { principal, requestId } = req as Partial<AuthenticatedRequest>;
+      this.log.log({
+        msg: 'request',
+        method: req.method,
+        route,
+        status,
+        durationMs: Math.round(seconds * 10_000) / 10,
+        caller: principal?.id ?? null,
+        requestId: requestId ?? randomUUID(),
+      });
+    });
+    next();
   }
+}
+
+/** Where the observer is mounted: every path. */
+const EVERY_PATH = '{*path}';
+
+/**
+ * The matched route's pattern (Nest registers it with the /api prefix), or
+ * `unmatched`: Express leaves a request no route took with the observer's own
+ * mount as its route.
+ */
+function routePattern(req: Request): string {
+  const path = (req.route as { path?: string } | undefined)?.path;
+  return path === undefined || path.endsWith(EVERY_PATH) ? 'unmatched' : path;
 }
 
 @Module({
   controllers: [MetricsController],
-  providers: [
-    { provide: APP_METRICS, useFactory: () => createAppMetrics('api') },
-    { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },
-  ],
+  providers: [{ provide: APP_METRICS, useFactory: () => createAppMetrics('api') }],
+  exports: [APP_METRICS],
 })
-export class MetricsModule {}
+export class MetricsModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestObserver).forRoutes({ path: EVERY_PATH, method: RequestMethod.ALL });
+  }
+}
+
+/** The business gauges on the API's page, read from PostgreSQL at each scrape and judged by the API's clock. */
+@Injectable()
+export class BusinessMetrics implements OnModuleInit {
+  constructor(
+    @Inject(APP_METRICS) private readonly metrics: AppMetrics,
+    @Inject(OperationsRepository) private readonly operations: OperationsRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    registerBusinessMetrics(this.metrics.registry, async () => {
+      const [snapshot, now] = await Promise.all([this.operations.snapshot(), this.clock.now()]);
+      return businessFigures(snapshot, now);
+    });
+  }
+}

@@ -11,6 +11,7 @@ import { CatalogRepository } from '@libs/persistence/repositories/catalog.reposi
 import { CycleItemRepository } from '@libs/persistence/repositories/cycle-item.repository';
 import { CycleRepository } from '@libs/persistence/repositories/cycle.repository';
 import { DatabaseProbe } from '@libs/persistence/repositories/database-probe';
+import { OperationsRepository } from '@libs/persistence/repositories/operations.repository';
 import { OutboxRepository } from '@libs/persistence/repositories/outbox.repository';
 import { SubmissionRepository } from '@libs/persistence/repositories/submission.repository';
 import { Transactions } from '@libs/persistence/repositories/transactions';
@@ -30,6 +31,7 @@ export const REPOSITORY_PROVIDERS: Provider[] = [
   CycleRepository,
   CycleItemRepository,
   DatabaseProbe,
+  OperationsRepository,
   OutboxRepository,
   SubmissionRepository,
 ].map(onDataSource);
