@@ -29,6 +29,7 @@ import { ItemContext } from './cycles/item-context.service';
 import { ItemsController } from './cycles/items.controller';
 import { CycleDashboard } from './cycles/dashboard.service';
 import { PortalController } from './cycles/portal.controller';
+import { REPOSITORY_PROVIDERS } from './repositories';
 import { ReportsController } from './cycles/reports.controller';
 import { HealthController } from './health.controller';
 import { BusinessMetrics, MetricsModule } from './metrics.controller';
@@ -57,6 +58,7 @@ import { CLOCK, CYCLE_CLIENT, NOTICE_OUTBOX, systemClock, TEMPORAL_CLIENT } from
   ],
   providers: [
     { provide: DataSource, useFactory: () => createDataSource().initialize() },
+    ...REPOSITORY_PROVIDERS,
     {
       provide: TEMPORAL_CLIENT,
       useFactory: async () => {
