@@ -18,6 +18,7 @@ describe('loadConfig', () => {
   it('uses the embedded defaults when nothing is set', () => {
     expect(loadConfig('database', {}).DATABASE_URL).toBe('postgres://postgres@127.0.0.1:54329/plan_eval');
     expect(loadConfig('temporal', {})).toEqual({
+      NODE_ENV: 'development',
       TEMPORAL_ADDRESS: '127.0.0.1:7233',
       TEMPORAL_NAMESPACE: 'default',
       TEMPORAL_TASK_QUEUE: 'plan-eval',
@@ -123,6 +124,66 @@ describe('loadConfig', () => {
     },
   );
 
+  describe('in production', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plan-eval-production-config-'));
+    const CA = join(dir, 'ca.pem');
+    writeFileSync(CA, '-----BEGIN CERTIFICATE-----\nx\n-----END CERTIFICATE-----\n');
+    const production = { NODE_ENV: 'production' };
+    const remote = { ...production, TEMPORAL_ADDRESS: 'temporal.heyuan.internal:7233' };
+
+    it.each<[string, ConfigArea, NodeJS.ProcessEnv, string[]]>([
+      ['PUBLIC_URL left at its localhost default', 'http', production, ['PUBLIC_URL']],
+      ['a localhost PUBLIC_URL', 'http', { ...production, PUBLIC_URL: 'https://localhost' }, ['PUBLIC_URL']],
+      ['a loopback PUBLIC_URL', 'http', { ...production, PUBLIC_URL: 'http://127.0.0.1:3000' }, ['PUBLIC_URL']],
+      ['an IPv6 loopback PUBLIC_URL', 'http', { ...production, PUBLIC_URL: 'http://[::1]:3000' }, ['PUBLIC_URL']],
+      ['the portal’s public address', 'http', { ...production, PUBLIC_URL: 'https://pg.heyuan.example' }, []],
+      ['a localhost PUBLIC_URL outside production', 'http', { PUBLIC_URL: 'http://localhost:3000' }, []],
+      ['a Temporal server on another host, no TLS setting', 'temporal', remote, ['TEMPORAL_TLS']],
+      ['… with TLS on', 'temporal', { ...remote, TEMPORAL_TLS: 'true' }, []],
+      ['… with the CA of its certificate', 'temporal', { ...remote, TEMPORAL_TLS_SERVER_CA_CERT_PATH: CA }, []],
+      ['… on a private network, said so (TEMPORAL_TLS=false)', 'temporal', { ...remote, TEMPORAL_TLS: 'false' }, []],
+      ['a Temporal server on this machine', 'temporal', production, []],
+      ['a Temporal server at localhost', 'temporal', { ...production, TEMPORAL_ADDRESS: 'localhost:7233' }, []],
+      ['another host without TLS outside production', 'temporal', { TEMPORAL_ADDRESS: 'temporal:7233' }, []],
+      ['no secret', 'auth', production, ['AUTH_SECRET']],
+      [
+        'the development secret',
+        'auth',
+        { ...production, AUTH_SECRET: 'plan-eval-development-secret-do-not-use-in-production' },
+        ['AUTH_SECRET'],
+      ],
+    ])('%s (%s): refused naming the settings in the last column', (_label, area, env, variables) => {
+      expect(refused(area, env)).toEqual(variables);
+    });
+  });
+
+  describe('the database password from a file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plan-eval-database-password-'));
+    const file = (name: string, text: string) => {
+      writeFileSync(join(dir, name), text);
+      return join(dir, name);
+    };
+    const DATABASE_URL = 'postgres://plan_eval@postgres:5432/plan_eval';
+
+    it('joins DATABASE_URL, percent-encoded, its first line only', () => {
+      const DATABASE_PASSWORD_FILE = file('password', 'p@ss:w/rd%\n');
+      const url = loadConfig('database', { DATABASE_URL, DATABASE_PASSWORD_FILE }).DATABASE_URL;
+      expect(url).toBe('postgres://plan_eval:p%40ss%3Aw%2Frd%25@postgres:5432/plan_eval');
+      expect(decodeURIComponent(new URL(url).password)).toBe('p@ss:w/rd%');
+    });
+
+    it.each<[string, NodeJS.ProcessEnv]>([
+      ['an empty file', { DATABASE_URL, DATABASE_PASSWORD_FILE: file('empty', '\n') }],
+      ['a file that is not there', { DATABASE_URL, DATABASE_PASSWORD_FILE: join(dir, 'gone') }],
+      [
+        'a password in the URL as well',
+        { DATABASE_URL: 'postgres://plan_eval:x@postgres/plan_eval', DATABASE_PASSWORD_FILE: file('second', 'y') },
+      ],
+    ])('refuses %s, naming DATABASE_PASSWORD_FILE', (_label, env) => {
+      expect(refused('database', env)).toEqual(['DATABASE_PASSWORD_FILE']);
+    });
+  });
+
   describe('the auth secret', () => {
     const dir = () => mkdtempSync(join(tmpdir(), 'plan-eval-secret-'));
 
@@ -150,9 +211,19 @@ describe('loadConfig', () => {
         'AUTH_SECRET',
       ],
       ['a short secret', { AUTH_SECRET: 'x'.repeat(31) }, 'AUTH_SECRET'],
-      ['none in production', { NODE_ENV: 'production' }, 'AUTH_SECRET'],
+      [
+        'in production, a secret file that is not there (none is generated)',
+        { NODE_ENV: 'production' },
+        'AUTH_SECRET_FILE',
+      ],
     ])('refuses %s, naming it', (_label, env, variable) => {
       expect(refused('auth', { AUTH_SECRET_FILE: join(dir(), 'auth-secret'), ...env })).toEqual([variable]);
+    });
+
+    it('is read in production from the file given (a Compose secret, mounted with the host file’s mode)', () => {
+      const given = join(dir(), 'auth_secret');
+      writeFileSync(given, `${'z'.repeat(64)}\n`, { mode: 0o644 });
+      expect(loadConfig('auth', { NODE_ENV: 'production', AUTH_SECRET_FILE: given }).AUTH_SECRET).toBe('z'.repeat(64));
     });
 
     it('refuses a generated secret others can read, or one cut short', () => {

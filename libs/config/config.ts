@@ -63,6 +63,23 @@ const payloadKeyringFile = z.string().superRefine((path, ctx) => {
 });
 const hostPort = z.string().regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'must be host:port, e.g. 127.0.0.1:7233');
 const port = z.coerce.number().int().min(1).max(65535);
+/** NODE_ENV as the areas that behave differently in production read it. */
+const nodeEnv = z.string().default('development');
+const isProduction = (settings: { NODE_ENV: string }) => settings.NODE_ENV === 'production';
+/** This machine: what a production setting pointing here means is a setting left at its development value. */
+const isLocalHost = (host: string) =>
+  ['localhost', '[::1]', '::1'].includes(host.toLowerCase()) || /^127(\.\d{1,3}){3}$/.test(host);
+/** A password kept in a file (a Compose secret): read at start-up, its first line, never empty. */
+const passwordFile = z.string().transform((path, ctx) => {
+  try {
+    const password = readFileSync(path, 'utf8').split('\n')[0].trim();
+    if (password !== '') return password;
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be a file holding a password (${path} is empty)` });
+  } catch {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be a readable file holding a password (${path})` });
+  }
+  return z.NEVER;
+});
 const duration = z
   .string()
   .refine((v) => parseDuration(v) !== null && parseDuration(v)! > 0, "must be a duration such as '8h' or '60d'");
@@ -96,16 +113,42 @@ function installationSecret(file: string): string {
 }
 
 function readSecretFile(file: string): string {
-  const secret = readFileSync(file, 'utf8').trim();
+  const secret = givenSecret(file);
   if ((statSync(file).mode & 0o077) !== 0) throw new Error(`${file} can be read by other users: chmod 600 it`);
+  return secret;
+}
+
+/**
+ * A secret handed to the process as a file (a Compose secret). Its mode is the mount's business, not
+ * checked: Compose mounts the host's file with the host's mode, for containers that run as other users.
+ */
+function givenSecret(file: string): string {
+  const secret = readFileSync(file, 'utf8').trim();
   if (secret.length < SECRET_MIN_LENGTH) throw new Error(`${file} holds fewer than ${SECRET_MIN_LENGTH} characters`);
   return secret;
 }
 
 export const configSchemas = {
-  database: z.object({
-    DATABASE_URL: url(['postgres', 'postgresql']).default('postgres://postgres@127.0.0.1:54329/plan_eval'),
-  }),
+  database: z
+    .object({
+      DATABASE_URL: url(['postgres', 'postgresql']).default('postgres://postgres@127.0.0.1:54329/plan_eval'),
+      /** The password of DATABASE_URL's user, kept in a file (a Compose secret) instead of in the URL. */
+      DATABASE_PASSWORD_FILE: passwordFile.optional(),
+    })
+    .superRefine((d, ctx) => {
+      if (d.DATABASE_PASSWORD_FILE !== undefined && new URL(d.DATABASE_URL).password !== '')
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['DATABASE_PASSWORD_FILE'],
+          message: 'is set, yet DATABASE_URL carries a password too: give it in one place',
+        });
+    })
+    .transform(({ DATABASE_URL, DATABASE_PASSWORD_FILE }) => {
+      if (DATABASE_PASSWORD_FILE === undefined) return { DATABASE_URL };
+      const withPassword = new URL(DATABASE_URL);
+      withPassword.password = encodeURIComponent(DATABASE_PASSWORD_FILE);
+      return { DATABASE_URL: withPassword.toString() };
+    }),
   /**
    * The Temporal frontend. TLS is on when TEMPORAL_TLS is true or any TLS file or name is set;
    * a client certificate and key make it mutual TLS. The names are those the `temporal` CLI
@@ -128,6 +171,7 @@ export const configSchemas = {
        * `key-id:base64-key`, the first encrypts, all decrypt. Unset, histories are readable.
        */
       TEMPORAL_PAYLOAD_KEYS_FILE: payloadKeyringFile.optional(),
+      NODE_ENV: nodeEnv,
     })
     .superRefine(certificateWithKey('TEMPORAL_TLS_CLIENT_CERT_PATH', 'TEMPORAL_TLS_CLIENT_KEY_PATH'))
     .superRefine((t, ctx) => {
@@ -138,6 +182,15 @@ export const configSchemas = {
           code: z.ZodIssueCode.custom,
           path: ['TEMPORAL_TLS'],
           message: 'is false, yet TLS files or a server name are set: remove one or the other',
+        });
+      // In production a server on another host is reached over TLS, or the operator says in so many words
+      // (TEMPORAL_TLS=false) that the network between is private, as inside the Compose stack's own network.
+      const host = t.TEMPORAL_ADDRESS.slice(0, t.TEMPORAL_ADDRESS.lastIndexOf(':'));
+      if (isProduction(t) && !isLocalHost(host) && t.TEMPORAL_TLS === undefined && !anyFile)
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['TEMPORAL_TLS'],
+          message: `must be set in production for a Temporal server on another host (${t.TEMPORAL_ADDRESS}): TLS files (TEMPORAL_TLS_SERVER_CA_CERT_PATH, TEMPORAL_TLS_CLIENT_CERT_PATH), TEMPORAL_TLS=true, or TEMPORAL_TLS=false on a private network`,
         });
     }),
   /**
@@ -183,8 +236,8 @@ export const configSchemas = {
   auth: z
     .object({
       /**
-       * Signs sessions and email links: the same for the API and every worker. Unset, each
-       * installation generates its own into AUTH_SECRET_FILE; production sets it.
+       * Signs sessions and email links: the same for the API and every worker. Unset, it is read
+       * from AUTH_SECRET_FILE.
        */
       AUTH_SECRET: z
         .string()
@@ -194,26 +247,31 @@ export const configSchemas = {
           'is the published development secret: set one of your own (openssl rand -hex 32), or unset it to have one generated',
         )
         .optional(),
-      /** Where the generated secret is kept when AUTH_SECRET is unset. */
-      AUTH_SECRET_FILE: z.string().min(1).default('.data/auth-secret'),
+      /**
+       * The file holding the secret when AUTH_SECRET is unset. In production it is given (a Compose
+       * secret) and only read; elsewhere each installation generates its own there when it is missing.
+       */
+      AUTH_SECRET_FILE: z.string().min(1).optional(),
       SESSION_TTL: duration.default('8h'),
       /** How long an email link stays valid (never beyond the cycle's hard close). */
       LINK_TTL: duration.default('60d'),
-      NODE_ENV: z.string().default('development'),
+      NODE_ENV: nodeEnv,
     })
-    .refine((a) => a.NODE_ENV !== 'production' || a.AUTH_SECRET !== undefined, {
+    // A secret generated in production would be each container's own: links one signs, another refuses.
+    .refine((a) => !isProduction(a) || a.AUTH_SECRET !== undefined || a.AUTH_SECRET_FILE !== undefined, {
       path: ['AUTH_SECRET'],
-      message: `must be set in production: at least ${SECRET_MIN_LENGTH} random characters (openssl rand -hex 32), the same for the API and the workers`,
+      message: `must be set in production, or AUTH_SECRET_FILE the file holding it: at least ${SECRET_MIN_LENGTH} random characters (openssl rand -hex 32), the same for the API and the workers`,
     })
-    .transform(({ AUTH_SECRET, ...a }, ctx) => {
-      if (AUTH_SECRET) return { ...a, AUTH_SECRET };
+    .transform(({ AUTH_SECRET, AUTH_SECRET_FILE = '.data/auth-secret', ...a }, ctx) => {
+      if (AUTH_SECRET) return { ...a, AUTH_SECRET_FILE, AUTH_SECRET };
       try {
-        return { ...a, AUTH_SECRET: installationSecret(a.AUTH_SECRET_FILE) };
+        const secret = isProduction(a) ? givenSecret(AUTH_SECRET_FILE) : installationSecret(AUTH_SECRET_FILE);
+        return { ...a, AUTH_SECRET_FILE, AUTH_SECRET: secret };
       } catch (e) {
         ctx.addIssue({
           code: z.ZodIssueCode.custom,
           path: ['AUTH_SECRET_FILE'],
-          message: `no AUTH_SECRET set, and no generated one to use: ${(e as Error).message}`,
+          message: `no AUTH_SECRET set, and none to read: ${(e as Error).message}`,
         });
         return z.NEVER;
       }
@@ -243,32 +301,41 @@ export const configSchemas = {
     WORKER_SHUTDOWN_GRACE_TIME: duration.default('30s'),
     WORKER_SHUTDOWN_FORCE_TIME: duration.default('50s'),
   }),
-  http: z.object({
-    /** The address the API listens on: this machine only unless told otherwise (0.0.0.0 in a container). */
-    HOST: z
-      .string()
-      .refine(
-        (v) => isIP(v) !== 0 || v === 'localhost',
-        'must be an IP address to listen on: 127.0.0.1 (this machine only), 0.0.0.0 (every interface) or one interface’s address',
-      )
-      .default('127.0.0.1'),
-    PORT: port.default(3000),
-    /**
-     * The proxies in front of the API, whose X-Forwarded-For then names the client (sign-in is
-     * throttled per client address; the audit keeps it): comma-separated addresses, subnets, or
-     * loopback / linklocal / uniquelocal. Unset: the client is whoever connects. Never "every hop":
-     * a client could then name any address it likes.
-     */
-    TRUST_PROXY: z
-      .string()
-      .transform((v) => v.split(',').map((p) => p.trim()))
-      .refine(
-        (parts) => parts.every(isProxyAddress),
-        'must be proxy addresses or subnets, comma-separated (e.g. 10.0.0.5 or 172.16.0.0/12), or loopback, linklocal, uniquelocal',
-      )
-      .optional(),
-    PUBLIC_URL: url(['http', 'https']).default('http://localhost:3000'),
-  }),
+  http: z
+    .object({
+      /** The address the API listens on: this machine only unless told otherwise (0.0.0.0 in a container). */
+      HOST: z
+        .string()
+        .refine(
+          (v) => isIP(v) !== 0 || v === 'localhost',
+          'must be an IP address to listen on: 127.0.0.1 (this machine only), 0.0.0.0 (every interface) or one interface’s address',
+        )
+        .default('127.0.0.1'),
+      PORT: port.default(3000),
+      /**
+       * The proxies in front of the API, whose X-Forwarded-For then names the client (sign-in is
+       * throttled per client address; the audit keeps it): comma-separated addresses, subnets, or
+       * loopback / linklocal / uniquelocal. Unset: the client is whoever connects. Never "every hop":
+       * a client could then name any address it likes.
+       */
+      TRUST_PROXY: z
+        .string()
+        .transform((v) => v.split(',').map((p) => p.trim()))
+        .refine(
+          (parts) => parts.every(isProxyAddress),
+          'must be proxy addresses or subnets, comma-separated (e.g. 10.0.0.5 or 172.16.0.0/12), or loopback, linklocal, uniquelocal',
+        )
+        .optional(),
+      PUBLIC_URL: url(['http', 'https']).default('http://localhost:3000'),
+      NODE_ENV: nodeEnv,
+    })
+    // Every link in every notice is made from PUBLIC_URL: in production a localhost one sends recipients
+    // to their own machines.
+    .refine((h) => !isProduction(h) || !isLocalHost(new URL(h.PUBLIC_URL).hostname), {
+      path: ['PUBLIC_URL'],
+      message:
+        'must be set in production to the address people open the portal at (e.g. https://pg.heyuan.example), not localhost: every link in the notices is made from it',
+    }),
 } as const;
 
 export type ConfigArea = keyof typeof configSchemas;

@@ -17,6 +17,7 @@ import { UserError } from '@libs/access/users';
 import { ConfigError, loadConfig } from '@libs/config/config';
 import { PROJECT_ROOT } from '@libs/config/project-root';
 import { DEFAULT_THRESHOLD_PRESET, parseItemKey } from '@libs/cycle/cycle-definition';
+import { parseDuration } from '@libs/cycle/duration';
 import { MailStore } from '@libs/mail/mail-store';
 import { CatalogRepository } from '@libs/persistence/repositories/catalog.repository';
 import { bilingual, PlanValidationError } from '@libs/plan/localized';
@@ -25,6 +26,7 @@ import { STATUS_LABELS } from '@libs/rules/progress';
 import { THRESHOLD_PRESET_NAMES, THRESHOLD_PRESETS, type ThresholdPreset } from '@libs/rules/thresholds';
 import { CycleRequestError } from '@libs/temporal/cycle-client';
 import { temporalConnectionOptions } from '@libs/temporal/connection';
+import { ensureNamespace } from '@libs/temporal/namespace-registry';
 import { registerSearchAttributes } from '@libs/temporal/search-attribute-registry';
 import { registerBureauCommands } from './bureau-commands';
 import { loadPlan, withDatabase } from './plan-source';
@@ -313,10 +315,23 @@ program
   .description(
     "在 Temporal 命名空间中注册工作流检索属性 (register the workflows' search attributes with the namespace)",
   )
-  .action(async () => {
+  .option(
+    '--retention <duration>',
+    '同时创建命名空间（如缺），并设定已结束工作流历史的保留期限 (also create the namespace if missing, keeping closed histories this long, e.g. 180d)',
+  )
+  .action(async (opts: { retention?: string }) => {
     const t = loadConfig('temporal');
+    const retentionMs = opts.retention === undefined ? undefined : parseDuration(opts.retention);
+    if (retentionMs === null || retentionMs === 0)
+      throw new UsageError(
+        `--retention 须为时长，如 180d (--retention must be a duration such as 180d): ${opts.retention}`,
+      );
     const connection = await Connection.connect(temporalConnectionOptions(t));
     try {
+      if (retentionMs !== undefined) {
+        const change = await ensureNamespace(connection, t.TEMPORAL_NAMESPACE, retentionMs);
+        console.log(`命名空间 (namespace) ${t.TEMPORAL_NAMESPACE}: ${change}, retention ${opts.retention}`);
+      }
       const added = await registerSearchAttributes(connection, t.TEMPORAL_NAMESPACE);
       console.log(
         added.length > 0
