@@ -3,7 +3,7 @@
  * opening an email link, and the actor they are inside a cycle's workflow.
  */
 import type { Actor } from '../cycle/department-state';
-import type { UserRole } from '../persistence/entities/access.entity';
+import type { UserRole } from './roles';
 
 /** What an email link lets its holder do: one item, one purpose. */
 export interface LinkScope {

@@ -1,10 +1,11 @@
 /** Creating and changing user accounts: the rules shared by the API and the command line. */
 import type { Localized } from '../plan/localized';
-import type { UserAccount, UserRole } from '../persistence/entities';
+import type { UserAccount } from '../persistence/entities';
 import type { AccessRepository } from '../persistence/repositories/access.repository';
 import { checkPasswordStrength, hashPassword } from './passwords';
+import type { UserRole } from './roles';
 
-export const USER_ROLES: UserRole[] = ['admin', 'submitter', 'supervisor', 'viewer'];
+export { USER_ROLES } from './roles';
 
 export interface UserInput {
   email: string;

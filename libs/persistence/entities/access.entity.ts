@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import type { UserRole } from '../../access/roles';
 
-export type UserRole = 'admin' | 'submitter' | 'supervisor' | 'viewer';
+export type { UserRole };
 
 /**
  * A person who signs in: bureau staff (admin), a department's submitter or
