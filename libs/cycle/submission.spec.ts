@@ -1,5 +1,11 @@
 import { THRESHOLD_PRESETS } from '../rules/thresholds';
-import { checkSubmission, withReasonsOnlyWhenBehind, type Submission, type WorkItemSpec } from './submission';
+import {
+  behindPath,
+  checkSubmission,
+  withReasonsOnlyWhenBehind,
+  type Submission,
+  type WorkItemSpec,
+} from './submission';
 import { checkSubmissionShape } from './submission-shape';
 
 const reserve: WorkItemSpec = {
@@ -214,6 +220,8 @@ describe('withReasonsOnlyWhenBehind: reasons kept only with a value behind the p
     const s: Submission = { kind: 'indicator', value, dataSource: '年报', ...explained };
     const result = withReasonsOnlyWhenBehind(enrolment, s, years, THRESHOLD_PRESETS.time_elapsed);
     expect(result).toEqual(kept ? s : { kind: 'indicator', value, dataSource: '年报' });
+    // The portal's form asks for them by the same rule.
+    expect(behindPath(enrolment.indicator!, value, years, THRESHOLD_PRESETS.time_elapsed)).toBe(kept);
   });
   it('leaves other kinds alone', () => {
     const s = { kind: 'reserve', stage: 'preparing', narrative: '已完成可研' } as Submission;

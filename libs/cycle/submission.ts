@@ -232,8 +232,12 @@ export function checkSubmission(
   return errors.length ? { ok: false, errors } : { ok: true, warnings };
 }
 
-/** Whether an indicator's value is behind the time-elapsed path this year (a cumulative total is judged at the close). */
-function behindPath(
+/**
+ * Whether an indicator's value is behind the time-elapsed path this year (a
+ * cumulative total is judged at the close): then, and only then, the portal's
+ * form asks for the reasons and next measures.
+ */
+export function behindPath(
   spec: NonNullable<WorkItemSpec['indicator']>,
   value: number | boolean,
   years: PlanYears,

@@ -6,7 +6,8 @@
  *   indicators behind the path first (8 at 70 % against 81.58 expected), then
  *   anything behind, with the change from the last approved value, reasons,
  *   measures and the evidence count.
- * - A task's context is its text from the plan and whether each co-operating
+ * - An indicator's context is what its value is judged by (the plan's years,
+ *   the cycle's thresholds); a task's is its text from the plan and whether each co-operating
  *   department has contributed; a project's is its content, investment and the
  *   previous approved report, which the next year's report is checked against
  *   (cumulative not below it; status not backwards without a reason), refused
@@ -119,6 +120,17 @@ describe('items judged and in context', () => {
         expect.objectContaining({ code: 'city-hr-social-security', zh: '市人力资源社会保障局', contributed: false }),
       ]);
       expect(task.project).toBeNull();
+      expect(task.indicator).toBeNull();
+      // An indicator's: what its value is judged by, for the form to ask for reasons exactly when they are required.
+      const indicator = (await as(h.tokens.otherSubmitter).get(`${y2021}/items/indicator-8/context`).expect(200)).body;
+      expect(indicator).toEqual({
+        indicator: {
+          years: { baselineYear: 2020, endYear: 2025, year: 2021 },
+          thresholds: expect.objectContaining({ preset: 'time_elapsed', onTrack: 1, slightlyBehind: 0.8 }),
+        },
+        task: null,
+        project: null,
+      });
 
       await as(h.tokens.otherSupervisor).post(`${y2021}/items/project-2/review`, { decision: 'approve' }).expect(200);
 

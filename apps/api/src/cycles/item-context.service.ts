@@ -9,6 +9,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type {
   IndicatorSubmission,
+  PlanYears,
   ProjectSubmission,
   Submission,
   SubmissionError,
@@ -28,6 +29,7 @@ import { roundTo } from '@libs/rules/precision';
 import { elapsedShare, type ProgressStatus } from '@libs/rules/progress';
 import { checkProjectReport, judgeProject, PROJECT_FLAG_LABELS, type ProjectReport } from '@libs/rules/project-status';
 import { judgeTask } from '@libs/rules/task-status';
+import type { Thresholds } from '@libs/rules/thresholds';
 import { ItemAccess } from './item-access.service';
 
 /** One row of the review queue: the submission waiting and its judgement. */
@@ -62,6 +64,12 @@ export interface ReviewRow {
 export type PreviousReport = ProjectReport & { year: number };
 
 export interface ItemContextView {
+  /**
+   * What an indicator's value is judged by: the plan's years and the cycle's
+   * thresholds, as the submission check has them, so that the portal's form asks
+   * for reasons and measures exactly when the API will require them.
+   */
+  indicator: null | { years: PlanYears; thresholds: Thresholds };
   task: null | {
     text: Localized;
     coDepartments: Array<Localized & { code: string; contributed: boolean; contributedAt: Date | null }>;
@@ -111,9 +119,10 @@ export class ItemContext {
       .map(({ r }) => r);
   }
 
-  /** A task's text and co-operating departments' contributions; a project's content, money and previous report. */
+  /** An indicator's judging rules; a task's text and co-operating departments' contributions; a project's content, money and previous report. */
   async context(cycle: EvaluationCycle, item: WorkItem): Promise<ItemContextView> {
-    const view: ItemContextView = { task: null, project: null };
+    const view: ItemContextView = { indicator: null, task: null, project: null };
+    if (item.itemKind === 'indicator') view.indicator = await this.access.submissionRules(cycle.id);
     if (item.itemKind === 'task') {
       const task = await this.records.task(cycle.planCode, item.itemNo);
       const contributions = await this.records.contributions(cycle.id, item.itemKey);
