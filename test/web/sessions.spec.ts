@@ -5,7 +5,8 @@
  * server. A session that lapses (in the tab, or refused by the API) shows the
  * sign-in page saying 登录已过期, and signing in returns to the page the person
  * was on; a session opened from a mailed link that wanders off its item is
- * told why; every link page, good or not, offers 登录系统.
+ * told why; every link page, good or not, offers 登录系统; 忘记密码 mails a
+ * link that sets a new password.
  */
 import type { Page } from 'playwright-core';
 import { TokenSigner } from '@libs/access/tokens';
@@ -15,6 +16,9 @@ import { openPortalBrowser, type PortalBrowser } from '../support/browser';
 
 const enc = encodeURIComponent;
 const REFUSED = /status of 40[013]/;
+/** A script for the page: the tab's stored session with `change` (an object literal) applied. */
+const editSession = (change: string) =>
+  `(() => { const key = 'plan-eval.session'; sessionStorage.setItem(key, JSON.stringify({ ...JSON.parse(sessionStorage.getItem(key)), ...${change} })); })()`;
 
 describe('lapsed sessions and link sessions in a real browser', () => {
   let h: ApiHarness;
@@ -66,11 +70,7 @@ describe('lapsed sessions and link sessions in a real browser', () => {
     await page.getByRole('button', { name: '提交审核' }).waitFor();
 
     // The tab sat past the session's expiry.
-    await page.evaluate(() => {
-      const key = 'plan-eval.session';
-      const s = JSON.parse(sessionStorage.getItem(key)!);
-      sessionStorage.setItem(key, JSON.stringify({ ...s, expiresAt: new Date(Date.now() - 1000).toISOString() }));
-    });
+    await page.evaluate(editSession('{ expiresAt: new Date(Date.now() - 1000).toISOString() }'));
     await page.reload();
     await page.getByRole('status').getByText('登录已过期，请重新登录').waitFor();
     await signIn(page, ACCOUNTS.submitter.email);
@@ -84,11 +84,9 @@ describe('lapsed sessions and link sessions in a real browser', () => {
     await signIn(page, ACCOUNTS.submitter.email);
     // The server's clock is past the token's expiry, the tab's is not.
     const expired = h.app.get(TokenSigner).session({ ...(await me(h.tokens.submitter)), tokenVersion: 0 }, -60_000);
-    await page.evaluate((token) => {
-      const key = 'plan-eval.session';
-      sessionStorage.setItem(key, JSON.stringify({ ...JSON.parse(sessionStorage.getItem(key)!), token }));
-    }, expired.token);
-    await page.getByRole('link', { name: '本部门事项' }).click();
+    await page.evaluate(editSession(`{ token: ${JSON.stringify(expired.token)} }`));
+    // The next request the page makes (loading /inbox again) is refused.
+    await page.reload();
     await page.getByRole('status').getByText('登录已过期，请重新登录').waitFor();
     expect(new URL(page.url()).pathname).toBe('/inbox');
     await signIn(page, ACCOUNTS.submitter.email);
@@ -127,6 +125,45 @@ describe('lapsed sessions and link sessions in a real browser', () => {
     await altered.goto(`${browser.origin}/l/${token.slice(0, -4)}xxxx`);
     await altered.getByRole('link', { name: /登录系统/ }).click();
     await altered.locator('#email').waitFor();
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('忘记密码: the link by email sets a new password, refused in place when weak', async () => {
+    const page = await open();
+    await page.goto(`${browser.origin}/login`);
+    await page.getByRole('link', { name: '忘记密码' }).click();
+    await page.locator('#email').fill(ACCOUNTS.otherSupervisor.email);
+    await page.getByRole('button', { name: '发送重置链接' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/如果该邮箱已在系统中注册/)
+      .waitFor();
+    let mails = h.mailsTo(ACCOUNTS.otherSupervisor.email, '重新设置登录密码');
+    for (let i = 0; i < 100 && !mails.length; i++) {
+      await page.waitForTimeout(50);
+      mails = h.mailsTo(ACCOUNTS.otherSupervisor.email, '重新设置登录密码');
+    }
+    const link = /https?:\/\/[^/\s]+(\/reset-password#\S+)/.exec(mails[0].text)![1];
+
+    await page.goto(`${browser.origin}${link}`);
+    await page.locator('#password').fill('password123');
+    // The link is a credential: out of the address bar once read.
+    expect(new URL(page.url()).hash).toBe('');
+    await page.locator('#confirm').fill('password123');
+    await page.getByRole('button', { name: '设置新密码' }).click();
+    await page
+      .locator('#password_help')
+      .getByText(/常见密码|太容易被猜到/)
+      .waitFor();
+    await page.locator('#password').fill('Dongjiang-river-lamp-2031');
+    await page.locator('#confirm').fill('Dongjiang-river-lamp-2031');
+    await page.getByRole('button', { name: '设置新密码' }).click();
+    await page.getByText('新密码已设置，请用新密码登录').waitFor();
+    await page.getByRole('button', { name: '登录系统' }).click();
+    await page.locator('#email').fill(ACCOUNTS.otherSupervisor.email);
+    await page.locator('#password').fill('Dongjiang-river-lamp-2031');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: '退出' }).waitFor();
     expect(problems).toEqual([]);
   }, 120_000);
 

@@ -11,6 +11,12 @@ import { LoginPage } from './pages/LoginPage';
 import { LinkPage } from './pages/LinkPage';
 
 // Each page is its own chunk, fetched when first opened: the sign-in page needs none of them.
+const ForgotPasswordPage = lazy(() =>
+  import('./pages/PasswordResetPages').then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('./pages/PasswordResetPages').then((m) => ({ default: m.ResetPasswordPage })),
+);
 const HomePage = lazy(() => import('./pages/HomePage').then((m) => ({ default: m.HomePage })));
 const InboxPage = lazy(() => import('./pages/InboxPage').then((m) => ({ default: m.InboxPage })));
 const ItemPage = lazy(() => import('./pages/ItemPage').then((m) => ({ default: m.ItemPage })));
@@ -51,6 +57,12 @@ export function App() {
   };
 
   if (path === '/link') return <LinkPage onSignedIn={signedIn} />;
+  if (path === '/forgot-password' || path === '/reset-password')
+    return (
+      <Suspense fallback={<Spin fullscreen />}>
+        {path === '/forgot-password' ? <ForgotPasswordPage /> : <ResetPasswordPage />}
+      </Suspense>
+    );
   if (!session || path === '/login') {
     // The sign-in page stands where the person was: signed in, they are back on that page.
     const back =

@@ -22,6 +22,7 @@ import { admitSignIn, SIGN_IN_LIMITS } from '@libs/access/sign-in-throttle';
 import { TokenSigner } from '@libs/access/tokens';
 import type { NoticeOutboxConfig } from '@libs/mail/notice-outbox';
 import { AccessResetRepository } from '@libs/persistence/repositories/access-reset.repository';
+import { AccessRepository } from '@libs/persistence/repositories/access.repository';
 import { AuditService } from '../audit/audit.service';
 import { ApiProblem } from '../common/problem.filter';
 import { RequestValidationError } from '../common/validation';
@@ -76,7 +77,8 @@ export class PasswordResetController {
   private readonly accounts: AccessResetRepository;
 
   constructor(
-    @Inject(DataSource) private readonly ds: DataSource,
+    @Inject(DataSource) ds: DataSource,
+    @Inject(AccessRepository) private readonly access: AccessRepository,
     @Inject(TokenSigner) private readonly tokens: TokenSigner,
     @Inject(NOTICE_OUTBOX) private readonly outbox: NoticeOutboxConfig,
     @Inject(AuditService) private readonly audit: AuditService,
@@ -100,7 +102,10 @@ export class PasswordResetController {
   ) {
     const email = body.email.toLowerCase();
     // Counted apart from sign-in: asking for links must not use up a person's sign-in attempts.
-    const throttled = await admitSignIn(this.ds, { email: `reset:${email}`, address: `reset:${req.ip ?? 'unknown'}` });
+    const throttled = await admitSignIn(this.access, {
+      email: `reset:${email}`,
+      address: `reset:${req.ip ?? 'unknown'}`,
+    });
     if (throttled) {
       res.setHeader('Retry-After', String(throttled.retryAfterSeconds));
       const minutes = Math.ceil(throttled.retryAfterSeconds / 60);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Segmented, Typography } from 'antd';
 import { api, ApiError } from '../api';
 import { useI18n, type Locale } from '../i18n';
+import { Link } from '../router';
 import { saveSession, type Session } from '../session';
 
 /** `notice`: why the person must sign in again (the session lapsed or was ended), shown above the form. */
@@ -73,6 +74,9 @@ export function LoginPage({ notice, onSignedIn }: { notice?: string | null; onSi
             {t('登录', 'Sign in')}
           </Button>
         </Form>
+        <div style={{ marginTop: 12, textAlign: 'right' }}>
+          <Link to="/forgot-password">{t('忘记密码', 'Forgot your password')}</Link>
+        </div>
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
           {t(
             '收到通知邮件的同志可直接点击邮件中的链接办理，无需登录。',
