@@ -5,7 +5,7 @@
  * Node.js process metrics. The Temporal SDK's own metrics come from its
  * runtime (see apps/worker) and are appended to the worker's page.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export interface AppMetrics {
@@ -91,22 +91,64 @@ export async function fetchMetricsText(address: string): Promise<string> {
   }
 }
 
-/** A minimal HTTP server answering GET /metrics; resolves once it listens. */
+/** A check of something the process cannot work without; absent while the process is still making it. */
+export type ReadinessProbe = (() => Promise<unknown>) | undefined;
+
+/** How long a probe may take before it counts as failed: a hung PostgreSQL must not hang /ready. */
+const PROBE_TIMEOUT_MS = 2_000;
+
+/** Each probe's outcome (`ok`, `starting`, or why it failed), in the shape of the API's /api/ready. */
+export async function checkReadiness(
+  probes: Record<string, ReadinessProbe>,
+): Promise<{ ready: boolean; body: Record<string, string> }> {
+  const outcomes = await Promise.all(
+    Object.entries(probes).map(async ([name, probe]): Promise<[string, string]> => {
+      if (!probe) return [name, 'starting'];
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${PROBE_TIMEOUT_MS} ms`)), PROBE_TIMEOUT_MS);
+      });
+      try {
+        await Promise.race([probe(), timeout]);
+        return [name, 'ok'];
+      } catch (e) {
+        return [name, (e as Error).message];
+      } finally {
+        clearTimeout(timer);
+      }
+    }),
+  );
+  const ready = outcomes.every(([, outcome]) => outcome === 'ok');
+  return { ready, body: { status: ready ? 'ready' : 'not_ready', ...Object.fromEntries(outcomes) } };
+}
+
+/**
+ * The small HTTP listener of a process without an HTTP API (the worker, the
+ * mail relay) on its metrics address: GET /metrics; GET /health, which
+ * answers while the process runs; and GET /ready, 200 only while every probe
+ * answers (503 naming what does not). Resolves once it listens.
+ */
 export async function serveMetrics(
   address: string,
   render: () => Promise<string>,
   contentType: string,
+  readiness: () => Record<string, ReadinessProbe> = () => ({}),
 ): Promise<Server> {
   const [host, port] = splitHostPort(address);
+  const json = (res: ServerResponse, status: number, body: unknown) =>
+    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   const server = createServer((req, res) => {
-    if (req.method !== 'GET' || (req.url ?? '').split('?')[0] !== '/metrics') {
-      res.writeHead(404).end('only GET /metrics here\n');
-      return;
-    }
-    render().then(
-      (body) => res.writeHead(200, { 'content-type': contentType }).end(body),
-      (e: Error) => res.writeHead(500).end(`# ${e.message}\n`),
-    );
+    const path = (req.url ?? '').split('?')[0];
+    if (req.method !== 'GET') res.writeHead(405, { allow: 'GET' }).end();
+    else if (path === '/metrics')
+      render().then(
+        (body) => res.writeHead(200, { 'content-type': contentType }).end(body),
+        (e: Error) => res.writeHead(500).end(`# ${e.message}\n`),
+      );
+    else if (path === '/health') json(res, 200, { status: 'ok' });
+    else if (path === '/ready')
+      void checkReadiness(readiness()).then(({ ready, body }) => json(res, ready ? 200 : 503, body));
+    else res.writeHead(404).end('GET /metrics, /health or /ready here\n');
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -3,6 +3,7 @@
  * own, with the mail relay (apps/mail-relay) in another, against the real
  * Temporal dev server, PostgreSQL and an SMTP server that holds every message
  * until told. The worker serves /metrics (its own and the Temporal SDK's),
+ * both answer /health and /ready (503 naming what does not answer),
  * logs JSON lines only, and on SIGTERM in the middle of activities (waiting
  * for their notices to go out) lets them finish, then exits 0; so does the relay.
  */
@@ -10,6 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import { Client as PgClient } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { importPlan } from '@libs/catalog/catalog-import';
 import { readPlanFile } from '@libs/catalog/plan-file-io';
@@ -116,6 +118,54 @@ describe('the worker process', () => {
     expect(page).toContain('plan_eval_process_resident_memory_bytes{app="worker"}');
     expect(page).toContain('plan_eval_activity_duration_seconds');
     expect(page).toMatch(/^temporal_\w+/m);
+  });
+
+  it('answers /health, and /ready only while PostgreSQL and Temporal answer (the worker) and PostgreSQL (the relay)', async () => {
+    const get = async (address: string, path: string) => {
+      const res = await fetch(`http://${address}${path}`);
+      return { status: res.status, body: (await res.json()) as Record<string, string> };
+    };
+    for (const address of [metricsAddress, relayMetricsAddress])
+      expect(await get(address, '/health')).toEqual({ status: 200, body: { status: 'ok' } });
+    expect(await get(metricsAddress, '/ready')).toEqual({
+      status: 200,
+      body: { status: 'ready', postgres: 'ok', temporal: 'ok', worker: 'ok' },
+    });
+    expect(await get(relayMetricsAddress, '/ready')).toEqual({
+      status: 200,
+      body: { status: 'ready', postgres: 'ok' },
+    });
+
+    // Their database refuses connections, and the connections they hold are ended: neither is ready, and says why.
+    const database = new URL(db.url).pathname.slice(1);
+    const admin = new PgClient({ connectionString: db.url.replace(`/${database}`, '/postgres') });
+    await admin.connect();
+    try {
+      await admin.query(`ALTER DATABASE ${database} ALLOW_CONNECTIONS false`);
+      await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [database]);
+      for (const address of [metricsAddress, relayMetricsAddress]) {
+        const notReady = await waitFor(
+          'not ready',
+          async () => {
+            const answer = await get(address, '/ready');
+            return answer.status === 503 ? answer : undefined;
+          },
+          30_000,
+          200,
+        );
+        expect(notReady.body).toMatchObject({
+          status: 'not_ready',
+          postgres: expect.stringMatching(/connection|terminat/),
+        });
+        expect(notReady.body.postgres).not.toBe('ok');
+        expect((await get(address, '/health')).status).toBe(200); // alive all the same: nothing to restart
+      }
+    } finally {
+      await admin.query(`ALTER DATABASE ${database} ALLOW_CONNECTIONS true`);
+      await admin.end();
+    }
+    for (const address of [metricsAddress, relayMetricsAddress])
+      await waitFor('ready again', async () => (await get(address, '/ready')).status === 200, 30_000, 200);
   });
 
   it('on SIGTERM finishes the activities in flight, records their mail as sent, and exits 0', async () => {

@@ -2,7 +2,8 @@
  * The mail relay process: sends what the workflows' activities put in the
  * outbox (libs/mail/outbox-relay.ts). It runs apart from the worker so a
  * worker killed mid-way never leaves a notice half-sent; one or more may run
- * against the same database. On SIGTERM or SIGINT it claims nothing more,
+ * against the same database. On its metrics address it serves /metrics,
+ * /health and /ready (PostgreSQL). On SIGTERM or SIGINT it claims nothing more,
  * finishes the messages in hand, and exits 0.
  */
 import 'reflect-metadata';
@@ -15,6 +16,7 @@ import { smtpTlsOptions } from '@libs/mail/smtp-tls';
 import { createJsonLogger, type Level } from '@libs/observability/logger';
 import { createAppMetrics, serveMetrics, type AppMetrics } from '@libs/observability/metrics';
 import { createDataSource } from '@libs/persistence/data-source';
+import { DatabaseProbe } from '@libs/persistence/repositories/database-probe';
 import { OutboxRepository } from '@libs/persistence/repositories/outbox.repository';
 
 async function main(): Promise<void> {
@@ -29,6 +31,7 @@ async function main(): Promise<void> {
   const relay = new OutboxRelay(ds, mailer, log, {
     onOutcome: (event, outcome) => metrics.mailDeliveries.inc({ event, outcome }),
   });
+  const database = new DatabaseProbe(ds);
   let metricsServer: Server | null = null;
   if (observability.MAIL_RELAY_METRICS_ADDRESS) {
     outboxBacklog(metrics, new OutboxRepository(ds));
@@ -36,6 +39,7 @@ async function main(): Promise<void> {
       observability.MAIL_RELAY_METRICS_ADDRESS,
       () => metrics.registry.metrics(),
       metrics.registry.contentType,
+      () => ({ postgres: () => database.ping() }),
     );
   }
   relay.start();

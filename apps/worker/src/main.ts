@@ -1,6 +1,7 @@
 /**
  * The worker process: validates its configuration, installs the Temporal
- * runtime (JSON logs, the SDK's Prometheus metrics), serves /metrics, builds
+ * runtime (JSON logs, the SDK's Prometheus metrics), serves /metrics, /health
+ * and /ready (PostgreSQL, Temporal, the worker polling) on its metrics address, builds
  * its activities in a NestJS context and runs the cycle workflows. On SIGTERM
  * or SIGINT the runtime shuts the worker down gracefully: it stops polling,
  * lets in-flight activities finish (WORKER_SHUTDOWN_GRACE_TIME), then the
@@ -10,12 +11,14 @@ import 'reflect-metadata';
 import type { Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { NativeConnection, Runtime } from '@temporalio/worker';
+import { DataSource } from 'typeorm';
 import { CycleActivitiesService } from '@activities/cycle/cycle.activities';
 import { ConfigError, loadConfig } from '@libs/config/config';
 import { temporalConnectionOptions, temporalDataConverter } from '@libs/temporal/connection';
 import { durationMs } from '@libs/cycle/duration';
 import { createJsonLogger, NestJsonLogger, temporalJsonLogger, type Level } from '@libs/observability/logger';
-import { createAppMetrics, fetchMetricsText, serveMetrics } from '@libs/observability/metrics';
+import { createAppMetrics, fetchMetricsText, serveMetrics, type ReadinessProbe } from '@libs/observability/metrics';
+import { DatabaseProbe } from '@libs/persistence/repositories/database-probe';
 import { activityMetricsInterceptor } from './activity-metrics';
 import { createCycleWorker } from './cycle-worker';
 import { WorkerModule } from './worker.module';
@@ -40,6 +43,12 @@ async function main(): Promise<void> {
     },
   });
   const metrics = createAppMetrics('worker');
+  // Ready once PostgreSQL and Temporal answer and the worker polls; each probe is set as its connection is made.
+  const probes: Record<'postgres' | 'temporal' | 'worker', ReadinessProbe> = {
+    postgres: undefined,
+    temporal: undefined,
+    worker: undefined,
+  };
   let metricsServer: Server | null = null;
   if (observability.WORKER_METRICS_ADDRESS) {
     const sdk = observability.TEMPORAL_METRICS_ADDRESS;
@@ -47,11 +56,15 @@ async function main(): Promise<void> {
       observability.WORKER_METRICS_ADDRESS,
       async () => (await metrics.registry.metrics()) + (sdk ? await fetchMetricsText(sdk) : ''),
       metrics.registry.contentType,
+      () => probes,
     );
   }
 
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger: new NestJsonLogger(log) });
+  const database = new DatabaseProbe(app.get(DataSource));
+  probes.postgres = () => database.ping();
   const connection = await NativeConnection.connect(temporalConnectionOptions(temporal));
+  probes.temporal = () => connection.workflowService.getSystemInfo({});
   try {
     const worker = await createCycleWorker({
       connection,
@@ -64,6 +77,9 @@ async function main(): Promise<void> {
       shutdownGraceTime: durationMs(settings.WORKER_SHUTDOWN_GRACE_TIME),
       shutdownForceTime: durationMs(settings.WORKER_SHUTDOWN_FORCE_TIME),
     });
+    probes.worker = async () => {
+      if (worker.getState() !== 'RUNNING') throw new Error(worker.getState().toLowerCase());
+    };
     log.info('worker started', {
       taskQueue: temporal.TEMPORAL_TASK_QUEUE,
       address: temporal.TEMPORAL_ADDRESS,
