@@ -4,14 +4,12 @@
  * the stage (征求意见稿 until the report is finalised); a table of contents;
  * page numbers (第 X 页 共 Y 页) in the footer; then the chapters of the
  * report's outline (libs/report/report-outline.ts), each block drawn as a
- * Word paragraph or table.
- *
- * Typography follows the conventions of official documents (GB/T 9704):
- * the title in 方正小标宋简体, first-level headings in 黑体, second-level in
- * 楷体, body in 仿宋 at 三号-ish sizes scaled for tables; each font names
- * installed fallbacks (SimSun, Noto/WenQuanYi) so a machine without the
- * official fonts still shows Chinese.
+ * Word paragraph or table, in the typography of official documents
+ * (libs/report/document-typography.ts). The tables, which hold most of a
+ * large report, are written as XML while the package is zipped
+ * (libs/report/document-tables.ts, document-package.ts).
  */
+import { Writable } from 'node:stream';
 import {
   AlignmentType,
   Bookmark,
@@ -19,25 +17,22 @@ import {
   Footer,
   HeadingLevel,
   LeaderType,
-  Packer,
   PageNumber,
   PageReference,
   Paragraph,
   Tab,
   TabStopType,
   Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
   TextRun,
-  WidthType,
   type IRunOptions,
 } from 'docx';
 import { localize, type Localized } from '../plan/localized';
 import { ChartImages } from './chart-images';
-import { columnWidths } from './column-widths';
 import type { CycleReportFigures } from './cycle-report';
 import { chartFigure, chartGallery, chartPngs } from './document-charts';
+import { DocumentPlaceholders } from './document-package';
+import { tableXml } from './document-tables';
+import { FONTS, SIZE, TEXT_WIDTH } from './document-typography';
 import { outlineCharts, reportOutline, type ReportBlock, type ReportChapter } from './report-outline';
 import { REPORT_TEXT, type Locale, type ReportText } from './report-text';
 
@@ -47,15 +42,6 @@ export interface ReportIssue {
   issuedAt: Date;
   stage: 'draft' | 'final';
 }
-
-const FONTS = {
-  title: { ascii: 'Times New Roman', eastAsia: '方正小标宋简体', hint: 'eastAsia' as const },
-  heading: { ascii: 'Times New Roman', eastAsia: '黑体', hint: 'eastAsia' as const },
-  section: { ascii: 'Times New Roman', eastAsia: '楷体_GB2312', hint: 'eastAsia' as const },
-  body: { ascii: 'Times New Roman', eastAsia: '仿宋_GB2312', hint: 'eastAsia' as const },
-};
-/** Half-points: 二号 22 pt for the title, 三号 16 pt for headings and body text, 10.5 pt in tables. */
-const SIZE = { title: 44, heading: 32, body: 32, table: 21, footer: 21 };
 
 const run = (text: string, options: Omit<IRunOptions, 'text'> = {}) =>
   new TextRun({ text, font: FONTS.body, size: SIZE.body, ...options });
@@ -97,33 +83,6 @@ const centred = (text: string, options: Omit<IRunOptions, 'text'> = {}, spacing 
 
 /** GB/T 9704's margins: 37 mm top, 35 mm bottom, 28 mm left, 26 mm right (in twentieths of a point). */
 const PAGE_MARGIN = { top: 2098, bottom: 1984, left: 1588, right: 1474 };
-
-/** A4 with 28 mm and 26 mm side margins (GB/T 9704): the width tables share, in twentieths of a point. */
-const TEXT_WIDTH = 8844;
-
-function table(headers: string[], rows: string[][]): Table {
-  const row = (cells: string[], header = false) =>
-    new TableRow({
-      tableHeader: header,
-      cantSplit: true,
-      children: cells.map(
-        (c) =>
-          new TableCell({
-            children: [
-              new Paragraph({
-                children: [run(c, { bold: header, size: SIZE.table, ...(header ? { font: FONTS.heading } : {}) })],
-              }),
-            ],
-          }),
-      ),
-    });
-  return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: columnWidths(headers, rows, TEXT_WIDTH),
-    layout: TableLayoutType.FIXED,
-    rows: [row(headers, true), ...rows.map((r) => row(r))],
-  });
-}
 
 const STAGE: Record<ReportIssue['stage'], Localized> = {
   draft: { zh: '（征求意见稿）', en: '(draft for comments)' },
@@ -177,23 +136,43 @@ const caption = (text: string) =>
     children: [new TextRun({ text, font: FONTS.heading, size: SIZE.table })],
   });
 
-/**
- * `charts`: shared by the two renditions of a report, so that a chart without
- * words is rasterised once (the caller then disposes of it); `outline`: the
- * report's outline in `locale`, when the caller has it already.
- */
+/** The Word document in memory (see packReportDocument). */
 export async function writeReportDocument(
   f: CycleReportFigures,
   locale: Locale,
   issue: ReportIssue,
   charts?: ChartImages,
-  outline: ReportChapter[] = reportOutline(REPORT_TEXT[locale], f),
+  outline?: ReportChapter[],
 ): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const out = new Writable({
+    write: (chunk: Buffer, _encoding, done) => (chunks.push(chunk), done()),
+  });
+  await packReportDocument(out, f, locale, issue, charts, outline);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Writes the Word document to `out`, which it ends. `charts`: shared by the
+ * two renditions of a report, so that a chart without words is rasterised
+ * once (the caller then disposes of it); `outline`: the report's outline in
+ * `locale`, when the caller has it already.
+ */
+export async function packReportDocument(
+  out: Writable,
+  f: CycleReportFigures,
+  locale: Locale,
+  issue: ReportIssue,
+  charts?: ChartImages,
+  outline: ReportChapter[] = reportOutline(REPORT_TEXT[locale], f),
+): Promise<void> {
   const t = REPORT_TEXT[locale];
   const title = t.title(f);
   const issuer = localize(issue.issuer, locale);
   const images = charts ?? new ChartImages();
-  const pngs = await chartPngs(outlineCharts(outline), images).finally(() => (charts ? undefined : images.dispose()));
+  const placeholders = new DocumentPlaceholders();
+  const drawn = await chartPngs(outlineCharts(outline), images).finally(() => (charts ? undefined : images.dispose()));
+  const pngs = new Map([...drawn].map(([c, png]) => [c, placeholders.image(png)]));
   const block = (b: ReportBlock): Array<Paragraph | Table> => {
     switch (b.kind) {
       case 'paragraph':
@@ -203,7 +182,7 @@ export async function writeReportDocument(
       case 'section':
         return [section(b.title)];
       case 'table':
-        return [table(b.headers, b.rows)];
+        return [placeholders.block(() => tableXml(b.headers, b.rows, TEXT_WIDTH))];
       case 'chart':
         return chartFigure(b.chart, pngs.get(b.chart)!, TEXT_WIDTH, caption);
       case 'charts':
@@ -255,5 +234,5 @@ export async function writeReportDocument(
       },
     ],
   });
-  return Packer.toBuffer(doc);
+  await placeholders.pack(doc, out);
 }

@@ -4,11 +4,13 @@
  * `report-v<N>.xlsx`) and in English (`report-v<N>.en.xlsx`). Both renditions
  * come from the same figures, so they share the content hash.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Writable } from 'node:stream';
 import { ChartImages } from './chart-images';
 import type { CycleReportFigures } from './cycle-report';
-import { writeReportDocument, type ReportIssue } from './report-document';
+import { packReportDocument, type ReportIssue } from './report-document';
 import { renderReportHtml } from './report-html';
 import { outlineCharts, reportOutline, type ReportChapter } from './report-outline';
 import { REPORT_LOCALES, REPORT_TEXT, type Locale } from './report-text';
@@ -26,6 +28,18 @@ export interface ReportFiles extends RenditionFiles {
   en: RenditionFiles;
 }
 
+/** A file written through a stream, under a temporary name until it is whole: a failed write leaves no file. */
+async function writeStreamed(path: string, write: (out: Writable) => Promise<void>): Promise<void> {
+  const part = `${path}.part`;
+  try {
+    await write(createWriteStream(part));
+    await rename(part, path);
+  } catch (e) {
+    await rm(part, { force: true });
+    throw e;
+  }
+}
+
 async function writeRendition(
   base: string,
   figures: CycleReportFigures,
@@ -37,7 +51,7 @@ async function writeRendition(
   const files: RenditionFiles = { xlsx: `${base}.xlsx`, docx: `${base}.docx`, html: `${base}.html` };
   await writeFile(files.xlsx, await writeReportWorkbook(figures, locale));
   await writeFile(files.html, renderReportHtml(figures, locale, outline));
-  await writeFile(files.docx, await writeReportDocument(figures, locale, issue, charts, outline));
+  await writeStreamed(files.docx, (out) => packReportDocument(out, figures, locale, issue, charts, outline));
   return files;
 }
 
