@@ -19,6 +19,7 @@ import { HEYUAN_PLAN_FILE } from '../support/plans';
 describe('the bureau’s launch, directory and catalog in a real browser', () => {
   let h: ApiHarness;
   let browser: PortalBrowser;
+  let stopWorker: (() => Promise<void>) | undefined;
   const problems: string[] = [];
 
   beforeAll(async () => {
@@ -27,6 +28,7 @@ describe('the bureau’s launch, directory and catalog in a real browser', () =>
   });
   afterAll(async () => {
     await browser?.close();
+    await stopWorker?.();
     await h?.close();
   });
 
@@ -89,11 +91,17 @@ describe('the bureau’s launch, directory and catalog in a real browser', () =>
     for (const label of ['规划', '评估类型', '起始年份', '结束年份', '填报截止时间'])
       await form.locator('label.ant-form-item-required', { hasText: label }).first().waitFor();
 
-    // Enter in a date field launches nothing and opens nothing.
+    // Enter in a date field sends nothing and opens nothing.
+    const sent: string[] = [];
+    const watch = (r: { url(): string; method(): string }) =>
+      r.method() === 'POST' && r.url().includes('/api/cycles') && sent.push(r.url());
+    page.on('request', watch);
     await form.locator('#deadline').click();
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
     await page.waitForTimeout(1_000);
+    page.off('request', watch);
+    expect(sent).toEqual([]);
     expect((await cycles()).total).toBe(0);
     expect(await page.getByText('确认发起').count()).toBe(0);
 
@@ -128,7 +136,8 @@ describe('the bureau’s launch, directory and catalog in a real browser', () =>
     await dialog.locator('tr', { hasText: '市民政局' }).first().waitFor();
     expect((await cycles()).total).toBe(0);
 
-    // Back to the form changes nothing; the confirmation's button launches.
+    // Back to the form changes nothing; the confirmation's button launches (and the worker runs the cycle).
+    stopWorker = await h.startWorker();
     await dialog.getByRole('button', { name: '返回修改' }).click();
     expect((await cycles()).total).toBe(0);
     await form.getByRole('button', { name: '下一步：核对发起内容' }).click();
