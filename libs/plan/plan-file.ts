@@ -4,6 +4,7 @@
  * its shape; `plan-validation.ts` checks what the shape cannot (totals, names).
  */
 import { z } from 'zod';
+import { POLARITIES } from '../rules/progress';
 
 const text = z.string().trim().min(1);
 const positiveInt = z.number().int().positive();
@@ -13,6 +14,9 @@ const english = z.string().trim().optional();
 
 /** A major project is planned (附件3) or a reserve project (附件4): the one list the file, the API and the portal take. */
 export const PROJECT_STATUSES = ['planned', 'reserve'] as const;
+
+/** 约束性 (binding) or 预期性 (expected), as the plan prints each indicator. */
+export const INDICATOR_ATTRIBUTES = ['binding', 'expected'] as const;
 
 export const departmentKinds = ['city_bureau', 'county_government', 'county_bureau', 'institution'] as const;
 export type DepartmentKind = (typeof departmentKinds)[number];
@@ -96,8 +100,8 @@ export const planFileSchema = z.object({
       baselineEn: english,
       target: text,
       targetEn: english,
-      attribute: z.enum(['binding', 'expected']),
-      polarity: z.enum(['higher_is_better', 'lower_is_better', 'projection']),
+      attribute: z.enum(INDICATOR_ATTRIBUTES),
+      polarity: z.enum(POLARITIES),
       departments: text,
     }),
   ),

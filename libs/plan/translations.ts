@@ -22,6 +22,10 @@ export const TRANSLATED_KINDS = {
 export type TranslatedKind = keyof typeof TRANSLATED_KINDS;
 export const TRANSLATED_KIND_NAMES = Object.keys(TRANSLATED_KINDS) as TranslatedKind[];
 export type TranslatedField = (typeof TRANSLATED_KINDS)[TranslatedKind]['fields'][number];
+/** Every field some kind translates, once. */
+export const TRANSLATED_FIELDS = [
+  ...new Set(Object.values(TRANSLATED_KINDS).flatMap((k) => k.fields)),
+] as TranslatedField[];
 
 const FIELD_LABELS: Record<TranslatedField, Localized> = {
   name: { zh: '名称', en: 'name' },

@@ -43,7 +43,9 @@ export function countByStatus(statuses: Iterable<ProgressStatus>): Record<Progre
   return counts;
 }
 
-export type Polarity = 'higher_is_better' | 'lower_is_better' | 'projection';
+/** Which way an indicator should move: the one list the plan file, the API and the portal take. */
+export const POLARITIES = ['higher_is_better', 'lower_is_better', 'projection'] as const;
+export type Polarity = (typeof POLARITIES)[number];
 
 export interface IndicatorRule {
   target: Target;

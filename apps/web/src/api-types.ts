@@ -973,6 +973,206 @@ export interface components {
       /** @description the new password, under the same rules as any password */
       password: string;
     };
+    PlanView: {
+      /** @example heyuan-public-services-2021-2025 */
+      code: string;
+      /** @example 河源市公共服务“十四五”规划 */
+      name: string;
+      /** @example Heyuan Public Services Plan for the 14th Five-Year Period */
+      nameEn: string;
+      /** @example 2020 */
+      baselineYear: number;
+      /** @example 2021 */
+      startYear: number;
+      /** @example 2025 */
+      endYear: number;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    PlanPage: {
+      /** @description items in the whole list */
+      total: number;
+      /** @description from 1 */
+      page: number;
+      pageSize: number;
+      items: components['schemas']['PlanView'][];
+    };
+    IndicatorView: {
+      /** @example 市教育局 */
+      leadDepartment: string;
+      /**
+       * @example [
+       *       "市人力资源社会保障局"
+       *     ]
+       */
+      coDepartments: string[];
+      /**
+       * @description the indicator’s number in 专栏1
+       * @example 3
+       */
+      no: number;
+      /** @example 幼有所育 */
+      category: string;
+      /** @example 每千人口拥有3岁以下婴幼儿托位数 */
+      name: string;
+      nameEn?: string;
+      /** @example 个 */
+      unit: string;
+      unitEn?: string;
+      /**
+       * @description the base year’s figure as printed
+       * @example 1.5
+       */
+      baseline: string;
+      baselineEn?: string;
+      /**
+       * @description the target as printed
+       * @example 4.5
+       */
+      target: string;
+      targetEn?: string;
+      /**
+       * @description binding 约束性, expected 预期性
+       * @enum {string}
+       */
+      attribute: 'binding' | 'expected';
+      /** @enum {string} */
+      polarity: 'higher_is_better' | 'lower_is_better' | 'projection';
+      /**
+       * @description the departments as the plan prints them
+       * @example 市教育局、市人力资源社会保障局
+       */
+      departments: string;
+    };
+    IndicatorPage: {
+      /** @description items in the whole list */
+      total: number;
+      /** @description from 1 */
+      page: number;
+      pageSize: number;
+      items: components['schemas']['IndicatorView'][];
+    };
+    TargetView: {
+      /** @example 市教育局 */
+      leadDepartment: string;
+      /**
+       * @example [
+       *       "市人力资源社会保障局"
+       *     ]
+       */
+      coDepartments: string[];
+      /** @example 1 */
+      no: number;
+      text: string;
+      textEn?: string;
+      /** @description the indicators (专栏1 numbers) that measure the target */
+      indicators: number[];
+      /**
+       * @description the departments as the plan prints them
+       * @example 市教育局、市人力资源社会保障局
+       */
+      departments: string;
+    };
+    TargetPage: {
+      /** @description items in the whole list */
+      total: number;
+      /** @description from 1 */
+      page: number;
+      pageSize: number;
+      items: components['schemas']['TargetView'][];
+    };
+    TaskView: {
+      /** @example 市教育局 */
+      leadDepartment: string;
+      /**
+       * @example [
+       *       "市人力资源社会保障局"
+       *     ]
+       */
+      coDepartments: string[];
+      /** @example 1 */
+      no: number;
+      title: string;
+      titleEn?: string;
+      details: string;
+      detailsEn?: string;
+      /**
+       * @description the departments as the plan prints them
+       * @example 市教育局、市人力资源社会保障局
+       */
+      departments: string;
+    };
+    TaskPage: {
+      /** @description items in the whole list */
+      total: number;
+      /** @description from 1 */
+      page: number;
+      pageSize: number;
+      items: components['schemas']['TaskView'][];
+    };
+    ProjectView: {
+      /** @example 市教育局 */
+      leadDepartment: string;
+      /**
+       * @example [
+       *       "市人力资源社会保障局"
+       *     ]
+       */
+      coDepartments: string[];
+      /** @example 1 */
+      no: number;
+      /**
+       * @description planned (附件3) or reserve (附件4)
+       * @enum {string}
+       */
+      status: 'planned' | 'reserve';
+      /** @description the group the plan lists it under */
+      group: string;
+      name: string;
+      nameEn?: string;
+      /** @description 建设内容 */
+      content: string;
+      /** @description 万元 */
+      totalInvestment: number;
+      /** @description 万元 within the plan period; null for reserve projects */
+      planPeriodInvestment: number | null;
+      /** @description 亩 */
+      landMu: number | null;
+      owner: string;
+      /** @description the responsible unit as printed */
+      responsibleUnit: string;
+    };
+    ProjectPage: {
+      /** @description items in the whole list */
+      total: number;
+      /** @description from 1 */
+      page: number;
+      pageSize: number;
+      items: components['schemas']['ProjectView'][];
+    };
+    ServiceDepartmentView: {
+      /** @example city-health */
+      code: string;
+      /** @example 市卫生健康局 */
+      name: string;
+      /** @example Municipal Health Commission */
+      nameEn: string;
+    };
+    ServiceItemView: {
+      /**
+       * @description the item’s number in 专栏2
+       * @example 5
+       */
+      no: number;
+      area: string;
+      goal: string;
+      name: string;
+      /** @description who reports it; null: none assigned yet */
+      department: components['schemas']['ServiceDepartmentView'] | null;
+    };
+    ServiceItemsView: {
+      items: components['schemas']['ServiceItemView'][];
+    };
     ServiceAssignmentBody: {
       /**
        * @description the item’s number in 专栏2
@@ -987,6 +1187,54 @@ export interface components {
     };
     ServiceAssignmentsBody: {
       assignments: components['schemas']['ServiceAssignmentBody'][];
+    };
+    PlanImportView: {
+      /** @example heyuan-public-services-2021-2025 */
+      plan: string;
+      /**
+       * @description table → rows added, changed and left alone
+       * @example {
+       *       "indicators": {
+       *         "added": 45,
+       *         "changed": 0,
+       *         "unchanged": 0
+       *       }
+       *     }
+       */
+      report: {
+        [key: string]: {
+          added: number;
+          changed: number;
+          unchanged: number;
+        };
+      };
+    };
+    TranslationRowView: {
+      /** @enum {string} */
+      kind: 'indicator' | 'target' | 'task' | 'project' | 'reserve' | 'projectGroup' | 'serviceItem';
+      /**
+       * @description the item’s number; a project group is `planned-一`
+       * @example 3
+       */
+      key: string;
+      /** @enum {string} */
+      field: 'name' | 'unit' | 'baseline' | 'target' | 'text' | 'title' | 'details' | 'area' | 'goal';
+      /** @description the item’s own Chinese name, which messages quote */
+      item: string;
+      /** @description the Chinese text as printed */
+      zh: string;
+      /** @description its English; null: none yet */
+      en: string | null;
+      /** @description whether the text needs English (it holds Chinese characters) */
+      needed: boolean;
+    };
+    TranslationPage: {
+      /** @description items in the whole list */
+      total: number;
+      /** @description from 1 */
+      page: number;
+      pageSize: number;
+      items: components['schemas']['TranslationRowView'][];
     };
     TranslationBody: {
       /**
@@ -1007,6 +1255,65 @@ export interface components {
       /** @example Urbanization rate of the permanent resident population */
       text: string;
     };
+    TranslationView: {
+      /** @enum {string} */
+      kind: 'indicator' | 'target' | 'task' | 'project' | 'reserve' | 'projectGroup' | 'serviceItem';
+      /**
+       * @description the item’s number; a project group is `planned-一`
+       * @example 3
+       */
+      key: string;
+      /** @enum {string} */
+      field: 'name' | 'unit' | 'baseline' | 'target' | 'text' | 'title' | 'details' | 'area' | 'goal';
+      /** @description the item’s own Chinese name, which messages quote */
+      item: string;
+      /** @description the Chinese text as printed */
+      zh: string;
+      /** @description its English; null: none yet */
+      en: string | null;
+    };
+    ContactView: {
+      /** @example 张三 */
+      name: string;
+      /** @example zhangsan@heyuan.gov.example */
+      email: string;
+      /**
+       * @description the language its notices are written in
+       * @enum {string}
+       */
+      locale: 'zh-CN' | 'en';
+    };
+    DepartmentView: {
+      /** @example city-education */
+      code: string;
+      /** @example 市教育局 */
+      name: string;
+      /** @example Municipal Education Bureau */
+      nameEn: string;
+      /** @enum {string} */
+      kind: 'city_bureau' | 'county_government' | 'county_bureau' | 'institution' | 'group';
+      /**
+       * @description other names the plan uses for it
+       * @example [
+       *       "教育局"
+       *     ]
+       */
+      aliases: string[];
+      /** @description 填报人; null: none yet */
+      submitter: components['schemas']['ContactView'] | null;
+      /** @description 审核人; null: none yet */
+      supervisor: components['schemas']['ContactView'] | null;
+      /** @description a group’s members (department codes), empty while it is resolved at each launch; absent for a unit */
+      members?: string[];
+    };
+    DepartmentPage: {
+      /** @description items in the whole list */
+      total: number;
+      /** @description from 1 */
+      page: number;
+      pageSize: number;
+      items: components['schemas']['DepartmentView'][];
+    };
     ContactBody: {
       /** @example 张三 */
       name: string;
@@ -1018,6 +1325,21 @@ export interface components {
        */
       locale?: 'zh-CN' | 'en';
     };
+    ContactChangeView: {
+      /** @example 张三 */
+      name: string;
+      /** @example zhangsan@heyuan.gov.example */
+      email: string;
+      /**
+       * @description the language its notices are written in
+       * @enum {string}
+       */
+      locale: 'zh-CN' | 'en';
+      /** @example city-education */
+      department: string;
+      /** @enum {string} */
+      role: 'submitter' | 'supervisor';
+    };
     MembersBody: {
       /**
        * @description department codes; empty to resolve the group per cycle again
@@ -1027,6 +1349,35 @@ export interface components {
        *     ]
        */
       members: string[];
+    };
+    DelegationRowView: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description the department’s code
+       * @example city-education
+       */
+      department: string;
+      /** @enum {string} */
+      role: 'submitter' | 'supervisor';
+      /** @example 李四 */
+      delegateName: string;
+      /** @example lisi@heyuan.gov.example */
+      delegateEmail: string;
+      /** Format: date-time */
+      validFrom: string;
+      /** Format: date-time */
+      validUntil: string;
+      /** @description who made it (email) */
+      createdBy: string;
+    };
+    DelegationPage: {
+      /** @description items in the whole list */
+      total: number;
+      /** @description from 1 */
+      page: number;
+      pageSize: number;
+      items: components['schemas']['DelegationRowView'][];
     };
     DelegationBody: {
       /** @example city-education */
@@ -1041,6 +1392,52 @@ export interface components {
       validFrom: string;
       /** @example 2026-03-31T23:59:59+08:00 */
       validUntil: string;
+    };
+    DelegationView: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description the department’s code
+       * @example city-education
+       */
+      department: string;
+      /** @enum {string} */
+      role: 'submitter' | 'supervisor';
+      /** @example 李四 */
+      delegateName: string;
+      /** @example lisi@heyuan.gov.example */
+      delegateEmail: string;
+      /** Format: date-time */
+      validFrom: string;
+      /** Format: date-time */
+      validUntil: string;
+    };
+    UserAccountView: {
+      /** Format: uuid */
+      id: string;
+      /** @example submitter@city-education.heyuan.example */
+      email: string;
+      /** @example 王五 */
+      name: string;
+      /** @enum {string} */
+      role: 'admin' | 'submitter' | 'supervisor' | 'viewer';
+      /** @description department code; null for admins and viewers */
+      department: string | null;
+      /** @enum {string} */
+      locale: 'zh-CN' | 'en';
+      active: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /** @description whether the account can sign in with a password (else by email links only) */
+      hasPassword: boolean;
+    };
+    UserAccountPage: {
+      /** @description items in the whole list */
+      total: number;
+      /** @description from 1 */
+      page: number;
+      pageSize: number;
+      items: components['schemas']['UserAccountView'][];
     };
     NewUserBody: {
       /** @example supervisor@city-education.heyuan.example */
@@ -1464,7 +1861,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanPage'];
+        };
       };
     };
   };
@@ -1489,7 +1888,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['IndicatorPage'];
+        };
       };
     };
   };
@@ -1511,7 +1912,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TargetPage'];
+        };
       };
     };
   };
@@ -1533,7 +1936,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TaskPage'];
+        };
       };
     };
   };
@@ -1557,7 +1962,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProjectPage'];
+        };
       };
     };
   };
@@ -1574,11 +1981,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description the file, as an attachment */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
       };
     };
   };
@@ -1597,7 +2008,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ServiceItemsView'];
+        };
       };
     };
   };
@@ -1620,7 +2033,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ServiceItemsView'];
+        };
       };
     };
   };
@@ -1647,7 +2062,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PlanImportView'];
+        };
       };
     };
   };
@@ -1672,7 +2089,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TranslationPage'];
+        };
       };
     };
   };
@@ -1691,11 +2110,14 @@ export interface operations {
       };
     };
     responses: {
+      /** @description the text with its English as saved */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TranslationView'];
+        };
       };
     };
   };
@@ -1718,7 +2140,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DepartmentPage'];
+        };
       };
     };
   };
@@ -1737,7 +2161,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DepartmentView'];
+        };
       };
     };
   };
@@ -1761,7 +2187,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ContactChangeView'];
+        };
       };
     };
   };
@@ -1784,7 +2212,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DepartmentView'];
+        };
       };
     };
   };
@@ -1805,7 +2235,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DelegationPage'];
+        };
       };
     };
   };
@@ -1826,7 +2258,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['DelegationView'];
+        };
       };
     };
   };
@@ -1848,7 +2282,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserAccountPage'];
+        };
       };
     };
   };
@@ -1869,7 +2305,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserAccountView'];
+        };
       };
     };
   };
@@ -1892,7 +2330,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['UserAccountView'];
+        };
       };
     };
   };

@@ -4,7 +4,15 @@
  * a contact is audited with before and after; a plan import never overwrites it.
  */
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { authorize } from '@libs/access/permissions';
 import { delegate, DelegationError } from '@libs/catalog/delegations';
@@ -26,6 +34,14 @@ import { pageOf, PageQuery } from '../common/pagination';
 import { AuditService } from '../audit/audit.service';
 import { Caller, Requires, type AuthenticatedRequest } from '../auth/auth.decorators';
 import type { Principal } from '@libs/access/principal';
+import {
+  ContactChangeView,
+  DelegationPage,
+  DelegationView,
+  DepartmentPage,
+  DepartmentView,
+  type ContactView,
+} from './department-views';
 
 class DepartmentQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'part of the name, English name or code' })
@@ -117,7 +133,8 @@ export class DepartmentsController {
   @Get('departments')
   @Requires('catalog:read')
   @ApiOperation({ summary: '部门名录 The directory, with contacts and group members' })
-  async list(@Query() q: DepartmentQuery) {
+  @ApiOkResponse({ type: DepartmentPage })
+  async list(@Query() q: DepartmentQuery): Promise<DepartmentPage> {
     const all = await this.catalog.directory();
     const needle = q.q?.toLowerCase();
     const members = await this.groupMembers();
@@ -135,7 +152,8 @@ export class DepartmentsController {
   @Get('departments/:code')
   @Requires('catalog:read')
   @ApiOperation({ summary: '部门 One department with its contacts and, for a group, its members' })
-  async get(@Param('code') code: string) {
+  @ApiOkResponse({ type: DepartmentView })
+  async get(@Param('code') code: string): Promise<DepartmentView> {
     return view(await this.department(code), (await this.groupMembers()).get(code));
   }
 
@@ -144,12 +162,13 @@ export class DepartmentsController {
   @ApiOperation({
     summary: '修改联系人 Set a department’s submitter or supervisor (audited; imports never overwrite it)',
   })
+  @ApiOkResponse({ type: ContactChangeView })
   async setContact(
     @Param('code') code: string,
     @Param('role') role: string,
     @Body() body: ContactBody,
     @Req() req: AuthenticatedRequest,
-  ) {
+  ): Promise<ContactChangeView> {
     if (role !== 'submitter' && role !== 'supervisor')
       throw notFound(
         `联系人角色应为 submitter 或 supervisor，而不是“${role}”`,
@@ -177,7 +196,12 @@ export class DepartmentsController {
     summary:
       '指定部门组成员 Resolve a group (相关行业主管部门) to its departments once, instead of at every launch (audited)',
   })
-  async setMembers(@Param('code') code: string, @Body() body: MembersBody, @Req() req: AuthenticatedRequest) {
+  @ApiOkResponse({ type: DepartmentView })
+  async setMembers(
+    @Param('code') code: string,
+    @Body() body: MembersBody,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<DepartmentView> {
     const group = await this.department(code);
     if (group.kind !== 'group')
       throw new ApiProblem(422, 'not_a_group', [
@@ -213,7 +237,8 @@ export class DepartmentsController {
   @Get('delegations')
   @Requires('catalog:read')
   @ApiOperation({ summary: '委托 Delegations, newest first' })
-  async delegations(@Query() q: DelegationQuery) {
+  @ApiOkResponse({ type: DelegationPage })
+  async delegations(@Query() q: DelegationQuery): Promise<DelegationPage> {
     const rows = await this.catalog.delegations(q.department);
     return pageOf(
       rows.map(({ department, ...d }) => ({ ...d, department: department.code })),
@@ -229,7 +254,12 @@ export class DepartmentsController {
     description:
       'Never to the holder of the role or of the department’s other role (422); to an address neither in the directory nor an active account, only by the bureau (403).',
   })
-  async delegate(@Body() body: DelegationBody, @Req() req: AuthenticatedRequest, @Caller() p: Principal) {
+  @ApiCreatedResponse({ type: DelegationView })
+  async delegate(
+    @Body() body: DelegationBody,
+    @Req() req: AuthenticatedRequest,
+    @Caller() p: Principal,
+  ): Promise<DelegationView> {
     const refusal = authorize(p, 'delegation:manage', { department: body.department });
     if (refusal) throw forbidden(refusal);
     try {
@@ -271,10 +301,11 @@ export class DepartmentsController {
   }
 }
 
-function view(d: Department, members: string[] | undefined) {
-  const contact = (role: ContactRole) => {
+function view(d: Department, members: string[] | undefined): DepartmentView {
+  const contact = (role: ContactRole): ContactView | null => {
     const c = d.contacts.find((x) => x.role === role);
-    return c ? { name: c.name, email: c.email, locale: c.locale } : null;
+    // Stored only from a checked contact (this API's ContactBody, a plan file's contact): one of LOCALES.
+    return c ? { name: c.name, email: c.email, locale: c.locale as Locale } : null;
   };
   return {
     code: d.code,

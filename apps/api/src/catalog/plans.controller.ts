@@ -18,7 +18,9 @@ import {
   ApiBearerAuth,
   ApiBody,
   ApiConsumes,
+  ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiProperty,
   ApiPropertyOptional,
   ApiTags,
@@ -52,6 +54,15 @@ import { ApiProblem, badRequest } from '../common/problem.filter';
 import { pageOf, PageQuery } from '../common/pagination';
 import { AuditService } from '../audit/audit.service';
 import { Requires, type AuthenticatedRequest } from '../auth/auth.decorators';
+import {
+  IndicatorPage,
+  PlanImportView,
+  PlanPage,
+  ProjectPage,
+  ServiceItemsView,
+  TargetPage,
+  TaskPage,
+} from './plan-views';
 
 class IndicatorQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'department code or name (variants such as 统计局 accepted)' })
@@ -108,6 +119,8 @@ class ServiceAssignmentsBody {
   assignments: ServiceAssignmentBody[];
 }
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /** Plan files are small; anything bigger than this is not a plan. */
 const MAX_PLAN_BYTES = 10 * 1024 * 1024;
 
@@ -125,7 +138,8 @@ export class PlansController {
   @Get()
   @Requires('catalog:read')
   @ApiOperation({ summary: '规划列表 Plans in the catalog' })
-  async list(@Query() q: PageQuery) {
+  @ApiOkResponse({ type: PlanPage })
+  async list(@Query() q: PageQuery): Promise<PlanPage> {
     const plans = await this.catalog.plans();
     return pageOf(
       plans.map(({ code, name, nameEn, baselineYear, startYear, endYear, updatedAt }) => ({
@@ -144,7 +158,8 @@ export class PlansController {
   @Get(':code/indicators')
   @Requires('catalog:read')
   @ApiOperation({ summary: '主要指标 The plan’s indicators, by department and category' })
-  async indicators(@Param('code') code: string, @Query() q: IndicatorQuery) {
+  @ApiOkResponse({ type: IndicatorPage })
+  async indicators(@Param('code') code: string, @Query() q: IndicatorQuery): Promise<IndicatorPage> {
     const plan = await readPlan(this.catalog, code);
     const dept = q.department ? (plan.directory.unit(q.department)?.name ?? q.department) : undefined;
     const items = exportPlan(plan).indicators.filter(
@@ -158,14 +173,16 @@ export class PlansController {
   @Get(':code/targets')
   @Requires('catalog:read')
   @ApiOperation({ summary: '主要目标 The plan’s main targets (附件2), with their indicators and departments' })
-  async targets(@Param('code') code: string, @Query() q: PageQuery) {
+  @ApiOkResponse({ type: TargetPage })
+  async targets(@Param('code') code: string, @Query() q: PageQuery): Promise<TargetPage> {
     return pageOf(exportPlan(await readPlan(this.catalog, code)).targets, q);
   }
 
   @Get(':code/tasks')
   @Requires('catalog:read')
   @ApiOperation({ summary: '主要任务 The plan’s main tasks (附件2), with their details and departments' })
-  async tasks(@Param('code') code: string, @Query() q: PageQuery) {
+  @ApiOkResponse({ type: TaskPage })
+  async tasks(@Param('code') code: string, @Query() q: PageQuery): Promise<TaskPage> {
     return pageOf(exportPlan(await readPlan(this.catalog, code)).tasks, q);
   }
 
@@ -175,7 +192,8 @@ export class PlansController {
     summary:
       '重大项目 The plan’s major projects, planned (附件3) and reserve (附件4): content, investment, land, owner and departments',
   })
-  async projects(@Param('code') code: string, @Query() q: ProjectQuery) {
+  @ApiOkResponse({ type: ProjectPage })
+  async projects(@Param('code') code: string, @Query() q: ProjectQuery): Promise<ProjectPage> {
     const projects = exportPlan(await readPlan(this.catalog, code)).projects;
     return pageOf(
       projects.filter((p) => !q.status || p.status === q.status),
@@ -186,12 +204,14 @@ export class PlansController {
   @Get(':code/export')
   @Requires('catalog:read')
   @ApiOperation({ summary: '导出规划 The plan as a JSON file or an Excel workbook (the import template)' })
+  @ApiProduces('application/json', XLSX)
+  @ApiOkResponse({ description: 'the file, as an attachment', schema: { type: 'string', format: 'binary' } })
   async export(@Param('code') code: string, @Query() q: ExportQuery, @Res() res: Response): Promise<void> {
     const plan = await readPlan(this.catalog, code);
     if (q.format === 'xlsx') {
       res
         .attachment(`${code}.xlsx`)
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .type(XLSX)
         .send(await writePlanWorkbook(plan.file));
     } else {
       res
@@ -207,7 +227,8 @@ export class PlansController {
     summary:
       '基本公共服务项目 The basic public service items (专栏2), each with the department assigned to report it (null: none yet)',
   })
-  async serviceItems(@Param('code') code: string) {
+  @ApiOkResponse({ type: ServiceItemsView })
+  async serviceItems(@Param('code') code: string): Promise<ServiceItemsView> {
     return { items: await listServiceItems(this.catalog, code) };
   }
 
@@ -217,11 +238,12 @@ export class PlansController {
     summary:
       '指定基本公共服务项目责任单位 Assign the departments that report basic service items, all or none (audited; a launch refuses items left unassigned)',
   })
+  @ApiOkResponse({ type: ServiceItemsView })
   async assignServiceItems(
     @Param('code') code: string,
     @Body() body: ServiceAssignmentsBody,
     @Req() req: AuthenticatedRequest,
-  ) {
+  ): Promise<ServiceItemsView> {
     return this.transactions.run(async (use) => {
       const outcome = await assignServiceItems(use(CatalogRepository), code, body.assignments);
       if (!outcome.ok) throw new ApiProblem(422, 'invalid_assignment', outcome.problems);
@@ -256,7 +278,11 @@ export class PlansController {
     summary:
       '导入规划 Import a plan file; all or nothing, with rows added/changed/unchanged. A refused file names sheet, row and column (413 larger than 10 MB)',
   })
-  async import(@UploadedFile() file: Express.Multer.File | undefined, @Req() req: AuthenticatedRequest) {
+  @ApiOkResponse({ type: PlanImportView })
+  async import(
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<PlanImportView> {
     if (!file) throw badRequest('请上传规划文件（字段名 file）', 'upload the plan file in the field "file"');
     const plan = await parsePlanUpload(file.originalname, file.buffer);
     const report = await this.imports.importPlan(plan);

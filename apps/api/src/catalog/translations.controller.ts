@@ -1,6 +1,6 @@
 /** The plan's English (indicator, target, task, project and service-item names): listed, and edited by the bureau. */
 import { Body, Controller, Get, Inject, Param, Put, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { readPlan } from '@libs/catalog/catalog-read';
@@ -10,8 +10,8 @@ import { CatalogRepository } from '@libs/persistence/repositories/catalog.reposi
 import { Transactions } from '@libs/persistence/repositories/transactions';
 import {
   needsTranslation,
+  TRANSLATED_FIELDS,
   TRANSLATED_KIND_NAMES,
-  TRANSLATED_KINDS,
   translations,
   type TranslatedField,
   type TranslatedKind,
@@ -20,8 +20,7 @@ import { ApiProblem, notFound } from '../common/problem.filter';
 import { pageOf, PageQuery } from '../common/pagination';
 import { AuditService } from '../audit/audit.service';
 import { Requires, type AuthenticatedRequest } from '../auth/auth.decorators';
-
-const FIELDS = [...new Set(Object.values(TRANSLATED_KINDS).flatMap((k) => k.fields))] as TranslatedField[];
+import { TranslationPage, TranslationView } from './plan-views';
 
 class TranslationQuery extends PageQuery {
   @ApiPropertyOptional({ enum: TRANSLATED_KIND_NAMES })
@@ -46,8 +45,8 @@ class TranslationBody {
   @MaxLength(40)
   key: string;
 
-  @ApiProperty({ enum: FIELDS, example: 'name' })
-  @IsIn(FIELDS)
+  @ApiProperty({ enum: TRANSLATED_FIELDS, example: 'name' })
+  @IsIn(TRANSLATED_FIELDS)
   field: TranslatedField;
 
   @ApiProperty({ example: 'Urbanization rate of the permanent resident population' })
@@ -69,7 +68,8 @@ export class TranslationsController {
   @Get()
   @Requires('catalog:read')
   @ApiOperation({ summary: '英文译文 The plan’s texts with their English, in the plan’s order' })
-  async list(@Param('code') code: string, @Query() q: TranslationQuery) {
+  @ApiOkResponse({ type: TranslationPage })
+  async list(@Param('code') code: string, @Query() q: TranslationQuery): Promise<TranslationPage> {
     const plan = await readPlan(this.catalog, code);
     const rows = translations(plan.file)
       .filter((t) => !q.kind || t.kind === q.kind)
@@ -84,7 +84,12 @@ export class TranslationsController {
     summary:
       '修改英文译文 Set the English of one text (audited before and after); blank or Chinese text refused (422), an unknown item 404',
   })
-  async edit(@Param('code') code: string, @Body() body: TranslationBody, @Req() req: AuthenticatedRequest) {
+  @ApiOkResponse({ type: TranslationView, description: 'the text with its English as saved' })
+  async edit(
+    @Param('code') code: string,
+    @Body() body: TranslationBody,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<TranslationView> {
     const plan = await readPlan(this.catalog, code);
     let before;
     try {

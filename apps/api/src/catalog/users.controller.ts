@@ -2,6 +2,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiProperty,
   ApiPropertyOptional,
@@ -19,6 +21,7 @@ import { ApiProblem, notFound } from '../common/problem.filter';
 import { PageQuery } from '../common/pagination';
 import { AuditService } from '../audit/audit.service';
 import { Requires, type AuthenticatedRequest } from '../auth/auth.decorators';
+import { UserAccountPage, UserAccountView } from './user-view';
 
 class NewUserBody {
   @ApiProperty({ example: 'supervisor@city-education.heyuan.example' })
@@ -100,7 +103,8 @@ export class UsersController {
   @Get()
   @Requires('users:manage')
   @ApiOperation({ summary: '用户列表 User accounts' })
-  async list(@Query() q: UserQuery) {
+  @ApiOkResponse({ type: UserAccountPage })
+  async list(@Query() q: UserQuery): Promise<UserAccountPage> {
     const where = { ...(q.role ? { role: q.role } : {}), ...(q.department ? { department: q.department } : {}) };
     return this.accounts.accounts(where, q, userView);
   }
@@ -109,7 +113,8 @@ export class UsersController {
   @HttpCode(201)
   @Requires('users:manage')
   @ApiOperation({ summary: '新建用户 Create an account (409 when the email exists)' })
-  async create(@Body() body: NewUserBody, @Req() req: AuthenticatedRequest) {
+  @ApiCreatedResponse({ type: UserAccountView })
+  async create(@Body() body: NewUserBody, @Req() req: AuthenticatedRequest): Promise<UserAccountView> {
     const user = await createUser(this.accounts, body).catch(refused);
     await this.audit.record(req, { action: 'create_user', entityType: 'user', entityId: user.id, after: user });
     return user;
@@ -118,7 +123,12 @@ export class UsersController {
   @Patch(':id')
   @Requires('users:manage')
   @ApiOperation({ summary: '修改用户 Change role, department, name, password, language or active' })
-  async update(@Param('id') id: string, @Body() body: UserChangeBody, @Req() req: AuthenticatedRequest) {
+  @ApiOkResponse({ type: UserAccountView })
+  async update(
+    @Param('id') id: string,
+    @Body() body: UserChangeBody,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<UserAccountView> {
     if (!/^[0-9a-f-]{36}$/.test(id)) throw notFound(`没有用户“${id}”`, `no user "${id}"`);
     const changed = await updateUser(this.accounts, id, body).catch(refused);
     if (!changed) throw notFound(`没有用户“${id}”`, `no user "${id}"`);

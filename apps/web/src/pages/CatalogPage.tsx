@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Select, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import { all, api, ApiError, enc, type Problem } from '../api';
+import { all, api, ApiError, enc, type Problem, type Schemas } from '../api';
 import { LoadError, useAction, useLoad } from '../common';
 import { useI18n } from '../i18n';
 import type { Session } from '../session';
@@ -15,32 +15,18 @@ import { ServiceAssignments } from './ServiceAssignments';
 import { PlanProjects, PlanTargets, PlanTasks } from './PlanContents';
 import { PlanTranslations } from './PlanTranslations';
 
-interface Plan {
-  code: string;
-  name: string;
-  nameEn: string;
-}
-interface IndicatorRow {
-  no: number;
-  name: string;
-  unit: string;
-  category: string;
-  baseline: string;
-  target: string;
-  attribute: string;
-  leadDepartment: string;
-  coDepartments: string[];
-}
-
 export function CatalogPage({ session }: { session: Session }) {
   const i18n = useI18n();
   const { t, lx } = i18n;
   const { message } = App.useApp();
   const act = useAction();
-  const plans = useLoad(() => all<Plan>('/api/plans'), []);
+  const plans = useLoad(() => all<Schemas['PlanView']>('/api/plans'), []);
   const [chosen, setChosen] = useState<string | null>(null);
   const plan = chosen ?? plans.data?.[0]?.code ?? null;
-  const indicators = useLoad(async () => (plan ? all<IndicatorRow>(`/api/plans/${enc(plan)}/indicators`) : []), [plan]);
+  const indicators = useLoad(
+    async () => (plan ? all<Schemas['IndicatorView']>(`/api/plans/${enc(plan)}/indicators`) : []),
+    [plan],
+  );
   const [problems, setProblems] = useState<Problem[]>([]);
   return (
     <Card
@@ -128,7 +114,7 @@ export function CatalogPage({ session }: { session: Session }) {
             key: 'indicators',
             label: t('主要指标', 'Indicators'),
             children: (
-              <Table<IndicatorRow>
+              <Table<Schemas['IndicatorView']>
                 size="small"
                 rowKey="no"
                 loading={indicators.loading}

@@ -1,7 +1,7 @@
 /** The bureau's cycles, newest first, and the launch form (LaunchForm: filled in, then confirmed). */
 import { useState } from 'react';
 import { Button, Card, Drawer, Table, Typography } from 'antd';
-import { all } from '../api';
+import { all, type Schemas } from '../api';
 import { CycleStatusTag, LoadError, useLoad } from '../common';
 import { useI18n } from '../i18n';
 import { cyclePath, cycleTitle, type Cycle } from '../labels';
@@ -14,7 +14,7 @@ export function CyclesPage({ session }: { session: Session }) {
   const [launching, setLaunching] = useState(false);
   const cycles = useLoad(() => all<Cycle>('/api/cycles'), []);
   // A plan by its name: its code is for the address bar and the command line.
-  const plans = useLoad(() => all<{ code: string; name: string; nameEn: string }>('/api/plans'), []);
+  const plans = useLoad(() => all<Schemas['PlanView']>('/api/plans'), []);
   const planName = (code: string) => {
     const plan = plans.data?.find((p) => p.code === code);
     return plan ? lx({ zh: plan.name, en: plan.nameEn }) : '';

@@ -14,18 +14,10 @@ import type { Session } from '../session';
 type Contact = Required<Schemas['ContactBody']>;
 type ContactRole = Schemas['DelegationBody']['role'];
 
-interface Department {
-  code: string;
-  name: string;
-  nameEn: string;
-  kind: string;
-  submitter: Contact | null;
-  supervisor: Contact | null;
-  /** A group's members (department codes); empty while it is resolved at each launch. */
-  members?: string[];
-}
+/** A group's `members` are department codes, empty while it is resolved at each launch. */
+type Department = Schemas['DepartmentView'];
 
-const KIND_LABELS: Record<string, { zh: string; en: string }> = {
+const KIND_LABELS: Record<Department['kind'], { zh: string; en: string }> = {
   city_bureau: { zh: '市直部门', en: 'City bureau' },
   county_government: { zh: '县（区）政府', en: 'County government' },
   county_bureau: { zh: '县级部门', en: 'County bureau' },
@@ -144,7 +136,12 @@ export function DirectoryPage({ session }: { session: Session }) {
         columns={[
           { title: t('部门', 'Department'), key: 'name', render: (_, d) => lx({ zh: d.name, en: d.nameEn }) },
           { title: t('代码', 'Code'), dataIndex: 'code', width: 200 },
-          { title: t('类型', 'Kind'), dataIndex: 'kind', width: 120, render: (k: string) => lx(KIND_LABELS[k]) || k },
+          {
+            title: t('类型', 'Kind'),
+            dataIndex: 'kind',
+            width: 120,
+            render: (k: Department['kind']) => lx(KIND_LABELS[k]),
+          },
           {
             title: t('填报人（部门组：所含部门）', 'Submitter (a group: its departments)'),
             key: 'submitter',

@@ -39,22 +39,9 @@ import {
 } from '../labels';
 import { useRouter } from '../router';
 
-interface Plan {
-  code: string;
-  name: string;
-  nameEn: string;
-  startYear: number;
-  endYear: number;
-}
-
+type Plan = Schemas['PlanView'];
 /** A unit of the directory; a group (部门组) lists the members the directory keeps for it. */
-interface Unit {
-  code: string;
-  name: string;
-  nameEn: string;
-  kind: string;
-  members?: string[];
-}
+type Unit = Schemas['DepartmentView'];
 
 type Preview = Schemas['LaunchPreviewView'];
 

@@ -5,36 +5,15 @@
  */
 import { Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { all, enc } from '../api';
+import { all, enc, type Schemas } from '../api';
 import { LoadError, useLoad } from '../common';
 import { useI18n } from '../i18n';
 
-interface Responsible {
-  no: number;
-  leadDepartment: string;
-  coDepartments: string[];
-}
-interface TargetRow extends Responsible {
-  text: string;
-  textEn?: string;
-  indicators: number[];
-}
-interface TaskRow extends Responsible {
-  title: string;
-  titleEn?: string;
-  details: string;
-}
-interface ProjectRow extends Responsible {
-  status: 'planned' | 'reserve';
-  group: string;
-  name: string;
-  nameEn?: string;
-  content: string;
-  totalInvestment: number;
-  planPeriodInvestment: number | null;
-  landMu: number | null;
-  owner: string;
-}
+/** What every section's rows have: the number and the departments. */
+type Responsible = Pick<Schemas['TargetView'], 'no' | 'leadDepartment' | 'coDepartments'>;
+type TargetRow = Schemas['TargetView'];
+type TaskRow = Schemas['TaskView'];
+type ProjectRow = Schemas['ProjectView'];
 
 /** One section of the plan, every row, in a table of its own. */
 function Section<T extends Responsible>({ path, columns }: { path: string; columns: ColumnsType<T> }) {

@@ -5,19 +5,11 @@
  */
 import { useState } from 'react';
 import { Button, Flex, Form, Input, Modal, Select, Switch, Table, Tag, Typography } from 'antd';
-import { all, api, enc } from '../api';
+import { all, api, enc, type Schemas } from '../api';
 import { LoadError, useAction, useLoad } from '../common';
 import { useI18n } from '../i18n';
 
-interface Translation {
-  kind: string;
-  key: string;
-  field: string;
-  item: string;
-  zh: string;
-  en: string | null;
-  needed: boolean;
-}
+type Translation = Schemas['TranslationRowView'];
 
 const KINDS: Record<string, { zh: string; en: string }> = {
   indicator: { zh: '主要指标', en: 'Indicators' },

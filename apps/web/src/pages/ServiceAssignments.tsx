@@ -6,33 +6,22 @@
  */
 import { useState } from 'react';
 import { Alert, Button, Flex, Select, Table, Tag, Typography } from 'antd';
-import { all, api, enc } from '../api';
+import { all, api, enc, type Schemas } from '../api';
 import { LoadError, useAction, useLoad } from '../common';
 import { useI18n } from '../i18n';
 
-interface ServiceItem {
-  no: number;
-  area: string;
-  goal: string;
-  name: string;
-  department: { code: string; name: string; nameEn: string } | null;
-}
-interface Department {
-  code: string;
-  name: string;
-  nameEn: string;
-  kind: string;
-}
+type ServiceItem = Schemas['ServiceItemView'];
 
 export function ServiceAssignments({ plan, canAssign }: { plan: string; canAssign: boolean }) {
   const { t, lx } = useI18n();
   const act = useAction();
   const items = useLoad(
-    async () => (await api.get<{ items: ServiceItem[] }>(`/api/plans/${enc(plan)}/service-items`)).items,
+    async () => (await api.get<Schemas['ServiceItemsView']>(`/api/plans/${enc(plan)}/service-items`)).items,
     [plan],
   );
   const departments = useLoad(
-    async () => (canAssign ? (await all<Department>('/api/departments')).filter((d) => d.kind !== 'group') : []),
+    async () =>
+      canAssign ? (await all<Schemas['DepartmentView']>('/api/departments')).filter((d) => d.kind !== 'group') : [],
     [canAssign],
   );
   /** Unsaved choices, by item number: a department code, or null to withdraw. */
