@@ -14,6 +14,7 @@ const root = resolve(__dirname, '..');
 const output = join(root, 'dist/web/index.html');
 const inputs = [
   'apps/web',
+  'libs/access',
   'libs/cycle',
   'libs/rules',
   'libs/plan',

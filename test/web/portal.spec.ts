@@ -129,7 +129,8 @@ describe('the web portal in a real browser', () => {
       await supervisor.waitForURL(/\/reviews/);
       const row = supervisor.locator('tr', { hasText: first });
       await row.waitFor();
-      await supervisor.getByText('未发现问题').first().waitFor();
+      // A value on the straight path is judged so (the queue's judgement, not a bare 未发现问题).
+      await row.getByText('符合进度', { exact: true }).waitFor();
       await shot(supervisor, '04-supervisor-review-queue');
       await row.getByRole('button', { name: '退回' }).click();
       await supervisor.getByRole('dialog').getByRole('textbox').fill('与统计公报不一致，请核实');
