@@ -1,4 +1,4 @@
-import { isOverdue, timeliness } from './timeliness';
+import { isOverdue, timeliness, timelinessShown, type TimelinessSoFar } from './timeliness';
 
 // Deadline in force 1000 (ms since epoch, small for reading); "now" is when the dashboard asks.
 describe('timeliness: one rule for the workflow, the report and the dashboard', () => {
@@ -39,5 +39,17 @@ describe('overdue: owed by the submitter once the department would be judged mis
   it('agrees with timeliness: a department is missing exactly when one of its items is overdue', () => {
     for (const asOf of [999, 1000, 1001, 'closed'] as const)
       expect(isOverdue(true, 1000, asOf)).toBe(timeliness([900, null], 1000, asOf) === 'missing');
+  });
+});
+
+describe('timeliness as people read it: 部分未报 where some items were submitted', () => {
+  it.each<[string, TimelinessSoFar, number, string]>([
+    ['missing, nothing submitted: 未报', 'missing', 0, 'missing'],
+    ['missing, one of four submitted: 部分未报', 'missing', 1, 'partly_missing'],
+    ['late, all submitted', 'late', 4, 'late'],
+    ['on time', 'on_time', 4, 'on_time'],
+    ['still pending with some submitted', 'pending', 2, 'pending'],
+  ])('%s', (_case, t, submitted, expected) => {
+    expect(timelinessShown(t, submitted)).toBe(expected);
   });
 });

@@ -45,3 +45,11 @@ export function isOverdue(owedBySubmitter: boolean, deadline: number, asOf: numb
 
 /** Strictly after the deadline: an item submitted at the deadline itself is on time. */
 const deadlinePassed = (deadline: number, asOf: number | 'closed') => asOf === 'closed' || asOf > deadline;
+
+/** How a department's timeliness reads to people: 部分未报 sets one that owes items apart from one that sent nothing. */
+export type TimelinessShown = TimelinessSoFar | 'partly_missing';
+
+/** `submitted`: how many of the department's items have been submitted at least once. */
+export function timelinessShown(t: TimelinessSoFar, submitted: number): TimelinessShown {
+  return t === 'missing' && submitted > 0 ? 'partly_missing' : t;
+}

@@ -3,9 +3,17 @@ import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import { Alert, App, Select, Tag } from 'antd';
 import type { CycleStatus } from '@libs/cycle/cycle-definition';
 import type { ItemStatus } from '@libs/cycle/department-state';
+import { timelinessShown, type TimelinessSoFar } from '@libs/cycle/timeliness';
 import { all, ApiError } from './api';
 import { useI18n, type I18n } from './i18n';
-import { CYCLE_STATUS_LABELS, ITEM_STATUS_LABELS, STATUS_COLORS, cycleTitle, type Cycle } from './labels';
+import {
+  CYCLE_STATUS_LABELS,
+  ITEM_STATUS_LABELS,
+  STATUS_COLORS,
+  TIMELINESS_LABELS,
+  cycleTitle,
+  type Cycle,
+} from './labels';
 import { useRouter } from './router';
 
 export interface Loaded<T> {
@@ -81,6 +89,13 @@ export function ItemStatusTag({ status }: { status: string }) {
   return (
     <Tag color={STATUS_COLORS[status as ItemStatus]}>{lx(ITEM_STATUS_LABELS[status as ItemStatus]) || status}</Tag>
   );
+}
+
+/** A department's timeliness; 部分未报 where it owes items but has submitted some (`submitted`: items submitted at least once). */
+export function TimelinessTag({ timeliness, submitted }: { timeliness: string; submitted: number }) {
+  const { lx } = useI18n();
+  const label = TIMELINESS_LABELS[timelinessShown(timeliness as TimelinessSoFar, submitted)];
+  return <Tag color={label?.color}>{lx(label) || timeliness}</Tag>;
 }
 
 export function CycleStatusTag({ status }: { status: CycleStatus }) {

@@ -8,11 +8,13 @@ import {
 } from '@libs/cycle/cycle-definition';
 import { ITEM_STATUS_LABELS, type ItemStatus } from '@libs/cycle/department-state';
 import type { NoticeStatus } from '@libs/cycle/notice-standing';
+import type { TimelinessShown } from '@libs/cycle/timeliness';
+import { STATUS_LABELS as PROGRESS_STATUS_LABELS, type ProgressStatus } from '@libs/rules/progress';
 import { THRESHOLD_PRESET_LABELS, THRESHOLD_PRESETS, type ThresholdPreset } from '@libs/rules/thresholds';
 import type { Schemas } from './api';
 import type { Localized } from './i18n';
 
-export { CYCLE_KIND_LABELS, ITEM_STATUS_LABELS, cycleTitle };
+export { CYCLE_KIND_LABELS, ITEM_STATUS_LABELS, PROGRESS_STATUS_LABELS, cycleTitle };
 
 export const STATUS_COLORS: Record<ItemStatus, string> = {
   assigned: 'default',
@@ -70,11 +72,22 @@ export const SERVICE_IMPLEMENTATION_LABELS: Record<string, Localized> = {
   not_implemented: { zh: '未落实', en: 'not delivered' },
 };
 
-export const TIMELINESS_LABELS: Record<string, Localized & { color: string }> = {
+export const TIMELINESS_LABELS: Record<TimelinessShown, Localized & { color: string }> = {
   on_time: { zh: '按时', en: 'on time', color: 'success' },
   late: { zh: '逾期', en: 'late', color: 'warning' },
+  partly_missing: { zh: '部分未报', en: 'partly missing', color: 'volcano' },
   missing: { zh: '未报', en: 'missing', color: 'error' },
   pending: { zh: '进行中', en: 'in progress', color: 'processing' },
+};
+
+/** A submission against the expected path: behind it in warm colours, on or past it in green. */
+export const PROGRESS_STATUS_COLORS: Record<ProgressStatus, string> = {
+  achieved: 'success',
+  requirement_met: 'success',
+  on_track: 'green',
+  slightly_behind: 'warning',
+  lagging: 'error',
+  no_data: 'default',
 };
 
 export const CYCLE_STATUS_LABELS: Record<CycleStatus, Localized & { color: string }> = {

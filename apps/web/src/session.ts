@@ -1,13 +1,9 @@
 /** The signed-in session, kept in sessionStorage: it ends with the browser tab. */
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: 'admin' | 'viewer' | 'submitter' | 'supervisor';
-  department: string | null;
-  /** Set for a session opened from an email link: that one item and purpose only. */
-  scope?: { purpose: 'submit' | 'review' | 'contribute'; cycleId: string; department: string; itemKey: string };
-}
+import { authorize, type AccessTarget, type Permission } from '@libs/access/permissions';
+import type { Principal } from '@libs/access/principal';
+
+/** The person as the API knows them (`authorize` from libs/access decides what the portal offers them). */
+export type User = Principal;
 
 export interface Session {
   token: string;
@@ -48,3 +44,7 @@ export function saveSession(s: Session): void {
 export function clearSession(): void {
   sessionStorage.removeItem(KEY);
 }
+
+/** Whether the person may do this, by the API's own rule: the portal offers no action the API would refuse. */
+export const may = (user: User, permission: Permission, target?: AccessTarget): boolean =>
+  authorize(user, permission, target) === null;

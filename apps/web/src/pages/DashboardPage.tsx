@@ -32,16 +32,9 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import type { NoticeStatus } from '@libs/cycle/notice-standing';
 import { all, api, enc, type Page } from '../api';
-import { CycleStatusTag, ItemStatusTag, LoadError, useAction, useLoad } from '../common';
+import { CycleStatusTag, ItemStatusTag, LoadError, TimelinessTag, useAction, useLoad } from '../common';
 import { useI18n, type Localized } from '../i18n';
-import {
-  ITEM_STATUS_LABELS,
-  NOTICE_STATUS_LABELS,
-  TIMELINESS_LABELS,
-  cycleTitle,
-  itemPath,
-  type Cycle,
-} from '../labels';
+import { ITEM_STATUS_LABELS, NOTICE_STATUS_LABELS, cycleTitle, itemPath, type Cycle } from '../labels';
 import { Link } from '../router';
 import type { Session } from '../session';
 import type { ItemSummary } from './InboxPage';
@@ -260,9 +253,7 @@ export function DashboardPage({ cycleId, session }: { cycleId: string; session: 
                         title: t('及时性', 'Timeliness'),
                         dataIndex: 'timeliness',
                         width: 90,
-                        render: (v: string) => (
-                          <Tag color={TIMELINESS_LABELS[v]?.color}>{lx(TIMELINESS_LABELS[v])}</Tag>
-                        ),
+                        render: (v: string, d) => <TimelinessTag timeliness={v} submitted={d.submitted} />,
                       },
                     ]}
                   />

@@ -3,12 +3,14 @@
  * still to do first, with the deadline and each item's state; and those it
  * co-operates on (需我配合的), with the lead department and whether it has
  * contributed, each opening the item's page where the contribution form is.
+ * Past the deadline it says how the department stands (未报, or 部分未报 once
+ * some items are in), as the bureau's dashboard does.
  */
 import { useState } from 'react';
 import { Card, Flex, Segmented, Table, Tabs, Tag, Typography } from 'antd';
 import type { WorkItemKind } from '@libs/cycle/cycle-definition';
-import { all, enc } from '../api';
-import { ItemStatusTag, LoadError, useCyclePicker, useLoad } from '../common';
+import { all, api, enc } from '../api';
+import { ItemStatusTag, LoadError, TimelinessTag, useCyclePicker, useLoad } from '../common';
 import { useI18n, type Localized } from '../i18n';
 import { INBOX_ROLE_LABELS, ITEM_KIND_LABELS, itemLabel, itemPath } from '../labels';
 import { Link, useRouter } from '../router';
@@ -36,6 +38,13 @@ export interface CooperatingItem extends ItemSummary {
 
 type Role = keyof typeof INBOX_ROLE_LABELS;
 
+/** A department's line of the cycle's overview: its items submitted at least once and its timeliness. */
+interface DepartmentStanding {
+  department: string;
+  submitted: number;
+  timeliness: string;
+}
+
 const TODO = ['assigned', 'draft', 'returned'];
 
 export function InboxPage({ session }: { session: Session }) {
@@ -59,6 +68,13 @@ export function InboxPage({ session }: { session: Session }) {
       filter === 'all' || TODO.includes(i.status) || (session.user.role === 'supervisor' && i.status === 'submitted'),
   );
   const cooperatingRows = (cooperating.data ?? []).filter((i) => filter === 'all' || !i.contributed);
+  const { department } = session.user;
+  const standing = useLoad(async () => {
+    if (!cycle || !department) return null;
+    const overview = await api.get<{ departments: DepartmentStanding[] }>(`/api/cycles/${enc(cycle.id)}/overview`);
+    return overview.departments.find((d) => d.department === department) ?? null;
+  }, [cycle?.id, department]);
+  const judged = standing.data && standing.data.timeliness !== 'pending' ? standing.data : null;
   const overdue = cycle && cycle.status === 'running' && Date.parse(cycle.deadline) < Date.now();
   const count = (n: number | undefined) => (n === undefined ? '' : ` (${n})`);
   const itemColumns = {
@@ -100,6 +116,13 @@ export function InboxPage({ session }: { session: Session }) {
         <span>
           {t('截止时间', 'Deadline')}：<strong>{when(cycle?.deadline)}</strong>{' '}
           {overdue ? <Tag color="error">{t('已逾期', 'overdue')}</Tag> : null}
+          {judged ? (
+            <>
+              {' '}
+              {t('本部门报送情况', 'Our department')}：
+              <TimelinessTag timeliness={judged.timeliness} submitted={judged.submitted} />
+            </>
+          ) : null}
         </span>
         <Segmented
           aria-label={t('显示', 'Show')}

@@ -3,6 +3,12 @@
  * (unit, base year, target, last year's value, the value expected this year),
  * refusals shown at the field they concern; save draft, submit, evidence; the
  * supervisor's review; a co-operating department's contribution; the history.
+ * Its context (GET …/context): a task's text and whether each co-operating
+ * department has contributed; a project's 建设内容, investment and previous
+ * approved report, which the form checks a report against before it is sent
+ * (the API's own rule). An indicator's reasons and measures are asked for, and
+ * sent, only while the value is behind the path. Each action is offered only
+ * to whoever may take it (libs/access's `authorize`).
  */
 import { useState } from 'react';
 import {
@@ -28,6 +34,9 @@ import {
   Upload,
 } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
+import { behindPath, type PlanYears, type WorkItemSpec } from '@libs/cycle/submission';
+import { checkProjectReport, type ProjectReport } from '@libs/rules/project-status';
+import type { Thresholds } from '@libs/rules/thresholds';
 import { api, ApiError, enc, type Problem } from '../api';
 import { ItemStatusTag, LoadError, refusal, useAction, useLoad } from '../common';
 import { useI18n, type Localized } from '../i18n';
@@ -43,7 +52,7 @@ import {
   itemLabel,
   type Cycle,
 } from '../labels';
-import type { Session } from '../session';
+import { may, type Session } from '../session';
 import type { ItemSummary } from './InboxPage';
 
 type Payload = Record<string, unknown> & { kind?: string; evidence?: EvidenceRef[] };
@@ -61,7 +70,7 @@ interface Version {
   approvedAt: string | null;
 }
 export interface ItemDetail extends ItemSummary {
-  spec: { indicator?: { unit: string; target: { kind: string } } };
+  spec: WorkItemSpec;
   versions: Version[];
   draft: Payload | null;
   evidence: Array<{
@@ -91,6 +100,20 @@ export interface Guide {
   latest: Payload | null;
   warnings: Array<Localized & { rule: string; blocking: boolean }>;
 }
+/** An item's context, as GET …/items/:key/context answers it. */
+interface ItemContext {
+  indicator: null | { years: PlanYears; thresholds: Thresholds };
+  task: null | {
+    text: Localized;
+    coDepartments: Array<Localized & { code: string; contributed: boolean; contributedAt: string | null }>;
+  };
+  project: null | {
+    content: string;
+    totalInvestment: number;
+    planPeriodInvestment: number | null;
+    previous: (ProjectReport & { year: number }) | null;
+  };
+}
 interface History {
   events: Array<{
     at: string;
@@ -107,12 +130,13 @@ export function ItemPage({ cycleId, itemKey, session }: { cycleId: string; itemK
   const { t, lx, when } = useI18n();
   const base = `/api/cycles/${enc(cycleId)}/items/${enc(itemKey)}`;
   const loaded = useLoad(async () => {
-    const [item, guide, history] = await Promise.all([
+    const [item, guide, history, context] = await Promise.all([
       api.get<ItemDetail>(base),
       api.get<Guide>(`${base}/guide`),
       api.get<History>(`${base}/history`),
+      api.get<ItemContext>(`${base}/context`),
     ]);
-    return { item, guide, history };
+    return { item, guide, history, context };
   }, [base]);
   if (!loaded.data)
     return (
@@ -120,23 +144,15 @@ export function ItemPage({ cycleId, itemKey, session }: { cycleId: string; itemK
         <LoadError error={loaded.error} />
       </Card>
     );
-  const { item, guide, history } = loaded.data;
+  const { item, guide, history, context } = loaded.data;
   const { user } = session;
   const running = guide.cycle.status === 'running';
-  const own = user.department === item.department;
+  const target = { department: item.department, cycleId, itemKey, coDepartments: item.coDepartments };
   const canSubmit =
-    running &&
-    ['assigned', 'draft', 'returned'].includes(item.status) &&
-    (user.scope ? user.scope.purpose === 'submit' : (user.role === 'submitter' && own) || user.role === 'admin');
-  const canReview =
-    running &&
-    item.status === 'submitted' &&
-    (user.scope ? user.scope.purpose === 'review' : (user.role === 'supervisor' && own) || user.role === 'admin');
-  const canContribute =
-    running &&
-    (user.scope
-      ? user.scope.purpose === 'contribute'
-      : user.role === 'submitter' && !own && item.coDepartments.includes(user.department ?? ''));
+    running && ['assigned', 'draft', 'returned'].includes(item.status) && may(user, 'item:submit', target);
+  const canReview = running && item.status === 'submitted' && may(user, 'item:review', target);
+  // The lead department submits; contributing is for the co-operating ones.
+  const canContribute = running && user.department !== item.department && may(user, 'item:contribute', target);
   const returned = [...history.events].reverse().find((e) => e.statusAfter === 'returned');
   const overdue =
     running && Date.parse(guide.cycle.deadline) < Date.now() && ['assigned', 'draft', 'returned'].includes(item.status);
@@ -172,7 +188,7 @@ export function ItemPage({ cycleId, itemKey, session }: { cycleId: string; itemK
       <Row gutter={16}>
         <Col xs={24} lg={15}>
           {canSubmit ? (
-            <SubmissionForm base={base} item={item} guide={guide} onDone={loaded.reload} />
+            <SubmissionForm base={base} item={item} guide={guide} context={context} onDone={loaded.reload} />
           ) : (
             <Card title={t('最新提交', 'Latest submission')}>
               {guide.latest ? (
@@ -187,6 +203,7 @@ export function ItemPage({ cycleId, itemKey, session }: { cycleId: string; itemK
         </Col>
         <Col xs={24} lg={9}>
           <Flex vertical gap={16}>
+            <ContextCard context={context} />
             <Reference guide={guide} />
             <Evidence base={base} item={item} canUpload={canSubmit} onDone={loaded.reload} />
           </Flex>
@@ -256,6 +273,66 @@ export function Reference({ guide, compact }: { guide: Guide; compact?: boolean 
   );
 }
 
+/** A task's text and its co-operating departments' contributions; a project's content, money and last approved report. */
+function ContextCard({ context }: { context: ItemContext }) {
+  const { t, lx, when } = useI18n();
+  const money = (v: number | null) => (v === null ? '—' : `${v} ${t('万元', '10k yuan')}`);
+  if (context.task)
+    return (
+      <Card title={t('任务内容', 'The task')}>
+        <Typography.Paragraph>{lx(context.task.text)}</Typography.Paragraph>
+        <Typography.Text strong>{t('配合单位', 'Co-operating departments')}</Typography.Text>
+        {context.task.coDepartments.length ? (
+          <ul style={{ paddingInlineStart: 20, marginBottom: 0 }}>
+            {context.task.coDepartments.map((d) => (
+              <li key={d.code}>
+                {lx(d)}{' '}
+                {d.contributed ? (
+                  <>
+                    <Tag color="success">{t('已提供配合意见', 'contributed')}</Tag>
+                    <Typography.Text type="secondary">{when(d.contributedAt)}</Typography.Text>
+                  </>
+                ) : (
+                  <Tag color="warning">{t('未提供配合意见', 'not yet contributed')}</Tag>
+                )}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <Typography.Paragraph type="secondary">{t('无配合单位', 'None')}</Typography.Paragraph>
+        )}
+      </Card>
+    );
+  if (context.project) {
+    const { content, totalInvestment, planPeriodInvestment, previous } = context.project;
+    return (
+      <Card title={t('项目情况', 'The project')}>
+        <Descriptions size="small" column={1} bordered>
+          <Descriptions.Item label={t('建设内容及规模', 'What is built')}>{content || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('计划总投资', 'Total investment planned')}>
+            {money(totalInvestment)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('规划期计划投资', 'Planned in the plan period')}>
+            {money(planPeriodInvestment)}
+          </Descriptions.Item>
+          <Descriptions.Item
+            label={
+              previous
+                ? t(`上次审核（${previous.year}年）`, `Last approved (${previous.year})`)
+                : t('上次审核', 'Last approved')
+            }
+          >
+            {previous
+              ? `${t('累计完成投资', 'cumulative')} ${money(previous.investmentCumulative)} · ${lx(CONSTRUCTION_LABELS[previous.constructionStatus])}`
+              : t('尚无', 'none yet')}
+          </Descriptions.Item>
+        </Descriptions>
+      </Card>
+    );
+  }
+  return null;
+}
+
 const FIELD_ORDER = [
   'value',
   'dataSource',
@@ -275,11 +352,13 @@ function SubmissionForm({
   base,
   item,
   guide,
+  context,
   onDone,
 }: {
   base: string;
   item: ItemDetail;
   guide: Guide;
+  context: ItemContext;
   onDone(): void;
 }) {
   const i18n = useI18n();
@@ -290,6 +369,13 @@ function SubmissionForm({
   const [busy, setBusy] = useState<'draft' | 'submit' | null>(null);
   const qualitative = guide.indicator?.target.kind === 'qualitative';
   const initial = { ...(item.draft ?? (item.status === 'returned' ? guide.latest : null) ?? {}) };
+  // Reasons and measures belong to a value behind the path: asked for, and sent, only then, by the API's own rule.
+  const behind = (value: unknown): boolean =>
+    !!item.spec.indicator &&
+    !!context.indicator &&
+    (typeof value === 'number' || typeof value === 'boolean') &&
+    behindPath(item.spec.indicator, value, context.indicator.years, context.indicator.thresholds);
+  const valueBehind = behind(Form.useWatch('value', form));
 
   const payload = (): Payload => {
     const v = form.getFieldsValue(true) as Payload;
@@ -301,8 +387,7 @@ function SubmissionForm({
         kind: 'indicator',
         value: v.value,
         dataSource: text('dataSource') ?? '',
-        reasons: text('reasons'),
-        measures: text('measures'),
+        ...(behind(v.value) ? { reasons: text('reasons'), measures: text('measures') } : {}),
         evidence,
       };
     if (item.kind === 'task')
@@ -321,10 +406,23 @@ function SubmissionForm({
     };
   };
 
+  /** Each refusal beside the input it concerns; the rest above the buttons. */
+  const show = (found: Problem[]) => {
+    setProblems(found);
+    const byField = new Map<string, string[]>();
+    for (const d of found.filter((x) => x.field)) byField.set(d.field!, [...(byField.get(d.field!) ?? []), lx(d)]);
+    form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
+  };
+
   const send = async (what: 'draft' | 'submit') => {
-    setBusy(what);
     setProblems([]);
     form.setFields(FIELD_ORDER.map((name) => ({ name, errors: [] })));
+    // A project's report against the previous approved one, as the API will check it, before anything is sent.
+    if (what === 'submit' && context.project) {
+      const found = checkProjectReport(payload() as unknown as ProjectReport, context.project.previous);
+      if (found.length) return show(found);
+    }
+    setBusy(what);
     try {
       if (what === 'draft') await api.put(`${base}/draft`, { submission: payload() });
       else await api.post(`${base}/submit`, { submission: payload() });
@@ -333,14 +431,8 @@ function SubmissionForm({
       );
       onDone();
     } catch (e) {
-      if (e instanceof ApiError && e.details.length) {
-        setProblems(e.details);
-        // Each refusal beside the input it concerns; the rest above the buttons.
-        const byField = new Map<string, string[]>();
-        for (const d of e.details.filter((x) => x.field))
-          byField.set(d.field!, [...(byField.get(d.field!) ?? []), lx(d)]);
-        form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
-      } else void message.error(refusal(e, i18n));
+      if (e instanceof ApiError && e.details.length) show(e.details);
+      else void message.error(refusal(e, i18n));
     } finally {
       setBusy(null);
     }
@@ -385,18 +477,25 @@ function SubmissionForm({
                 maxLength={500}
               />
             </Form.Item>
-            <Form.Item
-              name="reasons"
-              label={t('原因分析（落后于进度时必填）', 'Reasons (required when behind the path)')}
-            >
-              <Input.TextArea rows={2} maxLength={4000} />
-            </Form.Item>
-            <Form.Item
-              name="measures"
-              label={t('下一步措施（落后于进度时必填）', 'Next measures (required when behind the path)')}
-            >
-              <Input.TextArea rows={2} maxLength={4000} />
-            </Form.Item>
+            {valueBehind ? (
+              <>
+                <Alert
+                  type="warning"
+                  showIcon
+                  style={{ marginBottom: 16 }}
+                  title={t(
+                    '该数值落后于本年预期进度，请填写原因分析和下一步措施',
+                    'This value is behind the path for the year: give the reasons and the next measures',
+                  )}
+                />
+                <Form.Item name="reasons" label={t('原因分析', 'Reasons')} required>
+                  <Input.TextArea rows={2} maxLength={4000} />
+                </Form.Item>
+                <Form.Item name="measures" label={t('下一步措施', 'Next measures')} required>
+                  <Input.TextArea rows={2} maxLength={4000} />
+                </Form.Item>
+              </>
+            ) : null}
           </>
         ) : item.kind === 'service' ? (
           <>

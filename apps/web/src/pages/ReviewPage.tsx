@@ -1,28 +1,56 @@
 /**
- * The supervisor's queue: every submission waiting for review, beside last
- * year's value, the expected value and the target, with data-quality
- * warnings; approve or return each with a reason, or approve several at once.
+ * The supervisor's queue, judged (GET …/reviews): each submission waiting for
+ * review against the expected path as the report will judge it, its 约束性,
+ * the change from the last approved value, the reasons and measures given,
+ * the evidence attached and data-quality warnings; binding indicators behind
+ * the path come first. Approve or return each with a reason, or approve
+ * several at once: offered only to whoever may review (a viewer reads).
  */
 import { useState } from 'react';
 import { Button, Card, Flex, Input, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import type { WorkItemKind } from '@libs/cycle/cycle-definition';
+import type { Submission } from '@libs/cycle/submission';
+import { isBehind } from '@libs/rules/cycle-judgement';
+import type { ProgressStatus } from '@libs/rules/progress';
 import { all, api, enc } from '../api';
 import { LoadError, useAction, useCyclePicker, useLoad } from '../common';
-import { useI18n } from '../i18n';
+import { useI18n, type Localized } from '../i18n';
 import {
-  TASK_PROGRESS_LABELS,
   CONSTRUCTION_LABELS,
+  PROGRESS_STATUS_COLORS,
+  PROGRESS_STATUS_LABELS,
   RESERVE_STAGE_LABELS,
   SERVICE_IMPLEMENTATION_LABELS,
+  TASK_PROGRESS_LABELS,
   itemLabel,
   itemPath,
 } from '../labels';
 import { Link } from '../router';
-import type { Session } from '../session';
-import type { ItemSummary } from './InboxPage';
-import type { Guide } from './ItemPage';
+import { may, type Session } from '../session';
 
-interface Row extends ItemSummary {
-  guide: Guide;
+/** One row of the judged queue, as GET /api/cycles/:id/reviews answers it. */
+interface ReviewRow {
+  cycleId: string;
+  itemKey: string;
+  kind: WorkItemKind;
+  no: number;
+  title: string;
+  department: string;
+  version: number;
+  submittedAt: string;
+  payload: Submission;
+  /** 约束性; null for what is not an indicator. */
+  binding: boolean | null;
+  unit: string | null;
+  target: Localized | null;
+  status: ProgressStatus | null;
+  expected: number | null;
+  previous: { year: number; value: number | boolean } | null;
+  change: number | null;
+  reasons: string | null;
+  measures: string | null;
+  evidence: number;
+  warnings: Array<Localized & { rule: string }>;
 }
 
 export function ReviewPage({ session }: { session: Session }) {
@@ -30,26 +58,20 @@ export function ReviewPage({ session }: { session: Session }) {
   const act = useAction();
   const { cycle, picker, error } = useCyclePicker();
   const [selected, setSelected] = useState<string[]>([]);
-  const [rejecting, setRejecting] = useState<Row | null>(null);
+  const [rejecting, setRejecting] = useState<ReviewRow | null>(null);
   const [reason, setReason] = useState('');
-  const queue = useLoad(async () => {
-    if (!cycle) return [];
-    const items = await all<ItemSummary>(`/api/cycles/${enc(cycle.id)}/items?status=submitted`);
-    return Promise.all(
-      items.map(async (i) => ({
-        ...i,
-        guide: await api.get<Guide>(`/api/cycles/${enc(i.cycleId)}/items/${enc(i.itemKey)}/guide`),
-      })),
-    );
-  }, [cycle?.id]);
+  const queue = useLoad(async () => (cycle ? all<ReviewRow>(`/api/cycles/${enc(cycle.id)}/reviews`) : []), [cycle?.id]);
   const rows = queue.data ?? [];
-  const base = (r: Row) => `/api/cycles/${enc(r.cycleId)}/items/${enc(r.itemKey)}`;
+  const canReview = (r: ReviewRow) =>
+    may(session.user, 'item:review', { department: r.department, cycleId: r.cycleId, itemKey: r.itemKey });
+  const reviewing = rows.some(canReview);
+  const base = (r: ReviewRow) => `/api/cycles/${enc(r.cycleId)}/items/${enc(r.itemKey)}`;
   const after = () => {
     setSelected([]);
     queue.reload();
   };
 
-  const approve = async (r: Row) =>
+  const approve = async (r: ReviewRow) =>
     (await act(
       () => api.post(`${base(r)}/review`, { decision: 'approve' }),
       t(`已通过：${r.title}`, `Approved: ${r.title}`),
@@ -85,22 +107,22 @@ export function ReviewPage({ session }: { session: Session }) {
     if (ok) after();
   };
 
-  const shown = (r: Row): string => {
-    const p = r.guide.latest;
-    if (!p) return '—';
-    if (p.kind === 'indicator')
-      return typeof p.value === 'boolean'
-        ? p.value
-          ? t('已实现', 'achieved')
-          : t('未实现', 'not achieved')
-        : `${String(p.value)} ${r.guide.indicator?.unit ?? ''}`;
-    if (p.kind === 'task') return lx(TASK_PROGRESS_LABELS[String(p.progress)]);
-    if (p.kind === 'reserve') return lx(RESERVE_STAGE_LABELS[String(p.stage)]);
-    if (p.kind === 'service') return lx(SERVICE_IMPLEMENTATION_LABELS[String(p.implementation)]);
-    return `${String(p.investmentCumulative)} ${t('万元', '10k yuan')} · ${lx(CONSTRUCTION_LABELS[String(p.constructionStatus)])}`;
+  /** A project's figures are 万元; an indicator's are in its unit. */
+  const figure = (r: ReviewRow, v: number | boolean) =>
+    typeof v === 'boolean'
+      ? v
+        ? t('已实现', 'achieved')
+        : t('未实现', 'not achieved')
+      : `${v} ${r.unit ?? (r.kind === 'project' ? t('万元', '10k yuan') : '')}`.trim();
+  const shown = (r: ReviewRow): string => {
+    const p = r.payload;
+    if (p.kind === 'indicator') return figure(r, p.value);
+    if (p.kind === 'task') return lx(TASK_PROGRESS_LABELS[p.progress]);
+    if (p.kind === 'reserve') return lx(RESERVE_STAGE_LABELS[p.stage]);
+    if (p.kind === 'service') return lx(SERVICE_IMPLEMENTATION_LABELS[p.implementation]);
+    return `${figure(r, p.investmentCumulative)} · ${lx(CONSTRUCTION_LABELS[p.constructionStatus])}`;
   };
-  const figure = (r: Row, v: number | null | undefined) =>
-    v === null || v === undefined ? '—' : `${v} ${r.guide.indicator?.unit ?? ''}`;
+  const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '±0');
 
   return (
     <Card
@@ -116,21 +138,34 @@ export function ReviewPage({ session }: { session: Session }) {
         <Typography.Text type="secondary">
           {session.user.role === 'supervisor'
             ? t(
-                '本部门提交的事项，审核通过后报送市统计局。',
-                'Your department’s submissions; once approved they go to the bureau.',
+                '本部门提交的事项，按对照进度研判排列（落后于进度的约束性指标在前），审核通过后报送市统计局。',
+                'Your department’s submissions, judged against the path (binding indicators behind it first); once approved they go to the bureau.',
               )
-            : t('各部门提交的事项。', 'Submissions of every department.')}
+            : t(
+                '各部门提交的事项，按对照进度研判排列（落后于进度的约束性指标在前）。',
+                'Submissions of every department, judged against the path (binding indicators behind it first).',
+              )}
         </Typography.Text>
-        <Button type="primary" disabled={!selected.length} onClick={() => void bulkApprove()}>
-          {t(`批量通过（${selected.length}）`, `Approve selected (${selected.length})`)}
-        </Button>
+        {reviewing ? (
+          <Button type="primary" disabled={!selected.length} onClick={() => void bulkApprove()}>
+            {t(`批量通过（${selected.length}）`, `Approve selected (${selected.length})`)}
+          </Button>
+        ) : null}
       </Flex>
-      <Table<Row>
+      <Table<ReviewRow>
         rowKey="itemKey"
         loading={queue.loading}
         dataSource={rows}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}
+        rowSelection={
+          reviewing
+            ? {
+                selectedRowKeys: selected,
+                onChange: (keys) => setSelected(keys as string[]),
+                getCheckboxProps: (r) => ({ disabled: !canReview(r) }),
+              }
+            : undefined
+        }
         locale={{ emptyText: t('没有待审核的事项', 'Nothing waiting for review') }}
         columns={[
           {
@@ -138,7 +173,8 @@ export function ReviewPage({ session }: { session: Session }) {
             key: 'item',
             render: (_, r) => (
               <>
-                <Typography.Text type="secondary">{lx(itemLabel(r.kind, r.no))}</Typography.Text>
+                <Typography.Text type="secondary">{lx(itemLabel(r.kind, r.no))}</Typography.Text>{' '}
+                {r.binding ? <Tag color="red">{t('约束性', 'binding')}</Tag> : null}
                 <br />
                 <Link to={itemPath(r.cycleId, r.itemKey)}>{r.title}</Link>
               </>
@@ -146,51 +182,120 @@ export function ReviewPage({ session }: { session: Session }) {
           },
           { title: t('本次填报', 'Submitted'), key: 'value', render: (_, r) => <strong>{shown(r)}</strong> },
           {
-            title: t('上年值', 'Last year'),
+            title: t('对照进度', 'Against the path'),
+            key: 'status',
+            render: (_, r) =>
+              r.status ? (
+                <>
+                  <Tag color={PROGRESS_STATUS_COLORS[r.status]}>{lx(PROGRESS_STATUS_LABELS[r.status])}</Tag>
+                  {r.expected !== null ? (
+                    <div>
+                      <Typography.Text type="secondary">
+                        {t('本年预期', 'Expected')} {figure(r, r.expected)}
+                      </Typography.Text>
+                    </div>
+                  ) : null}
+                  {r.target ? (
+                    <div>
+                      <Typography.Text type="secondary">
+                        {t('目标', 'Target')} {lx(r.target)}
+                      </Typography.Text>
+                    </div>
+                  ) : null}
+                </>
+              ) : (
+                '—'
+              ),
+          },
+          {
+            title: t('上次审核值 → 变化', 'Last approved → change'),
             key: 'previous',
-            render: (_, r) => figure(r, r.guide.indicator?.previous?.value),
+            render: (_, r) =>
+              r.previous ? (
+                <>
+                  {figure(r, r.previous.value)}
+                  <Typography.Text type="secondary">
+                    {t(`（${r.previous.year}年）`, ` (${r.previous.year})`)}
+                  </Typography.Text>
+                  {r.change !== null ? (
+                    <div>
+                      →{' '}
+                      <Typography.Text strong type={r.status && isBehind(r.status) ? 'danger' : undefined}>
+                        {signed(r.change)}
+                      </Typography.Text>
+                    </div>
+                  ) : null}
+                </>
+              ) : (
+                '—'
+              ),
           },
           {
-            title: t('本年预期值', 'Expected'),
-            key: 'expected',
-            render: (_, r) => figure(r, r.guide.indicator?.expected),
+            title: t('原因分析和措施', 'Reasons and measures'),
+            key: 'reasons',
+            width: 260,
+            render: (_, r) =>
+              r.reasons || r.measures ? (
+                <>
+                  {r.reasons ? (
+                    <Typography.Paragraph ellipsis={{ rows: 2, tooltip: r.reasons }} style={{ margin: 0 }}>
+                      {r.measures ? t('原因：', 'Reasons: ') : null}
+                      {r.reasons}
+                    </Typography.Paragraph>
+                  ) : null}
+                  {r.measures ? (
+                    <Typography.Paragraph ellipsis={{ rows: 2, tooltip: r.measures }} style={{ margin: 0 }}>
+                      {t('措施：', 'Measures: ')}
+                      {r.measures}
+                    </Typography.Paragraph>
+                  ) : null}
+                </>
+              ) : r.status && isBehind(r.status) ? (
+                <Tag color="warning">{t('未说明', 'none given')}</Tag>
+              ) : (
+                '—'
+              ),
           },
           {
-            title: t('目标值', 'Target'),
-            key: 'target',
-            render: (_, r) => (r.guide.indicator ? lx(r.guide.indicator.target.text) : '—'),
+            title: t('佐证材料', 'Evidence'),
+            key: 'evidence',
+            width: 90,
+            render: (_, r) => t(`${r.evidence} 份`, String(r.evidence)),
           },
           {
             title: t('数据质量', 'Data quality'),
             key: 'warnings',
             render: (_, r) =>
-              r.guide.warnings.length ? (
-                r.guide.warnings.map((w) => (
-                  <Tooltip key={w.rule} title={lx(w)}>
-                    <Tag color="warning" tabIndex={0}>
-                      {lx(w)}
-                    </Tag>
-                  </Tooltip>
-                ))
-              ) : (
-                <Tag color="success">{t('未发现问题', 'no issues')}</Tag>
-              ),
+              r.warnings.length
+                ? r.warnings.map((w) => (
+                    <Tooltip key={w.rule} title={lx(w)}>
+                      <Tag color="warning" tabIndex={0}>
+                        {lx(w)}
+                      </Tag>
+                    </Tooltip>
+                  ))
+                : '—',
           },
-          {
-            title: t('操作', 'Action'),
-            key: 'actions',
-            width: 170,
-            render: (_, r) => (
-              <Space>
-                <Button size="small" type="primary" onClick={() => void approve(r)}>
-                  {t('通过', 'Approve')}
-                </Button>
-                <Button size="small" danger onClick={() => setRejecting(r)}>
-                  {t('退回', 'Return')}
-                </Button>
-              </Space>
-            ),
-          },
+          ...(reviewing
+            ? [
+                {
+                  title: t('操作', 'Action'),
+                  key: 'actions',
+                  width: 150,
+                  render: (_: unknown, r: ReviewRow) =>
+                    canReview(r) ? (
+                      <Space>
+                        <Button size="small" type="primary" onClick={() => void approve(r)}>
+                          {t('通过', 'Approve')}
+                        </Button>
+                        <Button size="small" danger onClick={() => setRejecting(r)}>
+                          {t('退回', 'Return')}
+                        </Button>
+                      </Space>
+                    ) : null,
+                },
+              ]
+            : []),
         ]}
       />
       <Modal
