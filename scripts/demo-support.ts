@@ -14,9 +14,10 @@ export const log = (msg: string, extra: Record<string, unknown> = {}) =>
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The demo's people act under their role's name; the history adds their unit (填报人（市教育局）). */
 export const actor = (role: 'submitter' | 'supervisor', department: string): Actor => ({
   id: `${role}@${department}.heyuan.example`,
-  name: `${department} ${role}`,
+  name: role === 'submitter' ? '填报人' : '审核人',
   role,
   department,
 });
