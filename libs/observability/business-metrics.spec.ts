@@ -114,4 +114,12 @@ describe('business gauges', () => {
     await registry.metrics();
     expect(reads).toBe(2);
   });
+
+  it('show no figure, not a wrong one, when the read fails, and the page is still served', async () => {
+    const registry = new Registry();
+    registerBusinessMetrics(registry, () => Promise.reject(new Error('connection refused')));
+    const page = await registry.metrics();
+    expect(page).toContain('plan_eval_overdue_items Nan'); // prom-client's spelling, which Prometheus reads as NaN
+    expect(page).not.toMatch(/^plan_eval_cycle_items\{/m);
+  });
 });

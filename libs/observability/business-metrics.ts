@@ -69,7 +69,11 @@ export const BUSINESS_METRICS = {
   plan_eval_items_needing_attention: 'Items of running cycles whose record PostgreSQL refused',
 } as const;
 
-/** Registers the gauges; each scrape reads the figures once, however many gauges ask. */
+/**
+ * Registers the gauges; each scrape reads the figures once, however many
+ * gauges ask. Should the read fail (PostgreSQL away), they show no figure
+ * (NaN, no labelled series) and the rest of the page is served.
+ */
 export function registerBusinessMetrics(registry: Registry, read: () => Promise<BusinessFigures>): void {
   const figures = sharedRead(read);
   const registers = [registry];
@@ -79,7 +83,8 @@ export function registerBusinessMetrics(registry: Registry, read: () => Promise<
       help: BUSINESS_METRICS[name],
       registers,
       async collect() {
-        this.set(pick(await figures()));
+        const f = await figures();
+        this.set(f ? pick(f) : NaN);
       },
     });
   const labelled = <L extends string, K extends string>(
@@ -93,8 +98,11 @@ export function registerBusinessMetrics(registry: Registry, read: () => Promise<
       labelNames: [label],
       registers,
       async collect() {
-        for (const [value, n] of Object.entries<number>(pick(await figures())))
-          this.set({ [label]: value } as Record<L, string>, n);
+        const f = await figures();
+        this.reset();
+        if (f)
+          for (const [value, n] of Object.entries<number>(pick(f)))
+            this.set({ [label]: value } as Record<L, string>, n);
       },
     });
   labelled('plan_eval_cycles_running', 'kind', (f) => f.runningCycles);

@@ -6,7 +6,7 @@
  * runtime (see apps/worker) and are appended to the worker's page.
  */
 import { createServer, type Server, type ServerResponse } from 'node:http';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export interface AppMetrics {
   registry: Registry;
@@ -74,12 +74,57 @@ export function createAppMetrics(app: 'worker' | 'api' | 'mail-relay'): AppMetri
 /**
  * One read shared by every gauge of a scrape: prom-client collects a page's
  * gauges at once, so those asking while a read is in flight share it, and the
- * next scrape reads afresh.
+ * next scrape reads afresh. A failed read gives `undefined`: its gauges show
+ * no figure (NaN) rather than failing the whole page, whose readiness gauge
+ * then says what is unreachable.
  */
-export function sharedRead<T>(read: () => Promise<T>): () => Promise<T> {
-  let inFlight: Promise<T> | null = null;
-  return () => (inFlight ??= read().finally(() => (inFlight = null)));
+export function sharedRead<T>(read: () => Promise<T>): () => Promise<T | undefined> {
+  let inFlight: Promise<T | undefined> | null = null;
+  return () =>
+    (inFlight ??= read()
+      .catch(() => undefined)
+      .finally(() => (inFlight = null)));
 }
+
+/**
+ * The outbox as the mail relay's scrape finds it: what waits to be sent, and
+ * for how long the oldest has (`oldest` in seconds, null when nothing waits).
+ */
+export function registerOutboxBacklog(
+  registry: Registry,
+  read: () => Promise<{ pending: number; oldest: number | null }>,
+): void {
+  const backlog = sharedRead(read);
+  const registers = [registry];
+  new Gauge({
+    name: 'plan_eval_outbox_pending',
+    help: 'Notices waiting in the outbox',
+    registers,
+    async collect() {
+      this.set((await backlog())?.pending ?? NaN);
+    },
+  });
+  new Gauge({
+    name: 'plan_eval_outbox_oldest_pending_seconds',
+    help: 'Age of the oldest notice waiting in the outbox',
+    registers,
+    async collect() {
+      const read = await backlog();
+      this.set(read ? (read.oldest ?? 0) : NaN);
+    },
+  });
+}
+
+/**
+ * The Temporal SDK's metrics (appended to the worker's page; durations in
+ * milliseconds) that deploy/prometheus's alerts and deploy/grafana's dashboard
+ * read: test/ops/worker-process finds each on a working worker's page.
+ */
+export const TEMPORAL_SDK_METRICS = [
+  'temporal_activity_schedule_to_start_latency',
+  'temporal_workflow_task_schedule_to_start_latency',
+  'temporal_worker_task_slots_available',
+] as const;
 
 /** The Temporal SDK's exporter page, or a comment saying why it is missing (never fails the scrape). */
 export async function fetchMetricsText(address: string): Promise<string> {
@@ -97,10 +142,10 @@ export type ReadinessProbe = (() => Promise<unknown>) | undefined;
 /** How long a probe may take before it counts as failed: a hung PostgreSQL must not hang /ready. */
 const PROBE_TIMEOUT_MS = 2_000;
 
-/** Each probe's outcome (`ok`, `starting`, or why it failed), in the shape of the API's /api/ready. */
+/** Each probe's outcome: `ok`, `starting`, or why it failed. */
 export async function checkReadiness(
   probes: Record<string, ReadinessProbe>,
-): Promise<{ ready: boolean; body: Record<string, string> }> {
+): Promise<{ ready: boolean; outcomes: Record<string, string> }> {
   const outcomes = await Promise.all(
     Object.entries(probes).map(async ([name, probe]): Promise<[string, string]> => {
       if (!probe) return [name, 'starting'];
@@ -118,8 +163,24 @@ export async function checkReadiness(
       }
     }),
   );
-  const ready = outcomes.every(([, outcome]) => outcome === 'ok');
-  return { ready, body: { status: ready ? 'ready' : 'not_ready', ...Object.fromEntries(outcomes) } };
+  return { ready: outcomes.every(([, outcome]) => outcome === 'ok'), outcomes: Object.fromEntries(outcomes) };
+}
+
+/**
+ * Readiness as a gauge on the process's page (`plan_eval_ready{check="postgres"}`
+ * 1 or 0, probed at the scrape), so Prometheus alerts on it without probing /ready itself.
+ */
+export function registerReadiness(registry: Registry, probes: () => Record<string, ReadinessProbe>): void {
+  new Gauge({
+    name: 'plan_eval_ready',
+    help: 'Whether what the process needs answers (1) or not (0), by check',
+    labelNames: ['check'],
+    registers: [registry],
+    async collect() {
+      const { outcomes } = await checkReadiness(probes());
+      for (const [check, outcome] of Object.entries(outcomes)) this.set({ check }, outcome === 'ok' ? 1 : 0);
+    },
+  });
 }
 
 /**
@@ -147,7 +208,9 @@ export async function serveMetrics(
       );
     else if (path === '/health') json(res, 200, { status: 'ok' });
     else if (path === '/ready')
-      void checkReadiness(readiness()).then(({ ready, body }) => json(res, ready ? 200 : 503, body));
+      void checkReadiness(readiness()).then(({ ready, outcomes }) =>
+        json(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not_ready', ...outcomes }),
+      );
     else res.writeHead(404).end('GET /metrics, /health or /ready here\n');
   });
   await new Promise<void>((resolve, reject) => {

@@ -210,6 +210,10 @@ describe('the API process', () => {
       noticesPending: value('plan_eval_notices_pending{app="api"}'),
       noticesUndeliverable: value('plan_eval_notices_undeliverable{app="api"}'),
       itemsNeedingAttention: value('plan_eval_items_needing_attention{app="api"}'),
+      ready: [
+        value('plan_eval_ready{check="postgres",app="api"}'),
+        value('plan_eval_ready{check="temporal",app="api"}'),
+      ],
     };
     expect(figures).toEqual({
       annual: 1,
@@ -228,6 +232,7 @@ describe('the API process', () => {
       noticesPending: 2,
       noticesUndeliverable: 1,
       itemsNeedingAttention: 1,
+      ready: [1, 1],
     });
     // i2, submitted two hours ago; not the closed cycle's, waiting 301 days.
     const oldest = value('plan_eval_oldest_unanswered_submission_seconds{app="api"}');

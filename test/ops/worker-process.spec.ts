@@ -16,6 +16,7 @@ import { SMTPServer } from 'smtp-server';
 import { importPlan } from '@libs/catalog/catalog-import';
 import { readPlanFile } from '@libs/catalog/plan-file-io';
 import { DEFAULT_CHASING_POLICY } from '@libs/cycle/cycle-definition';
+import { TEMPORAL_SDK_METRICS } from '@libs/observability/metrics';
 import { CycleClient } from '@libs/temporal/cycle-client';
 import { freePort, waitFor } from '../../tools/stack/ports';
 import { TemporalDevServer } from '../../tools/stack/temporal-dev-server';
@@ -135,6 +136,9 @@ describe('the worker process', () => {
       status: 200,
       body: { status: 'ready', postgres: 'ok' },
     });
+    expect(await (await fetch(`http://${metricsAddress}/metrics`)).text()).toContain(
+      'plan_eval_ready{check="temporal",app="worker"} 1',
+    );
 
     // Their database refuses connections, and the connections they hold are ended: neither is ready, and says why.
     const database = new URL(db.url).pathname.slice(1);
@@ -159,6 +163,8 @@ describe('the worker process', () => {
         });
         expect(notReady.body.postgres).not.toBe('ok');
         expect((await get(address, '/health')).status).toBe(200); // alive all the same: nothing to restart
+        const page = await (await fetch(`http://${address}/metrics`)).text();
+        expect(page).toMatch(/^plan_eval_ready\{check="postgres",app="[\w-]+"\} 0$/m);
       }
     } finally {
       await admin.query(`ALTER DATABASE ${database} ALLOW_CONNECTIONS true`);
@@ -185,6 +191,9 @@ describe('the worker process', () => {
     });
     // Assignment notices are being sent: the relay waits on SMTP, their activities on the relay.
     await waitFor('notices in flight', () => smtp.arrived >= 1, 60_000);
+    // Tasks have waited for the worker and activities run: the SDK's metrics the alerts and dashboard read are there.
+    const page = await (await fetch(`http://${metricsAddress}/metrics`)).text();
+    for (const name of TEMPORAL_SDK_METRICS) expect(page).toMatch(new RegExp(`^${name}(_bucket)?\\{`, 'm'));
     const sigtermAt = Date.now();
     worker.signal('SIGTERM');
     await new Promise((r) => setTimeout(r, 2000));

@@ -32,7 +32,7 @@ import { PortalController } from './cycles/portal.controller';
 import { REPOSITORY_PROVIDERS } from './repositories';
 import { ReportsController } from './cycles/reports.controller';
 import { HealthController } from './health.controller';
-import { BusinessMetrics, MetricsModule } from './metrics.controller';
+import { MetricsModule, ScrapedGauges } from './metrics.controller';
 import { CLOCK, CYCLE_CLIENT, NOTICE_OUTBOX, systemClock, TEMPORAL_CLIENT } from './tokens';
 
 /** The HTTP API; its infrastructure (database, Temporal) is created here and closed with the app. */
@@ -95,11 +95,11 @@ import { CLOCK, CYCLE_CLIENT, NOTICE_OUTBOX, systemClock, TEMPORAL_CLIENT } from
     { provide: CLOCK, useValue: systemClock },
     { provide: APP_GUARD, useClass: AuthGuard },
     AuditService,
-    BusinessMetrics,
     CycleDashboard,
     LinkService,
     ItemAccess,
     ItemContext,
+    ScrapedGauges,
   ],
 })
 export class ApiModule implements OnApplicationShutdown {

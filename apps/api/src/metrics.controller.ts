@@ -1,7 +1,7 @@
 /**
  * `GET /api/metrics`: the API's metrics in Prometheus' text format (request
- * durations by route and status, the evaluation's business gauges, Node.js
- * process metrics), from the same module as the worker's
+ * durations by route and status, the evaluation's business gauges, readiness,
+ * Node.js process metrics), from the same module as the worker's
  * (libs/observability/metrics.ts), and the access log: one JSON line a
  * request. Open without sign-in like a health check: keep it on the internal network.
  */
@@ -21,12 +21,14 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import type { Client } from '@temporalio/client';
 import type { NextFunction, Request, Response } from 'express';
 import { businessFigures, registerBusinessMetrics } from '@libs/observability/business-metrics';
-import { createAppMetrics, type AppMetrics } from '@libs/observability/metrics';
+import { createAppMetrics, registerReadiness, type AppMetrics } from '@libs/observability/metrics';
+import { DatabaseProbe } from '@libs/persistence/repositories/database-probe';
 import { OperationsRepository } from '@libs/persistence/repositories/operations.repository';
 import { Public, type AuthenticatedRequest } from './auth/auth.decorators';
-import { CLOCK, type Clock } from './tokens';
+import { CLOCK, TEMPORAL_CLIENT, type Clock } from './tokens';
 
 export const APP_METRICS = Symbol('APP_METRICS');
 
@@ -104,12 +106,17 @@ export class MetricsModule implements NestModule {
   }
 }
 
-/** The business gauges on the API's page, read from PostgreSQL at each scrape and judged by the API's clock. */
+/**
+ * The gauges read when scraped: the business figures from PostgreSQL, judged
+ * by the API's clock, and the API's readiness (the checks of /api/ready).
+ */
 @Injectable()
-export class BusinessMetrics implements OnModuleInit {
+export class ScrapedGauges implements OnModuleInit {
   constructor(
     @Inject(APP_METRICS) private readonly metrics: AppMetrics,
     @Inject(OperationsRepository) private readonly operations: OperationsRepository,
+    @Inject(DatabaseProbe) private readonly database: DatabaseProbe,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -118,5 +125,9 @@ export class BusinessMetrics implements OnModuleInit {
       const [snapshot, now] = await Promise.all([this.operations.snapshot(), this.clock.now()]);
       return businessFigures(snapshot, now);
     });
+    registerReadiness(this.metrics.registry, () => ({
+      postgres: () => this.database.ping(),
+      temporal: () => this.temporal.workflowService.getSystemInfo({}),
+    }));
   }
 }

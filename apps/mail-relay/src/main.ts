@@ -8,13 +8,12 @@
  */
 import 'reflect-metadata';
 import type { Server } from 'node:http';
-import { Gauge } from 'prom-client';
 import { ConfigError, loadConfig } from '@libs/config/config';
 import { Mailer } from '@libs/mail/mailer';
 import { OutboxRelay } from '@libs/mail/outbox-relay';
 import { smtpTlsOptions } from '@libs/mail/smtp-tls';
 import { createJsonLogger, type Level } from '@libs/observability/logger';
-import { createAppMetrics, serveMetrics, type AppMetrics } from '@libs/observability/metrics';
+import { createAppMetrics, registerOutboxBacklog, registerReadiness, serveMetrics } from '@libs/observability/metrics';
 import { createDataSource } from '@libs/persistence/data-source';
 import { DatabaseProbe } from '@libs/persistence/repositories/database-probe';
 import { OutboxRepository } from '@libs/persistence/repositories/outbox.repository';
@@ -32,14 +31,17 @@ async function main(): Promise<void> {
     onOutcome: (event, outcome) => metrics.mailDeliveries.inc({ event, outcome }),
   });
   const database = new DatabaseProbe(ds);
+  const probes = () => ({ postgres: () => database.ping() });
+  registerReadiness(metrics.registry, probes);
   let metricsServer: Server | null = null;
   if (observability.MAIL_RELAY_METRICS_ADDRESS) {
-    outboxBacklog(metrics, new OutboxRepository(ds));
+    const outbox = new OutboxRepository(ds);
+    registerOutboxBacklog(metrics.registry, () => outbox.backlog());
     metricsServer = await serveMetrics(
       observability.MAIL_RELAY_METRICS_ADDRESS,
       () => metrics.registry.metrics(),
       metrics.registry.contentType,
-      () => ({ postgres: () => database.ping() }),
+      probes,
     );
   }
   relay.start();
@@ -60,33 +62,6 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
-}
-
-/**
- * The outbox as a scrape finds it: what waits to be sent, and for how long the
- * oldest has. prom-client collects every gauge of a scrape at once, so both
- * share the one query in flight.
- */
-function outboxBacklog(metrics: AppMetrics, outbox: OutboxRepository): void {
-  let inFlight: Promise<{ pending: number; oldest: number | null }> | null = null;
-  const read = () => (inFlight ??= outbox.backlog().finally(() => (inFlight = null)));
-  const registers = [metrics.registry];
-  new Gauge({
-    name: 'plan_eval_outbox_pending',
-    help: 'Notices waiting in the outbox',
-    registers,
-    async collect() {
-      this.set((await read()).pending);
-    },
-  });
-  new Gauge({
-    name: 'plan_eval_outbox_oldest_pending_seconds',
-    help: 'Age of the oldest notice waiting in the outbox',
-    registers,
-    async collect() {
-      this.set((await read()).oldest ?? 0);
-    },
-  });
 }
 
 main().catch((error: unknown) => {

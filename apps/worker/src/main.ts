@@ -17,7 +17,13 @@ import { ConfigError, loadConfig } from '@libs/config/config';
 import { temporalConnectionOptions, temporalDataConverter } from '@libs/temporal/connection';
 import { durationMs } from '@libs/cycle/duration';
 import { createJsonLogger, NestJsonLogger, temporalJsonLogger, type Level } from '@libs/observability/logger';
-import { createAppMetrics, fetchMetricsText, serveMetrics, type ReadinessProbe } from '@libs/observability/metrics';
+import {
+  createAppMetrics,
+  fetchMetricsText,
+  registerReadiness,
+  serveMetrics,
+  type ReadinessProbe,
+} from '@libs/observability/metrics';
 import { DatabaseProbe } from '@libs/persistence/repositories/database-probe';
 import { activityMetricsInterceptor } from './activity-metrics';
 import { createCycleWorker } from './cycle-worker';
@@ -49,6 +55,7 @@ async function main(): Promise<void> {
     temporal: undefined,
     worker: undefined,
   };
+  registerReadiness(metrics.registry, () => probes);
   let metricsServer: Server | null = null;
   if (observability.WORKER_METRICS_ADDRESS) {
     const sdk = observability.TEMPORAL_METRICS_ADDRESS;
