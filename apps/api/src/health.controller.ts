@@ -1,9 +1,10 @@
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import type { Response } from 'express';
 import { Public } from './auth/auth.decorators';
 import { DatabaseProbe } from '@libs/persistence/repositories/database-probe';
+import { LivenessView, ReadinessView } from './health-view';
 import { TEMPORAL_CLIENT } from './tokens';
 
 /** Liveness, and readiness that checks what the API cannot work without. */
@@ -17,12 +18,15 @@ export class HealthController {
 
   @Get('health')
   @Public()
-  health() {
+  @ApiOkResponse({ type: LivenessView })
+  health(): LivenessView {
     return { status: 'ok' };
   }
 
   @Get('ready')
   @Public()
+  @ApiOkResponse({ type: ReadinessView })
+  @ApiServiceUnavailableResponse({ type: ReadinessView })
   async ready(@Res() res: Response): Promise<void> {
     const check = async (probe: () => Promise<unknown>) =>
       probe().then(
@@ -34,6 +38,6 @@ export class HealthController {
     const ready = postgres === 'ok' && temporal === 'ok';
     res
       .status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
-      .json({ status: ready ? 'ready' : 'not_ready', postgres, temporal });
+      .json({ status: ready ? 'ready' : 'not_ready', postgres, temporal } satisfies ReadinessView);
   }
 }

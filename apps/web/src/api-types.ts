@@ -954,6 +954,21 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    LivenessView: {
+      /** @enum {string} */
+      status: 'ok';
+    };
+    ReadinessView: {
+      /**
+       * @description ready: 200; not_ready: 503 with the same body
+       * @enum {string}
+       */
+      status: 'ready' | 'not_ready';
+      /** @description ok, or why PostgreSQL did not answer */
+      postgres: string;
+      /** @description ok, or why Temporal did not answer */
+      temporal: string;
+    };
     LoginBody: {
       /** @example bureau@heyuan.example */
       email: string;
@@ -962,6 +977,27 @@ export interface components {
     LinkBody: {
       /** @description the token from an email link (/l/<token>) */
       token: string;
+    };
+    LinkScopeView: {
+      /** @enum {string} */
+      purpose: 'submit' | 'review' | 'contribute';
+      cycleId: string;
+      /** @description department code */
+      department: string;
+      /** @example indicator-5 */
+      itemKey: string;
+    };
+    PrincipalView: {
+      /** @description the account’s ID, or the email address of someone who entered through a link */
+      id: string;
+      email: string;
+      name: string;
+      /** @enum {string} */
+      role: 'admin' | 'submitter' | 'supervisor' | 'viewer';
+      /** @description department code for submitters and supervisors */
+      department: string | null;
+      /** @description only for a session opened from an email link */
+      scope?: components['schemas']['LinkScopeView'];
     };
     PasswordResetRequestBody: {
       /** @example submitter@city-education.heyuan.example */
@@ -1515,6 +1551,14 @@ export interface components {
        */
       thresholdPreset?: 'time_elapsed' | 'traffic_light';
     };
+    LaunchedView: {
+      /** @example cycle/heyuan-public-services-2021-2025/annual/2023 */
+      cycleId: string;
+      /** @description lead departments started */
+      departments: number;
+      /** @description work items written */
+      items: number;
+    };
     LaunchDepartmentView: {
       /** @example city-education */
       code: string;
@@ -1592,7 +1636,9 @@ export interface components {
       closedAt: string | null;
     };
     CyclePage: {
+      /** @description items in the whole list */
       total: number;
+      /** @description from 1 */
       page: number;
       pageSize: number;
       items: components['schemas']['CycleView'][];
@@ -1608,15 +1654,100 @@ export interface components {
       cycle: components['schemas']['CycleView'];
       byDepartment: components['schemas']['DepartmentStateCountView'][];
     };
+    LiveDepartmentView: {
+      /** @example city-education */
+      department: string;
+      /** @description running; or starting while the cycle has named it and its workflow has not started (then alone) */
+      phase: string;
+      /** @description its deadline in force, epoch milliseconds */
+      deadline?: number;
+      counts?: {
+        assigned: number;
+        draft: number;
+        submitted: number;
+        returned: number;
+        approved: number;
+        accepted: number;
+      };
+      total?: number;
+      /** @description items approved or accepted */
+      done?: number;
+      /** @description item keys past the deadline */
+      overdue?: string[];
+    };
+    LiveOverdueView: {
+      /** @example city-education */
+      department: string;
+      /** @example indicator-5 */
+      itemKey: string;
+    };
+    LiveView: {
+      /** @description preparing, collecting, closing or closed */
+      phase: string;
+      /**
+       * @description a cycle no longer running: its status
+       * @enum {string}
+       */
+      status?: 'running' | 'closed' | 'cancelled';
+      counts?: {
+        assigned: number;
+        draft: number;
+        submitted: number;
+        returned: number;
+        approved: number;
+        accepted: number;
+      };
+      departments?: components['schemas']['LiveDepartmentView'][];
+      overdue?: components['schemas']['LiveOverdueView'][];
+    };
     ExtendBody: {
       /** @example 2024-04-15T18:00:00+08:00 */
       deadline: string;
       /** @description one department only; all when absent */
       department?: string;
     };
+    ExtendedView: {
+      cycleId: string;
+      /** @description the new deadline as sent */
+      deadline: string;
+      /** @description the one department extended; null: all */
+      department: string | null;
+    };
     RemindBody: {
       /** @description one department only; all when absent */
       department?: string;
+    };
+    ReminderRecipientView: {
+      name: string;
+      email: string;
+    };
+    PlannedReminderView: {
+      /** @example city-education */
+      department: string;
+      /** @example 市教育局 */
+      departmentName: string;
+      /** @example Municipal Education Bureau */
+      departmentNameEn: string;
+      /** @description the submitter or the delegate in force; null: no submitter, the reminder cannot be sent */
+      recipient: components['schemas']['ReminderRecipientView'] | null;
+      /** @description items the submitter still owes */
+      items: number;
+      /** @description its assignment has not gone yet: the reminder follows it */
+      afterAssignment: boolean;
+    };
+    RemindedView: {
+      cycleId: string;
+      /** @description the one department reminded; null: all that owe items */
+      department: string | null;
+      reminders: components['schemas']['PlannedReminderView'][];
+      /**
+       * Format: date-time
+       * @description by when the mail leaves (the digest window)
+       */
+      leavesBy: string;
+      /** @description what was done, in the caller’s language (Accept-Language) */
+      message: string;
+      messageEn: string;
     };
     ReopenBody: {
       /** @example 规划调整，本轮评估取消 */
@@ -1636,6 +1767,203 @@ export interface components {
       /** @example 规划调整，本轮评估取消 */
       reason: string;
     };
+    CancelledView: {
+      cycleId: string;
+      /** @enum {boolean} */
+      cancelled: true;
+    };
+    NoticeView: {
+      /** Format: uuid */
+      id: string;
+      /** @example city-education */
+      department: string;
+      /** @description the role it is written to (submitter, supervisor, …) */
+      audience: string;
+      /** @description the address it goes to */
+      recipient: string;
+      /** @description what it is about (assignment, reminder, digest, …) */
+      event: string;
+      /** @description its number within the department’s run */
+      seq: number;
+      subject: string;
+      itemKeys: string[];
+      /** @enum {string} */
+      status: 'pending' | 'sent' | 'undeliverable' | 'dropped';
+      /** @description items left out: no longer in the state the notice is about */
+      droppedItems: string[];
+      /**
+       * @description why a dropped notice was not sent
+       * @enum {string|null}
+       */
+      dropReason: 'moved_on' | null;
+      attempts: number;
+      /** @description the mail server’s last refusal */
+      error: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      sentAt: string | null;
+      /** @description the bureau’s resend request; null for the workflows’ notices */
+      requestId: string | null;
+    };
+    NoticePage: {
+      /** @description items in the whole list */
+      total: number;
+      /** @description from 1 */
+      page: number;
+      pageSize: number;
+      items: components['schemas']['NoticeView'][];
+    };
+    ResentView: {
+      /**
+       * Format: uuid
+       * @description the new notice
+       */
+      noticeId: string;
+      /** Format: uuid */
+      resendOf: string;
+      /** @description whoever holds the role now */
+      recipient: string;
+      /** @description those of its items still waiting */
+      itemKeys: string[];
+      /** @enum {string} */
+      status: 'pending' | 'sent' | 'undeliverable' | 'dropped';
+    };
+    ItemAttentionView: {
+      /** @enum {string} */
+      reason: 'record_refused';
+      requestId: string;
+      command: string;
+      error: string;
+      /** Format: date-time */
+      at: string;
+    };
+    DepartmentNameView: {
+      /** @example 市教育局 */
+      zh: string;
+      /** @example Municipal Education Bureau */
+      en: string;
+      /** @example city-education */
+      code: string;
+    };
+    InboxItemView: {
+      cycleId: string;
+      /** @example indicator-5 */
+      itemKey: string;
+      /** @enum {string} */
+      kind: 'indicator' | 'task' | 'project' | 'reserve' | 'service';
+      /** @description its number in the plan */
+      no: number;
+      title: string;
+      /**
+       * @description the lead department’s code
+       * @example city-education
+       */
+      department: string;
+      /** @description co-operating departments’ codes */
+      coDepartments: string[];
+      /** @enum {string} */
+      status: 'assigned' | 'draft' | 'submitted' | 'returned' | 'approved' | 'accepted';
+      /** @description its latest submitted version; 0 before the first */
+      version: number;
+      /** @description why it needs the bureau’s attention (its record could not be stored); null: it does not */
+      attention: components['schemas']['ItemAttentionView'] | null;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description role=cooperate: the lead department */
+      leadDepartment?: components['schemas']['DepartmentNameView'];
+      /** @description role=cooperate: whether the department has contributed */
+      contributed?: boolean;
+      /**
+       * Format: date-time
+       * @description role=cooperate: its latest contribution
+       */
+      contributedAt?: string | null;
+    };
+    InboxPage: {
+      /** @description items in the whole list */
+      total: number;
+      /** @description from 1 */
+      page: number;
+      pageSize: number;
+      items: components['schemas']['InboxItemView'][];
+    };
+    SpecView: {
+      /** @example indicator-5 */
+      key: string;
+      /** @enum {string} */
+      kind: 'indicator' | 'task' | 'project' | 'reserve' | 'service';
+      no: number;
+      title: string;
+      /** @description department code */
+      leadDepartment: string;
+      coDepartments: string[];
+      /** @description an indicator’s unit, target, baseline, polarity and precision (libs/cycle/submission WorkItemSpec) */
+      indicator?: {
+        [key: string]: unknown;
+      };
+    };
+    VersionView: {
+      /** @example 1 */
+      version: number;
+      /** @description the submission as sent, by item kind (libs/cycle/submission) */
+      payload: {
+        [key: string]: unknown;
+      };
+      /** @description who submitted it (email) */
+      submittedBy: string;
+      /** Format: date-time */
+      submittedAt: string;
+      approvedBy: string | null;
+      /** Format: date-time */
+      approvedAt: string | null;
+    };
+    EvidenceView: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @example application/pdf */
+      mediaType: string;
+      /** @description bytes */
+      size: number;
+      sha256: string;
+      uploadedBy: string;
+      /** Format: date-time */
+      uploadedAt: string;
+    };
+    ItemDetailView: {
+      cycleId: string;
+      /** @example indicator-5 */
+      itemKey: string;
+      /** @enum {string} */
+      kind: 'indicator' | 'task' | 'project' | 'reserve' | 'service';
+      /** @description its number in the plan */
+      no: number;
+      title: string;
+      /**
+       * @description the lead department’s code
+       * @example city-education
+       */
+      department: string;
+      /** @description co-operating departments’ codes */
+      coDepartments: string[];
+      /** @enum {string} */
+      status: 'assigned' | 'draft' | 'submitted' | 'returned' | 'approved' | 'accepted';
+      /** @description its latest submitted version; 0 before the first */
+      version: number;
+      /** @description why it needs the bureau’s attention (its record could not be stored); null: it does not */
+      attention: components['schemas']['ItemAttentionView'] | null;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description what it asks for */
+      spec: components['schemas']['SpecView'];
+      versions: components['schemas']['VersionView'][];
+      /** @description the draft saved since its last submission; null: none */
+      draft: {
+        [key: string]: unknown;
+      } | null;
+      evidence: components['schemas']['EvidenceView'][];
+    };
     SubmissionBody: {
       /**
        * @description by item kind: indicator {kind, value, dataSource, reasons?, measures?, evidence?}; task {kind, progress, narrative, evidence?}; project {kind, investmentInPeriod, investmentCumulative, constructionStatus, landSecured, narrative?, evidence?}; reserve {kind, stage: not_started|preparing|moved_into_plan, narrative (unless not_started), evidence?}; service {kind, implementation: implemented|partly|not_implemented, narrative (unless implemented), evidence?}
@@ -1646,6 +1974,21 @@ export interface components {
        *     }
        */
       submission: Record<string, unknown>;
+    };
+    LocalizedView: {
+      /** @example 市教育局 */
+      zh: string;
+      /** @example Municipal Education Bureau */
+      en: string;
+    };
+    CommandResultView: {
+      /** @example indicator-5 */
+      itemKey: string;
+      /** @enum {string} */
+      status: 'assigned' | 'draft' | 'submitted' | 'returned' | 'approved' | 'accepted';
+      version: number;
+      /** @description data-quality warnings the supervisor will see beside the value */
+      warnings: components['schemas']['LocalizedView'][];
     };
     ContributionBody: {
       /** @example 我局已完成辖区内数据核对。 */
@@ -1670,6 +2013,380 @@ export interface components {
        *     ]
        */
       itemKeys: string[];
+    };
+    CommandResultsView: {
+      results: components['schemas']['CommandResultView'][];
+    };
+    ItemEventView: {
+      /** Format: date-time */
+      at: string;
+      /** @example submit */
+      type: string;
+      /** @description who acted: name, id, department, role */
+      actor: {
+        [key: string]: unknown;
+      };
+      /** @enum {string} */
+      statusBefore: 'assigned' | 'draft' | 'submitted' | 'returned' | 'approved' | 'accepted';
+      /** @enum {string} */
+      statusAfter: 'assigned' | 'draft' | 'submitted' | 'returned' | 'approved' | 'accepted';
+      /** @description the command’s reason, text, decision or submission */
+      detail: {
+        [key: string]: unknown;
+      };
+    };
+    AuditChangeView: {
+      /** Format: date-time */
+      at: string;
+      /** @description email of the person who acted */
+      actor: string;
+      /** @description their role then (admin, submitter, supervisor, viewer, or a link’s) */
+      actorRole: string;
+      ip: string | null;
+      /** @example submit */
+      action: string;
+      /** @description the state before the change */
+      before: {
+        [key: string]: unknown;
+      } | null;
+      /** @description the state after it */
+      after: {
+        [key: string]: unknown;
+      } | null;
+    };
+    ItemHistoryView: {
+      /** @description oldest first */
+      events: components['schemas']['ItemEventView'][];
+      versions: components['schemas']['VersionView'][];
+      audit: components['schemas']['AuditChangeView'][];
+    };
+    ReviewPreviousView: {
+      year: number;
+      /** @description true/false for qualitative targets */
+      value: number | boolean;
+    };
+    WarningView: {
+      /** @example 市教育局 */
+      zh: string;
+      /** @example Municipal Education Bureau */
+      en: string;
+      /** @description the data-quality rule */
+      rule: string;
+    };
+    ReviewRowView: {
+      cycleId: string;
+      /** @example indicator-5 */
+      itemKey: string;
+      /** @enum {string} */
+      kind: 'indicator' | 'task' | 'project' | 'reserve' | 'service';
+      no: number;
+      title: string;
+      /** @description the lead department’s code */
+      department: string;
+      version: number;
+      /** Format: date-time */
+      submittedAt: string;
+      /** @description the submission as sent, by item kind (libs/cycle/submission) */
+      payload: {
+        [key: string]: unknown;
+      };
+      /** @description 约束性; null for what is not an indicator */
+      binding: boolean | null;
+      unit: string | null;
+      target: components['schemas']['LocalizedView'] | null;
+      /**
+       * @description judged against the expected path
+       * @enum {string|null}
+       */
+      status: 'achieved' | 'requirement_met' | 'on_track' | 'slightly_behind' | 'lagging' | 'no_data' | null;
+      expected: number | null;
+      /** @description the last approved value */
+      previous: components['schemas']['ReviewPreviousView'] | null;
+      /** @description change from the last approved value */
+      change: number | null;
+      /** @description 原因分析 */
+      reasons: string | null;
+      /** @description 下一步措施 */
+      measures: string | null;
+      /** @description evidence files attached */
+      evidence: number;
+      warnings: components['schemas']['WarningView'][];
+    };
+    ReviewPage: {
+      /** @description items in the whole list */
+      total: number;
+      /** @description from 1 */
+      page: number;
+      pageSize: number;
+      items: components['schemas']['ReviewRowView'][];
+    };
+    PlanYearsView: {
+      baselineYear: number;
+      endYear: number;
+      /** @description the year judged */
+      year: number;
+    };
+    ThresholdsView: {
+      /** @enum {string} */
+      preset: 'time_elapsed' | 'traffic_light' | 'custom';
+      /** @description ratio ≥ onTrack: on track */
+      onTrack: number;
+      /** @description onTrack > ratio ≥ slightlyBehind: slightly behind; below: lagging */
+      slightlyBehind: number;
+      /** @description projections: |ratio − 1| within the first on track, within the second slightly off */
+      projectionTolerance: number[];
+      /** @description the share of a floor or ceiling within which meeting it is warned */
+      limitMargin?: number;
+    };
+    IndicatorContextView: {
+      years: components['schemas']['PlanYearsView'];
+      thresholds: components['schemas']['ThresholdsView'];
+    };
+    ContributorView: {
+      /** @example 市教育局 */
+      zh: string;
+      /** @example Municipal Education Bureau */
+      en: string;
+      /** @example city-education */
+      code: string;
+      contributed: boolean;
+      /**
+       * Format: date-time
+       * @description its latest contribution
+       */
+      contributedAt: string | null;
+    };
+    TaskContextView: {
+      /** @description the task’s text from the plan */
+      text: components['schemas']['LocalizedView'];
+      coDepartments: components['schemas']['ContributorView'][];
+    };
+    PreviousReportView: {
+      year: number;
+      /** @description 万元, cumulative within the plan period */
+      investmentCumulative: number;
+      /** @description not_started, preparing, under_construction or completed */
+      constructionStatus: Record<string, unknown>;
+    };
+    ProjectContextView: {
+      /** @description 建设内容 */
+      content: string;
+      /** @description 万元 */
+      totalInvestment: number;
+      /** @description 万元 within the plan period */
+      planPeriodInvestment: number | null;
+      /** @description its previous approved report */
+      previous: components['schemas']['PreviousReportView'] | null;
+    };
+    ItemContextResponse: {
+      /** @description what an indicator’s value is judged by; null: not an indicator */
+      indicator: components['schemas']['IndicatorContextView'] | null;
+      task: components['schemas']['TaskContextView'] | null;
+      project: components['schemas']['ProjectContextView'] | null;
+    };
+    ReportVersionView: {
+      /**
+       * @description a reopen adds a version and keeps the old
+       * @example 1
+       */
+      version: number;
+      /** @description SHA-256 of the report’s figures, the same in every format and language */
+      contentHash: string;
+      /** Format: date-time */
+      createdAt: string;
+      formats: ('docx' | 'xlsx' | 'html' | 'json')[];
+    };
+    ReportListView: {
+      total: number;
+      items: components['schemas']['ReportVersionView'][];
+    };
+    GuideCycleView: {
+      /** @example cycle/heyuan-public-services-2021-2025/annual/2023 */
+      id: string;
+      /** @enum {string} */
+      kind: 'annual' | 'midterm' | 'final';
+      /** @example 2023 */
+      fromYear: number;
+      /** @example 2023 */
+      toYear: number;
+      /** Format: date-time */
+      deadline: string;
+      /** @enum {string} */
+      status: 'running' | 'closed' | 'cancelled';
+    };
+    GuideBaselineView: {
+      /** @description the plan’s base year */
+      year: number;
+      /** @description as printed */
+      printed: string | null;
+      /** @description null: not a number (a qualitative baseline) */
+      value: number | null;
+    };
+    GuideTargetView: {
+      /** @description the plan’s end year */
+      year: number;
+      /** @description as printed */
+      printed: string | null;
+      /** @description the target in words */
+      text: components['schemas']['LocalizedView'];
+      /** @description the target’s form (libs/rules/target) */
+      kind: string;
+    };
+    PreviousValueView: {
+      year: number;
+      value: number;
+      /** @enum {string} */
+      source: 'baseline' | 'cycle';
+    };
+    GuideIndicatorView: {
+      unit: string;
+      category: components['schemas']['LocalizedView'] | null;
+      /** @description 约束性 */
+      binding: boolean;
+      baseline: components['schemas']['GuideBaselineView'];
+      target: components['schemas']['GuideTargetView'];
+      /** @description the value expected this year on the straight path */
+      expected: number | null;
+      /** @description last year’s approved value */
+      previous: components['schemas']['PreviousValueView'] | null;
+    };
+    GuideWarningView: {
+      /** @example 市教育局 */
+      zh: string;
+      /** @example Municipal Education Bureau */
+      en: string;
+      /** @description the data-quality rule */
+      rule: string;
+      /** @description whether it stops a submission */
+      blocking: boolean;
+    };
+    GuideView: {
+      /** @description the year the value is for */
+      year: number;
+      /** @enum {string} */
+      kind: 'indicator' | 'task' | 'project' | 'reserve' | 'service';
+      cycle: components['schemas']['GuideCycleView'];
+      /** @description the lead department */
+      department: components['schemas']['DepartmentNameView'];
+      /** @description null: not an indicator */
+      indicator: components['schemas']['GuideIndicatorView'] | null;
+      /** @description its latest version: the submission as sent, by item kind (libs/cycle/submission); null: none */
+      latest: {
+        [key: string]: unknown;
+      } | null;
+      /** @description on the latest submission */
+      warnings: components['schemas']['GuideWarningView'][];
+    };
+    DepartmentProgressView: {
+      /** @example city-education */
+      department: string;
+      name: components['schemas']['LocalizedView'];
+      total: number;
+      /** @description items submitted at least once */
+      submitted: number;
+      /** @description items owed past its deadline in force */
+      overdue: number;
+      counts: {
+        assigned?: number;
+        draft?: number;
+        submitted?: number;
+        returned?: number;
+        approved?: number;
+        accepted?: number;
+      };
+      /**
+       * Format: date-time
+       * @description its deadline in force: its own extension, or the cycle’s
+       */
+      deadline: string;
+      /** @description on_time, late, missing (some item never submitted past the deadline), or pending before it */
+      timeliness: Record<string, unknown>;
+    };
+    CategoryProgressView: {
+      /** @description the plan’s category of indicators, or the item kind for the others */
+      key: string;
+      name: components['schemas']['LocalizedView'];
+      total: number;
+      counts: {
+        assigned?: number;
+        draft?: number;
+        submitted?: number;
+        returned?: number;
+        approved?: number;
+        accepted?: number;
+      };
+    };
+    OverdueItemView: {
+      /** @example city-education */
+      department: string;
+      departmentName: components['schemas']['LocalizedView'];
+      /** @example indicator-5 */
+      itemKey: string;
+      /** @enum {string} */
+      kind: 'indicator' | 'task' | 'project' | 'reserve' | 'service';
+      no: number;
+      title: string;
+      /** @enum {string} */
+      status: 'assigned' | 'draft' | 'submitted' | 'returned' | 'approved' | 'accepted';
+      /**
+       * Format: date-time
+       * @description the deadline it was owed by
+       */
+      deadline: string;
+    };
+    CycleOverviewView: {
+      cycleId: string;
+      /** @enum {string} */
+      status: 'running' | 'closed' | 'cancelled';
+      /** Format: date-time */
+      deadline: string;
+      /**
+       * Format: date-time
+       * @description the moment the figures were judged at; a closed cycle’s are final
+       */
+      asOf: string;
+      departments: components['schemas']['DepartmentProgressView'][];
+      categories: components['schemas']['CategoryProgressView'][];
+      /** @description owed past the deadline in force; a closed cycle’s: those never submitted or left returned */
+      overdue: components['schemas']['OverdueItemView'][];
+    };
+    AuditEntryView: {
+      /** Format: date-time */
+      at: string;
+      /** @description email of the person who acted */
+      actor: string;
+      /** @description their role then (admin, submitter, supervisor, viewer, or a link’s) */
+      actorRole: string;
+      ip: string | null;
+      /** @example submit */
+      action: string;
+      /** @description the state before the change */
+      before: {
+        [key: string]: unknown;
+      } | null;
+      /** @description the state after it */
+      after: {
+        [key: string]: unknown;
+      } | null;
+      /** Format: uuid */
+      id: string;
+      /** @description the API request that made the change */
+      requestId: string;
+      /**
+       * @description item, cycle, contact, user, …
+       * @example item
+       */
+      entityType: string;
+      /** @example cycle/heyuan-public-services-2021-2025/annual/2023#indicator-5 */
+      entityId: string;
+    };
+    AuditPage: {
+      /** @description items in the whole list */
+      total: number;
+      /** @description from 1 */
+      page: number;
+      pageSize: number;
+      items: components['schemas']['AuditEntryView'][];
     };
     JsonPayload: {
       metadata: {
@@ -1703,7 +2420,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LivenessView'];
+        };
       };
     };
   };
@@ -1720,7 +2439,17 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReadinessView'];
+        };
+      };
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReadinessView'];
+        };
       };
     };
   };
@@ -1797,7 +2526,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PrincipalView'];
+        };
       };
     };
   };
@@ -2378,7 +3109,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LaunchedView'];
+        };
       };
     };
   };
@@ -2441,7 +3174,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LiveView'];
+        };
       };
     };
   };
@@ -2464,7 +3199,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ExtendedView'];
+        };
       };
     };
   };
@@ -2487,7 +3224,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RemindedView'];
+        };
       };
     };
   };
@@ -2533,7 +3272,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CancelledView'];
+        };
       };
     };
   };
@@ -2557,7 +3298,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NoticePage'];
+        };
       };
     };
   };
@@ -2577,7 +3320,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ResentView'];
+        };
       };
     };
   };
@@ -2605,7 +3350,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['InboxPage'];
+        };
       };
     };
   };
@@ -2625,7 +3372,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ItemDetailView'];
+        };
       };
     };
   };
@@ -2649,7 +3398,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResultView'];
+        };
       };
     };
   };
@@ -2673,7 +3424,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResultView'];
+        };
       };
     };
   };
@@ -2697,7 +3450,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResultView'];
+        };
       };
     };
   };
@@ -2721,7 +3476,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResultView'];
+        };
       };
     };
   };
@@ -2744,7 +3501,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CommandResultsView'];
+        };
       };
     };
   };
@@ -2764,7 +3523,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ItemHistoryView'];
+        };
       };
     };
   };
@@ -2788,7 +3549,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReviewPage'];
+        };
       };
     };
   };
@@ -2808,7 +3571,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ItemContextResponse'];
+        };
       };
     };
   };
@@ -2855,11 +3620,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description the file as uploaded, with its own media type, as an attachment */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/octet-stream': string;
+        };
       };
     };
   };
@@ -2878,7 +3646,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReportListView'];
+        };
       };
     };
   };
@@ -2897,11 +3667,17 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description the file: HTML shown in the page, the others as attachments */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/html; charset=utf-8': string;
+          'application/json': string;
+        };
       };
     };
   };
@@ -2921,7 +3697,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['GuideView'];
+        };
       };
     };
   };
@@ -2940,7 +3718,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CycleOverviewView'];
+        };
       };
     };
   };
@@ -2957,11 +3737,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description the workbook, as an attachment */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
       };
     };
   };
@@ -2986,7 +3769,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AuditPage'];
+        };
       };
     };
   };

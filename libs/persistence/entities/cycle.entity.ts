@@ -9,6 +9,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import type { CycleKind, CycleStatus, WorkItemKind } from '../../cycle/cycle-definition';
+import type { ItemStatus } from '../../cycle/department-state';
 import type { NoticeStatus } from '../../cycle/notice-standing';
 import type { QueuedMessage } from '../../mail/mailer';
 
@@ -98,7 +99,7 @@ export class WorkItem {
   spec: unknown;
 
   @Column({ type: 'varchar', default: 'assigned' })
-  status: string;
+  status: ItemStatus;
 
   @Column({ type: 'int', default: 0 })
   version: number;

@@ -1,9 +1,10 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString } from 'class-validator';
 import { AuditRepository } from '@libs/persistence/repositories/audit.repository';
 import { PageQuery } from '../common/pagination';
 import { Requires } from '../auth/auth.decorators';
+import { AuditPage } from './audit-view';
 
 class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'e.g. item, cycle, contact, user' })
@@ -31,7 +32,8 @@ export class AuditController {
   @Get()
   @Requires('audit:read')
   @ApiOperation({ summary: '审计日志 The audit trail, newest first' })
-  async list(@Query() q: AuditQuery) {
+  @ApiOkResponse({ type: AuditPage })
+  async list(@Query() q: AuditQuery): Promise<AuditPage> {
     const where = {
       ...(q.entityType ? { entityType: q.entityType } : {}),
       ...(q.entityId ? { entityId: q.entityId } : {}),

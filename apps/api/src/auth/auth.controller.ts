@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import type { Response } from 'express';
 import { verifyPassword } from '@libs/access/passwords';
@@ -14,6 +14,7 @@ import { ApiProblem } from '../common/problem.filter';
 import { AuditService } from '../audit/audit.service';
 import { Caller, Public, type AuthenticatedRequest } from './auth.decorators';
 import { LinkService } from './link.service';
+import { PrincipalView } from './principal-view';
 
 class LoginBody {
   @ApiProperty({ example: 'bureau@heyuan.example' })
@@ -136,7 +137,8 @@ export class AuthController {
   @Get('me')
   @ApiBearerAuth()
   @ApiOperation({ summary: '当前用户 Who the session belongs to' })
-  me(@Caller() principal: Principal) {
+  @ApiOkResponse({ type: PrincipalView })
+  me(@Caller() principal: Principal): PrincipalView {
     return principal;
   }
 }

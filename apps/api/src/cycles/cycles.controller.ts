@@ -5,7 +5,16 @@
  * contain slashes: clients URL-encode them (cycle%2Fheyuan…).
  */
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -51,7 +60,17 @@ import { ApiProblem } from '../common/problem.filter';
 import { AuditService } from '../audit/audit.service';
 import { Requires, type AuthenticatedRequest } from '../auth/auth.decorators';
 import { CYCLE_CLIENT, NOTICE_OUTBOX } from '../tokens';
-import { CyclePage, CycleStatusView } from './cycle-view';
+import {
+  CancelledView,
+  CyclePage,
+  CycleStatusView,
+  ExtendedView,
+  LaunchedView,
+  LiveView,
+  NoticePage,
+  RemindedView,
+  ResentView,
+} from './cycle-view';
 import { LaunchPreviewView } from './launch-preview-view';
 import { ItemAccess } from './item-access.service';
 
@@ -248,7 +267,8 @@ export class CyclesController {
   @ApiOperation({
     summary: '发起评估 Launch a cycle (400 bad request, 409 already launched, 422 the plan is not ready)',
   })
-  async launch(@Body() body: LaunchBody, @Req() req: AuthenticatedRequest) {
+  @ApiCreatedResponse({ type: LaunchedView })
+  async launch(@Body() body: LaunchBody, @Req() req: AuthenticatedRequest): Promise<LaunchedView> {
     const definition = launchDefinition(body);
     const launched = await this.cycles.launch(definition);
     await this.audit.record(req, {
@@ -276,7 +296,7 @@ export class CyclesController {
   @Requires('cycle:read')
   @ApiOperation({ summary: '评估轮次列表 Cycles, newest first' })
   @ApiOkResponse({ type: CyclePage })
-  async list(@Query() q: CycleListQuery) {
+  async list(@Query() q: CycleListQuery): Promise<CyclePage> {
     const filter = {
       ...(q.status ? { status: q.status } : {}),
       ...(q.kind ? { kind: q.kind } : {}),
@@ -289,7 +309,7 @@ export class CyclesController {
   @Requires('cycle:read')
   @ApiOperation({ summary: '评估轮次状态 A cycle and its items counted by department and state' })
   @ApiOkResponse({ type: CycleStatusView })
-  async status(@Param('id') id: string) {
+  async status(@Param('id') id: string): Promise<CycleStatusView> {
     const { definition: _, ...cycle } = await this.access.cycle(id);
     return { cycle, byDepartment: await this.items.countByDepartment(id) };
   }
@@ -297,7 +317,8 @@ export class CyclesController {
   @Get(':id/live')
   @Requires('cycle:read')
   @ApiOperation({ summary: '实时状态 Live state from the running workflows: counts, departments, overdue items' })
-  async live(@Param('id') id: string) {
+  @ApiOkResponse({ type: LiveView })
+  async live(@Param('id') id: string): Promise<LiveView> {
     const cycle = await this.access.cycle(id);
     if (cycle.status !== 'running') return { phase: 'closed', status: cycle.status };
     return this.cycles.liveStatus(id);
@@ -307,7 +328,12 @@ export class CyclesController {
   @HttpCode(200)
   @Requires('cycle:manage')
   @ApiOperation({ summary: '延期 Move the deadline, for all departments or one' })
-  async extend(@Param('id') id: string, @Body() body: ExtendBody, @Req() req: AuthenticatedRequest) {
+  @ApiOkResponse({ type: ExtendedView })
+  async extend(
+    @Param('id') id: string,
+    @Body() body: ExtendBody,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<ExtendedView> {
     const cycle = await this.running(id);
     await this.cycles.extend(id, body.deadline, body.department);
     await this.audit.record(req, {
@@ -327,7 +353,12 @@ export class CyclesController {
     summary:
       '立即催办 Remind now, all departments or one: answers who is reminded (the submitter, or the delegate in force), of how many items, and by when the mail leaves (400 a department the cycle does not have)',
   })
-  async remind(@Param('id') id: string, @Body() body: RemindBody, @Req() req: AuthenticatedRequest) {
+  @ApiOkResponse({ type: RemindedView })
+  async remind(
+    @Param('id') id: string,
+    @Body() body: RemindBody,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<RemindedView> {
     const cycle = await this.running(id);
     const now = Date.now();
     const plan = await plannedReminders(this.ds, id, body.department, now);
@@ -411,7 +442,12 @@ export class CyclesController {
   @HttpCode(200)
   @Requires('cycle:manage')
   @ApiOperation({ summary: '取消 Cancel the cycle; every department is told why' })
-  async cancel(@Param('id') id: string, @Body() body: ReasonBody, @Req() req: AuthenticatedRequest) {
+  @ApiOkResponse({ type: CancelledView })
+  async cancel(
+    @Param('id') id: string,
+    @Body() body: ReasonBody,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<CancelledView> {
     await this.running(id);
     await this.cycles.cancel(id, body.reason);
     await this.audit.record(req, {
@@ -430,7 +466,8 @@ export class CyclesController {
     summary:
       '通知记录 Notices sent, pending, undeliverable and dropped (filter status=undeliverable): recipient, event, items (and those left out as moved on), status and times, never the message (its links act for the department)',
   })
-  async notices(@Param('id') id: string, @Query() q: NoticeQuery) {
+  @ApiOkResponse({ type: NoticePage })
+  async notices(@Param('id') id: string, @Query() q: NoticeQuery): Promise<NoticePage> {
     await this.access.cycle(id);
     return this.noticeRecords.records(id, { status: q.status, department: q.department }, q);
   }
@@ -442,7 +479,12 @@ export class CyclesController {
     summary:
       '重新发送通知 Send a notice again, to whoever holds the role now, with fresh links, for those of its items still waiting (404 no such notice, 409 the cycle is closed or nothing is waiting)',
   })
-  async resend(@Param('id') id: string, @Param('noticeId') noticeId: string, @Req() req: AuthenticatedRequest) {
+  @ApiAcceptedResponse({ type: ResentView })
+  async resend(
+    @Param('id') id: string,
+    @Param('noticeId') noticeId: string,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<ResentView> {
     await this.access.cycle(id);
     const resent = await resendNotice(this.ds, this.outbox, id, noticeId, req.requestId);
     if (!resent.ok)

@@ -7,7 +7,7 @@
  */
 import { Inject, Injectable } from '@nestjs/common';
 import type { WorkItemKind } from '@libs/cycle/cycle-definition';
-import { OWED_BY_SUBMITTER } from '@libs/cycle/department-state';
+import { OWED_BY_SUBMITTER, type ItemStatus } from '@libs/cycle/department-state';
 import { isOverdue, timeliness, type TimelinessSoFar } from '@libs/cycle/timeliness';
 import type { EvaluationCycle } from '@libs/persistence/entities';
 import { CatalogRepository } from '@libs/persistence/repositories/catalog.repository';
@@ -52,7 +52,7 @@ export interface OverdueItem {
   kind: WorkItemKind;
   no: number;
   title: string;
-  status: string;
+  status: ItemStatus;
   deadline: string;
 }
 

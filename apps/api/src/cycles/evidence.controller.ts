@@ -19,7 +19,15 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Principal } from '@libs/access/principal';
 import { loadConfig } from '@libs/config/config';
@@ -106,6 +114,11 @@ export class EvidenceController {
   @Get(':fileId')
   @Requires('item:read')
   @ApiOperation({ summary: '下载佐证材料 Download an evidence file' })
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({
+    description: 'the file as uploaded, with its own media type, as an attachment',
+    schema: { type: 'string', format: 'binary' },
+  })
   async download(
     @Param('cycleId') cycleId: string,
     @Param('itemKey') itemKey: string,

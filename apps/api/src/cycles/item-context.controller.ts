@@ -5,13 +5,14 @@
  * planned investment and previous approved report).
  */
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString } from 'class-validator';
 import type { Principal } from '@libs/access/principal';
 import { pageOf, PageQuery } from '../common/pagination';
 import { Caller, Requires } from '../auth/auth.decorators';
 import { ItemAccess } from './item-access.service';
 import { ItemContext } from './item-context.service';
+import { ItemContextResponse, ReviewPage } from './item-view';
 
 class ReviewQuery extends PageQuery {
   @ApiPropertyOptional({
@@ -37,7 +38,12 @@ export class ItemContextController {
     summary:
       '待审核（含研判） Submissions waiting for review, each judged against the expected path (status, 约束性, change from the last approved value, reasons and measures, evidence count); binding indicators behind first',
   })
-  async reviews(@Param('cycleId') cycleId: string, @Query() q: ReviewQuery, @Caller() p: Principal) {
+  @ApiOkResponse({ type: ReviewPage })
+  async reviews(
+    @Param('cycleId') cycleId: string,
+    @Query() q: ReviewQuery,
+    @Caller() p: Principal,
+  ): Promise<ReviewPage> {
     const cycle = await this.access.cycle(cycleId);
     const department = p.role === 'admin' || p.role === 'viewer' ? q.department : (p.department ?? '');
     if (q.department && department !== q.department) this.access.department(p, 'item:read', q.department);
@@ -51,7 +57,12 @@ export class ItemContextController {
     summary:
       '事项背景 A task’s text from the plan and whether each co-operating department has contributed; a project’s 建设内容, total and plan-period investment and its previous approved report',
   })
-  async itemContext(@Param('cycleId') cycleId: string, @Param('itemKey') itemKey: string, @Caller() p: Principal) {
+  @ApiOkResponse({ type: ItemContextResponse })
+  async itemContext(
+    @Param('cycleId') cycleId: string,
+    @Param('itemKey') itemKey: string,
+    @Caller() p: Principal,
+  ): Promise<ItemContextResponse> {
     const item = await this.access.item(p, 'item:read', cycleId, itemKey);
     return this.context.context(await this.access.cycle(cycleId), item);
   }

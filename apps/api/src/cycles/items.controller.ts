@@ -5,7 +5,7 @@
  * (Temporal Updates, keyed by the request ID so a retry is the same change).
  */
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -36,6 +36,15 @@ import { Caller, Requires, type AuthenticatedRequest } from '../auth/auth.decora
 import { CYCLE_CLIENT } from '../tokens';
 import { ItemAccess } from './item-access.service';
 import { ItemContext } from './item-context.service';
+import {
+  CommandResultsView,
+  CommandResultView,
+  InboxPage,
+  ItemDetailView,
+  ItemHistoryView,
+  type InboxItemView,
+  type ItemSummaryView,
+} from './item-view';
 
 const INBOX_ROLES = ['lead', 'cooperate'] as const;
 
@@ -133,7 +142,8 @@ export class ItemsController {
     summary:
       '事项列表（部门收件箱） Items of the cycle: a department sees those it leads (role=lead, default) or co-operates on (role=cooperate, with whether it contributed)',
   })
-  async inbox(@Param('cycleId') cycleId: string, @Query() q: InboxQuery, @Caller() p: Principal) {
+  @ApiOkResponse({ type: InboxPage })
+  async inbox(@Param('cycleId') cycleId: string, @Query() q: InboxQuery, @Caller() p: Principal): Promise<InboxPage> {
     await this.access.cycle(cycleId);
     if (p.scope)
       throw forbidden({
@@ -159,14 +169,19 @@ export class ItemsController {
   @Get('items/:itemKey')
   @Requires('item:read')
   @ApiOperation({ summary: '事项详情 An item: what it asks for, its state, its submitted versions and evidence' })
-  async item(@Param('cycleId') cycleId: string, @Param('itemKey') itemKey: string, @Caller() p: Principal) {
+  @ApiOkResponse({ type: ItemDetailView })
+  async item(
+    @Param('cycleId') cycleId: string,
+    @Param('itemKey') itemKey: string,
+    @Caller() p: Principal,
+  ): Promise<ItemDetailView> {
     const item = await this.access.item(p, 'item:read', cycleId, itemKey);
     const versions = await this.submissions.versions(cycleId, itemKey);
     const evidence = await this.submissions.evidenceOf(cycleId, itemKey);
     const draft = await this.submissions.latestDraft(cycleId, itemKey);
     return {
       ...summary(item),
-      spec: item.spec,
+      spec: item.spec as WorkItemSpec,
       versions,
       draft,
       evidence: evidence.map(({ id, name, mediaType, size, sha256, uploadedBy, uploadedAt }) => ({
@@ -184,12 +199,13 @@ export class ItemsController {
   @Put('items/:itemKey/draft')
   @Requires('item:submit')
   @ApiOperation({ summary: '保存草稿 Save a draft (not checked, not sent for review)' })
+  @ApiOkResponse({ type: CommandResultView })
   async saveDraft(
     @Param('cycleId') cycleId: string,
     @Param('itemKey') itemKey: string,
     @Body() body: SubmissionBody,
     @Req() req: AuthenticatedRequest,
-  ) {
+  ): Promise<CommandResultView> {
     const item = await this.access.item(req.principal, 'item:submit', cycleId, itemKey);
     checkShape(body.submission, item);
     return this.send(req, item, { type: 'save_draft', itemKey, submission: body.submission });
@@ -199,12 +215,13 @@ export class ItemsController {
   @HttpCode(200)
   @Requires('item:submit')
   @ApiOperation({ summary: '提交审核 Submit for the supervisor’s review; checked first (422 names each problem)' })
+  @ApiOkResponse({ type: CommandResultView })
   async submit(
     @Param('cycleId') cycleId: string,
     @Param('itemKey') itemKey: string,
     @Body() body: SubmissionBody,
     @Req() req: AuthenticatedRequest,
-  ) {
+  ): Promise<CommandResultView> {
     const item = await this.access.item(req.principal, 'item:submit', cycleId, itemKey);
     checkShape(body.submission, item);
     const { years, thresholds } = await this.access.submissionRules(cycleId);
@@ -222,12 +239,13 @@ export class ItemsController {
   @HttpCode(200)
   @Requires('item:contribute')
   @ApiOperation({ summary: '配合单位提供情况 A co-operating department’s contribution to an item' })
+  @ApiOkResponse({ type: CommandResultView })
   async contribute(
     @Param('cycleId') cycleId: string,
     @Param('itemKey') itemKey: string,
     @Body() body: ContributionBody,
     @Req() req: AuthenticatedRequest,
-  ) {
+  ): Promise<CommandResultView> {
     const item = await this.access.item(req.principal, 'item:contribute', cycleId, itemKey);
     if (req.principal.department === item.department)
       throw forbidden({
@@ -243,12 +261,13 @@ export class ItemsController {
   @ApiOperation({
     summary: '审核 Approve, or reject with a reason (the bureau’s review of an approved item is its acceptance)',
   })
+  @ApiOkResponse({ type: CommandResultView })
   async review(
     @Param('cycleId') cycleId: string,
     @Param('itemKey') itemKey: string,
     @Body() body: ReviewBody,
     @Req() req: AuthenticatedRequest,
-  ) {
+  ): Promise<CommandResultView> {
     const item = await this.access.item(req.principal, 'item:review', cycleId, itemKey);
     const type = req.principal.role === 'admin' && item.status === 'approved' ? 'accept' : 'review';
     return this.send(req, item, { type, itemKey, decision: body.decision, reason: body.reason });
@@ -258,11 +277,12 @@ export class ItemsController {
   @HttpCode(200)
   @Requires('item:review')
   @ApiOperation({ summary: '批量审核通过 Approve several submitted items of one department at once' })
+  @ApiOkResponse({ type: CommandResultsView })
   async bulkApprove(
     @Param('cycleId') cycleId: string,
     @Body() body: BulkApproveBody,
     @Req() req: AuthenticatedRequest,
-  ) {
+  ): Promise<CommandResultsView> {
     await this.access.cycle(cycleId);
     this.access.department(req.principal, 'item:review', body.department);
     const before = await this.items.departmentItems(cycleId, body.department, body.itemKeys);
@@ -303,7 +323,12 @@ export class ItemsController {
   @Get('items/:itemKey/history')
   @Requires('item:read')
   @ApiOperation({ summary: '事项全部历史 Every event, version and audited change of an item, oldest first' })
-  async history(@Param('cycleId') cycleId: string, @Param('itemKey') itemKey: string, @Caller() p: Principal) {
+  @ApiOkResponse({ type: ItemHistoryView })
+  async history(
+    @Param('cycleId') cycleId: string,
+    @Param('itemKey') itemKey: string,
+    @Caller() p: Principal,
+  ): Promise<ItemHistoryView> {
     await this.access.item(p, 'item:read', cycleId, itemKey);
     const events = await this.submissions.events(cycleId, itemKey);
     const versions = await this.submissions.versions(cycleId, itemKey);
@@ -330,7 +355,7 @@ export class ItemsController {
     };
   }
 
-  private async send(req: AuthenticatedRequest, item: WorkItem, command: Command) {
+  private async send(req: AuthenticatedRequest, item: WorkItem, command: Command): Promise<CommandResultView> {
     // The audit entry goes in with the change, in one statement.
     return this.cycles.command(
       item.cycleId,
@@ -355,7 +380,7 @@ export class ItemsController {
   }
 
   /** Items a department co-operates on, each with the lead department's names and whether (and when last) the department contributed. */
-  private async cooperating(department: string, items: WorkItem[]) {
+  private async cooperating(department: string, items: WorkItem[]): Promise<InboxItemView[]> {
     if (items.length === 0) return [];
     const { cycleId } = items[0];
     const lastAt = await this.submissions.lastContributed(
@@ -390,7 +415,7 @@ function checkShape(submission: Submission, item: WorkItem): void {
   }
 }
 
-function summary(i: WorkItem) {
+function summary(i: WorkItem): ItemSummaryView {
   return {
     cycleId: i.cycleId,
     itemKey: i.itemKey,

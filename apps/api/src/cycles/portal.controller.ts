@@ -6,7 +6,7 @@
  * category, timeliness, the overdue list and its Excel export: see CycleDashboard).
  */
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import type { Response } from 'express';
 import type { Principal } from '@libs/access/principal';
@@ -21,6 +21,8 @@ import { Caller, Requires } from '../auth/auth.decorators';
 import { CycleDashboard } from './dashboard.service';
 import { ItemAccess } from './item-access.service';
 import { writeOverdueWorkbook } from './overdue-workbook';
+import { CycleOverviewView } from './overview-view';
+import { GuideView, type PREVIOUS_VALUE_SOURCES } from './item-view';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -48,7 +50,12 @@ export class PortalController {
     summary:
       '填报参考 What to show beside the input: unit, base year, target, last year’s value, expected value, warnings on the latest submission',
   })
-  async guide(@Param('cycleId') cycleId: string, @Param('itemKey') itemKey: string, @Caller() p: Principal) {
+  @ApiOkResponse({ type: GuideView })
+  async guide(
+    @Param('cycleId') cycleId: string,
+    @Param('itemKey') itemKey: string,
+    @Caller() p: Principal,
+  ): Promise<GuideView> {
     const item = await this.access.item(p, 'item:read', cycleId, itemKey);
     const cycle = await this.access.cycle(cycleId);
     const plan = await this.access.plan(cycle.planCode);
@@ -116,13 +123,16 @@ export class PortalController {
     summary:
       '进度总览 The dashboard, from the records and the clock: items by department and by category and state, each department’s timeliness, the overdue items (a closed cycle’s: those never submitted or left returned)',
   })
-  async overview(@Param('cycleId') cycleId: string) {
+  @ApiOkResponse({ type: CycleOverviewView })
+  async overview(@Param('cycleId') cycleId: string): Promise<CycleOverviewView> {
     return this.dashboard.overview(await this.access.cycle(cycleId));
   }
 
   @Get('overdue/xlsx')
   @Requires('cycle:read')
   @ApiOperation({ summary: '导出逾期事项 The overdue list as an Excel workbook (lang=en for English headings)' })
+  @ApiProduces(XLSX)
+  @ApiOkResponse({ description: 'the workbook, as an attachment', schema: { type: 'string', format: 'binary' } })
   async overdueWorkbook(@Param('cycleId') cycleId: string, @Query() q: WorkbookQuery, @Res() res: Response) {
     const overview = await this.dashboard.overview(await this.access.cycle(cycleId));
     const locale = q.lang ?? 'zh-CN';
@@ -136,7 +146,7 @@ export class PortalController {
     cycle: EvaluationCycle,
     plan: Plan,
     spec: WorkItemSpec,
-  ): Promise<{ year: number; value: number; source: 'baseline' | 'cycle' } | null> {
+  ): Promise<{ year: number; value: number; source: (typeof PREVIOUS_VALUE_SOURCES)[number] } | null> {
     const year = cycle.toYear - 1;
     if (year === plan.baselineYear)
       return spec.indicator?.baseline.kind === 'value'

@@ -31,53 +31,19 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { NoticeStatus } from '@libs/cycle/notice-standing';
-import { all, api, enc, type Page } from '../api';
+import { all, api, enc, type Schemas } from '../api';
 import { CycleStatusTag, ItemStatusTag, LoadError, TimelinessTag, useAction, useLoad } from '../common';
-import { useI18n, type Localized } from '../i18n';
-import { ITEM_STATUS_LABELS, NOTICE_STATUS_LABELS, cycleTitle, itemPath, type Cycle } from '../labels';
+import { useI18n } from '../i18n';
+import { ITEM_STATUS_LABELS, NOTICE_STATUS_LABELS, cycleTitle, itemPath } from '../labels';
 import { Link } from '../router';
 import type { Session } from '../session';
 import type { ItemSummary } from './InboxPage';
 
-interface Overview {
-  status: string;
-  departments: Array<{
-    department: string;
-    name: Localized;
-    total: number;
-    submitted: number;
-    overdue: number;
-    counts: Record<string, number>;
-    deadline: string;
-    timeliness: string;
-  }>;
-  categories: Array<{ key: string; name: Localized; total: number; counts: Record<string, number> }>;
-  /** Owed past the deadline in force; a closed cycle's: what was never submitted or left returned. */
-  overdue: Array<{ department: string; departmentName: Localized; itemKey: string; title: string; status: string }>;
-}
+type Overview = Schemas['CycleOverviewView'];
 /** What the workflows answer; only to tell whether the departments have started. */
-interface Live {
-  phase: string;
-  departments?: Array<{ department: string; phase: string }>;
-}
-interface Report {
-  version: number;
-  contentHash: string;
-  createdAt: string;
-  formats: string[];
-}
-interface Notice {
-  id: string;
-  department: string;
-  audience: string;
-  recipient: string;
-  event: string;
-  subject: string;
-  status: NoticeStatus;
-  createdAt: string;
-  sentAt: string | null;
-  itemKeys: string[];
-}
+type Live = Schemas['LiveView'];
+type Report = Schemas['ReportVersionView'];
+type Notice = Schemas['NoticeView'];
 
 const DONE = ['approved', 'accepted'];
 /** Approved (or accepted) items among counts by state. */
@@ -94,7 +60,7 @@ export function DashboardPage({ cycleId, session }: { cycleId: string; session: 
   // The figures come from the records alone; the workflows are asked only whether they have started.
   const state = useLoad(async () => {
     const [{ cycle }, overview, items] = await Promise.all([
-      api.get<{ cycle: Cycle }>(base),
+      api.get<Schemas['CycleStatusView']>(base),
       api.get<Overview>(`${base}/overview`),
       all<ItemSummary>(`${base}/items`),
     ]);
@@ -131,7 +97,7 @@ export function DashboardPage({ cycleId, session }: { cycleId: string; session: 
   const nameOf = (code: string) => lx(overview.departments.find((d) => d.department === code)?.name) || code;
   const remind = (department: string) =>
     void act(
-      () => api.post<{ message?: string; messageEn?: string }>(`${base}/remind`, { department }),
+      () => api.post<Schemas['RemindedView']>(`${base}/remind`, { department }),
       // The answer says who is reminded and by when the mail leaves.
       (answer) =>
         t(
@@ -225,8 +191,8 @@ export function DashboardPage({ cycleId, session }: { cycleId: string; session: 
                     columns={[
                       { title: t('部门', 'Department'), key: 'name', render: (_, d) => lx(d.name) },
                       { title: t('事项', 'Items'), dataIndex: 'total', width: 70 },
-                      ...['assigned', 'draft', 'submitted', 'returned', 'approved'].map((s) => ({
-                        title: lx(ITEM_STATUS_LABELS[s as keyof typeof ITEM_STATUS_LABELS]),
+                      ...(['assigned', 'draft', 'submitted', 'returned', 'approved'] as const).map((s) => ({
+                        title: lx(ITEM_STATUS_LABELS[s]),
                         key: s,
                         width: 80,
                         render: (_: unknown, d: Overview['departments'][number]) => d.counts[s] ?? 0,
@@ -483,7 +449,7 @@ function Reports({ base, cycleId }: { base: string; cycleId: string }) {
   const i18n = useI18n();
   const { t, when } = i18n;
   const act = useAction();
-  const reports = useLoad(() => api.get<Page<Report>>(`${base}/reports`), [base]);
+  const reports = useLoad(() => api.get<Schemas['ReportListView']>(`${base}/reports`), [base]);
   const download = (r: Report, format: string, lang: 'zh-CN' | 'en') =>
     void act(
       () =>

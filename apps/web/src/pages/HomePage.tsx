@@ -8,11 +8,8 @@ import { cyclePath, cycleTitle, type Cycle } from '../labels';
 import { Link } from '../router';
 import type { Session } from '../session';
 
-interface CycleWork {
-  cycle: Cycle;
-  toDo: number;
-  done: number;
-}
+/** A running cycle as the API answers it, with the person's 待办 and 已办 counted here (workCounts). */
+type CycleWork = Pick<Schemas['CycleStatusView'], 'cycle'> & { toDo: number; done: number };
 
 /** Where a role acts on its 待办 in a cycle. */
 function workPath(role: Session['user']['role'], cycle: Cycle): string {

@@ -1,0 +1,104 @@
+/** The bureau's dashboard as GET /api/cycles/:id/overview answers it (see CycleDashboard), for the OpenAPI document. */
+import { ApiProperty } from '@nestjs/swagger';
+import { CYCLE_STATUSES, WORK_ITEM_KINDS, type CycleStatus, type WorkItemKind } from '@libs/cycle/cycle-definition';
+import { ITEM_STATUSES, type ItemStatus } from '@libs/cycle/department-state';
+import { LocalizedView } from '../common/localized-view';
+import { statusCounts } from './cycle-view';
+import type { CategoryProgress, CycleOverview, DepartmentProgress, OverdueItem } from './dashboard.service';
+
+export class DepartmentProgressView implements DepartmentProgress {
+  @ApiProperty({ example: 'city-education' })
+  department: string;
+
+  @ApiProperty({ type: LocalizedView })
+  name: LocalizedView;
+
+  @ApiProperty()
+  total: number;
+
+  @ApiProperty({ description: 'items submitted at least once' })
+  submitted: number;
+
+  @ApiProperty({ description: 'items owed past its deadline in force' })
+  overdue: number;
+
+  @ApiProperty(statusCounts(false))
+  counts: Partial<Record<ItemStatus, number>>;
+
+  @ApiProperty({ format: 'date-time', description: 'its deadline in force: its own extension, or the cycle’s' })
+  deadline: string;
+
+  @ApiProperty({
+    description: 'on_time, late, missing (some item never submitted past the deadline), or pending before it',
+  })
+  timeliness: DepartmentProgress['timeliness'];
+}
+
+export class CategoryProgressView implements CategoryProgress {
+  @ApiProperty({ description: 'the plan’s category of indicators, or the item kind for the others' })
+  key: string;
+
+  @ApiProperty({ type: LocalizedView })
+  name: LocalizedView;
+
+  @ApiProperty()
+  total: number;
+
+  @ApiProperty(statusCounts(false))
+  counts: Partial<Record<ItemStatus, number>>;
+}
+
+export class OverdueItemView implements OverdueItem {
+  @ApiProperty({ example: 'city-education' })
+  department: string;
+
+  @ApiProperty({ type: LocalizedView })
+  departmentName: LocalizedView;
+
+  @ApiProperty({ example: 'indicator-5' })
+  itemKey: string;
+
+  @ApiProperty({ enum: WORK_ITEM_KINDS })
+  kind: WorkItemKind;
+
+  @ApiProperty()
+  no: number;
+
+  @ApiProperty()
+  title: string;
+
+  @ApiProperty({ enum: ITEM_STATUSES })
+  status: ItemStatus;
+
+  @ApiProperty({ format: 'date-time', description: 'the deadline it was owed by' })
+  deadline: string;
+}
+
+export class CycleOverviewView implements CycleOverview {
+  @ApiProperty()
+  cycleId: string;
+
+  @ApiProperty({ enum: CYCLE_STATUSES })
+  status: CycleStatus;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  deadline: Date;
+
+  @ApiProperty({
+    format: 'date-time',
+    description: 'the moment the figures were judged at; a closed cycle’s are final',
+  })
+  asOf: string;
+
+  @ApiProperty({ type: [DepartmentProgressView] })
+  departments: DepartmentProgressView[];
+
+  @ApiProperty({ type: [CategoryProgressView] })
+  categories: CategoryProgressView[];
+
+  @ApiProperty({
+    type: [OverdueItemView],
+    description: 'owed past the deadline in force; a closed cycle’s: those never submitted or left returned',
+  })
+  overdue: OverdueItemView[];
+}
