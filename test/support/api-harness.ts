@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { finalize } from 'rxjs';
 import type { DataConverter } from '@temporalio/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -37,6 +38,12 @@ export interface ApiHarness extends CycleHarness {
   http: () => ReturnType<typeof request>;
   /** Session tokens by account. */
   tokens: Record<AccountName, string>;
+  /**
+   * Resolves once no request is being handled: a handler outlives its client (a portal that
+   * polled a cycle's live view and closed), and a Temporal call still retrying when the test
+   * server is torn down fails the suite after its tests have passed.
+   */
+  settled(): Promise<void>;
 }
 
 /** On the time-skipping test server by default; `dev-server` for what needs the real Temporal server (see createCycleHarness). */
@@ -58,6 +65,13 @@ export async function createApiHarness(
     .useValue({ now: () => h.env.currentTimeMs() } satisfies Clock)
     .compile();
   const app = configureApi(moduleRef.createNestApplication({ logger: process.env.API_TEST_LOG ? undefined : false }));
+  let handling = 0;
+  app.useGlobalInterceptors({
+    intercept: (_context, next) => {
+      handling += 1;
+      return next.handle().pipe(finalize(() => (handling -= 1)));
+    },
+  });
   await app.init();
   const http = () => request(app.getHttpServer());
   const tokens = {} as Record<AccountName, string>;
@@ -77,6 +91,9 @@ export async function createApiHarness(
     app,
     http,
     tokens,
+    async settled() {
+      for (let waited = 0; handling > 0 && waited < 60_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    },
     // The test owns the database and the environment; the app is closed without closing them.
     close: async () => h.close(),
   };

@@ -55,6 +55,7 @@ export async function openPortalBrowser(
     context,
     async close() {
       await context.close();
+      await h.settled();
       await rm(profile, { recursive: true, force: true });
       await stopServing();
     },
