@@ -135,7 +135,9 @@ export function draftChapters(f: CycleReportFigures, locale: Locale): DraftedCha
   const t: ReportText = REPORT_TEXT[locale];
   const names = (items: Indicator[]) => w.list(items.map(w.indicator));
   const byNo = new Map(f.indicators.map((i) => [i.no, i]));
-  const bindingBehind = f.indicators.filter((i) => f.summary.bindingNotOnTrack.includes(i.no));
+  // A set: with thousands of binding indicators behind, a list search per indicator grew with the square.
+  const notOnTrack = new Set(f.summary.bindingNotOnTrack);
+  const bindingBehind = f.indicators.filter((i) => notOnTrack.has(i.no));
   const behind = behindPath(f).filter((i) => i.attribute !== 'binding');
   const warned = warnedIndicators(f);
   const noted = notedIndicators(f);
