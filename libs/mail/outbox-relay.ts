@@ -8,11 +8,16 @@
  * only then can a notice the SMTP server had already accepted go out again
  * (with the same Message-ID, so mail clients show it once). Each notice is
  * checked against its items' state as it is sent, and a department's own
- * notices wait for its assignment (OutboxRepository.claimDue).
+ * notices wait for its assignment (OutboxRepository.claimDue). An idle relay
+ * waits for PostgreSQL to announce a written notice (NoticeQueueListener),
+ * for a notice it put back to be due again, or for its slow backstop poll
+ * (what nothing announces: a dead relay's lease lapsing, a notice released by
+ * another relay's send).
  */
 import type { DataSource } from 'typeorm';
 import type { NoticeEnd } from '../cycle/notice-standing';
 import type { JsonLogger } from '../observability/logger';
+import { NoticeQueueListener } from '../persistence/repositories/notice-queue.repository';
 import { OutboxRepository, type ClaimedNotice } from '../persistence/repositories/outbox.repository';
 import { PermanentDeliveryError, type Mailer, type QueuedMessage } from './mailer';
 import { noticeStandingNow } from './notice-items';
@@ -21,7 +26,7 @@ import { renderComposition } from './notice-message';
 export interface OutboxRelayOptions {
   /** Notices claimed, and sent side by side, at a time (the mail transport keeps 10 connections). */
   batch: number;
-  /** How often an idle relay looks for due notices. */
+  /** How often an idle relay looks for due notices unannounced (written notices are announced). */
   idlePollMs: number;
   /** How long a claim holds: longer than recording a delivery may take while PostgreSQL restarts. */
   leaseMs: number;
@@ -31,7 +36,7 @@ export interface OutboxRelayOptions {
 
 export type DeliveryOutcome = NoticeEnd | 'retry';
 
-const DEFAULTS: OutboxRelayOptions = { batch: 20, idlePollMs: 100, leaseMs: 5 * 60_000, onOutcome: () => undefined };
+const DEFAULTS: OutboxRelayOptions = { batch: 20, idlePollMs: 5_000, leaseMs: 5 * 60_000, onOutcome: () => undefined };
 
 /** When a notice the SMTP server turned away for now is tried again: 5 s, doubling, at most 10 minutes. */
 export function retryDelayMs(attempts: number): number {
@@ -44,6 +49,11 @@ export class OutboxRelay {
   private running: Promise<void> | null = null;
   private stopping = false;
   private wake: (() => void) | null = null;
+  /** Something was announced since the pass began: look again before idling. */
+  private nudged = false;
+  /** When the soonest notice this relay put back for a retry is due. */
+  private retryAt = Infinity;
+  private readonly listener: NoticeQueueListener;
 
   constructor(
     ds: DataSource,
@@ -53,10 +63,19 @@ export class OutboxRelay {
   ) {
     this.options = { ...DEFAULTS, ...options };
     this.outbox = new OutboxRepository(ds);
+    this.listener = new NoticeQueueListener((ds.options as { url: string }).url, {
+      queued: this.nudge,
+      connected: () => {
+        this.log.info('mail relay listening for notices');
+        this.nudge();
+      },
+      lost: (e) => this.log.warn('mail relay stopped hearing of notices; listening again', { error: e.message }),
+    });
   }
 
   start(): void {
     this.stopping = false;
+    this.listener.start();
     this.running ??= this.loop();
   }
 
@@ -66,6 +85,7 @@ export class OutboxRelay {
     this.wake?.();
     await this.running;
     this.running = null;
+    await this.listener.stop();
   }
 
   /** One pass: claims the notices due and sends them; how many there were. */
@@ -79,6 +99,8 @@ export class OutboxRelay {
 
   private async loop(): Promise<void> {
     while (!this.stopping) {
+      this.nudged = false;
+      if (this.retryAt <= Date.now()) this.retryAt = Infinity;
       let sent = 0;
       try {
         sent = await this.deliverDue();
@@ -87,11 +109,17 @@ export class OutboxRelay {
         this.log.warn('mail relay pass failed; retrying', { error: (e as Error).message });
         await this.idle(1_000);
       }
-      if (sent === 0) await this.idle(this.options.idlePollMs);
+      if (sent === 0) await this.idle(Math.min(this.options.idlePollMs, this.retryAt - Date.now()));
     }
   }
 
+  private readonly nudge = (): void => {
+    this.nudged = true;
+    this.wake?.();
+  };
+
   private idle(ms: number): Promise<void> {
+    if (this.nudged || this.stopping) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.wake = null;
@@ -127,7 +155,9 @@ export class OutboxRelay {
       } else {
         this.log.warn('notice not sent yet', { ...context, error });
         this.options.onOutcome(notice.event, 'retry');
-        await this.record(notice.id, () => this.outbox.markForRetry(notice.id, error, retryDelayMs(notice.attempts)));
+        const delayMs = retryDelayMs(notice.attempts);
+        await this.record(notice.id, () => this.outbox.markForRetry(notice.id, error, delayMs));
+        this.retryAt = Math.min(this.retryAt, Date.now() + delayMs);
       }
       return;
     }

@@ -184,6 +184,8 @@ export class ItemEvent {
  * The mail outbox: a notice is written with its message by the workflow's
  * activity and sent by the mail relay (apps/mail-relay), the only process
  * that speaks SMTP, so neither a retried activity nor a killed worker sends it twice.
+ * Every insert statement announces itself on `notice_queued` (a trigger,
+ * migration NoticeQueuedNotify), which the relay listens to.
  */
 @Entity('notice')
 @Unique(['cycleId', 'department', 'recipient', 'event', 'seq'])

@@ -14,6 +14,7 @@ import { PlanPeriodName1796210000000 } from './1796210000000-PlanPeriodName';
 import { PlanTranslations1796200500000 } from './1796200500000-PlanTranslations';
 import { DroppedNotices1796230000000 } from './1796230000000-DroppedNotices';
 import { DepartmentDeadlines1796220000000 } from './1796220000000-DepartmentDeadlines';
+import { NoticeQueuedNotify1796240000000 } from './1796240000000-NoticeQueuedNotify';
 
 /** Every migration, in order. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   PlanPeriodName1796210000000,
   DepartmentDeadlines1796220000000,
   DroppedNotices1796230000000,
+  NoticeQueuedNotify1796240000000,
 ];
