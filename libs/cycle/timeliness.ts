@@ -5,10 +5,12 @@
  * not make a department late), judged against the deadline in force for the
  * department: its own, once extended, not the cycle's.
  */
-export type Timeliness = 'on_time' | 'late' | 'missing';
+export const TIMELINESSES = ['on_time', 'late', 'missing'] as const;
+export type Timeliness = (typeof TIMELINESSES)[number];
 
 /** While the collection runs, a department still owing items before its deadline is not yet judged. */
-export type TimelinessSoFar = Timeliness | 'pending';
+export const TIMELINESSES_SO_FAR = [...TIMELINESSES, 'pending'] as const;
+export type TimelinessSoFar = (typeof TIMELINESSES_SO_FAR)[number];
 
 /**
  * On time: every item first submitted at or before the deadline; late: every

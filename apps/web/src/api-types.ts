@@ -2299,8 +2299,11 @@ export interface components {
        * @description its deadline in force: its own extension, or the cycle’s
        */
       deadline: string;
-      /** @description on_time, late, missing (some item never submitted past the deadline), or pending before it */
-      timeliness: Record<string, unknown>;
+      /**
+       * @description missing: some item never submitted past the deadline; pending: before it
+       * @enum {string}
+       */
+      timeliness: 'on_time' | 'late' | 'missing' | 'pending';
     };
     CategoryProgressView: {
       /** @description the plan’s category of indicators, or the item kind for the others */

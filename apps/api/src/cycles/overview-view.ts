@@ -2,6 +2,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CYCLE_STATUSES, WORK_ITEM_KINDS, type CycleStatus, type WorkItemKind } from '@libs/cycle/cycle-definition';
 import { ITEM_STATUSES, type ItemStatus } from '@libs/cycle/department-state';
+import { TIMELINESSES_SO_FAR, type TimelinessSoFar } from '@libs/cycle/timeliness';
 import { LocalizedView } from '../common/localized-view';
 import { statusCounts } from './cycle-view';
 import type { CategoryProgress, CycleOverview, DepartmentProgress, OverdueItem } from './dashboard.service';
@@ -29,9 +30,10 @@ export class DepartmentProgressView implements DepartmentProgress {
   deadline: string;
 
   @ApiProperty({
-    description: 'on_time, late, missing (some item never submitted past the deadline), or pending before it',
+    enum: TIMELINESSES_SO_FAR,
+    description: 'missing: some item never submitted past the deadline; pending: before it',
   })
-  timeliness: DepartmentProgress['timeliness'];
+  timeliness: TimelinessSoFar;
 }
 
 export class CategoryProgressView implements CategoryProgress {

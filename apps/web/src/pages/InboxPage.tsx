@@ -9,41 +9,23 @@
 import { useState } from 'react';
 import { Card, Flex, Segmented, Table, Tabs, Tag, Typography } from 'antd';
 import type { WorkItemKind } from '@libs/cycle/cycle-definition';
-import { all, api, enc } from '../api';
+import { all, api, enc, type Schemas } from '../api';
 import { ItemStatusTag, LoadError, TimelinessTag, useCyclePicker, useLoad } from '../common';
-import { useI18n, type Localized } from '../i18n';
+import { useI18n } from '../i18n';
 import { INBOX_ROLE_LABELS, ITEM_KIND_LABELS, itemLabel, itemPath } from '../labels';
 import { Link, useRouter } from '../router';
 import type { Session } from '../session';
 
-export interface ItemSummary {
-  cycleId: string;
-  itemKey: string;
-  kind: WorkItemKind;
-  no: number;
-  title: string;
-  department: string;
-  coDepartments: string[];
-  status: string;
-  version: number;
-  updatedAt: string;
-}
-
-/** An item the department co-operates on (`role=cooperate`). */
-export interface CooperatingItem extends ItemSummary {
-  leadDepartment: { code: string } & Localized;
-  contributed: boolean;
-  contributedAt: string | null;
-}
+type CooperationFields = 'leadDepartment' | 'contributed' | 'contributedAt';
+/** An inbox row (`role=lead`): the item without what only a co-operating department's rows carry. */
+export type ItemSummary = Omit<Schemas['InboxItemView'], CooperationFields>;
+/** An item the department co-operates on (`role=cooperate`): its co-operation fields always there. */
+export type CooperatingItem = ItemSummary & Required<Pick<Schemas['InboxItemView'], CooperationFields>>;
 
 type Role = keyof typeof INBOX_ROLE_LABELS;
 
 /** A department's line of the cycle's overview: its items submitted at least once and its timeliness. */
-interface DepartmentStanding {
-  department: string;
-  submitted: number;
-  timeliness: string;
-}
+type DepartmentStanding = Schemas['DepartmentProgressView'];
 
 const TODO = ['assigned', 'draft', 'returned'];
 

@@ -8,13 +8,11 @@
  */
 import { useState } from 'react';
 import { Button, Card, Flex, Input, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import type { WorkItemKind } from '@libs/cycle/cycle-definition';
 import type { Submission } from '@libs/cycle/submission';
 import { isBehind } from '@libs/rules/cycle-judgement';
-import type { ProgressStatus } from '@libs/rules/progress';
-import { all, api, enc } from '../api';
+import { all, api, enc, type Schemas } from '../api';
 import { LoadError, useAction, useCyclePicker, useLoad } from '../common';
-import { useI18n, type Localized } from '../i18n';
+import { useI18n } from '../i18n';
 import {
   CONSTRUCTION_LABELS,
   PROGRESS_STATUS_COLORS,
@@ -28,30 +26,11 @@ import {
 import { Link } from '../router';
 import { may, type Session } from '../session';
 
-/** One row of the judged queue, as GET /api/cycles/:id/reviews answers it. */
-interface ReviewRow {
-  cycleId: string;
-  itemKey: string;
-  kind: WorkItemKind;
-  no: number;
-  title: string;
-  department: string;
-  version: number;
-  submittedAt: string;
-  payload: Submission;
-  /** 约束性; null for what is not an indicator. */
-  binding: boolean | null;
-  unit: string | null;
-  target: Localized | null;
-  status: ProgressStatus | null;
-  expected: number | null;
-  previous: { year: number; value: number | boolean } | null;
-  change: number | null;
-  reasons: string | null;
-  measures: string | null;
-  evidence: number;
-  warnings: Array<Localized & { rule: string }>;
-}
+/**
+ * One row of the judged queue, as GET /api/cycles/:id/reviews answers it; the
+ * payload (free-form in the document: its shape follows the item kind) as libs/cycle/submission types it.
+ */
+type ReviewRow = Omit<Schemas['ReviewRowView'], 'payload'> & { payload: Submission };
 
 export function ReviewPage({ session }: { session: Session }) {
   const { t, lx } = useI18n();
