@@ -2,6 +2,7 @@
  * What a department submits for each kind of item, and the checks a value must
  * pass before it is accepted. Messages are what the submitter reads.
  */
+import { isOneOf } from '../common/one-of';
 import type { Localized } from '../plan/localized';
 import { checkValueQuality, DEFAULT_QUALITY_CONFIG, type QualityFinding } from '../rules/data-quality';
 import { isBehind } from '../rules/cycle-judgement';
@@ -35,7 +36,8 @@ export interface TaskSubmission {
   evidence?: EvidenceRef[];
 }
 
-export type ConstructionStatus = 'preparing' | 'under_construction' | 'completed' | 'not_started';
+export const CONSTRUCTION_STATUSES = ['not_started', 'preparing', 'under_construction', 'completed'] as const;
+export type ConstructionStatus = (typeof CONSTRUCTION_STATUSES)[number];
 export interface ProjectSubmission {
   kind: 'project';
   /** 万元 */
@@ -113,7 +115,6 @@ export type SubmissionError = Localized & { field?: string };
 export type SubmissionCheck = { ok: true; warnings: QualityFinding[] } | { ok: false; errors: SubmissionError[] };
 
 const TASK_PROGRESS: TaskProgress[] = ['not_started', 'in_progress', 'completed', 'delayed'];
-const CONSTRUCTION: ConstructionStatus[] = ['not_started', 'preparing', 'under_construction', 'completed'];
 const blank = (s: unknown) => typeof s !== 'string' || s.trim() === '';
 
 /** `thresholds`: the cycle's, so that "behind the path" means here what it will mean in the report. */
@@ -221,10 +222,10 @@ export function checkSubmission(
         'investmentCumulative',
       );
     }
-    if (!CONSTRUCTION.includes(s.constructionStatus))
+    if (!isOneOf(CONSTRUCTION_STATUSES, s.constructionStatus))
       err(
-        `建设状态应为：${CONSTRUCTION.join('、')}`,
-        `construction status must be one of ${CONSTRUCTION.join(', ')}`,
+        `建设状态应为：${CONSTRUCTION_STATUSES.join('、')}`,
+        `construction status must be one of ${CONSTRUCTION_STATUSES.join(', ')}`,
         'constructionStatus',
       );
     if (typeof s.landSecured !== 'boolean') err('请说明用地是否落实', 'say whether the land is secured', 'landSecured');

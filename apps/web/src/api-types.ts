@@ -974,10 +974,6 @@ export interface components {
       email: string;
       password: string;
     };
-    LinkBody: {
-      /** @description the token from an email link (/l/<token>) */
-      token: string;
-    };
     LinkScopeView: {
       /** @enum {string} */
       purpose: 'submit' | 'review' | 'contribute';
@@ -999,9 +995,40 @@ export interface components {
       /** @description only for a session opened from an email link */
       scope?: components['schemas']['LinkScopeView'];
     };
+    SessionView: {
+      /** @description the bearer token (Authorization: Bearer …) */
+      token: string;
+      /** Format: date-time */
+      expiresAt: string;
+      user: components['schemas']['PrincipalView'];
+    };
+    LinkBody: {
+      /** @description the token from an email link (/l/<token>) */
+      token: string;
+    };
+    LinkedItemView: {
+      cycleId: string;
+      /** @example indicator-5 */
+      itemKey: string;
+      title: string;
+      /** @enum {string} */
+      status: 'assigned' | 'draft' | 'submitted' | 'returned' | 'approved' | 'accepted';
+    };
+    LinkSessionView: {
+      /** @description the bearer token (Authorization: Bearer …) */
+      token: string;
+      /** Format: date-time */
+      expiresAt: string;
+      user: components['schemas']['PrincipalView'];
+      item: components['schemas']['LinkedItemView'];
+    };
     PasswordResetRequestBody: {
       /** @example submitter@city-education.heyuan.example */
       email: string;
+    };
+    MessageView: {
+      message: string;
+      messageEn: string;
     };
     PasswordResetBody: {
       /** @description the token from the mailed link (/reset-password#<token>) */
@@ -2165,8 +2192,8 @@ export interface components {
       year: number;
       /** @description 万元, cumulative within the plan period */
       investmentCumulative: number;
-      /** @description not_started, preparing, under_construction or completed */
-      constructionStatus: Record<string, unknown>;
+      /** @enum {string} */
+      constructionStatus: 'not_started' | 'preparing' | 'under_construction' | 'completed';
     };
     ProjectContextView: {
       /** @description 建设内容 */
@@ -2469,6 +2496,14 @@ export interface operations {
       };
     };
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionView'];
+        };
+      };
       /** @description 登录失败次数过多 Too many attempts: wait for Retry-After seconds */
       429: {
         headers: {
@@ -2495,7 +2530,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LinkSessionView'];
+        };
       };
     };
   };
@@ -2548,6 +2585,14 @@ export interface operations {
       };
     };
     responses: {
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessageView'];
+        };
+      };
       /** @description 请求次数过多 Too many requests: wait for Retry-After seconds */
       429: {
         headers: {
@@ -2570,6 +2615,14 @@ export interface operations {
       };
     };
     responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessageView'];
+        };
+      };
       /** @description 链接已过期或已使用 The link has expired or been used */
       410: {
         headers: {

@@ -1,15 +1,13 @@
 /** The signed-in session, kept in sessionStorage: it ends with the browser tab. */
 import { authorize, type AccessTarget, type Permission } from '@libs/access/permissions';
 import type { Principal } from '@libs/access/principal';
+import type { Schemas } from './api';
 
 /** The person as the API knows them (`authorize` from libs/access decides what the portal offers them). */
 export type User = Principal;
 
-export interface Session {
-  token: string;
-  expiresAt: string;
-  user: User;
-}
+/** As the API answers a sign-in (`SessionView`), the person typed by the domain's own Principal. */
+export type Session = Omit<Schemas['SessionView'], 'user'> & { user: User };
 
 const KEY = 'plan-eval.session';
 

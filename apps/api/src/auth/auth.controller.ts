@@ -14,7 +14,7 @@ import { ApiProblem } from '../common/problem.filter';
 import { AuditService } from '../audit/audit.service';
 import { Caller, Public, type AuthenticatedRequest } from './auth.decorators';
 import { LinkService } from './link.service';
-import { PrincipalView } from './principal-view';
+import { LinkSessionView, PrincipalView, SessionView } from './principal-view';
 
 class LoginBody {
   @ApiProperty({ example: 'bureau@heyuan.example' })
@@ -56,7 +56,12 @@ export class AuthController {
     description: `Throttled: after ${SIGN_IN_LIMITS.perAccount} attempts at one account, or ${SIGN_IN_LIMITS.perAddress} from one address, within ${SIGN_IN_LIMITS.windowSeconds / 60} minutes, 429 with Retry-After (seconds), the right password included. Every refusal is audited (sign_in_failed).`,
   })
   @ApiResponse({ status: 429, description: '登录失败次数过多 Too many attempts: wait for Retry-After seconds' })
-  async login(@Body() body: LoginBody, @Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response) {
+  @ApiOkResponse({ type: SessionView })
+  async login(
+    @Body() body: LoginBody,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SessionView> {
     const attempt = { email: body.email.toLowerCase(), address: req.ip ?? 'unknown' };
     const throttled = await admitSignIn(this.accounts, attempt);
     if (throttled) {
@@ -95,7 +100,8 @@ export class AuthController {
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: '邮件链接登录 Exchange an email link for a session limited to its item and purpose' })
-  async link(@Body() body: LinkBody, @Req() req: AuthenticatedRequest) {
+  @ApiOkResponse({ type: LinkSessionView })
+  async link(@Body() body: LinkBody, @Req() req: AuthenticatedRequest): Promise<LinkSessionView> {
     const opened = await this.links.open(body.token);
     if (!opened.ok) throw new ApiProblem(opened.status, opened.code, [opened.problem]);
     req.principal = opened.principal;

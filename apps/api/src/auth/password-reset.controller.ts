@@ -7,7 +7,7 @@
  * session of the account ends.
  */
 import { Body, Controller, Header, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -28,6 +28,7 @@ import { ApiProblem } from '../common/problem.filter';
 import { RequestValidationError } from '../common/validation';
 import { NOTICE_OUTBOX } from '../tokens';
 import { Public, type AuthenticatedRequest } from './auth.decorators';
+import { MessageView } from './principal-view';
 
 class PasswordResetRequestBody {
   @ApiProperty({ example: 'submitter@city-education.heyuan.example' })
@@ -95,11 +96,12 @@ export class PasswordResetController {
     description: `Throttled like sign-in, on counters of its own: ${SIGN_IN_LIMITS.perAccount} requests for one email or ${SIGN_IN_LIMITS.perAddress} from one address in ${SIGN_IN_LIMITS.windowSeconds / 60} minutes, then 429 with Retry-After.`,
   })
   @ApiResponse({ status: 429, description: '请求次数过多 Too many requests: wait for Retry-After seconds' })
+  @ApiAcceptedResponse({ type: MessageView })
   async request(
     @Body() body: PasswordResetRequestBody,
     @Req() req: AuthenticatedRequest,
     @Res({ passthrough: true }) res: Response,
-  ) {
+  ): Promise<MessageView> {
     const email = body.email.toLowerCase();
     // Counted apart from sign-in: asking for links must not use up a person's sign-in attempts.
     const throttled = await admitSignIn(this.access, {
@@ -134,7 +136,8 @@ export class PasswordResetController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: '设置新密码 Set a new password with a mailed link: once, within 30 minutes' })
   @ApiResponse({ status: 410, description: '链接已过期或已使用 The link has expired or been used' })
-  async confirm(@Body() body: PasswordResetBody, @Req() req: AuthenticatedRequest) {
+  @ApiOkResponse({ type: MessageView })
+  async confirm(@Body() body: PasswordResetBody, @Req() req: AuthenticatedRequest): Promise<MessageView> {
     const checked = this.tokens.verifyPasswordReset(body.token);
     if (!checked.ok) throw LINK_REFUSED[checked.reason];
     const { accountId, tokenVersion } = checked.claims;

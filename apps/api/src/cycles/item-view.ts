@@ -10,7 +10,7 @@ import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { WORK_ITEM_KINDS, type WorkItemKind } from '@libs/cycle/cycle-definition';
 import type { ItemCommandResult } from '@libs/cycle/department-run';
 import { ITEM_STATUSES, type ItemStatus } from '@libs/cycle/department-state';
-import type { PlanYears, Submission } from '@libs/cycle/submission';
+import { CONSTRUCTION_STATUSES, type PlanYears, type Submission } from '@libs/cycle/submission';
 import type { EvidenceFile, ItemAttention, SubmissionVersion } from '@libs/persistence/entities';
 import { PROGRESS_STATUSES, type ProgressStatus } from '@libs/rules/progress';
 import { THRESHOLD_PRESET_NAMES, type Thresholds } from '@libs/rules/thresholds';
@@ -394,7 +394,7 @@ class PreviousReportView {
   @ApiProperty({ description: '万元, cumulative within the plan period' })
   investmentCumulative: number;
 
-  @ApiProperty({ description: 'not_started, preparing, under_construction or completed' })
+  @ApiProperty({ enum: CONSTRUCTION_STATUSES })
   constructionStatus: PreviousReport['constructionStatus'];
 }
 

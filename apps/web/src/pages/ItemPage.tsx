@@ -34,10 +34,10 @@ import {
   Upload,
 } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import { behindPath, type PlanYears, type WorkItemSpec } from '@libs/cycle/submission';
+import { behindPath, type EvidenceRef, type PlanYears, type WorkItemSpec } from '@libs/cycle/submission';
 import { checkProjectReport, type ProjectReport } from '@libs/rules/project-status';
 import type { Thresholds } from '@libs/rules/thresholds';
-import { api, ApiError, enc, type Problem } from '../api';
+import { api, ApiError, enc, type Problem, type Schemas } from '../api';
 import { ItemStatusTag, LoadError, refusal, useAction, useLoad } from '../common';
 import { useI18n, type Localized } from '../i18n';
 import {
@@ -50,81 +50,35 @@ import {
   TASK_PROGRESS_LABELS,
   cycleTitle,
   itemLabel,
-  type Cycle,
 } from '../labels';
 import { may, type Session } from '../session';
-import type { ItemSummary } from './InboxPage';
 
+/**
+ * The answers as the API documents them (`Schemas`), with the free-form parts (a submission by item
+ * kind, an indicator's specification, an event's actor and detail) given the domain's own types.
+ */
 type Payload = Record<string, unknown> & { kind?: string; evidence?: EvidenceRef[] };
-interface EvidenceRef {
-  fileId: string;
-  name: string;
-  sha256: string;
-}
-interface Version {
-  version: number;
-  payload: Payload;
-  submittedBy: string;
-  submittedAt: string;
-  approvedBy: string | null;
-  approvedAt: string | null;
-}
-export interface ItemDetail extends ItemSummary {
+type Version = Omit<Schemas['VersionView'], 'payload'> & { payload: Payload };
+export type ItemDetail = Omit<Schemas['ItemDetailView'], 'spec' | 'versions' | 'draft'> & {
   spec: WorkItemSpec;
   versions: Version[];
   draft: Payload | null;
-  evidence: Array<{
-    id: string;
-    name: string;
-    mediaType: string;
-    size: number;
-    sha256: string;
-    uploadedBy: string;
-    uploadedAt: string;
-  }>;
-}
-export interface Guide {
-  year: number;
-  kind: string;
-  cycle: Pick<Cycle, 'id' | 'kind' | 'fromYear' | 'toYear' | 'deadline' | 'status'>;
-  department: { code: string } & Localized;
-  indicator: null | {
-    unit: string;
-    category: Localized | null;
-    binding: boolean;
-    baseline: { year: number; printed: string | null; value: number | null };
-    target: { year: number; printed: string | null; text: Localized; kind: string };
-    expected: number | null;
-    previous: { year: number; value: number; source: 'baseline' | 'cycle' } | null;
-  };
-  latest: Payload | null;
-  warnings: Array<Localized & { rule: string; blocking: boolean }>;
-}
+};
+export type Guide = Omit<Schemas['GuideView'], 'latest'> & { latest: Payload | null };
 /** An item's context, as GET …/items/:key/context answers it. */
-interface ItemContext {
+type ItemContext = Omit<Schemas['ItemContextResponse'], 'indicator' | 'project'> & {
   indicator: null | { years: PlanYears; thresholds: Thresholds };
-  task: null | {
-    text: Localized;
-    coDepartments: Array<Localized & { code: string; contributed: boolean; contributedAt: string | null }>;
-  };
-  project: null | {
-    content: string;
-    totalInvestment: number;
-    planPeriodInvestment: number | null;
-    previous: (ProjectReport & { year: number }) | null;
-  };
-}
-interface History {
-  events: Array<{
-    at: string;
-    type: string;
-    actor: { name?: string; id?: string; department?: string; role?: string };
-    statusBefore: string;
-    statusAfter: string;
-    detail: { reason?: string; text?: string; decision?: string };
-  }>;
+  project:
+    null | (Omit<Schemas['ProjectContextView'], 'previous'> & { previous: (ProjectReport & { year: number }) | null });
+};
+type HistoryEvent = Omit<Schemas['ItemEventView'], 'actor' | 'detail'> & {
+  actor: { name?: string; id?: string; department?: string; role?: string };
+  detail: { reason?: string; text?: string; decision?: string };
+};
+type History = Omit<Schemas['ItemHistoryView'], 'events' | 'versions'> & {
+  events: HistoryEvent[];
   versions: Version[];
-}
+};
 
 export function ItemPage({ cycleId, itemKey, session }: { cycleId: string; itemKey: string; session: Session }) {
   const { t, lx, when } = useI18n();

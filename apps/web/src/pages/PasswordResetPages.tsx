@@ -5,14 +5,11 @@
  */
 import { useRef, useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Form, Input, Result, Typography } from 'antd';
-import { api, ApiError } from '../api';
+import { api, ApiError, type Schemas } from '../api';
 import { useI18n } from '../i18n';
 import { Link } from '../router';
 
-interface Answer {
-  message: string;
-  messageEn: string;
-}
+type Answer = Schemas['MessageView'];
 
 function Frame({ title, children }: { title: string; children: ReactNode }) {
   return (
