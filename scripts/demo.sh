@@ -24,7 +24,9 @@ export REPORTS_DIR="$REPO_ROOT/out/reports/$run"
 # The organs the Heyuan plan's evaluation reports are issued by (the report's cover).
 export REPORT_ISSUER="${REPORT_ISSUER:-河源市统计局、河源市发展和改革局}"
 export REPORT_ISSUER_EN="${REPORT_ISSUER_EN:-Heyuan Municipal Bureau of Statistics; Heyuan Municipal Development and Reform Bureau}"
-"$TEMPORAL_CLI" operator namespace create --namespace "$run" --address "127.0.0.1:$TEMPORAL_PORT" >/dev/null
+export TEMPORAL_ADDRESS="127.0.0.1:$TEMPORAL_PORT"
+# The run's namespace, with the search attributes the workflows set (registered per namespace).
+log "Temporal namespace $run"; npx plan-eval temporal-setup --retention 7d
 
 log "migrate"; npx plan-eval migrate
 log "import the Heyuan plan"; npx plan-eval import
