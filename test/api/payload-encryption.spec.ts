@@ -38,12 +38,9 @@ describe('payload encryption (AES-256-GCM) and the codec endpoint', () => {
     await new Promise<void>((resolve) => h.app.getHttpServer().listen(0, '127.0.0.1', resolve));
     codecEndpoint = `http://127.0.0.1:${(h.app.getHttpServer().address() as AddressInfo).port}/api/temporal-codec`;
 
-    const launch = await h.definition({ fromYear: 2022, toYear: 2022, deadlineInDays: 30, hardCloseInDays: 60 });
     const worker = await h.newWorker();
     await worker.runUntil(async () => {
-      cycleId = (
-        await h.http().post('/api/cycles').set('Authorization', `Bearer ${h.tokens.admin}`).send(launch).expect(201)
-      ).body.cycleId;
+      ({ cycleId } = await h.launch({ fromYear: 2022, toYear: 2022, deadlineInDays: 30, hardCloseInDays: 60 }));
       await h.env.sleep(DAYS(1));
       await h
         .http()

@@ -44,6 +44,8 @@ export interface ApiHarness extends CycleHarness {
    * server is torn down fails the suite after its tests have passed.
    */
   settled(): Promise<void>;
+  /** Launches a cycle as the bureau, through the API, with `definition`'s options: the launch's answer. */
+  launch(o: Parameters<CycleHarness['definition']>[0]): Promise<{ cycleId: string; items: number }>;
 }
 
 /** On the time-skipping test server by default; `dev-server` for what needs the real Temporal server (see createCycleHarness). */
@@ -91,6 +93,14 @@ export async function createApiHarness(
     app,
     http,
     tokens,
+    async launch(o) {
+      const launched = await http()
+        .post('/api/cycles')
+        .set('Authorization', `Bearer ${tokens.admin}`)
+        .send(await h.definition(o))
+        .expect(201);
+      return launched.body;
+    },
     async settled() {
       for (let waited = 0; handling > 0 && waited < 60_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
     },

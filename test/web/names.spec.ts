@@ -26,14 +26,7 @@ describe('names, not codes, in a real browser', () => {
     h = await createApiHarness();
     browser = await openPortalBrowser(h);
     stopWorker = await h.startWorker();
-    const { itemKinds, ...definition } = await h.definition({ deadlineInDays: 30, hardCloseInDays: 60 });
-    const launched = await h
-      .http()
-      .post('/api/cycles')
-      .set('Authorization', `Bearer ${h.tokens.admin}`)
-      .send({ ...definition, itemKinds })
-      .expect(201);
-    cycleId = launched.body.cycleId;
+    ({ cycleId } = await h.launch({ deadlineInDays: 30, hardCloseInDays: 60 }));
     await h.env.sleep(DAYS(1));
   });
   afterAll(async () => {

@@ -2106,10 +2106,15 @@ export interface components {
       itemKey: string;
       /** @enum {string} */
       kind: 'indicator' | 'task' | 'project' | 'reserve' | 'service';
+      /** @description its number in the plan */
       no: number;
       title: string;
-      /** @description the lead department’s code */
+      /**
+       * @description the lead department’s code
+       * @example city-education
+       */
       department: string;
+      /** @description its latest submitted version; 0 before the first */
       version: number;
       /** Format: date-time */
       submittedAt: string;
@@ -2347,17 +2352,21 @@ export interface components {
       };
     };
     OverdueItemView: {
-      /** @example city-education */
-      department: string;
-      departmentName: components['schemas']['LocalizedView'];
       /** @example indicator-5 */
       itemKey: string;
       /** @enum {string} */
       kind: 'indicator' | 'task' | 'project' | 'reserve' | 'service';
+      /** @description its number in the plan */
       no: number;
       title: string;
+      /**
+       * @description the lead department’s code
+       * @example city-education
+       */
+      department: string;
       /** @enum {string} */
       status: 'assigned' | 'draft' | 'submitted' | 'returned' | 'approved' | 'accepted';
+      departmentName: components['schemas']['LocalizedView'];
       /**
        * Format: date-time
        * @description the deadline it was owed by

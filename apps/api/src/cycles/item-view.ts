@@ -435,28 +435,10 @@ class ReviewPreviousView {
   value: number | boolean;
 }
 
-export class ReviewRowView implements ReviewRow {
-  @ApiProperty()
-  cycleId: string;
-
-  @ApiProperty({ example: 'indicator-5' })
-  itemKey: string;
-
-  @ApiProperty({ enum: WORK_ITEM_KINDS })
-  kind: WorkItemKind;
-
-  @ApiProperty()
-  no: number;
-
-  @ApiProperty()
-  title: string;
-
-  @ApiProperty({ description: 'the lead department’s code' })
-  department: string;
-
-  @ApiProperty()
-  version: number;
-
+export class ReviewRowView
+  extends PickType(ItemSummaryView, ['cycleId', 'itemKey', 'kind', 'no', 'title', 'department', 'version'] as const)
+  implements ReviewRow
+{
   @ApiProperty({ type: String, format: 'date-time' })
   submittedAt: Date;
 

@@ -1,10 +1,11 @@
 /** The bureau's dashboard as GET /api/cycles/:id/overview answers it (see CycleDashboard), for the OpenAPI document. */
-import { ApiProperty } from '@nestjs/swagger';
-import { CYCLE_STATUSES, WORK_ITEM_KINDS, type CycleStatus, type WorkItemKind } from '@libs/cycle/cycle-definition';
-import { ITEM_STATUSES, type ItemStatus } from '@libs/cycle/department-state';
+import { ApiProperty, PickType } from '@nestjs/swagger';
+import { CYCLE_STATUSES, type CycleStatus } from '@libs/cycle/cycle-definition';
+import type { ItemStatus } from '@libs/cycle/department-state';
 import { TIMELINESSES_SO_FAR, type TimelinessSoFar } from '@libs/cycle/timeliness';
 import { LocalizedView } from '../common/localized-view';
 import { statusCounts } from './cycle-view';
+import { ItemSummaryView } from './item-view';
 import type { CategoryProgress, CycleOverview, DepartmentProgress, OverdueItem } from './dashboard.service';
 
 export class DepartmentProgressView implements DepartmentProgress {
@@ -50,27 +51,12 @@ export class CategoryProgressView implements CategoryProgress {
   counts: Partial<Record<ItemStatus, number>>;
 }
 
-export class OverdueItemView implements OverdueItem {
-  @ApiProperty({ example: 'city-education' })
-  department: string;
-
+export class OverdueItemView
+  extends PickType(ItemSummaryView, ['department', 'itemKey', 'kind', 'no', 'title', 'status'] as const)
+  implements OverdueItem
+{
   @ApiProperty({ type: LocalizedView })
   departmentName: LocalizedView;
-
-  @ApiProperty({ example: 'indicator-5' })
-  itemKey: string;
-
-  @ApiProperty({ enum: WORK_ITEM_KINDS })
-  kind: WorkItemKind;
-
-  @ApiProperty()
-  no: number;
-
-  @ApiProperty()
-  title: string;
-
-  @ApiProperty({ enum: ITEM_STATUSES })
-  status: ItemStatus;
 
   @ApiProperty({ format: 'date-time', description: 'the deadline it was owed by' })
   deadline: string;
