@@ -9,7 +9,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator } from 'playwright-core';
 import { PORTAL_DIR } from '../../apps/api/src/portal-static';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../tools/chromium';
 import type { ApiHarness } from './api-harness';
@@ -60,4 +60,20 @@ export async function openPortalBrowser(
       await stopServing();
     },
   };
+}
+
+/**
+ * Chooses an option of a searchable Ant Design select by typing its label and
+ * pressing Enter, as someone at the keyboard would, and waits until it shows as
+ * chosen. On a loaded machine a click on an option while the list is still
+ * sliding open can miss, leaving nothing chosen.
+ */
+export async function chooseByTyping(box: Locator, label: string): Promise<void> {
+  const page = box.page();
+  await box.click();
+  await box.fill(label);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active', { hasText: label }).waitFor();
+  await box.press('Enter');
+  const select = box.locator(`xpath=ancestor::div[contains(concat(' ', @class, ' '), ' ant-select ')][1]`);
+  await select.locator('.ant-select-selection-item', { hasText: label }).waitFor();
 }

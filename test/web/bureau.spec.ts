@@ -13,7 +13,7 @@
 import type { Page } from 'playwright-core';
 import { readPlanFile } from '@libs/catalog/plan-file-io';
 import { ACCOUNTS, createApiHarness, PASSWORD, type ApiHarness } from '../support/api-harness';
-import { openPortalBrowser, type PortalBrowser } from '../support/browser';
+import { chooseByTyping, openPortalBrowser, type PortalBrowser } from '../support/browser';
 import { HEYUAN_PLAN_FILE } from '../support/plans';
 
 describe('the bureau’s launch, directory and catalog in a real browser', () => {
@@ -50,10 +50,7 @@ describe('the bureau’s launch, directory and catalog in a real browser', () =>
   };
   /** Picks a department in a multiple select by typing its name. */
   const choose = async (page: Page, select: string, department: string) => {
-    const box = page.getByRole('combobox', { name: select });
-    await box.click();
-    await box.fill(department);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: department }).click();
+    await chooseByTyping(page.getByRole('combobox', { name: select }), department);
     await page.keyboard.press('Escape');
   };
 

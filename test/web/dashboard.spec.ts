@@ -15,7 +15,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { DAYS } from '../support/cycle-harness';
 import { ACCOUNTS, createApiHarness, PASSWORD, type ApiHarness } from '../support/api-harness';
-import { openPortalBrowser, type PortalBrowser } from '../support/browser';
+import { chooseByTyping, openPortalBrowser, type PortalBrowser } from '../support/browser';
 
 const enc = encodeURIComponent;
 const HOURS = (n: number) => n * 3_600_000;
@@ -132,11 +132,13 @@ describe('the bureau’s dashboard in a real browser', () => {
 
     await page.getByRole('button', { name: '重新打开（修订报告）' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByRole('combobox').first().click();
-    await page.locator('.ant-select-item-option', { hasText: '常住人口数' }).click();
+    await chooseByTyping(dialog.getByRole('combobox').first(), '常住人口数');
     await dialog.getByRole('textbox').fill('常住人口数据已按人口普查修订');
     await dialog.getByRole('button', { name: '确定' }).click();
-    await page.locator('.ant-message-success').last().waitFor();
+    // Whatever the page answers (done, refused, a field to fix), it is read here, so a failure says which.
+    const answer = page.locator('.ant-message-notice, .ant-modal .ant-form-item-explain-error').last();
+    await answer.waitFor({ timeout: 60_000 });
+    expect(await answer.innerText()).toContain('已完成');
     // The cycle runs again for the reopened item; the page follows it there by itself.
     await page.locator('h3 .ant-tag', { hasText: '进行中' }).waitFor({ timeout: 60_000 });
     // The notices' record stays at hand on the reopened cycle.
