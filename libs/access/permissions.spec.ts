@@ -11,6 +11,7 @@ const person = (role: Principal['role'], department: string | null = null, scope
 });
 const admin = person('admin');
 const viewer = person('viewer');
+const approver = person('approver');
 const submitter = person('submitter', 'city-education');
 const supervisor = person('supervisor', 'city-education');
 const linkSubmit = person('submitter', 'city-education', {
@@ -35,6 +36,13 @@ describe('authorize', () => {
     ['a viewer reads any department', viewer, 'item:read', other, true],
     ['a viewer cannot submit', viewer, 'item:submit', own, false],
     ['a viewer cannot manage cycles', viewer, 'cycle:manage', undefined, false],
+    ['a viewer cannot approve a report', viewer, 'report:approve', undefined, false],
+    ['the approver approves a report', approver, 'report:approve', undefined, true],
+    ['the approver approves a target’s adjustment', approver, 'adjustment:approve', undefined, true],
+    ['the approver reads any department', approver, 'item:read', other, true],
+    ['the approver cannot submit', approver, 'item:submit', own, false],
+    ['the approver cannot manage cycles', approver, 'cycle:manage', undefined, false],
+    ['the bureau does not approve its own report', admin, 'report:approve', undefined, false],
     ['a submitter submits for its own department', submitter, 'item:submit', own, true],
     ['a submitter cannot submit for another department', submitter, 'item:submit', other, false],
     ['a submitter reads a shared item of another department', submitter, 'item:read', shared, true],

@@ -1,13 +1,15 @@
 /**
  * Who may do what, as one pure function the API calls on every request.
  * Roles: admin (the bureau), submitter and supervisor (per department), viewer
- * (read-only, e.g. a third-party evaluator). A department sees only its own
+ * (read-only, e.g. a third-party evaluator), approver (the government office
+ * approving the final report and targets' adjustments). A department sees only its own
  * items; a supervisor reviews only its department's; only the bureau changes
  * a cycle or the catalog. A session opened from an email link may do exactly
  * what the link was for, on that one item.
  */
 import type { Localized } from '../plan/localized';
 import type { LinkScope, Principal } from './principal';
+import { seesEveryDepartment } from './roles';
 
 export type Permission =
   | 'catalog:read'
@@ -23,7 +25,10 @@ export type Permission =
   | 'audit:read'
   | 'delegation:manage'
   /** Reading Temporal histories decrypted (the codec server): the bureau's operators only. */
-  | 'payloads:decode';
+  | 'payloads:decode'
+  /** Approving what the bureau puts to the government: a finalised report, a target's adjustment. */
+  | 'report:approve'
+  | 'adjustment:approve';
 
 /** The item (or department) a request touches, when it touches one. */
 export interface AccessTarget {
@@ -52,6 +57,7 @@ const ROLE_PERMISSIONS: Record<Principal['role'], Permission[]> = {
     'payloads:decode',
   ],
   viewer: ['catalog:read', 'cycle:read', 'item:read', 'report:read', 'audit:read'],
+  approver: ['catalog:read', 'cycle:read', 'item:read', 'report:read', 'report:approve', 'adjustment:approve'],
   submitter: ['catalog:read', 'cycle:read', 'item:read', 'item:submit', 'item:contribute', 'report:read'],
   supervisor: ['catalog:read', 'cycle:read', 'item:read', 'item:review', 'report:read', 'delegation:manage'],
 };
@@ -79,7 +85,7 @@ export function authorize(p: Principal, permission: Permission, target?: AccessT
   }
   if (!ROLE_PERMISSIONS[p.role].includes(permission))
     return refuse('您的角色无权执行此操作', 'your role may not do this');
-  if (!target || p.role === 'admin' || p.role === 'viewer') return null;
+  if (!target || seesEveryDepartment(p.role)) return null;
   if (target.department === p.department) return null;
   const reading = permission === 'item:read' || permission === 'item:contribute';
   if (reading && p.department && target.coDepartments?.includes(p.department)) return null;

@@ -3,7 +3,7 @@ import type { Localized } from '../plan/localized';
 import type { UserAccount } from '../persistence/entities';
 import type { AccessRepository } from '../persistence/repositories/access.repository';
 import { checkPasswordStrength, hashPassword } from './passwords';
-import type { UserRole } from './roles';
+import { seesEveryDepartment, type UserRole } from './roles';
 
 export { USER_ROLES } from './roles';
 
@@ -98,11 +98,7 @@ export async function updateUser(
   if (!user) return null;
   const role = change.role ?? user.role;
   const department =
-    change.department !== undefined
-      ? change.department
-      : role === 'admin' || role === 'viewer'
-        ? null
-        : user.department;
+    change.department !== undefined ? change.department : seesEveryDepartment(role) ? null : user.department;
   const problems = await checkUser(accounts, {
     email: user.email,
     name: change.name ?? user.name,

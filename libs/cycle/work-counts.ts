@@ -5,7 +5,8 @@
  */
 import type { ItemStatus } from './department-state';
 
-export type WorkRole = 'admin' | 'viewer' | 'submitter' | 'supervisor';
+/** The access roles (libs/access/roles.ts; the portal passes a signed-in role here, so a new role fails to compile until counted). */
+export type WorkRole = 'admin' | 'viewer' | 'approver' | 'submitter' | 'supervisor';
 
 /** Whose move an item in this state waits on; null once it is approved. */
 export const WAITING_ON: Record<ItemStatus, 'submitter' | 'supervisor' | null> = {
@@ -26,7 +27,7 @@ export interface StateCount {
 /**
  * A submitter's 待办 are its department's items to fill in or correct, its 已办
  * the rest; a supervisor's 待办 are those submitted for review, its 已办 those
- * it approved or returned; the bureau (and a viewer) sees every department:
+ * it approved or returned; the bureau (and a viewer or approver) sees every department:
  * 待办 what is not yet approved, 已办 what is.
  */
 export function workCounts(

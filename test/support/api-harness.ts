@@ -26,6 +26,7 @@ export const OTHER = 'city-education';
 export const ACCOUNTS = {
   admin: { email: BUREAU_EMAIL, role: 'admin', department: null },
   viewer: { email: 'evaluator@third-party.example', role: 'viewer', department: null },
+  approver: { email: 'office@vice-mayor.heyuan.example', role: 'approver', department: null },
   submitter: { email: `submitter@${OWN}.heyuan.example`, role: 'submitter', department: OWN },
   supervisor: { email: `supervisor@${OWN}.heyuan.example`, role: 'supervisor', department: OWN },
   otherSubmitter: { email: `submitter@${OTHER}.heyuan.example`, role: 'submitter', department: OTHER },

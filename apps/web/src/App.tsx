@@ -4,6 +4,7 @@ import { Button, Layout, Menu, Result, Segmented, Space, Spin, Tag, Typography }
 import { useI18n, type Locale } from './i18n';
 import { ROLE_LABELS, PURPOSE_LABELS, itemPath } from './labels';
 import { Link, match, useRouter } from './router';
+import { seesEveryDepartment } from '@libs/access/roles';
 import { api, enc } from './api';
 import { useLoad } from './common';
 import { readSession, SESSION_LAPSED, sessionLapsed, SIGNED_OUT_EVENT, type Session } from './session';
@@ -95,7 +96,7 @@ function Redirect({ to }: { to: string }) {
 
 function Page({ path, session }: { path: string; session: Session }) {
   const { t } = useI18n();
-  const admin = session.user.role === 'admin' || session.user.role === 'viewer';
+  const admin = seesEveryDepartment(session.user.role);
   const { scope } = session.user;
   let m: Record<string, string> | null;
   if (
@@ -176,8 +177,7 @@ function Shell({ session, onSignOut, children }: { session: Session; onSignOut()
   const entries: Array<{ key: string; label: string }> = [];
   if (!user.scope) {
     entries.push({ key: '/', label: t('首页', 'Home') });
-    if (user.role === 'admin' || user.role === 'viewer')
-      entries.push({ key: '/cycles', label: t('评估轮次', 'Cycles') });
+    if (seesEveryDepartment(user.role)) entries.push({ key: '/cycles', label: t('评估轮次', 'Cycles') });
     if (user.role === 'submitter' || user.role === 'supervisor')
       entries.push({ key: '/inbox', label: t('本部门事项', 'Our items') });
     if (user.role === 'supervisor' || user.role === 'admin')

@@ -989,7 +989,7 @@ export interface components {
       email: string;
       name: string;
       /** @enum {string} */
-      role: 'admin' | 'submitter' | 'supervisor' | 'viewer';
+      role: 'admin' | 'submitter' | 'supervisor' | 'viewer' | 'approver';
       /** @description department code for submitters and supervisors */
       department: string | null;
       /** @description only for a session opened from an email link */
@@ -1483,7 +1483,7 @@ export interface components {
       /** @example 王五 */
       name: string;
       /** @enum {string} */
-      role: 'admin' | 'submitter' | 'supervisor' | 'viewer';
+      role: 'admin' | 'submitter' | 'supervisor' | 'viewer' | 'approver';
       /** @description department code; null for admins and viewers */
       department: string | null;
       /** @enum {string} */
@@ -1508,7 +1508,7 @@ export interface components {
       /** @example 王五 */
       name: string;
       /** @enum {string} */
-      role: 'admin' | 'submitter' | 'supervisor' | 'viewer';
+      role: 'admin' | 'submitter' | 'supervisor' | 'viewer' | 'approver';
       /** @description department code, for submitters and supervisors */
       department?: string;
       /** @description at least 10 characters and at most 72 bytes (UTF-8), not a common password, and hard to guess (zxcvbn score 3 or more); without one the person enters only through email links */
@@ -1520,7 +1520,7 @@ export interface components {
       /** @example 王五 */
       name?: string;
       /** @enum {string} */
-      role?: 'admin' | 'submitter' | 'supervisor' | 'viewer';
+      role?: 'admin' | 'submitter' | 'supervisor' | 'viewer' | 'approver';
       /** @description at least 10 characters and at most 72 bytes (UTF-8), not a common password, and hard to guess (zxcvbn score 3 or more); without one the person enters only through email links */
       password?: string;
       /** @enum {string} */
@@ -3065,7 +3065,7 @@ export interface operations {
       query?: {
         page?: number;
         pageSize?: number;
-        role?: 'admin' | 'submitter' | 'supervisor' | 'viewer';
+        role?: 'admin' | 'submitter' | 'supervisor' | 'viewer' | 'approver';
         department?: string;
       };
       header?: never;

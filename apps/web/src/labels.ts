@@ -106,6 +106,7 @@ export const NOTICE_STATUS_LABELS: Record<NoticeStatus, Localized & { color: str
 export const ROLE_LABELS: Record<string, Localized> = {
   admin: { zh: '市统计局', en: 'Statistics bureau' },
   viewer: { zh: '查看', en: 'Viewer' },
+  approver: { zh: '审批', en: 'Approver' },
   submitter: { zh: '填报人', en: 'Submitter' },
   supervisor: { zh: '审核人', en: 'Supervisor' },
 };

@@ -8,6 +8,7 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString } from 'class-validator';
 import type { Principal } from '@libs/access/principal';
+import { seesEveryDepartment } from '@libs/access/roles';
 import { pageOf, PageQuery } from '../common/pagination';
 import { Caller, Requires } from '../auth/auth.decorators';
 import { ItemAccess } from './item-access.service';
@@ -45,7 +46,7 @@ export class ItemContextController {
     @Caller() p: Principal,
   ): Promise<ReviewPage> {
     const cycle = await this.access.cycle(cycleId);
-    const department = p.role === 'admin' || p.role === 'viewer' ? q.department : (p.department ?? '');
+    const department = seesEveryDepartment(p.role) ? q.department : (p.department ?? '');
     if (q.department && department !== q.department) this.access.department(p, 'item:read', q.department);
     if (department) this.access.department(p, 'item:read', department);
     return pageOf(await this.context.reviewQueue(cycle, department || undefined), q);

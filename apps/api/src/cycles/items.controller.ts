@@ -18,6 +18,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { actorOf, type Principal } from '@libs/access/principal';
+import { seesEveryDepartment } from '@libs/access/roles';
 import { WORK_ITEM_KINDS, type WorkItemKind } from '@libs/cycle/cycle-definition';
 import { ITEM_STATUSES, type Command, type ItemStatus } from '@libs/cycle/department-state';
 import { checkSubmission, withReasonsOnlyWhenBehind, type Submission, type WorkItemSpec } from '@libs/cycle/submission';
@@ -150,7 +151,7 @@ export class ItemsController {
         zh: '通过邮件链接进入只能处理该链接对应的事项；如需查看全部事项请登录',
         en: 'an email link only opens the item it was sent for; sign in to see all items',
       });
-    const department = p.role === 'admin' || p.role === 'viewer' ? q.department : (p.department ?? '');
+    const department = seesEveryDepartment(p.role) ? q.department : (p.department ?? '');
     if (q.department && department !== q.department) this.access.department(p, 'item:read', q.department);
     const filter: ItemFilter = { status: q.status, kind: q.kind };
     if (q.role !== 'cooperate') return this.items.page(cycleId, { ...filter, department }, q, summary);
