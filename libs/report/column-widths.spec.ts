@@ -7,7 +7,7 @@ import { buildCycleReport } from './cycle-report';
 import { REPORT_TEXT, reportRows } from './report-text';
 
 /** What a column needs so that no word in it breaks: its longest word, in twips. */
-const wordFloor = (cells: string[]) => Math.max(...cells.map(longestWord)) * LETTER + PADDING;
+const wordFloor = (cells: string[]) => cells.reduce((most, c) => Math.max(most, longestWord(c)), 0) * LETTER + PADDING;
 const column = (headers: string[], rows: string[][], c: number) => [headers[c], ...rows.map((r) => r[c])];
 
 describe('longestWord: the widest run a line cannot break, in Latin letters', () => {
@@ -55,6 +55,14 @@ describe('columnWidths gives every column at least its longest word', () => {
         expect(w[1]).toBeLessThan(20 * LETTER);
         expect(w[2]).toBeGreaterThanOrEqual(('person-times'.length + 1) * LETTER + PADDING);
       },
+    ],
+    [
+      // More rows than a function call takes arguments (Math.max(...rows) threw RangeError here).
+      'a national plan’s 300,000 rows are measured, its longest word kept whole',
+      ['No.', 'Name'],
+      Array.from({ length: 300_000 }, (_, i) => [String(i + 1), i === 299_999 ? 'Interprovincial' : 'Clinic']),
+      8844,
+      (w) => expect(w[1]).toBeGreaterThanOrEqual(('Interprovincial'.length + 1) * LETTER + PADDING),
     ],
   ])('%s', (_label, headers, rows, total, check) => {
     const widths = columnWidths(headers, rows, total);

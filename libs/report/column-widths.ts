@@ -34,12 +34,13 @@ export function longestWord(text: string): number {
  * its longest word; what is left over is shared in proportion.
  */
 export function columnWidths(headers: string[], rows: string[][], total: number): number[] {
-  const cells = (c: number) => [headers[c], ...rows.map((r) => r[c] ?? '')];
   const twips = (letters: number) => letters * LETTER + PADDING;
+  // Folded, not spread into Math.max: a table of a national plan has more rows than a call takes arguments.
+  const widestIn = (c: number, measure: (text: string) => number) =>
+    rows.reduce((most, r) => Math.max(most, measure(r[c] ?? '')), 0);
   // A header may take two lines; a cell should take one.
-  const longest = (c: number) =>
-    Math.max(Math.ceil(displayWidth(headers[c]) / 2), ...rows.map((r) => displayWidth(r[c] ?? '')));
-  const floors = headers.map((_, c) => twips(Math.max(MIN_LETTERS, ...cells(c).map(longestWord))));
+  const longest = (c: number) => Math.max(Math.ceil(displayWidth(headers[c]) / 2), widestIn(c, displayWidth));
+  const floors = headers.map((_, c) => twips(Math.max(MIN_LETTERS, longestWord(headers[c]), widestIn(c, longestWord))));
   const widths = headers.map((_, c) =>
     Math.max(twips(Math.min(Math.max(longest(c), MIN_LETTERS), MAX_LETTERS)), floors[c]),
   );
