@@ -35,24 +35,21 @@ import { CycleClient } from '@libs/temporal/cycle-client';
 import { temporalConnectionOptions, temporalDataConverter } from '@libs/temporal/connection';
 import { withDatabase } from './plan-source';
 
-async function withCycles<T>(fn: (cycles: CycleClient, ds: DataSource) => Promise<T>): Promise<T> {
+/** A Temporal client of the configured namespace, and the database, for the length of one command. */
+export async function withTemporal<T>(fn: (client: Client, ds: DataSource) => Promise<T>): Promise<T> {
   const t = loadConfig('temporal');
   const connection = await Connection.connect(temporalConnectionOptions(t));
   try {
     return await withDatabase((ds) =>
-      fn(
-        new CycleClient(
-          new Client({ connection, namespace: t.TEMPORAL_NAMESPACE, dataConverter: temporalDataConverter(t) }),
-          t.TEMPORAL_TASK_QUEUE,
-          ds,
-        ),
-        ds,
-      ),
+      fn(new Client({ connection, namespace: t.TEMPORAL_NAMESPACE, dataConverter: temporalDataConverter(t) }), ds),
     );
   } finally {
     await connection.close();
   }
 }
+
+const withCycles = <T>(fn: (cycles: CycleClient, ds: DataSource) => Promise<T>): Promise<T> =>
+  withTemporal((client, ds) => fn(new CycleClient(client, loadConfig('temporal').TEMPORAL_TASK_QUEUE, ds), ds));
 
 const bureau = (by: string): Principal => ({
   id: by,
@@ -61,7 +58,14 @@ const bureau = (by: string): Principal => ({
   role: 'admin',
   department: null,
 });
-const audit = (ds: DataSource, by: string, action: string, entityId: string, after: unknown, entityType = 'cycle') =>
+export const audit = (
+  ds: DataSource,
+  by: string,
+  action: string,
+  entityId: string,
+  after: unknown,
+  entityType = 'cycle',
+) =>
   new AuditRepository(ds).append({
     requestId: randomUUID(),
     actor: bureau(by),
@@ -71,7 +75,7 @@ const audit = (ds: DataSource, by: string, action: string, entityId: string, aft
     entityId,
     after,
   });
-const byOption = () =>
+export const byOption = () =>
   new Option('--by <email>', '操作人邮箱，记入审计日志 (who acts, for the audit trail)').default(
     loadConfig('mail').BUREAU_EMAIL,
   );

@@ -29,6 +29,7 @@ import { temporalConnectionOptions } from '@libs/temporal/connection';
 import { ensureNamespace } from '@libs/temporal/namespace-registry';
 import { registerSearchAttributes } from '@libs/temporal/search-attribute-registry';
 import { registerBureauCommands } from './bureau-commands';
+import { registerCalendarCommands } from './calendar-commands';
 import { loadPlan, withDatabase } from './plan-source';
 
 export const DEFAULT_PLAN_FILE = resolve(PROJECT_ROOT, 'data/plans/heyuan-public-services-2021-2025.json');
@@ -344,6 +345,7 @@ program
   });
 
 registerBureauCommands(program);
+registerCalendarCommands(program);
 
 const round = (n: number) => Math.round(n * 10000) / 10000;
 
