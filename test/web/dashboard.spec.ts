@@ -138,7 +138,7 @@ describe('the bureau’s dashboard in a real browser', () => {
     // Whatever the page answers (done, refused, a field to fix), it is read here, so a failure says which.
     const answer = page.locator('.ant-message-notice, .ant-modal .ant-form-item-explain-error').last();
     await answer.waitFor({ timeout: 60_000 });
-    expect(await answer.innerText()).toContain('已完成');
+    expect(await answer.innerText()).toContain('已重新打开1项，已通知1个部门');
     // The cycle runs again for the reopened item; the page follows it there by itself.
     await page.locator('h3 .ant-tag', { hasText: '进行中' }).waitFor({ timeout: 60_000 });
     // The notices' record stays at hand on the reopened cycle.

@@ -316,6 +316,46 @@ export function DashboardPage({ cycleId, session }: { cycleId: string; session: 
 
 type ActionKind = 'extend' | 'remind' | 'reopen' | 'cancel';
 
+/**
+ * What an action did, in the page's language, never a bare 已完成: 立即催办 from
+ * the API's answer (who is reminded, by when the mail leaves), the others from
+ * the request and the answer's counts.
+ */
+function doneMessage(
+  kind: ActionKind,
+  answer: unknown,
+  asked: { closed: boolean; deadline?: Dayjs; department?: string },
+  t: (zh: string, en: string) => string,
+  departments: Array<{ value: string; label: string }>,
+): string {
+  if (kind === 'remind') {
+    const { message, messageEn } = answer as { message?: string; messageEn?: string };
+    return message ? t(message, messageEn ?? message) : t('已催办', 'Reminded');
+  }
+  if (kind === 'extend') {
+    const when = asked.deadline!.format('YYYY-MM-DD HH:mm');
+    const who = departments.find((d) => d.value === asked.department)?.label;
+    return who
+      ? t(`${who}的截止时间已延至${when}`, `${who}: deadline moved to ${when}`)
+      : t(`截止时间已延至${when}`, `Deadline moved to ${when}`);
+  }
+  if (kind === 'reopen' && asked.closed) {
+    const { items, departments: told } = answer as { items: string[]; departments: string[] };
+    return t(
+      `已重新打开${items.length}项，已通知${told.length}个部门；更正审核通过后生成新版报告`,
+      `${items.length} item(s) reopened and ${told.length} department(s) told; a new report version follows their approval`,
+    );
+  }
+  if (kind === 'reopen') {
+    const { results } = answer as { results: unknown[] };
+    return t(
+      `已退回${results.length}项，填报部门将收到通知`,
+      `${results.length} item(s) sent back; their departments are told`,
+    );
+  }
+  return t('本轮评估正在取消，各部门将收到通知', 'The cycle is being cancelled; every department is told');
+}
+
 /** A running cycle's actions; a closed cycle's one action, reopening approved items for a new report version. */
 function Actions({
   base,
@@ -349,11 +389,8 @@ function Actions({
       reopen: () => api.post(`${base}/reopen`, { itemKeys: v.itemKeys, reason: v.reason }),
       cancel: () => api.post(`${base}/cancel`, { reason: v.reason }),
     };
-    // 立即催办 answers who is reminded and by when the mail leaves, in the page's language.
-    const done = (answer: unknown) => {
-      const { message, messageEn } = answer as { message?: string; messageEn?: string };
-      return open === 'remind' && message ? t(message, messageEn ?? message) : t('已完成', 'Done');
-    };
+    const done = (answer: unknown) =>
+      doneMessage(open!, answer, { closed, deadline: v.deadline, department }, t, departments);
     if (await act(calls[open!], done)) {
       setOpen(null);
       form.resetFields();
