@@ -17,12 +17,22 @@ import { behindPath, notedIndicators, pct, REPORT_TEXT, warnedIndicators, type R
 
 type Indicator = CycleReportFigures['indicators'][number];
 
-export interface DraftedChapters {
+/**
+ * One drafted paragraph. `key` names the finding it is drafted from (`problems.behind`,
+ * `adjustments.indicator-11`): the same finding has the same key in both languages and
+ * in every recompile, so the bureau's edit of it (libs/report/report-edits.ts) outlives a reopen.
+ */
+export interface DraftedParagraph {
+  key: string;
+  text: string;
+}
+
+export const DRAFTED_CHAPTERS = ['problems', 'recommendations', 'adjustments'] as const;
+export type DraftedChapter = (typeof DRAFTED_CHAPTERS)[number];
+
+export interface DraftedChapters extends Record<DraftedChapter, DraftedParagraph[]> {
   /** The note that opens a drafted chapter: what the bureau is reading. */
   notice: string;
-  problems: string[];
-  recommendations: string[];
-  adjustments: string[];
 }
 
 interface DraftWords {
@@ -151,39 +161,51 @@ export function draftChapters(f: CycleReportFigures, locale: Locale): DraftedCha
   const servicesShort = serviceShortfallItems(f);
   const boilerplateDepartments = [...new Set(f.boilerplate.flatMap((b) => b.departments))].map((d) => t.name(f, d));
 
-  const problems = [
-    ...(bindingBehind.length ? [w.bindingBehind(names(bindingBehind))] : []),
-    ...(behind.length ? [w.behind(behind.length, names(behind))] : []),
-    ...(warned.length ? [w.warned(warned.length, names(warned))] : []),
-    ...(projectsBehind ? [w.projects(f, projectsBehind)] : []),
-    ...(f.summary.projects.flagged ? [w.flagged(f.summary.projects.flagged)] : []),
-    ...(tasksBehind.length
-      ? [w.tasksBehind(tasksBehind.length, w.list(tasksBehind.map((x) => `${x.no}. ${PLAN_NAMES[locale].task(x)}`)))]
-      : []),
-    ...(servicesShort.length ? [services.problem(f, servicesShort)] : []),
-    ...(reportingLapses ? [w.reporting(late, missing, noData)] : []),
-    ...(f.boilerplate.length ? [w.boilerplate(f.boilerplate.length, w.list(boilerplateDepartments))] : []),
-    ...(noted.length ? [w.dataQuality(names(noted))] : []),
-  ];
-  const recommendations = [
-    ...(bindingBehind.length ? [w.fixBinding(names(bindingBehind))] : []),
-    ...(behind.length ? [w.fixBehind] : []),
-    ...(projectsBehind || f.summary.projects.flagged ? [w.fixProjects] : []),
-    ...(servicesShort.length ? [services.fix] : []),
-    ...(reportingLapses ? [w.fixReporting] : []),
-    ...(f.boilerplate.length ? [w.fixBoilerplate] : []),
-    ...(noted.length ? [w.fixData] : []),
-    w.always,
-  ];
-  const adjustments = f.adjustments.flatMap((p) => {
-    const i = byNo.get(p.indicator);
-    if (!i) return [];
-    return [p.kind === 'ahead' ? w.ahead(i, p, f) : w.unreachable(i, p, f)];
-  });
+  // Each finding drafts under its own key: `when` false drafts nothing.
+  const drafted = (chapter: DraftedChapter, parts: Array<[string, boolean, () => string]>): DraftedParagraph[] =>
+    parts.flatMap(([finding, when, text]) => (when ? [{ key: `${chapter}.${finding}`, text: text() }] : []));
+  const problems = drafted('problems', [
+    ['binding_behind', bindingBehind.length > 0, () => w.bindingBehind(names(bindingBehind))],
+    ['behind', behind.length > 0, () => w.behind(behind.length, names(behind))],
+    ['warned', warned.length > 0, () => w.warned(warned.length, names(warned))],
+    ['projects', projectsBehind > 0, () => w.projects(f, projectsBehind)],
+    ['projects_flagged', f.summary.projects.flagged > 0, () => w.flagged(f.summary.projects.flagged)],
+    [
+      'tasks',
+      tasksBehind.length > 0,
+      () => w.tasksBehind(tasksBehind.length, w.list(tasksBehind.map((x) => `${x.no}. ${PLAN_NAMES[locale].task(x)}`))),
+    ],
+    ['services', servicesShort.length > 0, () => services.problem(f, servicesShort)],
+    ['reporting', reportingLapses, () => w.reporting(late, missing, noData)],
+    [
+      'boilerplate',
+      f.boilerplate.length > 0,
+      () => w.boilerplate(f.boilerplate.length, w.list(boilerplateDepartments)),
+    ],
+    ['data_quality', noted.length > 0, () => w.dataQuality(names(noted))],
+  ]);
+  const recommendations = drafted('recommendations', [
+    ['binding', bindingBehind.length > 0, () => w.fixBinding(names(bindingBehind))],
+    ['behind', behind.length > 0, () => w.fixBehind],
+    ['projects', projectsBehind > 0 || f.summary.projects.flagged > 0, () => w.fixProjects],
+    ['services', servicesShort.length > 0, () => services.fix],
+    ['reporting', reportingLapses, () => w.fixReporting],
+    ['boilerplate', f.boilerplate.length > 0, () => w.fixBoilerplate],
+    ['data', noted.length > 0, () => w.fixData],
+    ['monitoring', true, () => w.always],
+  ]);
+  const adjustments = drafted(
+    'adjustments',
+    f.adjustments.flatMap((p) => {
+      const i = byNo.get(p.indicator);
+      if (!i) return [];
+      return [[`indicator-${i.no}`, true, () => (p.kind === 'ahead' ? w.ahead(i, p, f) : w.unreachable(i, p, f))]];
+    }),
+  );
   return {
     notice: w.notice,
-    problems: problems.length ? problems : [w.noProblems],
+    problems: problems.length ? problems : [{ key: 'problems.none', text: w.noProblems }],
     recommendations,
-    adjustments: adjustments.length ? adjustments : [w.noAdjustments],
+    adjustments: adjustments.length ? adjustments : [{ key: 'adjustments.none', text: w.noAdjustments }],
   };
 }

@@ -11,6 +11,7 @@ import type { Writable } from 'node:stream';
 import { ChartImages } from './chart-images';
 import type { CycleReportFigures } from './cycle-report';
 import { packReportDocument, type ReportIssue } from './report-document';
+import { reportTextHash, type TextEdits } from './report-edits';
 import { renderReportHtml } from './report-html';
 import { outlineCharts, reportOutline, type ReportChapter } from './report-outline';
 import { REPORT_LOCALES, REPORT_TEXT, type Locale } from './report-text';
@@ -24,6 +25,8 @@ export interface RenditionFiles {
 
 export interface ReportFiles extends RenditionFiles {
   json: string;
+  /** The hash of the drafted chapters' text as written, the bureau's edits in place (libs/report/report-edits.ts). */
+  textHash: string;
   /** The English rendition. */
   en: RenditionFiles;
 }
@@ -55,18 +58,24 @@ async function writeRendition(
   return files;
 }
 
-/** `issue`: who issues this version, when and at which stage (the Word document's cover; the figures and their hash do not depend on it). */
+/**
+ * `issue`: who issues this version, when and at which stage (the Word document's cover; the figures and their
+ * hash do not depend on it). `edits`: the bureau's text of the drafted sections it edited, written in place of
+ * the drafted text; the JSON keeps them beside the figures, with the text's own hash.
+ */
 export async function writeReportFiles(
   dir: string,
   version: number,
   figures: CycleReportFigures,
   contentHash: string,
   issue: ReportIssue,
+  edits: TextEdits = {},
 ): Promise<ReportFiles> {
   await mkdir(dir, { recursive: true });
   const base = join(dir, `report-v${version}`);
-  await writeFile(`${base}.json`, JSON.stringify({ contentHash, ...figures }, null, 2));
-  const outlines = Object.fromEntries(REPORT_LOCALES.map((l) => [l, reportOutline(REPORT_TEXT[l], figures)]));
+  const textHash = reportTextHash(figures, edits);
+  await writeFile(`${base}.json`, JSON.stringify({ contentHash, textHash, edits, ...figures }, null, 2));
+  const outlines = Object.fromEntries(REPORT_LOCALES.map((l) => [l, reportOutline(REPORT_TEXT[l], figures, edits)]));
   // One rasteriser for both renditions: a chart whose image has no words is drawn once for the two. The
   // charts are drawn off the main thread while the workbooks and pages are written.
   const charts = new ChartImages();
@@ -76,7 +85,7 @@ export async function writeReportFiles(
   try {
     const zh = await writeRendition(base, figures, 'zh-CN', outlines['zh-CN'], issue, charts);
     const en = await writeRendition(`${base}.en`, figures, 'en', outlines.en, issue, charts);
-    return { json: `${base}.json`, ...zh, en };
+    return { json: `${base}.json`, textHash, ...zh, en };
   } finally {
     await charts.dispose();
   }

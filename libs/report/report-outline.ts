@@ -14,9 +14,12 @@ import {
   timelinessShares,
   type ReportChart,
 } from './report-charts';
-import { draftChapters } from './report-drafts';
+import { draftChapters, type DraftedChapter } from './report-drafts';
+import { withEdits, type TextEdits } from './report-edits';
 import { finalSections } from './report-final';
+import { adjustmentSection } from './report-adjustments';
 import { SERVICE_TEXT, serviceAreaRows, serviceShortfallItems } from './report-services';
+import { assessmentBlocks } from './report-assessment';
 import {
   behindPath,
   categoriesInPlanOrder,
@@ -100,6 +103,7 @@ function indicatorsChapter(t: ReportText, f: CycleReportFigures): ReportBlock[] 
         ),
       ],
     ],
+    ...adjustmentSection(t.locale, f),
   ]);
 }
 
@@ -157,11 +161,13 @@ function servicesChapter(t: ReportText, f: CycleReportFigures): ReportBlock[] {
   ]);
 }
 
-export function reportOutline(t: ReportText, f: CycleReportFigures): ReportChapter[] {
+/** `edits`: the bureau's text of the drafted sections it edited, in place of the drafted text. */
+export function reportOutline(t: ReportText, f: CycleReportFigures, edits: TextEdits = {}): ReportChapter[] {
   const drafts = draftChapters(f, t.locale);
+  const text = (chapter: DraftedChapter) => withEdits(drafts[chapter], edits, t.locale);
   // Problems stand as the chapter's own sections (（一）); recommendations sit inside one and count 1, 2, ….
   const numbered = (items: string[], no: (n: number) => string) =>
-    items.map((text, n) => paragraph(`${no(n + 1)}${text}`));
+    items.map((line, n) => paragraph(`${no(n + 1)}${line}`));
   const chapters: Array<Omit<ReportChapter, 'title'> & { name: string }> = [
     {
       name: t.headings.overview,
@@ -177,7 +183,7 @@ export function reportOutline(t: ReportText, f: CycleReportFigures): ReportChapt
       drafted: true,
       blocks: [
         paragraph(drafts.notice),
-        ...numbered(drafts.problems, t.sectionNo),
+        ...numbered(text('problems'), t.sectionNo),
         ...(f.boilerplate.length
           ? [lead(t.headings.boilerplate), ...f.boilerplate.map((b) => paragraph(t.boilerplateItem(f, b)))]
           : []),
@@ -189,8 +195,8 @@ export function reportOutline(t: ReportText, f: CycleReportFigures): ReportChapt
       blocks: [
         paragraph(drafts.notice),
         ...sections(t, [
-          [t.headings.recommendations, numbered(drafts.recommendations, (n) => `${n}. `)],
-          [t.headings.adjustments, drafts.adjustments.map(paragraph)],
+          [t.headings.recommendations, numbered(text('recommendations'), (n) => `${n}. `)],
+          [t.headings.adjustments, text('adjustments').map(paragraph)],
         ]),
       ],
     },
@@ -210,6 +216,7 @@ export function reportOutline(t: ReportText, f: CycleReportFigures): ReportChapt
         t.headers.timeliness,
         f.timeliness.map((x) => reportRows.timeliness(t, f, x)),
       ),
+      ...assessmentBlocks(t.locale, f),
       paragraph(t.appendix),
     ],
   });

@@ -9,7 +9,7 @@
 import { readPlanFile } from '@libs/catalog/plan-file-io';
 import { itemKey } from '@libs/cycle/cycle-definition';
 import { buildCycleReport, type ApprovedSubmission } from '@libs/report/cycle-report';
-import { draftChapters } from '@libs/report/report-drafts';
+import { draftChapters, type DraftedChapters } from '@libs/report/report-drafts';
 import { reportOutline } from '@libs/report/report-outline';
 import { REPORT_TEXT } from '@libs/report/report-text';
 import { THRESHOLD_PRESETS } from '@libs/rules/thresholds';
@@ -25,6 +25,14 @@ const approved = (itemKey: string, payload: ApprovedSubmission['payload']): Appr
 const indicator = (no: number, value: number) =>
   approved(itemKey('indicator', no), { kind: 'indicator', value, dataSource: '统计年报' });
 const COUNTIES = ['dongyuan', 'heping', 'lianping'];
+/** The drafted chapters' paragraphs as text (each is keyed by its finding for the bureau's edits). */
+const texts = ({ notice, ...chapters }: DraftedChapters) => ({
+  notice,
+  ...(Object.fromEntries(Object.entries(chapters).map(([c, ps]) => [c, ps.map((p) => p.text)])) as Record<
+    keyof typeof chapters,
+    string[]
+  >),
+});
 
 async function figures() {
   return buildCycleReport({
@@ -90,7 +98,7 @@ describe('the report’s chapters', () => {
       { kind: 'unreachable', indicator: 11, projectedShare: 0.3488 },
       { kind: 'ahead', indicator: 19, ratio: null },
     ]);
-    const zh = draftChapters(f, 'zh-CN');
+    const zh = texts(draftChapters(f, 'zh-CN'));
     expect(zh.problems).toEqual(
       expect.arrayContaining([
         '约束性指标“劳动年龄人口平均受教育年限”（第11项）未达到时序进度，是本次评估最突出的问题。',
@@ -105,7 +113,7 @@ describe('the report’s chapters', () => {
       '“劳动年龄人口平均受教育年限”（第11项）按目前进度，到2025年规划期末仅能实现规划增量的34.9%，建议牵头单位分析原因、加大力度；确属目标设定不合理的，按程序提出调整建议。',
       '“居民健康素养水平”（第19项）已提前实现规划目标（目标30，本期2023年），建议在规划调整时研究适当提高目标。',
     ]);
-    const en = draftChapters(f, 'en');
+    const en = texts(draftChapters(f, 'en'));
     expect(en.notice).toMatch(/^\[Draft\]/);
     expect(en.problems.join(' ')).toContain('Municipal Education Bureau reported late');
   });

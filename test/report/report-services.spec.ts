@@ -118,13 +118,17 @@ describe('the report’s chapter on the basic public service items', () => {
 
   it('drafts the shortfall as a problem, with a recommendation, for the bureau to edit', () => {
     const zh = draftChapters(report.figures, 'zh-CN');
-    expect(zh.problems).toContain(
+    expect(zh.problems.map((p) => p.text)).toContain(
       '基本公共服务尚未全部按标准落实：落实率1.3%，“特殊儿童群体基本生活保障”（未落实）、“儿童健康管理”（部分落实）与国家和省标准仍有差距。',
     );
-    expect(zh.recommendations).toContain(
+    expect(zh.recommendations.map((p) => p.text)).toContain(
       '补齐基本公共服务短板：责任单位对未落实和部分落实的服务项目逐项制定达标方案，落实资金和人员保障，确保按国家和省标准提供。',
     );
-    expect(draftChapters(report.figures, 'en').problems.join(' ')).toContain(
+    expect(
+      draftChapters(report.figures, 'en')
+        .problems.map((p) => p.text)
+        .join(' '),
+    ).toContain(
       '"Basic living support for special groups of children" (not delivered), "Child health management" (partly delivered) still fall short',
     );
   });

@@ -1,0 +1,82 @@
+/**
+ * The bureau's edits of the drafted chapters (存在的主要问题, 对策建议,
+ * 规划调整建议): each drafted paragraph is a section, named by the key of the
+ * finding it was drafted from (libs/report/report-drafts.ts), and the bureau's
+ * latest edit of a section takes the place of the drafted text in every
+ * rendition. The figures are never edited: the text around them is. Pure.
+ */
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../common/canonical-json';
+import type { Localized } from '../plan/localized';
+import type { CycleReportFigures } from './cycle-report';
+import { DRAFTED_CHAPTERS, draftChapters, type DraftedChapter, type DraftedParagraph } from './report-drafts';
+
+/** A section's text in both renditions. */
+export interface SectionText {
+  zh: string;
+  en: string;
+}
+
+/** The bureau's latest text of each section it edited, by section key. */
+export type TextEdits = Readonly<Record<string, SectionText>>;
+
+export interface DraftedSection {
+  key: string;
+  chapter: DraftedChapter;
+  drafted: SectionText;
+}
+
+/** Every drafted section of a report, in the report's order, with its text in both languages. */
+export function draftedSections(f: CycleReportFigures): DraftedSection[] {
+  const zh = draftChapters(f, 'zh-CN');
+  const en = draftChapters(f, 'en');
+  return DRAFTED_CHAPTERS.flatMap((chapter) => {
+    const english = new Map(en[chapter].map((p) => [p.key, p.text]));
+    return zh[chapter].map((p) => ({ key: p.key, chapter, drafted: { zh: p.text, en: english.get(p.key) ?? p.text } }));
+  });
+}
+
+/** A chapter's paragraphs with the bureau's edits in place of the drafted text; edits of other sections are left out. */
+export function withEdits(paragraphs: DraftedParagraph[], edits: TextEdits, locale: 'zh-CN' | 'en'): string[] {
+  return paragraphs.map((p) => {
+    const edit = edits[p.key];
+    return edit ? (locale === 'en' ? edit.en : edit.zh) : p.text;
+  });
+}
+
+/**
+ * The hash of the report's text as it reads, every drafted section after the
+ * bureau's edits, in both languages. The figures keep their own content hash
+ * (the same draft or final); a final version carries both.
+ */
+export function reportTextHash(f: CycleReportFigures, edits: TextEdits): string {
+  const text = draftedSections(f).map(({ key, drafted }) => [key, edits[key] ?? drafted]);
+  return createHash('sha256').update(canonicalJson(text)).digest('hex');
+}
+
+/** How long one section may be: a paragraph, not a chapter pasted in. */
+export const SECTION_TEXT_MAX = 2000;
+
+/** Line breaks and the other control characters: a section is one paragraph of plain text. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** What is wrong with a section's text, each problem naming `field`; empty when it may be saved. */
+export function sectionTextProblems(text: string, field: string): Array<Localized & { field: string }> {
+  if (text.trim() === '')
+    return [{ field, zh: `${field}：段落文字不能为空`, en: `${field}: the section's text may not be empty` }];
+  const problems: Array<Localized & { field: string }> = [];
+  if ([...text].length > SECTION_TEXT_MAX)
+    problems.push({
+      field,
+      zh: `${field}：段落文字最多${SECTION_TEXT_MAX}字`,
+      en: `${field}: a section holds at most ${SECTION_TEXT_MAX} characters`,
+    });
+  if (CONTROL.test(text))
+    problems.push({
+      field,
+      zh: `${field}：段落是一段纯文字，不能含换行或控制字符`,
+      en: `${field}: a section is one paragraph of plain text, without line breaks or control characters`,
+    });
+  return problems;
+}
