@@ -41,6 +41,22 @@ const ENDPOINTS: Endpoint[] = [
     body: { assignments: [{ no: 1, department: OWN }] },
     allowed: ['admin'],
   },
+  { name: 'evaluation calendar', method: 'get', path: () => `/api/plans/${PLAN}/calendar`, allowed: ALL_SIGNED_IN },
+  { name: 'create the calendar', method: 'post', path: () => `/api/plans/${PLAN}/calendar`, allowed: ['admin'] },
+  {
+    name: 'pause the calendar',
+    method: 'post',
+    path: () => `/api/plans/${PLAN}/calendar/pause`,
+    body: { reason: '规划调整' },
+    allowed: ['admin'],
+  },
+  {
+    name: 'resume the calendar',
+    method: 'post',
+    path: () => `/api/plans/${PLAN}/calendar/resume`,
+    body: { reason: '调整完成' },
+    allowed: ['admin'],
+  },
   { name: 'list departments', method: 'get', path: () => '/api/departments', allowed: ALL_SIGNED_IN },
   { name: 'one department', method: 'get', path: () => `/api/departments/${OWN}`, allowed: ALL_SIGNED_IN },
   {
@@ -177,6 +193,19 @@ const ENDPOINTS: Endpoint[] = [
   },
   { name: 'report versions', method: 'get', path: (c) => `/api/cycles/${c}/reports`, allowed: ALL_SIGNED_IN },
   { name: 'report file', method: 'get', path: (c) => `/api/cycles/${c}/reports/1/docx`, allowed: ALL_SIGNED_IN },
+  // Before the close there is no assessment (404): past authorization all the same.
+  {
+    name: 'departments’ assessment',
+    method: 'get',
+    path: (c) => `/api/cycles/${c}/assessment`,
+    allowed: ALL_SIGNED_IN,
+  },
+  {
+    name: 'departments’ assessment workbook',
+    method: 'get',
+    path: (c) => `/api/cycles/${c}/assessment.xlsx`,
+    allowed: ALL_SIGNED_IN,
+  },
   { name: 'audit trail', method: 'get', path: () => '/api/audit', allowed: ['admin', 'viewer'] },
   { name: 'who am I', method: 'get', path: () => '/api/auth/me', allowed: [...ALL_SIGNED_IN, 'link'] },
 ];

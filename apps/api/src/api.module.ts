@@ -18,6 +18,7 @@ import { LinkPageController } from './auth/link-page.controller';
 import { PasswordResetController } from './auth/password-reset.controller';
 import { LinkService } from './auth/link.service';
 import { DepartmentsController } from './catalog/departments.controller';
+import { CalendarController } from './catalog/calendar.controller';
 import { PlansController } from './catalog/plans.controller';
 import { TranslationsController } from './catalog/translations.controller';
 import { UsersController } from './catalog/users.controller';
@@ -44,6 +45,7 @@ import { CLOCK, CYCLE_CLIENT, NOTICE_OUTBOX, systemClock, TEMPORAL_CLIENT } from
     LinkPageController,
     PasswordResetController,
     PlansController,
+    CalendarController,
     TranslationsController,
     DepartmentsController,
     UsersController,

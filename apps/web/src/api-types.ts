@@ -297,6 +297,58 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/plans/{code}/calendar': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 评估日历 The plan’s evaluation calendar: each schedule’s state (absent, active, paused), next launches and recent launches with the cycle each stood for (404 an unknown plan) */
+    get: operations['CalendarController_show'];
+    put?: never;
+    /** 创建评估日历 Create the calendar from the plan’s period, or update a schedule that differs from it; the same request again changes nothing (audited) */
+    post: operations['CalendarController_ensure'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/plans/{code}/calendar/pause': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 暂停评估日历 Pause the calendar’s launches, all kinds or one, with a reason (audited) */
+    post: operations['CalendarController_pause'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/plans/{code}/calendar/resume': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 恢复评估日历 Resume the calendar’s launches, all kinds or one, with a reason (audited) */
+    post: operations['CalendarController_resume'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/plans/{code}/translations': {
     parameters: {
       query?: never;
@@ -1271,6 +1323,69 @@ export interface components {
           unchanged: number;
         };
       };
+    };
+    CalendarLaunchView: {
+      /** Format: date-time */
+      scheduledAt: string;
+      /** Format: date-time */
+      takenAt: string;
+      /** @description the scheduledCycleLaunch run the schedule started */
+      launchWorkflowId: string;
+      /**
+       * @description the cycle the launch stands for (started unless it had already run)
+       * @example cycle/heyuan-public-services-2021-2025/annual/2023
+       */
+      cycleId: string;
+    };
+    CalendarScheduleView: {
+      /** @enum {string} */
+      kind: 'annual' | 'midterm' | 'final';
+      /** @example calendar/heyuan-public-services-2021-2025/annual */
+      scheduleId: string;
+      /**
+       * @description absent: not created yet
+       * @enum {string}
+       */
+      state: 'absent' | 'active' | 'paused';
+      /** @description the reason given when it was last paused or resumed */
+      note: string | null;
+      /** @description the next launches Temporal has planned */
+      nextLaunches: string[];
+      /** @description the latest launches, oldest first */
+      recentLaunches: components['schemas']['CalendarLaunchView'][];
+    };
+    CalendarView: {
+      /** @example heyuan-public-services-2021-2025 */
+      plan: string;
+      /** @description annual, mid-term and final, in that order */
+      schedules: components['schemas']['CalendarScheduleView'][];
+    };
+    CalendarChangesView: {
+      /** @enum {string} */
+      annual: 'created' | 'updated' | 'unchanged';
+      /** @enum {string} */
+      midterm: 'created' | 'updated' | 'unchanged';
+      /** @enum {string} */
+      final: 'created' | 'updated' | 'unchanged';
+    };
+    CalendarEnsuredView: {
+      /** @example heyuan-public-services-2021-2025 */
+      plan: string;
+      /** @description annual, mid-term and final, in that order */
+      schedules: components['schemas']['CalendarScheduleView'][];
+      changes: components['schemas']['CalendarChangesView'];
+    };
+    CalendarPauseBody: {
+      /**
+       * @description why: kept with the schedule and audited
+       * @example 规划中期调整，暂缓评估
+       */
+      reason: string;
+      /**
+       * @description one kind only; all three when absent
+       * @enum {string}
+       */
+      kind?: 'annual' | 'midterm' | 'final';
     };
     TranslationRowView: {
       /** @enum {string} */
@@ -2860,6 +2975,98 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PlanImportView'];
+        };
+      };
+    };
+  };
+  CalendarController_show: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarView'];
+        };
+      };
+    };
+  };
+  CalendarController_ensure: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarEnsuredView'];
+        };
+      };
+    };
+  };
+  CalendarController_pause: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CalendarPauseBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarView'];
+        };
+      };
+    };
+  };
+  CalendarController_resume: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CalendarPauseBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarView'];
         };
       };
     };
