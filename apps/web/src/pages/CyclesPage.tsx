@@ -7,6 +7,7 @@ import { useI18n } from '../i18n';
 import { cyclePath, cycleTitle, type Cycle } from '../labels';
 import { Link } from '../router';
 import type { Session } from '../session';
+import { EvaluationCalendarCard } from './EvaluationCalendarCard';
 import { LaunchForm } from './LaunchForm';
 
 export function CyclesPage({ session }: { session: Session }) {
@@ -58,6 +59,9 @@ export function CyclesPage({ session }: { session: Session }) {
           { title: t('发起时间', 'Launched'), dataIndex: 'launchedAt', render: (v: string) => when(v) },
         ]}
       />
+      {session.user.role === 'admin'
+        ? plans.data?.map((plan) => <EvaluationCalendarCard key={plan.code} session={session} plan={plan} />)
+        : null}
       <Drawer
         open={launching}
         onClose={() => setLaunching(false)}
