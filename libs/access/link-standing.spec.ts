@@ -6,6 +6,7 @@ const standing = (itemStatus: string, o: Partial<LinkStanding> = {}): LinkStandi
   cycleRunning: true,
   holderEntitled: true,
   signedOut: false,
+  reviewOpen: false,
   ...o,
 });
 
@@ -21,6 +22,24 @@ describe('linkRefusal', () => {
     ['a review link once approved', 'review', standing('approved'), 'purpose_done'],
     ['a contribute link while the lead waits for review', 'contribute', standing('submitted'), null],
     ['a contribute link once approved', 'contribute', standing('approved'), 'purpose_done'],
+    [
+      'a comment link while the report is out for comments, the cycle closed',
+      'comment',
+      standing('approved', { cycleRunning: false, reviewOpen: true }),
+      null,
+    ],
+    [
+      'a comment link once the review stopped taking comments',
+      'comment',
+      standing('approved', { cycleRunning: false }),
+      'purpose_done',
+    ],
+    [
+      'a comment link whose holder changed',
+      'comment',
+      standing('approved', { cycleRunning: false, reviewOpen: true, holderEntitled: false }),
+      'holder_changed',
+    ],
     ['an item that no longer exists', 'submit', null, 'item_gone'],
     [
       'a holder who is no longer the contact or delegate',

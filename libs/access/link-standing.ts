@@ -6,6 +6,7 @@
  * so a changed contact, an ended delegation or a finished item ends the link
  * and its session at once, not when the token expires.
  */
+import { ITEM_STATUSES } from '../cycle/department-state';
 import type { ContactRole } from '../persistence/entities';
 import type { AccessRepository } from '../persistence/repositories/access.repository';
 import type { LinkScope } from './principal';
@@ -15,6 +16,8 @@ export const OPEN_IN: Record<LinkScope['purpose'], string[]> = {
   submit: ['assigned', 'draft', 'returned'],
   review: ['submitted'],
   contribute: ['assigned', 'draft', 'returned', 'submitted'],
+  // A comment link is about its department's part whatever its items' state: the review's stage decides (`reviewOpen`).
+  comment: [...ITEM_STATUSES],
 };
 
 /** The department role a link's holder acts in: supervisors review, submitters submit and contribute. */
@@ -28,6 +31,8 @@ export interface LinkStanding {
   holderEntitled: boolean;
   /** The session opened from the link was signed out (never true for the link itself). */
   signedOut: boolean;
+  /** The cycle's report is out for comments (its review takes comments): what a comment link needs instead of a running cycle. */
+  reviewOpen: boolean;
 }
 
 /** The link's standing now (AccessRepository.linkStanding); null when its item does not exist. */
@@ -46,8 +51,9 @@ export type LinkRefusal = 'item_gone' | 'signed_out' | 'cycle_closed' | 'holder_
 export function linkRefusal(purpose: LinkScope['purpose'], standing: LinkStanding | null): LinkRefusal | null {
   if (!standing) return 'item_gone';
   if (standing.signedOut) return 'signed_out';
-  if (!standing.cycleRunning) return 'cycle_closed';
+  if (purpose !== 'comment' && !standing.cycleRunning) return 'cycle_closed';
   if (!standing.holderEntitled) return 'holder_changed';
-  if (!OPEN_IN[purpose].includes(standing.itemStatus)) return 'purpose_done';
+  if (purpose === 'comment' ? !standing.reviewOpen : !OPEN_IN[purpose].includes(standing.itemStatus))
+    return 'purpose_done';
   return null;
 }

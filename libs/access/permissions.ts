@@ -22,6 +22,8 @@ export type Permission =
   | 'item:contribute'
   | 'item:review'
   | 'report:read'
+  /** Commenting on a report out for comments: a department on its part, the third-party evaluator as an assessment. */
+  | 'review:comment'
   | 'audit:read'
   | 'delegation:manage'
   /** Reading Temporal histories decrypted (the codec server): the bureau's operators only. */
@@ -56,10 +58,26 @@ const ROLE_PERMISSIONS: Record<Principal['role'], Permission[]> = {
     'delegation:manage',
     'payloads:decode',
   ],
-  viewer: ['catalog:read', 'cycle:read', 'item:read', 'report:read', 'audit:read'],
+  viewer: ['catalog:read', 'cycle:read', 'item:read', 'report:read', 'audit:read', 'review:comment'],
   approver: ['catalog:read', 'cycle:read', 'item:read', 'report:read', 'report:approve', 'adjustment:approve'],
-  submitter: ['catalog:read', 'cycle:read', 'item:read', 'item:submit', 'item:contribute', 'report:read'],
-  supervisor: ['catalog:read', 'cycle:read', 'item:read', 'item:review', 'report:read', 'delegation:manage'],
+  submitter: [
+    'catalog:read',
+    'cycle:read',
+    'item:read',
+    'item:submit',
+    'item:contribute',
+    'report:read',
+    'review:comment',
+  ],
+  supervisor: [
+    'catalog:read',
+    'cycle:read',
+    'item:read',
+    'item:review',
+    'report:read',
+    'delegation:manage',
+    'review:comment',
+  ],
 };
 
 /** What a link session may do, by the link's purpose. */
@@ -67,6 +85,7 @@ const SCOPE_PERMISSIONS: Record<LinkScope['purpose'], Permission[]> = {
   submit: ['item:read', 'item:submit'],
   review: ['item:read', 'item:review'],
   contribute: ['item:read', 'item:contribute'],
+  comment: ['report:read', 'review:comment'],
 };
 
 /** Null when allowed; otherwise the refusal, in words the person can act on. */
@@ -78,7 +97,10 @@ export function authorize(p: Principal, permission: Permission, target?: AccessT
         'an email link only opens the item it was sent for; sign in for anything else',
       );
     }
-    if (!target || target.cycleId !== p.scope.cycleId || target.itemKey !== p.scope.itemKey) {
+    // A comment link opens its department's part of the report, not one item.
+    const within =
+      p.scope.purpose === 'comment' ? target?.department === p.scope.department : target?.itemKey === p.scope.itemKey;
+    if (!target || target.cycleId !== p.scope.cycleId || !within) {
       return refuse('此邮件链接不适用于该事项', 'this email link is not for that item');
     }
     return null;

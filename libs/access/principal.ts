@@ -5,9 +5,9 @@
 import type { Actor } from '../cycle/department-state';
 import type { UserRole } from './roles';
 
-/** What an email link lets its holder do: one item, one purpose. */
+/** What an email link lets its holder do: one item, one purpose (a comment link: its department's part of the report). */
 export interface LinkScope {
-  purpose: 'submit' | 'review' | 'contribute';
+  purpose: 'submit' | 'review' | 'contribute' | 'comment';
   cycleId: string;
   department: string;
   itemKey: string;

@@ -89,7 +89,8 @@ export class CycleClient {
 
   constructor(
     private readonly client: Client,
-    private readonly taskQueue: string,
+    /** The cycles' task queue: their reviews run there too. */
+    readonly taskQueue: string,
     private readonly ds: DataSource,
   ) {
     this.catalog = new CatalogRepository(ds);

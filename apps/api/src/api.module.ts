@@ -34,7 +34,9 @@ import { REPOSITORY_PROVIDERS } from './repositories';
 import { ReportsController } from './cycles/reports.controller';
 import { HealthController } from './health.controller';
 import { MetricsModule, ScrapedGauges } from './metrics.controller';
-import { CLOCK, CYCLE_CLIENT, NOTICE_OUTBOX, systemClock, TEMPORAL_CLIENT } from './tokens';
+import { CLOCK, CYCLE_CLIENT, NOTICE_OUTBOX, REVIEW_CLIENT, systemClock, TEMPORAL_CLIENT } from './tokens';
+import { ReviewController } from './cycles/review/review.controller';
+import { ReviewClient } from '@libs/temporal/review-client';
 
 /** The HTTP API; its infrastructure (database, Temporal) is created here and closed with the app. */
 @Module({
@@ -54,6 +56,7 @@ import { CLOCK, CYCLE_CLIENT, NOTICE_OUTBOX, systemClock, TEMPORAL_CLIENT } from
     ItemContextController,
     EvidenceController,
     ReportsController,
+    ReviewController,
     PortalController,
     AuditController,
     PayloadCodecController,
@@ -77,6 +80,13 @@ import { CLOCK, CYCLE_CLIENT, NOTICE_OUTBOX, systemClock, TEMPORAL_CLIENT } from
       inject: [TEMPORAL_CLIENT, DataSource],
       useFactory: (client: Client, ds: DataSource) =>
         new CycleClient(client, loadConfig('temporal').TEMPORAL_TASK_QUEUE, ds),
+    },
+    {
+      provide: REVIEW_CLIENT,
+      inject: [TEMPORAL_CLIENT, CYCLE_CLIENT, DataSource],
+      // On the cycles' task queue: the worker that runs the cycles runs their reviews.
+      useFactory: (client: Client, cycles: CycleClient, ds: DataSource) =>
+        new ReviewClient(client, cycles.taskQueue, ds),
     },
     {
       provide: TokenSigner,

@@ -13,6 +13,7 @@ import { CycleRepository } from '@libs/persistence/repositories/cycle.repository
 import { DatabaseProbe } from '@libs/persistence/repositories/database-probe';
 import { OperationsRepository } from '@libs/persistence/repositories/operations.repository';
 import { OutboxRepository } from '@libs/persistence/repositories/outbox.repository';
+import { ReportReviewRepository } from '@libs/persistence/repositories/report-review.repository';
 import { SubmissionRepository } from '@libs/persistence/repositories/submission.repository';
 import { Transactions } from '@libs/persistence/repositories/transactions';
 
@@ -33,5 +34,6 @@ export const REPOSITORY_PROVIDERS: Provider[] = [
   DatabaseProbe,
   OperationsRepository,
   OutboxRepository,
+  ReportReviewRepository,
   SubmissionRepository,
 ].map(onDataSource);

@@ -10,11 +10,13 @@ import {
   UserAccount,
 } from './access.entity';
 import { CycleReport, EvaluationCycle, ItemEvent, Notice, SubmissionVersion, WorkItem } from './cycle.entity';
+import { ReportCommentRow, ReportReviewRow } from './review.entity';
 
 export * from './department.entity';
 export * from './plan-items.entity';
 export * from './plan.entity';
 export * from './cycle.entity';
+export * from './review.entity';
 export * from './access.entity';
 
 export const catalogEntities = [
@@ -32,7 +34,16 @@ export const catalogEntities = [
   Responsibility,
 ];
 
-export const cycleEntities = [EvaluationCycle, WorkItem, SubmissionVersion, ItemEvent, Notice, CycleReport];
+export const cycleEntities = [
+  EvaluationCycle,
+  WorkItem,
+  SubmissionVersion,
+  ItemEvent,
+  Notice,
+  CycleReport,
+  ReportReviewRow,
+  ReportCommentRow,
+];
 
 export const accessEntities = [UserAccount, AuditEntry, EvidenceFile, EndedLinkSession, IdempotencyKey, SignInThrottle];
 

@@ -15,6 +15,7 @@ import { PlanTranslations1796200500000 } from './1796200500000-PlanTranslations'
 import { DroppedNotices1796230000000 } from './1796230000000-DroppedNotices';
 import { DepartmentDeadlines1796220000000 } from './1796220000000-DepartmentDeadlines';
 import { NoticeQueuedNotify1796240000000 } from './1796240000000-NoticeQueuedNotify';
+import { ReportReview1796300200000 } from './1796300200000-ReportReview';
 
 /** Every migration, in order. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   DepartmentDeadlines1796220000000,
   DroppedNotices1796230000000,
   NoticeQueuedNotify1796240000000,
+  ReportReview1796300200000,
 ];

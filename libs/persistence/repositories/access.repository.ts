@@ -181,9 +181,16 @@ export class AccessRepository {
     holder: string,
     sessionId: string | null,
   ): Promise<LinkStanding | null> {
-    const [row]: Array<{ item_status: string; cycle_running: boolean; holder_entitled: boolean; signed_out: boolean }> =
-      await this.db.query(
-        `SELECT w.status AS item_status, c.status = 'running' AS cycle_running,
+    const [row]: Array<{
+      item_status: string;
+      cycle_running: boolean;
+      holder_entitled: boolean;
+      signed_out: boolean;
+      review_open: boolean;
+    }> = await this.db.query(
+      `SELECT w.status AS item_status, c.status = 'running' AS cycle_running,
+              EXISTS (SELECT 1 FROM report_review r
+                       WHERE r.cycle_id = w.cycle_id AND r.stage IN ('commenting', 'recompiling')) AS review_open,
               coalesce(lower(k.email) = lower($5) OR lower(g.delegate_email) = lower($5), false) AS holder_entitled,
               EXISTS (SELECT 1 FROM ended_link_session e WHERE e.session_id = $6::uuid) AS signed_out
          FROM work_item w
@@ -196,14 +203,15 @@ export class AccessRepository {
             ORDER BY valid_from DESC LIMIT 1
          ) g ON true
         WHERE w.cycle_id = $1 AND w.item_key = $2`,
-        [link.cycleId, link.itemKey, link.department, link.role, holder, sessionId],
-      );
+      [link.cycleId, link.itemKey, link.department, link.role, holder, sessionId],
+    );
     return row
       ? {
           itemStatus: row.item_status,
           cycleRunning: row.cycle_running,
           holderEntitled: row.holder_entitled,
           signedOut: row.signed_out,
+          reviewOpen: row.review_open,
         }
       : null;
   }

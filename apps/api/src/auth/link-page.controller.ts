@@ -21,6 +21,7 @@ const PURPOSE = {
   submit: { zh: '填报', en: 'fill in and submit' },
   review: { zh: '审核', en: 'review' },
   contribute: { zh: '提供配合意见', en: 'contribute to' },
+  comment: { zh: '对评估报告（征求意见稿）提出意见', en: 'comment on the report (draft for comments) about' },
 };
 
 /** Every link page offers the way in that needs no link: signing in to the portal, when it is built. */

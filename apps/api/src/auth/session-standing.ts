@@ -66,6 +66,10 @@ const DONE: Record<LinkScope['purpose'], Localized> = {
     zh: '此事项已审核完毕，不能再提供配合意见。',
     en: 'This item has been reviewed; contributions are closed.',
   },
+  comment: {
+    zh: '评估报告的征求意见已结束，不能再通过此邮件链接提出意见。',
+    en: 'The report is no longer out for comments; this email link can no longer be used to comment.',
+  },
 };
 
 /** The refusal of a change through a link session whose purpose is done. */

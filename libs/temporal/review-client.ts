@@ -1,0 +1,108 @@
+/**
+ * The report's review over the Temporal client: starting it once per closed
+ * cycle, and the commands of the bureau, the departments, the evaluator and
+ * the approver. The review's workflow records each change in PostgreSQL before
+ * it answers, so a caller reads its own change from there.
+ */
+import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { DataSource } from 'typeorm';
+import { cycleTitle, type CycleDefinition } from '../cycle/cycle-definition';
+import { reviewWorkflowId, type ReviewOutcome, type ReviewRequest } from '../cycle/report-review';
+import type { Localized } from '../plan/localized';
+import { CycleRepository } from '../persistence/repositories/cycle.repository';
+import { ReportReviewRepository } from '../persistence/repositories/report-review.repository';
+import { reviewCommandUpdate } from '../../workflows/report-review.messages';
+import type { reportReview } from '../../workflows/report-review.workflow';
+import { CycleRequestError } from './cycle-client';
+
+export interface ReviewStart {
+  /** When departments' comments are due (ISO instant). */
+  deadline: string;
+  /** Whether the final version waits for the approver; on unless the bureau says otherwise. */
+  requireApproval?: boolean;
+}
+
+export class ReviewClient {
+  private readonly cycles: CycleRepository;
+  private readonly reviews: ReportReviewRepository;
+
+  constructor(
+    private readonly client: Client,
+    private readonly taskQueue: string,
+    ds: DataSource,
+  ) {
+    this.cycles = new CycleRepository(ds);
+    this.reviews = new ReportReviewRepository(ds);
+  }
+
+  /**
+   * Starts the review of a closed cycle's report. A repeat while it runs
+   * answers the running review (`started: false`); one that has finished is
+   * not started again.
+   */
+  async start(cycleId: string, request: ReviewStart): Promise<{ cycleId: string; started: boolean }> {
+    const cycle = await this.cycles.find(cycleId);
+    const problems: Localized[] = [];
+    const deadline = Date.parse(request.deadline);
+    if (Number.isNaN(deadline))
+      problems.push({
+        zh: `截止时间“${request.deadline}”格式不对`,
+        en: `deadline "${request.deadline}" is not a date`,
+      });
+    if (!cycle) problems.push({ zh: '没有这一轮评估', en: 'there is no such cycle' });
+    if (problems.length) throw new CycleRequestError('invalid_request', problems);
+    if (cycle!.status !== 'closed')
+      throw new CycleRequestError('command_refused', [
+        {
+          zh: `${cycleTitle(cycle!).zh}尚未结束（或已取消），报告征求意见须在评估结束后发起`,
+          en: `the ${cycleTitle(cycle!).en} is not closed (or was cancelled); its report goes out for comments once it is closed`,
+        },
+      ]);
+    const existing = await this.reviews.review(cycleId);
+    const definition = cycle!.definition as CycleDefinition;
+    try {
+      await this.client.workflow.start<typeof reportReview>('reportReview', {
+        workflowId: reviewWorkflowId(cycleId),
+        taskQueue: this.taskQueue,
+        args: [
+          {
+            cycleId,
+            deadline: new Date(deadline).toISOString(),
+            requireApproval: request.requireApproval ?? true,
+            policy: definition.policy,
+          },
+        ],
+        // A repeat of the bureau's request finds the running review instead of starting a second one.
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+      return { cycleId, started: !existing };
+    } catch (e) {
+      if (e instanceof WorkflowExecutionAlreadyStartedError)
+        throw new CycleRequestError('command_refused', [
+          { zh: '本轮评估报告的征求意见已经结束', en: 'the review of this cycle’s report has already finished' },
+        ]);
+      throw e;
+    }
+  }
+
+  /** One command through the review's workflow, taken once per request ID; a refusal in both languages. */
+  async command(cycleId: string, request: ReviewRequest): Promise<ReviewOutcome> {
+    try {
+      return await this.client.workflow
+        .getHandle(reviewWorkflowId(cycleId))
+        .executeUpdate(reviewCommandUpdate, { args: [request], updateId: request.requestId });
+    } catch (e) {
+      if (
+        e instanceof WorkflowUpdateFailedError &&
+        e.cause instanceof ApplicationFailure &&
+        e.cause.type === 'CommandRefused'
+      ) {
+        const detail = e.cause.details?.[0] as Localized | undefined;
+        throw new CycleRequestError('command_refused', [detail ?? { zh: e.cause.message, en: e.cause.message }]);
+      }
+      throw e;
+    }
+  }
+}
