@@ -33,6 +33,7 @@ import { CatalogRepository } from '../../libs/persistence/repositories/catalog.r
 import { CycleItemRepository } from '../../libs/persistence/repositories/cycle-item.repository';
 import { CycleRepository } from '../../libs/persistence/repositories/cycle.repository';
 import { OutboxRepository } from '../../libs/persistence/repositories/outbox.repository';
+import { ReportTextRepository } from '../../libs/persistence/repositories/report-text.repository';
 import { SubmissionRepository } from '../../libs/persistence/repositories/submission.repository';
 import { buildCycleReport, type ApprovedSubmission } from '../../libs/report/cycle-report';
 import { writeReportFiles } from '../../libs/report/report-files';
@@ -245,12 +246,17 @@ export class CycleActivitiesService implements CycleActivities {
     if (same) return { reportPath: same.path, contentHash, version: same.version };
     const version = (await this.cycles.reportCount(cycleId)) + 1;
     const dir = resolve(this.config.reportsDir, cycleId.replace(/[^A-Za-z0-9-]+/g, '_'));
-    // Every compiled version is a draft for comments until the bureau finalises it.
-    const { json: path } = await writeReportFiles(dir, version, figures, contentHash, {
-      issuer: this.config.issuer,
-      issuedAt: new Date(),
-      stage: 'draft',
-    });
+    // Every compiled version is a draft for comments until the bureau finalises it. A recompile (after a
+    // reopen) keeps the bureau's edits of the sections it still drafts, in place of the drafted text.
+    const edits = await new ReportTextRepository(this.ds).latestEdits(cycleId);
+    const { json: path } = await writeReportFiles(
+      dir,
+      version,
+      figures,
+      contentHash,
+      { issuer: this.config.issuer, issuedAt: new Date(), stage: 'draft' },
+      edits,
+    );
     await this.cycles.close(cycleId, { version, contentHash, path, timeliness: outcomes }, cancelled);
     log.info('cycle closed', { cycleId, version, contentHash, path });
     return { reportPath: path, contentHash, version };

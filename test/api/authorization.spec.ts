@@ -195,6 +195,20 @@ const ENDPOINTS: Endpoint[] = [
   },
   { name: 'report versions', method: 'get', path: (c) => `/api/cycles/${c}/reports`, allowed: ALL_SIGNED_IN },
   { name: 'report file', method: 'get', path: (c) => `/api/cycles/${c}/reports/1/docx`, allowed: ALL_SIGNED_IN },
+  { name: 'report text', method: 'get', path: (c) => `/api/cycles/${c}/report/text`, allowed: ALL_SIGNED_IN },
+  {
+    name: 'report text versions',
+    method: 'get',
+    path: (c) => `/api/cycles/${c}/report/text/recommendations.monitoring/versions`,
+    allowed: ALL_SIGNED_IN,
+  },
+  {
+    name: 'edit report text',
+    method: 'put',
+    path: (c) => `/api/cycles/${c}/report/text/recommendations.monitoring`,
+    body: { text: '强化监测评估。', textEn: 'Keep monitoring.', baseVersion: 0 },
+    allowed: ['admin'],
+  },
   // Before the close there is no assessment (404): past authorization all the same.
   {
     name: 'departments’ assessment',

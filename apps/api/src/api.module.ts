@@ -32,6 +32,8 @@ import { CycleDashboard } from './cycles/dashboard.service';
 import { PortalController } from './cycles/portal.controller';
 import { REPOSITORY_PROVIDERS } from './repositories';
 import { ReportsController } from './cycles/reports.controller';
+import { ReportTextController } from './cycles/report-text.controller';
+import { ReportTextService } from './cycles/report-text.service';
 import { HealthController } from './health.controller';
 import { MetricsModule, ScrapedGauges } from './metrics.controller';
 import { CLOCK, CYCLE_CLIENT, NOTICE_OUTBOX, REVIEW_CLIENT, systemClock, TEMPORAL_CLIENT } from './tokens';
@@ -56,6 +58,7 @@ import { ReviewClient } from '@libs/temporal/review-client';
     ItemContextController,
     EvidenceController,
     ReportsController,
+    ReportTextController,
     ReviewController,
     PortalController,
     AuditController,
@@ -111,6 +114,7 @@ import { ReviewClient } from '@libs/temporal/review-client';
     LinkService,
     ItemAccess,
     ItemContext,
+    ReportTextService,
     ScrapedGauges,
   ],
 })

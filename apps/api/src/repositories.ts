@@ -13,6 +13,7 @@ import { CycleRepository } from '@libs/persistence/repositories/cycle.repository
 import { DatabaseProbe } from '@libs/persistence/repositories/database-probe';
 import { OperationsRepository } from '@libs/persistence/repositories/operations.repository';
 import { OutboxRepository } from '@libs/persistence/repositories/outbox.repository';
+import { ReportTextRepository } from '@libs/persistence/repositories/report-text.repository';
 import { ReportReviewRepository } from '@libs/persistence/repositories/report-review.repository';
 import { SubmissionRepository } from '@libs/persistence/repositories/submission.repository';
 import { Transactions } from '@libs/persistence/repositories/transactions';
@@ -34,6 +35,7 @@ export const REPOSITORY_PROVIDERS: Provider[] = [
   DatabaseProbe,
   OperationsRepository,
   OutboxRepository,
+  ReportTextRepository,
   ReportReviewRepository,
   SubmissionRepository,
 ].map(onDataSource);

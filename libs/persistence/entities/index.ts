@@ -10,12 +10,14 @@ import {
   UserAccount,
 } from './access.entity';
 import { CycleReport, EvaluationCycle, ItemEvent, Notice, SubmissionVersion, WorkItem } from './cycle.entity';
+import { ReportTextEdit } from './report-text.entity';
 import { ReportCommentRow, ReportReviewRow } from './review.entity';
 
 export * from './department.entity';
 export * from './plan-items.entity';
 export * from './plan.entity';
 export * from './cycle.entity';
+export * from './report-text.entity';
 export * from './review.entity';
 export * from './access.entity';
 
@@ -43,6 +45,7 @@ export const cycleEntities = [
   CycleReport,
   ReportReviewRow,
   ReportCommentRow,
+  ReportTextEdit,
 ];
 
 export const accessEntities = [UserAccount, AuditEntry, EvidenceFile, EndedLinkSession, IdempotencyKey, SignInThrottle];

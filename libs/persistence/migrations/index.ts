@@ -16,6 +16,7 @@ import { DroppedNotices1796230000000 } from './1796230000000-DroppedNotices';
 import { DepartmentDeadlines1796220000000 } from './1796220000000-DepartmentDeadlines';
 import { NoticeQueuedNotify1796240000000 } from './1796240000000-NoticeQueuedNotify';
 import { ReportReview1796300200000 } from './1796300200000-ReportReview';
+import { ReportTextEdits1796300300000 } from './1796300300000-ReportTextEdits';
 
 /** Every migration, in order. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   DroppedNotices1796230000000,
   NoticeQueuedNotify1796240000000,
   ReportReview1796300200000,
+  ReportTextEdits1796300300000,
 ];
