@@ -17,9 +17,7 @@ import {
 import { draftChapters, type DraftedChapter } from './report-drafts';
 import { withEdits, type TextEdits } from './report-edits';
 import { finalSections } from './report-final';
-import { adjustmentSection } from './report-adjustments';
 import { SERVICE_TEXT, serviceAreaRows, serviceShortfallItems } from './report-services';
-import { assessmentBlocks } from './report-assessment';
 import {
   behindPath,
   categoriesInPlanOrder,
@@ -103,7 +101,6 @@ function indicatorsChapter(t: ReportText, f: CycleReportFigures): ReportBlock[] 
         ),
       ],
     ],
-    ...adjustmentSection(t.locale, f),
   ]);
 }
 
@@ -216,7 +213,6 @@ export function reportOutline(t: ReportText, f: CycleReportFigures, edits: TextE
         t.headers.timeliness,
         f.timeliness.map((x) => reportRows.timeliness(t, f, x)),
       ),
-      ...assessmentBlocks(t.locale, f),
       paragraph(t.appendix),
     ],
   });
