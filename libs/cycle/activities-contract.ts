@@ -12,6 +12,13 @@ import type { ReopenedDepartment } from './reopen';
 import type { PlanYears, Submission, WorkItemSpec } from './submission';
 
 export type NoticeEvent =
+  /** The report's review (征求意见): each department's part, its chases, the final version. */
+  | 'comment_request'
+  | 'comment_reminder'
+  | 'comment_overdue'
+  | 'comment_escalate_supervisor'
+  | 'comment_escalate_bureau'
+  | 'report_final'
   | 'assignment'
   | 'contribution_request'
   | 'reminder'
@@ -58,6 +65,8 @@ export interface NoticeInput {
   reportPath?: string;
   /** Why the bureau did it, in its words (cycle_cancelled). */
   reason?: string;
+  /** The report's findings that name the department (a comment request). */
+  findings?: string[];
 }
 
 export interface NoticeResult {

@@ -26,6 +26,13 @@ const OWED: ItemStatus[] = ['assigned', 'draft', 'returned'];
  * for input, a cancellation, a refused record, the report).
  */
 export const NOTICE_ITEM_STATES: Record<NoticeEvent, readonly ItemStatus[] | null> = {
+  // The review's notices are about the report, not the items' state: the review stops chasing who answered.
+  comment_request: null,
+  comment_reminder: null,
+  comment_overdue: null,
+  comment_escalate_supervisor: null,
+  comment_escalate_bureau: null,
+  report_final: null,
   assignment: null,
   contribution_request: null,
   reminder: OWED,

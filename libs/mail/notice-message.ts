@@ -34,6 +34,7 @@ type Labels = Record<
   | 'passed'
   | 'new'
   | 'reason'
+  | 'findings'
   | 'warnings'
   | 'report'
   | 'attached'
@@ -116,6 +117,7 @@ export function renderNotice(n: NoticeInput, ctx: RenderContext): RenderedNotice
     cycle,
     deadline: event.deadline && { label: labels[event.deadline], text: formatDeadline(n.deadline, locale) },
     reason: n.reason,
+    findings: n.findings ?? [],
     report: n.reportPath ? { path: n.reportPath, attachments: ctx.attachments ?? [] } : null,
     items: n.items.map((i) => ({
       title: i.title,

@@ -121,7 +121,11 @@ function itemLinks(
 ): Record<string, string> | null {
   if (input.audience === 'bureau') return null;
   const purpose = linkPurpose(input);
-  const expiresAt = Math.min(Date.now() + config.links.ttlMs, cycle.hardClose.getTime());
+  // A comment link comes after the close: it lasts while the review takes comments (checked on every use).
+  const expiresAt =
+    purpose === 'comment'
+      ? Date.now() + config.links.ttlMs
+      : Math.min(Date.now() + config.links.ttlMs, cycle.hardClose.getTime());
   return Object.fromEntries(
     itemKeys.map((itemKey) => {
       const token = config.links.signer.link(
@@ -133,8 +137,17 @@ function itemLinks(
   );
 }
 
+/** The review's notices whose links open the department's part to comment on, for its submitter or supervisor. */
+const COMMENT_EVENTS: NoticeInput['event'][] = [
+  'comment_request',
+  'comment_reminder',
+  'comment_overdue',
+  'comment_escalate_supervisor',
+];
+
 /** What a notice's links let their holder do: supervisors review, co-operating departments contribute, submitters submit. */
 function linkPurpose(notice: Pick<NoticeInput, 'audience' | 'event'>): LinkScope['purpose'] {
+  if (COMMENT_EVENTS.includes(notice.event)) return 'comment';
   return notice.audience === 'supervisor'
     ? 'review'
     : notice.event === 'contribution_request'

@@ -10,6 +10,7 @@ import type { DataConverter } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { CycleActivitiesService } from '../../activities/cycle/cycle.activities';
+import { ReviewActivitiesService } from '../../activities/review/review.activities';
 import { createCycleWorker } from '../../apps/worker/src/cycle-worker';
 import { linkSigning } from '@libs/access/tokens';
 import { importPlan } from '@libs/catalog/catalog-import';
@@ -92,6 +93,7 @@ export async function createCycleHarness(
       connection: env.nativeConnection,
       taskQueue: TASK_QUEUE,
       activities,
+      review: new ReviewActivitiesService(db.dataSource, { issuer }, (notice) => activities.sendNotice(notice)),
       maxCachedWorkflows: 0,
       dataConverter,
     });

@@ -10,6 +10,7 @@ import {
 } from '@temporalio/worker';
 import type { DataConverter, Duration } from '@temporalio/common';
 import type { CycleActivities } from '@libs/cycle/activities-contract';
+import type { ReviewActivities } from '@libs/cycle/review-activities';
 import { workflowBundlerOptions, WORKFLOWS_PATH } from './workflow-bundle';
 
 export { WORKFLOWS_PATH } from './workflow-bundle';
@@ -19,6 +20,8 @@ export interface CycleWorkerOptions {
   namespace?: string;
   taskQueue: string;
   activities: CycleActivities;
+  /** The report's review after close (workflows/report-review.workflow.ts); absent: no review runs here. */
+  review?: ReviewActivities;
   /** The installation's converter (payload encryption); the SDK's default when absent. */
   dataConverter?: DataConverter;
   /** A prebuilt bundle (production: its code or a file path); without one the workflows are bundled from source at start. */
@@ -56,6 +59,19 @@ export function createCycleWorker(options: CycleWorkerOptions): Promise<Worker> 
       closeCycle: activities.closeCycle.bind(activities),
       reopenCycle: activities.reopenCycle.bind(activities),
       restoreDepartment: activities.restoreDepartment.bind(activities),
-    } satisfies CycleActivities,
+      ...(options.review ? reviewActivityFunctions(options.review) : {}),
+    } satisfies CycleActivities & Partial<ReviewActivities>,
   });
+}
+
+/** The review's activities as plain functions, bound to their service. */
+function reviewActivityFunctions(review: ReviewActivities): ReviewActivities {
+  return {
+    openReview: review.openReview.bind(review),
+    recordReview: review.recordReview.bind(review),
+    sendReviewNotice: review.sendReviewNotice.bind(review),
+    compileReportStage: review.compileReportStage.bind(review),
+    prepareReviewReopen: review.prepareReviewReopen.bind(review),
+    latestReportVersion: review.latestReportVersion.bind(review),
+  };
 }

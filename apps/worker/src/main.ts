@@ -13,6 +13,7 @@ import { NestFactory } from '@nestjs/core';
 import { NativeConnection, Runtime } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { CycleActivitiesService } from '@activities/cycle/cycle.activities';
+import { ReviewActivitiesService } from '@activities/review/review.activities';
 import { ConfigError, loadConfig } from '@libs/config/config';
 import { temporalConnectionOptions, temporalDataConverter } from '@libs/temporal/connection';
 import { durationMs } from '@libs/cycle/duration';
@@ -79,6 +80,11 @@ async function main(): Promise<void> {
       taskQueue: temporal.TEMPORAL_TASK_QUEUE,
       dataConverter: temporalDataConverter(temporal),
       activities: app.get(CycleActivitiesService),
+      review: new ReviewActivitiesService(
+        app.get(DataSource),
+        { issuer: { zh: loadConfig('report').REPORT_ISSUER, en: loadConfig('report').REPORT_ISSUER_EN } },
+        (notice) => app.get(CycleActivitiesService).sendNotice(notice),
+      ),
       ...(settings.WORKFLOW_BUNDLE_PATH ? { workflowBundle: { codePath: settings.WORKFLOW_BUNDLE_PATH } } : {}),
       activityInterceptors: [activityMetricsInterceptor(metrics)],
       shutdownGraceTime: durationMs(settings.WORKER_SHUTDOWN_GRACE_TIME),
