@@ -900,6 +900,194 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/cycles/{cycleId}/report/text': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 报告文字 The drafted sections of the latest version, each with its latest edit and versions */
+    get: operations['ReportTextController_text'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/{cycleId}/report/text/{section}/versions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 修改记录 One section’s versions: the drafted text (0), then every save with who and when */
+    get: operations['ReportTextController_versions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/{cycleId}/report/text/{section}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** 修改报告文字 Save a section’s text as a new version, over the version named (a later one answers 409); the next compile writes it in place of the drafted text */
+    put: operations['ReportTextController_save'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/{id}/review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 征求意见状态 The review: stage, deadline, departments answered or not, comments with the bureau’s answers (a department sees its own) */
+    get: operations['ReviewController_state'];
+    put?: never;
+    /** 发起征求意见 Send a closed cycle’s report out for comments: each lead department gets its part by email; a repeat while it runs changes nothing (409 cycle not closed or review finished) */
+    post: operations['ReviewController_start'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/{id}/review/comments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 提出意见 A comment on one item or one section: a lead department on its part (signed in or by its email link), the third-party evaluator as an assessment */
+    post: operations['ReviewController_comment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/{id}/review/no-comment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 无意见 A lead department has no comment on its part */
+    post: operations['ReviewController_noComment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/{id}/review/comments/{commentId}/answer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 答复意见 The bureau accepts a comment, or does not with a reason */
+    post: operations['ReviewController_answer'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/{id}/review/disputes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 提出异议 A lead department disputes one of its items’ figures and asks for it to be reopened */
+    post: operations['ReviewController_dispute'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/{id}/review/disputes/{disputeId}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 处理异议 The bureau grants a dispute (the item is reopened, the cycle reruns for it and the report is recompiled) or refuses it with a reason */
+    post: operations['ReviewController_decideDispute'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/{id}/review/finalise': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 定稿 The bureau finalises: the final version is compiled with the hashes of its figures and text, read-only from then on; it waits for the approver when the review asks for approval */
+    post: operations['ReviewController_finalise'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/{id}/review/approval': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 审批 The approver approves the final version (it is mailed to every department) or returns it to the bureau with a reason */
+    post: operations['ReviewController_approval'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/cycles/{cycleId}/items/{itemKey}/guide': {
     parameters: {
       query?: never;
@@ -2346,6 +2534,244 @@ export interface components {
     ReportListView: {
       total: number;
       items: components['schemas']['ReportVersionView'][];
+    };
+    SectionTextView: {
+      /** @description zh-CN, the Word document and HTML page in Chinese */
+      text: string;
+      /** @description English, the English rendition */
+      textEn: string;
+    };
+    TextVersionView: {
+      /** @description zh-CN, the Word document and HTML page in Chinese */
+      text: string;
+      /** @description English, the English rendition */
+      textEn: string;
+      /** @description 0: the drafted text; each save adds one */
+      version: number;
+      /** @description who saved it; null: drafted by the system */
+      editedBy: string | null;
+      /**
+       * Format: date-time
+       * @description when it was saved (drafted: when compiled)
+       */
+      editedAt: string;
+      /** @description the compiled report version whose drafted text it was made over */
+      reportVersion: number;
+    };
+    TextVersionSummaryView: {
+      version: number;
+      editedBy: string | null;
+      /** Format: date-time */
+      editedAt: string;
+    };
+    ReportSectionView: {
+      /**
+       * @description the finding it is drafted from, stable across recompiles
+       * @example problems.behind
+       */
+      key: string;
+      /** @enum {string} */
+      chapter: 'problems' | 'recommendations' | 'adjustments';
+      /** @description as the latest compiled version drafts it */
+      drafted: components['schemas']['SectionTextView'];
+      /** @description the bureau’s latest edit; null: not edited */
+      latest: components['schemas']['TextVersionView'] | null;
+      /** @description the latest edit was made over drafted text that a recompile has since drafted differently */
+      draftedChanged: boolean;
+      /** @description version 0 (drafted) and every save, oldest first */
+      versions: components['schemas']['TextVersionSummaryView'][];
+    };
+    ReportTextView: {
+      /** @description the compiled version whose drafted text is shown */
+      reportVersion: number;
+      /** @description SHA-256 of that version’s figures (the edits never change it) */
+      contentHash: string;
+      /** @description SHA-256 of the drafted text as it now reads, the edits in place */
+      textHash: string;
+      sections: components['schemas']['ReportSectionView'][];
+    };
+    TextVersionsView: {
+      section: string;
+      /** @description version 0 (drafted) first */
+      items: components['schemas']['TextVersionView'][];
+    };
+    SaveTextBody: {
+      /** @example 部分指标进度滞后，需加快推进。 */
+      text: string;
+      /** @example Some indicators are behind their path and need to speed up. */
+      textEn: string;
+      /** @description the version the editor started from (0: the drafted text); a later one refuses the save */
+      baseVersion: number;
+    };
+    StartReviewBody: {
+      /**
+       * @description when the departments’ comments are due
+       * @example 2024-06-30T18:00:00+08:00
+       */
+      deadline: string;
+      /**
+       * @description whether the final version waits for the approver
+       * @default true
+       */
+      requireApproval?: boolean;
+    };
+    ReviewStartedView: {
+      cycleId: string;
+      /** @description false: the review was already running, and this request changed nothing */
+      started: boolean;
+    };
+    ReviewActorView: {
+      name: string;
+      /** @enum {string} */
+      role: 'bureau' | 'submitter' | 'supervisor' | 'evaluator' | 'approver';
+      /** @description department code; null for the bureau, evaluator, approver */
+      department: string | null;
+    };
+    FinalVersionView: {
+      version: number;
+      /** @description SHA-256 of the figures */
+      contentHash: string;
+      /** @description SHA-256 of the report’s text */
+      textHash: string;
+      /** @description 定稿 by */
+      by: components['schemas']['ReviewActorView'];
+      /** Format: date-time */
+      at: string;
+    };
+    ApprovalDecisionView: {
+      approved: boolean;
+      reason: string | null;
+      by: components['schemas']['ReviewActorView'];
+      /** Format: date-time */
+      at: string;
+    };
+    ReviewDepartmentView: {
+      code: string;
+      name: string;
+      /** @description commented, said it has no comment, or disputed */
+      answered: boolean;
+      /** Format: date-time */
+      answeredAt: string | null;
+    };
+    ReviewAnswerView: {
+      /**
+       * @description a comment: accepted / not_accepted; a dispute: granted / refused
+       * @enum {string}
+       */
+      answer: 'accepted' | 'not_accepted' | 'granted' | 'refused';
+      /** @description required when not accepted or refused */
+      reason: string | null;
+      by: components['schemas']['ReviewActorView'];
+      /** Format: date-time */
+      at: string;
+    };
+    ReviewCommentView: {
+      /** @description the request that made it */
+      id: string;
+      /**
+       * @description assessment: the third-party evaluator’s
+       * @enum {string}
+       */
+      kind: 'comment' | 'no_comment' | 'assessment' | 'dispute';
+      department: string | null;
+      author: components['schemas']['ReviewActorView'];
+      itemKey: string | null;
+      /** @enum {string|null} */
+      section:
+        | 'summary'
+        | 'indicators'
+        | 'targets'
+        | 'tasks'
+        | 'projects'
+        | 'reserve_projects'
+        | 'service_items'
+        | 'timeliness'
+        | 'problems'
+        | 'recommendations'
+        | 'adjustments'
+        | null;
+      text: string;
+      /** @description the draft version it was made on */
+      version: number;
+      /** Format: date-time */
+      at: string;
+      answer: components['schemas']['ReviewAnswerView'] | null;
+    };
+    ReviewView: {
+      cycleId: string;
+      /**
+       * @description commenting 征求意见, recompiling (a granted dispute reruns the cycle), finalising, awaiting_approval, approved (the final version being mailed), completed
+       * @enum {string}
+       */
+      stage: 'commenting' | 'recompiling' | 'finalising' | 'awaiting_approval' | 'approved' | 'completed';
+      /** Format: date-time */
+      deadline: string;
+      requireApproval: boolean;
+      /** @description the draft version out for comments */
+      draftVersion: number;
+      final: components['schemas']['FinalVersionView'] | null;
+      /** @description the approver’s last word */
+      decision: components['schemas']['ApprovalDecisionView'] | null;
+      /** @description a department sees only itself */
+      departments: components['schemas']['ReviewDepartmentView'][];
+      /** @description a department sees its own comments and the assessments */
+      comments: components['schemas']['ReviewCommentView'][];
+    };
+    CommentBody: {
+      /**
+       * @description the item the comment is about (or a section)
+       * @example indicator-5
+       */
+      itemKey?: string;
+      /**
+       * @description the section the comment is about (or an item)
+       * @enum {string}
+       */
+      section?:
+        | 'summary'
+        | 'indicators'
+        | 'targets'
+        | 'tasks'
+        | 'projects'
+        | 'reserve_projects'
+        | 'service_items'
+        | 'timeliness'
+        | 'problems'
+        | 'recommendations'
+        | 'adjustments';
+      /** @example 第5项指标的数据来源应为2023年统计年鉴。 */
+      text: string;
+    };
+    ReviewOutcomeView: {
+      requestId: string;
+      /** @enum {string} */
+      stage: 'commenting' | 'recompiling' | 'finalising' | 'awaiting_approval' | 'approved' | 'completed';
+      /** @description the comment or dispute made or answered */
+      commentId?: string | null;
+    };
+    AnswerBody: {
+      /** @description accepted (采纳) or not (不采纳) */
+      accepted: boolean;
+      /** @description required when not accepted */
+      reason?: string;
+    };
+    DisputeBody: {
+      /** @example indicator-5 */
+      itemKey: string;
+      /** @example 2023年数值填报有误，应为12.4，请重新打开更正。 */
+      reason: string;
+    };
+    DisputeDecisionBody: {
+      /** @description granted: the item is reopened and the report recompiled */
+      granted: boolean;
+      /** @description required when refused */
+      reason?: string;
+    };
+    ApprovalBody: {
+      /** @description approved, or returned to the bureau with a reason */
+      approved: boolean;
+      /** @description required when returned */
+      reason?: string;
     };
     GuideCycleView: {
       /** @example cycle/heyuan-public-services-2021-2025/annual/2023 */
@@ -3949,6 +4375,290 @@ export interface operations {
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
           'text/html; charset=utf-8': string;
           'application/json': string;
+        };
+      };
+    };
+  };
+  ReportTextController_text: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        cycleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportTextView'];
+        };
+      };
+    };
+  };
+  ReportTextController_versions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        cycleId: string;
+        section: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TextVersionsView'];
+        };
+      };
+    };
+  };
+  ReportTextController_save: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        cycleId: string;
+        section: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SaveTextBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportSectionView'];
+        };
+      };
+    };
+  };
+  ReviewController_state: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewView'];
+        };
+      };
+    };
+  };
+  ReviewController_start: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StartReviewBody'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewStartedView'];
+        };
+      };
+    };
+  };
+  ReviewController_comment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CommentBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewOutcomeView'];
+        };
+      };
+    };
+  };
+  ReviewController_noComment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewOutcomeView'];
+        };
+      };
+    };
+  };
+  ReviewController_answer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        commentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AnswerBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewOutcomeView'];
+        };
+      };
+    };
+  };
+  ReviewController_dispute: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DisputeBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewOutcomeView'];
+        };
+      };
+    };
+  };
+  ReviewController_decideDispute: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        disputeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DisputeDecisionBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewOutcomeView'];
+        };
+      };
+    };
+  };
+  ReviewController_finalise: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewOutcomeView'];
+        };
+      };
+    };
+  };
+  ReviewController_approval: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ApprovalBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReviewOutcomeView'];
         };
       };
     };
