@@ -108,7 +108,7 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
       .then((specs) => run.specsRead(specs)));
 
   const command = async (request: ItemCommandRequest): Promise<ItemCommandOutcome> => {
-    if (run.needsSpecs()) {
+    if (run.needsSpecs(request)) {
       // The validator could not check what depends on the specifications: checked now, before anything changes.
       await readSpecs();
       const problem = run.refusal(request);

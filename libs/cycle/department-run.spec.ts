@@ -127,3 +127,44 @@ describe('DepartmentRun.standing: what the search attributes show', () => {
     expect(run.standingChangesAt(now)).toBe(changesAt);
   });
 });
+
+describe('DepartmentRun: a command carrying its item’s specification before the department read them', () => {
+  const indicatorSubmit = (request: ItemCommandRequest): ItemCommandRequest => ({
+    ...request,
+    command: { type: 'submit', itemKey: 'task-1', submission: { kind: 'indicator', value: 1, dataSource: '统计年鉴' } },
+  });
+  const withSpec = (request: ItemCommandRequest, spec = specs[0]): ItemCommandRequest => ({ ...request, spec });
+  const review: ItemCommandRequest = {
+    requestId: 'r',
+    actor: { ...submitter, role: 'supervisor' },
+    command: { type: 'review', itemKey: 'task-1', decision: 'approve' },
+  };
+  const FITS_NOT = 'the submission does not fit the kind of item “任务1”';
+
+  it.each<[string, ItemCommandRequest, boolean, string | null]>([
+    ['a submission without it: read first, content unchecked until then', submit('a', 'task-1'), true, null],
+    ['a submission with it: checked and applied without reading', withSpec(submit('a', 'task-1')), false, null],
+    ['a wrong submission with it: refused at once', withSpec(indicatorSubmit(submit('a', 'task-1'))), false, FITS_NOT],
+    ['a wrong submission without it: passes until read', indicatorSubmit(submit('a', 'task-1')), true, null],
+    ['another item’s specification: ignored, read first', withSpec(submit('a', 'task-1'), specs[1]), true, null],
+    ['a review, which depends on none', review, false, 'this item is to do, not waiting for review'],
+  ])('%s', (_label, request, needsSpecs, refused) => {
+    const run = DepartmentRun.launched(launch);
+    expect(run.needsSpecs(request)).toBe(needsSpecs);
+    expect(run.refusal(request)?.en ?? null).toBe(refused);
+    // A notice's titles still need every item's: reading them stays with the department.
+    expect(run.needsSpecs()).toBe(true);
+  });
+
+  it('answers the carried submission as it would after reading, and checks its item against the read ones after', () => {
+    const carried = DepartmentRun.launched(launch);
+    const read = DepartmentRun.launched(launch);
+    read.specsRead(specs);
+    const request = withSpec(submit('a', 'task-1'));
+    expect(carried.apply(request, T0)).toEqual(read.apply(request, T0));
+    carried.specsRead(specs);
+    // Once read, the department's own specifications decide, whatever a command carries.
+    const stray = withSpec(submit('b', 'task-2'), { ...specs[0], key: 'task-2', kind: 'indicator' });
+    expect(carried.refusal(stray)).toBeNull();
+  });
+});

@@ -25,9 +25,11 @@ import { DEFAULT_DIGEST_WINDOW, type ChasingPolicy } from './cycle-definition';
 import {
   applyCommand,
   checkCommand,
+  dependsOnSpec,
   departmentStatus,
   initialItem,
   isDone,
+  itemSpec,
   owedBySubmitter,
   waitingForReview,
   type Actor,
@@ -47,6 +49,13 @@ export interface ItemCommandRequest {
   requestId: string;
   actor: Actor;
   command: Command;
+  /**
+   * The item's specification as the sender read it from PostgreSQL (the row
+   * `loadDepartmentItems` reads): a department that has not read its items'
+   * specifications yet checks and applies the command with it, instead of
+   * reading them all before it can answer. Only the project's own clients reach the workflow.
+   */
+  spec?: WorkItemSpec;
 }
 
 export interface ItemCommandResult {
@@ -201,9 +210,14 @@ export class DepartmentRun {
     return this.s.cancelled;
   }
 
-  /** The specifications are read when first needed: until then what depends on them is checked after reading. */
-  needsSpecs(): boolean {
-    return !this.s.state.specs;
+  /**
+   * The specifications are read when first needed (a notice's titles; a command
+   * that depends on its item's and does not carry it): until then what depends on them is checked after reading.
+   */
+  needsSpecs(request?: ItemCommandRequest): boolean {
+    if (this.s.state.specs) return false;
+    if (!request) return true;
+    return dependsOnSpec(request.command) && !itemSpec(this.s.state, request.command.itemKey, request.spec);
   }
 
   specsRead(specs: WorkItemSpec[]): void {
@@ -213,7 +227,7 @@ export class DepartmentRun {
   /** Why a command may not be applied, or null; a request already answered is never refused. */
   refusal(request: ItemCommandRequest): Localized | null {
     if (this.s.processed[request.requestId]) return null;
-    return checkCommand(this.s.state, request.command, request.actor, this.s.closed || this.s.cancelled);
+    return checkCommand(this.s.state, request.command, request.actor, this.s.closed || this.s.cancelled, request.spec);
   }
 
   /** Every item of a bulk approval is checked before any is approved: all or none. */
@@ -227,7 +241,7 @@ export class DepartmentRun {
   }
 
   /**
-   * Applies a checked command (the specifications read) and answers it with the
+   * Applies a checked command (its item's specification known) and answers it with the
    * record to write; queues the notice it calls for into the digest. A repeat answers the first result.
    */
   apply(request: ItemCommandRequest, now: number): ItemCommandOutcome {
@@ -238,8 +252,8 @@ export class DepartmentRun {
     const statusBefore = item.status;
     const notice = applyCommand(state, request.command, request.actor, now);
     const submission = request.command.type === 'submit' ? request.command.submission : null;
-    const spec = state.specs!.find((s) => s.key === item.key)!;
-    const check = submission ? checkSubmission(spec, submission, state.years, state.thresholds) : null;
+    const spec = submission && itemSpec(state, item.key, request.spec)!;
+    const check = spec ? checkSubmission(spec, submission, state.years, state.thresholds) : null;
     const result: ItemCommandResult = {
       itemKey: item.key,
       status: item.status,

@@ -155,20 +155,22 @@ const OWN_SUBMISSION = fail(
 /**
  * Null when the command may be applied; otherwise why not, in words the person
  * can act on. Before the specifications are read, what depends on them (the
- * submission's content, who co-operates) passes here: the workflow checks the
- * command again once it has read them, before applying it.
+ * submission's content, who co-operates) is checked against the item's own
+ * specification when the command carries it (`carried`), and otherwise passes
+ * here: the workflow checks the command again once it has read them, before applying it.
  */
 export function checkCommand(
   state: DepartmentState,
   command: Command,
   actor: Actor,
   closed: boolean,
+  carried?: WorkItemSpec,
 ): Localized | null {
   if (closed) return fail('本轮评估已结束，不能再修改', 'this cycle is closed; nothing can be changed');
   const shape = shapeProblem(command);
   if (shape) return shape;
   const item = state.items[command.itemKey];
-  const spec = state.specs?.find((s) => s.key === command.itemKey);
+  const spec = itemSpec(state, command.itemKey, carried);
   if (!item || (state.specs && !spec))
     return fail(`本部门没有事项“${command.itemKey}”`, `this department has no item "${command.itemKey}"`);
   const own = actor.department === state.department;
@@ -230,6 +232,18 @@ export function checkCommand(
       return null;
   }
 }
+
+/**
+ * The item's specification: from the department's, once read; before that, the
+ * one a command carried for its own item (read by the sender from the same row).
+ */
+export function itemSpec(state: DepartmentState, itemKey: string, carried?: WorkItemSpec): WorkItemSpec | undefined {
+  if (state.specs) return state.specs.find((s) => s.key === itemKey);
+  return carried?.key === itemKey ? carried : undefined;
+}
+
+/** Whether checking or applying the command needs its item's specification: a submission's content, who co-operates. */
+export const dependsOnSpec = (command: Command) => command.type === 'submit' || command.type === 'contribute';
 
 /** Applies a checked command; returns the notice it calls for. */
 export function applyCommand(state: DepartmentState, command: Command, actor: Actor, now: number): CommandNotice {

@@ -24,6 +24,7 @@ import { planCycle } from '../cycle/cycle-planning';
 import { launchPreview, type LaunchPreview } from '../cycle/launch-preview';
 import type { Actor, Command, DepartmentStatus } from '../cycle/department-state';
 import { parseDuration } from '../cycle/duration';
+import type { WorkItemSpec } from '../cycle/submission';
 import { checkReopen, type ReopenRequest } from '../cycle/reopen';
 import type { Localized } from '../plan/localized';
 import type { ItemCommandOutcome, ItemCommandResult } from '../../workflows/department-cycle.messages';
@@ -202,7 +203,8 @@ export class CycleClient {
   /**
    * Applies a command through the department's workflow; once it answers, the
    * change is in PostgreSQL too, with its audit entry (`audit`, made from the
-   * answer) in the same statement.
+   * answer) in the same statement. The item's specification (`spec`), when the
+   * caller has read its row, spares a department's first command the reading of all its items'.
    */
   async command(
     cycleId: string,
@@ -211,11 +213,12 @@ export class CycleClient {
     actor: Actor,
     command: Command,
     audit?: (result: ItemCommandResult) => AuditRecord,
+    spec?: WorkItemSpec,
   ): Promise<ItemCommandResult> {
     const outcome = await this.refusedAsError(() =>
       this.client.workflow
         .getHandle(departmentWorkflowId(cycleId, department))
-        .executeUpdate(itemCommandUpdate, { args: [{ requestId, actor, command }], updateId: requestId }),
+        .executeUpdate(itemCommandUpdate, { args: [{ requestId, actor, command, spec }], updateId: requestId }),
     );
     return this.written(outcome, audit);
   }

@@ -5,6 +5,7 @@
  * the difference, and another caller's same key is that caller's own. Through
  * HTTP against the real API, Temporal (time-skipping), PostgreSQL and SMTP.
  */
+import { departmentWorkflowId } from '@libs/cycle/cycle-definition';
 import { DAYS } from '../support/cycle-harness';
 import { createApiHarness, OWN, type ApiHarness } from '../support/api-harness';
 
@@ -119,6 +120,22 @@ describe('Idempotency-Key', () => {
     expect(story.audit.map((a: { action: string; actor: string }) => `${a.action}:${a.actor}`)).toEqual([
       `save_draft:bureau@heyuan.example`,
     ]);
+  });
+
+  it('answers a department’s first submission without reading its items’ specifications first: retried, one change', async () => {
+    const submit = () =>
+      keyed(h.tokens.submitter, 'submit-key-0001').post(`${item('indicator-1')}/submit`, {
+        submission: { kind: 'indicator', value: 284, dataSource: '统计公报', reasons: '人口流出', measures: '稳就业' },
+      });
+    const first = await submit().expect(200);
+    expect((await submit().expect(200)).body).toEqual(first.body);
+    // The API sent the item's specification with the Update: no activity ran before the answer.
+    const { events } = await h.env.client.workflow.getHandle(departmentWorkflowId(cycleId, OWN)).fetchHistory();
+    const activities = (events ?? []).map((e) => e.activityTaskScheduledEventAttributes?.activityType?.name);
+    expect(activities).not.toContain('loadDepartmentItems');
+    const story = await history('indicator-1');
+    expect(story.events.map((e: { type: string }) => e.type)).toEqual(['save_draft', 'submit']);
+    expect(story.audit.map((a: { action: string }) => a.action)).toEqual(['save_draft', 'submit']);
   });
 
   it('refuses a key used for a reminder on a deadline extension', async () => {

@@ -229,8 +229,7 @@ export class ItemsController {
     const spec = item.spec as WorkItemSpec;
     const check = checkSubmission(spec, body.submission, years, thresholds);
     if (!check.ok) throw new ApiProblem(422, 'invalid_submission', check.errors);
-    const cycle = await this.access.cycle(cycleId);
-    const againstPrevious = await this.context.checkAgainstPrevious(cycle, item, body.submission);
+    const againstPrevious = await this.context.checkAgainstPrevious(cycleId, item, body.submission);
     if (againstPrevious.length) throw new ApiProblem(422, 'invalid_submission', againstPrevious);
     const submission = withReasonsOnlyWhenBehind(spec, body.submission, years, thresholds);
     return this.send(req, item, { type: 'submit', itemKey, submission });
@@ -377,6 +376,7 @@ export class ItemsController {
           after,
         });
       },
+      item.spec as WorkItemSpec,
     );
   }
 
