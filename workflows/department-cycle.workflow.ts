@@ -17,6 +17,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { CycleActivities, DepartmentOutcome } from '@libs/cycle/activities-contract';
+import { ACTIVITY_RETRIES, boundedTo } from '@libs/cycle/cycle-problem';
 import {
   bulkItemRequest,
   DepartmentRun,
@@ -29,6 +30,7 @@ import {
 } from '@libs/cycle/department-run';
 import type { Localized } from '@libs/plan/localized';
 import { workflowNow } from './clock';
+import { stepRecovery, type RecoverableStep } from './recoverable-step';
 import { standingAttributes } from './search-attributes';
 import { departmentDoneSignal } from './evaluation-cycle.messages';
 import {
@@ -48,11 +50,22 @@ import {
  */
 const RECORD_BACKSTOP_WINDOW = '1 minute';
 
-const activities = proxyActivities<CycleActivities>({
-  startToCloseTimeout: '1 minute',
-  // Mail and database outages are waited out: hours of retries with backoff.
-  retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '10 minutes' },
-});
+/**
+ * A department's activities: PostgreSQL reads and writes, and notices, each
+ * retried within its bound (ACTIVITY_RETRIES: about a day, so outages are
+ * waited out); a step whose bound runs out waits for the bureau's retry.
+ */
+function departmentActivities(attempts: number | undefined) {
+  const records = boundedTo(ACTIVITY_RETRIES.records, attempts);
+  const notices = boundedTo(ACTIVITY_RETRIES.notices, attempts);
+  type Records = Pick<CycleActivities, 'restoreDepartment' | 'loadDepartmentItems' | 'recordCommands'>;
+  return {
+    retries: { records, notices },
+    records: proxyActivities<Records>({ startToCloseTimeout: '1 minute', retry: records }),
+    notices: proxyActivities<Pick<CycleActivities, 'sendNotice'>>({ startToCloseTimeout: '1 minute', retry: notices }),
+  };
+}
+type DepartmentActivities = ReturnType<typeof departmentActivities>;
 
 export interface DepartmentCycleInput extends DepartmentLaunch {
   /** A department of a reopened cycle: its items' state comes from PostgreSQL, and this reopen is applied to each first. */
@@ -61,6 +74,8 @@ export interface DepartmentCycleInput extends DepartmentLaunch {
   carried?: DepartmentSnapshot;
   /** Tests only: continue as new once the history is longer than this (Temporal's own suggestion applies regardless). */
   historyLimit?: number;
+  /** Tests only: every activity's attempts bounded to this (a permanent fault stops its step in seconds). */
+  activityAttempts?: number;
 }
 
 /** A command refused, in words the person can act on: the API answers it in both languages. */
@@ -72,19 +87,28 @@ function refusal(problem: Localized, itemKey?: string): ApplicationFailure {
   );
 }
 
-async function startingRun(input: DepartmentCycleInput): Promise<DepartmentRun> {
+async function startingRun(
+  input: DepartmentCycleInput,
+  activities: DepartmentActivities,
+  recoverable: RecoverableStep,
+): Promise<DepartmentRun> {
   if (input.carried) return new DepartmentRun(input.carried);
   if (!input.reopen) return DepartmentRun.launched(input);
-  const restored = await activities.restoreDepartment({
-    cycleId: input.cycleId,
-    department: input.department,
-    itemKeys: input.items,
-  });
+  const restored = await recoverable('restoreDepartment', activities.retries.records, () =>
+    activities.records.restoreDepartment({
+      cycleId: input.cycleId,
+      department: input.department,
+      itemKeys: input.items,
+    }),
+  );
   return DepartmentRun.restored(input, restored);
 }
 
 export async function departmentCycle(input: DepartmentCycleInput): Promise<DepartmentOutcome> {
-  const run = await startingRun(input);
+  const activities = departmentActivities(input.activityAttempts);
+  const { retries } = activities;
+  const recoverable = stepRecovery(input.cycleId, input.department);
+  const run = await startingRun(input, activities, recoverable);
   /** Set when the loop must look again before its timer ends: a signal, a command that brought the next wake-up forward. */
   let wake = false;
   /** When the loop's current wait ends by itself. */
@@ -103,9 +127,9 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
   /** Reads the items' specifications once, for every caller waiting on them at the time. */
   let specsRead: Promise<void> | null = null;
   const readSpecs = () =>
-    (specsRead ??= activities
-      .loadDepartmentItems({ cycleId: run.cycleId, department: run.department })
-      .then((specs) => run.specsRead(specs)));
+    (specsRead ??= recoverable('loadDepartmentItems', retries.records, () =>
+      activities.records.loadDepartmentItems({ cycleId: run.cycleId, department: run.department }),
+    ).then((specs) => run.specsRead(specs)));
 
   const command = async (request: ItemCommandRequest): Promise<ItemCommandOutcome> => {
     if (run.needsSpecs(request)) {
@@ -134,7 +158,10 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
       await condition(() => run.hasUnrecorded());
       await condition(() => flushRecords, RECORD_BACKSTOP_WINDOW);
       recording = true;
-      const refused = await activities.recordCommands(run.takeRecords());
+      const records = run.takeRecords();
+      const refused = await recoverable('recordCommands', retries.records, () =>
+        activities.records.recordCommands(records),
+      );
       if (refused.length > 0) {
         run.recordsRefused(refused);
         wake = true;
@@ -221,7 +248,8 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
     if (!run.hasPendingNotices()) return;
     if (run.needsSpecs()) await readSpecs();
     while (run.hasPendingNotices()) {
-      for (const notice of run.takeNotices(workflowNow())) await activities.sendNotice(notice);
+      for (const notice of run.takeNotices(workflowNow()))
+        await recoverable('sendNotice', retries.notices, () => activities.notices.sendNotice(notice));
     }
   }
 }

@@ -14,7 +14,14 @@ import {
   workflowInfo,
   type ChildWorkflowHandle,
 } from '@temporalio/workflow';
-import type { CycleActivities, DepartmentOutcome, PreparedCycle, ReopenedCycle } from '@libs/cycle/activities-contract';
+import type {
+  CycleActivities,
+  DepartmentOutcome,
+  NoticeInput,
+  PreparedCycle,
+  ReopenedCycle,
+} from '@libs/cycle/activities-contract';
+import { ACTIVITY_RETRIES, boundedTo } from '@libs/cycle/cycle-problem';
 import { departmentWorkflowId, type CycleDefinition } from '@libs/cycle/cycle-definition';
 import { durationMs } from '@libs/cycle/duration';
 import {
@@ -24,6 +31,7 @@ import {
   type ReopenRequest,
 } from '@libs/cycle/reopen';
 import { workflowNow } from './clock';
+import { stepRecovery } from './recoverable-step';
 import { cycleAttributes, departmentAttributes, phaseAttribute, standingAttributes } from './search-attributes';
 import {
   cancelSignal,
@@ -41,26 +49,36 @@ import {
   type CycleStatus,
 } from './evaluation-cycle.messages';
 
-const activities = proxyActivities<CycleActivities>({
-  startToCloseTimeout: '10 minutes',
-  retry: {
-    initialInterval: '5s',
-    backoffCoefficient: 2,
-    maximumInterval: '10 minutes',
-    nonRetryableErrorTypes: ['LaunchRefused'],
-  },
-});
-
 /**
- * Assignment notices for a group of departments: a worker that dies mid-way
- * is noticed by its missing heartbeat within a minute (as a department's own
- * notice would be by its one-minute timeout), not after ten.
+ * The cycle's activities by class, each retried within its bound
+ * (ACTIVITY_RETRIES says why each): PostgreSQL reads and writes, notices
+ * (assignment digests' heartbeat: a worker that dies mid-way is noticed
+ * within a minute, as a department's own notice would be by its one-minute
+ * timeout, not after ten), and the report. A step whose bound runs out waits
+ * for the bureau's retry (recoverable-step.ts).
  */
-const assignmentActivities = proxyActivities<Pick<CycleActivities, 'sendAssignmentNotices'>>({
-  startToCloseTimeout: '10 minutes',
-  heartbeatTimeout: '1 minute',
-  retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '10 minutes' },
-});
+function cycleActivities(attempts: number | undefined) {
+  const records = boundedTo(ACTIVITY_RETRIES.records, attempts);
+  const notices = boundedTo(ACTIVITY_RETRIES.notices, attempts);
+  const report = boundedTo(ACTIVITY_RETRIES.report, attempts);
+  return {
+    retries: { records, notices, report },
+    records: proxyActivities<Pick<CycleActivities, 'prepareCycle' | 'reopenCycle'>>({
+      startToCloseTimeout: '10 minutes',
+      retry: { ...records, nonRetryableErrorTypes: ['LaunchRefused'] },
+    }),
+    notices: proxyActivities<Pick<CycleActivities, 'sendNotice'>>({
+      startToCloseTimeout: '10 minutes',
+      retry: notices,
+    }),
+    assignments: proxyActivities<Pick<CycleActivities, 'sendAssignmentNotices'>>({
+      startToCloseTimeout: '10 minutes',
+      heartbeatTimeout: '1 minute',
+      retry: notices,
+    }),
+    report: proxyActivities<Pick<CycleActivities, 'closeCycle'>>({ startToCloseTimeout: '10 minutes', retry: report }),
+  };
+}
 
 /**
  * Children are started this many at a time, well under Temporal's 2,000
@@ -78,10 +96,19 @@ export interface EvaluationCycleInput {
    * cycle: only their departments run again, and the close writes the next report version.
    */
   reopen?: ReopenRequest;
+  /** Tests only: every activity's attempts bounded to this (a permanent fault stops its step in seconds). */
+  activityAttempts?: number;
 }
 
-export async function evaluationCycle({ definition, reopen }: EvaluationCycleInput): Promise<CycleStatus> {
+export async function evaluationCycle({
+  definition,
+  reopen,
+  activityAttempts,
+}: EvaluationCycleInput): Promise<CycleStatus> {
   const cycleId = workflowInfo().workflowId;
+  const activities = cycleActivities(activityAttempts);
+  const { retries } = activities;
+  const recoverable = stepRecovery(cycleId, null);
   const startedAt = workflowNow();
   const deadline = reopen
     ? (reopen.deadline ?? new Date(startedAt + durationMs(REOPEN_RESPONSE_TIME)).toISOString())
@@ -140,13 +167,18 @@ export async function evaluationCycle({ definition, reopen }: EvaluationCycleInp
     forward(status.departments, (id) => getExternalWorkflowHandle(id).signal(cancelSignal, { reason }));
   });
 
+  const sendNotice = (notice: NoticeInput) =>
+    recoverable('sendNotice', retries.notices, () => activities.notices.sendNotice(notice));
+
   let prepared: Pick<PreparedCycle, 'departments' | 'years' | 'thresholds' | 'contributors'>;
   /** Each department's items: the cycle's (whose assignment the cycle sends), or the reopened ones. */
   let itemsOf: (department: string) => string[];
   let reopened: ReopenedCycle | null = null;
   if (reopen) {
     // The row takes the reopen's dates: links minted from now on expire by its hard close, not the first one.
-    reopened = await activities.reopenCycle({ cycleId, itemKeys: reopen.items, deadline, hardClose });
+    reopened = await recoverable('reopenCycle', retries.records, () =>
+      activities.records.reopenCycle({ cycleId, itemKeys: reopen.items, deadline, hardClose }),
+    );
     const { departments } = reopened;
     // Co-operating departments gave their input the first time; a reopen asks only the leads.
     prepared = {
@@ -157,7 +189,9 @@ export async function evaluationCycle({ definition, reopen }: EvaluationCycleInp
     };
     itemsOf = (department) => departments.find((d) => d.department === department)!.itemKeys;
   } else {
-    const { leadItems, ...rest } = await activities.prepareCycle({ cycleId, definition });
+    const { leadItems, ...rest } = await recoverable('prepareCycle', retries.records, () =>
+      activities.records.prepareCycle({ cycleId, definition }),
+    );
     prepared = rest;
     itemsOf = (department) => leadItems[department];
   }
@@ -189,6 +223,7 @@ export async function evaluationCycle({ definition, reopen }: EvaluationCycleInp
             policy: definition.policy,
             items: itemsOf(department),
             ...(reopen ? { reopen: { requestId: reopen.requestId, actor: reopen.actor, reason: reopen.reason } } : {}),
+            ...(activityAttempts !== undefined ? { activityAttempts } : {}),
           },
         ],
       }),
@@ -200,12 +235,14 @@ export async function evaluationCycle({ definition, reopen }: EvaluationCycleInp
       const group = batch.slice(g, g + ASSIGNMENT_NOTICE_GROUP);
       assignmentNotices.push(
         Promise.all(starting.slice(g, g + ASSIGNMENT_NOTICE_GROUP)).then(() =>
-          assignmentActivities.sendAssignmentNotices({
-            cycleId,
-            departments: group,
-            deadline: Date.parse(status.deadline),
-            at: workflowNow(),
-          }),
+          recoverable('sendAssignmentNotices', retries.notices, () =>
+            activities.assignments.sendAssignmentNotices({
+              cycleId,
+              departments: group,
+              deadline: Date.parse(status.deadline),
+              at: workflowNow(),
+            }),
+          ),
         ),
       );
     }
@@ -216,7 +253,7 @@ export async function evaluationCycle({ definition, reopen }: EvaluationCycleInp
   for (let i = 0; i < prepared.contributors.length; i += CHILD_START_BATCH) {
     await Promise.all(
       prepared.contributors.slice(i, i + CHILD_START_BATCH).map((c) =>
-        activities.sendNotice({
+        sendNotice({
           cycleId,
           department: c.department,
           audience: 'submitter',
@@ -248,9 +285,11 @@ export async function evaluationCycle({ definition, reopen }: EvaluationCycleInp
     : finished;
 
   enterPhase('closing');
-  const report = await activities.closeCycle({ cycleId, outcomes, cancelled: status.cancelled });
+  const report = await recoverable('closeCycle', retries.report, () =>
+    activities.report.closeCycle({ cycleId, outcomes, cancelled: status.cancelled }),
+  );
   status.reportPath = report.reportPath;
-  await activities.sendNotice({
+  await sendNotice({
     cycleId,
     department: 'bureau',
     audience: 'bureau',

@@ -22,6 +22,7 @@ import type {
   ReopenedCycle,
   RestoredDepartment,
 } from '../../libs/cycle/activities-contract';
+import type { CycleProblemInput } from '../../libs/cycle/cycle-problem';
 import type { ItemState } from '../../libs/cycle/department-state';
 import type { ReopenedDepartment } from '../../libs/cycle/reopen';
 import { cycleThresholds, launchedDefinition, type CycleDefinition } from '../../libs/cycle/cycle-definition';
@@ -31,6 +32,7 @@ import type { ProjectSubmission, WorkItemSpec } from '../../libs/cycle/submissio
 import type { EvaluationCycle } from '../../libs/persistence/entities';
 import { CatalogRepository } from '../../libs/persistence/repositories/catalog.repository';
 import { CycleItemRepository } from '../../libs/persistence/repositories/cycle-item.repository';
+import { CycleProblemRepository } from '../../libs/persistence/repositories/cycle-problem.repository';
 import { CycleRepository } from '../../libs/persistence/repositories/cycle.repository';
 import { OutboxRepository } from '../../libs/persistence/repositories/outbox.repository';
 import { ReportTextRepository } from '../../libs/persistence/repositories/report-text.repository';
@@ -58,6 +60,7 @@ export class CycleActivitiesService implements CycleActivities {
   private readonly items: CycleItemRepository;
   private readonly submissions: SubmissionRepository;
   private readonly outbox: OutboxRepository;
+  private readonly problems: CycleProblemRepository;
 
   constructor(
     private readonly ds: DataSource,
@@ -69,6 +72,7 @@ export class CycleActivitiesService implements CycleActivities {
     this.items = new CycleItemRepository(ds);
     this.submissions = new SubmissionRepository(ds);
     this.outbox = new OutboxRepository(ds);
+    this.problems = new CycleProblemRepository(ds);
   }
 
   /**
@@ -315,6 +319,25 @@ export class CycleActivitiesService implements CycleActivities {
       thresholds: cycleThresholds(definition),
       previousOutcomes: await this.cycles.recordedTimeliness(cycleId),
     };
+  }
+
+  async recordCycleProblem(problem: CycleProblemInput): Promise<number> {
+    const id = await this.problems.record(problem);
+    log.error('cycle step stopped after its retries; waiting for the bureau’s retry', { ...problem, problemId: id });
+    // Queued, not waited for: the relay sends it when the mail server can take it, and the workflow waits for the retry.
+    const notice: NoticeInput = {
+      cycleId: problem.cycleId,
+      department: problem.department ?? 'bureau',
+      audience: 'bureau',
+      event: 'activity_failed',
+      seq: id,
+      items: [],
+      deadline: problem.at,
+      at: problem.at,
+      reason: `${problem.step}: ${problem.error}`,
+    };
+    await this.outbox.queueNotice(notice, await composeNotice(this.ds, this.config, notice));
+    return id;
   }
 
   async restoreDepartment({

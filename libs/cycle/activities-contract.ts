@@ -5,6 +5,7 @@
 import type { Localized } from '../plan/localized';
 import type { Thresholds } from '../rules/thresholds';
 import type { CycleDefinition } from './cycle-definition';
+import type { CycleProblemInput } from './cycle-problem';
 import type { Actor, Command, ItemState, ItemStatus } from './department-state';
 import type { Timeliness } from './timeliness';
 import type { NoticeEnd } from './notice-standing';
@@ -32,6 +33,8 @@ export type NoticeEvent =
   | 'reopened'
   | 'deadline_changed'
   | 'record_refused'
+  /** To the bureau: a step of a cycle stopped after its activity's retries ran out, waiting for its retry. */
+  | 'activity_failed'
   | 'cycle_cancelled'
   | 'report_ready';
 
@@ -173,4 +176,9 @@ export interface CycleActivities {
     hardClose?: string;
   }): Promise<ReopenedCycle>;
   restoreDepartment(input: { cycleId: string; department: string; itemKeys: string[] }): Promise<RestoredDepartment>;
+  /**
+   * Records a step stopped after its retries ran out (once per run and stop)
+   * and queues the bureau's notice of it; answers the problem's id, which the bureau's retry names.
+   */
+  recordCycleProblem(input: CycleProblemInput): Promise<number>;
 }

@@ -46,6 +46,7 @@ export const NOTICE_ITEM_STATES: Record<NoticeEvent, readonly ItemStatus[] | nul
   reopened: ['returned'],
   approved: ['approved', 'accepted'],
   record_refused: null,
+  activity_failed: null,
   cycle_cancelled: null,
   report_ready: null,
 };

@@ -15,6 +15,7 @@ const snapshot = (items: DepartmentItems[], extra: Partial<OperationsSnapshot> =
   noticesPending: 0,
   noticesUndeliverable: 0,
   itemsNeedingAttention: 0,
+  cycleProblems: 0,
   ...extra,
 });
 
@@ -87,6 +88,7 @@ describe('business gauges', () => {
       noticesPending: 4,
       noticesUndeliverable: 1,
       itemsNeedingAttention: 2,
+      cycleProblems: 1,
     }),
     NOW,
   );
@@ -108,6 +110,7 @@ describe('business gauges', () => {
       'plan_eval_notices_pending 4',
       'plan_eval_notices_undeliverable 1',
       'plan_eval_items_needing_attention 2',
+      'plan_eval_cycle_problems 1',
     ])
       expect(page).toContain(line);
     expect(Object.keys(BUSINESS_METRICS).every((name) => page.includes(`# TYPE ${name} gauge`))).toBe(true);

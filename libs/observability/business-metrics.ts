@@ -3,8 +3,8 @@
  * from what PostgreSQL holds (OperationsRepository), so every API replica
  * reports the same and nothing is lost with a restarted process: running
  * cycles, their items by state, what is overdue, the oldest submission
- * waiting for review, notices waiting or undeliverable, and items whose
- * record an activity could not store. What is overdue follows the
+ * waiting for review, notices waiting or undeliverable, items whose
+ * record an activity could not store, and steps stopped after their retries ran out. What is overdue follows the
  * dashboard's rule (libs/cycle/timeliness), not an SQL copy of it.
  */
 import { Gauge, type Registry } from 'prom-client';
@@ -25,6 +25,8 @@ export interface BusinessFigures {
   noticesPending: number;
   noticesUndeliverable: number;
   itemsNeedingAttention: number;
+  /** Activity failures the retries could not overcome: steps stopped until the bureau retries them. */
+  cycleProblems: number;
 }
 
 const zeroes = <K extends string>(keys: readonly K[]) =>
@@ -54,6 +56,7 @@ export function businessFigures(snapshot: OperationsSnapshot, now: number): Busi
     noticesPending: snapshot.noticesPending,
     noticesUndeliverable: snapshot.noticesUndeliverable,
     itemsNeedingAttention: snapshot.itemsNeedingAttention,
+    cycleProblems: snapshot.cycleProblems,
   };
 }
 
@@ -67,6 +70,8 @@ export const BUSINESS_METRICS = {
   plan_eval_notices_pending: 'Notices waiting in the outbox',
   plan_eval_notices_undeliverable: 'Notices of running cycles the mail server refused for good',
   plan_eval_items_needing_attention: 'Items of running cycles whose record PostgreSQL refused',
+  plan_eval_cycle_problems:
+    'Steps of running cycles stopped after their activity’s retries ran out, waiting for a retry',
 } as const;
 
 /**
@@ -113,4 +118,5 @@ export function registerBusinessMetrics(registry: Registry, read: () => Promise<
   scalar('plan_eval_notices_pending', (f) => f.noticesPending);
   scalar('plan_eval_notices_undeliverable', (f) => f.noticesUndeliverable);
   scalar('plan_eval_items_needing_attention', (f) => f.itemsNeedingAttention);
+  scalar('plan_eval_cycle_problems', (f) => f.cycleProblems);
 }

@@ -35,6 +35,7 @@ const emptyCycle: CycleActivities = {
     thresholds: THRESHOLD_PRESETS.time_elapsed,
     previousOutcomes: [],
   }),
+  recordCycleProblem: async () => 1,
   restoreDepartment: async () => ({ specs: [], items: [], noticeSeq: {} }),
 };
 

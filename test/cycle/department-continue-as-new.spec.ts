@@ -83,6 +83,7 @@ const stubs: CycleActivities = {
   sendAssignmentNotices: notUsed,
   closeCycle: notUsed,
   reopenCycle: notUsed,
+  recordCycleProblem: async () => 1,
   restoreDepartment: notUsed,
 };
 

@@ -29,6 +29,7 @@ import { ItemContextController } from './cycles/item-context.controller';
 import { ItemContext } from './cycles/item-context.service';
 import { ItemsController } from './cycles/items.controller';
 import { CycleDashboard } from './cycles/dashboard.service';
+import { CycleProblemsController } from './cycles/cycle-problems.controller';
 import { PortalController } from './cycles/portal.controller';
 import { REPOSITORY_PROVIDERS } from './repositories';
 import { ReportsController } from './cycles/reports.controller';
@@ -54,6 +55,7 @@ import { ReviewClient } from '@libs/temporal/review-client';
     DepartmentsController,
     UsersController,
     CyclesController,
+    CycleProblemsController,
     ItemsController,
     ItemContextController,
     EvidenceController,

@@ -662,6 +662,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/cycles/{id}/problems': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 运行异常 Steps of the cycle stopped after their retries ran out, each waiting for the bureau’s retry (404 an unknown cycle) */
+    get: operations['CycleProblemsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/{id}/problems/{problemId}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 重试 Run the stopped step again, once its cause is removed (audited; 404 an unknown problem, 409 one already retried) */
+    post: operations['CycleProblemsController_retry'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/cycles/{cycleId}/items': {
     parameters: {
       query?: never;
@@ -2158,6 +2192,35 @@ export interface components {
       itemKeys: string[];
       /** @enum {string} */
       status: 'pending' | 'sent' | 'undeliverable' | 'dropped';
+    };
+    CycleProblemView: {
+      /** @example 3 */
+      id: number;
+      /**
+       * @description null for a step of the cycle itself
+       * @example null
+       */
+      department: string | null;
+      /**
+       * @description the activity that gave up
+       * @example closeCycle
+       */
+      step: string;
+      /** @description its last error, as the activity reported it */
+      error: string;
+      /** @example 24 */
+      attempts: number;
+      /** Format: date-time */
+      at: string;
+    };
+    CycleProblemsView: {
+      /** @description the steps waiting for the bureau’s retry, oldest first */
+      items: components['schemas']['CycleProblemView'][];
+    };
+    ProblemRetriedView: {
+      id: number;
+      /** Format: date-time */
+      retriedAt: string;
     };
     ItemAttentionView: {
       /** @enum {string} */
@@ -4020,6 +4083,49 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ResentView'];
+        };
+      };
+    };
+  };
+  CycleProblemsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CycleProblemsView'];
+        };
+      };
+    };
+  };
+  CycleProblemsController_retry: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        problemId: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProblemRetriedView'];
         };
       };
     };

@@ -59,6 +59,7 @@ export function createCycleWorker(options: CycleWorkerOptions): Promise<Worker> 
       closeCycle: activities.closeCycle.bind(activities),
       reopenCycle: activities.reopenCycle.bind(activities),
       restoreDepartment: activities.restoreDepartment.bind(activities),
+      recordCycleProblem: activities.recordCycleProblem.bind(activities),
       ...(options.review ? reviewActivityFunctions(options.review) : {}),
     } satisfies CycleActivities & Partial<ReviewActivities>,
   });

@@ -10,6 +10,7 @@ import {
   UserAccount,
 } from './access.entity';
 import { CycleReport, EvaluationCycle, ItemEvent, Notice, SubmissionVersion, WorkItem } from './cycle.entity';
+import { CycleProblem } from './cycle-problem.entity';
 import { ReportTextEdit } from './report-text.entity';
 import { ReportCommentRow, ReportReviewRow } from './review.entity';
 
@@ -17,6 +18,7 @@ export * from './department.entity';
 export * from './plan-items.entity';
 export * from './plan.entity';
 export * from './cycle.entity';
+export * from './cycle-problem.entity';
 export * from './report-text.entity';
 export * from './review.entity';
 export * from './access.entity';
@@ -43,6 +45,7 @@ export const cycleEntities = [
   ItemEvent,
   Notice,
   CycleReport,
+  CycleProblem,
   ReportReviewRow,
   ReportCommentRow,
   ReportTextEdit,

@@ -17,6 +17,7 @@ import { DepartmentDeadlines1796220000000 } from './1796220000000-DepartmentDead
 import { NoticeQueuedNotify1796240000000 } from './1796240000000-NoticeQueuedNotify';
 import { ReportReview1796300200000 } from './1796300200000-ReportReview';
 import { ReportTextEdits1796300300000 } from './1796300300000-ReportTextEdits';
+import { CycleProblems1796300400000 } from './1796300400000-CycleProblems';
 
 /** Every migration, in order. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   NoticeQueuedNotify1796240000000,
   ReportReview1796300200000,
   ReportTextEdits1796300300000,
+  CycleProblems1796300400000,
 ];

@@ -29,6 +29,8 @@ export interface OperationsSnapshot {
   noticesUndeliverable: number;
   /** Running cycles' items whose record PostgreSQL refused as data (the recordCommands activity gave up on them). */
   itemsNeedingAttention: number;
+  /** Running cycles' steps stopped after their activity's retries ran out, waiting for the bureau's retry. */
+  cycleProblems: number;
 }
 
 const RUNNING = `SELECT id FROM evaluation_cycle WHERE status = 'running'`;
@@ -57,7 +59,8 @@ export class OperationsRepository {
              WHERE w.cycle_id IN (${RUNNING}) AND w.status = 'submitted') AS "oldestUnansweredSubmittedAt",
            (SELECT count(*)::int FROM notice WHERE status = 'pending') AS "noticesPending",
            (SELECT count(*)::int FROM notice WHERE cycle_id IN (${RUNNING}) AND status = 'undeliverable') AS "noticesUndeliverable",
-           (SELECT count(*)::int FROM work_item WHERE cycle_id IN (${RUNNING}) AND attention IS NOT NULL) AS "itemsNeedingAttention"`,
+           (SELECT count(*)::int FROM work_item WHERE cycle_id IN (${RUNNING}) AND attention IS NOT NULL) AS "itemsNeedingAttention",
+           (SELECT count(*)::int FROM cycle_problem WHERE cycle_id IN (${RUNNING}) AND retried_at IS NULL) AS "cycleProblems"`,
       ) as Promise<Array<Omit<OperationsSnapshot, 'runningCycles' | 'items'>>>,
     ]);
     return { runningCycles, items, ...counts };

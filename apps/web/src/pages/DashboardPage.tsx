@@ -37,6 +37,7 @@ import { useI18n } from '../i18n';
 import { ITEM_STATUS_LABELS, NOTICE_STATUS_LABELS, cycleTitle, itemPath } from '../labels';
 import { Link } from '../router';
 import type { Session } from '../session';
+import { CycleProblemsAlert } from './CycleProblemsAlert';
 import type { ItemSummary } from './InboxPage';
 
 type Overview = Schemas['CycleOverviewView'];
@@ -119,6 +120,7 @@ export function DashboardPage({ cycleId, session }: { cycleId: string; session: 
 
   return (
     <Flex vertical gap={16}>
+      {running ? <CycleProblemsAlert base={base} session={session} nameOf={nameOf} /> : null}
       <Card>
         <Flex justify="space-between" align="start" wrap gap={12}>
           <div>
