@@ -1,22 +1,31 @@
 /**
  * A step whose activity fails for good, against the real time-skipping
- * Temporal server, PostgreSQL and SMTP: with its attempts bounded low, the
- * report writer crashing on every attempt stops the cycle at closeCycle
- * instead of failing it or retrying for ever; the problem is in the API and
- * the business metric, the bureau is mailed (in its language), and once the writer is fixed the
- * bureau's retry (through the API, audited) lets the cycle close with its report.
+ * Temporal server, PostgreSQL and SMTP, and the built portal in a real
+ * browser: with its attempts bounded low, the report writer crashing on every
+ * attempt stops the cycle at closeCycle instead of failing it or retrying for
+ * ever; the problem is in the API, the business metric and the dashboard's
+ * 运行异常, the bureau is mailed (in its language), and once the writer is
+ * fixed the bureau's 重试 (audited) lets the cycle close with its report.
  */
 import type { WorkflowHandle } from '@temporalio/client';
 import { cycleWorkflowId } from '@libs/cycle/cycle-definition';
 import { OperationsRepository } from '@libs/persistence/repositories/operations.repository';
 import { createCycleWorker } from '../../apps/worker/src/cycle-worker';
 import { BUREAU_EMAIL, DAYS, TASK_QUEUE } from '../support/cycle-harness';
-import { createApiHarness, type AccountName, type ApiHarness } from '../support/api-harness';
+import { ACCOUNTS, createApiHarness, PASSWORD, type AccountName, type ApiHarness } from '../support/api-harness';
+import { openPortalBrowser, type PortalBrowser } from '../support/browser';
 
 describe('a step that fails for good', () => {
   let h: ApiHarness;
-  beforeAll(async () => (h = await createApiHarness()));
-  afterAll(() => h?.close());
+  let browser: PortalBrowser;
+  beforeAll(async () => {
+    h = await createApiHarness();
+    browser = await openPortalBrowser(h);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+  });
 
   const as = (who: AccountName) => ({
     get: (path: string) => h.http().get(path).set('Authorization', `Bearer ${h.tokens[who]}`),
@@ -76,11 +85,25 @@ describe('a step that fails for good', () => {
       expect(mail.text).toContain('closeCycle: the report writer crashed on a value');
       expect(mail.text).toContain('点“重试”');
 
-      // Only the bureau retries; once the writer is fixed, the step runs again and the cycle closes.
+      // The dashboard shows it with 重试; only the bureau retries.
+      const page = await browser.context.newPage();
+      await page.goto(`${browser.origin}/login`);
+      await page.locator('#email').fill(ACCOUNTS.admin.email);
+      await page.locator('#password').fill(PASSWORD);
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: '退出' }).waitFor();
+      await page.goto(`${browser.origin}/cycles/${encodeURIComponent(cycleId)}`);
+      const alert = page.getByRole('alert').filter({ hasText: '运行异常' });
+      await alert.getByText('the report writer crashed on a value').waitFor();
+      await alert.getByText('closeCycle').waitFor();
       const [{ id }] = listed;
       await as('viewer').post(`${problems}/${id}/retry`).expect(403);
+
+      // Once the writer is fixed, 重试 runs the step again and the cycle closes.
       writerBroken = false;
-      await as('admin').post(`${problems}/${id}/retry`).expect(200);
+      await alert.getByRole('button', { name: /重\s*试/ }).click();
+      await page.getByText('已重试').waitFor();
+      await alert.waitFor({ state: 'detached' });
       expect(await handle.result()).toMatchObject({
         phase: 'closed',
         reportPath: expect.stringContaining('report-v1'),
