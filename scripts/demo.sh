@@ -42,6 +42,8 @@ for account in "bureau@heyuan.example|市统计局|admin|" "supervisor@city-educ
   PLAN_EVAL_PASSWORD="$DEMO_PASSWORD" npx plan-eval user-add --email "$email" --name "$name" --role "$role" ${dept:+--department "$dept"}
 done
 
+# The evaluation calendar: the Temporal Schedules that launch the plan's cycles by themselves, and their next launches.
+log "evaluation calendar"; npx plan-eval calendar ensure
 for app in worker relay api; do bash scripts/services.sh stop "$app"; done
 for app in worker relay api; do bash scripts/services.sh start "$app"; done
 log "run a mid-term evaluation (namespace $run; watch it at http://localhost:$TEMPORAL_UI_PORT/namespaces/$run/workflows)"

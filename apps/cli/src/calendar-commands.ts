@@ -108,6 +108,8 @@ async function printSchedules(client: Parameters<typeof describeEvaluationCalend
   for (const s of await describeEvaluationCalendar(client, planCode)) {
     console.log(`${kindLabel(s.kind)} · ${STATE_LABELS[s.state]}${s.note ? ` · ${s.note}` : ''}`);
     for (const at of s.nextLaunches) console.log(`  下次发起 (next launch) ${shanghai.format(at)}`);
+    if (s.state !== 'absent' && s.nextLaunches.length === 0)
+      console.log('  规划期内已无下次发起 (no launch left in the plan period)');
     for (const l of s.recentLaunches) console.log(`  已发起 (launched) ${shanghai.format(l.takenAt)} → ${l.cycleId}`);
   }
 }
