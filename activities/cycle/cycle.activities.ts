@@ -25,7 +25,12 @@ import type {
 import type { CycleProblemInput } from '../../libs/cycle/cycle-problem';
 import type { ItemState } from '../../libs/cycle/department-state';
 import type { ReopenedDepartment } from '../../libs/cycle/reopen';
-import { cycleThresholds, launchedDefinition, type CycleDefinition } from '../../libs/cycle/cycle-definition';
+import {
+  cycleAssessmentWeights,
+  cycleThresholds,
+  launchedDefinition,
+  type CycleDefinition,
+} from '../../libs/cycle/cycle-definition';
 import { planCycle } from '../../libs/cycle/cycle-planning';
 import { preparedCycle } from '../../libs/cycle/prepared-cycle';
 import type { ProjectSubmission, WorkItemSpec } from '../../libs/cycle/submission';
@@ -34,6 +39,7 @@ import { CatalogRepository } from '../../libs/persistence/repositories/catalog.r
 import { CycleItemRepository } from '../../libs/persistence/repositories/cycle-item.repository';
 import { CycleProblemRepository } from '../../libs/persistence/repositories/cycle-problem.repository';
 import { CycleRepository } from '../../libs/persistence/repositories/cycle.repository';
+import { DepartmentAssessmentRepository } from '../../libs/persistence/repositories/department-assessment.repository';
 import { OutboxRepository } from '../../libs/persistence/repositories/outbox.repository';
 import { ReportTextRepository } from '../../libs/persistence/repositories/report-text.repository';
 import { SubmissionRepository } from '../../libs/persistence/repositories/submission.repository';
@@ -60,6 +66,7 @@ export class CycleActivitiesService implements CycleActivities {
   private readonly items: CycleItemRepository;
   private readonly submissions: SubmissionRepository;
   private readonly outbox: OutboxRepository;
+  private readonly assessments: DepartmentAssessmentRepository;
   private readonly problems: CycleProblemRepository;
 
   constructor(
@@ -72,6 +79,7 @@ export class CycleActivitiesService implements CycleActivities {
     this.items = new CycleItemRepository(ds);
     this.submissions = new SubmissionRepository(ds);
     this.outbox = new OutboxRepository(ds);
+    this.assessments = new DepartmentAssessmentRepository(ds);
     this.problems = new CycleProblemRepository(ds);
   }
 
@@ -244,6 +252,13 @@ export class CycleActivitiesService implements CycleActivities {
       contributions,
       // The cycle's thresholds as saved at launch; figures.thresholds records them with the report.
       thresholds: cycleThresholds(cycle.definition as CycleDefinition),
+      // 监督考核 scores departments of a cycle that ran its course, not of one cancelled.
+      assessment: cancelled
+        ? undefined
+        : {
+            weights: cycleAssessmentWeights(cycle.definition as CycleDefinition),
+            items: await this.assessments.assessedItems(cycleId),
+          },
     });
 
     const same = await this.cycles.reportWithHash(cycleId, contentHash);
@@ -261,6 +276,8 @@ export class CycleActivitiesService implements CycleActivities {
       { issuer: this.config.issuer, issuedAt: new Date(), stage: 'draft' },
       edits,
     );
+    // Before the version is recorded: a retry compiles the same version and writes its scores once.
+    if (figures.assessment) await this.assessments.record(cycleId, version, figures.assessment);
     await this.cycles.close(cycleId, { version, contentHash, path, timeliness: outcomes }, cancelled);
     log.info('cycle closed', { cycleId, version, contentHash, path });
     return { reportPath: path, contentHash, version };

@@ -1,6 +1,8 @@
 import { checkDefinition } from '../temporal/cycle-client';
 import { THRESHOLD_PRESETS } from '../rules/thresholds';
+import { DEFAULT_ASSESSMENT_WEIGHTS, type AssessmentWeights } from '../rules/department-assessment';
 import {
+  cycleAssessmentWeights,
   cycleThresholds,
   DEFAULT_CHASING_POLICY,
   itemKey,
@@ -94,6 +96,23 @@ describe('a cycle as saved at launch', () => {
     expect(launched).toMatchObject({ thresholds, planPeriod });
     // What the cycle judges by from then on is what was saved, whatever the preset says now.
     expect(cycleThresholds(launched)).toEqual(thresholds);
+  });
+});
+
+describe('assessment weights saved at launch', () => {
+  const weights = { timeliness: 40, completeness: 20, quality: 10, results: 30 };
+  it.each<[string, Partial<CycleDefinition>, AssessmentWeights]>([
+    ['none given: the default', {}, DEFAULT_ASSESSMENT_WEIGHTS],
+    ['given: kept', { assessmentWeights: weights }, weights],
+  ])('%s', (_name, given, expected) => {
+    const launched = launchedDefinition({ ...definition, ...given }, { baselineYear: 2020, endYear: 2025 });
+    expect(launched.assessmentWeights).toEqual(expected);
+    expect(cycleAssessmentWeights(launched)).toEqual(expected);
+  });
+
+  it('a launch with weights not summing to 100 is refused, naming the field', () => {
+    const problems = checkDefinition({ ...definition, assessmentWeights: { ...weights, results: 40 } });
+    expect(problems.map((p) => p.en)).toEqual(['assessmentWeights must sum to 100; they sum to 110']);
   });
 });
 

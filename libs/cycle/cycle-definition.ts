@@ -4,6 +4,7 @@
  * worker and the workflows.
  */
 import { isOneOf } from '../common/one-of';
+import { DEFAULT_ASSESSMENT_WEIGHTS, type AssessmentWeights } from '../rules/department-assessment';
 import { THRESHOLD_PRESETS, type ThresholdPreset, type Thresholds } from '../rules/thresholds';
 
 /** The kinds of evaluation: the one list the API, the CLI, the calendar and the portal take them from. */
@@ -111,6 +112,8 @@ export interface CycleDefinition {
    */
   thresholds?: Thresholds;
   planPeriod?: PlanPeriod;
+  /** The departments' assessment (监督考核) weights; saved at launch like the thresholds. Absent: the default. */
+  assessmentWeights?: AssessmentWeights;
 }
 
 /** The plan's baseline and final years: progress is measured along the path between them. */
@@ -126,11 +129,17 @@ export function cycleThresholds(d: Pick<CycleDefinition, 'thresholdPreset' | 'th
   return d.thresholds ?? THRESHOLD_PRESETS[d.thresholdPreset ?? DEFAULT_THRESHOLD_PRESET];
 }
 
-/** The definition as a cycle is saved at launch: its thresholds and the plan's period fixed (kept if already fixed). */
+/** The weights a cycle's departments are assessed by: those saved at launch, else the default. */
+export function cycleAssessmentWeights(d: Pick<CycleDefinition, 'assessmentWeights'>): AssessmentWeights {
+  return d.assessmentWeights ?? DEFAULT_ASSESSMENT_WEIGHTS;
+}
+
+/** The definition as a cycle is saved at launch: its thresholds, assessment weights and the plan's period fixed (kept if already fixed). */
 export function launchedDefinition(d: CycleDefinition, plan: PlanPeriod): CycleDefinition {
   return {
     ...d,
     thresholds: cycleThresholds(d),
+    assessmentWeights: cycleAssessmentWeights(d),
     planPeriod: d.planPeriod ?? { baselineYear: plan.baselineYear, endYear: plan.endYear },
   };
 }

@@ -34,6 +34,7 @@ import { judgeProject, type ProjectFlag, type ProjectReport } from '../rules/pro
 import { countReserveProjects, type ReserveCounts } from '../rules/reserve-projects';
 import { summarizeServiceItems, type ServiceItemSummary } from '../rules/service-items';
 import { buildFinalEvaluation, type FinalEvaluation } from './final-evaluation';
+import { assessmentFigures, type AssessmentInput, type AssessmentRow } from './assessment-figures';
 import { proposeAdjustments, type AdjustmentProposal } from '../rules/plan-adjustment';
 import { judgeTarget } from '../rules/target-status';
 import { judgeTask } from '../rules/task-status';
@@ -70,6 +71,8 @@ export interface SnapshotInput {
   assignments?: Array<{ itemKey: string; department: string; coDepartments: string[] }>;
   /** Each co-operating department's latest contribution to an item (配合单位提供的情况). */
   contributions?: Array<{ itemKey: string; department: string; text: string }>;
+  /** The departments' assessment (监督考核) at a close: its weights and the items' records; absent: no assessment. */
+  assessment?: AssessmentInput;
 }
 
 /** A person who answers for a figure, with their unit (department name; null: not a department of the plan) and time. */
@@ -195,6 +198,8 @@ export interface CycleReportFigures {
   glossary: Record<string, string>;
   /** Final evaluations only: each indicator's series to the plan's end, its verdict, the achievement rates. */
   final?: FinalEvaluation;
+  /** 监督考核: each lead department scored and ranked, best first (libs/report/assessment-figures.ts). */
+  assessment?: AssessmentRow[];
 }
 
 /** The plan's English twins of a row's texts (libs/plan/translations); null where the plan gives none. */
@@ -441,5 +446,14 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
         }
       : {}),
   };
+  if (input.assessment)
+    figures.assessment = assessmentFigures({
+      assessment: input.assessment,
+      outcomes: input.outcomes,
+      approved: byKey,
+      judged: { indicator: indicators, task: tasks, project: projects },
+      boilerplate: figures.boilerplate,
+      departmentName,
+    });
   return { figures, contentHash: createHash('sha256').update(canonicalJson(figures)).digest('hex') };
 }

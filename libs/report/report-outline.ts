@@ -18,6 +18,7 @@ import { draftChapters, type DraftedChapter } from './report-drafts';
 import { withEdits, type TextEdits } from './report-edits';
 import { finalSections } from './report-final';
 import { SERVICE_TEXT, serviceAreaRows, serviceShortfallItems } from './report-services';
+import { assessmentBlocks } from './report-assessment';
 import {
   behindPath,
   categoriesInPlanOrder,
@@ -213,6 +214,7 @@ export function reportOutline(t: ReportText, f: CycleReportFigures, edits: TextE
         t.headers.timeliness,
         f.timeliness.map((x) => reportRows.timeliness(t, f, x)),
       ),
+      ...assessmentBlocks(t.locale, f),
       paragraph(t.appendix),
     ],
   });

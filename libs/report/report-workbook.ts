@@ -10,6 +10,7 @@ import type { ProgressStatus } from '../rules/progress';
 import { PLAN_NAMES } from './report-names';
 import { REPORT_TEXT, type Locale, type ReportText } from './report-text';
 import { SERVICE_TEXT, serviceSheetRow } from './report-services';
+import { addAssessmentSheet, shownAssessment } from './report-assessment';
 
 type Source = CycleReportFigures['indicators'][number]['source'];
 type Signature = NonNullable<Source>['submitter'];
@@ -155,6 +156,7 @@ export async function writeReportWorkbook(f: CycleReportFigures, locale: Locale 
     t.headers.timelinessSheet,
     f.timeliness.map((x) => [t.name(f, x.name), x.department, t.timeliness(x.timeliness), x.done, x.total]),
   );
+  if (f.assessment) addAssessmentSheet(wb, locale, shownAssessment(locale, f));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

@@ -19,6 +19,7 @@ import {
   type CycleDefinition,
 } from '../cycle/cycle-definition';
 import { THRESHOLD_PRESET_NAMES } from '../rules/thresholds';
+import { checkAssessmentWeights } from '../rules/department-assessment';
 import { periodProblems, planCalendar } from '../cycle/calendar';
 import { planCycle } from '../cycle/cycle-planning';
 import { launchPreview, type LaunchPreview } from '../cycle/launch-preview';
@@ -377,6 +378,7 @@ export function checkDefinition(d: CycleDefinition): Localized[] {
   if (d.itemKinds.length === 0) problems.push({ zh: '请至少选择一类事项', en: 'choose at least one kind of item' });
   if (d.thresholdPreset !== undefined && !isOneOf(THRESHOLD_PRESET_NAMES, d.thresholdPreset))
     problems.push(unknownChoice('阈值方案', 'threshold preset', d.thresholdPreset, THRESHOLD_PRESET_NAMES));
+  if (d.assessmentWeights !== undefined) problems.push(...checkAssessmentWeights(d.assessmentWeights));
   const p = d.policy;
   for (const [name, value] of [
     ...p.remindBefore.map((v) => ['remindBefore', v]),

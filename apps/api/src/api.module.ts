@@ -22,6 +22,7 @@ import { CalendarController } from './catalog/calendar.controller';
 import { PlansController } from './catalog/plans.controller';
 import { TranslationsController } from './catalog/translations.controller';
 import { UsersController } from './catalog/users.controller';
+import { AssessmentController } from './cycles/assessment.controller';
 import { CyclesController } from './cycles/cycles.controller';
 import { EvidenceController } from './cycles/evidence.controller';
 import { ItemAccess } from './cycles/item-access.service';
@@ -60,6 +61,7 @@ import { ReviewClient } from '@libs/temporal/review-client';
     ItemContextController,
     EvidenceController,
     ReportsController,
+    AssessmentController,
     ReportTextController,
     ReviewController,
     PortalController,

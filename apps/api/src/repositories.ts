@@ -11,6 +11,7 @@ import { CatalogRepository } from '@libs/persistence/repositories/catalog.reposi
 import { CycleItemRepository } from '@libs/persistence/repositories/cycle-item.repository';
 import { CycleRepository } from '@libs/persistence/repositories/cycle.repository';
 import { DatabaseProbe } from '@libs/persistence/repositories/database-probe';
+import { DepartmentAssessmentRepository } from '@libs/persistence/repositories/department-assessment.repository';
 import { OperationsRepository } from '@libs/persistence/repositories/operations.repository';
 import { OutboxRepository } from '@libs/persistence/repositories/outbox.repository';
 import { ReportTextRepository } from '@libs/persistence/repositories/report-text.repository';
@@ -33,6 +34,7 @@ export const REPOSITORY_PROVIDERS: Provider[] = [
   CycleRepository,
   CycleItemRepository,
   DatabaseProbe,
+  DepartmentAssessmentRepository,
   OperationsRepository,
   OutboxRepository,
   ReportTextRepository,

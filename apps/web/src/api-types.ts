@@ -934,6 +934,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/cycles/{cycleId}/assessment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 部门考核 The departments’ assessment of the latest report: ranked, with components and weights */
+    get: operations['AssessmentController_assessment'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cycles/{cycleId}/assessment.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出部门考核 The departments’ assessment as an Excel workbook (lang=en for English) */
+    get: operations['AssessmentController_workbook'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/cycles/{cycleId}/report/text': {
     parameters: {
       query?: never;
@@ -1914,6 +1948,16 @@ export interface components {
        * @enum {string}
        */
       thresholdPreset?: 'time_elapsed' | 'traffic_light';
+      /**
+       * @description 监督考核权重 the departments’ assessment weights, points out of 100 (non-negative, summing to 100), saved with the cycle
+       * @default {
+       *       "timeliness": 25,
+       *       "completeness": 25,
+       *       "quality": 20,
+       *       "results": 30
+       *     }
+       */
+      assessmentWeights?: Record<string, unknown>;
     };
     LaunchedView: {
       /** @example cycle/heyuan-public-services-2021-2025/annual/2023 */
@@ -2597,6 +2641,71 @@ export interface components {
     ReportListView: {
       total: number;
       items: components['schemas']['ReportVersionView'][];
+    };
+    AssessmentWeightsView: {
+      /** @example 25 */
+      timeliness: number;
+      /** @example 25 */
+      completeness: number;
+      /** @example 20 */
+      quality: number;
+      /** @example 30 */
+      results: number;
+    };
+    AssessmentComponentsView: {
+      /** @description 报送及时性 0–100 */
+      timeliness: number;
+      /** @description 报送完整性 0–100 */
+      completeness: number;
+      /** @description 数据质量 0–100 */
+      quality: number;
+      /** @description 目标完成情况 0–100; null: no item judged against a path (its weight counts for the others) */
+      results: number | null;
+    };
+    AssessmentFactsView: {
+      /** @enum {string} */
+      timeliness: 'on_time' | 'late' | 'missing';
+      /** @description items assigned to the department as lead */
+      assigned: number;
+      /** @description of them, approved at the close */
+      approved: number;
+      /** @description times a review returned one of its submissions */
+      returns: number;
+      /** @description blocking data-quality findings on its approved values */
+      blockingFindings: number;
+      /** @description data-quality warnings standing on its approved values */
+      warnings: number;
+      /** @description its items whose reasons or measures are boilerplate (套话) */
+      boilerplate: number;
+    };
+    DepartmentAssessmentView: {
+      /** @example city-education */
+      department: string;
+      /** @example 市教育局 */
+      name: string;
+      /** @example Municipal Education Bureau */
+      nameEn: string;
+      /** @description 1 is best; equal totals share a rank */
+      rank: number;
+      /** @description the weighted total, 0–100 */
+      total: number;
+      /**
+       * @description 优秀 ≥90, 良好 ≥80, 合格 ≥60, 不合格 below
+       * @enum {string}
+       */
+      grade: 'excellent' | 'good' | 'pass' | 'fail';
+      components: components['schemas']['AssessmentComponentsView'];
+      /** @description the weights this score was made with */
+      weights: components['schemas']['AssessmentWeightsView'];
+      facts: components['schemas']['AssessmentFactsView'];
+    };
+    CycleAssessmentView: {
+      cycleId: string;
+      /** @description the report version the scores belong to (a reopen’s recompiled version has its own) */
+      reportVersion: number;
+      weights: components['schemas']['AssessmentWeightsView'];
+      /** @description best first */
+      departments: components['schemas']['DepartmentAssessmentView'][];
     };
     SectionTextView: {
       /** @description zh-CN, the Word document and HTML page in Chinese */
@@ -4481,6 +4590,51 @@ export interface operations {
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
           'text/html; charset=utf-8': string;
           'application/json': string;
+        };
+      };
+    };
+  };
+  AssessmentController_assessment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        cycleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CycleAssessmentView'];
+        };
+      };
+    };
+  };
+  AssessmentController_workbook: {
+    parameters: {
+      query?: {
+        lang?: 'zh-CN' | 'en';
+      };
+      header?: never;
+      path: {
+        cycleId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the workbook, as an attachment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
         };
       };
     };

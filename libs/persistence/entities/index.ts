@@ -10,6 +10,7 @@ import {
   UserAccount,
 } from './access.entity';
 import { CycleReport, EvaluationCycle, ItemEvent, Notice, SubmissionVersion, WorkItem } from './cycle.entity';
+import { DepartmentAssessment } from './assessment.entity';
 import { CycleProblem } from './cycle-problem.entity';
 import { ReportTextEdit } from './report-text.entity';
 import { ReportCommentRow, ReportReviewRow } from './review.entity';
@@ -18,6 +19,7 @@ export * from './department.entity';
 export * from './plan-items.entity';
 export * from './plan.entity';
 export * from './cycle.entity';
+export * from './assessment.entity';
 export * from './cycle-problem.entity';
 export * from './report-text.entity';
 export * from './review.entity';
@@ -45,6 +47,7 @@ export const cycleEntities = [
   ItemEvent,
   Notice,
   CycleReport,
+  DepartmentAssessment,
   CycleProblem,
   ReportReviewRow,
   ReportCommentRow,

@@ -15,6 +15,7 @@ import { PlanTranslations1796200500000 } from './1796200500000-PlanTranslations'
 import { DroppedNotices1796230000000 } from './1796230000000-DroppedNotices';
 import { DepartmentDeadlines1796220000000 } from './1796220000000-DepartmentDeadlines';
 import { NoticeQueuedNotify1796240000000 } from './1796240000000-NoticeQueuedNotify';
+import { DepartmentAssessment1796300000000 } from './1796300000000-DepartmentAssessment';
 import { ReportReview1796300200000 } from './1796300200000-ReportReview';
 import { ReportTextEdits1796300300000 } from './1796300300000-ReportTextEdits';
 import { CycleProblems1796300400000 } from './1796300400000-CycleProblems';
@@ -38,6 +39,7 @@ export const migrations = [
   DepartmentDeadlines1796220000000,
   DroppedNotices1796230000000,
   NoticeQueuedNotify1796240000000,
+  DepartmentAssessment1796300000000,
   ReportReview1796300200000,
   ReportTextEdits1796300300000,
   CycleProblems1796300400000,

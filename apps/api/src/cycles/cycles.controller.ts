@@ -53,6 +53,7 @@ import { CycleItemRepository } from '@libs/persistence/repositories/cycle-item.r
 import { CycleRepository } from '@libs/persistence/repositories/cycle.repository';
 import { OutboxRepository } from '@libs/persistence/repositories/outbox.repository';
 import { THRESHOLD_PRESET_NAMES, type ThresholdPreset } from '@libs/rules/thresholds';
+import { DEFAULT_ASSESSMENT_WEIGHTS, type AssessmentWeights } from '@libs/rules/department-assessment';
 import type { Localized } from '@libs/plan/localized';
 import { CycleRequestError, type CycleClient } from '@libs/temporal/cycle-client';
 import { PageQuery } from '../common/pagination';
@@ -139,6 +140,15 @@ class LaunchBody {
   @IsOptional()
   @IsIn(THRESHOLD_PRESET_NAMES)
   thresholdPreset?: ThresholdPreset;
+
+  @ApiPropertyOptional({
+    description:
+      '监督考核权重 the departments’ assessment weights, points out of 100 (non-negative, summing to 100), saved with the cycle',
+    default: DEFAULT_ASSESSMENT_WEIGHTS,
+  })
+  @IsOptional()
+  @IsObject()
+  assessmentWeights?: AssessmentWeights;
 }
 
 /** The launch request as a cycle's definition: optional fields left out (undefined) or sent as null take their defaults. */

@@ -38,6 +38,7 @@ import { ITEM_STATUS_LABELS, NOTICE_STATUS_LABELS, cycleTitle, itemPath } from '
 import { Link } from '../router';
 import type { Session } from '../session';
 import { CycleProblemsAlert } from './CycleProblemsAlert';
+import { AssessmentRanking } from './AssessmentRanking';
 import type { ItemSummary } from './InboxPage';
 
 type Overview = Schemas['CycleOverviewView'];
@@ -309,6 +310,9 @@ export function DashboardPage({ cycleId, session }: { cycleId: string; session: 
             ),
           },
           { key: 'reports', label: t('评估报告', 'Reports'), children: <Reports base={base} cycleId={cycle.id} /> },
+          ...(cycle.status === 'closed'
+            ? [{ key: 'assessment', label: t('部门考核', 'Assessment'), children: <AssessmentRanking base={base} /> }]
+            : []),
           { key: 'notices', label: t('通知记录', 'Notices'), children: <Notices base={base} nameOf={nameOf} /> },
         ]}
       />
