@@ -6,6 +6,7 @@
  */
 import { importPlan } from '@libs/catalog/catalog-import';
 import { readPlanFile } from '@libs/catalog/plan-file-io';
+import { calendarScheduleId } from '@libs/temporal/calendar-client';
 import { join } from 'node:path';
 import { createApiHarness, type AccountName, type ApiHarness } from '../support/api-harness';
 
@@ -56,6 +57,20 @@ describe('the evaluation calendar through the API', () => {
     expect(paused.body.schedules[2]).toMatchObject({ note: '规划修编中' });
     const resumed = await as('admin').post(`${calendar}/resume`, { reason: '修编完成' }).expect(200);
     expect(states(resumed.body)).toEqual({ annual: 'active', midterm: 'active', final: 'active' });
+
+    // A launch taken (triggered now, no worker needed for it to be recorded) names the cycle it stands for.
+    await h.env.client.schedule.getHandle(calendarScheduleId(PLAN, 'final')).trigger();
+    let final: { recentLaunches: Array<{ cycleId: string; launchWorkflowId: string }> } = { recentLaunches: [] };
+    for (let i = 0; i < 50 && final.recentLaunches.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      final = (await as('viewer').get(calendar).expect(200)).body.schedules[2];
+    }
+    expect(final.recentLaunches).toEqual([
+      expect.objectContaining({
+        cycleId: 'cycle/qingshan-elderly-care-2026-2030/final/2026-2030',
+        launchWorkflowId: expect.stringContaining('calendar/qingshan-elderly-care-2026-2030/final'),
+      }),
+    ]);
 
     const audit = await as('admin').get(`/api/audit?entityType=plan&entityId=${PLAN}`).expect(200);
     expect(audit.body.items.map((e: { action: string }) => e.action).sort()).toEqual([
