@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { itemKey } from '../cycle/cycle-definition';
+import type { ReviewStage } from '../cycle/report-review';
 import { validatePlan } from '../plan/plan-validation';
 import { THRESHOLD_PRESETS } from '../rules/thresholds';
 import { buildCycleReport, type ApprovedSubmission } from './cycle-report';
@@ -10,6 +11,7 @@ import {
   reportTextHash,
   SECTION_TEXT_MAX,
   sectionTextProblems,
+  textEditable,
   withEdits,
   type TextEdits,
 } from './report-edits';
@@ -112,6 +114,20 @@ describe('the report with edits', () => {
     ['an edit of a section gone', true, { 'problems.warned': { zh: '旧', en: 'old' } }],
   ])('the text hash with %s is the drafted text’s: %s', (_label, same, e) => {
     expect(reportTextHash(f, e) === reportTextHash(f, {})).toBe(same);
+  });
+});
+
+describe('textEditable: until 定稿, and again once the approver returns the report', () => {
+  it.each<[ReviewStage | null, boolean]>([
+    [null, true],
+    ['commenting', true],
+    ['recompiling', true],
+    ['finalising', false],
+    ['awaiting_approval', false],
+    ['approved', false],
+    ['completed', false],
+  ])('%s: %s', (stage, editable) => {
+    expect(textEditable(stage)).toBe(editable);
   });
 });
 

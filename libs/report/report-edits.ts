@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../common/canonical-json';
+import type { ReviewStage } from '../cycle/report-review';
 import type { Localized } from '../plan/localized';
 import type { CycleReportFigures } from './cycle-report';
 import { DRAFTED_CHAPTERS, draftChapters, type DraftedChapter, type DraftedParagraph } from './report-drafts';
@@ -52,6 +53,14 @@ export function withEdits(paragraphs: DraftedParagraph[], edits: TextEdits, loca
 export function reportTextHash(f: CycleReportFigures, edits: TextEdits): string {
   const text = draftedSections(f).map(({ key, drafted }) => [key, edits[key] ?? drafted]);
   return createHash('sha256').update(canonicalJson(text)).digest('hex');
+}
+
+/**
+ * Whether the bureau may still edit the text at a review stage (null: no review started). From 定稿 on the
+ * text is the final version's; an approver's return sends the review back to commenting, and editing with it.
+ */
+export function textEditable(stage: ReviewStage | null): boolean {
+  return stage === null || stage === 'commenting' || stage === 'recompiling';
 }
 
 /** How long one section may be: a paragraph, not a chapter pasted in. */

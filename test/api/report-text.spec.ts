@@ -5,7 +5,8 @@
  * refused with 409, bad text refused at its field, the versions with who and
  * when, the audit entry; then a reopen recompiles the report, whose Word and
  * HTML files carry the edit in place of the drafted text, and the API says the
- * drafted paragraph changed under the edit. Annual 2021: indicators 1 and 4
+ * drafted paragraph changed under the edit; 定稿 compiles the final version
+ * with the edit and the text's hash, and the text is read-only from then on. Annual 2021: indicators 1 and 4
  * (市统计局) lagging at first; the reopen puts indicator 1 on its path.
  */
 import JSZip from 'jszip';
@@ -38,7 +39,7 @@ describe('the bureau edits the report’s drafted text', () => {
       res.on('end', () => done(null, Buffer.concat(chunks)));
     });
 
-  it('edit → stale save refused → versions → reopen → the recompiled Word and HTML carry the edit', async () => {
+  it('edit → stale save refused → versions → reopen → the recompiled Word and HTML carry the edit → 定稿 locks it', async () => {
     const worker = await h.newWorker();
     await worker.runUntil(async () => {
       const { cycleId } = await h.launch({ deadlineInDays: 30, hardCloseInDays: 60 });
@@ -173,6 +174,28 @@ describe('the bureau edits the report’s drafted text', () => {
       expect(xml).toContain(EDITED);
       // Version 1 stays as it was compiled, with the drafted text.
       expect((await as('viewer').get(`${cycle}/reports/1/html`).expect(200)).text).toContain('2项指标进度滞后');
+
+      // Out for comments the text is still the bureau's to edit; from 定稿 on it is the final version's.
+      const deadline = new Date((await h.env.currentTimeMs()) + DAYS(14)).toISOString();
+      await as('admin').post(`${cycle}/review`, { deadline }).expect(201);
+      // The review's workflow writes its row as it opens (in real time: no timer is involved).
+      for (let waited = 0; (await as('admin').get(`${cycle}/review`)).status !== 200; waited += 200) {
+        if (waited > 60_000) throw new Error('the review did not open');
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      expect((await as('admin').get(text).expect(200)).body.editable).toBe(true);
+      const finalised = await as('admin').post(`${cycle}/review/finalise`).expect(200);
+      expect(finalised.body.stage).toBe('awaiting_approval');
+      const review = (await as('admin').get(`${cycle}/review`).expect(200)).body;
+      // The final version carries the edit, and the hash of the text as the API showed it before 定稿.
+      expect(review.final).toMatchObject({ version: 3, textHash: recompiled.textHash });
+      expect((await as('viewer').get(`${cycle}/reports/3/html`).expect(200)).text).toContain(EDITED);
+      const final = (await as('admin').get(text).expect(200)).body;
+      expect(final).toMatchObject({ editable: false, reportVersion: 3 });
+      const locked = await as('admin')
+        .put(`${text}/problems.behind`, { text: '定稿后再改。', textEn: 'After the final.', baseVersion: 1 })
+        .expect(409);
+      expect(locked.body).toMatchObject({ code: 'report_finalised', messageEn: expect.stringContaining('finalised') });
     });
   }, 300_000);
 });

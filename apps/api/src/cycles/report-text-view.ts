@@ -59,6 +59,11 @@ export class ReportSectionView {
 }
 
 export class ReportTextView {
+  @ApiProperty({
+    description: 'whether the bureau may still edit: until 定稿, and again after the approver returns it',
+  })
+  editable: boolean;
+
   @ApiProperty({ description: 'the compiled version whose drafted text is shown' })
   reportVersion: number;
 
