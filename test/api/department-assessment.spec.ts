@@ -4,7 +4,8 @@
  * submits its last one late and leaves it unapproved. At the hard close the
  * cycle scores every lead department with the weights given at launch; the
  * API ranks them with their components, the Excel export and the report's
- * annex show the same, and a retried close writes nothing twice.
+ * annex show the same, a retried close writes nothing twice, and a reopen's
+ * recompiled report version gets scores of its own.
  */
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
@@ -168,4 +169,23 @@ describe('the departments’ assessment at the close', () => {
     expect(again.version).toBe(1);
     expect(await rows()).toBe(before);
   });
+
+  it('gives a reopen’s recompiled report version scores of its own, keeping the first', async () => {
+    // 市教育局's approved value goes back to it and is never sent again: 2 of 4 approved at the second close.
+    await as('admin')
+      .post(`${cycle()}/reopen`, { itemKeys: ['indicator-9'], reason: '数据口径与统计年鉴不一致' })
+      .expect(200);
+    await h.env.sleep(DAYS(29));
+    await h.env.client.workflow.getHandle(cycleId).result();
+
+    const { body } = await as('admin').get(`${cycle()}/assessment`).expect(200);
+    expect(body.reportVersion).toBe(2);
+    const education = body.departments.find((d: { department: string }) => d.department === OTHER);
+    expect(education).toMatchObject({ components: { completeness: 50 }, facts: { approved: 2, assigned: 4 } });
+    const versions = await h.db.dataSource.getRepository(DepartmentAssessment).findBy({ cycleId, department: OTHER });
+    expect(versions.map((v) => [v.reportVersion, Number(v.completeness)]).sort()).toEqual([
+      [1, 75],
+      [2, 50],
+    ]);
+  }, 300_000);
 });
