@@ -3,3 +3,4 @@ export { evaluationCycle } from './evaluation-cycle.workflow';
 export { departmentCycle } from './department-cycle.workflow';
 export { scheduledCycleLaunch } from './scheduled-launch.workflow';
 export { reportReview } from './report-review.workflow';
+export { targetAdjustment } from './target-adjustment.workflow';

@@ -43,6 +43,7 @@ import { DepartmentAssessmentRepository } from '../../libs/persistence/repositor
 import { OutboxRepository } from '../../libs/persistence/repositories/outbox.repository';
 import { ReportTextRepository } from '../../libs/persistence/repositories/report-text.repository';
 import { SubmissionRepository } from '../../libs/persistence/repositories/submission.repository';
+import { TargetAdjustmentRepository } from '../../libs/persistence/repositories/target-adjustment.repository';
 import { buildCycleReport, type ApprovedSubmission } from '../../libs/report/cycle-report';
 import { writeReportFiles } from '../../libs/report/report-files';
 import { isDataError } from '../../libs/persistence/data-errors';
@@ -250,6 +251,8 @@ export class CycleActivitiesService implements CycleActivities {
       outcomes,
       assignments,
       contributions,
+      // Judged against the targets in force for the cycle's year (动态调整修订), the plan's own shown beside them.
+      adjustments: await new TargetAdjustmentRepository(this.ds).approved(cycle.planCode),
       // The cycle's thresholds as saved at launch; figures.thresholds records them with the report.
       thresholds: cycleThresholds(cycle.definition as CycleDefinition),
       // 监督考核 scores departments of a cycle that ran its course, not of one cancelled.

@@ -36,9 +36,15 @@ export type NoticeEvent =
   /** To the bureau: a step of a cycle stopped after its activity's retries ran out, waiting for its retry. */
   | 'activity_failed'
   | 'cycle_cancelled'
-  | 'report_ready';
+  | 'report_ready'
+  /** A target adjustment's approval (动态调整修订): to the lead department's supervisor, the approver, the bureau. */
+  | 'adjustment_proposed'
+  | 'adjustment_for_approval'
+  | 'adjustment_returned'
+  | 'adjustment_approved';
 
-export type Audience = 'submitter' | 'supervisor' | 'bureau';
+/** `approver`: the government office approving what the bureau puts to it (an account with that role). */
+export type Audience = 'submitter' | 'supervisor' | 'bureau' | 'approver';
 
 export interface NoticeItem {
   key: string;

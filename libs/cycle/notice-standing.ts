@@ -49,6 +49,10 @@ export const NOTICE_ITEM_STATES: Record<NoticeEvent, readonly ItemStatus[] | nul
   activity_failed: null,
   cycle_cancelled: null,
   report_ready: null,
+  adjustment_proposed: null,
+  adjustment_for_approval: null,
+  adjustment_returned: null,
+  adjustment_approved: null,
 };
 
 /** An item's latest recorded command: the state it left, at the workflow time it was applied. */

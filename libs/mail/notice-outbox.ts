@@ -9,6 +9,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import { recipientFor } from '../catalog/delegations';
+import { AccessRepository } from '../persistence/repositories/access.repository';
 import { CatalogRepository } from '../persistence/repositories/catalog.repository';
 import type { NoticeInput } from '../cycle/activities-contract';
 import { cycleTitle } from '../cycle/cycle-definition';
@@ -119,7 +120,8 @@ function itemLinks(
   { email, name }: { email: string; name: string },
   itemKeys: string[],
 ): Record<string, string> | null {
-  if (input.audience === 'bureau') return null;
+  // The bureau and the approver sign in: their notices carry no item link.
+  if (input.audience === 'bureau' || input.audience === 'approver') return null;
   const purpose = linkPurpose(input);
   // A comment link comes after the close: it lasts while the review takes comments (checked on every use).
   const expiresAt =
@@ -176,6 +178,7 @@ async function recipientOf(
       locale: 'zh-CN',
     };
   }
+  if (input.audience === 'approver') return approverOf(ds, input);
   const found = await recipientFor(new CatalogRepository(ds), input.department, input.audience, input.at);
   const departmentName = found?.departmentName ?? input.department;
   if (!found?.to)
@@ -190,6 +193,20 @@ async function recipientOf(
     departmentName: locale === 'en' ? found.departmentNameEn : departmentName,
     locale,
   };
+}
+
+/** The approver (an account with that role, not a department's contact), about the department the notice names. */
+async function approverOf(
+  ds: DataSource,
+  input: NoticeInput,
+): Promise<{ recipient: string; recipientName: string; departmentName: string; locale: Locale }> {
+  const approver = await new AccessRepository(ds).firstActiveAccount('approver');
+  if (!approver)
+    throw ApplicationFailure.nonRetryable('没有有效的审批人账号 (no active approver account)', 'MissingContact');
+  const locale: Locale = approver.locale === 'en' ? 'en' : 'zh-CN';
+  const about = await new CatalogRepository(ds).department(input.department);
+  const departmentName = (locale === 'en' ? about?.nameEn : about?.name) ?? about?.name ?? input.department;
+  return { recipient: approver.email, recipientName: approver.name, departmentName, locale };
 }
 
 /** The events whose items carry the reason the department was given. */

@@ -34,6 +34,14 @@ import { judgeProject, type ProjectFlag, type ProjectReport } from '../rules/pro
 import { countReserveProjects, type ReserveCounts } from '../rules/reserve-projects';
 import { summarizeServiceItems, type ServiceItemSummary } from '../rules/service-items';
 import { buildFinalEvaluation, type FinalEvaluation } from './final-evaluation';
+import {
+  adjustedOf,
+  adjustmentRows,
+  planInForce,
+  type AdjustedFrom,
+  type AdjustmentOfRecord,
+  type TargetAdjustmentRow,
+} from './targets-in-force';
 import { assessmentFigures, type AssessmentInput, type AssessmentRow } from './assessment-figures';
 import { proposeAdjustments, type AdjustmentProposal } from '../rules/plan-adjustment';
 import { judgeTarget } from '../rules/target-status';
@@ -71,6 +79,8 @@ export interface SnapshotInput {
   assignments?: Array<{ itemKey: string; department: string; coDepartments: string[] }>;
   /** Each co-operating department's latest contribution to an item (配合单位提供的情况). */
   contributions?: Array<{ itemKey: string; department: string; text: string }>;
+  /** The plan's approved target adjustments (动态调整修订): each item is judged against the one in force for the cycle's year. */
+  adjustments?: AdjustmentOfRecord[];
   /** The departments' assessment (监督考核) at a close: its weights and the items' records; absent: no assessment. */
   assessment?: AssessmentInput;
 }
@@ -122,6 +132,8 @@ export interface CycleReportFigures {
         dataSource: string | null;
         reasons: string | null;
         measures: string | null;
+        /** Present where an approved adjustment is in force: `target` is the adjusted one, this the plan's own. */
+        adjusted?: AdjustedFrom;
       }
   >;
   tasks: Array<{
@@ -198,6 +210,8 @@ export interface CycleReportFigures {
   glossary: Record<string, string>;
   /** Final evaluations only: each indicator's series to the plan's end, its verdict, the achievement rates. */
   final?: FinalEvaluation;
+  /** Every approved target adjustment of the plan (present only when there is one). */
+  targetAdjustments?: TargetAdjustmentRow[];
   /** 监督考核: each lead department scored and ranked, best first (libs/report/assessment-figures.ts). */
   assessment?: AssessmentRow[];
 }
@@ -211,7 +225,9 @@ function english<K extends string>(row: Partial<Record<K, string>>, keys: K[]): 
 const share = (part: number, whole: number | null) => (whole ? Math.round((part / whole) * 10000) / 10000 : null);
 
 export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFigures; contentHash: string } {
-  const { plan, cycle, thresholds } = input;
+  const { cycle, thresholds } = input;
+  // Judged against the targets in force for the cycle's year; the plan's own stay on each adjusted row.
+  const plan = planInForce(input.plan, input.adjustments ?? [], cycle.toYear);
   const { file } = plan;
   const byKey = new Map(input.approved.map((a) => [a.itemKey, a]));
   // Looked up for every row's submitter and approver: one map, not a search of the directory per row.
@@ -259,6 +275,7 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
       dataSource: payload?.dataSource ?? null,
       reasons: payload?.reasons ?? null,
       measures: payload?.measures ?? null,
+      ...adjustedOf(i),
     };
   });
   // Binding indicators first: the most serious finding of any evaluation.
@@ -444,6 +461,9 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
             thresholds,
           }),
         }
+      : {}),
+    ...(input.adjustments?.length
+      ? { targetAdjustments: adjustmentRows(input.plan, input.adjustments, departmentName) }
       : {}),
   };
   if (input.assessment)

@@ -22,11 +22,20 @@ export interface PlanNames {
   reserveGroup(x: { group: string; groupEn: string | null }): string;
 }
 
+/**
+ * An adjusted target shows both: the one in force (调整后目标), then the plan's
+ * own (原目标) and the year the adjustment applies from.
+ */
+const ADJUSTED: Record<Locale, (target: string, original: string, year: number) => string> = {
+  'zh-CN': (target, original, year) => `${target}（调整后目标，${year}年起；原目标${original}）`,
+  en: (target, original, year) => `${target} (adjusted from ${year}; originally ${original})`,
+};
+
 const AS_PRINTED: PlanNames = {
   indicator: (i) => i.name,
   unit: (i) => i.unit,
   baseline: (i) => i.baseline,
-  target: (i) => i.target,
+  target: (i) => (i.adjusted ? ADJUSTED['zh-CN'](i.target, i.adjusted.original, i.adjusted.effectiveYear) : i.target),
   task: (x) => x.title,
   mainTarget: (x) => x.text,
   item: (x) => x.name,
@@ -37,7 +46,10 @@ const IN_ENGLISH: PlanNames = {
   indicator: (i) => i.nameEn ?? i.name,
   unit: (i) => i.unitEn ?? i.unit,
   baseline: (i) => i.baselineEn ?? i.baseline,
-  target: (i) => i.targetEn ?? i.target,
+  target: (i) =>
+    i.adjusted
+      ? ADJUSTED.en(i.target, i.adjusted.originalEn ?? i.adjusted.original, i.adjusted.effectiveYear)
+      : (i.targetEn ?? i.target),
   task: (x) => x.titleEn ?? x.title,
   mainTarget: (x) => x.textEn ?? x.text,
   item: (x) => x.nameEn ?? x.name,

@@ -17,6 +17,7 @@ import {
 import { draftChapters, type DraftedChapter } from './report-drafts';
 import { withEdits, type TextEdits } from './report-edits';
 import { finalSections } from './report-final';
+import { adjustmentSection } from './report-adjustments';
 import { SERVICE_TEXT, serviceAreaRows, serviceShortfallItems } from './report-services';
 import { assessmentBlocks } from './report-assessment';
 import {
@@ -102,6 +103,7 @@ function indicatorsChapter(t: ReportText, f: CycleReportFigures): ReportBlock[] 
         ),
       ],
     ],
+    ...adjustmentSection(t.locale, f),
   ]);
 }
 

@@ -10,6 +10,7 @@ import type { ProgressStatus } from '../rules/progress';
 import { PLAN_NAMES } from './report-names';
 import { REPORT_TEXT, type Locale, type ReportText } from './report-text';
 import { SERVICE_TEXT, serviceSheetRow } from './report-services';
+import { addAdjustmentSheet } from './report-adjustments';
 import { addAssessmentSheet, shownAssessment } from './report-assessment';
 
 type Source = CycleReportFigures['indicators'][number]['source'];
@@ -156,6 +157,7 @@ export async function writeReportWorkbook(f: CycleReportFigures, locale: Locale 
     t.headers.timelinessSheet,
     f.timeliness.map((x) => [t.name(f, x.name), x.department, t.timeliness(x.timeliness), x.done, x.total]),
   );
+  addAdjustmentSheet(wb, locale, f);
   if (f.assessment) addAssessmentSheet(wb, locale, shownAssessment(locale, f));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -31,6 +31,11 @@ export interface ApprovedAdjustment {
   approvedAt: string;
 }
 
+/** An approved adjustment with the people who approved it, in order (the lead department's supervisor, the approver). */
+export interface AdjustmentOfRecord extends ApprovedAdjustment {
+  approvals: Array<{ name: string; role: 'supervisor' | 'approver'; department: string | null; at: string }>;
+}
+
 /**
  * The adjustment in force for an evaluated year: the latest approved one whose
  * effective year has come (by approval, then id); null: the plan's own target.

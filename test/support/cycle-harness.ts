@@ -10,6 +10,7 @@ import type { DataConverter } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { CycleActivitiesService } from '../../activities/cycle/cycle.activities';
+import { TargetAdjustmentActivitiesService } from '../../activities/adjustment/target-adjustment.activities';
 import { ReviewActivitiesService } from '../../activities/review/review.activities';
 import { createCycleWorker } from '../../apps/worker/src/cycle-worker';
 import { linkSigning } from '@libs/access/tokens';
@@ -93,6 +94,7 @@ export async function createCycleHarness(
       connection: env.nativeConnection,
       taskQueue: TASK_QUEUE,
       activities,
+      adjustments: new TargetAdjustmentActivitiesService(db.dataSource, activities),
       review: new ReviewActivitiesService(db.dataSource, { issuer }, (notice) => activities.sendNotice(notice)),
       maxCachedWorkflows: 0,
       dataConverter,

@@ -10,6 +10,8 @@ import { createDataSource } from '@libs/persistence/data-source';
 import { CycleClient } from '@libs/temporal/cycle-client';
 import { temporalConnectionOptions, temporalDataConverter } from '@libs/temporal/connection';
 import { AuditController } from './audit/audit.controller';
+import { AdjustmentsController } from './catalog/adjustments.controller';
+import { AdjustmentsService } from './catalog/adjustments.service';
 import { PayloadCodecController } from './payload-codec.controller';
 import { AuditService } from './audit/audit.service';
 import { AuthController } from './auth/auth.controller';
@@ -67,6 +69,7 @@ import { ReviewClient } from '@libs/temporal/review-client';
     PortalController,
     AuditController,
     PayloadCodecController,
+    AdjustmentsController,
   ],
   providers: [
     { provide: DataSource, useFactory: () => createDataSource().initialize() },
@@ -118,6 +121,7 @@ import { ReviewClient } from '@libs/temporal/review-client';
     LinkService,
     ItemAccess,
     ItemContext,
+    AdjustmentsService,
     ReportTextService,
     ScrapedGauges,
   ],

@@ -10,6 +10,7 @@ import {
 } from '@temporalio/worker';
 import type { DataConverter, Duration } from '@temporalio/common';
 import type { CycleActivities } from '@libs/cycle/activities-contract';
+import type { AdjustmentActivities } from '@libs/cycle/adjustment-activities';
 import type { ReviewActivities } from '@libs/cycle/review-activities';
 import { workflowBundlerOptions, WORKFLOWS_PATH } from './workflow-bundle';
 
@@ -20,6 +21,8 @@ export interface CycleWorkerOptions {
   namespace?: string;
   taskQueue: string;
   activities: CycleActivities;
+  /** The target adjustments' approval (workflows/target-adjustment.workflow.ts); absent: no such workflow runs here. */
+  adjustments?: AdjustmentActivities;
   /** The report's review after close (workflows/report-review.workflow.ts); absent: no review runs here. */
   review?: ReviewActivities;
   /** The installation's converter (payload encryption); the SDK's default when absent. */
@@ -60,8 +63,14 @@ export function createCycleWorker(options: CycleWorkerOptions): Promise<Worker> 
       reopenCycle: activities.reopenCycle.bind(activities),
       restoreDepartment: activities.restoreDepartment.bind(activities),
       recordCycleProblem: activities.recordCycleProblem.bind(activities),
+      ...(options.adjustments
+        ? {
+            recordAdjustmentStep: options.adjustments.recordAdjustmentStep.bind(options.adjustments),
+            sendAdjustmentNotice: options.adjustments.sendAdjustmentNotice.bind(options.adjustments),
+          }
+        : {}),
       ...(options.review ? reviewActivityFunctions(options.review) : {}),
-    } satisfies CycleActivities & Partial<ReviewActivities>,
+    } satisfies CycleActivities & Partial<AdjustmentActivities> & Partial<ReviewActivities>,
   });
 }
 

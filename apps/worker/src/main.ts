@@ -13,6 +13,7 @@ import { NestFactory } from '@nestjs/core';
 import { NativeConnection, Runtime } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { CycleActivitiesService } from '@activities/cycle/cycle.activities';
+import { TargetAdjustmentActivitiesService } from '@activities/adjustment/target-adjustment.activities';
 import { ReviewActivitiesService } from '@activities/review/review.activities';
 import { ConfigError, loadConfig } from '@libs/config/config';
 import { temporalConnectionOptions, temporalDataConverter } from '@libs/temporal/connection';
@@ -80,6 +81,7 @@ async function main(): Promise<void> {
       taskQueue: temporal.TEMPORAL_TASK_QUEUE,
       dataConverter: temporalDataConverter(temporal),
       activities: app.get(CycleActivitiesService),
+      adjustments: new TargetAdjustmentActivitiesService(app.get(DataSource), app.get(CycleActivitiesService)),
       review: new ReviewActivitiesService(
         app.get(DataSource),
         { issuer: { zh: loadConfig('report').REPORT_ISSUER, en: loadConfig('report').REPORT_ISSUER_EN } },

@@ -14,6 +14,7 @@ import { DepartmentAssessment } from './assessment.entity';
 import { CycleProblem } from './cycle-problem.entity';
 import { ReportTextEdit } from './report-text.entity';
 import { ReportCommentRow, ReportReviewRow } from './review.entity';
+import { TargetAdjustment, TargetAdjustmentStep } from './adjustment.entity';
 
 export * from './department.entity';
 export * from './plan-items.entity';
@@ -24,6 +25,7 @@ export * from './cycle-problem.entity';
 export * from './report-text.entity';
 export * from './review.entity';
 export * from './access.entity';
+export * from './adjustment.entity';
 
 export const catalogEntities = [
   Plan,
@@ -56,4 +58,6 @@ export const cycleEntities = [
 
 export const accessEntities = [UserAccount, AuditEntry, EvidenceFile, EndedLinkSession, IdempotencyKey, SignInThrottle];
 
-export const allEntities = [...catalogEntities, ...cycleEntities, ...accessEntities];
+export const adjustmentEntities = [TargetAdjustment, TargetAdjustmentStep];
+
+export const allEntities = [...catalogEntities, ...cycleEntities, ...accessEntities, ...adjustmentEntities];

@@ -16,6 +16,7 @@ import { DroppedNotices1796230000000 } from './1796230000000-DroppedNotices';
 import { DepartmentDeadlines1796220000000 } from './1796220000000-DepartmentDeadlines';
 import { NoticeQueuedNotify1796240000000 } from './1796240000000-NoticeQueuedNotify';
 import { DepartmentAssessment1796300000000 } from './1796300000000-DepartmentAssessment';
+import { TargetAdjustments1796300100000 } from './1796300100000-TargetAdjustments';
 import { ReportReview1796300200000 } from './1796300200000-ReportReview';
 import { ReportTextEdits1796300300000 } from './1796300300000-ReportTextEdits';
 import { CycleProblems1796300400000 } from './1796300400000-CycleProblems';
@@ -40,6 +41,7 @@ export const migrations = [
   DroppedNotices1796230000000,
   NoticeQueuedNotify1796240000000,
   DepartmentAssessment1796300000000,
+  TargetAdjustments1796300100000,
   ReportReview1796300200000,
   ReportTextEdits1796300300000,
   CycleProblems1796300400000,

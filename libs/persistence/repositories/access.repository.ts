@@ -54,6 +54,11 @@ export class AccessRepository {
     return findPage(this.db.getRepository(UserAccount), page, { where, order: { email: 'ASC' } }, view);
   }
 
+  /** The first active account of a role without a department (the approver, whom notices reach), oldest first. */
+  firstActiveAccount(role: UserRole): Promise<UserAccount | null> {
+    return this.db.getRepository(UserAccount).findOne({ where: { role, active: true }, order: { createdAt: 'ASC' } });
+  }
+
   /** Whether the department an account belongs to exists. */
   departmentExists(code: string): Promise<boolean> {
     return this.db.getRepository(Department).existsBy({ code });
