@@ -2754,6 +2754,8 @@ export interface components {
       versions: components['schemas']['TextVersionSummaryView'][];
     };
     ReportTextView: {
+      /** @description whether the bureau may still edit: until 定稿, and again after the approver returns it */
+      editable: boolean;
       /** @description the compiled version whose drafted text is shown */
       reportVersion: number;
       /** @description SHA-256 of that version’s figures (the edits never change it) */
