@@ -98,6 +98,11 @@ describe('a step that fails for good', () => {
       await alert.getByText('closeCycle').waitFor();
       const [{ id }] = listed;
       await as('viewer').post(`${problems}/${id}/retry`).expect(403);
+      const notANumber = await as('admin').post(`${problems}/first/retry`).expect(400);
+      expect(notANumber.body.details).toEqual([expect.objectContaining({ field: 'problemId' })]);
+      await as('admin')
+        .post(`${problems}/${id + 1000}/retry`)
+        .expect(404);
 
       // Once the writer is fixed, 重试 runs the step again and the cycle closes.
       writerBroken = false;

@@ -4,8 +4,8 @@
  * step again (audited). A problem is retried once; the step, failing again,
  * records a new one.
  */
-import { Controller, Get, HttpCode, Inject, Param, ParseIntPipe, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Client } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { CycleProblemRepository } from '@libs/persistence/repositories/cycle-problem.repository';
@@ -93,12 +93,18 @@ export class CycleProblemsController {
     summary:
       '重试 Run the stopped step again, once its cause is removed (audited; 404 an unknown problem, 409 one already retried)',
   })
+  @ApiParam({ name: 'problemId', type: Number })
   @ApiOkResponse({ type: ProblemRetriedView })
   async retry(
     @Param('id') id: string,
-    @Param('problemId', ParseIntPipe) problemId: number,
+    @Param('problemId') problemParam: string,
     @Req() req: AuthenticatedRequest,
   ): Promise<ProblemRetriedView> {
+    const problemId = Number(problemParam);
+    if (!/^[1-9]\d{0,9}$/.test(problemParam))
+      throw new ApiProblem(400, 'invalid_request', [
+        { zh: '异常编号应为正整数', en: 'problemId must be a positive whole number', field: 'problemId' },
+      ]);
     const problem = await this.problems.find(id, problemId);
     if (!problem)
       throw new ApiProblem(404, 'not_found', [
