@@ -41,9 +41,17 @@ export class AppProcess {
     child.stderr!.on('data', collect);
   }
 
-  /** Starts the worker and resolves once it logs "worker started" (or rejects with its output). */
-  static worker(env: Record<string, string>, timeoutMs = 120_000, build: AppBuild = 'source'): Promise<AppProcess> {
-    return AppProcess.start('the worker', 'apps/worker/src/main.ts', '"worker started"', env, timeoutMs, build);
+  /**
+   * Starts the worker and resolves once it logs "worker started" (or rejects with its output);
+   * `root`, another checkout (a benchmark's worktree of an earlier commit) to run from.
+   */
+  static worker(
+    env: Record<string, string>,
+    timeoutMs = 120_000,
+    build: AppBuild = 'source',
+    root = ROOT,
+  ): Promise<AppProcess> {
+    return AppProcess.start('the worker', 'apps/worker/src/main.ts', '"worker started"', env, timeoutMs, build, root);
   }
 
   /** Starts the mail relay and resolves once it logs "mail relay started". */
@@ -58,13 +66,14 @@ export class AppProcess {
     );
   }
 
-  /** Starts the API and resolves once it logs "api listening" on env.PORT. */
+  /** Starts the API and resolves once it logs "api listening" on env.PORT; `root` as for the worker. */
   static api(
     env: Record<string, string> & { PORT: string },
     timeoutMs = 120_000,
     build: AppBuild = 'source',
+    root = ROOT,
   ): Promise<AppProcess> {
-    return AppProcess.start('the API', 'apps/api/src/main.ts', '"api listening"', env, timeoutMs, build);
+    return AppProcess.start('the API', 'apps/api/src/main.ts', '"api listening"', env, timeoutMs, build, root);
   }
 
   private static async start(
@@ -74,10 +83,11 @@ export class AppProcess {
     env: Record<string, string>,
     timeoutMs: number,
     build: AppBuild,
+    root = ROOT,
   ): Promise<AppProcess> {
-    const args = build === 'compiled' ? [compiledEntry(entry)] : [join(ROOT, 'bin/ts-run.js'), entry];
+    const args = build === 'compiled' ? [compiledEntry(entry)] : [join(root, 'bin/ts-run.js'), entry];
     const child = spawn(process.execPath, args, {
-      cwd: ROOT,
+      cwd: root,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
