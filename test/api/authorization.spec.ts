@@ -128,6 +128,13 @@ const ENDPOINTS: Endpoint[] = [
   },
   { name: 'cancel', method: 'post', path: (c) => `/api/cycles/${c}/cancel`, body: {}, allowed: ['admin'] },
   { name: 'notices', method: 'get', path: (c) => `/api/cycles/${c}/notices`, allowed: ['admin', 'viewer'] },
+  { name: 'stopped steps', method: 'get', path: (c) => `/api/cycles/${c}/problems`, allowed: ALL_SIGNED_IN },
+  {
+    name: 'retry a stopped step',
+    method: 'post',
+    path: (c) => `/api/cycles/${c}/problems/1/retry`,
+    allowed: ['admin'],
+  },
   { name: 'inbox', method: 'get', path: (c) => `/api/cycles/${c}/items`, allowed: ALL_SIGNED_IN },
   {
     name: 'inbox of a named department',
