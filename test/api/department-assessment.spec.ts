@@ -8,6 +8,7 @@
  * recompiled report version gets scores of its own.
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { readFile } from 'node:fs/promises';
 import { DepartmentAssessment } from '@libs/persistence/entities';
 import { CycleRepository } from '@libs/persistence/repositories/cycle.repository';
@@ -148,7 +149,7 @@ describe('the departments’ assessment at the close', () => {
     ]);
     expect(ws.rowCount).toBe(body.departments.length + 1);
 
-    // The report's annex: the same table in the HTML, and the scores in the figures.
+    // The report's annex: the same table in the HTML and Word, a sheet in the workbook, the scores in the figures.
     const reportPath = (await new CycleRepository(h.db.dataSource).report(cycleId, 1))!.path;
     const html = await readFile(reportPath.replace(/\.json$/, '.html'), 'utf8');
     expect(html).toContain('部门监督考核');
@@ -157,9 +158,19 @@ describe('the departments’ assessment at the close', () => {
     );
     const english = await readFile(reportPath.replace(/\.json$/, '.en.html'), 'utf8');
     expect(english).toContain('Departments’ assessment');
+    const docx = await JSZip.loadAsync(await readFile(reportPath.replace(/\.json$/, '.docx')));
+    const words = (await docx.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, ' ');
+    expect(words).toContain('部门监督考核');
+    expect(words).toMatch(/市教育局\s+60\.0\s+75\.0\s+90\.0\s+75\.0\s+73\.5\s+合格/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await readFile(reportPath.replace(/\.json$/, '.en.xlsx'))) as unknown as ArrayBuffer);
+    expect((book.getWorksheet('Assessment')!.getRow(1).values as unknown[]).slice(1, 3)).toEqual([
+      'Rank',
+      'Department',
+    ]);
     const figures = JSON.parse(await readFile(reportPath, 'utf8'));
     expect(figures.assessment).toHaveLength(body.departments.length);
-  }, 300_000);
+  }, 600_000);
 
   it('writes nothing twice when the close is retried', async () => {
     const rows = () => h.db.dataSource.getRepository(DepartmentAssessment).countBy({ cycleId });
