@@ -75,8 +75,10 @@ export async function reportReview(input: ReportReviewInput): Promise<ReviewSnap
     ? new ReportReview(input.carried)
     : ReportReview.opened({ ...input, ...(await activities.openReview({ cycleId })) });
   let wake = false;
+  // Not while 定稿 compiles: the Update doing it holds what the new run would need.
   const continueAsNewDue = () =>
-    workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > (input.historyLimit ?? Infinity);
+    review.stage !== 'finalising' &&
+    (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > (input.historyLimit ?? Infinity));
 
   /** Records are written one after another, each with the state as it is when its turn comes. */
   let recording = Promise.resolve();
@@ -105,7 +107,8 @@ export async function reportReview(input: ReportReviewInput): Promise<ReviewSnap
       }
       await record();
       wake = true;
-      return outcome;
+      // The stage as it stands once the command is done (after 定稿, the final version compiled).
+      return { ...outcome, stage: review.stage };
     },
     {
       validator: (request) => {
@@ -115,7 +118,8 @@ export async function reportReview(input: ReportReviewInput): Promise<ReviewSnap
     },
   );
 
-  await record();
+  // A new run after continue-as-new has nothing new to write.
+  if (!input.carried) await record();
   while (review.stage !== 'completed') {
     review.fireDueChases(workflowNow());
     await sendNotices();
@@ -139,7 +143,7 @@ export async function reportReview(input: ReportReviewInput): Promise<ReviewSnap
       await record();
       continue;
     }
-    if (continueAsNewDue() && review.stage !== 'finalising') {
+    if (continueAsNewDue()) {
       await condition(allHandlersFinished);
       await recording;
       await continueAsNew<typeof reportReview>({ ...input, carried: review.snapshot() });

@@ -182,6 +182,9 @@ const CHASE_NOTICE: Record<ChaseEvent, Pick<ReviewNotice, 'event' | 'audience'>>
 
 const problem = (zh: string, en: string): Localized => ({ zh, en });
 
+/** A deep copy of plain data (the workflow sandbox has no structuredClone; a snapshot is JSON anyway). */
+const copied = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
 const STAGE_WORDS: Record<ReviewStage, Localized> = {
   commenting: problem('征求意见中', 'out for comments'),
   recompiling: problem('正在重新打开并重新汇编', 'reopened and recompiling'),
@@ -208,7 +211,7 @@ export class ReportReview {
   private changed = new Set<string>();
 
   constructor(snapshot: ReviewSnapshot) {
-    this.s = structuredClone(snapshot);
+    this.s = copied(snapshot);
   }
 
   /** A review just started on the draft version: every department is asked for its comments. */
@@ -238,7 +241,7 @@ export class ReportReview {
   }
 
   snapshot(): ReviewSnapshot {
-    return structuredClone(this.s);
+    return copied(this.s);
   }
 
   get stage(): ReviewStage {

@@ -5,13 +5,12 @@
  * it answers, so a caller reads its own change from there.
  */
 import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import { cycleTitle, type CycleDefinition } from '../cycle/cycle-definition';
 import { reviewWorkflowId, type ReviewOutcome, type ReviewRequest } from '../cycle/report-review';
 import type { Localized } from '../plan/localized';
 import { CycleRepository } from '../persistence/repositories/cycle.repository';
-import { ReportReviewRepository } from '../persistence/repositories/report-review.repository';
 import { reviewCommandUpdate } from '../../workflows/report-review.messages';
 import type { reportReview } from '../../workflows/report-review.workflow';
 import { CycleRequestError } from './cycle-client';
@@ -25,7 +24,6 @@ export interface ReviewStart {
 
 export class ReviewClient {
   private readonly cycles: CycleRepository;
-  private readonly reviews: ReportReviewRepository;
 
   constructor(
     private readonly client: Client,
@@ -33,7 +31,6 @@ export class ReviewClient {
     ds: DataSource,
   ) {
     this.cycles = new CycleRepository(ds);
-    this.reviews = new ReportReviewRepository(ds);
   }
 
   /**
@@ -59,7 +56,16 @@ export class ReviewClient {
           en: `the ${cycleTitle(cycle!).en} is not closed (or was cancelled); its report goes out for comments once it is closed`,
         },
       ]);
-    const existing = await this.reviews.review(cycleId);
+    const running = await this.client.workflow
+      .getHandle(reviewWorkflowId(cycleId))
+      .describe()
+      .then(
+        (d) => d.status.name === 'RUNNING',
+        (e: unknown) => {
+          if (e instanceof WorkflowNotFoundError) return false;
+          throw e;
+        },
+      );
     const definition = cycle!.definition as CycleDefinition;
     try {
       await this.client.workflow.start<typeof reportReview>('reportReview', {
@@ -77,7 +83,7 @@ export class ReviewClient {
         workflowIdConflictPolicy: 'USE_EXISTING',
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
       });
-      return { cycleId, started: !existing };
+      return { cycleId, started: !running };
     } catch (e) {
       if (e instanceof WorkflowExecutionAlreadyStartedError)
         throw new CycleRequestError('command_refused', [
@@ -102,6 +108,10 @@ export class ReviewClient {
         const detail = e.cause.details?.[0] as Localized | undefined;
         throw new CycleRequestError('command_refused', [detail ?? { zh: e.cause.message, en: e.cause.message }]);
       }
+      if (e instanceof WorkflowNotFoundError)
+        throw new CycleRequestError('command_refused', [
+          { zh: '本轮评估的报告尚未发起征求意见', en: 'this cycle’s report has not been sent out for comments' },
+        ]);
       throw e;
     }
   }

@@ -9,9 +9,28 @@ import { DAYS } from '../support/cycle-harness';
 import { createApiHarness, OWN, type AccountName, type ApiHarness } from '../support/api-harness';
 
 type Role = AccountName | 'link';
-const ROLES: Role[] = ['admin', 'viewer', 'submitter', 'supervisor', 'otherSubmitter', 'otherSupervisor', 'link'];
-const ALL_SIGNED_IN: Role[] = ['admin', 'viewer', 'submitter', 'supervisor', 'otherSubmitter', 'otherSupervisor'];
-const READ_ITEM: Role[] = ['admin', 'viewer', 'submitter', 'supervisor'];
+const ROLES: Role[] = [
+  'admin',
+  'viewer',
+  'approver',
+  'submitter',
+  'supervisor',
+  'otherSubmitter',
+  'otherSupervisor',
+  'link',
+];
+const ALL_SIGNED_IN: Role[] = [
+  'admin',
+  'viewer',
+  'approver',
+  'submitter',
+  'supervisor',
+  'otherSubmitter',
+  'otherSupervisor',
+];
+const READ_ITEM: Role[] = ['admin', 'viewer', 'approver', 'submitter', 'supervisor'];
+/** Who comments on a report out for comments: the departments' people and the third-party evaluator. */
+const COMMENT: Role[] = ['viewer', 'submitter', 'supervisor', 'otherSubmitter', 'otherSupervisor'];
 
 interface Endpoint {
   name: string;
@@ -215,6 +234,52 @@ const ENDPOINTS: Endpoint[] = [
     path: (c) => `/api/cycles/${c}/report/text/recommendations.monitoring`,
     body: { text: '强化监测评估。', textEn: 'Keep monitoring.', baseVersion: 0 },
     allowed: ['admin'],
+  },
+  // The cycle runs: the review is refused (409 not closed, 404 or 409 not sent out), past authorization all the same.
+  {
+    name: 'send the report out for comments',
+    method: 'post',
+    path: (c) => `/api/cycles/${c}/review`,
+    body: { deadline: '2030-01-01T00:00:00Z' },
+    allowed: ['admin'],
+  },
+  { name: 'the review', method: 'get', path: (c) => `/api/cycles/${c}/review`, allowed: ALL_SIGNED_IN },
+  {
+    name: 'comment on the report',
+    method: 'post',
+    path: (c) => `/api/cycles/${c}/review/comments`,
+    body: { section: 'summary', text: '意见' },
+    allowed: COMMENT,
+  },
+  { name: 'no comment', method: 'post', path: (c) => `/api/cycles/${c}/review/no-comment`, allowed: COMMENT },
+  {
+    name: 'dispute a figure',
+    method: 'post',
+    path: (c) => `/api/cycles/${c}/review/disputes`,
+    body: { itemKey: 'indicator-4', reason: '有误' },
+    allowed: COMMENT,
+  },
+  {
+    name: 'answer a comment',
+    method: 'post',
+    path: (c) => `/api/cycles/${c}/review/comments/c1/answer`,
+    body: { accepted: true },
+    allowed: ['admin'],
+  },
+  {
+    name: 'decide a dispute',
+    method: 'post',
+    path: (c) => `/api/cycles/${c}/review/disputes/d1/decision`,
+    body: { granted: false, reason: '数据无误' },
+    allowed: ['admin'],
+  },
+  { name: 'finalise the report', method: 'post', path: (c) => `/api/cycles/${c}/review/finalise`, allowed: ['admin'] },
+  {
+    name: 'approve the final report',
+    method: 'post',
+    path: (c) => `/api/cycles/${c}/review/approval`,
+    body: { approved: true },
+    allowed: ['approver'],
   },
   // Before the close there is no assessment (404): past authorization all the same.
   {
