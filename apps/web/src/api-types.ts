@@ -1258,6 +1258,75 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/plans/{code}/adjustments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 规划调整 A plan’s target adjustments, newest first, with their states */
+    get: operations['AdjustmentsController_list'];
+    put?: never;
+    /** 提出调整 The bureau proposes adjusting a target from a cycle’s report; the lead department’s supervisor is mailed */
+    post: operations['AdjustmentsController_propose'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/plans/{code}/adjustments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 一项调整 One adjustment with every decision: who, when, comment */
+    get: operations['AdjustmentsController_one'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/plans/{code}/adjustments/{id}/decision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 审批 The lead department’s supervisor, then the approver, approves or returns (with a comment) the adjustment */
+    post: operations['AdjustmentsController_decide'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/plans/{code}/adjustments/{id}/revise': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 修改后重新提交 The bureau revises a returned adjustment and resubmits it to the lead department */
+    post: operations['AdjustmentsController_revise'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3151,6 +3220,108 @@ export interface components {
     };
     PayloadsBody: {
       payloads: components['schemas']['JsonPayload'][];
+    };
+    AdjustmentStepView: {
+      /** @enum {string} */
+      kind: 'approve' | 'return' | 'revise';
+      /**
+       * @description who took it: the lead department, the approver, the bureau
+       * @enum {string}
+       */
+      stage: 'department' | 'approver' | 'bureau';
+      /**
+       * @description the state it left the adjustment in
+       * @enum {string}
+       */
+      state: 'proposed' | 'department_approved' | 'approved' | 'returned';
+      round: number;
+      /** @description who, by name */
+      actorName: string;
+      actorEmail: string;
+      /** @enum {string} */
+      actorRole: 'bureau' | 'supervisor' | 'approver';
+      actorDepartment?: string | null;
+      comment?: string | null;
+      /** Format: date-time */
+      at: string;
+    };
+    AdjustmentView: {
+      id: number;
+      planCode: string;
+      /** @enum {string} */
+      itemKind: 'indicator' | 'project';
+      /** @description the indicator’s or the major project’s number in the plan */
+      itemNo: number;
+      /** @description the item’s name in the plan */
+      itemName: string;
+      /** @description the department whose supervisor decides first */
+      leadDepartment: string;
+      /** @description the plan’s own target as printed (a project: its plan-period investment, 万元) */
+      originalTarget: string;
+      adjustedTarget: string;
+      /** @description the first evaluated year judged against the adjusted target */
+      effectiveYear: number;
+      reason: string;
+      /** @description the cycle whose evaluation it was proposed from */
+      cycleId: string;
+      /** @description that cycle’s report version when proposed */
+      reportVersion?: number | null;
+      proposedBy: string;
+      proposedByName: string;
+      /** @enum {string} */
+      state: 'proposed' | 'department_approved' | 'approved' | 'returned';
+      /** @description 1, and one more for each resubmission after a return */
+      round: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      approvedAt?: string | null;
+      /** @description one adjustment’s answer only: every decision and revision */
+      steps?: components['schemas']['AdjustmentStepView'][];
+    };
+    AdjustmentListView: {
+      total: number;
+      items: components['schemas']['AdjustmentView'][];
+    };
+    ProposalBody: {
+      /**
+       * @description as the plan prints targets (11.5, ≥95, 4.0以内, 〔12.5〕); a project: 万元
+       * @example 11.5
+       */
+      adjustedTarget: string;
+      /**
+       * @description the first evaluated year judged against it
+       * @example 2024
+       */
+      effectiveYear: number;
+      /** @description why, as the report will print it */
+      reason: string;
+      /** @description the cycle (annual or mid-term, with a report) it is proposed from */
+      cycleId: string;
+      /** @enum {string} */
+      itemKind: 'indicator' | 'project';
+      /** @description the indicator’s or the major project’s number */
+      itemNo: number;
+    };
+    DecisionBody: {
+      /** @enum {string} */
+      decision: 'approve' | 'return';
+      /** @description required when returning */
+      comment?: string;
+    };
+    RevisionBody: {
+      /**
+       * @description as the plan prints targets (11.5, ≥95, 4.0以内, 〔12.5〕); a project: 万元
+       * @example 11.5
+       */
+      adjustedTarget: string;
+      /**
+       * @description the first evaluated year judged against it
+       * @example 2024
+       */
+      effectiveYear: number;
+      /** @description why, as the report will print it */
+      reason: string;
     };
   };
   responses: never;
@@ -5061,6 +5232,128 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['PayloadsBody'];
+        };
+      };
+    };
+  };
+  AdjustmentsController_list: {
+    parameters: {
+      query?: {
+        state?: 'proposed' | 'department_approved' | 'approved' | 'returned';
+      };
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdjustmentListView'];
+        };
+      };
+    };
+  };
+  AdjustmentsController_propose: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ProposalBody'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdjustmentView'];
+        };
+      };
+    };
+  };
+  AdjustmentsController_one: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdjustmentView'];
+        };
+      };
+    };
+  };
+  AdjustmentsController_decide: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DecisionBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdjustmentView'];
+        };
+      };
+    };
+  };
+  AdjustmentsController_revise: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        code: string;
+        id: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RevisionBody'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdjustmentView'];
         };
       };
     };
