@@ -78,6 +78,37 @@ const ENDPOINTS: Endpoint[] = [
     body: { reason: '调整完成' },
     allowed: ['admin'],
   },
+  // 规划调整: an unknown cycle (422) or adjustment (404), past authorization all the same.
+  { name: 'plan adjustments', method: 'get', path: () => `/api/plans/${PLAN}/adjustments`, allowed: ALL_SIGNED_IN },
+  { name: 'one adjustment', method: 'get', path: () => `/api/plans/${PLAN}/adjustments/999`, allowed: ALL_SIGNED_IN },
+  {
+    name: 'propose an adjustment',
+    method: 'post',
+    path: () => `/api/plans/${PLAN}/adjustments`,
+    body: {
+      cycleId: 'no-such-cycle',
+      itemKind: 'indicator',
+      itemNo: 4,
+      adjustedTarget: '14',
+      effectiveYear: 2024,
+      reason: '调整',
+    },
+    allowed: ['admin'],
+  },
+  {
+    name: 'decide on an adjustment',
+    method: 'post',
+    path: () => `/api/plans/${PLAN}/adjustments/999/decision`,
+    body: { decision: 'approve' },
+    allowed: ['supervisor', 'otherSupervisor', 'approver'],
+  },
+  {
+    name: 'revise an adjustment',
+    method: 'post',
+    path: () => `/api/plans/${PLAN}/adjustments/999/revise`,
+    body: { adjustedTarget: '14', effectiveYear: 2024, reason: '调整' },
+    allowed: ['admin'],
+  },
   { name: 'list departments', method: 'get', path: () => '/api/departments', allowed: ALL_SIGNED_IN },
   { name: 'one department', method: 'get', path: () => `/api/departments/${OWN}`, allowed: ALL_SIGNED_IN },
   {

@@ -27,6 +27,7 @@ const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ 
 const ReportPage = lazy(() => import('./pages/ReportPage').then((m) => ({ default: m.ReportPage })));
 const CatalogPage = lazy(() => import('./pages/CatalogPage').then((m) => ({ default: m.CatalogPage })));
 const DirectoryPage = lazy(() => import('./pages/DirectoryPage').then((m) => ({ default: m.DirectoryPage })));
+const AdjustmentsPage = lazy(() => import('./pages/AdjustmentsPage').then((m) => ({ default: m.AdjustmentsPage })));
 
 export function homeOf(session: Session): string {
   const { user } = session;
@@ -110,6 +111,7 @@ function Page({ path, session }: { path: string; session: Session }) {
   if (path === '/reviews') return <ReviewPage session={session} />;
   if (path === '/catalog') return <CatalogPage session={session} />;
   if (path === '/directory') return <DirectoryPage session={session} />;
+  if (path === '/adjustments') return <AdjustmentsPage session={session} />;
   if (path === '/cycles' && admin) return <CyclesPage session={session} />;
   if ((m = match('/cycles/:cycleId/reports/:version', path)))
     return <ReportPage cycleId={m.cycleId} version={Number(m.version)} />;
@@ -182,6 +184,8 @@ function Shell({ session, onSignOut, children }: { session: Session; onSignOut()
       entries.push({ key: '/inbox', label: t('本部门事项', 'Our items') });
     if (user.role === 'supervisor' || user.role === 'admin')
       entries.push({ key: '/reviews', label: t('审核', 'Review') });
+    // 规划调整: the bureau proposes, supervisors and the approver decide, viewers read.
+    if (user.role !== 'submitter') entries.push({ key: '/adjustments', label: t('规划调整', 'Plan adjustments') });
     entries.push(
       { key: '/catalog', label: t('规划目录', 'Plan catalog') },
       { key: '/directory', label: t('部门名录', 'Departments') },

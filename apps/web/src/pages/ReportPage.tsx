@@ -6,6 +6,7 @@ import { LoadError, useAction, useLoad } from '../common';
 import { useI18n, type Locale } from '../i18n';
 import { cyclePath } from '../labels';
 import { Link } from '../router';
+import { AdjustmentSuggestions } from './AdjustmentSuggestions';
 
 export function ReportPage({ cycleId, version }: { cycleId: string; version: number }) {
   const { t, locale } = useI18n();
@@ -39,6 +40,7 @@ export function ReportPage({ cycleId, version }: { cycleId: string; version: num
       }
     >
       <LoadError error={html.error} />
+      <AdjustmentSuggestions cycleId={cycleId} version={version} />
       <Flex>
         <iframe
           title={t('评估报告', 'Evaluation report')}
