@@ -12,6 +12,8 @@ import type { CycleDefinition } from '@libs/cycle/cycle-definition';
 import { plausibleSubmission } from '@libs/cycle/plausible-submission';
 import { createDataSource } from '@libs/persistence/data-source';
 import { OutboxRepository } from '@libs/persistence/repositories/outbox.repository';
+import type { AssessmentRow } from '@libs/report/assessment-figures';
+import { ASSESSMENT_COMPONENTS, ASSESSMENT_COMPONENT_LABELS, GRADE_LABELS } from '@libs/rules/department-assessment';
 import { STATUS_LABELS } from '@libs/rules/progress';
 import { CycleClient } from '@libs/temporal/cycle-client';
 import { temporalConnectionOptions, temporalDataConverter } from '@libs/temporal/connection';
@@ -157,6 +159,16 @@ async function main(): Promise<void> {
       部门: t.name,
       及时性: t.timeliness,
       完成: `${t.done}/${t.total}`,
+    })),
+  );
+  console.log('部门考核 (departments’ assessment):');
+  console.table(
+    (figures.assessment as AssessmentRow[]).map((a) => ({
+      名次: a.rank,
+      部门: a.name,
+      ...Object.fromEntries(ASSESSMENT_COMPONENTS.map((c) => [ASSESSMENT_COMPONENT_LABELS[c].zh, a.components[c]])),
+      总分: a.total,
+      等级: GRADE_LABELS[a.grade].zh,
     })),
   );
   await runAnnualAndFinal(cycles, ds, definition.groupResolution);
