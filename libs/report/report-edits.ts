@@ -4,11 +4,10 @@
  * finding it was drafted from (libs/report/report-drafts.ts), and the bureau's
  * latest edit of a section takes the place of the drafted text in every
  * rendition. The figures are never edited: the text around them is. Pure.
+ * What a section's text may be, and when it may be edited: libs/report/section-text.ts.
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../common/canonical-json';
-import type { ReviewStage } from '../cycle/report-review';
-import type { Localized } from '../plan/localized';
 import type { CycleReportFigures } from './cycle-report';
 import { DRAFTED_CHAPTERS, draftChapters, type DraftedChapter, type DraftedParagraph } from './report-drafts';
 
@@ -53,39 +52,4 @@ export function withEdits(paragraphs: DraftedParagraph[], edits: TextEdits, loca
 export function reportTextHash(f: CycleReportFigures, edits: TextEdits): string {
   const text = draftedSections(f).map(({ key, drafted }) => [key, edits[key] ?? drafted]);
   return createHash('sha256').update(canonicalJson(text)).digest('hex');
-}
-
-/**
- * Whether the bureau may still edit the text at a review stage (null: no review started). From 定稿 on the
- * text is the final version's; an approver's return sends the review back to commenting, and editing with it.
- */
-export function textEditable(stage: ReviewStage | null): boolean {
-  return stage === null || stage === 'commenting' || stage === 'recompiling';
-}
-
-/** How long one section may be: a paragraph, not a chapter pasted in. */
-export const SECTION_TEXT_MAX = 2000;
-
-/** Line breaks and the other control characters: a section is one paragraph of plain text. */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f]/;
-
-/** What is wrong with a section's text, each problem naming `field`; empty when it may be saved. */
-export function sectionTextProblems(text: string, field: string): Array<Localized & { field: string }> {
-  if (text.trim() === '')
-    return [{ field, zh: `${field}：段落文字不能为空`, en: `${field}: the section's text may not be empty` }];
-  const problems: Array<Localized & { field: string }> = [];
-  if ([...text].length > SECTION_TEXT_MAX)
-    problems.push({
-      field,
-      zh: `${field}：段落文字最多${SECTION_TEXT_MAX}字`,
-      en: `${field}: a section holds at most ${SECTION_TEXT_MAX} characters`,
-    });
-  if (CONTROL.test(text))
-    problems.push({
-      field,
-      zh: `${field}：段落是一段纯文字，不能含换行或控制字符`,
-      en: `${field}: a section is one paragraph of plain text, without line breaks or control characters`,
-    });
-  return problems;
 }

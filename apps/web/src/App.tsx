@@ -114,7 +114,7 @@ function Page({ path, session }: { path: string; session: Session }) {
   if (path === '/adjustments') return <AdjustmentsPage session={session} />;
   if (path === '/cycles' && admin) return <CyclesPage session={session} />;
   if ((m = match('/cycles/:cycleId/reports/:version', path)))
-    return <ReportPage cycleId={m.cycleId} version={Number(m.version)} />;
+    return <ReportPage cycleId={m.cycleId} version={Number(m.version)} session={session} />;
   if ((m = match('/cycles/:cycleId', path)) && admin)
     return <DashboardPage key={path} cycleId={m.cycleId} session={session} />;
   return (

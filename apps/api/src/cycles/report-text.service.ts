@@ -13,14 +13,8 @@ import { ReportReviewRepository } from '@libs/persistence/repositories/report-re
 import { ReportTextRepository } from '@libs/persistence/repositories/report-text.repository';
 import { Transactions } from '@libs/persistence/repositories/transactions';
 import type { CycleReportFigures } from '@libs/report/cycle-report';
-import {
-  draftedSections,
-  reportTextHash,
-  sectionTextProblems,
-  textEditable,
-  type DraftedSection,
-  type SectionText,
-} from '@libs/report/report-edits';
+import { draftedSections, reportTextHash, type DraftedSection, type SectionText } from '@libs/report/report-edits';
+import { sectionTextProblems, textEditable } from '@libs/report/section-text';
 import { AuditService } from '../audit/audit.service';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
 import { ApiProblem, notFound } from '../common/problem.filter';

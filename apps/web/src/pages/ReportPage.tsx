@@ -1,14 +1,19 @@
-/** A report version's HTML view (fetched with the session, shown in a sandboxed frame) and its downloads. */
+/**
+ * A report version's HTML view (fetched with the session, shown in a sandboxed frame) and its downloads; for the
+ * bureau, beside it, the editor of the report's drafted text (报告文字).
+ */
 import { useState } from 'react';
-import { Button, Card, Flex, Segmented, Space } from 'antd';
+import { Button, Card, Flex, Segmented, Space, Tabs } from 'antd';
 import { api, enc } from '../api';
 import { LoadError, useAction, useLoad } from '../common';
 import { useI18n, type Locale } from '../i18n';
 import { cyclePath } from '../labels';
 import { Link } from '../router';
+import { may, type Session } from '../session';
+import { ReportTextEditor } from './ReportTextEditor';
 import { AdjustmentSuggestions } from './AdjustmentSuggestions';
 
-export function ReportPage({ cycleId, version }: { cycleId: string; version: number }) {
+export function ReportPage({ cycleId, version, session }: { cycleId: string; version: number; session: Session }) {
   const { t, locale } = useI18n();
   const act = useAction();
   const [lang, setLang] = useState<Locale>(locale);
@@ -39,16 +44,37 @@ export function ReportPage({ cycleId, version }: { cycleId: string; version: num
         </Space>
       }
     >
-      <LoadError error={html.error} />
-      <AdjustmentSuggestions cycleId={cycleId} version={version} />
-      <Flex>
-        <iframe
-          title={t('评估报告', 'Evaluation report')}
-          sandbox=""
-          srcDoc={html.data ?? ''}
-          style={{ width: '100%', height: '75vh', border: '1px solid #eee', background: '#fff' }}
-        />
-      </Flex>
+      <Tabs
+        items={[
+          {
+            key: 'report',
+            label: t('报告', 'Report'),
+            children: (
+              <>
+                <LoadError error={html.error} />
+                <AdjustmentSuggestions cycleId={cycleId} version={version} />
+                <Flex>
+                  <iframe
+                    title={t('评估报告', 'Evaluation report')}
+                    sandbox=""
+                    srcDoc={html.data ?? ''}
+                    style={{ width: '100%', height: '75vh', border: '1px solid #eee', background: '#fff' }}
+                  />
+                </Flex>
+              </>
+            ),
+          },
+          ...(may(session.user, 'cycle:manage')
+            ? [
+                {
+                  key: 'text',
+                  label: t('报告文字', 'Report text'),
+                  children: <ReportTextEditor cycleId={cycleId} />,
+                },
+              ]
+            : []),
+        ]}
+      />
     </Card>
   );
 }
