@@ -1,5 +1,7 @@
 /**
- * The benchmarks of issue 8, in one run on one Temporal dev server and one
+ * The benchmarks of issue 8, in one run on one Temporal server at a time (the
+ * dev server, the two-node cluster on PostgreSQL, or each in turn: --servers,
+ * then side by side against issue 20's goals) and one
  * worker process (the real apps/worker, with a prebuilt bundle holding the
  * production workflows and the bare baseline) and one mail relay process,
  * against a throw-away PostgreSQL database and a counting SMTP server:
@@ -19,7 +21,7 @@
  * - portal: the web portal's cold load at 4 Mbit/s in Chromium and its entry
  *   script's size, this checkout against an earlier commit's build (bench/portal-load.ts).
  *
- *   npm run bench -- [--sizes 1000,10000] [--report-sizes 100,1000,10000] [--memory-size 10000] [--submissions 1000 --concurrency 16] [--only fanout,report,memory,submissions,portal] [--portal-baseline <commit>] [--report-baseline <commit> | --no-report-baseline] [--submissions-baseline <commit> | --no-submissions-baseline]
+ *   npm run bench -- [--sizes 1000,10000] [--report-sizes 100,1000,10000] [--memory-size 10000] [--submissions 1000 --concurrency 16] [--only fanout,report,memory,submissions,portal] [--servers dev,cluster] [--portal-baseline <commit>] [--report-baseline <commit> | --no-report-baseline] [--submissions-baseline <commit> | --no-submissions-baseline]
  *
  * Prints a table and writes bench/results/<timestamp>.json.
  */
@@ -44,7 +46,8 @@ import { benchReport, REPORT_BASELINE, REPORT_GOAL } from './report-bench';
 import { CountingSmtpServer } from './stack/counting-smtp-server';
 import { cpuSpent, readCpu, type CpuSeconds } from './stack/cpu-time';
 import { freePort, waitFor } from '../tools/stack/ports';
-import { TemporalDevServer } from '../tools/stack/temporal-dev-server';
+import { serverNames, TEMPORAL_SERVERS, type TemporalServer, type TemporalServerName } from './stack/temporal-servers';
+import { PRODUCTION_GOALS, sideBySide, type ServerRatios } from './server-summary';
 import { AppProcess } from '../tools/stack/app-process';
 import {
   benchSubmissions,
@@ -61,7 +64,7 @@ const ROOT = join(__dirname, '..');
 const TASK_QUEUE = 'plan-eval-bench';
 /** The batch in which evaluationCycle starts its children (CHILD_START_BATCH in workflows/evaluation-cycle.workflow.ts). */
 const CHILD_START_BATCH = 100;
-const FAN_OUT_GOAL = 1.5;
+const FAN_OUT_GOAL = PRODUCTION_GOALS.fanOut;
 const DAY = 86_400_000;
 
 interface Options {
@@ -71,6 +74,7 @@ interface Options {
   memorySize: number;
   memoryShare: number;
   only: string[];
+  servers: TemporalServerName[];
   repeat: number;
   outDir: string;
   submissions: number;
@@ -139,6 +143,11 @@ function parseOptions(): Options {
     )
     .option('--only <list>', 'fanout,report,memory,submissions,portal', 'fanout,report,memory,submissions,portal')
     .option(
+      '--servers <list>',
+      `the Temporal servers fan-out, submissions and memory run on, each in turn (${Object.keys(TEMPORAL_SERVERS).join(',')})`,
+      'dev',
+    )
+    .option(
       '--portal-baseline <commit>',
       'the commit whose portal build the portal load is compared with',
       PORTAL_BASELINE,
@@ -171,6 +180,7 @@ function parseOptions(): Options {
       memorySize?: string;
       memoryShare: string;
       only: string;
+      servers: string;
       repeat: string;
       outDir: string;
       submissions: string;
@@ -187,6 +197,7 @@ function parseOptions(): Options {
     memorySize: o.memorySize !== undefined ? Number(o.memorySize) : Math.max(...sizes),
     memoryShare: Math.min(1, Math.max(0, Number(o.memoryShare))),
     only: o.only.split(','),
+    servers: serverNames(o.servers),
     repeat: Math.min(5, Math.max(1, Number(o.repeat))),
     outDir: o.outDir,
     submissions: Number(o.submissions),
@@ -197,11 +208,11 @@ function parseOptions(): Options {
   };
 }
 
-/** The Temporal server, database, SMTP server, worker and mail relay processes every measurement shares. */
+/** The Temporal server, database, SMTP server, worker and mail relay processes every measurement on that server shares. */
 class Stack {
   private constructor(
     readonly work: string,
-    readonly temporal: TemporalDevServer,
+    readonly temporal: TemporalServer,
     readonly db: TestDatabase,
     readonly smtp: CountingSmtpServer,
     readonly worker: AppProcess,
@@ -211,11 +222,11 @@ class Stack {
     readonly metricsAddress: string,
   ) {}
 
-  static async start(): Promise<Stack> {
+  static async start(server: TemporalServerName): Promise<Stack> {
     const work = mkdtempSync(join(tmpdir(), 'plan-eval-bench-'));
     const cleanup: Array<() => Promise<unknown>> = [async () => rmSync(work, { recursive: true, force: true })];
     try {
-      const temporal = await TemporalDevServer.start(join(work, 'temporal.sqlite'));
+      const temporal = await TEMPORAL_SERVERS[server].start(work);
       cleanup.unshift(() => temporal.stop());
       const db = await createTestDatabase();
       cleanup.unshift(() => db.drop());
@@ -262,9 +273,9 @@ class Stack {
 
   private cleanup: Array<() => Promise<unknown>> = [];
 
-  /** CPU time so far of the Temporal server, worker, relay, PostgreSQL and this process. */
+  /** CPU time so far of the Temporal server (each node of a cluster), worker, relay, PostgreSQL and this process. */
   cpu(): CpuSeconds {
-    return readCpu({ temporal: this.temporal.pid, worker: this.worker.pid, relay: this.relay.pid });
+    return readCpu({ ...this.temporal.pids(), worker: this.worker.pid, relay: this.relay.pid });
   }
 
   async stop(): Promise<void> {
@@ -561,6 +572,159 @@ function table(headers: string[], rows: Array<Array<string | number>>): string {
   );
 }
 
+/**
+ * Fan-out, submissions and memory on one Temporal server, in a stack of its
+ * own: the tables (the server named in each title), the figures for the JSON
+ * result and the ratios for the servers' side-by-side summary.
+ */
+async function benchOnServer(
+  server: TemporalServerName,
+  opts: Options,
+): Promise<{ out: string[]; measured: Record<string, unknown>; ratios: ServerRatios }> {
+  const on = `[${server}]`;
+  const { label } = TEMPORAL_SERVERS[server];
+  const loadAverageAtStart = loadavg().map(round2);
+  const out: string[] = [];
+  const measured: Record<string, unknown> = { label, loadAverageAtStart };
+  const ratios: ServerRatios = { server, fanOut: [] };
+  const stack = await Stack.start(server);
+  try {
+    if (opts.only.includes('fanout')) {
+      const rows = await benchFanOut(stack, opts);
+      // Where the time went, from the worker's /metrics over the fan-out runs (activities, task latencies).
+      measured.fanOut = { goalRatio: FAN_OUT_GOAL, rows, workerLatencies: await stack.latencies() };
+      ratios.fanOut = rows.map((r) => ({ items: r.items, ratio: r.ratio }));
+      out.push(
+        `${on} 扇出 Fan-out: launch → every item assigned and its department notified, against ${'bare Temporal'} (parent + no-op children, batches of ${CHILD_START_BATCH}); median of ${opts.repeat}`,
+        table(
+          [
+            'items',
+            'departments',
+            'bare Temporal ms',
+            'cycle ms',
+            'ratio',
+            'each run',
+            `goal ≤ ${FAN_OUT_GOAL}`,
+            'items written at',
+            'children started at',
+            'first mail at',
+          ],
+          rows.map((r) => {
+            const p = r.phases[r.cycleMs.indexOf(median(r.cycleMs))];
+            // Each cycle against the baseline run just before it: how far the machine's noise moves the ratio.
+            const eachRun = r.cycleMs.map((ms, i) => round2(ms / r.baselineMs[i])).join(' ');
+            return [
+              r.items,
+              r.departments,
+              median(r.baselineMs),
+              median(r.cycleMs),
+              r.ratio,
+              eachRun,
+              r.ratio <= FAN_OUT_GOAL ? 'met' : 'not met',
+              p.preparedMs,
+              p.childrenStartedMs,
+              p.firstMailMs,
+            ];
+          }),
+        ),
+        '',
+        'CPU seconds per process, median of the runs (bare Temporal → cycle): on two cores the wall time follows their sum',
+        table(
+          ['items', ...cpuColumns(rows), 'total'],
+          rows.map((r) => [
+            r.items,
+            ...[...cpuColumns(rows), 'total'].map(
+              (k) =>
+                `${median(r.cpu.map((c) => cpuTotal(c.baseline, k)))} → ${median(r.cpu.map((c) => cpuTotal(c.cycle, k)))}`,
+            ),
+          ]),
+        ),
+        '',
+      );
+    }
+    if (opts.only.includes('submissions') && opts.submissions > 0) {
+      const sub = await benchSubmissions(
+        {
+          client: stack.client,
+          taskQueue: TASK_QUEUE,
+          temporalAddress: stack.temporal.address,
+          smtpUrl: stack.smtp.url,
+          db: stack.db,
+          plan: (n, d, v) => stack.plan(n, d, v),
+          definition: (c, p) => stack.definition(c, p),
+          launchAndWaitForAssignments: (d, n, q) => stack.launchAndWaitForAssignments(d, n, q),
+          retire: (c) => stack.retire(c),
+        },
+        opts.submissions,
+        opts.departments,
+        opts.concurrency,
+        opts.repeat,
+        opts.submissionsBaseline,
+      );
+      measured.submissions = { goals: SUBMISSION_GOALS, ...sub };
+      ratios.submissions = sub.after.ratios;
+      const codes = [
+        ...(sub.before ? [[`before (${sub.baseline})`, sub.before] as const] : []),
+        ['after', sub.after] as const,
+      ];
+      const verdict = (ratio: number, goal: number) => `×${ratio} ${ratio <= goal ? 'met' : 'not met'}`;
+      const goalRow = (name: string, goal: number, ratio: (r: SubmissionRatios) => number) => [
+        name,
+        `≤ ${goal}`,
+        ...codes.map(([, c]) => verdict(ratio(c.ratios), goal)),
+        sub.runs.map((r) => `×${ratio(submissionRatios(r.after, r.bareUpdate))}`).join(' '),
+      ];
+      out.push(
+        `${on} 填报 Submissions: ${sub.items} items submitted through the HTTP API at concurrency ${sub.concurrency}, round their ${sub.departments} departments (the first ${sub.departments} requests are each department's first command), against a bare no-op Temporal Update to ${sub.departments} workflows at the same concurrency; ${sub.baseline ? `before = ${sub.baseline} (its API and worker, from a worktree), measured just before after in each run` : 'this checkout alone'}; median of ${sub.runs.length}`,
+        table(
+          ['path', 'requests', 'per second', 'p50 ms', 'p99 ms'],
+          [
+            ...codes.flatMap(([name, c]) => [
+              [`HTTP API submit, ${name}`, c.submit.ok, c.submit.perSecond, c.submit.p50Ms, c.submit.p99Ms],
+              [`  its first commands`, c.firstCommand.requests, '—', c.firstCommand.p50Ms, c.firstCommand.p99Ms],
+            ]),
+            [
+              'bare Temporal Update',
+              sub.bareUpdate.ok,
+              sub.bareUpdate.perSecond,
+              sub.bareUpdate.p50Ms,
+              sub.bareUpdate.p99Ms,
+            ],
+          ],
+        ),
+        table(
+          ['goal (× bare Update)', 'goal', ...codes.map(([name]) => name), 'after, each run'],
+          [
+            goalRow('submit p50', SUBMISSION_GOALS.submit, (r) => r.submitP50),
+            goalRow('submit throughput', SUBMISSION_GOALS.submit, (r) => r.submitThroughput),
+            goalRow('first command p50', SUBMISSION_GOALS.firstCommand, (r) => r.firstCommandP50),
+          ],
+        ),
+        '',
+      );
+    }
+    if (opts.only.includes('memory') && opts.memorySize > 0) {
+      const memory = await benchWorkerMemory(stack, opts.memorySize, opts.departments, opts.memoryShare);
+      measured.workerMemory = memory;
+      measured.workerLatencies = await stack.latencies();
+      out.push(
+        `${on} 工作进程内存 Worker RSS through a ${memory.items}-item cycle, ${memory.itemsSubmitted} items submitted and approved by ${memory.departmentsSubmitting} departments (idle ${memory.idleRssMiB} MiB, peak ${memory.peakRssMiB} MiB, end ${memory.endRssMiB} MiB; ${memory.submissionsPerSecond} submissions/s as Temporal Updates at concurrency 32)`,
+        table(
+          ['phase', 'seconds', 'peak RSS MiB', 'RSS at end MiB'],
+          memory.phases.map((p) => [p.phase, p.seconds, p.peakRssMiB, p.endRssMiB]),
+        ),
+        '',
+      );
+    }
+  } finally {
+    await stack.stop();
+  }
+  const loadAverageAtEnd = loadavg().map(round2);
+  // The machine's load beside the figures: on a shared machine it moves every absolute time.
+  const load = `load average ${loadAverageAtStart.join(' ')} at start, ${loadAverageAtEnd.join(' ')} at end`;
+  return { out: [`${on} ${label}, ${load}`, '', ...out], measured: { ...measured, loadAverageAtEnd }, ratios };
+}
+
 async function main(): Promise<void> {
   const opts = parseOptions();
   const startedAt = new Date();
@@ -658,136 +822,22 @@ async function main(): Promise<void> {
     (opts.only.includes('memory') && opts.memorySize > 0) ||
     (opts.only.includes('submissions') && opts.submissions > 0);
   if (needStack) {
-    const stack = await Stack.start();
-    try {
-      if (opts.only.includes('fanout')) {
-        const rows = await benchFanOut(stack, opts);
-        // Where the time went, from the worker's /metrics over the fan-out runs (activities, task latencies).
-        result.fanOut = { goalRatio: FAN_OUT_GOAL, rows, workerLatencies: await stack.latencies() };
-        out.push(
-          `扇出 Fan-out: launch → every item assigned and its department notified, against ${'bare Temporal'} (parent + no-op children, batches of ${CHILD_START_BATCH}); median of ${opts.repeat}`,
-          table(
-            [
-              'items',
-              'departments',
-              'bare Temporal ms',
-              'cycle ms',
-              'ratio',
-              'each run',
-              `goal ≤ ${FAN_OUT_GOAL}`,
-              'items written at',
-              'children started at',
-              'first mail at',
-            ],
-            rows.map((r) => {
-              const p = r.phases[r.cycleMs.indexOf(median(r.cycleMs))];
-              // Each cycle against the baseline run just before it: how far the machine's noise moves the ratio.
-              const eachRun = r.cycleMs.map((ms, i) => round2(ms / r.baselineMs[i])).join(' ');
-              return [
-                r.items,
-                r.departments,
-                median(r.baselineMs),
-                median(r.cycleMs),
-                r.ratio,
-                eachRun,
-                r.ratio <= FAN_OUT_GOAL ? 'met' : 'not met',
-                p.preparedMs,
-                p.childrenStartedMs,
-                p.firstMailMs,
-              ];
-            }),
-          ),
-          '',
-          'CPU seconds per process, median of the runs (bare Temporal → cycle): on two cores the wall time follows their sum',
-          table(
-            ['items', ...cpuColumns(rows), 'total'],
-            rows.map((r) => [
-              r.items,
-              ...[...cpuColumns(rows), 'total'].map(
-                (k) =>
-                  `${median(r.cpu.map((c) => cpuTotal(c.baseline, k)))} → ${median(r.cpu.map((c) => cpuTotal(c.cycle, k)))}`,
-              ),
-            ]),
-          ),
-          '',
-        );
-      }
-      if (opts.only.includes('submissions') && opts.submissions > 0) {
-        const sub = await benchSubmissions(
-          {
-            client: stack.client,
-            taskQueue: TASK_QUEUE,
-            temporalAddress: stack.temporal.address,
-            smtpUrl: stack.smtp.url,
-            db: stack.db,
-            plan: (n, d, v) => stack.plan(n, d, v),
-            definition: (c, p) => stack.definition(c, p),
-            launchAndWaitForAssignments: (d, n, q) => stack.launchAndWaitForAssignments(d, n, q),
-            retire: (c) => stack.retire(c),
-          },
-          opts.submissions,
-          opts.departments,
-          opts.concurrency,
-          opts.repeat,
-          opts.submissionsBaseline,
-        );
-        result.submissions = { goals: SUBMISSION_GOALS, ...sub };
-        const codes = [
-          ...(sub.before ? [[`before (${sub.baseline})`, sub.before] as const] : []),
-          ['after', sub.after] as const,
-        ];
-        const verdict = (ratio: number, goal: number) => `×${ratio} ${ratio <= goal ? 'met' : 'not met'}`;
-        const goalRow = (name: string, goal: number, ratio: (r: SubmissionRatios) => number) => [
-          name,
-          `≤ ${goal}`,
-          ...codes.map(([, c]) => verdict(ratio(c.ratios), goal)),
-          sub.runs.map((r) => `×${ratio(submissionRatios(r.after, r.bareUpdate))}`).join(' '),
-        ];
-        out.push(
-          `填报 Submissions: ${sub.items} items submitted through the HTTP API at concurrency ${sub.concurrency}, round their ${sub.departments} departments (the first ${sub.departments} requests are each department's first command), against a bare no-op Temporal Update to ${sub.departments} workflows at the same concurrency; ${sub.baseline ? `before = ${sub.baseline} (its API and worker, from a worktree), measured just before after in each run` : 'this checkout alone'}; median of ${sub.runs.length}`,
-          table(
-            ['path', 'requests', 'per second', 'p50 ms', 'p99 ms'],
-            [
-              ...codes.flatMap(([name, c]) => [
-                [`HTTP API submit, ${name}`, c.submit.ok, c.submit.perSecond, c.submit.p50Ms, c.submit.p99Ms],
-                [`  its first commands`, c.firstCommand.requests, '—', c.firstCommand.p50Ms, c.firstCommand.p99Ms],
-              ]),
-              [
-                'bare Temporal Update',
-                sub.bareUpdate.ok,
-                sub.bareUpdate.perSecond,
-                sub.bareUpdate.p50Ms,
-                sub.bareUpdate.p99Ms,
-              ],
-            ],
-          ),
-          table(
-            ['goal (× bare Update)', 'goal', ...codes.map(([name]) => name), 'after, each run'],
-            [
-              goalRow('submit p50', SUBMISSION_GOALS.submit, (r) => r.submitP50),
-              goalRow('submit throughput', SUBMISSION_GOALS.submit, (r) => r.submitThroughput),
-              goalRow('first command p50', SUBMISSION_GOALS.firstCommand, (r) => r.firstCommandP50),
-            ],
-          ),
-          '',
-        );
-      }
-      if (opts.only.includes('memory') && opts.memorySize > 0) {
-        const memory = await benchWorkerMemory(stack, opts.memorySize, opts.departments, opts.memoryShare);
-        result.workerMemory = memory;
-        result.workerLatencies = await stack.latencies();
-        out.push(
-          `工作进程内存 Worker RSS through a ${memory.items}-item cycle, ${memory.itemsSubmitted} items submitted and approved by ${memory.departmentsSubmitting} departments (idle ${memory.idleRssMiB} MiB, peak ${memory.peakRssMiB} MiB, end ${memory.endRssMiB} MiB; ${memory.submissionsPerSecond} submissions/s as Temporal Updates at concurrency 32)`,
-          table(
-            ['phase', 'seconds', 'peak RSS MiB', 'RSS at end MiB'],
-            memory.phases.map((p) => [p.phase, p.seconds, p.peakRssMiB, p.endRssMiB]),
-          ),
-          '',
-        );
-      }
-    } finally {
-      await stack.stop();
+    const servers: Record<string, unknown> = {};
+    const summary: ServerRatios[] = [];
+    for (const server of opts.servers) {
+      log('measuring on a Temporal server', { server });
+      const m = await benchOnServer(server, opts);
+      out.push(...m.out);
+      servers[server] = m.measured;
+      summary.push(m.ratios);
     }
+    result.servers = servers;
+    const { headers, rows } = sideBySide(summary);
+    out.push(
+      `服务器对照 Servers side by side: each ratio against the bare Temporal baseline measured on the same server (fan-out: bare parent and children; submissions: bare Update), judged against issue 20's goals`,
+      table(headers, rows),
+      '',
+    );
   }
 
   console.log(out.join('\n'));

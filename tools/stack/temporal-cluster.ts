@@ -72,6 +72,13 @@ export class TemporalCluster {
     return Number(readFileSync(join(this.dir, `node-${node}`, 'pid'), 'utf8'));
   }
 
+  /** Every node's process, by the name its CPU time is reported under. */
+  pids(): Record<string, number | undefined> {
+    return Object.fromEntries(
+      Array.from({ length: CLUSTER_NODES }, (_, i) => [`temporal node ${i + 1}`, this.pid(i + 1)]),
+    );
+  }
+
   /** A crash of one node: SIGKILL, no shutdown, its shards and task queue partitions left for the other to take. */
   async kill(node: number): Promise<void> {
     const pid = this.pid(node);

@@ -39,6 +39,11 @@ export class TemporalDevServer {
     return this.child?.pid;
   }
 
+  /** Its one process, by the name its CPU time is reported under. */
+  pids(): Record<string, number | undefined> {
+    return { temporal: this.pid };
+  }
+
   /** Starts the server (again, on the same port and file) and returns once it answers. */
   async restart(): Promise<void> {
     if (this.child) throw new Error('the Temporal dev server is already running');
