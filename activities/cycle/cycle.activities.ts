@@ -45,6 +45,7 @@ import { ReportTextRepository } from '../../libs/persistence/repositories/report
 import { SubmissionRepository } from '../../libs/persistence/repositories/submission.repository';
 import { TargetAdjustmentRepository } from '../../libs/persistence/repositories/target-adjustment.repository';
 import { buildCycleReport, type ApprovedSubmission } from '../../libs/report/cycle-report';
+import { planInForce } from '../../libs/report/targets-in-force';
 import { writeReportFiles } from '../../libs/report/report-files';
 import { isDataError } from '../../libs/persistence/data-errors';
 import { composeNotice, type NoticeOutboxConfig } from '../../libs/mail/notice-outbox';
@@ -103,7 +104,12 @@ export class CycleActivitiesService implements CycleActivities {
     const period = { baselineYear: plan.baselineYear, endYear: plan.endYear };
     const records = await this.cycles.prepare(cycleId, launchedDefinition(definition, period), async () => {
       const result = planCycle(
-        await readPlan(this.catalog, definition.planCode),
+        // As a launch through CycleClient does: each item with the target in force for the cycle's year.
+        planInForce(
+          await readPlan(this.catalog, definition.planCode),
+          await new TargetAdjustmentRepository(this.ds).approved(definition.planCode),
+          definition.toYear,
+        ),
         definition,
         await directoryContacts(this.ds),
       );

@@ -35,6 +35,8 @@ import { CatalogRepository } from '../persistence/repositories/catalog.repositor
 import { CycleItemRepository } from '../persistence/repositories/cycle-item.repository';
 import { CycleRepository } from '../persistence/repositories/cycle.repository';
 import { SubmissionRepository } from '../persistence/repositories/submission.repository';
+import { TargetAdjustmentRepository } from '../persistence/repositories/target-adjustment.repository';
+import { planInForce } from '../report/targets-in-force';
 import {
   bulkApproveUpdate,
   departmentStatusQuery,
@@ -145,7 +147,12 @@ export class CycleClient {
   private async planLaunch(definition: CycleDefinition) {
     const problems = checkDefinition(definition);
     if (problems.length) throw new CycleRequestError('invalid_request', problems);
-    const plan = await readPlan(this.catalog, definition.planCode);
+    // Each item specified with the target in force for the cycle's year (动态调整修订): the form, its expected value and the review judge by it.
+    const plan = planInForce(
+      await readPlan(this.catalog, definition.planCode),
+      await new TargetAdjustmentRepository(this.ds).approved(definition.planCode),
+      definition.toYear,
+    );
     const outside = periodProblems(definition, planCalendar(plan.file.plan));
     if (outside.length) throw new CycleRequestError('invalid_request', outside);
     const contacts = await directoryContacts(this.ds);
