@@ -2,7 +2,7 @@
  * Histories recorded from real cycle runs (committed under test/histories)
  * must replay against today's workflow code: a change that breaks determinism
  * for cycles already running fails here, in CI, not in production.
- * Re-record with `RECORD_HISTORIES=1 npx jest --runInBand test/cycle/annual-cycle test/cycle/reopen-closed`.
+ * Re-record with `RECORD_HISTORIES=1 npx jest --runInBand test/cycle/annual-cycle test/cycle/reopen-closed test/api/report-review`.
  * Until the first release there are no running cycles to protect, so a change
  * re-records them. From the first release on, a released version's recordings
  * stay: a change that alters the commands a workflow issues ships as a new

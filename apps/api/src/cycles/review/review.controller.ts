@@ -133,7 +133,8 @@ function reviewActor(p: Principal): ReviewActor {
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-const isoAt = <T extends { at: number }>(x: T | null) => x && { ...x, at: new Date(x.at).toISOString() };
+/** Who acted, as the review shows them: name, role and department, never their address. */
+const shown = ({ name, role, department }: ReviewActor) => ({ name, role, department });
 
 @ApiTags('review 征求意见')
 @ApiBearerAuth()
@@ -322,10 +323,14 @@ export class ReviewController {
         version: review.final.version,
         contentHash: review.final.contentHash,
         textHash: review.final.textHash,
-        by: review.final.by,
+        by: shown(review.final.by),
         at: new Date(review.final.at).toISOString(),
       },
-      decision: isoAt(review.decision),
+      decision: review.decision && {
+        ...review.decision,
+        by: shown(review.decision.by),
+        at: new Date(review.decision.at).toISOString(),
+      },
       departments: departments.map((d) => ({
         code: d.code,
         name: names.get(d.code) ?? d.code,
@@ -336,14 +341,14 @@ export class ReviewController {
         id: c.id,
         kind: c.kind,
         department: c.department,
-        author: c.author,
+        author: shown(c.author),
         itemKey: c.itemKey,
         section: c.section as ReviewSection | null,
         text: c.text,
         version: c.version,
         at: c.at.toISOString(),
         answer: c.answer
-          ? { answer: c.answer, reason: c.answerReason, by: c.answeredBy!, at: c.answeredAt!.toISOString() }
+          ? { answer: c.answer, reason: c.answerReason, by: shown(c.answeredBy!), at: c.answeredAt!.toISOString() }
           : null,
       })),
     };
