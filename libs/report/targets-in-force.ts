@@ -70,6 +70,8 @@ export function planInForce(
     };
   });
   const projects = plan.projects.map((p): Adjusted<ValidatedProject> => {
+    // Reserve projects are numbered apart (reserve-1 beside project 1) and have no investment to adjust.
+    if (p.status !== 'planned') return p;
     const a = adjustmentInForce(ofItem(adjustments, 'project', p.no), year);
     const parsed = a && parseAdjustedTarget({ kind: 'project' }, a.adjustedTarget);
     if (!parsed?.ok || parsed.value.kind !== 'project') return p;
@@ -93,7 +95,7 @@ export function adjustmentRows(
   departmentName: (code: string) => string,
 ): TargetAdjustmentRow[] {
   const indicators = new Map(plan.indicators.map((i) => [i.no, i]));
-  const projects = new Map(plan.projects.map((p) => [p.no, p]));
+  const projects = new Map(plan.projects.filter((p) => p.status === 'planned').map((p) => [p.no, p]));
   return [...adjustments]
     .sort((a, b) => a.id - b.id)
     .map((a) => {
