@@ -177,6 +177,8 @@ export interface CycleReportFigures {
     /** What the unit said of the project's progress: for a lagging one, its reasons. */
     narrative: string | null;
     source: Source;
+    /** Present where an approved adjustment of its plan-period investment is in force: the plan's own figure. */
+    adjusted?: AdjustedFrom;
   }>;
   /** The reserve projects (附件4): where each stands as its unit reports it (null: not reported). */
   reserveProjects: Array<{
@@ -347,6 +349,7 @@ export function buildCycleReport(input: SnapshotInput): { figures: CycleReportFi
         flags: judged.flags,
         narrative: payload?.narrative ?? null,
         source: source(approved),
+        ...adjustedOf(p),
       };
     });
   const groupsEn = new Map(

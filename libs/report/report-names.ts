@@ -7,6 +7,7 @@
  */
 import type { Locale } from '../plan/localized';
 import type { CycleReportFigures } from './cycle-report';
+import type { AdjustedFrom } from './targets-in-force';
 
 type Indicator = CycleReportFigures['indicators'][number];
 
@@ -31,11 +32,15 @@ const ADJUSTED: Record<Locale, (target: string, original: string, year: number) 
   en: (target, original, year) => `${target} (adjusted from ${year}; originally ${original})`,
 };
 
+/** A figure the plan sets (a project's plan-period investment) with its original beside it where it is adjusted. */
+export const withOriginal = (locale: Locale, shown: string, adjusted: AdjustedFrom | undefined): string =>
+  adjusted ? ADJUSTED[locale](shown, adjusted.original, adjusted.effectiveYear) : shown;
+
 const AS_PRINTED: PlanNames = {
   indicator: (i) => i.name,
   unit: (i) => i.unit,
   baseline: (i) => i.baseline,
-  target: (i) => (i.adjusted ? ADJUSTED['zh-CN'](i.target, i.adjusted.original, i.adjusted.effectiveYear) : i.target),
+  target: (i) => withOriginal('zh-CN', i.target, i.adjusted),
   task: (x) => x.title,
   mainTarget: (x) => x.text,
   item: (x) => x.name,

@@ -16,7 +16,7 @@ import { limitMargin, THRESHOLD_PRESET_LABELS, type Thresholds } from '../rules/
 import { PROJECT_FLAG_LABELS, type ProjectFlag } from '../rules/project-status';
 import { RESERVE_STANDINGS } from '../rules/reserve-projects';
 import type { CycleReportFigures } from './cycle-report';
-import { PLAN_NAMES } from './report-names';
+import { PLAN_NAMES, withOriginal } from './report-names';
 
 /** A preset by its name (时序进度), never its code; numbers set by hand read 自定义. */
 const presetName = (t: Thresholds) =>
@@ -690,7 +690,7 @@ export const reportRows = {
     String(p.no),
     PLAN_NAMES[t.locale].item(p),
     t.name(f, p.leadDepartment),
-    fmt(p.planPeriodInvestment),
+    withOriginal(t.locale, fmt(p.planPeriodInvestment), p.adjusted),
     fmt(p.investmentCumulative),
     pct(p.completionShare),
     t.construction(p.constructionStatus),
