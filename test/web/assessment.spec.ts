@@ -27,6 +27,18 @@ describe('the departments’ ranking on a closed cycle’s dashboard', () => {
     await h?.close();
   });
 
+  /** The bureau signed in on a page of its own (the session is the tab's). */
+  const signedIn = async () => {
+    const page = await browser.context.newPage();
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`${browser.origin}/login`);
+    await page.locator('#email').fill(ACCOUNTS.admin.email);
+    await page.locator('#password').fill(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: '退出' }).waitFor();
+    return page;
+  };
   const post = (who: AccountName, path: string, body: object) =>
     h.http().post(path).set('Authorization', `Bearer ${h.tokens[who]}`).send(body).expect(200);
 
@@ -47,14 +59,7 @@ describe('the departments’ ranking on a closed cycle’s dashboard', () => {
     await h.env.sleep(DAYS(20));
     await h.env.client.workflow.getHandle(cycleId).result();
 
-    const page = await browser.context.newPage();
-    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${browser.origin}/login`);
-    await page.locator('#email').fill(ACCOUNTS.admin.email);
-    await page.locator('#password').fill(PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.getByRole('button', { name: '退出' }).waitFor();
+    const page = await signedIn();
     await page.goto(`${browser.origin}/cycles/${encodeURIComponent(cycleId)}`);
 
     await page.getByRole('tab', { name: '部门考核' }).click();
@@ -80,4 +85,29 @@ describe('the departments’ ranking on a closed cycle’s dashboard', () => {
     expect(sheet.rowCount).toBe((await card.locator('tbody tr').count()) + 1);
     expect(problems).toEqual([]);
   }, 300_000);
+
+  it('takes the weights at launch, the default filled in and a sum other than 100 refused at the field', async () => {
+    const page = await signedIn();
+    await page.goto(`${browser.origin}/cycles`);
+    await page.getByRole('button', { name: '发起评估' }).click();
+    const form = page.locator('.ant-drawer');
+    const weight = (label: string) => form.locator('.ant-form-item', { hasText: label }).locator('input');
+    await expect(weight('报送及时性').inputValue()).resolves.toBe('25');
+    await expect(weight('目标完成情况').inputValue()).resolves.toBe('30');
+
+    await weight('数据质量').fill('10');
+    await form.getByText('考核权重 assessmentWeights 之和应为100，现为90').waitFor();
+    await weight('目标完成情况').fill('40');
+    await form.getByText('考核权重 assessmentWeights 之和应为100').waitFor({ state: 'detached' });
+    const [previewed] = await Promise.all([
+      page.waitForRequest((r) => r.url().endsWith('/api/cycles/preview')),
+      form.getByRole('button', { name: '下一步：核对发起内容' }).click(),
+    ]);
+    expect(previewed.postDataJSON().assessmentWeights).toEqual({
+      timeliness: 25,
+      completeness: 25,
+      quality: 10,
+      results: 40,
+    });
+  }, 120_000);
 });

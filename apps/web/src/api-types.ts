@@ -1969,6 +1969,16 @@ export interface components {
       department?: Record<string, unknown> | null;
       active?: boolean;
     };
+    AssessmentWeightsView: {
+      /** @example 25 */
+      timeliness: number;
+      /** @example 25 */
+      completeness: number;
+      /** @example 20 */
+      quality: number;
+      /** @example 30 */
+      results: number;
+    };
     LaunchBody: {
       /** @example heyuan-public-services-2021-2025 */
       planCode: string;
@@ -2026,7 +2036,7 @@ export interface components {
        *       "results": 30
        *     }
        */
-      assessmentWeights?: Record<string, unknown>;
+      assessmentWeights?: components['schemas']['AssessmentWeightsView'];
     };
     LaunchedView: {
       /** @example cycle/heyuan-public-services-2021-2025/annual/2023 */
@@ -2710,16 +2720,6 @@ export interface components {
     ReportListView: {
       total: number;
       items: components['schemas']['ReportVersionView'][];
-    };
-    AssessmentWeightsView: {
-      /** @example 25 */
-      timeliness: number;
-      /** @example 25 */
-      completeness: number;
-      /** @example 20 */
-      quality: number;
-      /** @example 30 */
-      results: number;
     };
     AssessmentComponentsView: {
       /** @description 报送及时性 0–100 */

@@ -72,6 +72,7 @@ import {
   RemindedView,
   ResentView,
 } from './cycle-view';
+import { AssessmentWeightsView } from './assessment-view';
 import { LaunchPreviewView } from './launch-preview-view';
 import { ItemAccess } from './item-access.service';
 
@@ -144,6 +145,7 @@ class LaunchBody {
   @ApiPropertyOptional({
     description:
       '监督考核权重 the departments’ assessment weights, points out of 100 (non-negative, summing to 100), saved with the cycle',
+    type: AssessmentWeightsView,
     default: DEFAULT_ASSESSMENT_WEIGHTS,
   })
   @IsOptional()

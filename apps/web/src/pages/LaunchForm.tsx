@@ -25,6 +25,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { periodProblems, planCalendar, proposedYears } from '@libs/cycle/calendar';
 import { CYCLE_KINDS, DEFAULT_THRESHOLD_PRESET, LAUNCH_ITEM_KINDS, type CycleKind } from '@libs/cycle/cycle-definition';
+import { DEFAULT_ASSESSMENT_WEIGHTS } from '@libs/rules/department-assessment';
 import { THRESHOLD_PRESET_NAMES } from '@libs/rules/thresholds';
 import { all, api, ApiError, type Problem, type Schemas } from '../api';
 import { LoadError, useLoad } from '../common';
@@ -38,6 +39,7 @@ import {
   thresholdPresetLabel,
 } from '../labels';
 import { useRouter } from '../router';
+import { AssessmentWeightsFields } from './AssessmentWeightsFields';
 
 type Plan = Schemas['PlanView'];
 /** A unit of the directory; a group (部门组) lists the members the directory keeps for it. */
@@ -171,6 +173,7 @@ export function LaunchForm({ onLaunched }: { onLaunched(): void }) {
         kind: 'annual',
         itemKinds: [...LAUNCH_ITEM_KINDS],
         thresholdPreset: DEFAULT_THRESHOLD_PRESET,
+        assessmentWeights: DEFAULT_ASSESSMENT_WEIGHTS,
         requireBureauAcceptance: false,
         deadline: dayjs().add(30, 'day').hour(18).minute(0),
         hardClose: dayjs().add(60, 'day').hour(18).minute(0),
@@ -267,6 +270,7 @@ export function LaunchForm({ onLaunched }: { onLaunched(): void }) {
       <Form.Item name="thresholdPreset" label={t('进度判定标准', 'Thresholds')}>
         <Select options={THRESHOLD_PRESET_NAMES.map((value) => ({ value, label: lx(thresholdPresetLabel(value)) }))} />
       </Form.Item>
+      <AssessmentWeightsFields />
       <Form.Item
         name="requireBureauAcceptance"
         label={t('需市统计局验收', 'Bureau acceptance required')}
