@@ -114,10 +114,8 @@ export class ReviewActivitiesService implements ReviewActivities {
     const figures = await readFigures(latest.path);
     const edits = await this.texts.latestEdits(cycleId);
     const textHash = reportTextHash(figures, edits);
-    // A version after the draft under review is one this compiled (a retry, or 定稿 again after a return):
-    // with the same text it is the final version already.
-    const review = await this.reviews.review(cycleId);
-    if (review && latest.version > review.draftVersion && figures.textHash === textHash)
+    // A final version already compiled with this text (a retry, or 定稿 again after a return with nothing changed).
+    if (latest.stage === stage && figures.textHash === textHash)
       return { version: latest.version, contentHash: latest.contentHash, textHash, path: latest.path };
     const version = latest.version + 1;
     const { contentHash, textHash: _, edits: __, ...plain } = figures;
@@ -135,6 +133,7 @@ export class ReviewActivitiesService implements ReviewActivities {
       contentHash,
       path: files.json,
       timeliness: latest.timeliness as object,
+      stage,
     });
     log.info('report compiled', { cycleId, version, stage, contentHash, textHash: files.textHash });
     return { version, contentHash, textHash: files.textHash, path: files.json };

@@ -187,6 +187,11 @@ describe('the report’s review after close', () => {
       const reports = (await as('admin').get(`${cycle}/reports`).expect(200)).body;
       expect(reports.items.map((r: { version: number }) => r.version)).toEqual([1, 2, 3]);
       expect(reports.items[2].contentHash).toBe(final.final.contentHash);
+      const stages = await h.db.dataSource.query(
+        `SELECT stage FROM cycle_report WHERE cycle_id = $1 ORDER BY version`,
+        [cycleId],
+      );
+      expect(stages.map((r: { stage: string }) => r.stage)).toEqual(['draft', 'draft', 'final']);
       // What a department sees: itself and its own comments, with the evaluator's assessments.
       const own = (await as('submitter').get(review).expect(200)).body;
       expect(own.departments.map((d: { code: string }) => d.code)).toEqual([OWN]);

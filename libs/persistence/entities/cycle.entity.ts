@@ -283,6 +283,10 @@ export class CycleReport {
   @Column({ type: 'jsonb' })
   timeliness: unknown;
 
+  /** 征求意见稿 (every version a close compiles) or 定稿 (the review's final version). */
+  @Column({ type: 'varchar', default: 'draft' })
+  stage: 'draft' | 'final';
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -7,7 +7,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * with its hashes, the approver's word, which departments answered) and one
  * `report_comment` row per comment, assessment, "no comment" or dispute with
  * the bureau's answer. `revision` orders the workflow's writes: an older one
- * arriving late changes nothing.
+ * arriving late changes nothing. A report version says its stage: the drafts
+ * a close compiles, the final version the review compiles.
  */
 export class ReportReview1796300200000 implements MigrationInterface {
   name = 'ReportReview1796300200000';
@@ -51,9 +52,11 @@ export class ReportReview1796300200000 implements MigrationInterface {
       )`,
     );
     await queryRunner.query(`CREATE INDEX "IDX_report_comment_cycle" ON "report_comment" ("cycle_id", "at")`);
+    await queryRunner.query(`ALTER TABLE "cycle_report" ADD "stage" character varying NOT NULL DEFAULT 'draft'`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "cycle_report" DROP COLUMN "stage"`);
     await queryRunner.query(`DROP TABLE "report_comment"`);
     await queryRunner.query(`DROP TABLE "report_review"`);
   }

@@ -66,6 +66,7 @@ export class ReportReviewRepository {
     contentHash: string;
     path: string;
     timeliness: object;
+    stage: 'final';
   }): Promise<void> {
     await this.db.createQueryBuilder().insert().into(CycleReport).values(report).orIgnore().execute();
   }
