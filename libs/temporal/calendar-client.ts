@@ -5,6 +5,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import {
+  isGrpcServiceError,
   ScheduleAlreadyRunning,
   ScheduleNotFoundError,
   type CalendarSpec,
@@ -57,6 +58,20 @@ export interface CalendarSchedule {
   note: string | null;
   nextLaunches: Date[];
   recentLaunches: CalendarLaunch[];
+}
+
+/** gRPC's status code for a method the server does not have. */
+const GRPC_UNIMPLEMENTED = 12;
+
+/**
+ * Whether the Temporal server has no Schedules (the SDK's time-skipping test
+ * server): the calendar cannot be kept there. The schedule client wraps the
+ * gRPC error in a ServiceError, so its cause is looked at too.
+ */
+export function schedulesUnsupported(e: unknown): boolean {
+  return [e, (e as { cause?: unknown } | null)?.cause].some(
+    (x) => isGrpcServiceError(x) && x.code === GRPC_UNIMPLEMENTED,
+  );
 }
 
 export function calendarScheduleId(planCode: string, kind: CycleKind): string {

@@ -14,6 +14,7 @@ import { CYCLE_KINDS, type CycleKind } from '@libs/cycle/cycle-definition';
 import {
   describeEvaluationCalendar,
   ensureEvaluationCalendar,
+  schedulesUnsupported,
   setEvaluationCalendarPaused,
   storedPlanCalendar,
 } from '@libs/temporal/calendar-client';
@@ -36,6 +37,21 @@ class CalendarPauseBody {
   kind?: CycleKind;
 }
 
+/** A Temporal server without Schedules answers 503 with what it means, not a bare 500. */
+async function onSchedules<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (!schedulesUnsupported(e)) throw e;
+    throw new ApiProblem(503, 'calendar_unavailable', [
+      {
+        zh: '所连接的Temporal服务器不支持日程（Schedules），无法使用评估日历',
+        en: 'the Temporal server in use has no Schedules: the evaluation calendar cannot be kept there',
+      },
+    ]);
+  }
+}
+
 @ApiTags('plans 规划')
 @ApiBearerAuth()
 @Controller('plans/:code/calendar')
@@ -55,7 +71,7 @@ export class CalendarController {
   @ApiOkResponse({ type: CalendarView })
   async show(@Param('code') code: string): Promise<CalendarView> {
     const { planCode } = await storedPlanCalendar(this.ds, code);
-    return { plan: planCode, schedules: await describeEvaluationCalendar(this.temporal, planCode) };
+    return { plan: planCode, schedules: await onSchedules(() => describeEvaluationCalendar(this.temporal, planCode)) };
   }
 
   @Post()
@@ -69,7 +85,7 @@ export class CalendarController {
   async ensure(@Param('code') code: string, @Req() req: AuthenticatedRequest): Promise<CalendarEnsuredView> {
     const calendar = await storedPlanCalendar(this.ds, code);
     const taskQueue = loadConfig('temporal').TEMPORAL_TASK_QUEUE;
-    const changes = await ensureEvaluationCalendar(this.temporal, taskQueue, calendar);
+    const changes = await onSchedules(() => ensureEvaluationCalendar(this.temporal, taskQueue, calendar));
     await this.audit.record(req, { action: 'calendar_ensure', entityType: 'plan', entityId: code, after: changes });
     return { ...(await this.show(code)), changes };
   }
@@ -100,7 +116,9 @@ export class CalendarController {
   ): Promise<CalendarView> {
     const { planCode } = await storedPlanCalendar(this.ds, code);
     const kinds = body.kind ? [body.kind] : CYCLE_KINDS;
-    const changed = await setEvaluationCalendarPaused(this.temporal, planCode, paused, body.reason, kinds);
+    const changed = await onSchedules(() =>
+      setEvaluationCalendarPaused(this.temporal, planCode, paused, body.reason, kinds),
+    );
     if (changed.length === 0)
       throw new ApiProblem(409, 'calendar_absent', [
         {
