@@ -2,7 +2,7 @@
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { Button, Layout, Menu, Result, Segmented, Space, Spin, Tag, Typography } from 'antd';
 import { useI18n, type Locale } from './i18n';
-import { ROLE_LABELS, PURPOSE_LABELS, itemPath } from './labels';
+import { ROLE_LABELS, PURPOSE_LABELS, itemPath, reviewPath } from './labels';
 import { Link, match, useRouter } from './router';
 import { seesEveryDepartment } from '@libs/access/roles';
 import { api, enc } from './api';
@@ -25,12 +25,17 @@ const ReviewPage = lazy(() => import('./pages/ReviewPage').then((m) => ({ defaul
 const CyclesPage = lazy(() => import('./pages/CyclesPage').then((m) => ({ default: m.CyclesPage })));
 const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const ReportPage = lazy(() => import('./pages/ReportPage').then((m) => ({ default: m.ReportPage })));
+const ReviewCommentsPage = lazy(() =>
+  import('./pages/ReviewCommentsPage').then((m) => ({ default: m.ReviewCommentsPage })),
+);
 const CatalogPage = lazy(() => import('./pages/CatalogPage').then((m) => ({ default: m.CatalogPage })));
 const DirectoryPage = lazy(() => import('./pages/DirectoryPage').then((m) => ({ default: m.DirectoryPage })));
 const AdjustmentsPage = lazy(() => import('./pages/AdjustmentsPage').then((m) => ({ default: m.AdjustmentsPage })));
 
 export function homeOf(session: Session): string {
   const { user } = session;
+  // A comment link opens its department's part of the report out for comments, not one item.
+  if (user.scope?.purpose === 'comment') return reviewPath(user.scope.cycleId);
   if (user.scope) return itemPath(user.scope.cycleId, user.scope.itemKey);
   // Where each role works; 首页 (/) sums up its 待办 and 已办 a click away.
   if (user.role === 'supervisor') return '/reviews';
@@ -105,6 +110,8 @@ function Page({ path, session }: { path: string; session: Session }) {
     (!scope || itemPath(m.cycleId, m.itemKey) === homeOf(session))
   )
     return <ItemPage key={path} cycleId={m.cycleId} itemKey={m.itemKey} session={session} />;
+  if ((m = match('/cycles/:cycleId/review', path)) && (!scope || reviewPath(m.cycleId) === homeOf(session)))
+    return <ReviewCommentsPage cycleId={m.cycleId} session={session} />;
   if (scope) return <OutsideLink session={session} />;
   if (path === '/' || path === '') return <HomePage session={session} />;
   if (path === '/inbox') return <InboxPage session={session} />;

@@ -115,6 +115,7 @@ export const PURPOSE_LABELS: Record<string, Localized> = {
   submit: { zh: '填报', en: 'fill in and submit' },
   review: { zh: '审核', en: 'review' },
   contribute: { zh: '提供配合意见', en: 'contribute' },
+  comment: { zh: '对评估报告提出意见', en: 'comment on the report' },
 };
 
 /** The inbox's two lists, by the department's part in an item (the API's `role=lead|cooperate`). */
@@ -151,3 +152,5 @@ export function itemLabel(kind: string, no: number): Localized {
 export const itemPath = (cycleId: string, itemKey: string) =>
   `/cycles/${encodeURIComponent(cycleId)}/items/${encodeURIComponent(itemKey)}`;
 export const cyclePath = (cycleId: string) => `/cycles/${encodeURIComponent(cycleId)}`;
+/** 征求意见: the report's review of a cycle (a comment link opens it). */
+export const reviewPath = (cycleId: string) => `${cyclePath(cycleId)}/review`;

@@ -7,7 +7,7 @@ import { Button, Card, Flex, Segmented, Space, Tabs } from 'antd';
 import { api, enc } from '../api';
 import { LoadError, useAction, useLoad } from '../common';
 import { useI18n, type Locale } from '../i18n';
-import { cyclePath } from '../labels';
+import { cyclePath, reviewPath } from '../labels';
 import { Link } from '../router';
 import { may, type Session } from '../session';
 import { ReportTextEditor } from './ReportTextEditor';
@@ -30,6 +30,7 @@ export function ReportPage({ cycleId, version, session }: { cycleId: string; ver
       extra={
         <Space wrap>
           <Link to={cyclePath(cycleId)}>{t('返回本轮评估', 'Back to the cycle')}</Link>
+          <Link to={reviewPath(cycleId)}>{t('征求意见', 'Comments')}</Link>
           <Segmented
             aria-label={t('报告语言', 'Report language')}
             value={lang}
