@@ -13,7 +13,7 @@ import type { AdjustedItemKind } from '../../rules/target-in-force';
  * printed when the adjustment was proposed.
  */
 @Entity('target_adjustment')
-@Index(['planCode', 'itemKind', 'itemNo'])
+@Index('IDX_target_adjustment_plan_item', ['planCode', 'itemKind', 'itemNo'])
 export class TargetAdjustment {
   @PrimaryGeneratedColumn()
   id: number;
@@ -78,7 +78,7 @@ export class TargetAdjustment {
 
 /** One step of an adjustment's approval: a decision, or the bureau's revision after a return. */
 @Entity('target_adjustment_step')
-@Unique(['adjustmentId', 'requestId'])
+@Unique('UQ_target_adjustment_step_request', ['adjustmentId', 'requestId'])
 export class TargetAdjustmentStep {
   @PrimaryGeneratedColumn()
   id: number;

@@ -1,8 +1,9 @@
-import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /** One save of the bureau's text of a drafted section of a cycle's report (version 0 is the drafted text itself). */
 @Entity('report_text_edit')
 @Unique('UQ_report_text_edit_version', ['cycleId', 'section', 'version'])
+@Check('CHK_report_text_edit_version', '"version" >= 1')
 export class ReportTextEdit {
   @PrimaryGeneratedColumn()
   id: number;

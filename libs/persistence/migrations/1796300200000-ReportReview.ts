@@ -27,8 +27,7 @@ export class ReportReview1796300200000 implements MigrationInterface {
         "departments" jsonb NOT NULL,
         "started_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
-        CONSTRAINT "PK_report_review" PRIMARY KEY ("cycle_id"),
-        CONSTRAINT "FK_report_review_cycle" FOREIGN KEY ("cycle_id") REFERENCES "evaluation_cycle"("id") ON DELETE CASCADE
+        CONSTRAINT "PK_report_review" PRIMARY KEY ("cycle_id")
       )`,
     );
     await queryRunner.query(
@@ -47,8 +46,7 @@ export class ReportReview1796300200000 implements MigrationInterface {
         "answer_reason" text,
         "answered_by" jsonb,
         "answered_at" TIMESTAMP WITH TIME ZONE,
-        CONSTRAINT "PK_report_comment" PRIMARY KEY ("id"),
-        CONSTRAINT "FK_report_comment_review" FOREIGN KEY ("cycle_id") REFERENCES "report_review"("cycle_id") ON DELETE CASCADE
+        CONSTRAINT "PK_report_comment" PRIMARY KEY ("id")
       )`,
     );
     await queryRunner.query(`CREATE INDEX "IDX_report_comment_cycle" ON "report_comment" ("cycle_id", "at")`);

@@ -14,7 +14,7 @@ export class ReportTextEdits1796300300000 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `CREATE TABLE "report_text_edit" ("id" SERIAL NOT NULL, "cycle_id" character varying NOT NULL, "section" character varying(100) NOT NULL, "version" integer NOT NULL, "text" text NOT NULL, "text_en" text NOT NULL, "drafted" text NOT NULL, "drafted_en" text NOT NULL, "report_version" integer NOT NULL, "edited_by" character varying NOT NULL, "edited_by_name" character varying NOT NULL, "edited_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_report_text_edit" PRIMARY KEY ("id"), CONSTRAINT "UQ_report_text_edit_version" UNIQUE ("cycle_id", "section", "version"), CONSTRAINT "CHK_report_text_edit_version" CHECK ("version" >= 1), CONSTRAINT "FK_report_text_edit_cycle" FOREIGN KEY ("cycle_id") REFERENCES "evaluation_cycle"("id") ON DELETE CASCADE)`,
+      `CREATE TABLE "report_text_edit" ("id" SERIAL NOT NULL, "cycle_id" character varying NOT NULL, "section" character varying(100) NOT NULL, "version" integer NOT NULL, "text" text NOT NULL, "text_en" text NOT NULL, "drafted" text NOT NULL, "drafted_en" text NOT NULL, "report_version" integer NOT NULL, "edited_by" character varying NOT NULL, "edited_by_name" character varying NOT NULL, "edited_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_report_text_edit" PRIMARY KEY ("id"), CONSTRAINT "UQ_report_text_edit_version" UNIQUE ("cycle_id", "section", "version"), CONSTRAINT "CHK_report_text_edit_version" CHECK ("version" >= 1))`,
     );
   }
 
