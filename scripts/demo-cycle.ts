@@ -2,8 +2,10 @@
  * The demo's cycle: a mid-term evaluation (中期评估, 2021–2023) of the Heyuan
  * plan under a policy compressed from months to minutes, with simulated
  * departments: most submit on time, one late, one is rejected and resubmits,
- * one never answers. It waits for the hard close and prints the report.
- * Then the annual cycles and the final evaluation (scripts/demo-final.ts).
+ * one never answers. It waits for the hard close and prints the report and the
+ * departments' ranking, runs the report's review to its approved final version
+ * (scripts/demo-review.ts), then the annual cycles and the final evaluation
+ * (scripts/demo-final.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { Client, Connection } from '@temporalio/client';
@@ -16,8 +18,10 @@ import type { AssessmentRow } from '@libs/report/assessment-figures';
 import { ASSESSMENT_COMPONENTS, ASSESSMENT_COMPONENT_LABELS, GRADE_LABELS } from '@libs/rules/department-assessment';
 import { STATUS_LABELS } from '@libs/rules/progress';
 import { CycleClient } from '@libs/temporal/cycle-client';
+import { ReviewClient } from '@libs/temporal/review-client';
 import { temporalConnectionOptions, temporalDataConverter } from '@libs/temporal/connection';
 import { runAnnualAndFinal } from './demo-final';
+import { runReview } from './demo-review';
 import { actor, itemsByDepartment, log, SECOND, sleep, waitForDepartments, waitForReport } from './demo-support';
 
 const LATE = 'city-education';
@@ -170,6 +174,14 @@ async function main(): Promise<void> {
       总分: a.total,
       等级: GRADE_LABELS[a.grade].zh,
     })),
+  );
+  const review = await runReview(client, new ReviewClient(client, temporal.TEMPORAL_TASK_QUEUE, ds), cycleId, {
+    commenting: LATE,
+    noComment: REJECTED,
+    itemKey: byDept.get(LATE)![0].key,
+  });
+  console.log(
+    `定稿 (final version) v${review.final!.version}, 已审批 approved, 已发送各部门 mailed to ${review.finalMailed.length} departments\n数据哈希 (figures' hash): ${review.final!.contentHash}\n文字哈希 (text hash): ${review.final!.textHash}`,
   );
   await runAnnualAndFinal(cycles, ds, definition.groupResolution);
   await connection.close();
