@@ -619,7 +619,7 @@ async function benchOnServer(
       measured.fanOut = { goalRatio: FAN_OUT_GOAL, warmedUp, rows, workerLatencies: await stack.latencies() };
       ratios.fanOut = rows.map((r) => ({ items: r.items, ratio: r.ratio }));
       out.push(
-        `${on} 扇出 Fan-out: launch → every item assigned and its department notified, against ${'bare Temporal'} (parent + no-op children, batches of ${CHILD_START_BATCH}); median of ${opts.repeat}, after an untimed warm-up (bare ${warmedUp.bareMs} ms, cycle ${warmedUp.cycleMs} ms at ${Math.min(...opts.sizes)} items)`,
+        `${on} 扇出 Fan-out: launch → every item assigned and its department notified, against bare Temporal (parent + no-op children, batches of ${CHILD_START_BATCH}); median of ${opts.repeat}, after an untimed warm-up (bare ${warmedUp.bareMs} ms, cycle ${warmedUp.cycleMs} ms at ${Math.min(...opts.sizes)} items)`,
         table(
           [
             'items',
