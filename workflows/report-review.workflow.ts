@@ -71,23 +71,22 @@ function refusal(problem: Localized): ApplicationFailure {
 
 export async function reportReview(input: ReportReviewInput): Promise<ReviewSnapshot> {
   const { cycleId } = input;
-  const review = input.carried
-    ? new ReportReview(input.carried)
-    : ReportReview.opened({ ...input, ...(await activities.openReview({ cycleId })) });
-  let wake = false;
-  // Not while 定稿 compiles: the Update doing it holds what the new run would need.
-  const continueAsNewDue = () =>
-    review.stage !== 'finalising' &&
-    (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > (input.historyLimit ?? Infinity));
-
-  /** Records are written one after another, each with the state as it is when its turn comes. */
-  let recording = Promise.resolve();
-  const record = () => (recording = recording.then(() => activities.recordReview(review.takeRecord())));
-
-  setHandler(reviewStateQuery, () => review.snapshot());
+  /**
+   * Set once the review is open. The command handler is registered before the
+   * opening activity: the SDK rejects an Update for which no handler is
+   * registered when its activation ends, so a comment sent right after the
+   * bureau's start would fail instead of waiting.
+   */
+  const opening: { review?: ReportReview } = {};
   setHandler(
     reviewCommandUpdate,
     async (request) => {
+      // A command sent while the review was opening waits for it, and is checked now (its validator could not).
+      if (!opening.review) {
+        await condition(() => opening.review !== undefined);
+        const early = review.refusal(request);
+        if (early) throw refusal(early);
+      }
       const { command } = request;
       if (command.type === 'decide_dispute' && command.granted && !review.answered(request.requestId)) {
         // Checked against PostgreSQL as the bureau's own reopen is, before anything changes.
@@ -112,11 +111,27 @@ export async function reportReview(input: ReportReviewInput): Promise<ReviewSnap
     },
     {
       validator: (request) => {
+        if (!opening.review) return;
         const problem = review.refusal(request);
         if (problem) throw refusal(problem);
       },
     },
   );
+  const review = input.carried
+    ? new ReportReview(input.carried)
+    : ReportReview.opened({ ...input, ...(await activities.openReview({ cycleId })) });
+  let wake = false;
+  // Not while 定稿 compiles: the Update doing it holds what the new run would need.
+  const continueAsNewDue = () =>
+    review.stage !== 'finalising' &&
+    (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > (input.historyLimit ?? Infinity));
+
+  /** Records are written one after another, each with the state as it is when its turn comes. */
+  let recording = Promise.resolve();
+  const record = () => (recording = recording.then(() => activities.recordReview(review.takeRecord())));
+
+  setHandler(reviewStateQuery, () => review.snapshot());
+  opening.review = review;
 
   // A new run after continue-as-new has nothing new to write.
   if (!input.carried) await record();

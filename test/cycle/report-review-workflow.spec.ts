@@ -33,8 +33,11 @@ const sports: ReviewActor = { id: 's@sports', name: '填报人', role: 'submitte
 const notices: ReviewNotice[] = [];
 const records: ReviewRecord[] = [];
 let compiles = 0;
+/** What openReview waits for: a test holds the review in its opening. */
+let opening: Promise<void> = Promise.resolve();
 const stubs: ReviewActivities = {
   async openReview() {
+    await opening;
     return {
       draftVersion: 1,
       departments: [
@@ -135,5 +138,38 @@ describe('the review workflow', () => {
     expect(records.at(-1)).toMatchObject({ stage: 'completed', final: { version: 2, by: { role: 'bureau' } } });
     // Continued as new along the way: everything it knew went with it.
     expect((await handle.describe()).runId).not.toBe(handle.firstExecutionRunId);
+  });
+
+  it('takes a command sent while the review is still opening, checked once it is open', async () => {
+    let open!: () => void;
+    opening = new Promise((resolve) => (open = resolve));
+    const cycleId = 'cycle/p/annual/2022';
+    const handle = await env.client.workflow.start<typeof reportReview>('reportReview', {
+      taskQueue: TASK_QUEUE,
+      workflowId: reviewWorkflowId(cycleId),
+      args: [
+        {
+          cycleId,
+          deadline: new Date((await env.currentTimeMs()) + 10 * DAY).toISOString(),
+          requireApproval: false,
+          policy: DEFAULT_CHASING_POLICY,
+        },
+      ],
+    });
+    const command = (requestId: string, c: ReviewCommand) =>
+      handle.executeUpdate(reviewCommandUpdate, {
+        args: [{ requestId, actor: sports, command: c }],
+        updateId: requestId,
+      });
+    // Sent at once after the start, as the bureau's start and a department's answer can be: the SDK
+    // rejected an Update that met no registered handler, and the handler waited on the opening activity.
+    const early = command('e1', { type: 'no_comment' });
+    const wrong = command('e2', { type: 'comment', itemKey: 'task-1', text: '不是本部门的' }).catch((e: unknown) => e);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    open();
+    await expect(early).resolves.toMatchObject({ requestId: 'e1', stage: 'commenting' });
+    expect(await wrong).toBeInstanceOf(WorkflowUpdateFailedError);
+    expect((await handle.query(reviewStateQuery)).comments.map((c) => c.id)).toEqual(['e1']);
+    await handle.terminate('test done');
   });
 });
