@@ -6,7 +6,6 @@
  * handlers, waits, and calls the activities that persist and notify.
  */
 import {
-  ApplicationFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
@@ -28,7 +27,6 @@ import {
   type ItemCommandOutcome,
   type ItemCommandRequest,
 } from '@libs/cycle/department-run';
-import type { Localized } from '@libs/plan/localized';
 import { workflowNow } from './clock';
 import { stepRecovery, type RecoverableStep } from './recoverable-step';
 import { standingAttributes } from './search-attributes';
@@ -42,6 +40,7 @@ import {
   itemCommandUpdate,
   remindNowSignal,
 } from './department-cycle.messages';
+import { commandRefusal } from './command-refusal';
 
 /**
  * How long answered records gather before the workflow writes them, as one
@@ -76,15 +75,6 @@ export interface DepartmentCycleInput extends DepartmentLaunch {
   historyLimit?: number;
   /** Tests only: every activity's attempts bounded to this (a permanent fault stops its step in seconds). */
   activityAttempts?: number;
-}
-
-/** A command refused, in words the person can act on: the API answers it in both languages. */
-function refusal(problem: Localized, itemKey?: string): ApplicationFailure {
-  return ApplicationFailure.nonRetryable(
-    `${itemKey ? `${itemKey}: ` : ''}${problem.zh} (${problem.en})`,
-    'CommandRefused',
-    problem,
-  );
 }
 
 async function startingRun(
@@ -136,7 +126,7 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
       // The validator could not check what depends on the specifications: checked now, before anything changes.
       await readSpecs();
       const problem = run.refusal(request);
-      if (problem) throw refusal(problem);
+      if (problem) throw commandRefusal(problem);
     }
     const outcome = run.apply(request, workflowNow());
     // Only the first action of a digest window moves the wake-up; the rest of a burst leaves the timer alone.
@@ -173,12 +163,12 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
   setHandler(itemCommandUpdate, command, {
     validator: (request) => {
       const problem = run.refusal(request);
-      if (problem) throw refusal(problem);
+      if (problem) throw commandRefusal(problem);
     },
   });
   const checkBulkApprove = (request: BulkApproveRequest) => {
     const refused = run.bulkRefusal(request);
-    if (refused) throw refusal(refused.problem, refused.itemKey);
+    if (refused) throw commandRefusal(refused.problem, refused.itemKey);
   };
   setHandler(
     bulkApproveUpdate,

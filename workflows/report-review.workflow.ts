@@ -14,7 +14,6 @@
  * the cycle's workflow needs no knowledge of the review.
  */
 import {
-  ApplicationFailure,
   ParentClosePolicy,
   WorkflowIdReusePolicy,
   allHandlersFinished,
@@ -33,6 +32,7 @@ import type { Localized } from '@libs/plan/localized';
 import { workflowNow } from './clock';
 import type { evaluationCycle } from './evaluation-cycle.workflow';
 import { reviewCommandUpdate, reviewStateQuery } from './report-review.messages';
+import { commandRefusal } from './command-refusal';
 
 const activities = proxyActivities<ReviewActivities>({
   startToCloseTimeout: '1 minute',
@@ -65,10 +65,6 @@ export interface ReportReviewInput {
   historyLimit?: number;
 }
 
-function refusal(problem: Localized): ApplicationFailure {
-  return ApplicationFailure.nonRetryable(`${problem.zh} (${problem.en})`, 'CommandRefused', problem);
-}
-
 export async function reportReview(input: ReportReviewInput): Promise<ReviewSnapshot> {
   const { cycleId } = input;
   /**
@@ -85,7 +81,7 @@ export async function reportReview(input: ReportReviewInput): Promise<ReviewSnap
       if (!opening.review) {
         await condition(() => opening.review !== undefined);
         const early = review.refusal(request);
-        if (early) throw refusal(early);
+        if (early) throw commandRefusal(early);
       }
       const { command } = request;
       if (command.type === 'decide_dispute' && command.granted && !review.answered(request.requestId)) {
@@ -97,7 +93,7 @@ export async function reportReview(input: ReportReviewInput): Promise<ReviewSnap
           check: true,
         });
         const changed = review.refusal(request);
-        if (problems.length > 0 || changed) throw refusal(changed ?? joined(problems));
+        if (problems.length > 0 || changed) throw commandRefusal(changed ?? joined(problems));
       }
       const outcome = review.apply(request, workflowNow());
       if (review.stage === 'finalising') {
@@ -113,7 +109,7 @@ export async function reportReview(input: ReportReviewInput): Promise<ReviewSnap
       validator: (request) => {
         if (!opening.review) return;
         const problem = review.refusal(request);
-        if (problem) throw refusal(problem);
+        if (problem) throw commandRefusal(problem);
       },
     },
   );

@@ -11,7 +11,6 @@
  */
 import {
   ActivityFailure,
-  ApplicationFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
@@ -26,9 +25,9 @@ import {
   type AdjustmentApprovalSnapshot,
   type AdjustmentStep,
 } from '@libs/cycle/adjustment-approval';
-import type { Localized } from '@libs/plan/localized';
 import { workflowNow } from './clock';
 import { adjustmentStateQuery, decideAdjustmentUpdate, reviseAdjustmentUpdate } from './target-adjustment.messages';
+import { commandRefusal } from './command-refusal';
 
 const activities = proxyActivities<AdjustmentActivities>({
   startToCloseTimeout: '1 minute',
@@ -42,10 +41,6 @@ export interface TargetAdjustmentInput {
   leadDepartment: string;
   /** Present after continue-as-new: everything the previous run knew, its notices sent. */
   carried?: AdjustmentApprovalSnapshot;
-}
-
-function refusal(problem: Localized): ApplicationFailure {
-  return ApplicationFailure.nonRetryable(`${problem.zh} (${problem.en})`, 'CommandRefused', problem);
 }
 
 /** The notice a step calls for: the next one to decide, or the bureau told the outcome. */
@@ -75,13 +70,13 @@ export async function targetAdjustment(input: TargetAdjustmentInput): Promise<Ad
   setHandler(decideAdjustmentUpdate, (r) => applied(r.requestId, () => approval.decide(r, workflowNow())), {
     validator: (r) => {
       const problem = approval.decisionProblem(r);
-      if (problem) throw refusal(problem);
+      if (problem) throw commandRefusal(problem);
     },
   });
   setHandler(reviseAdjustmentUpdate, (r) => applied(r.requestId, () => approval.revise(r, workflowNow())), {
     validator: (r) => {
       const problem = approval.revisionProblem(r);
-      if (problem) throw refusal(problem);
+      if (problem) throw commandRefusal(problem);
     },
   });
   setHandler(adjustmentStateQuery, () => approval.snapshot());

@@ -6,14 +6,12 @@
  * CycleRequestError('command_refused') with its bilingual reason, as an item
  * command's does.
  */
-import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import type { Client } from '@temporalio/client';
 import type {
   AdjustmentDecisionRequest,
   AdjustmentRevisionRequest,
   AdjustmentStep,
 } from '../cycle/adjustment-approval';
-import type { Localized } from '../plan/localized';
 import type { TargetAdjustment } from '../persistence/entities';
 import {
   TargetAdjustmentRepository,
@@ -22,7 +20,7 @@ import {
 import type { Database } from '../persistence/repositories/transactions';
 import { decideAdjustmentUpdate, reviseAdjustmentUpdate } from '../../workflows/target-adjustment.messages';
 import type { targetAdjustment } from '../../workflows/target-adjustment.workflow';
-import { CycleRequestError } from './cycle-client';
+import { refusedAsError } from './cycle-client';
 
 export class AdjustmentClient {
   private readonly adjustments: TargetAdjustmentRepository;
@@ -47,7 +45,7 @@ export class AdjustmentClient {
 
   /** Answers once the step is written to PostgreSQL. */
   decide(row: TargetAdjustment, request: AdjustmentDecisionRequest): Promise<AdjustmentStep> {
-    return this.refusedAsError(() =>
+    return refusedAsError(() =>
       this.client.workflow
         .getHandle(row.workflowId)
         .executeUpdate(decideAdjustmentUpdate, { args: [request], updateId: request.requestId }),
@@ -55,26 +53,10 @@ export class AdjustmentClient {
   }
 
   revise(row: TargetAdjustment, request: AdjustmentRevisionRequest): Promise<AdjustmentStep> {
-    return this.refusedAsError(() =>
+    return refusedAsError(() =>
       this.client.workflow
         .getHandle(row.workflowId)
         .executeUpdate(reviseAdjustmentUpdate, { args: [request], updateId: request.requestId }),
     );
-  }
-
-  private async refusedAsError<T>(call: () => Promise<T>): Promise<T> {
-    try {
-      return await call();
-    } catch (e) {
-      if (
-        e instanceof WorkflowUpdateFailedError &&
-        e.cause instanceof ApplicationFailure &&
-        e.cause.type === 'CommandRefused'
-      ) {
-        const detail = e.cause.details?.[0] as Localized | undefined;
-        throw new CycleRequestError('command_refused', [detail ?? { zh: e.cause.message, en: e.cause.message }]);
-      }
-      throw e;
-    }
   }
 }

@@ -15,6 +15,7 @@ import {
 } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { readPlan } from '../catalog/catalog-read';
+import { GRPC_UNIMPLEMENTED } from './grpc-status';
 import { cycleForLaunch, planCalendar, type EvaluationCalendar } from '../cycle/calendar';
 import { CatalogRepository } from '../persistence/repositories/catalog.repository';
 import { CYCLE_KINDS, cycleWorkflowId, type CycleKind } from '../cycle/cycle-definition';
@@ -59,9 +60,6 @@ export interface CalendarSchedule {
   nextLaunches: Date[];
   recentLaunches: CalendarLaunch[];
 }
-
-/** gRPC's status code for a method the server does not have. */
-const GRPC_UNIMPLEMENTED = 12;
 
 /**
  * Whether the Temporal server has no Schedules (the SDK's time-skipping test

@@ -223,7 +223,7 @@ export class CycleClient {
     audit?: (result: ItemCommandResult) => AuditRecord,
     spec?: WorkItemSpec,
   ): Promise<ItemCommandResult> {
-    const outcome = await this.refusedAsError(() =>
+    const outcome = await refusedAsError(() =>
       this.client.workflow
         .getHandle(departmentWorkflowId(cycleId, department))
         .executeUpdate(itemCommandUpdate, { args: [{ requestId, actor, command, spec }], updateId: requestId }),
@@ -240,7 +240,7 @@ export class CycleClient {
     itemKeys: string[],
     audit?: (result: ItemCommandResult, index: number) => AuditRecord,
   ): Promise<ItemCommandResult[]> {
-    const outcomes = await this.refusedAsError(() =>
+    const outcomes = await refusedAsError(() =>
       this.client.workflow
         .getHandle(departmentWorkflowId(cycleId, department))
         .executeUpdate(bulkApproveUpdate, { args: [{ requestId, actor, itemKeys }], updateId: requestId }),
@@ -338,22 +338,6 @@ export class CycleClient {
   async departmentStatus(cycleId: string, department: string): Promise<DepartmentStatus> {
     return this.client.workflow.getHandle(departmentWorkflowId(cycleId, department)).query(departmentStatusQuery);
   }
-
-  private async refusedAsError<T>(call: () => Promise<T>): Promise<T> {
-    try {
-      return await call();
-    } catch (e) {
-      if (
-        e instanceof WorkflowUpdateFailedError &&
-        e.cause instanceof ApplicationFailure &&
-        e.cause.type === 'CommandRefused'
-      ) {
-        const detail = e.cause.details?.[0] as Localized | undefined;
-        throw new CycleRequestError('command_refused', [detail ?? { zh: e.cause.message, en: e.cause.message }]);
-      }
-      throw e;
-    }
-  }
 }
 
 /** A name the launch gives that is not among the choices (the CLI's and the calendar's launches are not DTO-checked). */
@@ -406,4 +390,25 @@ export function checkDefinition(d: CycleDefinition): Localized[] {
   if ((parseDuration(p.overdueEvery) ?? 1) === 0)
     problems.push({ zh: '逾期提醒间隔不能为0', en: 'overdueEvery cannot be zero' });
   return problems;
+}
+
+/**
+ * A workflow's refusal of a command (the `CommandRefused` failure of
+ * workflows/command-refusal.ts, its words in both languages) as the caller's
+ * CycleRequestError; any other failure as it was.
+ */
+export async function refusedAsError<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (e) {
+    if (
+      e instanceof WorkflowUpdateFailedError &&
+      e.cause instanceof ApplicationFailure &&
+      e.cause.type === 'CommandRefused'
+    ) {
+      const detail = e.cause.details?.[0] as Localized | undefined;
+      throw new CycleRequestError('command_refused', [detail ?? { zh: e.cause.message, en: e.cause.message }]);
+    }
+    throw e;
+  }
 }

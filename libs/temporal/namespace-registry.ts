@@ -6,10 +6,8 @@
  */
 import { isGrpcServiceError, type Connection } from '@temporalio/client';
 import { msToTs, tsToMs } from '@temporalio/common/lib/time';
+import { GRPC_NOT_FOUND } from './grpc-status';
 import { setTimeout as sleep } from 'node:timers/promises';
-
-/** gRPC's status code for a namespace the server does not know. */
-const GRPC_NOT_FOUND = 5;
 
 export type NamespaceChange = 'created' | 'retention changed' | 'unchanged';
 

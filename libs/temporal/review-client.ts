@@ -4,8 +4,8 @@
  * the approver. The review's workflow records each change in PostgreSQL before
  * it answers, so a caller reads its own change from there.
  */
-import { WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
 import { cycleTitle, type CycleDefinition } from '../cycle/cycle-definition';
 import { reviewWorkflowId, type ReviewOutcome, type ReviewRequest } from '../cycle/report-review';
@@ -13,7 +13,7 @@ import type { Localized } from '../plan/localized';
 import { CycleRepository } from '../persistence/repositories/cycle.repository';
 import { reviewCommandUpdate } from '../../workflows/report-review.messages';
 import type { reportReview } from '../../workflows/report-review.workflow';
-import { CycleRequestError } from './cycle-client';
+import { CycleRequestError, refusedAsError } from './cycle-client';
 
 export interface ReviewStart {
   /** When departments' comments are due (ISO instant). */
@@ -96,18 +96,12 @@ export class ReviewClient {
   /** One command through the review's workflow, taken once per request ID; a refusal in both languages. */
   async command(cycleId: string, request: ReviewRequest): Promise<ReviewOutcome> {
     try {
-      return await this.client.workflow
-        .getHandle(reviewWorkflowId(cycleId))
-        .executeUpdate(reviewCommandUpdate, { args: [request], updateId: request.requestId });
+      return await refusedAsError(() =>
+        this.client.workflow
+          .getHandle(reviewWorkflowId(cycleId))
+          .executeUpdate(reviewCommandUpdate, { args: [request], updateId: request.requestId }),
+      );
     } catch (e) {
-      if (
-        e instanceof WorkflowUpdateFailedError &&
-        e.cause instanceof ApplicationFailure &&
-        e.cause.type === 'CommandRefused'
-      ) {
-        const detail = e.cause.details?.[0] as Localized | undefined;
-        throw new CycleRequestError('command_refused', [detail ?? { zh: e.cause.message, en: e.cause.message }]);
-      }
       if (e instanceof WorkflowNotFoundError)
         throw new CycleRequestError('command_refused', [
           { zh: '本轮评估的报告尚未发起征求意见', en: 'this cycle’s report has not been sent out for comments' },

@@ -7,9 +7,7 @@
 import { isGrpcServiceError, type Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { SEARCH_ATTRIBUTES } from '../cycle/search-attributes';
-
-/** gRPC's status code for a method the server does not have. */
-const GRPC_UNIMPLEMENTED = 12;
+import { GRPC_UNIMPLEMENTED } from './grpc-status';
 
 export async function registerSearchAttributes(connection: Connection, namespace: string): Promise<string[]> {
   const known = await connection.operatorService.listSearchAttributes({ namespace }).then(
