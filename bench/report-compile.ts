@@ -97,7 +97,8 @@ async function main(): Promise<void> {
     thresholds: THRESHOLD_PRESETS.time_elapsed,
   });
   const t1 = performance.now();
-  const files = await writeReportFiles(outDir, 1, figures, contentHash, {
+  // The files only: the answer also carries the text's hash.
+  const { json, xlsx, docx, html, en } = await writeReportFiles(outDir, 1, figures, contentHash, {
     issuer: { zh: '市统计局', en: 'Municipal Bureau of Statistics' },
     issuedAt: new Date(),
     stage: 'draft',
@@ -113,7 +114,7 @@ async function main(): Promise<void> {
     rssBeforeMiB: mib(rssBefore),
     // maxRSS is in kilobytes.
     peakRssMiB: mib(process.resourceUsage().maxRSS * 1024),
-    bytesWritten: fileSizes(files),
+    bytesWritten: fileSizes({ json, xlsx, docx, html, en }),
   };
   if (!process.argv[3]) rmSync(outDir, { recursive: true, force: true });
   process.stdout.write(JSON.stringify(result) + '\n');
