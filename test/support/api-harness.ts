@@ -16,6 +16,7 @@ import { createUser } from '@libs/access/users';
 import { AccessRepository } from '@libs/persistence/repositories/access.repository';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApi } from '../../apps/api/src/configure-api';
+import { SessionCache } from '../../apps/api/src/auth/session-cache';
 import { CLOCK, CYCLE_CLIENT, TEMPORAL_CLIENT, type Clock } from '../../apps/api/src/tokens';
 import { BUREAU_EMAIL, createCycleHarness, type CycleHarness } from './cycle-harness';
 
@@ -47,6 +48,8 @@ export interface ApiHarness extends CycleHarness {
   settled(): Promise<void>;
   /** Launches a cycle as the bureau, through the API, with `definition`'s options: the launch's answer. */
   launch(o: Parameters<CycleHarness['definition']>[0]): Promise<{ cycleId: string; items: number }>;
+  /** A second API app on the same database and Temporal server, as another API process would be. */
+  anotherApi(): Promise<{ app: INestApplication; http: () => ReturnType<typeof request> }>;
 }
 
 /** On the time-skipping test server by default; `dev-server` for what needs the real Temporal server (see createCycleHarness). */
@@ -56,18 +59,26 @@ export async function createApiHarness(
 ): Promise<ApiHarness> {
   process.env.EVIDENCE_DIR = await mkdtemp(join(tmpdir(), 'plan-eval-evidence-'));
   const h = await createCycleHarness(server, undefined, dataConverter);
-  const moduleRef = await Test.createTestingModule({ imports: [ApiModule] })
-    .overrideProvider(DataSource)
-    .useValue(h.db.dataSource)
-    .overrideProvider(TEMPORAL_CLIENT)
-    .useValue(h.env.client)
-    .overrideProvider(CYCLE_CLIENT)
-    .useValue(h.cycles)
-    // The API judges what is overdue by the test server's clock, which env.sleep moves.
-    .overrideProvider(CLOCK)
-    .useValue({ now: () => h.env.currentTimeMs() } satisfies Clock)
-    .compile();
-  const app = configureApi(moduleRef.createNestApplication({ logger: process.env.API_TEST_LOG ? undefined : false }));
+  const apps: INestApplication[] = [];
+  const createApp = async () => {
+    const moduleRef = await Test.createTestingModule({ imports: [ApiModule] })
+      .overrideProvider(DataSource)
+      .useValue(h.db.dataSource)
+      .overrideProvider(TEMPORAL_CLIENT)
+      .useValue(h.env.client)
+      .overrideProvider(CYCLE_CLIENT)
+      .useValue(h.cycles)
+      // The API judges what is overdue by the test server's clock, which env.sleep moves.
+      .overrideProvider(CLOCK)
+      .useValue({ now: () => h.env.currentTimeMs() } satisfies Clock)
+      .compile();
+    const created = configureApi(
+      moduleRef.createNestApplication({ logger: process.env.API_TEST_LOG ? undefined : false }),
+    );
+    apps.push(created);
+    return created;
+  };
+  const app = await createApp();
   let handling = 0;
   app.useGlobalInterceptors({
     intercept: (_context, next) => {
@@ -105,7 +116,16 @@ export async function createApiHarness(
     async settled() {
       for (let waited = 0; handling > 0 && waited < 60_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
     },
-    // The test owns the database and the environment; the app is closed without closing them.
-    close: async () => h.close(),
+    async anotherApi() {
+      const other = await createApp();
+      await other.init();
+      return { app: other, http: () => request(other.getHttpServer()) };
+    },
+    // The test owns the database and the environment; the apps are not closed (that would close them),
+    // but their session caches stop listening, which would otherwise try to reconnect to the dropped database.
+    close: async () => {
+      for (const a of apps) await a.get(SessionCache).onModuleDestroy();
+      await h.close();
+    },
   };
 }

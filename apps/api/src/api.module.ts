@@ -16,6 +16,7 @@ import { PayloadCodecController } from './payload-codec.controller';
 import { AuditService } from './audit/audit.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
+import { SessionCache } from './auth/session-cache';
 import { LinkPageController } from './auth/link-page.controller';
 import { PasswordResetController } from './auth/password-reset.controller';
 import { LinkService } from './auth/link.service';
@@ -119,6 +120,7 @@ import { ReviewClient } from '@libs/temporal/review-client';
     AuditService,
     CycleDashboard,
     LinkService,
+    SessionCache,
     ItemAccess,
     ItemContext,
     AdjustmentsService,

@@ -20,6 +20,7 @@ import { TargetAdjustments1796300100000 } from './1796300100000-TargetAdjustment
 import { ReportReview1796300200000 } from './1796300200000-ReportReview';
 import { ReportTextEdits1796300300000 } from './1796300300000-ReportTextEdits';
 import { CycleProblems1796300400000 } from './1796300400000-CycleProblems';
+import { AccountChangedNotify1796310000000 } from './1796310000000-AccountChangedNotify';
 
 /** Every migration, in order. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   ReportReview1796300200000,
   ReportTextEdits1796300300000,
   CycleProblems1796300400000,
+  AccountChangedNotify1796310000000,
 ];

@@ -31,6 +31,9 @@ export interface BoundKey {
   since: string;
 }
 
+/** Where every change to an account's standing is announced, with its ID (migration AccountChangedNotify). */
+export const ACCOUNT_CHANGED_CHANNEL = 'account_changed';
+
 /** The first use's instant in microseconds, as text: the same on every read, whatever the driver does with dates. */
 const SINCE = `(extract(epoch FROM created_at) * 1000000)::bigint::text AS since`;
 

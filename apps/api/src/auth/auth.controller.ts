@@ -14,6 +14,7 @@ import { ApiProblem } from '../common/problem.filter';
 import { AuditService } from '../audit/audit.service';
 import { Caller, Public, type AuthenticatedRequest } from './auth.decorators';
 import { LinkService } from './link.service';
+import { SessionCache } from './session-cache';
 import { LinkSessionView, PrincipalView, SessionView } from './principal-view';
 
 class LoginBody {
@@ -45,6 +46,7 @@ export class AuthController {
     @Inject(TokenSigner) private readonly tokens: TokenSigner,
     @Inject(LinkService) private readonly links: LinkService,
     @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(SessionCache) private readonly sessions: SessionCache,
   ) {}
 
   @Post('login')
@@ -138,6 +140,7 @@ export class AuthController {
         use(AuditRepository),
       );
     });
+    if (!scope) this.sessions.forget(id);
   }
 
   @Get('me')

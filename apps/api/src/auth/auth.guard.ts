@@ -14,6 +14,7 @@ import { AccessRepository } from '@libs/persistence/repositories/access.reposito
 import { ApiProblem, forbidden } from '../common/problem.filter';
 import { PERMISSION_KEY, PUBLIC_KEY, type AuthenticatedRequest } from './auth.decorators';
 import { IdempotencyKeys } from './idempotency-keys';
+import { SessionCache } from './session-cache';
 import { checkSessionStanding, linkPurposeDone } from './session-standing';
 
 @Injectable()
@@ -24,6 +25,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     @Inject(TokenSigner) private readonly tokens: TokenSigner,
     @Inject(AccessRepository) private readonly accounts: AccessRepository,
+    @Inject(SessionCache) private readonly sessions: SessionCache,
   ) {
     this.keys = new IdempotencyKeys(accounts);
   }
@@ -49,7 +51,11 @@ export class AuthGuard implements CanActivate {
             { zh: '登录凭证无效，请重新登录', en: 'invalid session; please sign in again' },
           ]);
     }
-    const { purposeDone } = await checkSessionStanding(this.accounts, session.claims);
+    const { purposeDone } = await checkSessionStanding(
+      this.accounts,
+      (accountId) => this.sessions.standing(accountId),
+      session.claims,
+    );
     const p = session.claims.principal;
     req.principal = p;
     req.session = session.claims;

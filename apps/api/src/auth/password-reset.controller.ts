@@ -29,6 +29,7 @@ import { RequestValidationError } from '../common/validation';
 import { NOTICE_OUTBOX } from '../tokens';
 import { Public, type AuthenticatedRequest } from './auth.decorators';
 import { MessageView } from './principal-view';
+import { SessionCache } from './session-cache';
 
 class PasswordResetRequestBody {
   @ApiProperty({ example: 'submitter@city-education.heyuan.example' })
@@ -83,6 +84,7 @@ export class PasswordResetController {
     @Inject(TokenSigner) private readonly tokens: TokenSigner,
     @Inject(NOTICE_OUTBOX) private readonly outbox: NoticeOutboxConfig,
     @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(SessionCache) private readonly sessions: SessionCache,
   ) {
     this.accounts = new AccessResetRepository(ds);
   }
@@ -147,6 +149,7 @@ export class PasswordResetController {
     if (weak) throw new RequestValidationError([{ ...weak, field: 'password' }]);
     if (!(await this.accounts.setPassword(accountId, tokenVersion, await hashPassword(body.password))))
       throw LINK_REFUSED.used;
+    this.sessions.forget(accountId);
     req.principal = {
       id: account.id,
       email: account.email,

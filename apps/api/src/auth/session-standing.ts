@@ -8,7 +8,7 @@
  */
 import { linkRefusal, readLinkStanding, type LinkRefusal } from '@libs/access/link-standing';
 import type { LinkScope } from '@libs/access/principal';
-import { readAccountStanding, sessionRevocation, type SessionRevocation } from '@libs/access/sessions';
+import { sessionRevocation, type AccountStanding, type SessionRevocation } from '@libs/access/sessions';
 import type { Session } from '@libs/access/tokens';
 import { loadConfig } from '@libs/config/config';
 import type { AccessRepository } from '@libs/persistence/repositories/access.repository';
@@ -75,14 +75,18 @@ const DONE: Record<LinkScope['purpose'], Localized> = {
 /** The refusal of a change through a link session whose purpose is done. */
 export const linkPurposeDone = (scope: LinkScope) => new ApiProblem(403, 'link_session_ended', [DONE[scope.purpose]]);
 
-/** Throws 401 when the session no longer stands; for a link session, answers whether its purpose is done. */
+/**
+ * Throws 401 when the session no longer stands; for a link session, answers whether its purpose is done.
+ * `accountStanding`: an account's standing (the API's SessionCache); a link's is read from `accounts`.
+ */
 export async function checkSessionStanding(
   accounts: AccessRepository,
+  accountStanding: (accountId: string) => Promise<AccountStanding | null>,
   session: Session,
 ): Promise<{ purposeDone: boolean }> {
   const { principal } = session;
   if (!principal.scope) {
-    const revoked = sessionRevocation(session, await readAccountStanding(accounts, principal.id));
+    const revoked = sessionRevocation(session, await accountStanding(principal.id));
     if (revoked) throw new ApiProblem(401, 'session_revoked', [REVOKED[revoked]]);
     return { purposeDone: false };
   }

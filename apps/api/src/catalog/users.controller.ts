@@ -21,6 +21,7 @@ import { ApiProblem, notFound } from '../common/problem.filter';
 import { PageQuery } from '../common/pagination';
 import { AuditService } from '../audit/audit.service';
 import { Requires, type AuthenticatedRequest } from '../auth/auth.decorators';
+import { SessionCache } from '../auth/session-cache';
 import { UserAccountPage, UserAccountView } from './user-view';
 
 class NewUserBody {
@@ -98,6 +99,7 @@ export class UsersController {
   constructor(
     @Inject(AccessRepository) private readonly accounts: AccessRepository,
     @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(SessionCache) private readonly sessions: SessionCache,
   ) {}
 
   @Get()
@@ -131,6 +133,7 @@ export class UsersController {
   ): Promise<UserAccountView> {
     if (!/^[0-9a-f-]{36}$/.test(id)) throw notFound(`没有用户“${id}”`, `no user "${id}"`);
     const changed = await updateUser(this.accounts, id, body).catch(refused);
+    this.sessions.forget(id);
     if (!changed) throw notFound(`没有用户“${id}”`, `no user "${id}"`);
     await this.audit.record(req, { action: 'update_user', entityType: 'user', entityId: id, ...changed });
     return changed.after;
