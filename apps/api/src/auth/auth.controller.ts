@@ -14,6 +14,7 @@ import { ApiProblem } from '../common/problem.filter';
 import { AuditService } from '../audit/audit.service';
 import { Caller, Public, type AuthenticatedRequest } from './auth.decorators';
 import { LinkService } from './link.service';
+import { clearOperatorCookie, issueOperatorCookie } from './operator-cookie';
 import { SessionCache } from './session-cache';
 import { LinkSessionView, PrincipalView, SessionView } from './principal-view';
 
@@ -94,7 +95,9 @@ export class AuthController {
     };
     req.principal = principal;
     await this.audit.record(req, { action: 'sign_in', entityType: 'user', entityId: user.id });
-    return { ...this.tokens.session({ ...principal, tokenVersion: user.tokenVersion }), user: principal };
+    const session = this.tokens.session({ ...principal, tokenVersion: user.tokenVersion });
+    issueOperatorCookie(res, principal, session);
+    return { ...session, user: principal };
   }
 
   @Post('link')
@@ -103,9 +106,15 @@ export class AuthController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: '邮件链接登录 Exchange an email link for a session limited to its item and purpose' })
   @ApiOkResponse({ type: LinkSessionView })
-  async link(@Body() body: LinkBody, @Req() req: AuthenticatedRequest): Promise<LinkSessionView> {
+  async link(
+    @Body() body: LinkBody,
+    @Req() req: AuthenticatedRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LinkSessionView> {
     const opened = await this.links.open(body.token);
     if (!opened.ok) throw new ApiProblem(opened.status, opened.code, [opened.problem]);
+    // Someone else may be at a shared browser: no administrator's operator cookie outlives the change of person.
+    clearOperatorCookie(res);
     req.principal = opened.principal;
     await this.audit.record(req, {
       action: 'open_link',
@@ -128,7 +137,8 @@ export class AuthController {
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiOperation({ summary: '退出登录 Sign out: every session of the account ends (a link session ends alone)' })
-  async logout(@Req() req: AuthenticatedRequest): Promise<void> {
+  async logout(@Req() req: AuthenticatedRequest, @Res({ passthrough: true }) res: Response): Promise<void> {
+    clearOperatorCookie(res);
     const { id, scope } = req.principal;
     await this.transactions.run(async (use) => {
       await endSession(use(AccessRepository), req.session);

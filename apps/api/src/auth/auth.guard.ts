@@ -14,6 +14,7 @@ import { AccessRepository } from '@libs/persistence/repositories/access.reposito
 import { ApiProblem, forbidden } from '../common/problem.filter';
 import { PERMISSION_KEY, PUBLIC_KEY, type AuthenticatedRequest } from './auth.decorators';
 import { IdempotencyKeys } from './idempotency-keys';
+import { OPERATOR_COOKIE_KEY, presentedSessionToken } from './operator-cookie';
 import { SessionCache } from './session-cache';
 import { checkSessionStanding, linkPurposeDone } from './session-standing';
 
@@ -39,7 +40,10 @@ export class AuthGuard implements CanActivate {
       return true;
     }
 
-    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const bearer = presentedSessionToken(
+      req,
+      !!this.reflector.getAllAndOverride<boolean>(OPERATOR_COOKIE_KEY, targets),
+    );
     if (!bearer) throw new ApiProblem(401, 'unauthorized', [{ zh: '请先登录', en: 'please sign in' }]);
     const session = this.tokens.verifySession(bearer);
     if (!session.ok) {
