@@ -239,13 +239,19 @@ const TEMPORAL_VERSION = readFileSync(join(ROOT, 'scripts/lib/common.sh'), 'utf8
       expect(nginx).toContain(line);
   });
 
-  it('serves the Temporal UI on the portal’s origin, its codec the API’s endpoint', () => {
+  it('serves the Temporal UI on the portal’s origin to administrators only, its codec the API’s endpoint', () => {
     expect(services['temporal-ui'].environment).toMatchObject({
       TEMPORAL_ADDRESS: 'temporal:7233',
       TEMPORAL_UI_PUBLIC_PATH: '/temporal',
       TEMPORAL_CODEC_ENDPOINT: `${SITE.PUBLIC_URL}/api/temporal-codec`,
+      // The browser sends the administrator's operator cookie with each decode.
+      TEMPORAL_CODEC_INCLUDE_CREDENTIALS: 'true',
       TEMPORAL_CORS_ORIGINS: SITE.PUBLIC_URL,
     });
+    // Every request to the UI passes the API's operator check first (run by nginx in test/ops/proxy.spec.ts).
+    const nginx = readFileSync(join(ROOT, 'deploy/proxy/nginx.conf'), 'utf8');
+    expect(nginx).toMatch(/location \/temporal\/ \{\s*auth_request \/_operator-check;/);
+    expect(nginx).toContain('proxy_pass $api/api/auth/operator-check;');
   });
 
   it('trusts the proxy’s network, and only it, to name the client', () => {
