@@ -10,6 +10,7 @@ import type { ValidatedPlan } from '../plan/plan-validation';
 import { indicatorDecimals } from '../rules/plan-evaluation';
 import type { CycleDefinition } from './cycle-definition';
 import { itemKey } from './cycle-definition';
+import { leadDepartmentLimitGap } from './cycle-limits';
 import type { WorkItemSpec } from './submission';
 
 export interface DepartmentContacts {
@@ -112,6 +113,8 @@ export function planCycle(plan: ValidatedPlan, def: CycleDefinition, contacts: D
       if (!c.supervisorEmail) gaps.push({ zh: `${name}没有审核人联系方式`, en: `${name} has no supervisor contact` });
     }
   }
+  const overLimit = leadDepartmentLimitGap(new Set(items.map((i) => i.leadDepartment)).size);
+  if (overLimit) gaps.push(overLimit);
   if (gaps.length) return { ok: false, gaps };
   // From here on departments are known by their codes, as actors and workflow IDs name them.
   const code = (name: string) => byName.get(name)!.code;
