@@ -51,8 +51,19 @@ describe('the Temporal UI behind the proxy', () => {
       { stdio: 'ignore' },
     );
     const connection = await waitFor(
-      'the Temporal dev server',
-      () => Connection.connect({ address: `127.0.0.1:${grpcPort}`, connectTimeout: 1000 }),
+      'the Temporal dev server and its UI',
+      async () => {
+        const c = await Connection.connect({ address: `127.0.0.1:${grpcPort}`, connectTimeout: 1000 });
+        try {
+          await c.workflowService.describeNamespace({ namespace: 'default' });
+          if ((await fetch(`http://127.0.0.1:${uiPort}/temporal/`)).ok) return c;
+        } catch (e) {
+          await c.close();
+          throw e;
+        }
+        await c.close();
+        return undefined;
+      },
       60_000,
       200,
     );
