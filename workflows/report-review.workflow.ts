@@ -26,6 +26,7 @@ import {
 } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { ChasingPolicy } from '@libs/cycle/cycle-definition';
+import { CYCLE_WORKFLOW_TASK_TIMEOUT } from '@libs/cycle/cycle-limits';
 import { ReportReview, type ReviewSnapshot } from '@libs/cycle/report-review';
 import type { ReviewActivities } from '@libs/cycle/review-activities';
 import type { Localized } from '@libs/plan/localized';
@@ -190,6 +191,7 @@ export async function reportReview(input: ReportReviewInput): Promise<ReviewSnap
         // The cycle's closed run is followed by this one, as after the bureau's reopen; it outlives the review if need be.
         workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
         parentClosePolicy: ParentClosePolicy.ABANDON,
+        workflowTaskTimeout: CYCLE_WORKFLOW_TASK_TIMEOUT,
         args: [{ definition, reopen: request }],
       });
       await child.result();

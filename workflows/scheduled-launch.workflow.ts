@@ -7,6 +7,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { ParentClosePolicy, startChild } from '@temporalio/workflow';
 import { cycleForLaunch, type EvaluationCalendar } from '@libs/cycle/calendar';
 import { cycleWorkflowId, type CycleKind } from '@libs/cycle/cycle-definition';
+import { CYCLE_WORKFLOW_TASK_TIMEOUT } from '@libs/cycle/cycle-limits';
 import { workflowNow } from './clock';
 import { evaluationCycle } from './evaluation-cycle.workflow';
 
@@ -23,6 +24,7 @@ export async function scheduledCycleLaunch(input: {
       parentClosePolicy: ParentClosePolicy.ABANDON,
       // As for a launch by hand: a cycle that has run, even to its end, is never run again.
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      workflowTaskTimeout: CYCLE_WORKFLOW_TASK_TIMEOUT,
     });
     return { cycleId, started: true };
   } catch (e) {

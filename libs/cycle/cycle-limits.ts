@@ -22,3 +22,14 @@ export function leadDepartmentLimitGap(leadDepartments: number): Localized | nul
     en: `the cycle has ${leadDepartments} lead departments, more than the ${MAX_LEAD_DEPARTMENTS} one cycle can run at once; launch it with fewer item kinds or a smaller group resolution`,
   };
 }
+
+/**
+ * The cycle workflow's task timeout, instead of Temporal's 10 s. A worker that
+ * has not cached the cycle (restarted, or the cache full) replays its whole
+ * history in one workflow task: at 2,000 departments that is about 14,000
+ * events and took 9–10 s on the bench's loaded two cores (bench --only scale),
+ * so each attempt timed out and was replayed again from scratch, the cycle
+ * held until the machine happened to be quieter. A minute leaves room for
+ * that replay; a worker that dies mid-task is still noticed within it.
+ */
+export const CYCLE_WORKFLOW_TASK_TIMEOUT = '1 minute';

@@ -21,6 +21,7 @@ import {
 import { THRESHOLD_PRESET_NAMES } from '../rules/thresholds';
 import { checkAssessmentWeights } from '../rules/department-assessment';
 import { periodProblems, planCalendar } from '../cycle/calendar';
+import { CYCLE_WORKFLOW_TASK_TIMEOUT } from '../cycle/cycle-limits';
 import { planCycle } from '../cycle/cycle-planning';
 import { launchPreview, type LaunchPreview } from '../cycle/launch-preview';
 import type { Actor, Command, DepartmentStatus } from '../cycle/department-state';
@@ -121,6 +122,7 @@ export class CycleClient {
         taskQueue: this.taskQueue,
         args: [{ definition: launched }],
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        workflowTaskTimeout: CYCLE_WORKFLOW_TASK_TIMEOUT,
       });
     } catch (e) {
       if (e instanceof WorkflowExecutionAlreadyStartedError) {
@@ -186,6 +188,7 @@ export class CycleClient {
         args: [{ definition: cycle!.definition as CycleDefinition, reopen }],
         // A cycle that has finished may run again, for a reopen; a running one may not.
         workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+        workflowTaskTimeout: CYCLE_WORKFLOW_TASK_TIMEOUT,
       });
       // The first collection's extensions end with it: the reopen's deadline applies to every department it names.
       await this.cycles.clearDepartmentDeadlines(cycleId);

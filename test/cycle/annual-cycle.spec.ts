@@ -46,6 +46,9 @@ describe('an annual monitoring cycle, end to end', () => {
     await firstWorker.runUntil(async () => {
       ({ cycleId } = await h.cycles.launch(definition));
       await expect(h.cycles.launch(definition)).rejects.toThrow('已经发起过，不能重复发起');
+      // The second worker below replays the whole cycle in one task: given a minute (CYCLE_WORKFLOW_TASK_TIMEOUT), not 10 s.
+      const { raw } = await h.env.client.workflow.getHandle(cycleId).describe();
+      expect(Number(raw.executionConfig?.defaultWorkflowTaskTimeout?.seconds)).toBe(60);
       await sleepUntil(1);
 
       // 市残联 submits on day 1, is rejected on day 6, corrects and is approved.
