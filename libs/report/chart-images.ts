@@ -50,6 +50,9 @@ type FontOptions = { loadSystemFonts: boolean; fontFiles: string[]; sansSerifFam
  */
 export class ChartImages {
   private readonly images = new Map<string, Promise<Buffer>>();
+  /** The SVG of each distinct chart, drawn once for the HTML page and the image. */
+  private readonly svgs = new Map<string, string>();
+  private readonly keys = new WeakMap<ReportChart, string>();
   private readonly cjk = chartFont();
   private subset: Promise<{ chars: Set<string>; files: string[]; remove(): Promise<void> } | null> =
     Promise.resolve(null);
@@ -79,8 +82,33 @@ export class ChartImages {
     return this.subset.then(() => undefined);
   }
 
+  /** A chart's key, hashed once however many times it is drawn. */
+  private keyOf(chart: ReportChart): string {
+    let key = this.keys.get(chart);
+    if (key === undefined) {
+      key = ChartImages.key(chart);
+      this.keys.set(chart, key);
+    }
+    return key;
+  }
+
+  /**
+   * The chart as SVG without its title, which every format captions (Word's
+   * caption, the HTML page's figcaption): ECharts renders each distinct chart
+   * once, for the page and for its image.
+   */
+  svg(chart: ReportChart): string {
+    const key = this.keyOf(chart);
+    let svg = this.svgs.get(key);
+    if (svg === undefined) {
+      svg = chartSvg(chart);
+      this.svgs.set(key, svg);
+    }
+    return svg;
+  }
+
   png(chart: ReportChart): Promise<Buffer> {
-    const key = ChartImages.key(chart);
+    const key = this.keyOf(chart);
     let image = this.images.get(key);
     if (!image) {
       image = this.draw(chart);
@@ -92,7 +120,7 @@ export class ChartImages {
   private async draw(chart: ReportChart): Promise<Buffer> {
     const subset = await this.subset;
     return this.slots.run(async () => {
-      const svg = chartSvg(chart, { title: false });
+      const svg = this.svg(chart);
       const font: FontOptions = !this.cjk
         ? { loadSystemFonts: true, fontFiles: [] }
         : {

@@ -24,20 +24,19 @@ const STATUS_COLOR: Record<ProgressStatus, string> = {
   lagging: '#e53935',
   no_data: '#9e9e9e',
 };
-const TITLE_STYLE = { fontSize: 14 };
 const AXIS_NAME = { nameLocation: 'middle' as const, nameTextStyle: { fontSize: 12 } };
 
 /**
  * The chart as an SVG document (fonts are the reader's: CJK fonts named
- * first). Without its title where the document captions it (Word).
+ * first), without its title: every format captions the chart with it (Word's
+ * caption, the HTML page's figcaption).
  */
-export function chartSvg(c: ReportChart, { title = true }: { title?: boolean } = {}): string {
+export function chartSvg(c: ReportChart): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: c.width, height: c.height });
   chart.setOption({
     animation: false,
     color: PROGRESS_STATUSES.map((s) => STATUS_COLOR[s]),
     textStyle: { fontFamily: "'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif" },
-    ...(title ? { title: { text: c.title, textStyle: TITLE_STYLE } } : {}),
     ...c.option,
   });
   const svg = chart.renderToSVGString();

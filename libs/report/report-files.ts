@@ -53,7 +53,7 @@ async function writeRendition(
 ): Promise<RenditionFiles> {
   const files: RenditionFiles = { xlsx: `${base}.xlsx`, docx: `${base}.docx`, html: `${base}.html` };
   await writeFile(files.xlsx, await writeReportWorkbook(figures, locale));
-  await writeFile(files.html, renderReportHtml(figures, locale, outline));
+  await writeFile(files.html, renderReportHtml(figures, locale, outline, charts));
   await writeStreamed(files.docx, (out) => packReportDocument(out, figures, locale, issue, charts, outline));
   return files;
 }
