@@ -9,30 +9,18 @@
  */
 import type { Page } from 'playwright-core';
 import { DAYS } from '../support/cycle-harness';
-import { ACCOUNTS, createApiHarness, PASSWORD, type AccountName, type ApiHarness } from '../support/api-harness';
-import { calendarUnavailableHere, openPortalBrowser, type PortalBrowser } from '../support/browser';
+import type { AccountName } from '../support/api-harness';
+import { portalHarness } from '../support/portal-harness';
 
 const PLAN = 'heyuan-public-services-2021-2025';
 
 describe('规划调整: the supervisor’s and the approver’s decisions, in a real browser', () => {
-  let h: ApiHarness;
-  let browser: PortalBrowser;
-  let stopWorker: (() => Promise<void>) | undefined;
-  const problems: string[] = [];
+  const h = portalHarness();
 
+  /** `who` signed in, on 规划调整. */
   const signIn = async (who: AccountName): Promise<Page> => {
-    const page = await browser.context.newPage();
-    page.on(
-      'console',
-      (m) => m.type() === 'error' && !calendarUnavailableHere(m) && problems.push(`${who}: ${m.text()}`),
-    );
-    page.on('pageerror', (e) => problems.push(`${who}: ${e.message}`));
-    await page.goto(`${browser.origin}/login`);
-    await page.locator('#email').fill(ACCOUNTS[who].email);
-    await page.locator('#password').fill(PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.getByRole('button', { name: '退出' }).waitFor();
-    await page.goto(`${browser.origin}/adjustments`);
+    const page = await h.signIn(who);
+    await page.goto(`${h.origin}/adjustments`);
     return page;
   };
   /** The decisions a row offers (the row's expand button aside). */
@@ -41,9 +29,7 @@ describe('规划调整: the supervisor’s and the approver’s decisions, in a 
     page.locator('.ant-table-tbody tr.ant-table-row', { hasText: '劳动年龄人口平均受教育年限' });
 
   beforeAll(async () => {
-    h = await createApiHarness();
-    browser = await openPortalBrowser(h);
-    stopWorker = await h.startWorker();
+    await h.startWorker();
     // A mid-term with its report: the cycle an adjustment is proposed from.
     const { cycleId } = await h.launch({
       kind: 'midterm',
@@ -67,11 +53,6 @@ describe('规划调整: the supervisor’s and the approver’s decisions, in a 
         reason: '按中期评估结果适当下调',
       })
       .expect(201);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stopWorker?.();
-    await h?.close();
   });
 
   it('the lead department’s supervisor approves, the approver returns with a reason, the bureau may revise', async () => {
@@ -99,6 +80,6 @@ describe('规划调整: the supervisor’s and the approver’s decisions, in a 
     const steps = bureau.locator('.ant-timeline');
     await steps.getByText('otherSupervisor 同意', { exact: false }).waitFor();
     await steps.getByText('approver 退回：请补充近三年的分年数据', { exact: false }).waitFor();
-    expect(problems).toEqual([]);
+    expect(h.problems).toEqual([]);
   }, 180_000);
 });

@@ -7,58 +7,28 @@
  * is said in words (no cycle ID, no item key); a plan file's shape problem
  * is a sentence naming the field (not zod's `plan.name: Required`).
  */
-import type { Page } from 'playwright-core';
 import { DAYS } from '../support/cycle-harness';
-import { ACCOUNTS, createApiHarness, PASSWORD, type ApiHarness } from '../support/api-harness';
-import { calendarUnavailableHere, openPortalBrowser, type PortalBrowser } from '../support/browser';
+import { ACCOUNTS } from '../support/api-harness';
+import { portalHarness } from '../support/portal-harness';
 
 const enc = encodeURIComponent;
 const PLAN_CODE = 'heyuan-public-services-2021-2025';
 
 describe('names, not codes, in a real browser', () => {
-  let h: ApiHarness;
-  let browser: PortalBrowser;
-  let stopWorker: (() => Promise<void>) | undefined;
+  // The missing item's 404 and the refused import's 400 are logged by the browser as failed resources.
+  const h = portalHarness({ expectedErrors: (m) => /status of 40[04]/.test(m.text()) });
   let cycleId: string;
-  const problems: string[] = [];
 
   beforeAll(async () => {
-    h = await createApiHarness();
-    browser = await openPortalBrowser(h);
-    stopWorker = await h.startWorker();
+    await h.startWorker();
     ({ cycleId } = await h.launch({ deadlineInDays: 30, hardCloseInDays: 60 }));
     await h.env.sleep(DAYS(1));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await stopWorker?.();
-    await h?.close();
-  });
-
-  const signedIn = async (email: string): Promise<Page> => {
-    const page = await browser.context.newPage();
-    // The missing item's 404 and the refused import's 400 are logged by the browser as failed resources.
-    page.on(
-      'console',
-      (m) =>
-        m.type() === 'error' &&
-        !/status of 40[04]/.test(m.text()) &&
-        !calendarUnavailableHere(m) &&
-        problems.push(m.text()),
-    );
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${browser.origin}/login`);
-    await page.locator('#email').fill(email);
-    await page.locator('#password').fill(PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.getByRole('button', { name: '退出' }).waitFor();
-    return page;
-  };
-  const itemPage = (key: string) => `${browser.origin}/cycles/${enc(cycleId)}/items/${enc(key)}`;
+  const itemPage = (key: string) => `${h.origin}/cycles/${enc(cycleId)}/items/${enc(key)}`;
 
   it('the cycles list names the plan', async () => {
-    const page = await signedIn(ACCOUNTS.admin.email);
-    await page.goto(`${browser.origin}/cycles`);
+    const page = await h.signIn('admin');
+    await page.goto(`${h.origin}/cycles`);
     const row = page.locator('tbody tr').first();
     await row.getByText('河源市公共服务“十四五”规划').waitFor();
     expect(await page.getByText(PLAN_CODE).count()).toBe(0);
@@ -72,7 +42,7 @@ describe('names, not codes, in a real browser', () => {
       .set('Authorization', `Bearer ${h.tokens.submitter}`)
       .send({ submission: { kind: 'indicator', value: 284.2, dataSource: '统计公报' } })
       .expect(200);
-    const page = await signedIn(ACCOUNTS.submitter.email);
+    const page = await h.signIn('submitter');
     // The header names the person and their unit once.
     await page.getByLabel('当前用户').getByText('submitter · 市统计局 填报人').waitFor();
     await page.goto(itemPage('indicator-1'));
@@ -88,7 +58,7 @@ describe('names, not codes, in a real browser', () => {
   }, 60_000);
 
   it('a missing item is said in words, without the cycle’s ID or the item’s key', async () => {
-    const page = await signedIn(ACCOUNTS.submitter.email);
+    const page = await h.signIn('submitter');
     await page.goto(itemPage('indicator-999'));
     const alert = page.getByRole('alert');
     await alert.getByText('本轮评估中没有这一事项，请从事项列表进入').waitFor();
@@ -96,8 +66,8 @@ describe('names, not codes, in a real browser', () => {
   }, 60_000);
 
   it('a plan file missing a field is refused in a sentence naming it', async () => {
-    const page = await signedIn(ACCOUNTS.admin.email);
-    await page.goto(`${browser.origin}/catalog`);
+    const page = await h.signIn('admin');
+    await page.goto(`${h.origin}/catalog`);
     const exported = await h
       .http()
       .get(`/api/plans/${PLAN_CODE}/export?format=json`)
@@ -113,6 +83,6 @@ describe('names, not codes, in a real browser', () => {
     const refused = page.locator('.ant-alert', { hasText: '导入未完成' });
     await refused.getByText('规划基本信息的“名称”缺失，请填写').waitFor();
     expect(await refused.innerText()).not.toMatch(/plan\.name|Required/);
-    expect(problems).toEqual([]);
+    expect(h.problems).toEqual([]);
   }, 60_000);
 });

@@ -8,76 +8,44 @@
  * told why; every link page, good or not, offers 登录系统; 忘记密码 mails a
  * link that sets a new password.
  */
-import type { Page } from 'playwright-core';
 import { TokenSigner } from '@libs/access/tokens';
 import { DAYS } from '../support/cycle-harness';
-import { ACCOUNTS, createApiHarness, PASSWORD, type ApiHarness } from '../support/api-harness';
-import { calendarUnavailableHere, openPortalBrowser, type PortalBrowser } from '../support/browser';
+import { ACCOUNTS } from '../support/api-harness';
+import { portalHarness } from '../support/portal-harness';
 
 const enc = encodeURIComponent;
-const REFUSED = /status of 40[013]/;
 /** A script for the page: the tab's stored session with `change` (an object literal) applied. */
 const editSession = (change: string) =>
   `(() => { const key = 'plan-eval.session'; sessionStorage.setItem(key, JSON.stringify({ ...JSON.parse(sessionStorage.getItem(key)), ...${change} })); })()`;
 
 describe('lapsed sessions and link sessions in a real browser', () => {
-  let h: ApiHarness;
-  let browser: PortalBrowser;
-  let stopWorker: (() => Promise<void>) | undefined;
+  // A refused session or link (altered: 400) is a 4xx the browser logs as a failed resource.
+  const h = portalHarness({ expectedErrors: (m) => /status of 40[013]/.test(m.text()) });
   let cycleId: string;
-  const problems: string[] = [];
 
   beforeAll(async () => {
-    h = await createApiHarness();
-    browser = await openPortalBrowser(h);
-    stopWorker = await h.startWorker();
+    await h.startWorker();
     ({ cycleId } = await h.launch({ deadlineInDays: 30, hardCloseInDays: 60 }));
     await h.env.sleep(DAYS(1));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await stopWorker?.();
-    await h?.close();
-  });
-
-  const open = async (): Promise<Page> => {
-    const page = await browser.context.newPage();
-    // A refused session or link (altered: 400) is a 4xx the browser logs as a failed resource; anything else is a problem.
-    page.on(
-      'console',
-      (m) => m.type() === 'error' && !calendarUnavailableHere(m) && !REFUSED.test(m.text()) && problems.push(m.text()),
-    );
-    page.on('pageerror', (e) => problems.push(e.message));
-    return page;
-  };
-  const signIn = async (page: Page, email: string) => {
-    await page.locator('#email').fill(email);
-    await page.locator('#password').fill(PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.getByRole('button', { name: '退出' }).waitFor();
-  };
   const itemPage = (key: string) => `/cycles/${enc(cycleId)}/items/${enc(key)}`;
 
   it('a session lapsed in the tab says 登录已过期 and signs in back to the page the person was on', async () => {
-    const page = await open();
-    await page.goto(`${browser.origin}/login`);
-    await signIn(page, ACCOUNTS.submitter.email);
-    await page.goto(`${browser.origin}${itemPage('indicator-1')}`);
+    const page = await h.signIn('submitter');
+    await page.goto(`${h.origin}${itemPage('indicator-1')}`);
     await page.getByRole('button', { name: '提交审核' }).waitFor();
 
     // The tab sat past the session's expiry.
     await page.evaluate(editSession('{ expiresAt: new Date(Date.now() - 1000).toISOString() }'));
     await page.reload();
     await page.getByRole('status').getByText('登录已过期，请重新登录').waitFor();
-    await signIn(page, ACCOUNTS.submitter.email);
+    await h.signIn('submitter', page);
     expect(new URL(page.url()).pathname).toBe(itemPage('indicator-1'));
     await page.getByRole('button', { name: '提交审核' }).waitFor();
   }, 120_000);
 
   it('a session the API finds expired says so on the next request, and signs in back to that page', async () => {
-    const page = await open();
-    await page.goto(`${browser.origin}/login`);
-    await signIn(page, ACCOUNTS.submitter.email);
+    const page = await h.signIn('submitter');
     // The server's clock is past the token's expiry, the tab's is not.
     const expired = h.app.get(TokenSigner).session({ ...(await me(h.tokens.submitter)), tokenVersion: 0 }, -60_000);
     await page.evaluate(editSession(`{ token: ${JSON.stringify(expired.token)} }`));
@@ -85,7 +53,7 @@ describe('lapsed sessions and link sessions in a real browser', () => {
     await page.reload();
     await page.getByRole('status').getByText('登录已过期，请重新登录').waitFor();
     expect(new URL(page.url()).pathname).toBe('/inbox');
-    await signIn(page, ACCOUNTS.submitter.email);
+    await h.signIn('submitter', page);
     expect(new URL(page.url()).pathname).toBe('/inbox');
     expect(await page.getByRole('status').count()).toBe(0);
   }, 120_000);
@@ -93,20 +61,20 @@ describe('lapsed sessions and link sessions in a real browser', () => {
   it('a link session that wanders is told why and offered 登录系统; every link page offers it', async () => {
     const [digest] = h.mailsTo(ACCOUNTS.submitter.email, '填报任务');
     const token = /http:\/\/portal\.test\/l\/([\w.-]+)/.exec(digest.text)![1];
-    const page = await open();
-    await page.goto(`${browser.origin}/l/${token}`);
+    const page = await h.open();
+    await page.goto(`${h.origin}/l/${token}`);
     await page.waitForURL(/\/cycles\/.+\/items\/.+$/);
     const item = new URL(page.url()).pathname;
     await page.getByRole('button', { name: '登录系统' }).waitFor();
 
     // Another page: the reason, the way back and the way in.
-    await page.goto(`${browser.origin}/inbox`);
+    await page.goto(`${h.origin}/inbox`);
     await page.getByText('邮件链接只能办理邮件中的事项').waitFor();
     await page.getByText(/您是通过通知邮件中的链接进入的，此次登录只能填报邮件所指的事项/).waitFor();
     await page.getByRole('link', { name: '返回邮件中的事项' }).click();
     expect(new URL(page.url()).pathname).toBe(item);
     // Another item of the same department is no more this link's than any other page.
-    await page.goto(`${browser.origin}${itemPage(item.endsWith('indicator-1') ? 'indicator-4' : 'indicator-1')}`);
+    await page.goto(`${h.origin}${itemPage(item.endsWith('indicator-1') ? 'indicator-4' : 'indicator-1')}`);
     await page.getByText('邮件链接只能办理邮件中的事项').waitFor();
     await page.locator('.ant-result').getByRole('button', { name: '登录系统' }).click();
     await page.locator('#email').waitFor();
@@ -117,16 +85,16 @@ describe('lapsed sessions and link sessions in a real browser', () => {
       const res = await h.http().get(path);
       expect(res.text).toContain('<a id="sign-in" href="/login">登录系统');
     }
-    const altered = await open();
-    await altered.goto(`${browser.origin}/l/${token.slice(0, -4)}xxxx`);
+    const altered = await h.open();
+    await altered.goto(`${h.origin}/l/${token.slice(0, -4)}xxxx`);
     await altered.getByRole('link', { name: /登录系统/ }).click();
     await altered.locator('#email').waitFor();
-    expect(problems).toEqual([]);
+    expect(h.problems).toEqual([]);
   }, 120_000);
 
   it('忘记密码: the link by email sets a new password, refused in place when weak', async () => {
-    const page = await open();
-    await page.goto(`${browser.origin}/login`);
+    const page = await h.open();
+    await page.goto(`${h.origin}/login`);
     await page.getByRole('link', { name: '忘记密码' }).click();
     await page.locator('#email').fill(ACCOUNTS.otherSupervisor.email);
     await page.getByRole('button', { name: '发送重置链接' }).click();
@@ -141,7 +109,7 @@ describe('lapsed sessions and link sessions in a real browser', () => {
     }
     const link = /https?:\/\/[^/\s]+(\/reset-password#\S+)/.exec(mails[0].text)![1];
 
-    await page.goto(`${browser.origin}${link}`);
+    await page.goto(`${h.origin}${link}`);
     await page.locator('#password').fill('password123');
     // The link is a credential: out of the address bar once read.
     expect(new URL(page.url()).hash).toBe('');
@@ -160,7 +128,7 @@ describe('lapsed sessions and link sessions in a real browser', () => {
     await page.locator('#password').fill('Dongjiang-river-lamp-2031');
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: '退出' }).waitFor();
-    expect(problems).toEqual([]);
+    expect(h.problems).toEqual([]);
   }, 120_000);
 
   const me = async (token: string) =>
