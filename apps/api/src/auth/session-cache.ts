@@ -23,28 +23,61 @@ const KEPT_MS = 10_000;
 /** Far more accounts than sign in at once; past it, the longest kept goes first. */
 const MOST_KEPT = 10_000;
 
-@Injectable()
-export class SessionCache implements OnModuleInit, OnModuleDestroy {
+/** The standings kept and the rules of keeping them, apart from PostgreSQL. */
+export class KeptStandings {
   private readonly kept = new Map<string, { standing: AccountStanding; until: number }>();
   /** Moves on with every drop: a read that began before it is not kept. */
   private generation = 0;
   private listening = false;
+
+  constructor(
+    private readonly read: (accountId: string) => Promise<AccountStanding | null>,
+    private readonly now: () => number = Date.now,
+    private readonly limits = { keptMs: KEPT_MS, most: MOST_KEPT },
+  ) {}
+
+  /** The account's standing: kept, or read (and kept while listening). */
+  async standing(accountId: string): Promise<AccountStanding | null> {
+    const kept = this.kept.get(accountId);
+    if (kept && kept.until > this.now()) return kept.standing;
+    const generation = this.generation;
+    const standing = await this.read(accountId);
+    if (standing && this.listening && generation === this.generation) {
+      // Deleted first, so the map's order stays the order kept in, the oldest first.
+      this.kept.delete(accountId);
+      this.kept.set(accountId, { standing, until: this.now() + this.limits.keptMs });
+      if (this.kept.size > this.limits.most) this.kept.delete(this.kept.keys().next().value!);
+    }
+    return standing;
+  }
+
+  /** The account changed (its transaction committed): its next request reads it again. */
+  forget(accountId: string): void {
+    this.generation++;
+    this.kept.delete(accountId);
+  }
+
+  /** Listening (again), or not: either way what was kept may have missed a change. */
+  hearing(listening: boolean): void {
+    this.listening = listening;
+    this.generation++;
+    this.kept.clear();
+  }
+}
+
+@Injectable()
+export class SessionCache implements OnModuleInit, OnModuleDestroy {
+  private readonly kept: KeptStandings;
   private readonly listener: ChannelListener;
   private readonly log = new Logger('SessionCache');
 
-  constructor(
-    @Inject(DataSource) ds: DataSource,
-    @Inject(AccessRepository) private readonly accounts: AccessRepository,
-  ) {
+  constructor(@Inject(DataSource) ds: DataSource, @Inject(AccessRepository) accounts: AccessRepository) {
+    this.kept = new KeptStandings((accountId) => readAccountStanding(accounts, accountId));
     this.listener = new ChannelListener((ds.options as { url: string }).url, ACCOUNT_CHANGED_CHANNEL, {
-      notified: (accountId) => this.forget(accountId),
-      connected: () => {
-        this.forgetAll();
-        this.listening = true;
-      },
+      notified: (accountId) => this.kept.forget(accountId),
+      connected: () => this.kept.hearing(true),
       lost: (e) => {
-        this.listening = false;
-        this.forgetAll();
+        this.kept.hearing(false);
         this.log.warn(
           `stopped hearing of account changes; sessions are read from PostgreSQL until heard again: ${e.message}`,
         );
@@ -57,33 +90,16 @@ export class SessionCache implements OnModuleInit, OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.listening = false;
+    this.kept.hearing(false);
     await this.listener.stop();
   }
 
-  /** The account's standing: kept, or read by primary key (and kept while listening). */
-  async standing(accountId: string): Promise<AccountStanding | null> {
-    const kept = this.kept.get(accountId);
-    if (kept && kept.until > Date.now()) return kept.standing;
-    const generation = this.generation;
-    const standing = await readAccountStanding(this.accounts, accountId);
-    if (standing && this.listening && generation === this.generation) {
-      // Deleted first, so the map's order stays the order kept in, the oldest first.
-      this.kept.delete(accountId);
-      this.kept.set(accountId, { standing, until: Date.now() + KEPT_MS });
-      if (this.kept.size > MOST_KEPT) this.kept.delete(this.kept.keys().next().value!);
-    }
-    return standing;
+  standing(accountId: string): Promise<AccountStanding | null> {
+    return this.kept.standing(accountId);
   }
 
-  /** The account changed (its transaction committed): its next request reads it again. */
+  /** The account changed (its transaction committed): dropped here at once, before its announcement arrives. */
   forget(accountId: string): void {
-    this.generation++;
-    this.kept.delete(accountId);
-  }
-
-  private forgetAll(): void {
-    this.generation++;
-    this.kept.clear();
+    this.kept.forget(accountId);
   }
 }
