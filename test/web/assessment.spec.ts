@@ -7,38 +7,13 @@
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { DAYS } from '../support/cycle-harness';
-import { ACCOUNTS, createApiHarness, PASSWORD, type AccountName, type ApiHarness } from '../support/api-harness';
-import { calendarUnavailableHere, openPortalBrowser, type PortalBrowser } from '../support/browser';
+import type { AccountName } from '../support/api-harness';
+import { portalHarness } from '../support/portal-harness';
 
 describe('the departments’ ranking on a closed cycle’s dashboard', () => {
-  let h: ApiHarness;
-  let browser: PortalBrowser;
-  let stopWorker: () => Promise<void>;
-  const problems: string[] = [];
+  const h = portalHarness({ acceptDownloads: true });
+  beforeAll(() => h.startWorker());
 
-  beforeAll(async () => {
-    h = await createApiHarness();
-    browser = await openPortalBrowser(h, { acceptDownloads: true });
-    stopWorker = await h.startWorker();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stopWorker?.();
-    await h?.close();
-  });
-
-  /** The bureau signed in on a page of its own (the session is the tab's). */
-  const signedIn = async () => {
-    const page = await browser.context.newPage();
-    page.on('console', (m) => m.type() === 'error' && !calendarUnavailableHere(m) && problems.push(m.text()));
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${browser.origin}/login`);
-    await page.locator('#email').fill(ACCOUNTS.admin.email);
-    await page.locator('#password').fill(PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.getByRole('button', { name: '退出' }).waitFor();
-    return page;
-  };
   const post = (who: AccountName, path: string, body: object) =>
     h.http().post(path).set('Authorization', `Bearer ${h.tokens[who]}`).send(body).expect(200);
 
@@ -59,8 +34,8 @@ describe('the departments’ ranking on a closed cycle’s dashboard', () => {
     await h.env.sleep(DAYS(20));
     await h.env.client.workflow.getHandle(cycleId).result();
 
-    const page = await signedIn();
-    await page.goto(`${browser.origin}/cycles/${encodeURIComponent(cycleId)}`);
+    const page = await h.signIn('admin');
+    await page.goto(`${h.origin}/cycles/${encodeURIComponent(cycleId)}`);
 
     await page.getByRole('tab', { name: '部门考核' }).click();
     const card = page.locator('.ant-card', { hasText: '部门考核排名' });
@@ -83,12 +58,12 @@ describe('the departments’ ranking on a closed cycle’s dashboard', () => {
     const sheet = wb.getWorksheet('部门考核')!;
     expect(sheet.getRow(2).getCell(2).value).toBe('市统计局');
     expect(sheet.rowCount).toBe((await card.locator('tbody tr').count()) + 1);
-    expect(problems).toEqual([]);
+    expect(h.problems).toEqual([]);
   }, 300_000);
 
   it('takes the weights at launch, the default filled in and a sum other than 100 refused at the field', async () => {
-    const page = await signedIn();
-    await page.goto(`${browser.origin}/cycles`);
+    const page = await h.signIn('admin');
+    await page.goto(`${h.origin}/cycles`);
     await page.getByRole('button', { name: '发起评估' }).click();
     const form = page.locator('.ant-drawer');
     const weight = (label: string) => form.locator('.ant-form-item', { hasText: label }).locator('input');
