@@ -7,7 +7,8 @@
  * workbooks cell for cell (value, number format, bold) with their sheets'
  * frozen panes, filters, merged cells, column widths and row heights: what
  * Excel shows, not how the file spells it (a streamed workbook writes its
- * strings inline, a buffered one in a shared table).
+ * strings inline, a buffered one in a shared table; an empty cell, formatted
+ * or not, or holding an empty string, is no cell).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -73,9 +74,13 @@ async function workbookText(buffer: Buffer): Promise<Map<string, string[]>> {
     ];
     ws.eachRow({ includeEmpty: true }, (row, n) => {
       const cells: string[] = [];
-      row.eachCell({ includeEmpty: true }, (c) =>
-        cells.push(JSON.stringify([c.value, c.numFmt ?? null, c.font?.bold ?? false, c.alignment?.wrapText ?? false])),
-      );
+      // An empty cell shows nothing whatever its format, and an empty string is no more than none.
+      row.eachCell({ includeEmpty: true }, (c, col) => {
+        if (c.value !== null && c.value !== '')
+          cells.push(
+            `${col}:${JSON.stringify([c.value, c.numFmt ?? null, c.font?.bold ?? false, c.alignment?.wrapText ?? false])}`,
+          );
+      });
       lines.push(`${n} h=${row.height ?? ''} ${cells.join(' ')}`);
     });
     sheets.set(ws.name, lines);

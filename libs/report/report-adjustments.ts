@@ -88,7 +88,8 @@ export function addAdjustmentSheet(wb: ExcelJS.Workbook, locale: Locale, f: Cycl
   if (!f.targetAdjustments?.length) return;
   const t = ADJUSTMENT_TEXT[locale];
   const ws = wb.addWorksheet(t.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+  // Widths first: a streamed sheet writes its columns before its first row.
+  t.headers.forEach((_h, i) => (ws.getColumn(i + 1).width = i === 0 || i >= 4 ? 36 : 16));
   ws.addRow(t.headers).font = { bold: true };
   rows(locale, f).forEach((r) => ws.addRow(r));
-  t.headers.forEach((_h, i) => (ws.getColumn(i + 1).width = i === 0 || i >= 4 ? 36 : 16));
 }

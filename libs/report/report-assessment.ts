@@ -136,6 +136,10 @@ export function addAssessmentSheet(wb: ExcelJS.Workbook, locale: Locale, rows: S
   const t = ASSESSMENT_TEXT[locale];
   const headers = [...t.headers, ...t.factHeaders];
   const ws = wb.addWorksheet(t.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+  // Widths and formats first: a streamed sheet (the report's workbook) writes its columns before its first row.
+  headers.forEach((_h, i) => (ws.getColumn(i + 1).width = i === 1 ? 24 : 12));
+  for (let c = 3; c <= 7; c++) ws.getColumn(c).numFmt = '0.0';
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
   ws.addRow(headers).font = { bold: true };
   for (const a of rows)
     ws.addRow([
@@ -154,8 +158,5 @@ export function addAssessmentSheet(wb: ExcelJS.Workbook, locale: Locale, rows: S
       a.facts.boilerplate,
       ASSESSMENT_COMPONENTS.map((c) => a.weights[c]).join('/'),
     ]);
-  headers.forEach((_h, i) => (ws.getColumn(i + 1).width = i === 1 ? 24 : 12));
-  for (let c = 3; c <= 7; c++) ws.getColumn(c).numFmt = '0.0';
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
   return ws;
 }

@@ -15,7 +15,7 @@ import { reportTextHash, type TextEdits } from './report-edits';
 import { renderReportHtml } from './report-html';
 import { outlineCharts, reportOutline, type ReportChapter } from './report-outline';
 import { REPORT_LOCALES, REPORT_TEXT, type Locale } from './report-text';
-import { writeReportWorkbook } from './report-workbook';
+import { streamReportWorkbook } from './report-workbook';
 
 export interface RenditionFiles {
   xlsx: string;
@@ -52,7 +52,7 @@ async function writeRendition(
   charts: ChartImages,
 ): Promise<RenditionFiles> {
   const files: RenditionFiles = { xlsx: `${base}.xlsx`, docx: `${base}.docx`, html: `${base}.html` };
-  await writeFile(files.xlsx, await writeReportWorkbook(figures, locale));
+  await writeStreamed(files.xlsx, (out) => streamReportWorkbook(out, figures, locale));
   await writeFile(files.html, renderReportHtml(figures, locale, outline, charts));
   await writeStreamed(files.docx, (out) => packReportDocument(out, figures, locale, issue, charts, outline));
   return files;

@@ -2,8 +2,13 @@
  * The report's Excel annex: a summary sheet first (the statuses counted by
  * kind of item, and the report's own sentences), then every figure, one sheet
  * per table, each row traceable to its submission; every table's header row
- * frozen and filterable.
+ * frozen and filterable. Written as a stream (exceljs' WorkbookWriter): each
+ * row is written out once it is whole, so a sheet of 10,000 indicators is
+ * never held whole, and zlib deflates the package in its thread pool. A
+ * streamed sheet's columns are written before its first row, so their widths
+ * and formats are set first.
  */
+import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { CycleReportFigures } from './cycle-report';
 import type { ProgressStatus } from '../rules/progress';
@@ -22,7 +27,18 @@ const BEIJING_TIME = new Intl.DateTimeFormat('sv-SE', {
   timeStyle: 'short',
 });
 
+type Cells = Array<string | number | null>;
+
+/** The workbook in memory (see streamReportWorkbook). */
 export async function writeReportWorkbook(f: CycleReportFigures, locale: Locale = 'zh-CN'): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const out = new Writable({ write: (chunk: Buffer, _encoding, done) => (chunks.push(chunk), done()) });
+  await streamReportWorkbook(out, f, locale);
+  return Buffer.concat(chunks);
+}
+
+/** Writes the workbook to `out`, which it ends. */
+export async function streamReportWorkbook(out: Writable, f: CycleReportFigures, locale: Locale): Promise<void> {
   const t = REPORT_TEXT[locale];
   const names = PLAN_NAMES[locale];
   const signed = (s: Signature) => [
@@ -37,22 +53,41 @@ export async function writeReportWorkbook(f: CycleReportFigures, locale: Locale 
     ...(s?.approver ? signed(s.approver) : [s?.approvedBy ?? null, null, null]),
   ];
   const sep = locale === 'en' ? '; ' : '；';
-  const wb = new ExcelJS.Workbook();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'plan-eval';
   wb.title = t.title(f);
-  const sheet = (name: string, headers: string[], rows: Array<Array<string | number | null>>) => {
+  /**
+   * A sheet of `items`, a row each. `formats`: number formats by column (1-based); `style`: what a row shows
+   * beyond its values, set before it is written.
+   */
+  const sheet = <T>(
+    name: string,
+    headers: string[],
+    items: Iterable<T>,
+    row: (x: T) => Cells,
+    { formats = {}, style }: { formats?: Record<number, string>; style?: (row: ExcelJS.Row, x: T) => void } = {},
+  ) => {
     const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.addRow(headers).font = { bold: true };
-    rows.forEach((r) => ws.addRow(r));
     headers.forEach((_h, i) => (ws.getColumn(i + 1).width = i === 1 ? 36 : 16));
+    for (const [column, format] of Object.entries(formats)) ws.getColumn(Number(column)).numFmt = format;
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
-    return ws;
+    const header = ws.addRow(headers);
+    header.font = { bold: true };
+    header.commit();
+    for (const x of items) {
+      const r = ws.addRow(row(x));
+      style?.(r, x);
+      r.commit();
+    }
+    // Ends the sheet's part, so the zip takes it in before the next is written.
+    ws.commit();
   };
   summarySheet(wb, f, t);
-  const indicators = sheet(
+  sheet(
     t.sheets.indicators,
     [...t.headers.indicatorSheet, ...t.headers.source],
-    f.indicators.map((i) => [
+    f.indicators,
+    (i) => [
       i.no,
       names.indicator(i),
       t.name(f, i.category),
@@ -71,104 +106,102 @@ export async function writeReportWorkbook(f: CycleReportFigures, locale: Locale 
       i.measures,
       i.dataSource,
       ...traced(i.source),
-    ]),
+    ],
+    {
+      // Value and expected value shown at the precision the plan prints the indicator's figures at (5.00, not 5); ratios to four places.
+      formats: { 10: '0.0000' },
+      style: (row, i) => {
+        const format = i.decimals ? `0.${'0'.repeat(i.decimals)}` : '0';
+        row.getCell(8).numFmt = format;
+        row.getCell(9).numFmt = format;
+      },
+    },
   );
-  // Value and expected value shown at the precision the plan prints the indicator's figures at (5.00, not 5); ratios to four places.
-  f.indicators.forEach((i, index) => {
-    const row = indicators.getRow(index + 2);
-    const format = i.decimals ? `0.${'0'.repeat(i.decimals)}` : '0';
-    row.getCell(8).numFmt = format;
-    row.getCell(9).numFmt = format;
-  });
-  indicators.getColumn(10).numFmt = '0.0000';
-  sheet(
-    t.sheets.tasks,
-    [...t.headers.taskSheet, ...t.headers.source],
-    f.tasks.map((x) => [
-      x.no,
-      names.task(x),
-      t.name(f, x.leadDepartment),
-      t.taskProgress(x.progress),
-      t.status(x.status),
-      x.narrative,
-      x.contributions.length ? t.contributions(f, x) : null,
-      ...traced(x.source),
-    ]),
-  );
-  sheet(
-    t.sheets.targets,
-    t.headers.targets,
-    f.targets.map((x) => [
-      x.no,
-      names.mainTarget(x),
-      t.names(f, x.departments),
-      x.indicators.join(sep),
-      t.targetStatus(x.status),
-    ]),
-  );
+  sheet(t.sheets.tasks, [...t.headers.taskSheet, ...t.headers.source], f.tasks, (x) => [
+    x.no,
+    names.task(x),
+    t.name(f, x.leadDepartment),
+    t.taskProgress(x.progress),
+    t.status(x.status),
+    x.narrative,
+    x.contributions.length ? t.contributions(f, x) : null,
+    ...traced(x.source),
+  ]);
+  sheet(t.sheets.targets, t.headers.targets, f.targets, (x) => [
+    x.no,
+    names.mainTarget(x),
+    t.names(f, x.departments),
+    x.indicators.join(sep),
+    t.targetStatus(x.status),
+  ]);
   const p = f.summary.projects;
-  const projects = sheet(
+  const total: Cells = [null, t.total, null, p.planPeriodInvestment, p.investmentCumulative, p.completionShare];
+  sheet(
     t.sheets.projects,
     [...t.headers.projectSheet, ...t.headers.source],
-    [
-      ...f.projects.map((x) => [
-        x.no,
-        names.item(x),
-        t.name(f, x.leadDepartment),
-        x.planPeriodInvestment,
-        x.investmentCumulative,
-        x.completionShare,
-        t.construction(x.constructionStatus),
-        x.ratio,
-        t.status(x.status),
-        x.flags.map(t.projectFlag).join('；') || null,
-        x.narrative,
-        ...traced(x.source),
-      ]),
-      [null, t.total, null, p.planPeriodInvestment, p.investmentCumulative, p.completionShare],
-    ],
+    [...f.projects, null],
+    (x) =>
+      x === null
+        ? total
+        : [
+            x.no,
+            names.item(x),
+            t.name(f, x.leadDepartment),
+            x.planPeriodInvestment,
+            x.investmentCumulative,
+            x.completionShare,
+            t.construction(x.constructionStatus),
+            x.ratio,
+            t.status(x.status),
+            x.flags.map(t.projectFlag).join('；') || null,
+            x.narrative,
+            ...traced(x.source),
+          ],
+    {
+      // Money in 万元 to the cent as the plan prints it, shares as percentages, ratios to four places as for indicators.
+      formats: { 4: '#,##0.00', 5: '#,##0.00', 6: '0.0%', 8: '0.0000' },
+      // The total, last, in bold.
+      style: (row, x) => {
+        if (x === null) row.font = { bold: true };
+      },
+    },
   );
-  // Money in 万元 to the cent as the plan prints it, shares as percentages, ratios to four places as for indicators.
-  projects.getColumn(4).numFmt = '#,##0.00';
-  projects.getColumn(5).numFmt = '#,##0.00';
-  projects.getColumn(6).numFmt = '0.0%';
-  projects.getColumn(8).numFmt = '0.0000';
-  projects.lastRow!.font = { bold: true };
-  sheet(
-    t.sheets.reserve,
-    [...t.headers.reserveSheet, ...t.headers.source],
-    f.reserveProjects.map((x) => [
-      x.no,
-      names.item(x),
-      names.reserveGroup(x),
-      t.name(f, x.leadDepartment),
-      t.reserveStage(x.stage),
-      x.narrative,
-      ...traced(x.source),
-    ]),
-  );
+  sheet(t.sheets.reserve, [...t.headers.reserveSheet, ...t.headers.source], f.reserveProjects, (x) => [
+    x.no,
+    names.item(x),
+    names.reserveGroup(x),
+    t.name(f, x.leadDepartment),
+    t.reserveStage(x.stage),
+    x.narrative,
+    ...traced(x.source),
+  ]);
   sheet(
     SERVICE_TEXT[locale].sheet,
     [...SERVICE_TEXT[locale].sheetHeaders, ...t.headers.source],
-    f.serviceItems.map((x) => [...serviceSheetRow(locale, f, x), ...traced(x.source)]),
+    f.serviceItems,
+    (x) => [...serviceSheetRow(locale, f, x), ...traced(x.source)],
   );
-  sheet(
-    t.sheets.timeliness,
-    t.headers.timelinessSheet,
-    f.timeliness.map((x) => [t.name(f, x.name), x.department, t.timeliness(x.timeliness), x.done, x.total]),
-  );
+  sheet(t.sheets.timeliness, t.headers.timelinessSheet, f.timeliness, (x) => [
+    t.name(f, x.name),
+    x.department,
+    t.timeliness(x.timeliness),
+    x.done,
+    x.total,
+  ]);
   addAdjustmentSheet(wb, locale, f);
   if (f.assessment) addAssessmentSheet(wb, locale, shownAssessment(locale, f));
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  await wb.commit();
 }
 
 /** The first sheet: how many items of each kind stand where, then the report's summary sentences. */
 function summarySheet(wb: ExcelJS.Workbook, f: CycleReportFigures, t: ReportText): void {
   const ws = wb.addWorksheet(t.sheets.summary);
+  const statuses = Object.keys(f.summary.byStatus) as ProgressStatus[];
+  const columns = statuses.length + 1;
+  for (let c = 1; c <= columns; c++) ws.getColumn(c).width = 16;
   ws.addRow([t.title(f)]).font = { bold: true, size: 14 };
   ws.addRow([t.subtitle(f)]);
   ws.addRow([]);
-  const statuses = Object.keys(f.summary.byStatus) as ProgressStatus[];
   const counted: Array<[string, Record<ProgressStatus, number>]> = [
     [t.sheets.indicators, f.summary.byStatus],
     [t.sheets.tasks, f.summary.tasksByStatus],
@@ -177,8 +210,6 @@ function summarySheet(wb: ExcelJS.Workbook, f: CycleReportFigures, t: ReportText
   ws.addRow(['', ...statuses.map((s) => t.status(s))]).font = { bold: true };
   for (const [kind, byStatus] of counted) ws.addRow([kind, ...statuses.map((s) => byStatus[s] ?? 0)]);
   ws.addRow([]);
-  const columns = statuses.length + 1;
-  ws.columns.forEach((c) => (c.width = 16));
   const services = SERVICE_TEXT[t.locale].summary(f);
   for (const sentence of [t.summary(f), t.projectTotals(f), t.reserveTotals(f), services, t.method(f)]) {
     const row = ws.addRow([sentence]);
@@ -187,4 +218,5 @@ function summarySheet(wb: ExcelJS.Workbook, f: CycleReportFigures, t: ReportText
     // Excel does not size a merged cell's row to its wrapped text: about 50 Chinese characters a line across the table.
     row.height = Math.ceil(sentence.length / 50) * 18;
   }
+  ws.commit();
 }
