@@ -13,6 +13,7 @@ import type { Localized } from '../plan/localized';
 import { CycleRepository } from '../persistence/repositories/cycle.repository';
 import { reviewCommandUpdate } from '../../workflows/report-review.messages';
 import type { reportReview } from '../../workflows/report-review.workflow';
+import { cycleAttributes } from '../../workflows/search-attributes';
 import { CycleRequestError, refusedAsError } from './cycle-client';
 
 export interface ReviewStart {
@@ -79,6 +80,8 @@ export class ReviewClient {
             policy: definition.policy,
           },
         ],
+        // An operator finds the review beside its cycle: by plan, kind and period.
+        typedSearchAttributes: cycleAttributes(definition),
         // A repeat of the bureau's request finds the running review instead of starting a second one.
         workflowIdConflictPolicy: 'USE_EXISTING',
         workflowIdReusePolicy: 'REJECT_DUPLICATE',

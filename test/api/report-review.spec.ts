@@ -64,6 +64,15 @@ describe('the report’s review after close', () => {
       const deadline = new Date(now + DAYS(10)).toISOString();
       expect((await as('admin').post(review, { deadline }).expect(201)).body).toEqual({ cycleId, started: true });
       expect((await as('admin').post(review, { deadline }).expect(201)).body).toEqual({ cycleId, started: false });
+      // An operator finds the review beside its cycle in the Temporal UI: by plan, kind and period.
+      const described = await h.env.client.workflow.getHandle(reviewWorkflowId(cycleId)).describe();
+      expect(
+        Object.fromEntries(described.typedSearchAttributes.getAll().map((pair) => [pair.key.name, pair.value])),
+      ).toEqual({
+        PlanEvalPlan: 'heyuan-public-services-2021-2025',
+        PlanEvalCycleKind: 'annual',
+        PlanEvalPeriod: '2021',
+      });
       const opened = (await eventually(state, (r) => r.status === 200, 'the review’s row')).body;
       expect(opened).toMatchObject({ stage: 'commenting', draftVersion: 1, requireApproval: true, final: null });
       const departments: string[] = opened.departments.map((d: { code: string }) => d.code);
@@ -187,11 +196,7 @@ describe('the report’s review after close', () => {
       const reports = (await as('admin').get(`${cycle}/reports`).expect(200)).body;
       expect(reports.items.map((r: { version: number }) => r.version)).toEqual([1, 2, 3]);
       expect(reports.items[2].contentHash).toBe(final.final.contentHash);
-      const stages = await h.db.dataSource.query(
-        `SELECT stage FROM cycle_report WHERE cycle_id = $1 ORDER BY version`,
-        [cycleId],
-      );
-      expect(stages.map((r: { stage: string }) => r.stage)).toEqual(['draft', 'draft', 'final']);
+      expect(reports.items.map((r: { stage: string }) => r.stage)).toEqual(['draft', 'draft', 'final']);
       // What a department sees: itself and its own comments, with the evaluator's assessments.
       const own = (await as('submitter').get(review).expect(200)).body;
       expect(own.departments.map((d: { code: string }) => d.code)).toEqual([OWN]);

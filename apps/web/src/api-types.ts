@@ -2713,6 +2713,11 @@ export interface components {
       version: number;
       /** @description SHA-256 of the report’s figures, the same in every format and language */
       contentHash: string;
+      /**
+       * @description 征求意见稿 draft (every version a close compiles) or 定稿 final (the review’s final version)
+       * @enum {string}
+       */
+      stage: 'draft' | 'final';
       /** Format: date-time */
       createdAt: string;
       formats: ('docx' | 'xlsx' | 'html' | 'json')[];

@@ -18,6 +18,12 @@ export class ReportVersionView {
   @ApiProperty({ description: 'SHA-256 of the report’s figures, the same in every format and language' })
   contentHash: string;
 
+  @ApiProperty({
+    enum: ['draft', 'final'],
+    description: '征求意见稿 draft (every version a close compiles) or 定稿 final (the review’s final version)',
+  })
+  stage: 'draft' | 'final';
+
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt: Date;
 

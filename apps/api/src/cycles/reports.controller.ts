@@ -40,6 +40,7 @@ export class ReportsController {
       items: rows.map((r) => ({
         version: r.version,
         contentHash: r.contentHash,
+        stage: r.stage,
         createdAt: r.createdAt,
         formats: REPORT_FORMAT_NAMES,
       })),

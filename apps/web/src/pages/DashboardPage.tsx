@@ -514,6 +514,13 @@ function Reports({ base, cycleId }: { base: string; cycleId: string }) {
         locale={{ emptyText: t('本轮评估结束后生成报告', 'The report is compiled when the cycle closes') }}
         columns={[
           { title: t('版本', 'Version'), dataIndex: 'version', width: 70 },
+          {
+            title: t('阶段', 'Stage'),
+            dataIndex: 'stage',
+            width: 110,
+            render: (v: Report['stage']) =>
+              v === 'final' ? <Tag color="green">{t('定稿', 'Final')}</Tag> : <Tag>{t('征求意见稿', 'Draft')}</Tag>,
+          },
           { title: t('生成时间', 'Compiled'), dataIndex: 'createdAt', render: (v: string) => when(v) },
           {
             title: t('内容校验值', 'Content hash'),
