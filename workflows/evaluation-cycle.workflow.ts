@@ -63,7 +63,7 @@ function cycleActivities(attempts: number | undefined) {
   const report = boundedTo(ACTIVITY_RETRIES.report, attempts);
   return {
     retries: { records, notices, report },
-    records: proxyActivities<Pick<CycleActivities, 'prepareCycle' | 'reopenCycle'>>({
+    records: proxyActivities<Pick<CycleActivities, 'prepareCycle' | 'reopenCycle' | 'leadItemKeys'>>({
       startToCloseTimeout: '10 minutes',
       retry: { ...records, nonRetryableErrorTypes: ['LaunchRefused'] },
     }),
@@ -171,8 +171,8 @@ export async function evaluationCycle({
     recoverable('sendNotice', retries.notices, () => activities.notices.sendNotice(notice));
 
   let prepared: Pick<PreparedCycle, 'departments' | 'years' | 'thresholds' | 'contributors'>;
-  /** Each department's items: the cycle's (whose assignment the cycle sends), or the reopened ones. */
-  let itemsOf: (department: string) => string[];
+  /** Each department of a batch and its items: the cycle's (whose assignment the cycle sends), or the reopened ones. */
+  let itemsOf: (batch: string[]) => Promise<Record<string, string[]>>;
   let reopened: ReopenedCycle | null = null;
   if (reopen) {
     // The row takes the reopen's dates: links minted from now on expire by its hard close, not the first one.
@@ -187,21 +187,30 @@ export async function evaluationCycle({
       thresholds: reopened.thresholds,
       contributors: [],
     };
-    itemsOf = (department) => departments.find((d) => d.department === department)!.itemKeys;
+    itemsOf = async (batch) =>
+      Object.fromEntries(batch.map((b) => [b, departments.find((d) => d.department === b)!.itemKeys]));
   } else {
-    const { leadItems, ...rest } = await recoverable('prepareCycle', retries.records, () =>
+    prepared = await recoverable('prepareCycle', retries.records, () =>
       activities.records.prepareCycle({ cycleId, definition }),
     );
-    prepared = rest;
-    itemsOf = (department) => leadItems[department];
+    // A batch's keys at a time: every item's key in one payload would outgrow Temporal's limit (activities-contract.ts).
+    itemsOf = (batch) =>
+      recoverable('leadItemKeys', retries.records, () =>
+        activities.records.leadItemKeys({ cycleId, departments: batch }),
+      );
   }
   status.departments = prepared.departments;
   enterPhase('collecting');
 
   const children: Array<ChildWorkflowHandle<typeof departmentCycle>> = [];
   const assignmentNotices: Array<Promise<void>> = [];
+  const batchAt = (i: number) => prepared.departments.slice(i, i + CHILD_START_BATCH);
+  // The next batch's keys are read while this batch starts: the reads add one round trip to the launch, not one per batch.
+  let nextItems = prepared.departments.length > 0 ? itemsOf(batchAt(0)) : Promise.resolve<Record<string, string[]>>({});
   for (let i = 0; i < prepared.departments.length; i += CHILD_START_BATCH) {
-    const batch = prepared.departments.slice(i, i + CHILD_START_BATCH);
+    const batch = batchAt(i);
+    const items = await nextItems;
+    if (i + CHILD_START_BATCH < prepared.departments.length) nextItems = itemsOf(batchAt(i + CHILD_START_BATCH));
     const starting = batch.map((department) =>
       startChild(departmentCycle, {
         workflowId: childId(department),
@@ -221,7 +230,7 @@ export async function evaluationCycle({
             requireBureauAcceptance: definition.requireBureauAcceptance,
             thresholds: prepared.thresholds,
             policy: definition.policy,
-            items: itemsOf(department),
+            items: items[department],
             ...(reopen ? { reopen: { requestId: reopen.requestId, actor: reopen.actor, reason: reopen.reason } } : {}),
             ...(activityAttempts !== undefined ? { activityAttempts } : {}),
           },

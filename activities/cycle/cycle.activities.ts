@@ -32,7 +32,7 @@ import {
   type CycleDefinition,
 } from '../../libs/cycle/cycle-definition';
 import { planCycle } from '../../libs/cycle/cycle-planning';
-import { preparedCycle } from '../../libs/cycle/prepared-cycle';
+import { leadItemKeys, preparedCycle } from '../../libs/cycle/prepared-cycle';
 import type { ProjectSubmission, WorkItemSpec } from '../../libs/cycle/submission';
 import type { EvaluationCycle } from '../../libs/persistence/entities';
 import { CatalogRepository } from '../../libs/persistence/repositories/catalog.repository';
@@ -131,6 +131,16 @@ export class CycleActivitiesService implements CycleActivities {
     );
     log.info('cycle prepared', { cycleId, items: prepared.itemCount, departments: prepared.departments.length });
     return prepared;
+  }
+
+  async leadItemKeys({
+    cycleId,
+    departments,
+  }: {
+    cycleId: string;
+    departments: string[];
+  }): Promise<Record<string, string[]>> {
+    return leadItemKeys(departments, await this.items.keysOf(cycleId, departments));
   }
 
   async loadDepartmentItems({ cycleId, department }: { cycleId: string; department: string }): Promise<WorkItemSpec[]> {

@@ -1,6 +1,6 @@
 import { THRESHOLD_PRESETS } from '../rules/thresholds';
 import { itemKey } from './cycle-definition';
-import { preparedCycle } from './prepared-cycle';
+import { leadItemKeys, preparedCycle } from './prepared-cycle';
 import type { WorkItemSpec } from './submission';
 
 const item = (kind: WorkItemSpec['kind'], no: number, lead: string, co: string[] = []): WorkItemSpec => ({
@@ -30,12 +30,6 @@ describe('preparedCycle', () => {
   ])('gives the same answer for items %s', (_order, given) => {
     expect(preparedCycle(given, years, thresholds)).toEqual({
       departments: ['city-civil-affairs', 'city-education', 'city-health'],
-      leadItems: {
-        'city-civil-affairs': ['task-1'],
-        'city-education': ['indicator-10'],
-        // Catalog order: indicators, then projects, then tasks, each by number.
-        'city-health': ['indicator-2', 'project-1', 'task-2'],
-      },
       itemCount: 5,
       years,
       thresholds,
@@ -55,11 +49,37 @@ describe('preparedCycle', () => {
   it('has no departments and no contributors for no items', () => {
     expect(preparedCycle([], years, thresholds)).toEqual({
       departments: [],
-      leadItems: {},
       itemCount: 0,
       years,
       thresholds,
       contributors: [],
+    });
+  });
+});
+
+describe('leadItemKeys', () => {
+  const rows = [
+    item('task', 2, 'city-health'),
+    item('indicator', 10, 'city-education'),
+    item('project', 1, 'city-health'),
+    item('indicator', 2, 'city-health'),
+  ];
+
+  it.each([
+    ['a batch of every department', ['city-education', 'city-health'], rows],
+    ['rows in another order', ['city-education', 'city-health'], [...rows].reverse()],
+  ])('gives each department its keys in catalog order: %s', (_case, departments, given) => {
+    expect(leadItemKeys(departments, given)).toEqual({
+      'city-education': ['indicator-10'],
+      // Catalog order: indicators, then projects, then tasks, each by number.
+      'city-health': ['indicator-2', 'project-1', 'task-2'],
+    });
+  });
+
+  it('names a department of the batch that leads nothing, and leaves out rows of departments outside it', () => {
+    expect(leadItemKeys(['city-sports', 'city-education'], rows)).toEqual({
+      'city-sports': [],
+      'city-education': ['indicator-10'],
     });
   });
 });

@@ -11,23 +11,20 @@ import type { PlanYears, WorkItemSpec } from './submission';
 export type ItemOutline = Pick<WorkItemSpec, 'key' | 'kind' | 'no' | 'title' | 'leadDepartment' | 'coDepartments'>;
 
 /** Catalog order: by kind, then number (as `loadDepartmentItems` reads a department's items). */
-function byKindAndNo(a: ItemOutline, b: ItemOutline): number {
+function byKindAndNo(a: Pick<ItemOutline, 'kind' | 'no'>, b: Pick<ItemOutline, 'kind' | 'no'>): number {
   return a.kind === b.kind ? a.no - b.no : a.kind < b.kind ? -1 : 1;
 }
 
 export function preparedCycle(items: ItemOutline[], years: PlanYears, thresholds: Thresholds): PreparedCycle {
   const ordered = [...items].sort(byKindAndNo);
   const departments = [...new Set(ordered.map((i) => i.leadDepartment))].sort();
-  const leadItems: Record<string, string[]> = Object.fromEntries(departments.map((d) => [d, []]));
   const contributors = new Map<string, Array<{ key: string; title: string }>>();
   for (const item of ordered) {
-    leadItems[item.leadDepartment].push(item.key);
     for (const co of item.coDepartments)
       contributors.set(co, [...(contributors.get(co) ?? []), { key: item.key, title: item.title }]);
   }
   return {
     departments,
-    leadItems,
     itemCount: items.length,
     years,
     thresholds,
@@ -35,4 +32,14 @@ export function preparedCycle(items: ItemOutline[], years: PlanYears, thresholds
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([department, items]) => ({ department, items })),
   };
+}
+
+/** Each department's item keys, in catalog order (every department named, with none if it leads none). */
+export function leadItemKeys(
+  departments: string[],
+  items: Array<Pick<ItemOutline, 'key' | 'kind' | 'no' | 'leadDepartment'>>,
+): Record<string, string[]> {
+  const keys: Record<string, string[]> = Object.fromEntries(departments.map((d) => [d, []]));
+  for (const item of [...items].sort(byKindAndNo)) keys[item.leadDepartment]?.push(item.key);
+  return keys;
 }

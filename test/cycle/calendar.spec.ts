@@ -18,12 +18,12 @@ const HEYUAN = { code: 'heyuan-public-services-2021-2025', startYear: 2021, endY
 const emptyCycle: CycleActivities = {
   prepareCycle: async () => ({
     departments: [],
-    leadItems: {},
     itemCount: 0,
     years: { baselineYear: 2020, endYear: 2025, year: 2025 },
     thresholds: THRESHOLD_PRESETS.time_elapsed,
     contributors: [],
   }),
+  leadItemKeys: async () => ({}),
   loadDepartmentItems: async () => [],
   sendAssignmentNotices: async () => undefined,
   recordCommands: async () => [],

@@ -80,6 +80,7 @@ const stubs: CycleActivities = {
       }));
   },
   prepareCycle: notUsed,
+  leadItemKeys: notUsed,
   sendAssignmentNotices: notUsed,
   closeCycle: notUsed,
   reopenCycle: notUsed,

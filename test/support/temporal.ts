@@ -27,13 +27,19 @@ async function withSearchAttributes(env: TestWorkflowEnvironment): Promise<TestW
   return env;
 }
 
-/** A real Temporal dev server (the `temporal` CLI), for what the test server lacks, such as Schedules. */
-export async function createDevServerEnvironment(dataConverter?: DataConverter): Promise<TestWorkflowEnvironment> {
+/**
+ * A real Temporal dev server (the `temporal` CLI), for what the test server lacks, such as Schedules and the
+ * server's limits; `extraArgs` for its command line (e.g. `--dynamic-config-value` to lower a limit).
+ */
+export async function createDevServerEnvironment(
+  dataConverter?: DataConverter,
+  extraArgs: string[] = [],
+): Promise<TestWorkflowEnvironment> {
   const path = process.env.TEMPORAL_CLI_PATH ?? join(__dirname, '../../.tools/venv/bin/temporal');
   if (!existsSync(path)) throw new Error(`temporal CLI not found at ${path}: run scripts/tools.sh`);
   return withSearchAttributes(
     await TestWorkflowEnvironment.createLocal({
-      server: { executable: { type: 'existing-path', path } },
+      server: { executable: { type: 'existing-path', path }, extraArgs },
       ...(dataConverter ? { client: { dataConverter } } : {}),
     }),
   );

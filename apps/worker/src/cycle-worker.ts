@@ -55,6 +55,7 @@ export function createCycleWorker(options: CycleWorkerOptions): Promise<Worker> 
     // Bound methods: Temporal calls activities as plain functions.
     activities: {
       prepareCycle: activities.prepareCycle.bind(activities),
+      leadItemKeys: activities.leadItemKeys.bind(activities),
       loadDepartmentItems: activities.loadDepartmentItems.bind(activities),
       sendAssignmentNotices: activities.sendAssignmentNotices.bind(activities),
       recordCommands: activities.recordCommands.bind(activities),

@@ -98,6 +98,17 @@ export class CycleItemRepository {
     return rows.map((r) => r.spec as WorkItemSpec);
   }
 
+  /** The departments' items' keys, kinds and numbers (to put them in catalog order). */
+  keysOf(
+    cycleId: string,
+    departments: string[],
+  ): Promise<Array<{ leadDepartment: string; key: string; kind: WorkItemSpec['kind']; no: number }>> {
+    return this.db.query(
+      `SELECT department AS "leadDepartment", item_key AS key, item_kind AS kind, item_no AS no FROM work_item WHERE cycle_id = $1 AND department = ANY($2)`,
+      [cycleId, departments],
+    );
+  }
+
   /** The departments' items' keys and titles (not their specifications), in catalog order. */
   titlesOf(cycleId: string, departments: string[]): Promise<Array<{ department: string; key: string; title: string }>> {
     return this.db.query(
