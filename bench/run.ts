@@ -59,6 +59,7 @@ import {
 import { benchPortalLoad, PORTAL_BASELINE, PORTAL_LOAD_SETTINGS } from './portal-load';
 import { splitItems, syntheticPlan } from '../tools/synthetic-plan';
 import { median, mib, round2 } from './figures';
+import { databaseSize, HISTORY_LIMITS, largestHistories } from './cycle-scale';
 
 const ROOT = join(__dirname, '..');
 const TASK_QUEUE = 'plan-eval-bench';
@@ -73,6 +74,8 @@ interface Options {
   reportSizes: number[];
   memorySize: number;
   memoryShare: number;
+  scaleSize: number;
+  scaleDepartments: number;
   only: string[];
   servers: TemporalServerName[];
   repeat: number;
@@ -112,6 +115,8 @@ interface MemoryPhase {
   seconds: number;
   peakRssMiB: number;
   endRssMiB: number;
+  /** CPU seconds each process spent in the phase. */
+  cpu: CpuSeconds;
 }
 
 /** One process's CPU seconds in a reading, or all of them ('total'). */
@@ -141,7 +146,13 @@ function parseOptions(): Options {
       'share of the departments that submit and approve everything in the memory cycle; below 1 the bureau then cancels it, which closes it with its report',
       '1',
     )
-    .option('--only <list>', 'fanout,report,memory,submissions,portal', 'fanout,report,memory,submissions,portal')
+    .option('--scale-size <n>', 'items of the cycle the scale run takes to its report', '100000')
+    .option('--scale-departments <n>', 'lead departments of the scale run', '2000')
+    .option(
+      '--only <list>',
+      'fanout,report,memory,submissions,portal,scale (scale: not run unless named)',
+      'fanout,report,memory,submissions,portal',
+    )
     .option(
       '--servers <list>',
       `the Temporal servers fan-out, submissions and memory run on, each in turn (${Object.keys(TEMPORAL_SERVERS).join(',')})`,
@@ -179,6 +190,8 @@ function parseOptions(): Options {
       reportSizes: string;
       memorySize?: string;
       memoryShare: string;
+      scaleSize: string;
+      scaleDepartments: string;
       only: string;
       servers: string;
       repeat: string;
@@ -196,6 +209,8 @@ function parseOptions(): Options {
     reportSizes: list(o.reportSizes),
     memorySize: o.memorySize !== undefined ? Number(o.memorySize) : Math.max(...sizes),
     memoryShare: Math.min(1, Math.max(0, Number(o.memoryShare))),
+    scaleSize: Number(o.scaleSize),
+    scaleDepartments: Number(o.scaleDepartments),
     only: o.only.split(','),
     servers: serverNames(o.servers),
     repeat: Math.min(5, Math.max(1, Number(o.repeat))),
@@ -493,29 +508,56 @@ async function benchFanOut(stack: Stack, opts: Options): Promise<FanOutRow[]> {
   return rows;
 }
 
-async function benchWorkerMemory(stack: Stack, items: number, departments: number, share: number) {
-  const { planCode } = await stack.plan(items, departments);
+/**
+ * A whole cycle of N items over D departments, to its report: the worker's RSS
+ * sampled throughout, each phase's time and CPU, how long the launch took to
+ * start every department, and what the cycle left on the Temporal server
+ * (largest histories) and in PostgreSQL. `variant` keeps its plan apart from
+ * another run's of the same size.
+ */
+async function benchWholeCycle(stack: Stack, items: number, departments: number, share: number, variant?: string) {
+  const { planCode, importMs } = await stack.plan(items, departments, variant);
   const samples: Array<{ at: number; rss: number }> = [];
-  const sample = () => samples.push({ at: performance.now(), rss: stack.worker.memory().rss });
+  const sample = () => {
+    if (stack.worker.running) samples.push({ at: performance.now(), rss: stack.worker.memory().rss });
+  };
   sample();
   const idleRss = samples[0].rss;
   const timer = setInterval(sample, 200);
+  // A worker that dies mid-run (out of memory, say) ends the run with its last words, not a wait for ever.
+  let measuring = true;
+  const workerGone = new Promise<never>((_, reject) => {
+    void stack.worker.exited.then(({ code, signal }) => {
+      if (measuring)
+        reject(
+          new Error(
+            `the worker exited mid-run (${signal ?? `code ${code}`}):\n${stack.worker.lines.slice(-30).join('\n')}`,
+          ),
+        );
+    });
+  });
   const phases: MemoryPhase[] = [];
   let phaseStart = performance.now();
+  let phaseCpu = stack.cpu();
+  const cpuAtStart = phaseCpu;
   const endPhase = (phase: string) => {
     sample();
     const inPhase = samples.filter((s) => s.at >= phaseStart);
+    const cpu = stack.cpu();
     phases.push({
       phase,
       seconds: round2((performance.now() - phaseStart) / 1000),
       peakRssMiB: mib(Math.max(...inPhase.map((s) => s.rss))),
       endRssMiB: mib(samples.at(-1)!.rss),
+      cpu: cpuSpent(phaseCpu, cpu),
     });
     phaseStart = performance.now();
+    phaseCpu = cpu;
   };
-  try {
+  const measure = async () => {
     const definition = stack.definition(planCode, { kind: 'midterm', fromYear: 2021, toYear: 2023 }, '2s');
-    const { cycleId } = await stack.launchAndWaitForAssignments(definition, items);
+    const launch = await stack.launchAndWaitForAssignments(definition, items);
+    const { cycleId } = launch;
     endPhase('fan-out');
 
     const all = (await new CycleItemRepository(stack.db.dataSource).specs(cycleId)).map((spec) => ({
@@ -561,6 +603,13 @@ async function benchWorkerMemory(stack: Stack, items: number, departments: numbe
     const submissionsPhase = phases.find((p) => p.phase === 'submissions')!;
     return {
       items,
+      departments: launch.departments,
+      importMs,
+      /** Launch → every department's workflow started, and → every assignment mail received by SMTP. */
+      launch: { departmentsStartedMs: launch.phases.childrenStartedMs, everyDepartmentNotifiedMs: launch.ms },
+      cpu: cpuSpent(cpuAtStart, stack.cpu()),
+      histories: await largestHistories(stack.client),
+      database: await databaseSize(stack.db.dataSource),
       departmentsSubmitting: active.size,
       itemsSubmitted: rows.length,
       idleRssMiB: mib(idleRss),
@@ -571,9 +620,41 @@ async function benchWorkerMemory(stack: Stack, items: number, departments: numbe
       submissionsPerSecond: round2(submitted / submissionsPhase.seconds),
       samples: samples.map((s) => ({ seconds: round2((s.at - samples[0].at) / 1000), rssMiB: mib(s.rss) })),
     };
+  };
+  try {
+    return await Promise.race([measure(), workerGone]);
   } finally {
+    measuring = false;
     clearInterval(timer);
   }
+}
+
+/** A whole cycle's figures: its phases (time, worker RSS, CPU per process), its launch, its largest histories, its database. */
+function wholeCycleTables(title: string, m: Awaited<ReturnType<typeof benchWholeCycle>>): string[] {
+  const processes = Object.keys(m.cpu);
+  return [
+    `${title} a ${m.items}-item cycle over ${m.departments} departments, ${m.itemsSubmitted} items submitted and approved by ${m.departmentsSubmitting} departments (idle ${m.idleRssMiB} MiB, peak ${m.peakRssMiB} MiB, end ${m.endRssMiB} MiB; ${m.submissionsPerSecond} submissions/s as Temporal Updates through CycleClient.command, each record written, at concurrency 32)`,
+    table(
+      ['phase', 'seconds', 'peak RSS MiB', 'RSS at end MiB', ...processes.map((p) => `${p} CPU s`)],
+      [
+        ...m.phases.map((p) => [p.phase, p.seconds, p.peakRssMiB, p.endRssMiB, ...processes.map((k) => p.cpu[k] ?? 0)]),
+        [
+          'whole cycle',
+          round2(m.phases.reduce((a, p) => a + p.seconds, 0)),
+          m.peakRssMiB,
+          m.endRssMiB,
+          ...processes.map((k) => m.cpu[k]),
+        ],
+      ],
+    ),
+    `launch → every department started ${m.launch.departmentsStartedMs} ms, → every assignment mail received ${m.launch.everyDepartmentNotifiedMs} ms (plan import ${m.importMs} ms); PostgreSQL database ${m.database.mib} MiB (${m.database.tables.map((t) => `${t.table} ${t.mib}`).join(', ')}); postgres CPU counts every PostgreSQL process on the machine`,
+    `Largest history per workflow type (limits: ${HISTORY_LIMITS.events} events, ${mib(HISTORY_LIMITS.bytes)} MiB)`,
+    table(
+      ['workflow type', 'runs', 'events', 'MiB', 'of limit %', 'longest run'],
+      m.histories.map((h) => [h.workflowType, h.runs, h.events, mib(h.bytes), h.ofLimitPercent, h.eventsWorkflowId]),
+    ),
+    '',
+  ];
 }
 
 /** Runs `task` over `items`, at most `concurrency` at a time. */
@@ -728,17 +809,21 @@ async function benchOnServer(
       );
     }
     if (opts.only.includes('memory') && opts.memorySize > 0) {
-      const memory = await benchWorkerMemory(stack, opts.memorySize, opts.departments, opts.memoryShare);
+      const memory = await benchWholeCycle(stack, opts.memorySize, opts.departments, opts.memoryShare);
       measured.workerMemory = memory;
       measured.workerLatencies = await stack.latencies();
-      out.push(
-        `${on} 工作进程内存 Worker RSS through a ${memory.items}-item cycle, ${memory.itemsSubmitted} items submitted and approved by ${memory.departmentsSubmitting} departments (idle ${memory.idleRssMiB} MiB, peak ${memory.peakRssMiB} MiB, end ${memory.endRssMiB} MiB; ${memory.submissionsPerSecond} submissions/s as Temporal Updates at concurrency 32)`,
-        table(
-          ['phase', 'seconds', 'peak RSS MiB', 'RSS at end MiB'],
-          memory.phases.map((p) => [p.phase, p.seconds, p.peakRssMiB, p.endRssMiB]),
-        ),
-        '',
+      out.push(...wholeCycleTables(`${on} 工作进程内存 Worker RSS through`, memory));
+    }
+    if (opts.only.includes('scale') && opts.scaleSize > 0) {
+      const scale = await benchWholeCycle(
+        stack,
+        opts.scaleSize,
+        opts.scaleDepartments,
+        opts.memoryShare,
+        `${opts.scaleDepartments}d`,
       );
+      measured.scale = scale;
+      out.push(...wholeCycleTables(`${on} 规模 Scale: a whole cycle,`, scale));
     }
   } finally {
     await stack.stop();
@@ -844,6 +929,7 @@ async function main(): Promise<void> {
   const needStack =
     (opts.only.includes('fanout') && opts.sizes.length) ||
     (opts.only.includes('memory') && opts.memorySize > 0) ||
+    (opts.only.includes('scale') && opts.scaleSize > 0) ||
     (opts.only.includes('submissions') && opts.submissions > 0);
   if (needStack) {
     const servers: Record<string, unknown> = {};
