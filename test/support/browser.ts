@@ -75,7 +75,9 @@ export async function chooseByTyping(box: Locator, label: string): Promise<void>
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option-active', { hasText: label }).waitFor();
   await box.press('Enter');
   const select = box.locator(`xpath=ancestor::div[contains(concat(' ', @class, ' '), ' ant-select ')][1]`);
-  await select.locator('.ant-select-selection-item', { hasText: label }).waitFor();
+  // A multiple select shows each choice as an item; a single one (Ant Design 6) its label in the content.
+  const chosen = '.ant-select-selection-item, .ant-select-content-has-value';
+  await select.locator(chosen, { hasText: label }).waitFor();
 }
 
 /**
