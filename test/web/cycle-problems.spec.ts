@@ -12,20 +12,11 @@ import { cycleWorkflowId } from '@libs/cycle/cycle-definition';
 import { OperationsRepository } from '@libs/persistence/repositories/operations.repository';
 import { createCycleWorker } from '../../apps/worker/src/cycle-worker';
 import { BUREAU_EMAIL, DAYS, TASK_QUEUE } from '../support/cycle-harness';
-import { ACCOUNTS, createApiHarness, PASSWORD, type AccountName, type ApiHarness } from '../support/api-harness';
-import { openPortalBrowser, type PortalBrowser } from '../support/browser';
+import type { AccountName } from '../support/api-harness';
+import { portalHarness } from '../support/portal-harness';
 
 describe('a step that fails for good', () => {
-  let h: ApiHarness;
-  let browser: PortalBrowser;
-  beforeAll(async () => {
-    h = await createApiHarness();
-    browser = await openPortalBrowser(h);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await h?.close();
-  });
+  const h = portalHarness();
 
   const as = (who: AccountName) => ({
     get: (path: string) => h.http().get(path).set('Authorization', `Bearer ${h.tokens[who]}`),
@@ -86,13 +77,8 @@ describe('a step that fails for good', () => {
       expect(mail.text).toContain('点“重试”');
 
       // The dashboard shows it with 重试; only the bureau retries.
-      const page = await browser.context.newPage();
-      await page.goto(`${browser.origin}/login`);
-      await page.locator('#email').fill(ACCOUNTS.admin.email);
-      await page.locator('#password').fill(PASSWORD);
-      await page.keyboard.press('Enter');
-      await page.getByRole('button', { name: '退出' }).waitFor();
-      await page.goto(`${browser.origin}/cycles/${encodeURIComponent(cycleId)}`);
+      const page = await h.signIn('admin');
+      await page.goto(`${h.origin}/cycles/${encodeURIComponent(cycleId)}`);
       const alert = page.getByRole('alert').filter({ hasText: '运行异常' });
       await alert.getByText('the report writer crashed on a value').waitFor();
       await alert.getByText('closeCycle').waitFor();
@@ -119,6 +105,7 @@ describe('a step that fails for good', () => {
       expect(again.body.messageEn).toContain('already retried');
       const audit = await as('admin').get(`/api/audit?entityType=cycle&entityId=${encodeURIComponent(cycleId)}`);
       expect(audit.body.items.map((e: { action: string }) => e.action)).toContain('retry_step');
+      expect(h.problems).toEqual([]);
     });
   });
 });

@@ -12,29 +12,16 @@
  */
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
 import { DAYS } from '../support/cycle-harness';
-import { ACCOUNTS, createApiHarness, PASSWORD, type ApiHarness } from '../support/api-harness';
-import { calendarUnavailableHere, chooseByTyping, openPortalBrowser, type PortalBrowser } from '../support/browser';
+import { ACCOUNTS } from '../support/api-harness';
+import { chooseByTyping } from '../support/browser';
+import { portalHarness } from '../support/portal-harness';
 
 const enc = encodeURIComponent;
 const HOURS = (n: number) => n * 3_600_000;
 
 describe('the bureau’s dashboard in a real browser', () => {
-  let h: ApiHarness;
-  let browser: PortalBrowser;
-  let stopWorker: (() => Promise<void>) | undefined;
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    h = await createApiHarness();
-    browser = await openPortalBrowser(h, { acceptDownloads: true });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stopWorker?.();
-    await h?.close();
-  });
+  const h = portalHarness({ acceptDownloads: true });
 
   const asAdmin = (path: string, body: object) =>
     h.http().post(path).set('Authorization', `Bearer ${h.tokens.admin}`).send(body);
@@ -56,15 +43,8 @@ describe('the bureau’s dashboard in a real browser', () => {
       };
     const total = (await overview()).departments.reduce((n, d) => n + d.total, 0);
 
-    const page: Page = await browser.context.newPage();
-    page.on('console', (m) => m.type() === 'error' && !calendarUnavailableHere(m) && problems.push(m.text()));
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${browser.origin}/login`);
-    await page.locator('#email').fill(ACCOUNTS.admin.email);
-    await page.locator('#password').fill(PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.getByRole('button', { name: '退出' }).waitFor();
-    await page.goto(`${browser.origin}/cycles/${enc(cycleId)}`);
+    const page = await h.signIn('admin');
+    await page.goto(`${h.origin}/cycles/${enc(cycleId)}`);
 
     // Right after the launch: 正在启动…, and the items as recorded.
     await page.getByText('正在启动…').waitFor();
@@ -75,7 +55,7 @@ describe('the bureau’s dashboard in a real browser', () => {
     expect(await page.getByText('服务器内部错误').count()).toBe(0);
 
     // The worker starts; the page sees the departments running by itself.
-    stopWorker = await h.startWorker();
+    await h.startWorker();
     await page.getByText('正在启动…').waitFor({ state: 'detached', timeout: 60_000 });
 
     // 市统计局 submits and approves one of its two items; nothing is overdue before the deadline.
@@ -145,6 +125,6 @@ describe('the bureau’s dashboard in a real browser', () => {
     await page.getByRole('tab', { name: '通知记录' }).click();
     await page.getByRole('cell', { name: ACCOUNTS.submitter.email }).first().waitFor();
 
-    expect(problems).toEqual([]);
+    expect(h.problems).toEqual([]);
   }, 600_000);
 });

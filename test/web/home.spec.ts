@@ -6,48 +6,28 @@
  */
 import type { Page } from 'playwright-core';
 import { DAYS } from '../support/cycle-harness';
-import { ACCOUNTS, createApiHarness, PASSWORD, type AccountName, type ApiHarness } from '../support/api-harness';
-import { calendarUnavailableHere, openPortalBrowser, type PortalBrowser } from '../support/browser';
+import type { AccountName } from '../support/api-harness';
+import { portalHarness } from '../support/portal-harness';
 
 const enc = encodeURIComponent;
 
 describe('首页 in a real browser', () => {
-  let h: ApiHarness;
-  let browser: PortalBrowser;
-  let stopWorker: (() => Promise<void>) | undefined;
+  const h = portalHarness();
   let cycleId: string;
   let total: number;
-  const problems: string[] = [];
   const pages = new Map<AccountName, Page>();
 
   beforeAll(async () => {
-    h = await createApiHarness();
-    browser = await openPortalBrowser(h);
-    stopWorker = await h.startWorker();
+    await h.startWorker();
     ({ cycleId, items: total } = await h.launch({ deadlineInDays: 30, hardCloseInDays: 60 }));
     await h.env.sleep(DAYS(1));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stopWorker?.();
-    await h?.close();
   });
 
   /** The account's 首页 (in its menu) and its two figures. */
   const home = async (who: AccountName): Promise<{ toDo: string; done: string }> => {
-    let page = pages.get(who);
-    if (!page) {
-      page = await browser.context.newPage();
-      page.on('console', (m) => m.type() === 'error' && !calendarUnavailableHere(m) && problems.push(m.text()));
-      page.on('pageerror', (e) => problems.push(e.message));
-      await page.goto(`${browser.origin}/login`);
-      await page.locator('#email').fill(ACCOUNTS[who].email);
-      await page.locator('#password').fill(PASSWORD);
-      await page.keyboard.press('Enter');
-      await page.getByRole('button', { name: '退出' }).waitFor();
-      pages.set(who, page);
-    }
-    await page.goto(`${browser.origin}/`);
+    const page = pages.get(who) ?? (await h.signIn(who));
+    pages.set(who, page);
+    await page.goto(`${h.origin}/`);
     await page.getByRole('link', { name: '首页' }).waitFor();
     await page.getByRole('link', { name: '2021年年度监测分析' }).waitFor();
     const figure = (title: string) =>
@@ -82,6 +62,6 @@ describe('首页 in a real browser', () => {
     // The cycle's row leads where the role acts on it.
     await pages.get('supervisor')!.getByRole('link', { name: '2021年年度监测分析' }).click();
     await pages.get('supervisor')!.waitForURL(/\/reviews\?cycle=/);
-    expect(problems).toEqual([]);
+    expect(h.problems).toEqual([]);
   }, 180_000);
 });

@@ -13,10 +13,10 @@
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DAYS } from '../support/cycle-harness';
-import { ACCOUNTS, createApiHarness, PASSWORD, type ApiHarness } from '../support/api-harness';
-import { calendarUnavailableHere, openPortalBrowser, type PortalBrowser } from '../support/browser';
+import { ACCOUNTS, PASSWORD } from '../support/api-harness';
+import { portalHarness } from '../support/portal-harness';
 
 const SHOTS = resolve(__dirname, '../../out/screenshots');
 /** Values on the straight path for 2021 (see the reference figures beside the input). */
@@ -26,36 +26,12 @@ const VALUES: Record<string, [first: string, corrected: string]> = {
 };
 
 describe('the web portal in a real browser', () => {
-  let h: ApiHarness;
-  let browser: PortalBrowser;
-  let context: BrowserContext;
-  let origin: string;
-  /** Console errors and uncaught exceptions, by page. */
-  const problems: string[] = [];
+  const h = portalHarness({ acceptDownloads: true });
+  beforeAll(() => mkdir(SHOTS, { recursive: true }));
 
-  beforeAll(async () => {
-    h = await createApiHarness();
-    await mkdir(SHOTS, { recursive: true });
-    browser = await openPortalBrowser(h, { acceptDownloads: true });
-    ({ context, origin } = browser);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await h?.close();
-  });
-
-  const open = async (who: string): Promise<Page> => {
-    const page = await context.newPage();
-    page.on(
-      'console',
-      (m) => m.type() === 'error' && !calendarUnavailableHere(m) && problems.push(`${who}: ${m.text()}`),
-    );
-    page.on('pageerror', (e) => problems.push(`${who}: ${e.message}`));
-    return page;
-  };
   const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
   const signIn = async (page: Page, email: string) => {
-    await page.goto(`${origin}/login`);
+    await page.goto(`${h.origin}/login`);
     // Keyboard only: the email field has focus, Tab to the password, Enter signs in.
     await page.waitForFunction("document.activeElement?.id === 'email'");
     await page.keyboard.type(email);
@@ -98,8 +74,8 @@ describe('the web portal in a real browser', () => {
       // The submitter follows the first link of the assignment email and lands on the item, signed in for it.
       const [digest] = h.mailsTo(ACCOUNTS.submitter.email, '填报任务');
       const token = /http:\/\/portal\.test\/l\/([\w.-]+)/.exec(digest.text)![1];
-      const byLink = await open('submitter (link)');
-      await byLink.goto(`${origin}/l/${token}`);
+      const byLink = await h.open('submitter (link)');
+      await byLink.goto(`${h.origin}/l/${token}`);
       await byLink.waitForURL(/\/cycles\/.+\/items\/indicator-\d+$/);
       const itemKey = decodeURIComponent(byLink.url().split('/').pop()!);
       const [first, corrected] = VALUES[itemKey];
@@ -127,7 +103,7 @@ describe('the web portal in a real browser', () => {
       await shot(byLink, '03-submitter-submitted');
 
       // The supervisor signs in (keyboard only) and returns it with a reason.
-      const supervisor = await open('supervisor');
+      const supervisor = await h.open('supervisor');
       await signIn(supervisor, ACCOUNTS.supervisor.email);
       await supervisor.waitForURL(/\/reviews/);
       const row = supervisor.locator('tr', { hasText: first });
@@ -142,7 +118,7 @@ describe('the web portal in a real browser', () => {
       await supervisor.getByText('没有待审核的事项').waitFor();
 
       // The submitter signs in, finds it returned in the inbox, reads why, corrects, attaches evidence, resubmits.
-      const submitter = await open('submitter');
+      const submitter = await h.open('submitter');
       await signIn(submitter, ACCOUNTS.submitter.email);
       await submitter.waitForURL(/\/inbox/);
       const returnedRow = submitter.locator('tr', { hasText: '已退回' });
@@ -192,7 +168,7 @@ describe('the web portal in a real browser', () => {
           password: PASSWORD,
         })
         .expect(201);
-      const health = await open('co-operating submitter');
+      const health = await h.open('co-operating submitter');
       await signIn(health, healthEmail);
       await health.waitForURL(/\/inbox/);
       await health.getByRole('tab', { name: '需我配合的 (1)' }).click();
@@ -221,7 +197,7 @@ describe('the web portal in a real browser', () => {
       await health.getByText('中文', { exact: true }).click();
 
       // The bureau's dashboard: 市统计局 has one of its two items approved.
-      const bureau = await open('bureau');
+      const bureau = await h.open('bureau');
       await signIn(bureau, ACCOUNTS.admin.email);
       await bureau.waitForURL(/\/cycles$/);
       await shot(bureau, '09-bureau-cycles');
@@ -246,7 +222,7 @@ describe('the web portal in a real browser', () => {
 
       // The hard close compiles the report; the bureau views it and downloads the Word file.
       await h.env.sleep(DAYS(60));
-      await bureau.goto(`${origin}/cycles/${encodeURIComponent(cycleId)}`);
+      await bureau.goto(`${h.origin}/cycles/${encodeURIComponent(cycleId)}`);
       await bureau.getByText('已结束').first().waitFor();
       await bureau.getByRole('tab', { name: '评估报告' }).click();
       const [download] = await Promise.all([
@@ -277,7 +253,7 @@ describe('the web portal in a real browser', () => {
 
     // A 422 from the first, empty submission is the one failed request the browser may report.
     expect(
-      problems.filter((p) => !/Failed to load resource: the server responded with a status of 422/.test(p)),
+      h.problems.filter((p) => !/Failed to load resource: the server responded with a status of 422/.test(p)),
     ).toEqual([]);
   }, 600_000);
 });

@@ -14,10 +14,9 @@
  * - The third-party evaluator (viewer) sees the queue and the item, and no
  *   通过 / 退回 / 批量通过 / 审核通过 it could not take.
  */
-import type { Page } from 'playwright-core';
 import { DAYS } from '../support/cycle-harness';
-import { ACCOUNTS, createApiHarness, PASSWORD, type AccountName, type ApiHarness } from '../support/api-harness';
-import { calendarUnavailableHere, openPortalBrowser, type PortalBrowser } from '../support/browser';
+import type { AccountName } from '../support/api-harness';
+import { portalHarness } from '../support/portal-harness';
 
 const enc = encodeURIComponent;
 /** The groups the plan's tasks name, resolved as the launch form would. */
@@ -35,11 +34,8 @@ const project = (investmentCumulative: number) => ({
 });
 
 describe('the review queue judged, an item’s context and the viewer, in a real browser', () => {
-  let h: ApiHarness;
-  let browser: PortalBrowser;
-  let stopWorker: (() => Promise<void>) | undefined;
+  const h = portalHarness();
   let y2021: string;
-  const problems: string[] = [];
 
   const as = (who: AccountName) => ({
     get: (path: string) => h.http().get(path).set('Authorization', `Bearer ${h.tokens[who]}`),
@@ -60,26 +56,10 @@ describe('the review queue judged, an item’s context and the viewer, in a real
     return launched.body.cycleId as string;
   };
   const api = (cycleId: string, item = '') => `/api/cycles/${enc(cycleId)}${item && `/items/${item}`}`;
-  const signIn = async (who: AccountName): Promise<Page> => {
-    const page = await browser.context.newPage();
-    page.on(
-      'console',
-      (m) => m.type() === 'error' && !calendarUnavailableHere(m) && problems.push(`${who}: ${m.text()}`),
-    );
-    page.on('pageerror', (e) => problems.push(`${who}: ${e.message}`));
-    await page.goto(`${browser.origin}/login`);
-    await page.locator('#email').fill(ACCOUNTS[who].email);
-    await page.locator('#password').fill(PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.getByRole('button', { name: '退出' }).waitFor();
-    return page;
-  };
-  const itemPage = (cycleId: string, item: string) => `${browser.origin}/cycles/${enc(cycleId)}/items/${enc(item)}`;
+  const itemPage = (cycleId: string, item: string) => `${h.origin}/cycles/${enc(cycleId)}/items/${enc(item)}`;
 
   beforeAll(async () => {
-    h = await createApiHarness();
-    browser = await openPortalBrowser(h);
-    stopWorker = await h.startWorker();
+    await h.startWorker();
     y2021 = await launch(2021, ['indicator', 'task', 'project']);
     await as('otherSubmitter')
       .post(`${api(y2021, 'indicator-9')}/submit`, { submission: { kind: 'indicator', value: 96.5, ...SOURCE } })
@@ -96,15 +76,10 @@ describe('the review queue judged, an item’s context and the viewer, in a real
       })
       .expect(200);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await stopWorker?.();
-    await h?.close();
-  });
 
   it('审核: each submission judged against the path, binding indicators behind it first', async () => {
-    const supervisor = await signIn('otherSupervisor');
-    await supervisor.goto(`${browser.origin}/reviews?cycle=${enc(y2021)}`);
+    const supervisor = await h.signIn('otherSupervisor');
+    await supervisor.goto(`${h.origin}/reviews?cycle=${enc(y2021)}`);
     const rows = supervisor.locator('.ant-table-tbody tr.ant-table-row');
     await rows.first().waitFor();
     const first = rows.first();
@@ -123,11 +98,11 @@ describe('the review queue judged, an item’s context and the viewer, in a real
     // The supervisor may act on them.
     await first.getByRole('button', { name: '通过' }).waitFor();
     await supervisor.getByRole('button', { name: /批量通过/ }).waitFor();
-    expect(problems).toEqual([]);
+    expect(h.problems).toEqual([]);
   }, 120_000);
 
   it('an item’s page: a task’s text and contributions; reasons asked for and sent only while behind', async () => {
-    const submitter = await signIn('otherSubmitter');
+    const submitter = await h.signIn('otherSubmitter');
     await submitter.goto(itemPage(y2021, 'task-16'));
     const task = submitter.locator('.ant-card', { hasText: '任务内容' });
     await task.getByText('推动职业教育提质培优', { exact: false }).waitFor();
@@ -152,7 +127,7 @@ describe('the review queue judged, an item’s context and the viewer, in a real
     expect(item.versions.map((v) => v.payload)).toEqual([
       expect.not.objectContaining({ reasons: expect.anything(), measures: expect.anything() }),
     ]);
-    expect(problems).toEqual([]);
+    expect(h.problems).toEqual([]);
   }, 120_000);
 
   it('a project’s report is checked against last year’s approved one in the form, before it is sent', async () => {
@@ -163,7 +138,7 @@ describe('the review queue judged, an item’s context and the viewer, in a real
       .post(`${api(y2021, 'project-2')}/review`, { decision: 'approve' })
       .expect(200);
     const y2022 = await launch(2022, ['project']);
-    const submitter = await signIn('otherSubmitter');
+    const submitter = await h.signIn('otherSubmitter');
     const sent: string[] = [];
     submitter.on('request', (r) => r.method() === 'POST' && r.url().includes('/submit') && sent.push(r.url()));
     await submitter.goto(itemPage(y2022, 'project-2'));
@@ -179,12 +154,12 @@ describe('the review queue judged, an item’s context and the viewer, in a real
       .filter({ hasText: '累计完成投资不能低于2021年已审核的5000万元' })
       .waitFor();
     expect(sent).toEqual([]);
-    expect(problems).toEqual([]);
+    expect(h.problems).toEqual([]);
   }, 180_000);
 
   it('the viewer reads the queue and the item, and is offered no action it could not take', async () => {
-    const viewer = await signIn('viewer');
-    await viewer.goto(`${browser.origin}/reviews?cycle=${enc(y2021)}`);
+    const viewer = await h.signIn('viewer');
+    await viewer.goto(`${h.origin}/reviews?cycle=${enc(y2021)}`);
     const first = viewer.locator('.ant-table-tbody tr.ant-table-row').first();
     await first.getByText('普惠性幼儿园在园幼儿数比重').waitFor();
     for (const name of ['通过', '退回', /批量通过/]) expect(await viewer.getByRole('button', { name }).count()).toBe(0);
@@ -195,6 +170,6 @@ describe('the review queue judged, an item’s context and the viewer, in a real
     await viewer.getByText('新建园所未如期开园').waitFor();
     for (const name of ['审核通过', '退回修改', '提交审核', '保存草稿'])
       expect(await viewer.getByRole('button', { name }).count()).toBe(0);
-    expect(problems).toEqual([]);
+    expect(h.problems).toEqual([]);
   }, 120_000);
 });
