@@ -130,25 +130,29 @@ export async function evaluationCycle({
     upsertSearchAttributes([phaseAttribute(phase)]);
   };
   const childId = (department: string) => departmentWorkflowId(cycleId, department);
-  let forwarding = Promise.resolve();
-  /** Bureau actions reach the children in the order they were given. */
-  const forward = (departments: string[], send: (id: string) => Promise<void>) => {
+  /**
+   * Bureau actions reach the children in the order they were given, once every
+   * child has started: a signal to a department not started yet fails, and the
+   * failure, recorded, would fail every replay of the cycle's task (a launch of
+   * 2,000 departments took ten minutes on the bench). A department started
+   * meanwhile is started with the deadline in force and gets the action after.
+   */
+  let departmentsStarted!: () => void;
+  let forwarding = new Promise<void>((resolve) => (departmentsStarted = resolve));
+  /** `department` undefined: every department of the cycle, as known when the action is sent. */
+  const forward = (department: string | undefined, send: (id: string) => Promise<void>) => {
     forwarding = forwarding.then(async () => {
-      await Promise.all(departments.map((d) => send(childId(d))));
+      await Promise.all((department ? [department] : status.departments).map((d) => send(childId(d))));
     });
   };
 
   setHandler(cycleStatusQuery, () => status);
   setHandler(extendCycleDeadlineSignal, ({ deadline, department }) => {
     if (!department) status.deadline = deadline;
-    forward(department ? [department] : status.departments, (id) =>
-      getExternalWorkflowHandle(id).signal(extendDeadlineSignal, { deadline }),
-    );
+    forward(department, (id) => getExternalWorkflowHandle(id).signal(extendDeadlineSignal, { deadline }));
   });
   setHandler(remindAllSignal, ({ department }) => {
-    forward(department ? [department] : status.departments, (id) =>
-      getExternalWorkflowHandle(id).signal(remindNowSignal),
-    );
+    forward(department, (id) => getExternalWorkflowHandle(id).signal(remindNowSignal));
   });
   // When every department is done, the cycle closes them all; a reopen takes one back out.
   const done = new Set<string>();
@@ -158,13 +162,13 @@ export async function evaluationCycle({
     else done.delete(department);
     if (!closing && status.departments.length > 0 && done.size === status.departments.length) {
       closing = true;
-      forward(status.departments, (id) => getExternalWorkflowHandle(id).signal(closeDepartmentSignal));
+      forward(undefined, (id) => getExternalWorkflowHandle(id).signal(closeDepartmentSignal));
     }
   });
   setHandler(cancelCycleSignal, ({ reason }) => {
     status.cancelled = true;
     if (reason) status.cancelReason = reason;
-    forward(status.departments, (id) => getExternalWorkflowHandle(id).signal(cancelSignal, { reason }));
+    forward(undefined, (id) => getExternalWorkflowHandle(id).signal(cancelSignal, { reason }));
   });
 
   const sendNotice = (notice: NoticeInput) =>
@@ -257,6 +261,7 @@ export async function evaluationCycle({
     }
     children.push(...(await Promise.all(starting)));
   }
+  departmentsStarted();
 
   // Co-operating departments are asked for their input on the items they share, once each.
   for (let i = 0; i < prepared.contributors.length; i += CHILD_START_BATCH) {
