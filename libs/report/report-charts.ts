@@ -47,6 +47,10 @@ export function chartSvg(c: ReportChart): string {
 /** Indicators by category and status, categories in the plan's order. */
 export function statusByCategory(t: ReportText, f: CycleReportFigures): ReportChart {
   const categories = categoriesInPlanOrder(f);
+  // Counted in one pass: a search of every indicator per category and status was a second at 10,000 indicators.
+  const counts = new Map<string, number>();
+  for (const i of f.indicators)
+    counts.set(`${i.status} ${i.category}`, (counts.get(`${i.status} ${i.category}`) ?? 0) + 1);
   return {
     id: 'status-by-category',
     title: t.charts.byCategory,
@@ -61,7 +65,7 @@ export function statusByCategory(t: ReportText, f: CycleReportFigures): ReportCh
         type: 'bar' as const,
         stack: 'all',
         name: t.status(s),
-        data: categories.map((c) => f.indicators.filter((i) => i.category === c && i.status === s).length),
+        data: categories.map((c) => counts.get(`${s} ${c}`) ?? 0),
       })),
     },
   };
