@@ -5,9 +5,10 @@
  * page numbers (第 X 页 共 Y 页) in the footer; then the chapters of the
  * report's outline (libs/report/report-outline.ts), each block drawn as a
  * Word paragraph or table, in the typography of official documents
- * (libs/report/document-typography.ts). The tables, which hold most of a
+ * (libs/report/document-typography.ts). The text and tables, most of a
  * large report, are written as XML while the package is zipped
- * (libs/report/document-tables.ts, document-package.ts).
+ * (libs/report/document-blocks.ts, document-tables.ts, document-package.ts);
+ * docx draws the cover, the contents, the headings and the charts.
  */
 import { Writable } from 'node:stream';
 import {
@@ -31,7 +32,7 @@ import { ChartImages } from './chart-images';
 import type { CycleReportFigures } from './cycle-report';
 import { chartFigure, chartGallery, chartPngs } from './document-charts';
 import { DocumentPlaceholders } from './document-package';
-import { tableXml } from './document-tables';
+import { isTextBlock, textBlockWriter, type TextBlock } from './document-blocks';
 import { FONTS, SIZE, TEXT_WIDTH } from './document-typography';
 import { outlineCharts, reportOutline, type ReportBlock, type ReportChapter } from './report-outline';
 import { REPORT_TEXT, type Locale, type ReportText } from './report-text';
@@ -67,16 +68,6 @@ const contentsEntry = (text: string, id: string) =>
       run(text),
       new TextRun({ font: FONTS.body, size: SIZE.body, children: [new Tab(), new PageReference(id)] }),
     ],
-  });
-const para = (text: string) =>
-  new Paragraph({ indent: { firstLine: 640 }, spacing: { line: 560 }, children: [run(text)] });
-const lead = (text: string) =>
-  new Paragraph({ spacing: { before: 120 }, children: [new TextRun({ text, font: FONTS.heading, size: SIZE.body })] });
-const section = (text: string) =>
-  new Paragraph({
-    spacing: { before: 120 },
-    indent: { firstLine: 640 },
-    children: [new TextRun({ text, font: FONTS.section, size: SIZE.body, bold: true })],
   });
 const centred = (text: string, options: Omit<IRunOptions, 'text'> = {}, spacing = 0) =>
   new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: spacing }, children: [run(text, options)] });
@@ -173,23 +164,21 @@ export async function packReportDocument(
   const placeholders = new DocumentPlaceholders();
   const drawn = await chartPngs(outlineCharts(outline), images).finally(() => (charts ? undefined : images.dispose()));
   const pngs = new Map([...drawn].map(([c, png]) => [c, placeholders.image(png)]));
-  const block = (b: ReportBlock): Array<Paragraph | Table> => {
-    switch (b.kind) {
-      case 'paragraph':
-        return [para(b.text)];
-      case 'lead':
-        return [lead(b.text)];
-      case 'section':
-        return [section(b.title)];
-      case 'table':
-        return [placeholders.block(() => tableXml(b.headers, b.rows, TEXT_WIDTH))];
-      case 'chart':
-        return chartFigure(b.chart, pngs.get(b.chart)!, TEXT_WIDTH, caption);
-      case 'charts':
-        return [chartGallery(b.charts, pngs, TEXT_WIDTH, caption)];
+  const writeText = await textBlockWriter();
+  // Each run of text blocks between two charts stands in docx as one placeholder for its XML.
+  const body = (blocks: ReportBlock[]): Array<Paragraph | Table> => {
+    const drawn: Array<Paragraph | Table> = [];
+    for (let i = 0; i < blocks.length;) {
+      const text: TextBlock[] = [];
+      for (let b = blocks[i]; i < blocks.length && isTextBlock(b); b = blocks[++i]) text.push(b);
+      if (text.length) drawn.push(placeholders.block(() => writeText(text, TEXT_WIDTH)));
+      const b = blocks[i++];
+      if (b?.kind === 'chart') drawn.push(...chartFigure(b.chart, pngs.get(b.chart)!, TEXT_WIDTH, caption));
+      else if (b?.kind === 'charts') drawn.push(chartGallery(b.charts, pngs, TEXT_WIDTH, caption));
     }
+    return drawn;
   };
-  const sections = outline.map((c) => ({ title: c.title, body: c.blocks.flatMap(block) }));
+  const sections = outline.map((c) => ({ title: c.title, body: body(c.blocks) }));
 
   const doc = new Document({
     creator: issuer,
