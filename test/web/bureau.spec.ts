@@ -12,42 +12,18 @@
  */
 import type { Page } from 'playwright-core';
 import { readPlanFile } from '@libs/catalog/plan-file-io';
-import { ACCOUNTS, createApiHarness, PASSWORD, type ApiHarness } from '../support/api-harness';
-import { calendarUnavailableHere, chooseByTyping, openPortalBrowser, type PortalBrowser } from '../support/browser';
+import { chooseByTyping } from '../support/browser';
+import { portalHarness } from '../support/portal-harness';
 import { HEYUAN_PLAN_FILE } from '../support/plans';
 
 describe('the bureau’s launch, directory and catalog in a real browser', () => {
-  let h: ApiHarness;
-  let browser: PortalBrowser;
-  let stopWorker: (() => Promise<void>) | undefined;
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    h = await createApiHarness();
-    browser = await openPortalBrowser(h);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stopWorker?.();
-    await h?.close();
-  });
+  const h = portalHarness();
 
   const cycles = async () =>
     (await h.http().get('/api/cycles').set('Authorization', `Bearer ${h.tokens.admin}`).expect(200)).body as {
       total: number;
       items: Array<{ id: string; kind: string; fromYear: number; toYear: number }>;
     };
-  const signedIn = async (): Promise<Page> => {
-    const page = await browser.context.newPage();
-    page.on('console', (m) => m.type() === 'error' && !calendarUnavailableHere(m) && problems.push(m.text()));
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${browser.origin}/login`);
-    await page.locator('#email').fill(ACCOUNTS.admin.email);
-    await page.locator('#password').fill(PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.getByRole('button', { name: '退出' }).waitFor();
-    return page;
-  };
   /** Picks a department in a multiple select by typing its name. */
   const choose = async (page: Page, select: string, department: string) => {
     await chooseByTyping(page.getByRole('combobox', { name: select }), department);
@@ -55,10 +31,10 @@ describe('the bureau’s launch, directory and catalog in a real browser', () =>
   };
 
   it('resolves a group in the directory, then launches a mid-term evaluation of the tasks after confirming it', async () => {
-    const page = await signedIn();
+    const page = await h.signIn('admin');
 
     // 部门名录: 相关行业主管部门 stands for 市民政局 from now on.
-    await page.goto(`${browser.origin}/directory`);
+    await page.goto(`${h.origin}/directory`);
     const group = page.locator('tr', { hasText: '相关行业主管部门' });
     await page.getByRole('searchbox', { name: '搜索部门' }).fill('相关行业主管部门');
     await page.keyboard.press('Enter');
@@ -68,7 +44,7 @@ describe('the bureau’s launch, directory and catalog in a real browser', () =>
     await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
     await group.getByText('市民政局').waitFor();
 
-    await page.goto(`${browser.origin}/cycles`);
+    await page.goto(`${h.origin}/cycles`);
     await page.getByRole('button', { name: '发起评估' }).click();
     const form = page.locator('.ant-drawer');
     // The plan is chosen already, and the group comes filled in from the directory.
@@ -108,7 +84,7 @@ describe('the bureau’s launch, directory and catalog in a real browser', () =>
     await form.getByRole('button', { name: '下一步：核对发起内容' }).click();
     await form.getByRole('alert').getByText('“市有关部门”尚未指定具体部门').waitFor();
     // The browser logs that refusal (422), the one deliberate error.
-    expect(problems.splice(0)).toEqual([expect.stringContaining('422')]);
+    expect(h.problems.splice(0)).toEqual([expect.stringContaining('422')]);
     await choose(page, '市有关部门', '市教育局');
 
     // The confirmation says what the launch does, as the API's preview counts it.
@@ -134,7 +110,7 @@ describe('the bureau’s launch, directory and catalog in a real browser', () =>
     expect((await cycles()).total).toBe(0);
 
     // Back to the form changes nothing; the confirmation's button launches (and the worker runs the cycle).
-    stopWorker = await h.startWorker();
+    await h.startWorker();
     await dialog.getByRole('button', { name: '返回修改' }).click();
     expect((await cycles()).total).toBe(0);
     await form.getByRole('button', { name: '下一步：核对发起内容' }).click();
@@ -151,13 +127,13 @@ describe('the bureau’s launch, directory and catalog in a real browser', () =>
     expect(answer).toMatch(/催办/);
     expect(answer).not.toBe('已完成');
 
-    expect(problems).toEqual([]);
+    expect(h.problems).toEqual([]);
   }, 300_000);
 
   it('lists the plan’s targets, tasks, planned and reserve projects and its service items in 规划目录', async () => {
     const { file } = await readPlanFile(HEYUAN_PLAN_FILE);
-    const page = await signedIn();
-    await page.goto(`${browser.origin}/catalog`);
+    const page = await h.signIn('admin');
+    await page.goto(`${h.origin}/catalog`);
     const shown: Array<[tab: string, text: string]> = [
       ['主要目标', file.targets[0].text],
       ['主要任务', file.tasks[0].title],
@@ -169,6 +145,6 @@ describe('the bureau’s launch, directory and catalog in a real browser', () =>
       await page.getByRole('tab', { name: tab, exact: true }).click();
       await page.getByRole('tabpanel', { name: tab }).getByText(text, { exact: true }).first().waitFor();
     }
-    expect(problems).toEqual([]);
+    expect(h.problems).toEqual([]);
   }, 120_000);
 });

@@ -5,39 +5,20 @@
  * next launch in Beijing time; a schedule paused with a reason and resumed.
  */
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { importPlan } from '@libs/catalog/catalog-import';
 import { readPlanFile } from '@libs/catalog/plan-file-io';
-import { ACCOUNTS, createApiHarness, PASSWORD, type ApiHarness } from '../support/api-harness';
-import { openPortalBrowser, type PortalBrowser } from '../support/browser';
+import { portalHarness } from '../support/portal-harness';
 
 const QINGSHAN_PLAN_FILE = join(__dirname, '../fixtures/plans/qingshan-elderly-care-2026-2030.json');
 
 describe('the evaluation calendar card in a real browser', () => {
-  let h: ApiHarness;
-  let browser: PortalBrowser;
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    h = await createApiHarness('dev-server');
-    // A plan still running beside Heyuan's (whose launches are all past): it has launches to come.
-    await importPlan(h.db.dataSource, await readPlanFile(QINGSHAN_PLAN_FILE));
-    browser = await openPortalBrowser(h);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await h?.close();
-  });
+  const h = portalHarness({ server: 'dev-server' });
+  // A plan still running beside Heyuan's (whose launches are all past): it has launches to come.
+  beforeAll(async () => importPlan(h.db.dataSource, await readPlanFile(QINGSHAN_PLAN_FILE)));
 
   it('is created by the bureau, shows the next launches, pauses and resumes', async () => {
-    const page: Page = await browser.context.newPage();
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${browser.origin}/login`);
-    await page.locator('#email').fill(ACCOUNTS.admin.email);
-    await page.locator('#password').fill(PASSWORD);
-    await page.keyboard.press('Enter');
-    await page.getByRole('button', { name: '退出' }).waitFor();
-    await page.goto(`${browser.origin}/cycles`);
+    const page = await h.signIn('admin');
+    await page.goto(`${h.origin}/cycles`);
 
     const card = page.locator('[data-testid="evaluation-calendar"]', { hasText: '青山' });
     await card.getByText('未创建').first().waitFor();
@@ -74,6 +55,6 @@ describe('the evaluation calendar card in a real browser', () => {
     const heyuan = page.locator('[data-testid="evaluation-calendar"]', { hasText: '河源' });
     await heyuan.getByRole('button', { name: '创建评估日历' }).click();
     await heyuan.getByText('规划期内已无').first().waitFor();
-    expect(problems).toEqual([]);
+    expect(h.problems).toEqual([]);
   });
 });
