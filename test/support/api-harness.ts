@@ -45,7 +45,7 @@ export interface ApiHarness extends CycleHarness {
    * polled a cycle's live view and closed), and a Temporal call still retrying when the test
    * server is torn down fails the suite after its tests have passed.
    */
-  settled(): Promise<void>;
+  settled(boundMs?: number): Promise<void>;
   /** Launches a cycle as the bureau, through the API, with `definition`'s options: the launch's answer. */
   launch(o: Parameters<CycleHarness['definition']>[0]): Promise<{ cycleId: string; items: number }>;
   /** A second API app on the same database and Temporal server, as another API process would be. */
@@ -100,6 +100,9 @@ export async function createApiHarness(
     const res = await http().post('/api/auth/login').send({ email: a.email, password: PASSWORD }).expect(200);
     tokens[name] = res.body.token;
   }
+  const settled = async (boundMs = 60_000) => {
+    for (let waited = 0; handling > 0 && waited < boundMs; waited += 50) await new Promise((r) => setTimeout(r, 50));
+  };
   return {
     ...h,
     app,
@@ -113,9 +116,7 @@ export async function createApiHarness(
         .expect(201);
       return launched.body;
     },
-    async settled() {
-      for (let waited = 0; handling > 0 && waited < 60_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
-    },
+    settled,
     async anotherApi() {
       const other = await createApp();
       await other.init();
@@ -123,7 +124,9 @@ export async function createApiHarness(
     },
     // The test owns the database and the environment; the apps are not closed (that would close them),
     // but their session caches stop listening, which would otherwise try to reconnect to the dropped database.
+    // Requests still in flight (a page's last polls) finish first, whether or not the spec waited for them.
     close: async () => {
+      await settled(10_000);
       for (const a of apps) await a.get(SessionCache).onModuleDestroy();
       await h.close();
     },

@@ -83,6 +83,7 @@ export function portalHarness(options: PortalHarnessOptions = {}): PortalHarness
   });
   afterAll(async () => {
     await browser?.close();
+    await harness?.settled(10_000); // the page's last requests, while the workers can still answer them
     for (const stop of [...workers]) await stop();
     await harness?.close();
   });
