@@ -9,8 +9,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { renderAsync } from '@resvg/resvg-js';
 import { subsetFontFiles } from './chart-font';
-import { RasterWorkers } from './raster-workers';
 import { chartSvg, type ReportChart } from './report-charts';
 
 /**
@@ -44,10 +44,9 @@ type FontOptions = { loadSystemFonts: boolean; fontFiles: string[]; sansSerifFam
  * renditions of a report, so a chart without words is drawn once for the two.
  * `prepare` cuts the CJK font to the characters of the charts to come
  * (libs/report/chart-font.ts); a chart with a character outside the cut is
- * drawn with the whole font, as without it. The images are rendered and
- * encoded in worker threads (libs/report/raster-workers.ts), one image at a
- * time in each: an image holds its pixels (about 11 MB for a page-high chart)
- * until it is encoded.
+ * drawn with the whole font, as without it. At most as many images are in
+ * flight as there are cores: each holds its pixels (about 11 MB for a page-high
+ * chart) until it is encoded.
  */
 export class ChartImages {
   private readonly images = new Map<string, Promise<Buffer>>();
@@ -57,10 +56,7 @@ export class ChartImages {
   private readonly cjk = chartFont();
   private subset: Promise<{ chars: Set<string>; files: string[]; remove(): Promise<void> } | null> =
     Promise.resolve(null);
-  /** One core is left to the thread that writes the documents. */
-  private readonly rasterisers = new RasterWorkers(Math.max(1, availableParallelism() - 1));
-  /** An image drawing and one waiting its turn per worker: a chart's SVG is made when a worker is about to need it. */
-  private readonly slots = new Semaphore(2 * Math.max(1, availableParallelism() - 1));
+  private readonly slots = new Semaphore(availableParallelism());
 
   /**
    * What is drawn, not the SVG, whose element ids ECharts numbers anew in
@@ -132,7 +128,9 @@ export class ChartImages {
             fontFiles: subset && [...svg].every((c) => subset.chars.has(c)) ? subset.files : [this.cjk.file],
             sansSerifFamily: this.cjk.family,
           };
-      return this.rasterisers.png(svg, { font, fitTo: { mode: 'zoom', value: ZOOM }, background: 'white' });
+      // resvg lays out and renders off the main thread (libuv's pool); the PNG is encoded here.
+      const rendered = await renderAsync(svg, { font, fitTo: { mode: 'zoom', value: ZOOM }, background: 'white' });
+      return rendered.asPng();
     });
   }
 
@@ -141,10 +139,9 @@ export class ChartImages {
     return this.images.size;
   }
 
-  /** Deletes the cut fonts and stops the workers once every image asked for is drawn. */
+  /** Deletes the cut fonts once every image asked for is drawn. */
   async dispose(): Promise<void> {
     await Promise.allSettled(this.images.values());
-    await this.rasterisers.terminate();
     await (await this.subset)?.remove();
   }
 }
