@@ -129,7 +129,12 @@ describe('the report out for comments in a real browser', () => {
   }, 240_000);
 
   it('the third-party evaluator’s assessment, from the same form, reaches the bureau as the evaluator’s', async () => {
-    await send(await onReview('viewer'), '总体评价', ASSESSMENT);
+    const evaluator = await onReview('viewer');
+    await send(evaluator, '总体评价', ASSESSMENT);
+    // It sees every item to comment on, but disputes are the lead departments' own.
+    const form = evaluator.getByTestId('comment-form');
+    await form.getByRole('button', { name: '无意见' }).waitFor();
+    expect(await form.getByRole('button', { name: '对数据提出异议' }).count()).toBe(0);
 
     await bureau.reload();
     const row = commentRow(bureau, ASSESSMENT);

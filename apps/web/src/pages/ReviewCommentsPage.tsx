@@ -208,6 +208,7 @@ export function ReviewCommentsPage({ cycleId, session }: { cycleId: string; sess
             <CommentForm
               base={base}
               items={(ownItems.data ?? []).map((i) => ({ key: i.itemKey, title: i.title }))}
+              mayDispute={!!own}
               onSent={review.reload}
             />
           )}
@@ -312,7 +313,13 @@ function StartReview({ base, onStarted }: { base: string; onStarted(): void }) {
   );
 }
 
-function CommentForm(props: { base: string; items: Array<{ key: string; title: string }>; onSent(): void }) {
+/** `mayDispute`: a lead department disputes its own items' figures; the evaluator, who sees every item, only comments. */
+function CommentForm(props: {
+  base: string;
+  items: Array<{ key: string; title: string }>;
+  mayDispute: boolean;
+  onSent(): void;
+}) {
   const { t, lx } = useI18n();
   const act = useAction();
   const [form] = Form.useForm<{ about: string; text: string }>();
@@ -370,7 +377,7 @@ function CommentForm(props: { base: string; items: Array<{ key: string; title: s
           <Button type="primary" htmlType="submit">
             {t('提交意见', 'Send the comment')}
           </Button>
-          {props.items.length > 0 && (
+          {props.mayDispute && props.items.length > 0 && (
             <Button onClick={() => void dispute()}>{t('对数据提出异议', 'Dispute the figure')}</Button>
           )}
           <Button onClick={() => void noComment()}>{t('无意见', 'No comment')}</Button>
