@@ -10,7 +10,10 @@
  *
  * The requests go round the departments, so the first of them are each
  * department's first command (the one that used to read all its items'
- * specifications before answering): their latency is reported on its own.
+ * specifications before answering): their latency is reported on its own,
+ * against the bare median and, like for like, against the bare's first Update
+ * to each of its workflows (the goal's verdict is on the latter: a first
+ * message to a workflow costs the server more than the next, bare or not).
  * With a baseline commit, the same is measured in each run, just before, on
  * that commit's API and worker (a worktree, a task queue of its own), so the
  * machine's load weighs on the code before and after alike.
@@ -28,7 +31,7 @@ import { AppProcess } from '../tools/stack/app-process';
 import { freePort } from '../tools/stack/ports';
 import { benchNoopUpdate, benchStopSignal } from './workflows/baseline.workflow';
 import { git, withWorktree } from './stack/worktree';
-import type { Client } from '@temporalio/client';
+import type { Client, WorkflowHandle } from '@temporalio/client';
 import type { CycleDefinition } from '@libs/cycle/cycle-definition';
 import type { DataSource } from 'typeorm';
 import { median, percentile, round2 } from './figures';
@@ -73,17 +76,26 @@ export interface CodeFigures {
   firstCommand: LatencyFigures;
 }
 
-/** Each against the bare Update: p50 and throughput of every submission, p50 of the first commands. */
+/** The bare Updates: all of them, and the first to each workflow among them. */
+export interface BareFigures extends LoadFigures {
+  firstUpdateP50Ms: number;
+}
+
+/**
+ * Each against the bare Update: p50 and throughput of every submission; p50 of
+ * the first commands against the bare median and against the bare's first Updates.
+ */
 export interface SubmissionRatios {
   submitP50: number;
   submitThroughput: number;
   firstCommandP50: number;
+  firstCommandP50ToFirstUpdates: number;
 }
 
 export interface SubmissionsRun {
   after: CodeFigures;
   before?: CodeFigures;
-  bareUpdate: LoadFigures;
+  bareUpdate: BareFigures;
 }
 
 export interface SubmissionsResult {
@@ -96,7 +108,7 @@ export interface SubmissionsResult {
   /** The medians of the runs, figure by figure, and their ratios. */
   after: CodeFigures & { ratios: SubmissionRatios };
   before?: CodeFigures & { ratios: SubmissionRatios };
-  bareUpdate: LoadFigures;
+  bareUpdate: BareFigures;
 }
 
 const PASSWORD = 'bench-admin-2026';
@@ -215,10 +227,11 @@ const medianCode = (runs: CodeFigures[]): CodeFigures => ({
   firstCommand: medianOf(runs.map((r) => r.firstCommand)),
 });
 
-export const ratios = (code: CodeFigures, bare: LoadFigures): SubmissionRatios => ({
+export const ratios = (code: CodeFigures, bare: BareFigures): SubmissionRatios => ({
   submitP50: round2(code.submit.p50Ms / bare.p50Ms),
   submitThroughput: round2(bare.perSecond / code.submit.perSecond),
   firstCommandP50: round2(code.firstCommand.p50Ms / bare.p50Ms),
+  firstCommandP50ToFirstUpdates: round2(code.firstCommand.p50Ms / bare.firstUpdateP50Ms),
 });
 
 /**
@@ -341,12 +354,20 @@ async function submitCycle(
   return { submit: loadFigures(load), firstCommand: latencyFigures(load.latencies.slice(0, departments)) };
 }
 
+/** Until each workflow has run its first task: waiting, as a department is when its first command comes. */
+async function settled(handles: WorkflowHandle[]): Promise<void> {
+  for (const handle of handles) {
+    // Started, its first task scheduled, started and completed.
+    while ((await handle.describe()).historyLength < 4) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 async function bareUpdates(
   stack: SubmissionsStack,
   targets: number,
   count: number,
   concurrency: number,
-): Promise<LoadFigures> {
+): Promise<BareFigures> {
   const handles = await Promise.all(
     Array.from({ length: targets }, (_, i) =>
       stack.client.workflow.start('benchUpdateTarget', {
@@ -355,10 +376,11 @@ async function bareUpdates(
       }),
     ),
   );
+  await settled(handles);
   const load = await underLoad(count, concurrency, async (i) => {
     await handles[i % handles.length].executeUpdate(benchNoopUpdate, { args: [`request-${i}`] });
     return true;
   });
   await Promise.all(handles.map((h) => h.signal(benchStopSignal)));
-  return loadFigures(load);
+  return { ...loadFigures(load), firstUpdateP50Ms: latencyFigures(load.latencies.slice(0, targets)).p50Ms };
 }
