@@ -47,7 +47,7 @@ import { commandRefusal } from './command-refusal';
  * activity: the sender has normally written each at once from the Update's
  * answer, so this is the backstop, and a burst of submissions costs one activity, not one each.
  */
-const RECORD_BACKSTOP_WINDOW = '1 minute';
+const RECORD_BACKSTOP_WINDOW_MS = 60_000;
 
 /**
  * A department's activities: PostgreSQL reads and writes, and notices, each
@@ -99,10 +99,15 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
   const { retries } = activities;
   const recoverable = stepRecovery(input.cycleId, input.department);
   const run = await startingRun(input, activities, recoverable);
-  /** Set when the loop must look again before its timer ends: a signal, a command that brought the next wake-up forward. */
+  /**
+   * Set when the loop must look again before its timer ends: a signal, or records written whose wait carried a
+   * wake-up that a command brought forward.
+   */
   let wake = false;
   /** When the loop's current wait ends by itself. */
   let wakesAt = Infinity;
+  /** When the records' current wait ends; null while none runs (the next record starts one, a write looks after). */
+  let recordsWaitEndsAt: number | null = null;
   /** The standing the search attributes show, upserted when it changes (once more in each new run). */
   let shownStanding = '';
   const showStanding = () => {
@@ -129,8 +134,11 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
       if (problem) throw commandRefusal(problem);
     }
     const outcome = run.apply(request, workflowNow());
-    // Only the first action of a digest window moves the wake-up; the rest of a burst leaves the timer alone.
-    if (run.nextWakeAt() < wakesAt) wake = true;
+    showStanding();
+    // A wake-up the command brought forward (a digest's end, a review reminder) rides on the records' wait, which
+    // the command's record starts if none is running: the loop's timer is not cancelled and restarted in the task
+    // the sender waits on. Only a wake-up sooner than a wait already running wakes the loop now.
+    if (recordsWaitEndsAt !== null && run.nextWakeAt() < Math.min(wakesAt, recordsWaitEndsAt)) wake = true;
     return outcome;
   };
 
@@ -146,17 +154,19 @@ export async function departmentCycle(input: DepartmentCycleInput): Promise<Depa
   void (async () => {
     for (;;) {
       await condition(() => run.hasUnrecorded());
-      await condition(() => flushRecords, RECORD_BACKSTOP_WINDOW);
+      // Ends in time for a wake-up the loop's own wait would miss, so the commands need not wake the loop.
+      const wakeUp = run.nextWakeAt();
+      recordsWaitEndsAt = Math.min(workflowNow() + RECORD_BACKSTOP_WINDOW_MS, wakeUp < wakesAt ? wakeUp : Infinity);
+      await condition(() => flushRecords, Math.max(1, recordsWaitEndsAt - workflowNow()));
+      recordsWaitEndsAt = null;
       recording = true;
       const records = run.takeRecords();
       const refused = await recoverable('recordCommands', retries.records, () =>
         activities.records.recordCommands(records),
       );
-      if (refused.length > 0) {
-        run.recordsRefused(refused);
-        wake = true;
-      }
+      if (refused.length > 0) run.recordsRefused(refused);
       recording = false;
+      if (refused.length > 0 || run.nextWakeAt() < wakesAt) wake = true;
     }
   })();
 

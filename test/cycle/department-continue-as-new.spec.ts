@@ -5,6 +5,8 @@
  * their calls, the time-skipping server; the history limit (a test-only
  * input) makes the run continue as new whenever it has done anything.
  * Whatever the runs, every notice goes out once and every answer survives.
+ * And, in one run, the task that answers a department's first command: what the
+ * sender waits on issues one timer and cancels none.
  */
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
@@ -118,6 +120,7 @@ describe('a department continued as new at every point of its life', () => {
   /** A department of three tasks, due in 30 days, that continues as new as soon as its history has grown at all. */
   async function startDepartment(
     cycleId: string,
+    { historyLimit = 3, digestWindow }: { historyLimit?: number; digestWindow?: string } = {},
   ): Promise<WorkflowHandleWithFirstExecutionRunId<typeof departmentCycle>> {
     const now = await env.currentTimeMs();
     return env.client.workflow.start<typeof departmentCycle>('departmentCycle', {
@@ -134,9 +137,9 @@ describe('a department continued as new at every point of its life', () => {
           hardClose: new Date(now + 60 * DAY).toISOString(),
           requireBureauAcceptance: false,
           thresholds: THRESHOLD_PRESETS.time_elapsed,
-          policy: DEFAULT_CHASING_POLICY,
+          policy: { ...DEFAULT_CHASING_POLICY, ...(digestWindow ? { digestWindow } : {}) },
           items: KEYS,
-          historyLimit: 3,
+          historyLimit,
         },
       ],
     });
@@ -293,4 +296,59 @@ describe('a department continued as new at every point of its life', () => {
     await handle.signal(closeDepartmentSignal);
     expect(await handle.result()).toMatchObject({ total: 3, done: 0, timeliness: 'missing' });
   });
+
+  /** The events of the workflow task that completed `requestId`'s Update: the commands its sender waited on. */
+  async function answeringTask(handle: WorkflowHandle, requestId: string): Promise<string[]> {
+    const events = (await handle.fetchHistory()).events ?? [];
+    const accepted = events.findIndex(
+      (e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.meta?.updateId === requestId,
+    );
+    const taskCompleted = events
+      .slice(0, accepted)
+      .map((e) => !!e.workflowTaskCompletedEventAttributes)
+      .lastIndexOf(true);
+    const next = events.findIndex((e, i) => i > accepted && e.workflowTaskScheduledEventAttributes);
+    return events
+      .slice(taskCompleted + 1, next === -1 ? undefined : next)
+      .map((e) =>
+        e.timerStartedEventAttributes
+          ? 'timer started'
+          : e.timerCanceledEventAttributes
+            ? 'timer cancelled'
+            : e.workflowExecutionUpdateAcceptedEventAttributes
+              ? 'update accepted'
+              : e.workflowExecutionUpdateCompletedEventAttributes
+                ? 'update completed'
+                : `other ${e.eventType}`,
+      );
+  }
+
+  it.each([
+    { digestWindow: '5 minutes', recordsAt: 60_000, digestAt: 5 * 60_000 },
+    { digestWindow: '30s', recordsAt: 30_000, digestAt: 30_000 },
+  ])(
+    "answers a department's first command starting one timer (the records' wait, ending by the digest's end too), digest window $digestWindow",
+    async ({ digestWindow, recordsAt, digestAt }) => {
+      const cycleId = `cycle/first-command/annual/${digestWindow.replace(/\W+/g, '-')}`;
+      const handle = await startDepartment(cycleId, { historyLimit: 10_000, digestWindow });
+      // As the API sends it: with the item's specification, so nothing is read first.
+      const requestId = `first-${digestWindow}`;
+      await handle.executeUpdate(itemCommandUpdate, {
+        args: [{ requestId, actor: submitter, command: submit('task-1'), spec: SPECS[0] }],
+        updateId: requestId,
+      });
+      expect(await answeringTask(handle, requestId)).toEqual(['update accepted', 'update completed', 'timer started']);
+
+      // The records are written when their wait ends, then the loop sends the digest when its window ends.
+      await env.sleep(recordsAt + 1000);
+      expect(recorded(cycleId)).toEqual([requestId]);
+      if (digestAt !== recordsAt) {
+        expect(sent(cycleId)).toEqual([]);
+        await env.sleep(digestAt - recordsAt);
+      }
+      expect(sent(cycleId)).toEqual(['supervisor/submitted_for_review 1: task-1']);
+      await handle.signal(closeDepartmentSignal);
+      expect(await handle.result()).toMatchObject({ total: 3, done: 0 });
+    },
+  );
 });
