@@ -18,7 +18,7 @@ import { departmentWorkflowId } from '@libs/cycle/cycle-definition';
 import { loadConfig } from '@libs/config/config';
 import { temporalDataConverter } from '@libs/temporal/connection';
 import { DAYS } from '../support/cycle-harness';
-import { ACCOUNTS, createApiHarness, OWN, type ApiHarness } from '../support/api-harness';
+import { ACCOUNTS, createApiHarness, expectDecodeAudited, OWN, type ApiHarness } from '../support/api-harness';
 
 const run = promisify(execFile);
 const DATA_SOURCE = '加密核对专用数据来源';
@@ -85,16 +85,7 @@ describe('payload encryption (AES-256-GCM) and the codec endpoint', () => {
     const opened = await temporalCli('--codec-endpoint', codecEndpoint, '--codec-auth', `Bearer ${h.tokens.admin}`);
     expect(payloadTexts(opened.stdout)).toContain(DATA_SOURCE);
 
-    const audit = await h
-      .http()
-      .get('/api/audit?entityType=temporal_namespace')
-      .set('Authorization', `Bearer ${h.tokens.admin}`)
-      .expect(200);
-    expect(audit.body.items).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ action: 'temporal.payloads.decode', actor: ACCOUNTS.admin.email }),
-      ]),
-    );
+    await expectDecodeAudited(h);
   });
 
   it('decrypts for nobody else: not the third-party evaluator, not a department, not without a session', async () => {

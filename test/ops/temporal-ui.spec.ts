@@ -17,7 +17,14 @@ import { loadConfig } from '@libs/config/config';
 import { temporalDataConverter } from '@libs/temporal/connection';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../tools/chromium';
 import { freePort, waitFor } from '../../tools/stack/ports';
-import { ACCOUNTS, createApiHarness, PASSWORD, type AccountName, type ApiHarness } from '../support/api-harness';
+import {
+  ACCOUNTS,
+  createApiHarness,
+  expectDecodeAudited,
+  PASSWORD,
+  type AccountName,
+  type ApiHarness,
+} from '../support/api-harness';
 import { startProxy, type RunningProxy } from '../support/nginx-proxy';
 
 const SUBMITTED = '河源市教育局报送值 284.7（界面解密核对）';
@@ -108,16 +115,7 @@ describe('the Temporal UI behind the proxy', () => {
     const page = await browser.newPage();
     await page.goto(`${proxy.origin}/temporal/namespaces/default/workflows/${workflowId}`);
     await page.getByText(SUBMITTED).first().waitFor({ timeout: 60_000 });
-    const audit = await h
-      .http()
-      .get('/api/audit?entityType=temporal_namespace')
-      .set('Authorization', `Bearer ${h.tokens.admin}`)
-      .expect(200);
-    expect(audit.body.items).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ action: 'temporal.payloads.decode', actor: ACCOUNTS.admin.email }),
-      ]),
-    );
+    await expectDecodeAudited(h);
   });
 
   it('gives a department’s browser no UI at all', async () => {

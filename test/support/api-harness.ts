@@ -132,3 +132,17 @@ export async function createApiHarness(
     },
   };
 }
+
+/** The codec endpoint's decodes are audited under the bureau administrator who asked. */
+export async function expectDecodeAudited(h: ApiHarness): Promise<void> {
+  const audit = await h
+    .http()
+    .get('/api/audit?entityType=temporal_namespace')
+    .set('Authorization', `Bearer ${h.tokens.admin}`)
+    .expect(200);
+  expect(audit.body.items).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ action: 'temporal.payloads.decode', actor: ACCOUNTS.admin.email }),
+    ]),
+  );
+}
