@@ -1,16 +1,18 @@
 /**
  * The report's charts as PNG images for the Word document: ECharts renders
  * each on the server to SVG (libs/report/report-charts.ts), resvg rasterises
- * the SVG. Word shows a chart's title as the caption above the image, so the
- * image holds no title: a chart whose content has no words (an indicator's
- * series against its target, in numbers) is the same image in both languages
- * and is rasterised once for the two renditions.
+ * the SVG and zlib deflates its pixels into a PNG (libs/report/chart-png.ts).
+ * Word shows a chart's title as the caption above the image, so the image
+ * holds no title: a chart whose content has no words (an indicator's series
+ * against its target, in numbers) is the same image in both languages and is
+ * rasterised once for the two renditions.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { renderAsync } from '@resvg/resvg-js';
 import { subsetFontFiles } from './chart-font';
+import { PngEncoder } from './chart-png';
 import { chartSvg, type ReportChart } from './report-charts';
 
 /**
@@ -34,7 +36,11 @@ export function chartFont(): { file: string; family: string } | null {
 /** Characters ECharts may draw that no option names (numbers, separators, ellipses: all ASCII), and the SVG's line breaks. */
 const ASCII = '\t\n\r' + Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('');
 
-/** Twice the chart's size in pixels: sharp when Word scales it to the text width. */
+/**
+ * Twice the chart's size in pixels. Word prints a 720-pixel chart across the 15.6 cm text width (the small ones,
+ * 360, across half of it), its 1,440 pixels at about 234 dpi, and a 480-pixel one at its own 12.7 cm, about 192 dpi:
+ * already under 300 dpi (1,843 pixels across the text width), so no fewer.
+ */
 const ZOOM = 2;
 
 type FontOptions = { loadSystemFonts: boolean; fontFiles: string[]; sansSerifFamily?: string };
@@ -57,6 +63,8 @@ export class ChartImages {
   private subset: Promise<{ chars: Set<string>; files: string[]; remove(): Promise<void> } | null> =
     Promise.resolve(null);
   private readonly slots = new Semaphore(availableParallelism());
+  /** One encoder, with its buffer, for each image being encoded: no more than there are slots. */
+  private readonly encoders: PngEncoder[] = [];
 
   /**
    * What is drawn, not the SVG, whose element ids ECharts numbers anew in
@@ -128,9 +136,15 @@ export class ChartImages {
             fontFiles: subset && [...svg].every((c) => subset.chars.has(c)) ? subset.files : [this.cjk.file],
             sansSerifFamily: this.cjk.family,
           };
-      // resvg lays out and renders off the main thread (libuv's pool); the PNG is encoded here.
+      // resvg lays out and renders in libuv's pool, and zlib deflates the PNG there: resvg's own encoder would
+      // take the main thread. The white background makes every pixel opaque, as PngEncoder needs.
       const rendered = await renderAsync(svg, { font, fitTo: { mode: 'zoom', value: ZOOM }, background: 'white' });
-      return rendered.asPng();
+      const encoder = this.encoders.pop() ?? new PngEncoder();
+      try {
+        return await encoder.encode(rendered.pixels, rendered.width, rendered.height);
+      } finally {
+        this.encoders.push(encoder);
+      }
     });
   }
 
