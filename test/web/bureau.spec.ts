@@ -77,6 +77,9 @@ describe('the bureau’s launch, directory and catalog in a real browser', () =>
     expect(sent).toEqual([]);
     expect((await cycles()).total).toBe(0);
     expect(await page.getByText('确认发起').count()).toBe(0);
+    // The date panel left open would take the next clicks (Escape would close the drawer itself).
+    await page.locator('.ant-drawer-title').click();
+    await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'detached' });
 
     // The tasks only; 市有关部门 left empty is named before anything is sent.
     for (const kind of ['主要指标', '重大项目（含储备项目）', '基本公共服务项目'])
