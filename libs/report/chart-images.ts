@@ -43,7 +43,7 @@ const ASCII = '\t\n\r' + Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fr
  * strings took 3 s of CPU at 10,000 indicators.
  */
 function beyondAscii(text: string): string[] {
-  return text.match(/[^\x00-\x7f]/gu) ?? [];
+  return text.match(/[\u0080-\u{10ffff}]/gu) ?? [];
 }
 
 /**
