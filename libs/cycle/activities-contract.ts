@@ -93,6 +93,11 @@ export interface RecordCommandInput {
   at: number;
   statusBefore: ItemStatus;
   statusAfter: ItemStatus;
+  /**
+   * The item's version before the command: with statusBefore, the audit entry's "before", as the workflow saw
+   * it. Absent from the records of histories written before it was added (only a fresh answer's is read).
+   */
+  versionBefore?: number;
   /** The item's version after the command (the one a submission became, the one a review approved). */
   version: number;
   submission: Submission | null;

@@ -250,6 +250,7 @@ export class DepartmentRun {
     const { state } = this.s;
     const item = state.items[request.command.itemKey];
     const statusBefore = item.status;
+    const versionBefore = item.version;
     const notice = applyCommand(state, request.command, request.actor, now);
     const submission = request.command.type === 'submit' ? request.command.submission : null;
     const spec = submission && itemSpec(state, item.key, request.spec)!;
@@ -282,6 +283,7 @@ export class DepartmentRun {
       at: now,
       statusBefore,
       statusAfter: item.status,
+      versionBefore,
       version: item.version,
       submission,
     };

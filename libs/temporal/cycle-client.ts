@@ -64,6 +64,9 @@ const RECORD_REFUSED: Localized = {
  * `starting` while the cycle has named it but its workflow has not started yet
  * (right after a launch), with nothing to count so far.
  */
+
+/** An item's status and version, as an audit entry records them before and after a command. */
+export type ItemStanding = Pick<ItemCommandResult, 'status' | 'version'>;
 export type LiveDepartmentStatus =
   (DepartmentStatus & { phase: 'running' }) | { department: string; phase: 'starting' };
 
@@ -223,7 +226,7 @@ export class CycleClient {
     requestId: string,
     actor: Actor,
     command: Command,
-    audit?: (result: ItemCommandResult) => AuditRecord,
+    audit?: (result: ItemCommandResult, before: ItemStanding) => AuditRecord,
     spec?: WorkItemSpec,
   ): Promise<ItemCommandResult> {
     const outcome = await refusedAsError(() =>
@@ -241,7 +244,7 @@ export class CycleClient {
     requestId: string,
     actor: Actor,
     itemKeys: string[],
-    audit?: (result: ItemCommandResult, index: number) => AuditRecord,
+    audit?: (result: ItemCommandResult, before: ItemStanding, index: number) => AuditRecord,
   ): Promise<ItemCommandResult[]> {
     const outcomes = await refusedAsError(() =>
       this.client.workflow
@@ -250,16 +253,24 @@ export class CycleClient {
     );
     const results: ItemCommandResult[] = [];
     for (const [i, outcome] of outcomes.entries())
-      results.push(await this.written(outcome, audit && ((result) => audit(result, i))));
+      results.push(await this.written(outcome, audit && ((result, before) => audit(result, before, i))));
     return results;
   }
 
-  /** Writes the record the workflow answered with (it writes it too, later), so the caller reads its own change. */
+  /**
+   * Writes the record the workflow answered with (it writes it too, later), so the caller reads its own change,
+   * with its audit entry. The item's state before the command is the workflow's, as it applied it (a read before
+   * sending could be overtaken by another command); an answer without a record repeats a command already
+   * applied, which changed nothing this time.
+   */
   private async written(
     { record, ...result }: ItemCommandOutcome,
-    audit?: (result: ItemCommandResult) => AuditRecord,
+    audit?: (result: ItemCommandResult, before: ItemStanding) => AuditRecord,
   ): Promise<ItemCommandResult> {
-    const entry = audit?.(result);
+    const before: ItemStanding = record
+      ? { status: record.statusBefore, version: record.versionBefore ?? result.version }
+      : { status: result.status, version: result.version };
+    const entry = audit?.(result, before);
     try {
       if (record) await this.submissions.recordCommand(record, entry);
       else if (entry) await this.audit.append(entry);

@@ -188,6 +188,11 @@ describe('each role’s path through the API', () => {
       await as('viewer')
         .post(`${item(other)}/submit`, { submission: { kind: 'indicator', value: 12.8, dataSource: 'x' } })
         .expect(403);
+      // Nor on an item the API keeps from the department's own commands: the right is checked on every request.
+      for (const who of ['viewer', 'otherSubmitter'] as const)
+        await as(who)
+          .put(`${item(indicator1)}/draft`, { submission: { kind: 'indicator', value: 1, dataSource: 'x' } })
+          .expect(403);
       await as('viewer')
         .post(`/api/cycles/${enc(cycleId)}/remind`, {})
         .expect(403);
@@ -227,6 +232,19 @@ describe('each role’s path through the API', () => {
         `approve:${ACCOUNTS.supervisor.email}`,
       ]);
       expect(history.body.audit[1].actorRole).toBe('submitter (link: submit)');
+      // Each command's "before" is the item as the workflow applied it (not a read the request made first).
+      type Entry = { action: string; before: { status: string; version?: number }; after: { status: string } };
+      expect(
+        history.body.audit
+          .filter((a: Entry) => a.action !== 'open_link' && a.action !== 'upload_evidence')
+          .map((a: Entry) => [a.action, a.before.status, a.before.version, a.after.status]),
+      ).toEqual([
+        ['save_draft', 'assigned', 0, 'draft'],
+        ['submit', 'draft', 0, 'submitted'],
+        ['review', 'submitted', 1, 'returned'],
+        ['submit', 'returned', 1, 'submitted'],
+        ['approve', 'submitted', 2, 'approved'],
+      ]);
 
       // A retried request (same Idempotency-Key) is one change and one audit entry.
       const again = () =>

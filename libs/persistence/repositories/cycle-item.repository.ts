@@ -58,6 +58,24 @@ export class CycleItemRepository {
     return this.db.getRepository(WorkItem).findOneBy({ cycleId, itemKey });
   }
 
+  /**
+   * Every item of the department that leads this one, in one query: a submitter works through their
+   * department's items one after another (empty when the cycle has no such item).
+   */
+  itemsBesides(cycleId: string, itemKey: string): Promise<WorkItem[]> {
+    return this.db
+      .getRepository(WorkItem)
+      .createQueryBuilder('w')
+      .where('w.cycleId = :cycleId', { cycleId })
+      .andWhere(
+        'w.department = (SELECT x.department FROM work_item x WHERE x.cycle_id = :cycleId AND x.item_key = :itemKey)',
+        {
+          itemKey,
+        },
+      )
+      .getMany();
+  }
+
   /** The named items that exist, by department in catalog order. */
   items(cycleId: string, itemKeys: string[]): Promise<WorkItem[]> {
     if (itemKeys.length === 0) return Promise.resolve([]);

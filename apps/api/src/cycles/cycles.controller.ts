@@ -432,14 +432,14 @@ export class CyclesController {
         `${req.requestId}/${i}`,
         actorOf(req.principal),
         { type: 'reopen', itemKey, reason: body.reason },
-        (r) =>
+        (r, before) =>
           this.audit.entry(
             req,
             {
               action: 'reopen',
               entityType: 'item',
               entityId: `${id}#${itemKey}`,
-              before: { status: item.status },
+              before: { status: before.status },
               after: { status: r.status, reason: body.reason },
             },
             `/${i}`,

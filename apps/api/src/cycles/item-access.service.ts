@@ -15,11 +15,13 @@ import { CycleItemRepository } from '@libs/persistence/repositories/cycle-item.r
 import { CycleRepository } from '@libs/persistence/repositories/cycle.repository';
 import type { Thresholds } from '@libs/rules/thresholds';
 import { forbidden, notFound } from '../common/problem.filter';
+import { LaunchedItems, type LaunchedItem } from './launched-items';
 
 @Injectable()
 export class ItemAccess {
   /** A cycle's plan years and thresholds never change once launched: read once per cycle, not on every submission. */
   private readonly rules = new Map<string, Promise<SubmissionRules>>();
+  private readonly launched = new LaunchedItems((cycleId, itemKey) => this.items.itemsBesides(cycleId, itemKey));
 
   constructor(
     @Inject(CycleRepository) private readonly cycles: CycleRepository,
@@ -64,21 +66,22 @@ export class ItemAccess {
     return cycle;
   }
 
+  /** The item as it stands now (its status, version and attention read afresh). */
   async item(principal: Principal, permission: Permission, cycleId: string, itemKey: string): Promise<WorkItem> {
-    const item = await this.items.item(cycleId, itemKey);
-    if (!item)
-      throw notFound(
-        '本轮评估中没有这一事项，请从事项列表进入',
-        'this cycle has no such item; open it from the list of items',
-      );
-    const refusal = authorize(principal, permission, {
-      department: item.department,
-      cycleId,
-      itemKey,
-      coDepartments: item.coDepartments,
-    });
-    if (refusal) throw forbidden(refusal);
-    return item;
+    return authorized(principal, permission, await this.items.item(cycleId, itemKey));
+  }
+
+  /**
+   * The item's fields fixed at launch, for a department's command: kept after the first read
+   * (./launched-items.ts), the caller's right checked each time. Its status is the workflow's to answer.
+   */
+  async launchedItem(
+    principal: Principal,
+    permission: Permission,
+    cycleId: string,
+    itemKey: string,
+  ): Promise<LaunchedItem> {
+    return authorized(principal, permission, await this.launched.item(cycleId, itemKey));
   }
 
   /** A department-level check (lists, bulk actions) for a department code. */
@@ -86,4 +89,21 @@ export class ItemAccess {
     const refusal = authorize(principal, permission, { department });
     if (refusal) throw forbidden(refusal);
   }
+}
+
+/** 404 first (no such item in the cycle), then 403 (not the caller's to act on). */
+function authorized<T extends LaunchedItem>(principal: Principal, permission: Permission, item: T | null): T {
+  if (!item)
+    throw notFound(
+      '本轮评估中没有这一事项，请从事项列表进入',
+      'this cycle has no such item; open it from the list of items',
+    );
+  const refusal = authorize(principal, permission, {
+    department: item.department,
+    cycleId: item.cycleId,
+    itemKey: item.itemKey,
+    coDepartments: item.coDepartments,
+  });
+  if (refusal) throw forbidden(refusal);
+  return item;
 }

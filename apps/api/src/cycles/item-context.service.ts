@@ -31,6 +31,7 @@ import { checkProjectReport, judgeProject, PROJECT_FLAG_LABELS, type ProjectRepo
 import { judgeTask } from '@libs/rules/task-status';
 import type { Thresholds } from '@libs/rules/thresholds';
 import { ItemAccess } from './item-access.service';
+import type { LaunchedItem } from './launched-items';
 
 /** One row of the review queue: the submission waiting and its judgement. */
 export interface ReviewRow {
@@ -157,13 +158,13 @@ export class ItemContext {
   }
 
   /** A project's report against the previous approved one (nothing for other kinds): each refusal names its field. */
-  async checkAgainstPrevious(cycleId: string, item: WorkItem, s: Submission): Promise<SubmissionError[]> {
+  async checkAgainstPrevious(cycleId: string, item: LaunchedItem, s: Submission): Promise<SubmissionError[]> {
     if (s.kind !== 'project' || item.itemKind !== 'project') return [];
     // The cycle is read only here: the other submissions wait on one query fewer.
     return checkProjectReport(s, await this.previousReport(await this.access.cycle(cycleId), item));
   }
 
-  private async previousReport(cycle: EvaluationCycle, item: WorkItem): Promise<PreviousReport | null> {
+  private async previousReport(cycle: EvaluationCycle, item: LaunchedItem): Promise<PreviousReport | null> {
     const earlier = await this.records.earlierApprovals(cycle.planCode, cycle.toYear, [item.itemKey]);
     return previousProjectReport(earlier);
   }

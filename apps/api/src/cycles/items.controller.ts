@@ -36,6 +36,7 @@ import { AuditService } from '../audit/audit.service';
 import { Caller, Requires, type AuthenticatedRequest } from '../auth/auth.decorators';
 import { CYCLE_CLIENT } from '../tokens';
 import { ItemAccess } from './item-access.service';
+import type { LaunchedItem } from './launched-items';
 import { ItemContext } from './item-context.service';
 import {
   CommandResultsView,
@@ -207,7 +208,7 @@ export class ItemsController {
     @Body() body: SubmissionBody,
     @Req() req: AuthenticatedRequest,
   ): Promise<CommandResultView> {
-    const item = await this.access.item(req.principal, 'item:submit', cycleId, itemKey);
+    const item = await this.access.launchedItem(req.principal, 'item:submit', cycleId, itemKey);
     checkShape(body.submission, item);
     return this.send(req, item, { type: 'save_draft', itemKey, submission: body.submission });
   }
@@ -223,7 +224,7 @@ export class ItemsController {
     @Body() body: SubmissionBody,
     @Req() req: AuthenticatedRequest,
   ): Promise<CommandResultView> {
-    const item = await this.access.item(req.principal, 'item:submit', cycleId, itemKey);
+    const item = await this.access.launchedItem(req.principal, 'item:submit', cycleId, itemKey);
     checkShape(body.submission, item);
     const { years, thresholds } = await this.access.submissionRules(cycleId);
     const spec = item.spec as WorkItemSpec;
@@ -246,7 +247,7 @@ export class ItemsController {
     @Body() body: ContributionBody,
     @Req() req: AuthenticatedRequest,
   ): Promise<CommandResultView> {
-    const item = await this.access.item(req.principal, 'item:contribute', cycleId, itemKey);
+    const item = await this.access.launchedItem(req.principal, 'item:contribute', cycleId, itemKey);
     if (req.principal.department === item.department)
       throw forbidden({
         zh: '牵头单位直接填报，无需提供配合意见',
@@ -285,9 +286,9 @@ export class ItemsController {
   ): Promise<CommandResultsView> {
     await this.access.cycle(cycleId);
     this.access.department(req.principal, 'item:review', body.department);
-    const before = await this.items.departmentItems(cycleId, body.department, body.itemKeys);
-    if (before.length !== new Set(body.itemKeys).size) {
-      const known = new Set(before.map((i) => i.itemKey));
+    const found = await this.items.departmentItems(cycleId, body.department, body.itemKeys);
+    if (found.length !== new Set(body.itemKeys).size) {
+      const known = new Set(found.map((i) => i.itemKey));
       throw new ApiProblem(
         404,
         'not_found',
@@ -302,20 +303,18 @@ export class ItemsController {
       req.requestId,
       actorOf(req.principal),
       body.itemKeys,
-      (r, i) => {
-        const was = before.find((b) => b.itemKey === r.itemKey);
-        return this.audit.entry(
+      (r, was, i) =>
+        this.audit.entry(
           req,
           {
             action: 'approve',
             entityType: 'item',
             entityId: `${cycleId}#${r.itemKey}`,
-            before: { status: was?.status },
+            before: was,
             after: { status: r.status },
           },
           `/${i}`,
-        );
-      },
+        ),
     );
     return { results };
   }
@@ -355,7 +354,7 @@ export class ItemsController {
     };
   }
 
-  private async send(req: AuthenticatedRequest, item: WorkItem, command: Command): Promise<CommandResultView> {
+  private async send(req: AuthenticatedRequest, item: LaunchedItem, command: Command): Promise<CommandResultView> {
     // The audit entry goes in with the change, in one statement.
     return this.cycles.command(
       item.cycleId,
@@ -363,7 +362,7 @@ export class ItemsController {
       req.requestId,
       actorOf(req.principal),
       command,
-      (result) => {
+      (result, before) => {
         const after =
           'submission' in command
             ? { status: result.status, submission: command.submission }
@@ -372,7 +371,7 @@ export class ItemsController {
           action: command.type,
           entityType: 'item',
           entityId: `${item.cycleId}#${item.itemKey}`,
-          before: { status: item.status, version: item.version },
+          before,
           after,
         });
       },
@@ -401,7 +400,7 @@ export class ItemsController {
 }
 
 /** The item kind's fields only, each of its form and length (400 naming each), before anything reaches the workflow. */
-function checkShape(submission: Submission, item: WorkItem): void {
+function checkShape(submission: Submission, item: LaunchedItem): void {
   const problems = checkSubmissionShape(submission);
   if (problems.length)
     throw new RequestValidationError(problems.map((p) => ({ ...p, field: p.field ?? 'submission' })));
