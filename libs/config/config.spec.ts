@@ -24,6 +24,15 @@ describe('loadConfig', () => {
       TEMPORAL_TASK_QUEUE: 'plan-eval',
     });
     expect(loadConfig('bureau', {}).BUREAU_NAME).toBe('市统计局');
+    expect(loadConfig('worker', {}).WORKER_MAX_CACHED_WORKFLOWS).toBeUndefined();
+  });
+
+  it.each([
+    ['0', 0],
+    ['2', 2],
+    ['1500', 1500],
+  ])('keeps WORKER_MAX_CACHED_WORKFLOWS=%s workflows cached', (value, kept) => {
+    expect(loadConfig('worker', { WORKER_MAX_CACHED_WORKFLOWS: value }).WORKER_MAX_CACHED_WORKFLOWS).toBe(kept);
   });
 
   it.each([
@@ -33,6 +42,9 @@ describe('loadConfig', () => {
     ['mail', { SMTP_URL: 'http://mail' }, 'SMTP_URL'],
     ['http', { PORT: '99999' }, 'PORT'],
     ['bureau', { BUREAU_NAME: 'x'.repeat(101) }, 'BUREAU_NAME'],
+    ['worker', { WORKER_MAX_CACHED_WORKFLOWS: '1' }, 'WORKER_MAX_CACHED_WORKFLOWS'],
+    ['worker', { WORKER_MAX_CACHED_WORKFLOWS: '-5' }, 'WORKER_MAX_CACHED_WORKFLOWS'],
+    ['worker', { WORKER_MAX_CACHED_WORKFLOWS: 'many' }, 'WORKER_MAX_CACHED_WORKFLOWS'],
   ] as const)('refuses a malformed %s setting and names it', (area, env, variable) => {
     let error: unknown;
     try {

@@ -300,6 +300,16 @@ export const configSchemas = {
     /** On SIGTERM: how long in-flight activities may run before they are cancelled, and when the worker gives up. */
     WORKER_SHUTDOWN_GRACE_TIME: duration.default('30s'),
     WORKER_SHUTDOWN_FORCE_TIME: duration.default('50s'),
+    /**
+     * Workflows kept in memory between their tasks (about 1 MB each: a 2,000-department cycle took 2.2 GB,
+     * README "Scale"); one not kept replays its history when it next wakes. Unset: the SDK's bound from the
+     * heap limit, about 600 a GB of --max-old-space-size. 0 keeps none.
+     */
+    WORKER_MAX_CACHED_WORKFLOWS: z.coerce
+      .number()
+      .int()
+      .refine((n) => n === 0 || n >= 2, 'must be 0 (keep none) or at least 2')
+      .optional(),
   }),
   http: z
     .object({

@@ -83,6 +83,7 @@ describe('the worker process', () => {
       TEMPORAL_METRICS_ADDRESS: `127.0.0.1:${await freePort()}`,
       WORKER_SHUTDOWN_GRACE_TIME: '60s',
       WORKER_SHUTDOWN_FORCE_TIME: '90s',
+      WORKER_MAX_CACHED_WORKFLOWS: '50',
       LOG_LEVEL: 'info',
     });
     relayMetricsAddress = `127.0.0.1:${await freePort()}`;
@@ -254,5 +255,9 @@ describe('the worker process', () => {
       });
       expect(parsed.every((l) => typeof l.level === 'string' && typeof l.msg === 'string')).toBe(true);
     }
+    // The workflow cache's bound as configured.
+    expect(worker.lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'worker started')).toMatchObject({
+      maxCachedWorkflows: 50,
+    });
   });
 });

@@ -91,6 +91,7 @@ async function main(): Promise<void> {
       activityInterceptors: [activityMetricsInterceptor(metrics)],
       shutdownGraceTime: durationMs(settings.WORKER_SHUTDOWN_GRACE_TIME),
       shutdownForceTime: durationMs(settings.WORKER_SHUTDOWN_FORCE_TIME),
+      maxCachedWorkflows: settings.WORKER_MAX_CACHED_WORKFLOWS,
     });
     probes.worker = async () => {
       if (worker.getState() !== 'RUNNING') throw new Error(worker.getState().toLowerCase());
@@ -100,6 +101,8 @@ async function main(): Promise<void> {
       address: temporal.TEMPORAL_ADDRESS,
       pid: process.pid,
       metrics: observability.WORKER_METRICS_ADDRESS ?? null,
+      // The bound in force, the SDK's own when WORKER_MAX_CACHED_WORKFLOWS is unset.
+      maxCachedWorkflows: worker.options.maxCachedWorkflows,
     });
     await worker.run();
     log.info('worker stopped', { taskQueue: temporal.TEMPORAL_TASK_QUEUE });
