@@ -50,6 +50,10 @@ export async function openPortalBrowser(
     await stopServing();
     throw e;
   }
+  // A page's load waits for the portal's scripts from the API, which shares the test's process with the
+  // worker: under the suite's load (two suites at once, a time skip waking every department) 30 s was
+  // once too short for a reload. Waits for elements keep their own timeouts.
+  context.setDefaultNavigationTimeout(90_000);
   return {
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     context,
