@@ -425,7 +425,7 @@ export class CyclesController {
     await this.running(id);
     const results = [];
     for (const [i, itemKey] of body.itemKeys.entries()) {
-      const item = await this.access.item(req.principal, 'cycle:manage', id, itemKey);
+      const item = await this.access.launchedItem(req.principal, 'cycle:manage', id, itemKey);
       const result = await this.cycles.command(
         id,
         item.department,
