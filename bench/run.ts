@@ -43,6 +43,7 @@ import { CycleClient } from '@libs/temporal/cycle-client';
 import { buildWorkflowBundle } from '../scripts/build-workflow-bundle';
 import { createTestDatabase, type TestDatabase } from '../tools/test-database';
 import { benchReport, REPORT_BASELINE, REPORT_GOAL } from './report-bench';
+import type { ReportCompileResult } from './report-compile';
 import { CountingSmtpServer } from './stack/counting-smtp-server';
 import { cpuSpent, readCpu, type CpuSeconds } from './stack/cpu-time';
 import { freePort, waitFor } from '../tools/stack/ports';
@@ -667,6 +668,11 @@ async function pool<T>(items: T[], concurrency: number, task: (item: T) => Promi
   );
 }
 
+/** A compile's CPU time and the least wall time it allows on the cores it had. */
+function cpuFloor({ cpuMs, cores }: ReportCompileResult): string {
+  return `${cpuMs} (÷ ${cores}: ${Math.round(cpuMs / cores)})`;
+}
+
 function table(headers: string[], rows: Array<Array<string | number>>): string {
   const cells = [headers, ...rows.map((r) => r.map(String))];
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
@@ -878,6 +884,7 @@ async function main(): Promise<void> {
           'build ms',
           'write ms',
           'total ms',
+          'CPU ms (÷ cores: least wall time)',
           'RSS before MiB',
           'peak RSS MiB',
           'before',
@@ -892,6 +899,7 @@ async function main(): Promise<void> {
           r.after.buildMs,
           r.after.writeMs,
           r.after.totalMs,
+          cpuFloor(r.after),
           r.after.rssBeforeMiB,
           r.after.peakRssMiB,
           side(r.before),
