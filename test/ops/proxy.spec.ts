@@ -114,6 +114,32 @@ describe('the proxy in front of the API and the Temporal UI', () => {
     expect(uiSaw.length).toBe(seen);
   });
 
+  it('sends a browser without an administrator’s session to the portal’s sign-in; the UI’s own requests get 401', async () => {
+    const seen = uiSaw.length;
+    const opened = (path: string, headers: Record<string, string>) =>
+      proxy.fetch(path, { headers: { 'sec-fetch-mode': 'navigate', ...headers } });
+    // The path as the browser sent it (an encoded slash stays encoded), without the query.
+    const deep = await opened('/temporal/namespaces/default/workflows/cycle%2Fheyuan/history?tab=input', {});
+    expect({ status: deep.status, location: deep.headers.location }).toEqual({
+      status: 302,
+      location: '/login?next=/temporal/namespaces/default/workflows/cycle%2Fheyuan/history',
+    });
+    // A lapsed or made-up session is no session.
+    const lapsed = await opened('/temporal/', cookie('not-a-session'));
+    expect({ status: lapsed.status, location: lapsed.headers.location }).toEqual({
+      status: 302,
+      location: '/login?next=/temporal/',
+    });
+    // Redirects keep the browser's own host and port (the published port may not be nginx's).
+    expect((await proxy.fetch('/temporal')).headers.location).toBe('/temporal/');
+    // The UI's fetches keep the plain answer, and someone signed in who is not an administrator is refused
+    // (signing in again would not let them in).
+    const fetched = await proxy.fetch('/temporal/api/v1/namespaces', { headers: { 'sec-fetch-mode': 'cors' } });
+    expect(fetched.status).toBe(401);
+    expect((await opened('/temporal/', cookie(h.tokens.viewer))).status).toBe(403);
+    expect(uiSaw.length).toBe(seen);
+  });
+
   it('decrypts through the proxy with the cookie, audited with the client’s address', async () => {
     const { token } = await signIn('admin');
     const [codec] = h.env.client.options.loadedDataConverter.payloadCodecs;

@@ -3,7 +3,8 @@
  * `temporal` CLI's, served under /temporal with the codec endpoint on the portal's origin, as
  * docker-compose.yml configures the temporalio/ui image) behind deploy/proxy/nginx.conf, in front
  * of the real API holding the keyring. A history's encrypted input shows decrypted to a signed-in
- * bureau administrator, through the operator cookie alone; a department's browser gets no UI.
+ * bureau administrator, through the operator cookie alone; a signed-out browser is sent to the
+ * portal's sign-in, which brings an administrator back to the page; a department's browser gets no UI.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -12,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { loadConfig } from '@libs/config/config';
 import { temporalDataConverter } from '@libs/temporal/connection';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../tools/chromium';
@@ -118,10 +119,36 @@ describe('the Temporal UI behind the proxy', () => {
     await expectDecodeAudited(h);
   });
 
-  it('gives a department’s browser no UI at all', async () => {
+  /** Fills the portal's sign-in form in the page. */
+  async function signInOnPage(page: Page, who: AccountName) {
+    await page.locator('#email').fill(ACCOUNTS[who].email);
+    await page.locator('#password').fill(PASSWORD);
+    await page.keyboard.press('Enter');
+  }
+
+  it('sends a signed-out browser to the portal’s sign-in, which brings an administrator back to the page', async () => {
+    await browser.clearCookies();
+    const page = await browser.newPage();
+    const asked = `/temporal/namespaces/default/workflows/${workflowId}`;
+    await page.goto(`${proxy.origin}${asked}`);
+    expect(page.url()).toBe(`${proxy.origin}/login?next=${asked}`);
+    await page.getByText('Temporal 界面仅供市统计局系统管理员使用').waitFor();
+    await signInOnPage(page, 'admin');
+    await page.waitForURL(`${proxy.origin}${asked}`);
+    await page.getByText(SUBMITTED).first().waitFor({ timeout: 60_000 });
+  });
+
+  it('gives a department’s browser no UI at all: signed in, it stays in the portal', async () => {
     await signIn('submitter');
     const page = await browser.newPage();
-    const res = await page.goto(`${proxy.origin}/temporal/namespaces/default/workflows/${workflowId}`);
-    expect(res?.status()).toBe(401);
+    const asked = `/temporal/namespaces/default/workflows/${workflowId}`;
+    const res = await page.goto(`${proxy.origin}${asked}`);
+    const proxyAnswer = await res?.request().redirectedFrom()?.response();
+    expect(proxyAnswer?.status()).toBe(302);
+    expect(page.url()).toBe(`${proxy.origin}/login?next=${asked}`);
+    await signInOnPage(page, 'submitter');
+    await page.waitForURL(`${proxy.origin}/inbox`);
+    // Its sign-in left it no operator cookie: the UI still answers its requests 401.
+    expect(await browser.request.get(`${proxy.origin}${asked}`, { maxRedirects: 0 }).then((r) => r.status())).toBe(401);
   });
 });

@@ -10,6 +10,7 @@ import { useLoad } from './common';
 import { readSession, SESSION_LAPSED, sessionLapsed, SIGNED_OUT_EVENT, type Session } from './session';
 import { LoginPage } from './pages/LoginPage';
 import { LinkPage } from './pages/LinkPage';
+import { opensTemporalUi, requestedUiPage, TEMPORAL_UI_SIGN_IN } from './temporal-ui-return';
 
 // Each page is its own chunk, fetched when first opened: the sign-in page needs none of them.
 const ForgotPasswordPage = lazy(() =>
@@ -74,7 +75,17 @@ export function App() {
     // The sign-in page stands where the person was: signed in, they are back on that page.
     const back =
       path === '/login' || path === '/' || path === '' ? undefined : `${location.pathname}${location.search}`;
-    return <LoginPage notice={endedBecause} onSignedIn={(s) => signedIn(s, back ?? homeOf(s))} />;
+    // Sent here by the proxy from the Temporal UI: an administrator goes back to it (a page outside the portal).
+    const uiPage = path === '/login' ? requestedUiPage(location.search) : null;
+    return (
+      <LoginPage
+        notice={endedBecause ?? (uiPage ? lx(TEMPORAL_UI_SIGN_IN) : null)}
+        onSignedIn={(s) => {
+          if (uiPage && opensTemporalUi(s.user)) window.location.assign(uiPage);
+          else signedIn(s, back ?? homeOf(s));
+        }}
+      />
+    );
   }
   if ((path === '/' || path === '') && session.user.scope) return <Redirect to={homeOf(session)} />;
   return (
