@@ -2,7 +2,7 @@
  * The stack's proxy (deploy/proxy/nginx.conf) for real: Debian's nginx checks the file and runs
  * it (test/support/nginx-proxy.ts) in front of the real API (the api harness, with a keyring)
  * and a stub standing in for the Temporal UI. Only a bureau administrator's operator cookie
- * reaches the UI; the codec endpoint decrypts through the proxy with it; and the address the
+ * opens the UI, which never sees that cookie itself; a browser without it is sent to sign in; the codec endpoint decrypts through the proxy with it; and the address the
  * audit keeps is the client's, as the proxy names it (TRUST_PROXY), not one the client made up.
  */
 import { randomBytes } from 'node:crypto';
@@ -103,6 +103,20 @@ describe('the proxy in front of the API and the Temporal UI', () => {
       body: JSON.stringify({ reason: 'test' }),
     });
     expect(action.status).toBe(200);
+    // The UI gets the browser's other cookies, not the administrator's session.
+    const cookies = async (header: string) => {
+      const seen = uiSaw.length;
+      const res = await proxy.fetch('/temporal/namespaces', { headers: { cookie: header } });
+      expect(res.status).toBe(200);
+      expect(uiSaw.length).toBe(seen + 1);
+      return uiSaw[seen].headers.cookie;
+    };
+    const operator = `${OPERATOR_COOKIE}=${admin.token}`;
+    expect(await cookies(`theme=dark; ${operator}; _csrf=ui-token`)).toBe('theme=dark; _csrf=ui-token');
+    expect(await cookies(`theme=dark; ${operator}`)).toBe('theme=dark');
+    expect(await cookies(`${operator}; _csrf=ui-token`)).toBe('; _csrf=ui-token');
+    expect(await cookies(operator)).toBeUndefined();
+    expect(uiSaw.map((r) => r.headers.cookie ?? '').filter((c) => c.includes(admin.token))).toEqual([]);
 
     const seen = uiSaw.length;
     const refused = async (headers: Record<string, string>) => (await proxy.fetch('/temporal/', { headers })).status;
