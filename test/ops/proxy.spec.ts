@@ -116,6 +116,9 @@ describe('the proxy in front of the API and the Temporal UI', () => {
     expect(await cookies(`theme=dark; ${operator}`)).toBe('theme=dark');
     expect(await cookies(`${operator}; _csrf=ui-token`)).toBe('; _csrf=ui-token');
     expect(await cookies(operator)).toBeUndefined();
+    // A cookie whose name merely ends with the operator cookie's is another cookie, and stays.
+    const lookAlike = `x${OPERATOR_COOKIE}=look-alike`;
+    expect(await cookies(`${lookAlike}; ${operator}; theme=dark`)).toBe(`${lookAlike}; theme=dark`);
     expect(uiSaw.map((r) => r.headers.cookie ?? '').filter((c) => c.includes(admin.token))).toEqual([]);
 
     const seen = uiSaw.length;
