@@ -8,15 +8,27 @@
  * told why; every link page, good or not, offers 登录系统; 忘记密码 mails a
  * link that sets a new password.
  */
+import type { Page } from 'playwright-core';
 import { TokenSigner } from '@libs/access/tokens';
 import { DAYS } from '../support/cycle-harness';
 import { ACCOUNTS } from '../support/api-harness';
 import { portalHarness } from '../support/portal-harness';
 
 const enc = encodeURIComponent;
-/** A script for the page: the tab's stored session with `change` (an object literal) applied. */
-const editSession = (change: string) =>
-  `(() => { const key = 'plan-eval.session'; sessionStorage.setItem(key, JSON.stringify({ ...JSON.parse(sessionStorage.getItem(key)), ...${change} })); })()`;
+const SESSION_KEY = 'plan-eval.session';
+
+/**
+ * Reloads the page with its stored session changed. The change is written as the new document starts, not
+ * before the reload: a request the old page still made with the changed session would be refused and end the
+ * session (clearing it) before the reload, and the page would then open as if nobody had signed in.
+ */
+async function reloadWithSession(page: Page, change: Record<string, string>): Promise<void> {
+  const stored = JSON.parse((await page.evaluate(`sessionStorage.getItem('${SESSION_KEY}')`)) ?? 'null') as object;
+  expect(stored).not.toBeNull();
+  const changed = JSON.stringify(JSON.stringify({ ...stored, ...change }));
+  await page.addInitScript(`sessionStorage.setItem('${SESSION_KEY}', ${changed})`);
+  await page.reload();
+}
 
 describe('lapsed sessions and link sessions in a real browser', () => {
   // A refused session or link (altered: 400) is a 4xx the browser logs as a failed resource.
@@ -36,8 +48,7 @@ describe('lapsed sessions and link sessions in a real browser', () => {
     await page.getByRole('button', { name: '提交审核' }).waitFor();
 
     // The tab sat past the session's expiry.
-    await page.evaluate(editSession('{ expiresAt: new Date(Date.now() - 1000).toISOString() }'));
-    await page.reload();
+    await reloadWithSession(page, { expiresAt: new Date(Date.now() - 1000).toISOString() });
     await page.getByRole('status').getByText('登录已过期，请重新登录').waitFor();
     await h.signIn('submitter', page);
     expect(new URL(page.url()).pathname).toBe(itemPage('indicator-1'));
@@ -48,9 +59,8 @@ describe('lapsed sessions and link sessions in a real browser', () => {
     const page = await h.signIn('submitter');
     // The server's clock is past the token's expiry, the tab's is not.
     const expired = h.app.get(TokenSigner).session({ ...(await me(h.tokens.submitter)), tokenVersion: 0 }, -60_000);
-    await page.evaluate(editSession(`{ token: ${JSON.stringify(expired.token)} }`));
     // The next request the page makes (loading /inbox again) is refused.
-    await page.reload();
+    await reloadWithSession(page, { token: expired.token });
     await page.getByRole('status').getByText('登录已过期，请重新登录').waitFor();
     expect(new URL(page.url()).pathname).toBe('/inbox');
     await h.signIn('submitter', page);
