@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext } from 'playwright-core';
 import { loadConfig } from '@libs/config/config';
 import { temporalDataConverter } from '@libs/temporal/connection';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../tools/chromium';
@@ -26,6 +26,7 @@ import {
   type AccountName,
   type ApiHarness,
 } from '../support/api-harness';
+import { fillSignInForm } from '../support/browser';
 import { startProxy, type RunningProxy } from '../support/nginx-proxy';
 
 const SUBMITTED = '河源市教育局报送值 284.7（界面解密核对）';
@@ -119,13 +120,6 @@ describe('the Temporal UI behind the proxy', () => {
     await expectDecodeAudited(h);
   });
 
-  /** Fills the portal's sign-in form in the page. */
-  async function signInOnPage(page: Page, who: AccountName) {
-    await page.locator('#email').fill(ACCOUNTS[who].email);
-    await page.locator('#password').fill(PASSWORD);
-    await page.keyboard.press('Enter');
-  }
-
   it('sends a signed-out browser to the portal’s sign-in, which brings an administrator back to the page', async () => {
     await browser.clearCookies();
     const page = await browser.newPage();
@@ -133,7 +127,7 @@ describe('the Temporal UI behind the proxy', () => {
     await page.goto(`${proxy.origin}${asked}`);
     expect(page.url()).toBe(`${proxy.origin}/login?next=${asked}`);
     await page.getByText('Temporal 界面仅供市统计局系统管理员使用').waitFor();
-    await signInOnPage(page, 'admin');
+    await fillSignInForm(page, 'admin');
     await page.waitForURL(`${proxy.origin}${asked}`);
     await page.getByText(SUBMITTED).first().waitFor({ timeout: 60_000 });
   });
@@ -146,7 +140,7 @@ describe('the Temporal UI behind the proxy', () => {
     const proxyAnswer = await res?.request().redirectedFrom()?.response();
     expect(proxyAnswer?.status()).toBe(302);
     expect(page.url()).toBe(`${proxy.origin}/login?next=${asked}`);
-    await signInOnPage(page, 'submitter');
+    await fillSignInForm(page, 'submitter');
     await page.waitForURL(`${proxy.origin}/inbox`);
     // Its sign-in left it no operator cookie: the UI still answers its requests 401.
     expect(await browser.request.get(`${proxy.origin}${asked}`, { maxRedirects: 0 }).then((r) => r.status())).toBe(401);

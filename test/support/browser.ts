@@ -9,10 +9,10 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type ConsoleMessage, type Locator } from 'playwright-core';
+import { chromium, type BrowserContext, type ConsoleMessage, type Locator, type Page } from 'playwright-core';
 import { PORTAL_DIR } from '../../apps/api/src/portal-static';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../tools/chromium';
-import type { ApiHarness } from './api-harness';
+import { ACCOUNTS, PASSWORD, type AccountName, type ApiHarness } from './api-harness';
 
 export interface PortalBrowser {
   /** Where the portal is served, e.g. http://127.0.0.1:41234. */
@@ -91,3 +91,10 @@ export async function chooseByTyping(box: Locator, label: string): Promise<void>
  */
 export const calendarUnavailableHere = (m: ConsoleMessage) =>
   m.location().url.endsWith('/calendar') && m.text().includes('503');
+
+/** Fills the portal's sign-in form on `page`, as it shows it, as `who`, and sends it. */
+export async function fillSignInForm(page: Page, who: AccountName): Promise<void> {
+  await page.locator('#email').fill(ACCOUNTS[who].email);
+  await page.locator('#password').fill(PASSWORD);
+  await page.keyboard.press('Enter');
+}

@@ -5,8 +5,8 @@
  * keeps its session per tab.
  */
 import type { ConsoleMessage, Page } from 'playwright-core';
-import { ACCOUNTS, createApiHarness, PASSWORD, type AccountName, type ApiHarness } from './api-harness';
-import { calendarUnavailableHere, openPortalBrowser, type PortalBrowser } from './browser';
+import { createApiHarness, type AccountName, type ApiHarness } from './api-harness';
+import { calendarUnavailableHere, fillSignInForm, openPortalBrowser, type PortalBrowser } from './browser';
 
 export interface PortalHarnessOptions {
   /** The Temporal server (createApiHarness's); the time-skipping one by default. */
@@ -56,9 +56,7 @@ export function portalHarness(options: PortalHarnessOptions = {}): PortalHarness
   const signIn = async (who: AccountName, on?: Page) => {
     const page = on ?? (await open(who));
     if (!on) await page.goto(`${portal.origin}/login`);
-    await page.locator('#email').fill(ACCOUNTS[who].email);
-    await page.locator('#password').fill(PASSWORD);
-    await page.keyboard.press('Enter');
+    await fillSignInForm(page, who);
     await page.getByRole('button', { name: '退出' }).waitFor();
     return page;
   };
